@@ -1,0 +1,141 @@
+"""The library's entry points, one per command: load, then predict, then the risks, in one direction.
+
+The CLI calls exactly one of these and renders what it returns; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scorer import loading
+from scorer.errors import Problem, ScorerError
+from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
+from scorer.models.criteria import CriteriaSet
+from scorer.models.prediction import Prediction, RankRow, UnitPrediction
+from scorer.predict import UnitYear, effective_as_of, engine_for, predict_unit
+from scorer.risks import find_risks
+
+_CRITERIA_FILE = re.compile(r"^criteria_(\d{4})\.ya?ml$")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What every reporting command is asked: which criteria, which evidence, which day."""
+
+    evidence: Path = Path("evidence")
+    rules: Path = Path("rules")
+    criteria: Path | None = None
+    year: int | None = None
+    unit: str | None = None
+    as_of: dt.date | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    horizon: int = 30
+    owner: str | None = None
+    what_if: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class Inputs:
+    criteria: CriteriaSet
+    label: str
+    units: list[UnitYear]
+
+
+def criteria_years(rules: Path) -> list[int]:
+    if not rules.is_dir():
+        return []
+    return sorted(int(m.group(1)) for p in rules.iterdir() if (m := _CRITERIA_FILE.match(p.name)))
+
+
+def criteria_file(request: Request) -> tuple[Path, int | None]:
+    """`--criteria` wins; else `rules/criteria_<year>.yaml`, the year defaulting to the newest set."""
+    if request.criteria is not None:
+        return request.criteria, request.year
+    year = request.year
+    if year is None:
+        years = criteria_years(request.rules)
+        if not years:
+            raise ScorerError.single(request.rules, "no criteria_<year>.yaml here", hint="pass --criteria FILE")
+        year = years[-1]
+    return request.rules / f"criteria_{year}.yaml", year
+
+
+def load_inputs(request: Request) -> Inputs:
+    """The criteria set and every selected unit's evidence; every bad unit is reported, not just the first."""
+    path, year = criteria_file(request)
+    cs = loading.load_criteria(path)
+    if year is not None and cs.year != year:
+        raise ScorerError.single(path, f"this set is for {cs.year}, not {year}", field="year")
+    folders = loading.unit_folders(request.evidence)
+    if request.unit is not None:
+        folders = [f for f in folders if f.name == request.unit]
+        if not folders:
+            known = [f.name for f in loading.unit_folders(request.evidence)]
+            from scorer.errors import did_you_mean
+
+            raise ScorerError.single(request.evidence, f"no unit '{request.unit}'", hint=did_you_mean(request.unit, known))
+    if not folders:
+        raise ScorerError.single(request.evidence, "no unit folders (each needs a unit.yaml)")
+    problems: list[Problem] = []
+    units = []
+    for folder in folders:
+        try:
+            units.append(_load_unit_year(folder, cs, request.what_if))
+        except ScorerError as error:
+            problems += error.problems
+    if problems:
+        raise ScorerError(problems)
+    return Inputs(cs, path.name, units)
+
+
+def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) -> UnitYear:
+    unit = loading.load_unit(folder)
+    evidence = loading.load_evidence(folder, cs.year)
+    if what_if:
+        extra = loading.load_evidence_files(folder, list(what_if), hypothetical=True)
+        evidence = _merge_what_if(evidence, extra)
+    problems = loading.check_evidence(evidence, cs)
+    if problems:
+        raise ScorerError(problems)
+    last_year = loading.load_evidence(folder, cs.year - 1) if (folder / str(cs.year - 1)).is_dir() else EMPTY_EVIDENCE
+    official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
+    return UnitYear(unit, evidence, last_year, official)
+
+
+def _merge_what_if(evidence: EvidenceSet, extra: EvidenceSet) -> EvidenceSet:
+    clashes = [
+        Problem(extra.origins[r.id].path, f"id '{r.id}' is already used by {evidence.origins[r.id].path}",
+                line=extra.origins[r.id].line, field="id")
+        for r in extra.records if r.id in evidence.origins
+    ]
+    if clashes:
+        raise ScorerError(clashes)
+    return evidence.merged(extra)
+
+
+def predict(request: Request) -> Prediction:
+    inputs = load_inputs(request)
+    as_of = effective_as_of(inputs.criteria, request.as_of, request.today)
+    results: list[UnitPrediction] = []
+    with engine_for(inputs.criteria) as engine:
+        for data in inputs.units:
+            prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine)
+            risks = find_risks(prediction, data.unit, request.horizon, request.owner)
+            results.append(prediction.model_copy(update={"risks": risks}))
+    return Prediction(units=results, ranking=rank(results))
+
+
+def rank(units: list[UnitPrediction]) -> list[RankRow]:
+    """Units by expected total, best first; equal totals share a rank ("4/20")."""
+    ordered = sorted(units, key=lambda u: (-u.total.expected, u.unit))
+    rows: list[RankRow] = []
+    for position, u in enumerate(ordered, start=1):
+        same = rows and rows[-1].expected == u.total.expected
+        rows.append(RankRow(
+            rank=rows[-1].rank if same else position, of=len(units), unit=u.unit, unit_name=u.unit_name,
+            low=u.total.low, expected=u.total.expected, high=u.total.high, class_=u.total.class_.expected,
+        ))
+    return rows

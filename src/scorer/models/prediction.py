@@ -1,0 +1,141 @@
+"""What a prediction says (DESIGN.md sections 3 to 5); the JSON contract `scorer.prediction/1`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "scorer.prediction/1"
+SCENARIOS = ("low", "expected", "high")
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Figure(Out):
+    max: float
+    low: float
+    expected: float
+    high: float
+
+
+class EvidenceUse(Out):
+    """One record a criterion used, traced to its file and line."""
+
+    id: str
+    type: str
+    date: dt.date
+    document_no: str | None
+    title: str | None
+    file: str
+    line: int
+    supported: bool
+    hypothetical: bool = False
+
+
+class MetricValue(Out):
+    name: str
+    low: float
+    expected: float
+    high: float
+    how: str
+
+
+class CriterionResult(Figure):
+    id: str
+    title: str
+    title_en: str
+    area: str
+    source: str
+    owner: str
+    cooperating: list[str]
+    deadline: dt.date
+    next_deadline: dt.date | None
+    status: str
+    rule_kind: str
+    rule: str
+    overdue: int
+    metrics: list[MetricValue]
+    survey_basis: str | None = None
+    evidence: list[str]
+    evidence_used: list[EvidenceUse]
+    reasons: list[str]
+    remedy: str
+    remedy_en: str
+
+
+class AreaResult(Figure):
+    id: str
+    title: str
+    title_en: str
+    last_year: float | None = None
+
+
+class ComponentResult(Figure):
+    id: str
+    title: str
+    title_en: str
+    last_year: float | None = None
+
+
+class Classes(Out):
+    low: str | None
+    expected: str | None
+    high: str | None
+
+
+class Total(Figure):
+    last_year: float | None = None
+    class_: Classes = Field(serialization_alias="class")
+
+
+class Risk(Out):
+    criterion: str
+    title: str
+    title_en: str
+    area: str
+    at_stake: float
+    worst_case: float
+    reason: str
+    reasons: list[str]
+    owner: str
+    owner_division: str
+    cooperating: list[str]
+    cooperating_divisions: list[str]
+    deadline: dt.date | None
+    remedy: str
+    remedy_en: str
+
+
+class UnitPrediction(Out):
+    unit: str
+    unit_name: str
+    year: int
+    as_of: dt.date
+    criteria_set: str
+    final: bool
+    hypothetical: list[str]
+    total: Total
+    components: list[ComponentResult]
+    areas: list[AreaResult]
+    criteria: list[CriterionResult]
+    risks: list[Risk]
+
+
+class RankRow(Out):
+    rank: int
+    of: int
+    unit: str
+    unit_name: str
+    low: float
+    expected: float
+    high: float
+    class_: str | None = Field(serialization_alias="class")
+
+
+class Prediction(Out):
+    schema_: str = Field(SCHEMA, serialization_alias="schema")
+    units: list[UnitPrediction]
+    ranking: list[RankRow]

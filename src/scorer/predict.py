@@ -1,0 +1,364 @@
+"""As-of prediction: every criterion, area, component and the total in three scenarios (DESIGN.md 3).
+
+- Evidence dated after the as-of date is ignored; the as-of date never passes the data cut-off.
+- `low`: pending obligations are missed, surveys at the lower end of their estimate.
+- `expected`: pending obligations follow the unit's own record (this year's, else last year's);
+  surveys at their point estimate.
+- `high`: pending obligations are met on time, surveys at the upper end, and unsupported evidence
+  (no document number, or a missing attachment) counts; it counts in `high` only.
+
+What "the unit's own record" means for each kind of metric is documented in the README
+("How the forecast is made"): obligations at the unit's on-time rate, counts at this year's pace,
+ratios, indicators and existence at the better of this year's value and last year's final one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from scorer import metrics as metric_lib
+from scorer.engine import Fact, RuleEngine
+from scorer.loading import EvidenceSet
+from scorer.models.criteria import Component, Criterion, CriteriaSet, Metric, SurveyRule
+from scorer.models.evidence import EvidenceRecord, Official, Survey, Unit
+from scorer.models.prediction import (
+    SCENARIOS,
+    AreaResult,
+    Classes,
+    ComponentResult,
+    CriterionResult,
+    EvidenceUse,
+    MetricValue,
+    Total,
+    UnitPrediction,
+)
+from scorer.scoring import SURVEY, conditions, describe, fact_name, full_value, higher_is_better, inputs, points
+
+FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class UnitYear:
+    """Everything known about one unit for the predicted year."""
+
+    unit: Unit
+    evidence: EvidenceSet
+    last_year: EvidenceSet
+    last_official: Official | None = None
+
+
+@dataclass(frozen=True)
+class Scenarios:
+    low: float
+    expected: float
+    high: float
+    how: str
+
+    def values(self) -> tuple[float, float, float]:
+        return (self.low, self.expected, self.high)
+
+
+def engine_for(cs: CriteriaSet) -> RuleEngine:
+    return RuleEngine(c for criterion in cs.criteria() for c in conditions(criterion))
+
+
+def effective_as_of(cs: CriteriaSet, as_of: dt.date | None, today: dt.date) -> dt.date:
+    """Default today, never past the year's data cut-off."""
+    return min(as_of or today, cs.cutoff)
+
+
+def is_supported(record: EvidenceRecord, evidence: EvidenceSet) -> bool:
+    """The appraisal accepts a document it can see: a number, and the attachment if one is named.
+    Survey records are results, not documents to appraise, so they are always taken."""
+    if isinstance(record, Survey):
+        return True
+    return bool(record.document_no and record.document_no.strip()) and record.id not in evidence.missing_attachments
+
+
+class _Context:
+    """The evidence views of one prediction, with each metric computed once per view."""
+
+    def __init__(self, cs: CriteriaSet, data: UnitYear, as_of: dt.date) -> None:
+        self.cs, self.data, self.as_of = cs, data, as_of
+        self.final = as_of >= cs.cutoff
+        now = [r for r in data.evidence.records if r.date <= as_of]
+        self.all = now
+        self.supported = [r for r in now if is_supported(r, data.evidence)]
+        self.last = list(data.last_year.records)
+        self.by_id = {r.id: r for r in data.evidence.records}
+        self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
+        start = dt.date(cs.year, 1, 1)
+        self.elapsed = max((as_of - start).days + 1, 1)
+        self.span = max((cs.cutoff - start).days + 1, 1)
+
+    def metric(self, name: str, view: str) -> metric_lib.MetricResult:
+        key = (name, view)
+        if key not in self._cache:
+            definition = self.cs.metrics[name]
+            if view == "last":
+                result = metric_lib.compute(definition, self.last, FAR_FUTURE, self.cs, final=True, year_offset=-1)
+            else:
+                records = self.supported if view == "supported" else self.all
+                result = metric_lib.compute(definition, records, self.as_of, self.cs, final=self.final)
+            self._cache[key] = result
+        return self._cache[key]
+
+    def has_last_year(self) -> bool:
+        return bool(self.last)
+
+
+def _scenarios(ctx: _Context, criterion: Criterion, name: str) -> Scenarios:
+    definition = ctx.cs.metrics[name]
+    supported = ctx.metric(name, "supported")
+    everything = ctx.metric(name, "all")
+    if supported.obligations is not None and everything.obligations is not None:
+        return _obligation_scenarios(ctx, definition, name, supported.obligations, everything.obligations)
+    deadline = ctx.cs.calendar[definition.deadline] if definition.deadline else ctx.cs.deadline(criterion.deadline)
+    pending = not ctx.final and deadline >= ctx.as_of
+    low = supported.value
+    if not pending or not higher_is_better(criterion):
+        return Scenarios(low, low, everything.value, f"{_fmt(low)} on the evidence to date")
+    target = full_value(criterion, name)
+    high = max(everything.value, target if target is not None else everything.value)
+    expected, how = _project(ctx, definition, name, low)
+    expected = min(max(expected, low), high)
+    return Scenarios(low, expected, high, how)
+
+
+def _project(ctx: _Context, definition: Metric, name: str, now: float) -> tuple[float, str]:
+    policy = definition.projection or ("pace" if definition.kind in ("count", "sum") else "best_of")
+    last = ctx.metric(name, "last").value if ctx.has_last_year() else None
+    if policy == "pace" and now > 0:
+        projected = now * ctx.span / ctx.elapsed
+        return projected, f"{_fmt(now)} to date, {_fmt(projected)} at this year's pace"
+    if policy in ("pace", "last_year", "best_of") and last is not None:
+        if policy == "best_of" and now >= last:
+            return now, f"{_fmt(now)} to date, at least last year's {_fmt(last)}"
+        return last, f"{_fmt(now)} to date; last year's {_fmt(last)} expected"
+    return now, f"{_fmt(now)} to date, no earlier record"
+
+
+def _obligation_scenarios(
+    ctx: _Context,
+    definition: Metric,
+    name: str,
+    supported: metric_lib.Obligations,
+    everything: metric_lib.Obligations,
+) -> Scenarios:
+    rate = supported.on_time_rate()
+    basis = "this year's on-time rate"
+    if rate is None and ctx.has_last_year():
+        rate = ctx.metric(name, "last").obligations.on_time_rate()  # type: ignore[union-attr]
+        basis = "last year's on-time rate"
+    if rate is None:
+        rate, basis = 1.0, "no record yet, assumed on time"
+    kind, empty = definition.kind, definition.empty
+    values = (supported.value(kind, 0.0, empty), supported.value(kind, rate, empty), everything.value(kind, 1.0, empty))
+    counts = ", ".join(
+        f"{everything.count(s)} {s.replace('_', ' ')}"
+        for s in ("on_time", "late", "nonconforming", "missing", "pending")
+        if everything.count(s)
+    )
+    how = f"{len(everything.items)} obligations: {counts}"
+    if everything.count("pending"):
+        how += f"; pending ones at {basis} ({_fmt(rate)})"
+    return Scenarios(*values, how)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.4g}" if value != int(value) else str(int(value))
+
+
+# -- surveys -------------------------------------------------------------------------------
+
+
+def wilson(share: float, n: int, z: float) -> tuple[float, float]:
+    """The Wilson score interval for a share observed among n respondents."""
+    denominator = 1 + z * z / n
+    centre = (share + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _survey(ctx: _Context, criterion: Criterion) -> tuple[Scenarios, str, list[str]]:
+    rule = criterion.rule
+    assert isinstance(rule, SurveyRule)
+    defaults = ctx.cs.surveys
+
+    def records(pool: Sequence[EvidenceRecord], source: str) -> list[Survey]:
+        found = [
+            r for r in pool
+            if isinstance(r, Survey) and r.criterion == criterion.id and r.instrument.value == rule.instrument
+            and r.source.value == source
+        ]
+        return sorted(found, key=lambda r: (r.date, r.id))
+
+    official = records(ctx.all, "official")
+    if official:
+        s = official[-1].share
+        return Scenarios(s, s, s, f"official share {_fmt(s)}"), "official", [official[-1].id]
+    internal = records(ctx.all, "internal")
+    if internal:
+        record = internal[-1]
+        s = record.share
+        if record.respondents:
+            low, high = wilson(s, record.respondents, defaults.confidence_z)
+            basis = f"internal survey, {record.respondents} respondents (Wilson interval)"
+        else:
+            low, high = s - defaults.last_year_margin, s + defaults.last_year_margin
+            basis = f"internal survey, respondents unknown (±{_fmt(defaults.last_year_margin)})"
+        low, high = max(0.0, min(low, s)), min(1.0, max(high, s))
+        return Scenarios(low, s, high, f"{basis}: {_fmt(s)}"), "internal", [record.id]
+    last = records(ctx.last, "official")
+    if last:
+        s, m = last[-1].share, defaults.last_year_margin
+        scen = Scenarios(max(0.0, s - m), s, min(1.0, s + m), f"last year's official share {_fmt(s)} ±{_fmt(m)}")
+        return scen, "last_year", [last[-1].id]
+    s, m = defaults.prior_share, defaults.prior_margin
+    return Scenarios(max(0.0, s - m), s, min(1.0, s + m), f"prior share {_fmt(s)} ±{_fmt(m)}"), "prior", []
+
+
+# -- one unit ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Work:
+    criterion: Criterion
+    scenarios: dict[str, Scenarios]
+    survey_basis: str | None
+    record_ids: list[str]
+    next_deadline: dt.date | None
+    pending: bool
+    overdue: int = 0
+
+
+def predict_unit(cs: CriteriaSet, criteria_label: str, data: UnitYear, as_of: dt.date, engine: RuleEngine) -> UnitPrediction:
+    ctx = _Context(cs, data, as_of)
+    work = [_prepare(ctx, criterion) for criterion in cs.criteria()]
+    facts, owners = _facts(work)
+    met: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, index in engine.evaluate(facts):
+        cid, _name, which = owners[index]
+        for scenario in which:
+            met[(cid, scenario)].add(key)
+    results = [_criterion_result(ctx, w, met) for w in work]
+    return _assemble(cs, criteria_label, data, ctx, results)
+
+
+def _prepare(ctx: _Context, criterion: Criterion) -> _Work:
+    if isinstance(criterion.rule, SurveyRule):
+        scen, basis, ids = _survey(ctx, criterion)
+        return _Work(criterion, {SURVEY: scen}, basis, ids, None, basis != "official")
+    scenarios = {name: _scenarios(ctx, criterion, name) for name in inputs(criterion)}
+    ids: set[str] = set()
+    pending_dues: list[dt.date] = []
+    overdue = 0
+    for name in scenarios:
+        result = ctx.metric(name, "all")
+        ids.update(result.record_ids)
+        if result.obligations:
+            pending_dues += [i.due for i in result.obligations.items if i.status == "pending"]
+            overdue += sum(1 for i in result.obligations.items if i.status in ("late", "missing", "nonconforming"))
+    deadline = ctx.cs.deadline(criterion.deadline)
+    pending = bool(pending_dues) or (not ctx.final and deadline >= ctx.as_of)
+    upcoming = min(pending_dues) if pending_dues else (deadline if deadline >= ctx.as_of else None)
+    return _Work(criterion, scenarios, None, sorted(ids), upcoming, pending, overdue)
+
+
+def _facts(work: list[_Work]) -> tuple[list[Fact], list[tuple[str, str, frozenset[str]]]]:
+    """One fact per distinct value of each criterion's metric; `owners` says whose and for which scenarios."""
+    facts: list[Fact] = []
+    owners: list[tuple[str, str, frozenset[str]]] = []
+    for w in work:
+        for name, scen in w.scenarios.items():
+            by_value: dict[float, set[str]] = defaultdict(set)
+            for scenario, value in zip(SCENARIOS, scen.values()):
+                by_value[value].add(scenario)
+            for value, which in by_value.items():
+                facts.append(Fact(fact_name(w.criterion, name), value))
+                owners.append((w.criterion.id, name, frozenset(which)))
+    return facts, owners
+
+
+def _criterion_result(ctx: _Context, w: _Work, met: dict[tuple[str, str], set[str]]) -> CriterionResult:
+    criterion = w.criterion
+    per_scenario: dict[str, Decimal] = {}
+    for scenario_index, scenario in enumerate(SCENARIOS):
+        values = {name: scen.values()[scenario_index] for name, scen in w.scenarios.items()}
+        per_scenario[scenario] = points(criterion, values, met[(criterion.id, scenario)])
+    ordered = sorted(per_scenario.values())
+    low, high = ordered[0], ordered[-1]
+    expected = min(max(per_scenario["expected"], low), high)
+    uses = [_use(ctx, rid) for rid in w.record_ids if rid in ctx.data.evidence.origins]
+    status = _status(criterion, w, low, expected)
+    return CriterionResult(
+        id=criterion.id, title=criterion.title, title_en=criterion.title_en, area=ctx.cs.area_of(criterion.id),
+        source=criterion.source.value, owner=criterion.owner, cooperating=list(criterion.cooperating),
+        deadline=ctx.cs.deadline(criterion.deadline), next_deadline=w.next_deadline, status=status,
+        rule_kind=criterion.rule.kind, rule=describe(criterion), overdue=w.overdue,
+        metrics=[MetricValue(name=n, low=s.low, expected=s.expected, high=s.high, how=s.how) for n, s in w.scenarios.items()],
+        survey_basis=w.survey_basis, evidence=[u.id for u in uses], evidence_used=uses,
+        reasons=[], remedy=criterion.remedy, remedy_en=criterion.remedy_en,
+        max=criterion.max, low=float(low), expected=float(expected), high=float(high),
+    )
+
+
+def _status(criterion: Criterion, w: _Work, low: Decimal, expected: Decimal) -> str:
+    if w.survey_basis is not None:
+        return "official" if w.survey_basis == "official" else "estimate"
+    if low >= Decimal(repr(criterion.max)):
+        return "full"
+    return "pending" if w.pending else "short"
+
+
+def _use(ctx: _Context, record_id: str) -> EvidenceUse:
+    record = ctx.by_id[record_id]
+    origin = ctx.data.evidence.origins[record_id]
+    return EvidenceUse(
+        id=record.id, type=record.type, date=record.date, document_no=record.document_no, title=record.title,
+        file=origin.path, line=origin.line, supported=is_supported(record, ctx.data.evidence),
+        hypothetical=record.id in ctx.data.evidence.hypothetical,
+    )
+
+
+def _sum(values: Sequence[float]) -> float:
+    return float(sum((Decimal(repr(v)) for v in values), Decimal(0)))
+
+
+def _assemble(
+    cs: CriteriaSet, label: str, data: UnitYear, ctx: _Context, results: list[CriterionResult]
+) -> UnitPrediction:
+    official = data.last_official if data.last_official and data.last_official.year == cs.year - 1 else None
+
+    def figure(members: list[CriterionResult], maximum: float) -> dict[str, float]:
+        return {"max": maximum, **{s: _sum([getattr(m, s) for m in members]) for s in SCENARIOS}}
+
+    areas = [
+        AreaResult(
+            id=area.id, title=area.title, title_en=area.title_en,
+            last_year=official.areas.get(area.id) if official else None,
+            **figure([r for r in results if r.area == area.id], area.max),
+        )
+        for area in cs.areas
+    ]
+    components = [
+        ComponentResult(
+            id=component.value, title=cs.components[component].title, title_en=cs.components[component].title_en,
+            last_year=getattr(official.components, component.value) if official else None,
+            **figure([r for r in results if r.source == component.value], cs.components[component].max),
+        )
+        for component in Component
+    ]
+    totals = figure(results, cs.scale)
+    classes = {s: (band.name if (band := cs.classify(totals[s])) else None) for s in SCENARIOS}
+    total = Total(**totals, last_year=official.total if official else None, class_=Classes(**classes))
+    return UnitPrediction(
+        unit=data.unit.id, unit_name=data.unit.name, year=cs.year, as_of=ctx.as_of, criteria_set=label,
+        final=ctx.final, hypothetical=sorted(data.evidence.hypothetical), total=total, components=components,
+        areas=areas, criteria=results, risks=[],
+    )
