@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scorer import loading
-from scorer.errors import Problem, ScorerError
+from scorer.backtest import Backtest, backtest_unit
+from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
 from scorer.models.criteria import CriteriaSet
-from scorer.models.prediction import Prediction, RankRow, UnitPrediction
+from scorer.models.prediction import CriterionResult, Prediction, RankRow, UnitPrediction
 from scorer.predict import UnitYear, effective_as_of, engine_for, predict_unit
-from scorer.risks import find_risks
+from scorer.risks import with_risks
 
 _CRITERIA_FILE = re.compile(r"^criteria_(\d{4})\.ya?ml$")
 
@@ -74,8 +75,6 @@ def load_inputs(request: Request) -> Inputs:
         folders = [f for f in folders if f.name == request.unit]
         if not folders:
             known = [f.name for f in loading.unit_folders(request.evidence)]
-            from scorer.errors import did_you_mean
-
             raise ScorerError.single(request.evidence, f"no unit '{request.unit}'", hint=did_you_mean(request.unit, known))
     if not folders:
         raise ScorerError.single(request.evidence, "no unit folders (each needs a unit.yaml)")
@@ -123,8 +122,7 @@ def predict(request: Request) -> Prediction:
     with engine_for(inputs.criteria) as engine:
         for data in inputs.units:
             prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine)
-            risks = find_risks(prediction, data.unit, request.horizon, request.owner)
-            results.append(prediction.model_copy(update={"risks": risks}))
+            results.append(with_risks(prediction, data.unit, request.horizon, request.owner))
     return Prediction(units=results, ranking=rank(results))
 
 
@@ -139,3 +137,47 @@ def rank(units: list[UnitPrediction]) -> list[RankRow]:
             low=u.total.low, expected=u.total.expected, high=u.total.high, class_=u.total.class_.expected,
         ))
     return rows
+
+
+def backtest(request: Request) -> list[Backtest]:
+    """Score a closed year at its cut-off and hold each unit with an official.yaml against it."""
+    if request.year is None and request.criteria is None:
+        request = replace(request, year=_newest_published_year(request))
+    inputs = load_inputs(request)
+    cs = inputs.criteria
+    checks = []
+    with engine_for(cs) as engine:
+        for data in inputs.units:
+            folder = request.evidence / data.unit.id
+            official = loading.load_official(folder / str(cs.year) / "official.yaml")
+            if official is None:
+                continue
+            scored = predict_unit(cs, inputs.label, data, cs.cutoff, engine)
+            checks.append(backtest_unit(scored, official))
+    if not checks:
+        raise ScorerError.single(request.evidence, f"no unit has an official.yaml for {cs.year}")
+    return checks
+
+
+def _newest_published_year(request: Request) -> int:
+    years = [
+        y for y in criteria_years(request.rules)
+        if any((f / str(y) / "official.yaml").is_file() for f in loading.unit_folders(request.evidence))
+    ]
+    if not years:
+        raise ScorerError.single(request.evidence, "no official.yaml for any year that has a criteria set",
+                                 hint="pass --year")
+    return years[-1]
+
+
+def explain(request: Request, criterion_id: str) -> list[tuple[UnitPrediction, CriterionResult]]:
+    """One criterion of each selected unit, with everything that went into its points."""
+    prediction = predict(request)
+    found = []
+    for unit in prediction.units:
+        match = next((c for c in unit.criteria if c.id == criterion_id), None)
+        if match is None:
+            known = [c.id for c in unit.criteria]
+            raise ScorerError.single(unit.criteria_set, f"no criterion '{criterion_id}'", hint=did_you_mean(criterion_id, known))
+        found.append((unit, match))
+    return found

@@ -301,7 +301,8 @@ def _criterion_result(ctx: _Context, w: _Work, met: dict[tuple[str, str], set[st
         source=criterion.source.value, owner=criterion.owner, cooperating=list(criterion.cooperating),
         deadline=ctx.cs.deadline(criterion.deadline), next_deadline=w.next_deadline, status=status,
         rule_kind=criterion.rule.kind, rule=describe(criterion), overdue=w.overdue,
-        metrics=[MetricValue(name=n, low=s.low, expected=s.expected, high=s.high, how=s.how) for n, s in w.scenarios.items()],
+        metrics=[MetricValue(name=n, low=round(s.low, 4), expected=round(s.expected, 4), high=round(s.high, 4), how=s.how)
+                 for n, s in w.scenarios.items()],
         survey_basis=w.survey_basis, evidence=[u.id for u in uses], evidence_used=uses,
         reasons=[], remedy=criterion.remedy, remedy_en=criterion.remedy_en,
         max=criterion.max, low=float(low), expected=float(expected), high=float(high),

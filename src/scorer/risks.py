@@ -75,3 +75,10 @@ def _diff(a: float, b: float) -> float:
 
 def _id_key(criterion_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in criterion_id.split("."))
+
+
+def with_risks(prediction: UnitPrediction, unit: Unit, horizon_days: int = 30, owner: str | None = None) -> UnitPrediction:
+    """The prediction with each criterion's reasons filled in and its at-risk list attached."""
+    criteria = [c.model_copy(update={"reasons": reasons(c, prediction.as_of)}) for c in prediction.criteria]
+    annotated = prediction.model_copy(update={"criteria": criteria})
+    return annotated.model_copy(update={"risks": find_risks(annotated, unit, horizon_days, owner)})

@@ -1,0 +1,176 @@
+"""Click wiring only: options in, one library call, text out. Errors become `Error: path:line: ...`
+and exit 1 here, in one place; usage errors exit 2 (click)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from scorer import api
+from scorer.errors import ScorerError
+from scorer.models.evidence import parse_date
+from scorer.render import json_, table
+
+FORMATS = ("table", "json")
+
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)  # type: ignore[no-any-return]
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def reporting_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--evidence", type=click.Path(path_type=Path), default=Path("evidence"), show_default=True,
+                     help="Folder of unit folders."),
+        click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True,
+                     help="Folder of criteria_<year>.yaml files."),
+        click.option("--criteria", type=click.Path(path_type=Path), help="Criteria file [default: rules/criteria_<year>.yaml]."),
+        click.option("--year", type=int, help="Year to score [default: the newest criteria set]."),
+        click.option("--unit", help="One unit's folder name [default: every unit]."),
+        click.option("--as-of", "as_of", callback=_as_of, help="Day of the prediction, 2024-09-30 or 30/09/2024 [default: today, at most the cut-off]."),
+        click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True),
+        click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (whole or not at all)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _request(**kwargs: Any) -> api.Request:
+    fields = {k: v for k, v in kwargs.items() if k in api.Request.__dataclass_fields__ and v is not None}
+    return api.Request(**fields)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print, or replace FILE atomically: a temporary file beside it, then a rename."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
+    except OSError as error:
+        raise ScorerError.single(output, f"cannot write: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ScorerError as error:
+            for problem in error.problems:
+                click.echo(f"Error: {problem}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="scorer")
+def main() -> None:
+    """Predict a unit's PAR Index score from its evidence, and what to do about the points at risk."""
+
+
+@main.command()
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True, help="Days ahead for deadlines at risk.")
+@click.option("--with", "what_if", type=click.Path(path_type=Path, exists=True, dir_okay=False), multiple=True,
+              help="Hypothetical evidence file (YAML or CSV) to add, marked as such.")
+@handles_errors
+def predict(fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...], **kwargs: Any) -> None:
+    """Score table per area (low / expected / high), components, class, then the at-risk list.
+
+    Example: scorer predict --unit van-phong-ubnd-tinh --as-of 2024-09-30
+    """
+    result = api.predict(_request(what_if=what_if, **kwargs))
+    emit(json_.dumps(result) if fmt == "json" else table.render_prediction(result, lang), output)
+
+
+@main.command()
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True)
+@click.option("--owner", help="Only the criteria this owner role leads (e.g. information).")
+@handles_errors
+def risks(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+    """The at-risk list alone, sorted by points at stake.
+
+    Example: scorer risks --owner information --as-of 2024-09-30
+    """
+    result = api.predict(_request(**kwargs))
+    if fmt == "json":
+        emit(json_.dumps([{"unit": u.unit, "as_of": u.as_of.isoformat(), "risks": [r.model_dump(mode="json") for r in u.risks]}
+                          for u in result.units]), output)
+    else:
+        emit("\n\n".join(f"{table.header(u, lang)}\n\n{table.render_risks(u.risks, lang)}" for u in result.units) + "\n", output)
+
+
+@main.command()
+@click.argument("criterion_id")
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@handles_errors
+def explain(criterion_id: str, fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+    """One criterion: its rule, metric values, evidence used (file and line), points, why not full.
+
+    Example: scorer explain 1.2 --as-of 2024-09-30
+    """
+    found = api.explain(_request(**kwargs), criterion_id)
+    if fmt == "json":
+        emit(json_.dumps([{"unit": u.unit, "year": u.year, "as_of": u.as_of.isoformat(), "criteria_set": u.criteria_set,
+                           "criterion": c.model_dump(mode="json")} for u, c in found]), output)
+    else:
+        emit(table.render_explanations(found, lang), output)
+
+
+@main.command()
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@handles_errors
+def backtest(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+    """Score a closed year and compare it with official.yaml, naming every unitemised gap.
+
+    Example: scorer backtest --year 2023
+    """
+    checks = api.backtest(_request(**kwargs))
+    emit(json_.dumps([c.model_dump(mode="json") for c in checks]) if fmt == "json" else table.render_backtests(checks, lang), output)
+
+
+@main.command()
+@click.option("--evidence", type=click.Path(path_type=Path), default=Path("evidence"), show_default=True)
+@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option("--criteria", type=click.Path(path_type=Path))
+@click.option("--year", type=int)
+@click.option("--unit")
+@handles_errors
+def validate(**kwargs: Any) -> None:
+    """Check the criteria set and the evidence; report every problem at once.
+
+    Example: scorer validate --year 2024
+    """
+    inputs = api.load_inputs(_request(**kwargs))
+    records = sum(len(u.evidence.records) for u in inputs.units)
+    click.echo(f"OK: {inputs.label} ({len(inputs.criteria.criteria())} criteria), "
+               f"{len(inputs.units)} unit(s), {records} evidence records")

@@ -1,0 +1,1 @@
+"""One writer per format, each fed the same result objects; writers return text and never print."""
