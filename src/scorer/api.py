@@ -115,13 +115,13 @@ def _merge_what_if(evidence: EvidenceSet, extra: EvidenceSet) -> EvidenceSet:
     return evidence.merged(extra)
 
 
-def predict(request: Request) -> Prediction:
+def predict(request: Request, detail: bool = False) -> Prediction:
     inputs = load_inputs(request)
     as_of = effective_as_of(inputs.criteria, request.as_of, request.today)
     results: list[UnitPrediction] = []
     with engine_for(inputs.criteria) as engine:
         for data in inputs.units:
-            prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine)
+            prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine, detail)
             results.append(with_risks(prediction, data.unit, request.horizon, request.owner))
     return Prediction(units=results, ranking=rank(results))
 
@@ -172,7 +172,7 @@ def _newest_published_year(request: Request) -> int:
 
 def explain(request: Request, criterion_id: str) -> list[tuple[UnitPrediction, CriterionResult]]:
     """One criterion of each selected unit, with everything that went into its points."""
-    prediction = predict(request)
+    prediction = predict(request, detail=True)
     found = []
     for unit in prediction.units:
         match = next((c for c in unit.criteria if c.id == criterion_id), None)

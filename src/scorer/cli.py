@@ -67,10 +67,17 @@ def emit(text: str, output: Path | None) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -140,7 +147,9 @@ def explain(criterion_id: str, fmt: str, lang: str, output: Path | None, **kwarg
     found = api.explain(_request(**kwargs), criterion_id)
     if fmt == "json":
         emit(json_.dumps([{"unit": u.unit, "year": u.year, "as_of": u.as_of.isoformat(), "criteria_set": u.criteria_set,
-                           "criterion": c.model_dump(mode="json")} for u, c in found]), output)
+                           "criterion": {**c.model_dump(mode="json"), "remedy": c.remedy, "remedy_en": c.remedy_en,
+                                         "evidence_used": [e.model_dump(mode="json") for e in c.evidence_used]}}
+                          for u, c in found]), output)
     else:
         emit(table.render_explanations(found, lang), output)
 

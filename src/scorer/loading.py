@@ -50,16 +50,21 @@ _SCALAR_TAGS = {
 
 
 class LineMap:
-    """Where each value of a parsed file starts: a location path (keys and indexes) to a line."""
+    """Where each value of a parsed file starts: a location path (keys and indexes) to a line.
+    A map made `within` another shares its table and reads it under a prefix (one record)."""
 
-    def __init__(self) -> None:
-        self.lines: dict[Loc, int] = {}
+    def __init__(self, lines: dict[Loc, int] | None = None, prefix: Loc = ()) -> None:
+        self.lines: dict[Loc, int] = {} if lines is None else lines
+        self.prefix = prefix
+
+    def within(self, prefix: Loc) -> LineMap:
+        return LineMap(self.lines, self.prefix + prefix)
 
     def line(self, loc: Loc) -> int | None:
-        loc = tuple(loc)
-        while loc not in self.lines and loc:
-            loc = loc[:-1]
-        return self.lines.get(loc)
+        full = self.prefix + tuple(loc)
+        while full not in self.lines and len(full) > len(self.prefix):
+            full = full[:-1]
+        return self.lines.get(full)
 
 
 @dataclass(frozen=True)
@@ -370,10 +375,8 @@ def _raw_records(path: Path) -> Iterator[tuple[Any, Origin, LineMap]]:
     if not isinstance(data, list):
         raise ScorerError([Problem(str(path), "expected a list of records (or a mapping with the key 'records')", line=1)])
     for i, item in enumerate(data):
-        record_lines = LineMap()
         prefix = base + (i,)
-        record_lines.lines = {loc[len(prefix):]: line for loc, line in lines.lines.items() if loc[: len(prefix)] == prefix}
-        yield item, Origin(str(path), lines.line(prefix) or 1), record_lines
+        yield item, Origin(str(path), lines.line(prefix) or 1), lines.within(prefix)
 
 
 _LIST_SPLIT = re.compile(r"\s*;\s*")
@@ -411,9 +414,7 @@ def _csv_records(path: Path) -> Iterator[tuple[Any, Origin, LineMap]]:
                 if cell == "":
                     continue
                 record[name] = _LIST_SPLIT.split(cell) if name in LIST_FIELDS else cell
-            row_lines = LineMap()
-            row_lines.lines = {(): line}
-            rows.append((record, Origin(str(path), line), row_lines))
+            rows.append((record, Origin(str(path), line), LineMap({(): line})))
     except csv.Error as error:
         problems.add(path, f"invalid CSV: {error}", line=reader.line_num)
     problems.raise_if_any()

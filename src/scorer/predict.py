@@ -83,13 +83,16 @@ def is_supported(record: EvidenceRecord, evidence: EvidenceSet) -> bool:
 class _Context:
     """The evidence views of one prediction, with each metric computed once per view."""
 
-    def __init__(self, cs: CriteriaSet, data: UnitYear, as_of: dt.date) -> None:
-        self.cs, self.data, self.as_of = cs, data, as_of
+    def __init__(self, cs: CriteriaSet, data: UnitYear, as_of: dt.date, detail: bool) -> None:
+        self.cs, self.data, self.as_of, self.detail = cs, data, as_of, detail
         self.final = as_of >= cs.cutoff
         now = [r for r in data.evidence.records if r.date <= as_of]
-        self.all = now
-        self.supported = [r for r in now if is_supported(r, data.evidence)]
-        self.last = list(data.last_year.records)
+        self.views = {
+            "all": _by_type(now),
+            "supported": _by_type([r for r in now if is_supported(r, data.evidence)]),
+            "last": _by_type(data.last_year.records),
+        }
+        self.has_last_year = bool(data.last_year.records)
         self.by_id = {r.id: r for r in data.evidence.records}
         self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
         start = dt.date(cs.year, 1, 1)
@@ -100,16 +103,23 @@ class _Context:
         key = (name, view)
         if key not in self._cache:
             definition = self.cs.metrics[name]
+            records = self.views[view].get(definition.type, [])
             if view == "last":
-                result = metric_lib.compute(definition, self.last, FAR_FUTURE, self.cs, final=True, year_offset=-1)
+                result = metric_lib.compute(definition, records, FAR_FUTURE, self.cs, final=True, year_offset=-1)
             else:
-                records = self.supported if view == "supported" else self.all
                 result = metric_lib.compute(definition, records, self.as_of, self.cs, final=self.final)
             self._cache[key] = result
         return self._cache[key]
 
-    def has_last_year(self) -> bool:
-        return bool(self.last)
+    def records(self, view: str, type_name: str) -> list[EvidenceRecord]:
+        return self.views[view].get(type_name, [])
+
+
+def _by_type(records: Sequence[EvidenceRecord]) -> dict[str, list[EvidenceRecord]]:
+    grouped: dict[str, list[EvidenceRecord]] = defaultdict(list)
+    for record in records:
+        grouped[record.type].append(record)
+    return grouped
 
 
 def _scenarios(ctx: _Context, criterion: Criterion, name: str) -> Scenarios:
@@ -132,7 +142,7 @@ def _scenarios(ctx: _Context, criterion: Criterion, name: str) -> Scenarios:
 
 def _project(ctx: _Context, definition: Metric, name: str, now: float) -> tuple[float, str]:
     policy = definition.projection or ("pace" if definition.kind in ("count", "sum") else "best_of")
-    last = ctx.metric(name, "last").value if ctx.has_last_year() else None
+    last = ctx.metric(name, "last").value if ctx.has_last_year else None
     if policy == "pace" and now > 0:
         projected = now * ctx.span / ctx.elapsed
         return projected, f"{_fmt(now)} to date, {_fmt(projected)} at this year's pace"
@@ -152,7 +162,7 @@ def _obligation_scenarios(
 ) -> Scenarios:
     rate = supported.on_time_rate()
     basis = "this year's on-time rate"
-    if rate is None and ctx.has_last_year():
+    if rate is None and ctx.has_last_year:
         rate = ctx.metric(name, "last").obligations.on_time_rate()  # type: ignore[union-attr]
         basis = "last year's on-time rate"
     if rate is None:
@@ -198,11 +208,11 @@ def _survey(ctx: _Context, criterion: Criterion) -> tuple[Scenarios, str, list[s
         ]
         return sorted(found, key=lambda r: (r.date, r.id))
 
-    official = records(ctx.all, "official")
+    official = records(ctx.records("all", "survey"), "official")
     if official:
         s = official[-1].share
         return Scenarios(s, s, s, f"official share {_fmt(s)}"), "official", [official[-1].id]
-    internal = records(ctx.all, "internal")
+    internal = records(ctx.records("all", "survey"), "internal")
     if internal:
         record = internal[-1]
         s = record.share
@@ -214,7 +224,7 @@ def _survey(ctx: _Context, criterion: Criterion) -> tuple[Scenarios, str, list[s
             basis = f"internal survey, respondents unknown (±{_fmt(defaults.last_year_margin)})"
         low, high = max(0.0, min(low, s)), min(1.0, max(high, s))
         return Scenarios(low, s, high, f"{basis}: {_fmt(s)}"), "internal", [record.id]
-    last = records(ctx.last, "official")
+    last = records(ctx.records("last", "survey"), "official")
     if last:
         s, m = last[-1].share, defaults.last_year_margin
         scen = Scenarios(max(0.0, s - m), s, min(1.0, s + m), f"last year's official share {_fmt(s)} ±{_fmt(m)}")
@@ -237,8 +247,11 @@ class _Work:
     overdue: int = 0
 
 
-def predict_unit(cs: CriteriaSet, criteria_label: str, data: UnitYear, as_of: dt.date, engine: RuleEngine) -> UnitPrediction:
-    ctx = _Context(cs, data, as_of)
+def predict_unit(
+    cs: CriteriaSet, criteria_label: str, data: UnitYear, as_of: dt.date, engine: RuleEngine, detail: bool = False
+) -> UnitPrediction:
+    """`detail` adds each criterion's evidence records with file and line (for `explain`)."""
+    ctx = _Context(cs, data, as_of, detail)
     work = [_prepare(ctx, criterion) for criterion in cs.criteria()]
     facts, owners = _facts(work)
     met: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -294,7 +307,9 @@ def _criterion_result(ctx: _Context, w: _Work, met: dict[tuple[str, str], set[st
     ordered = sorted(per_scenario.values())
     low, high = ordered[0], ordered[-1]
     expected = min(max(per_scenario["expected"], low), high)
-    uses = [_use(ctx, rid) for rid in w.record_ids if rid in ctx.data.evidence.origins]
+    ids = [rid for rid in w.record_ids if rid in ctx.by_id]
+    unsupported = [rid for rid in ids if not is_supported(ctx.by_id[rid], ctx.data.evidence)]
+    uses = sorted((_use(ctx, rid) for rid in ids), key=lambda u: (u.date, u.id)) if ctx.detail else []
     status = _status(criterion, w, low, expected)
     return CriterionResult(
         id=criterion.id, title=criterion.title, title_en=criterion.title_en, area=ctx.cs.area_of(criterion.id),
@@ -303,7 +318,7 @@ def _criterion_result(ctx: _Context, w: _Work, met: dict[tuple[str, str], set[st
         rule_kind=criterion.rule.kind, rule=describe(criterion), overdue=w.overdue,
         metrics=[MetricValue(name=n, low=round(s.low, 4), expected=round(s.expected, 4), high=round(s.high, 4), how=s.how)
                  for n, s in w.scenarios.items()],
-        survey_basis=w.survey_basis, evidence=[u.id for u in uses], evidence_used=uses,
+        survey_basis=w.survey_basis, evidence=ids, unsupported=unsupported, evidence_used=uses,
         reasons=[], remedy=criterion.remedy, remedy_en=criterion.remedy_en,
         max=criterion.max, low=float(low), expected=float(expected), high=float(high),
     )

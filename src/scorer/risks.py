@@ -26,9 +26,9 @@ def reasons(criterion: CriterionResult, as_of: dt.date) -> list[str]:
         return [r for r in REASONS if r in found]
     if criterion.overdue:
         found.add("overdue")
-    if any(not use.supported for use in criterion.evidence_used) and criterion.high > criterion.expected:
+    if criterion.unsupported and criterion.high > criterion.expected:
         found.add("unsupported")
-    if not any(use.supported for use in criterion.evidence_used) and Decimal(repr(criterion.expected)) < full:
+    if len(criterion.unsupported) == len(criterion.evidence) and Decimal(repr(criterion.expected)) < full:
         found.add("missing_evidence")
     if Decimal(repr(criterion.low)) < full:
         if criterion.rule_kind == "bands":

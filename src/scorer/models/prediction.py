@@ -60,10 +60,12 @@ class CriterionResult(Figure):
     metrics: list[MetricValue]
     survey_basis: str | None = None
     evidence: list[str]
-    evidence_used: list[EvidenceUse]
+    unsupported: list[str]
+    evidence_used: list[EvidenceUse] = Field([], exclude=True)
     reasons: list[str]
-    remedy: str
-    remedy_en: str
+    # Shown by `explain` and in the risks; left out of the prediction JSON, where they would repeat.
+    remedy: str = Field(exclude=True)
+    remedy_en: str = Field(exclude=True)
 
 
 class AreaResult(Figure):
