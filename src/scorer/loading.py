@@ -187,10 +187,13 @@ def _read_text(path: Path) -> str:
 # -- validation errors ---------------------------------------------------------------------
 
 
-def _problems(error: ValidationError, path: str, lines: LineMap, base: Loc = (), model: Any = None) -> list[Problem]:
+def _problems(error: ValidationError, path: str, lines: LineMap, model: Any = None, tag: str | None = None) -> list[Problem]:
+    """Pydantic's errors as located problems; `tag` is a discriminated union's tag, left off the field."""
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
+        if tag is not None and loc[:1] == (tag,):
+            loc = loc[1:]
         kind = item["type"]
         field = ".".join(str(part) for part in loc) or None
         message = item["msg"]
@@ -206,7 +209,7 @@ def _problems(error: ValidationError, path: str, lines: LineMap, base: Loc = (),
             message = message.removeprefix("Value error, ")
         elif "input" in item and kind not in ("model_type", "dict_type", "list_type"):
             message = f"{message}, got {item['input']!r}"
-        problems.append(Problem(path, message, line=lines.line(base + loc), field=field, hint=hint))
+        problems.append(Problem(path, message, line=lines.line(loc), field=field, hint=hint))
     return problems
 
 
@@ -344,12 +347,8 @@ def _validate_record(data: Any, origin: Origin, field_lines: LineMap, problems: 
     try:
         return _RECORD.validate_python(data)
     except ValidationError as error:
-        model = RECORD_TYPES[kind]
-        for problem in _problems(error, origin.path, field_lines, model=model):
-            field = problem.field or ""
-            field = field.removeprefix(f"{kind}.") if field != kind else None
-            line = field_lines.line(tuple(field.split(".")[:1])) if field else origin.line
-            problems.add(problem.path, problem.message, line=line or origin.line, field=field or None, hint=problem.hint)
+        for problem in _problems(error, origin.path, field_lines, model=RECORD_TYPES[kind], tag=kind):
+            problems.add(problem.path, problem.message, line=problem.line or origin.line, field=problem.field, hint=problem.hint)
         return None
 
 

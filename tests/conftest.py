@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from scorer.loading import load_criteria
+from scorer.models.criteria import CriteriaSet
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "rules"
+EVIDENCE = ROOT / "evidence"
+OFFICE = "van-phong-ubnd-tinh"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def cs2024() -> CriteriaSet:
+    return load_criteria(RULES / "criteria_2024.yaml")
+
+
+@pytest.fixture(scope="session")
+def cs2023() -> CriteriaSet:
+    return load_criteria(RULES / "criteria_2023.yaml")
+
+
+def write_unit(root: Path, unit_id: str, years: dict[int, list[dict[str, Any]]], **unit: Any) -> Path:
+    """A unit folder with one YAML evidence file per year."""
+    folder = root / unit_id
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {"id": unit_id, "name": unit.pop("name", f"Unit {unit_id}"), **unit}
+    (folder / "unit.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for year, records in years.items():
+        (folder / str(year)).mkdir(exist_ok=True)
+        text = yaml.safe_dump([_plain(r) for r in records], allow_unicode=True, sort_keys=False)
+        (folder / str(year) / "evidence.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in record.items()}
+
+
+@pytest.fixture
+def office_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped evidence tree."""
+    target = tmp_path / "evidence"
+    shutil.copytree(EVIDENCE, target)
+    return target
