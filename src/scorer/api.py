@@ -15,7 +15,7 @@ from scorer.backtest import Backtest, backtest_unit
 from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
 from scorer.models.criteria import CriteriaSet
-from scorer.models.prediction import CriterionResult, Prediction, RankRow, UnitPrediction
+from scorer.models.prediction import Change, CriterionResult, Figure, Prediction, RankRow, UnitPrediction
 from scorer.predict import UnitYear, effective_as_of, engine_for, predict_unit
 from scorer.risks import with_risks
 
@@ -122,8 +122,34 @@ def predict(request: Request, detail: bool = False) -> Prediction:
     with engine_for(inputs.criteria) as engine:
         for data in inputs.units:
             prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine, detail)
-            results.append(with_risks(prediction, data.unit, request.horizon, request.owner))
+            prediction = with_risks(prediction, data.unit, request.horizon, request.owner)
+            if data.evidence.hypothetical:
+                baseline = predict_unit(inputs.criteria, inputs.label, _without_hypothetical(data), as_of, engine)
+                prediction = prediction.model_copy(update={"what_if": compare(baseline, prediction)})
+            results.append(prediction)
     return Prediction(units=results, ranking=rank(results))
+
+
+def _without_hypothetical(data: UnitYear) -> UnitYear:
+    evidence = data.evidence
+    kept = tuple(r for r in evidence.records if r.id not in evidence.hypothetical)
+    return replace(data, evidence=EvidenceSet(kept, evidence.origins, evidence.missing_attachments))
+
+
+def compare(before: UnitPrediction, after: UnitPrediction) -> list[Change]:
+    """The total, then every area and criterion whose figures the hypothetical evidence moves."""
+
+    def figure(x: Figure) -> Figure:
+        return Figure(max=x.max, low=x.low, expected=x.expected, high=x.high)
+
+    pairs = [("total", "Tổng cộng", "Total", before.total, after.total)]
+    pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.areas, after.areas)]
+    pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.criteria, after.criteria)]
+    return [
+        Change(id=key, title=title, title_en=title_en, without=figure(x), with_=figure(y))
+        for key, title, title_en, x, y in pairs
+        if key == "total" or figure(x) != figure(y)
+    ]
 
 
 def rank(units: list[UnitPrediction]) -> list[RankRow]:

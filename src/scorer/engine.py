@@ -9,6 +9,7 @@ adapter keeps every one of them out of reach of any input, by construction:
 | state ids matched by a 32-bit hash only (units merged) | the unit never reaches the engine; one sid, one unit at a time |
 | fact ids matched by a 32-bit FNV-1 hash only (false duplicates, identical facts merged) | the adapter numbers facts itself and re-salts any id whose hash is taken |
 | `create_ruleset` hangs when a node has > 512 children | at most 400 conditions per ruleset; more are split over several rulesets |
+| error 303 when one fact meets > 63 conditions at once (`MAX_STACK_SIZE` 64 in events.c) | at most 48 conditions per fact name in one ruleset |
 | raises when a fact matches no rule                     | a catch-all rule in every ruleset                        |
 | exceptions in actions swallowed                        | no Python actions: fired rules are read back from the C queue |
 | two timer threads per `Host`, never stopped            | no `Host`: the C module is driven directly, no thread is started |
@@ -34,6 +35,9 @@ from dataclasses import dataclass
 import durable_rules_engine as _dre
 
 MAX_CONDITIONS_PER_RULESET = 400
+# handleAlpha (events.c) walks the alpha network with a fixed stack of 64 nodes: a fact that meets more
+# conditions under one node fails with error 303 (found while testing; not in DURABLE_RULES.md).
+MAX_CONDITIONS_PER_FACT = 48
 MAX_FACTS_PER_EVALUATION = 100_000
 _SID = "u"
 _OPS = {">=": "$gte", ">": "$gt", "<=": "$lte", "<": "$lt"}
@@ -122,18 +126,31 @@ class RuleEngine:
             raise
 
     def _build(self) -> None:
+        """Pack the conditions into rulesets of at most 400, with at most 48 on any one fact name."""
         by_fact: dict[str, list[Condition]] = defaultdict(list)
         for condition in self.conditions:
             by_fact[condition.fact].append(condition)
-        chunk: list[Condition] = []
-        for name in sorted(by_fact):
-            for condition in by_fact[name]:
-                if len(chunk) == MAX_CONDITIONS_PER_RULESET:
-                    self._rulesets.append(_Ruleset(chunk, self._tokens))
-                    chunk = []
-                chunk.append(condition)
-        if chunk:
-            self._rulesets.append(_Ruleset(chunk, self._tokens))
+        groups = [
+            conditions[i : i + MAX_CONDITIONS_PER_FACT]
+            for name, conditions in sorted(by_fact.items())
+            for i in range(0, len(conditions), MAX_CONDITIONS_PER_FACT)
+        ]
+        chunks: list[list[Condition]] = []
+        names: list[set[str]] = []
+        for group in groups:
+            name = group[0].fact
+            target = next(
+                (i for i, chunk in enumerate(chunks)
+                 if name not in names[i] and len(chunk) + len(group) <= MAX_CONDITIONS_PER_RULESET),
+                None,
+            )
+            if target is None:
+                chunks.append([])
+                names.append(set())
+                target = len(chunks) - 1
+            chunks[target].extend(group)
+            names[target].add(name)
+        self._rulesets = [_Ruleset(chunk, self._tokens) for chunk in chunks]
 
     @property
     def ruleset_count(self) -> int:

@@ -119,15 +119,20 @@ def compute(
     cs: CriteriaSet,
     final: bool,
     year_offset: int = 0,
+    hypothetical: frozenset[str] = frozenset(),
 ) -> MetricResult:
     """The metric over `records` (already cut at the as-of date). `final`: nothing can be pending.
-    `year_offset` moves the calendar's deadlines, to read last year's evidence with this year's set."""
+    `year_offset` moves the calendar's deadlines, to read last year's evidence with this year's set.
+    `hypothetical` records (what-if) count as done on their own dates, even after the as-of date."""
     chosen = matching(metric, records)
     if metric.kind in OBLIGATION_KINDS:
-        obligations = _obligations(metric, chosen, as_of, cs, final, year_offset)
+        obligations = _obligations(metric, chosen, as_of, cs, final, year_offset, hypothetical)
         used = tuple(sorted({i.record_id for i in obligations.items if i.record_id}))
         return MetricResult(obligations.value(metric.kind, 0.0, metric.empty), used, obligations)
-    if metric.kind == "latest" or (metric.kind == "ratio" and metric.latest):
+    if metric.kind == "ratio" and metric.latest:
+        # A snapshot with nothing to divide by (a plan filed without its tasks) says nothing of progress.
+        chosen = sorted((r for r in chosen if _number(r, metric.denominator or "")), key=_order)[-1:]
+    elif metric.kind == "latest":
         chosen = sorted(chosen, key=_order)[-1:]
     ids = tuple(sorted(r.id for r in chosen))
     if metric.kind == "count":
@@ -151,7 +156,13 @@ def compute(
 
 
 def _obligations(
-    metric: Metric, chosen: list[EvidenceRecord], as_of: dt.date, cs: CriteriaSet, final: bool, year_offset: int
+    metric: Metric,
+    chosen: list[EvidenceRecord],
+    as_of: dt.date,
+    cs: CriteriaSet,
+    final: bool,
+    year_offset: int,
+    hypothetical: frozenset[str],
 ) -> Obligations:
     assert metric.done_field is not None and (metric.expect or metric.due_field is not None)
     items: list[ObligationStatus] = []
@@ -160,24 +171,34 @@ def _obligations(
             due = _shift(cs.calendar[obligation.due], year_offset)
             candidates = [r for r in chosen if _matches(r, dict(obligation.match))]
             label = ", ".join(f"{k}={v}" for k, v in obligation.match.items())
-            items.append(_status(metric, label, due, candidates, as_of, final))
+            items.append(_status(metric, label, due, candidates, as_of, final, hypothetical))
     else:
         for record in sorted(chosen, key=lambda r: (getattr(r, metric.due_field or ""), r.id)):
             due = getattr(record, metric.due_field)
-            items.append(_status(metric, record.id, due, [record], as_of, final))
+            items.append(_status(metric, record.id, due, [record], as_of, final, hypothetical))
     return Obligations(tuple(items))
 
 
 def _status(
-    metric: Metric, label: str, due: dt.date, candidates: list[EvidenceRecord], as_of: dt.date, final: bool
+    metric: Metric,
+    label: str,
+    due: dt.date,
+    candidates: list[EvidenceRecord],
+    as_of: dt.date,
+    final: bool,
+    hypothetical: frozenset[str],
 ) -> ObligationStatus:
-    done = [r for r in candidates if getattr(r, metric.done_field or "") is not None and getattr(r, metric.done_field or "") <= as_of]
+    field = metric.done_field or ""
+    done = [
+        r for r in candidates
+        if getattr(r, field) is not None and (getattr(r, field) <= as_of or r.id in hypothetical)
+    ]
     if done:
-        best = min(done, key=lambda r: (getattr(r, metric.done_field or ""), r.id))
+        best = min(done, key=lambda r: (getattr(r, field), r.id))
         conforms = getattr(best, metric.conforms_field) if metric.conforms_field else True
         if not conforms:
             return ObligationStatus(label, due, "nonconforming", best.id)
-        on_time = getattr(best, metric.done_field or "") <= due
+        on_time = getattr(best, field) <= due
         return ObligationStatus(label, due, "on_time" if on_time else "late", best.id)
     record_id = candidates[0].id if candidates else None
     if final or due < as_of:

@@ -86,7 +86,8 @@ class _Context:
     def __init__(self, cs: CriteriaSet, data: UnitYear, as_of: dt.date, detail: bool) -> None:
         self.cs, self.data, self.as_of, self.detail = cs, data, as_of, detail
         self.final = as_of >= cs.cutoff
-        now = [r for r in data.evidence.records if r.date <= as_of]
+        what_if = data.evidence.hypothetical
+        now = [r for r in data.evidence.records if r.date <= as_of or (r.id in what_if and r.date <= cs.cutoff)]
         self.views = {
             "all": _by_type(now),
             "supported": _by_type([r for r in now if is_supported(r, data.evidence)]),
@@ -107,7 +108,8 @@ class _Context:
             if view == "last":
                 result = metric_lib.compute(definition, records, FAR_FUTURE, self.cs, final=True, year_offset=-1)
             else:
-                result = metric_lib.compute(definition, records, self.as_of, self.cs, final=self.final)
+                result = metric_lib.compute(definition, records, self.as_of, self.cs, final=self.final,
+                                            hypothetical=self.data.evidence.hypothetical)
             self._cache[key] = result
         return self._cache[key]
 

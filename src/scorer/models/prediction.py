@@ -111,6 +111,16 @@ class Risk(Out):
     remedy_en: str
 
 
+class Change(Out):
+    """A figure without and with the hypothetical evidence of a what-if run (expected scenario)."""
+
+    id: str
+    title: str
+    title_en: str
+    without: Figure
+    with_: Figure = Field(serialization_alias="with")
+
+
 class UnitPrediction(Out):
     unit: str
     unit_name: str
@@ -124,6 +134,7 @@ class UnitPrediction(Out):
     areas: list[AreaResult]
     criteria: list[CriterionResult]
     risks: list[Risk]
+    what_if: list[Change] | None = None
 
 
 class RankRow(Out):

@@ -6,7 +6,7 @@ from tabulate import tabulate
 
 from scorer.backtest import Backtest
 from scorer.messages import date, num, pick, t
-from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
+from scorer.models.prediction import Change, CriterionResult, Prediction, Risk, UnitPrediction
 
 _FORMAT = "simple"
 
@@ -48,7 +48,22 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
                           colalign=("left",) + ("right",) * 5)
     klass = total.class_
     classes = f"{t('class', lang)}: {klass.low or '–'} / {klass.expected or '–'} / {klass.high or '–'}"
-    return "\n\n".join([header(unit, lang), areas, components, classes, render_risks(unit.risks, lang)])
+    parts = [header(unit, lang), areas, components, classes]
+    if unit.what_if is not None:
+        parts.append(render_changes(unit.what_if, lang))
+    return "\n\n".join(parts + [render_risks(unit.risks, lang)])
+
+
+def render_changes(changes: list[Change], lang: str) -> str:
+    rows = [
+        [c.id, pick(c, "title", lang), num(c.without.expected, lang), num(c.with_.expected, lang),
+         num(c.with_.expected - c.without.expected, lang), f"{num(c.without.low, lang)}–{num(c.without.high, lang)}",
+         f"{num(c.with_.low, lang)}–{num(c.with_.high, lang)}"]
+        for c in changes
+    ]
+    heads = ["", t("title", lang), t("without", lang), t("with", lang), "±", f"{t('low', lang)}–{t('high', lang)} ({t('without', lang)})",
+             f"{t('low', lang)}–{t('high', lang)} ({t('with', lang)})"]
+    return f"{t('change', lang)}\n" + tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, 40] + [None] * 5)
 
 
 def render_risks(risks: list[Risk], lang: str) -> str:
@@ -62,7 +77,8 @@ def render_risks(risks: list[Risk], lang: str) -> str:
     ]
     heads = [t("criterion", lang), t("title", lang), t("at_stake", lang), t("worst_case", lang), t("reason", lang),
              t("owner", lang), t("deadline", lang), t("remedy", lang)]
-    table = tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, 34, None, None, 14, 22, None, 46])
+    table = tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, 34, None, None, 14, 22, None, 46],
+                     colalign=("left", "left", "right", "right", "left", "left", "left", "left"))
     return f"{title}\n{table}"
 
 

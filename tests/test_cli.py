@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scorer.cli import main
+from tests.conftest import ROOT
+
+
+@pytest.fixture(autouse=True)
+def in_repo(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def test_predict_table_for_2024(runner):
+    result = runner.invoke(main, ["predict", "--as-of", "2024-09-30"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("Văn phòng UBND tỉnh (van-phong-ubnd-tinh) · Year 2024 · As of 2024-09-30")
+    assert any(line.split()[:1] == ["Total"] or "Total" in line for line in lines)
+    assert "At-risk criteria" in result.output
+    assert "Trung tâm Thông tin" in result.output
+
+
+def test_predict_json_2023_reproduces_the_published_result(runner):
+    result = runner.invoke(main, ["predict", "--year", "2023", "--unit", "van-phong-ubnd-tinh", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["schema"] == "scorer.prediction/1"
+    unit = data["units"][0]
+    assert unit["total"]["expected"] == 88.09 and unit["total"]["class"]["expected"] == "Tốt"
+    assert {a["id"]: a["expected"] for a in unit["areas"]} == {
+        "1": 6.58, "2": 10.11, "3": 14.0, "4": 11.97, "5": 11.45, "6": 11.24, "7": 13.35, "8": 9.39}
+    assert {c["id"]: c["expected"] for c in unit["components"]} == {
+        "appraisal": 61.2, "leaders_survey": 17.5, "citizens_survey": 9.39}
+    assert data["ranking"] == [{"rank": 1, "of": 1, "unit": "van-phong-ubnd-tinh", "unit_name": "Văn phòng UBND tỉnh",
+                                "low": 88.09, "expected": 88.09, "high": 88.09, "class": "Tốt"}]
+
+
+def test_prediction_json_contract(runner):
+    data = json.loads(runner.invoke(main, ["predict", "--as-of", "30/09/2024", "--format", "json"]).output)
+    assert set(data) == {"schema", "units", "ranking"}
+    unit = data["units"][0]
+    assert {"unit", "year", "as_of", "criteria_set", "total", "components", "areas", "criteria", "risks"} <= set(unit)
+    assert unit["as_of"] == "2024-09-30" and unit["criteria_set"] == "criteria_2024.yaml"
+    for c in unit["criteria"]:
+        assert {"id", "title", "area", "source", "status", "evidence", "max", "low", "expected", "high"} <= set(c)
+        assert c["low"] <= c["expected"] <= c["high"] <= c["max"]
+    risk_fields = {"criterion", "title", "at_stake", "worst_case", "reason", "owner", "owner_division", "cooperating",
+                   "cooperating_divisions", "deadline", "remedy"}
+    for r in unit["risks"]:
+        assert risk_fields <= set(r)
+        assert r["reason"] in {"missing_evidence", "pending", "overdue", "below_band", "below_target", "unsupported", "survey_estimate"}
+
+
+def test_backtest_names_the_three_gaps(runner):
+    result = runner.invoke(main, ["backtest", "--year", "2023"])
+    assert result.exit_code == 0, result.output
+    assert "Area 1 (Direction and steering of PAR): 0.01 ← 1.7 −0.01" in result.output
+    assert "Area 4 (Reform of the administrative apparatus): 0.23 ← 4.3.2 −0.23" in result.output
+    assert "Area 6 (Public finance reform): 0.15 ← 6.1 −0.11, 6.7 −0.04" in result.output
+    assert result.output.rstrip().endswith("Total: 88.09 vs 88.09: reproduced")
+
+
+def test_backtest_defaults_to_the_newest_published_year(runner):
+    result = runner.invoke(main, ["backtest", "--format", "json"])
+    checks = json.loads(result.output)
+    assert checks[0]["year"] == 2023 and checks[0]["reproduced"] is True
+    assert [g["id"] for g in checks[0]["gaps"]] == ["1", "4", "6"]
+
+
+def test_explain_traces_points_to_documents(runner):
+    result = runner.invoke(main, ["explain", "1.2", "--as-of", "2024-09-30"])
+    assert result.exit_code == 0, result.output
+    assert "deductions: 1 - 0.25 x reports_missed" in result.output
+    assert "4 obligations: 2 on time, 1 late, 1 pending" in result.output
+    assert "121/BC-VPUB" in result.output and "reports.csv:3" in result.output
+    assert "Points: Low 0.50 · Expected 0.67 · High 0.75" in result.output
+
+
+def test_explain_json(runner):
+    data = json.loads(runner.invoke(main, ["explain", "1.4.2", "--as-of", "2024-09-30", "--format", "json"]).output)
+    used = {e["id"]: e for e in data[0]["criterion"]["evidence_used"]}
+    assert used["tt-mxh-2024"]["supported"] is False and used["tt-cuocthi-2024"]["supported"] is False
+    assert used["tt-bao-2024"]["line"] == 33 and used["tt-bao-2024"]["file"].endswith("activities.yaml")
+
+
+def test_explain_unknown_criterion(runner):
+    result = runner.invoke(main, ["explain", "1.9", "--as-of", "2024-09-30"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith("Error: criteria_2024.yaml: no criterion '1.9' (did you mean")
+
+
+def test_risks_for_one_owner(runner):
+    result = runner.invoke(main, ["risks", "--owner", "service_centre", "--as-of", "2024-09-30", "--format", "json"])
+    risks = json.loads(result.output)[0]["risks"]
+    assert risks and {r["owner_division"] for r in risks} == {"Trung tâm Phục vụ Hành chính công"}
+
+
+def test_validate_shipped_evidence(runner):
+    result = runner.invoke(main, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("OK: criteria_2024.yaml (66 criteria), 1 unit(s), ")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["predict", "--as-of", "31/02/2024"], "'31/02/2024' is not a day of the calendar"),
+    (["predict", "--format", "pdf"], "'pdf' is not one of"),
+    (["predict", "--horizon", "-1"], "-1 is not in the range"),
+    (["bogus"], "No such command 'bogus'"),
+])
+def test_usage_errors_exit_2(runner, args, message):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+@pytest.mark.parametrize("args, first", [
+    (["predict", "--unit", "van-phong"], "Error: evidence: no unit 'van-phong' (did you mean 'van-phong-ubnd-tinh'?)"),
+    (["predict", "--year", "2019"], "Error: rules/criteria_2019.yaml: file not found"),
+    (["predict", "--evidence", "nowhere"], "Error: nowhere: evidence folder not found"),
+    (["predict", "--rules", "nowhere"], "Error: nowhere: no criteria_<year>.yaml here (pass --criteria FILE)"),
+    (["backtest", "--year", "2024"], "Error: evidence: no unit has an official.yaml for 2024"),
+])
+def test_bad_choices_exit_1(runner, args, first):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == first
+
+
+def test_output_file_is_written_whole(runner, tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    result = runner.invoke(main, ["predict", "--as-of", "2024-09-30", "--format", "json", "--output", str(target)])
+    assert result.exit_code == 0 and result.output == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "scorer.prediction/1"
+    assert oct(target.stat().st_mode & 0o777) != "0o600"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_failed_run_leaves_the_output_untouched(runner, tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    result = runner.invoke(main, ["predict", "--unit", "nobody", "--output", str(target)])
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_inputs_are_never_written(runner):
+    before = {p: p.stat().st_mtime_ns for p in (ROOT / "evidence").rglob("*") if p.is_file()}
+    runner.invoke(main, ["predict", "--as-of", "2024-09-30"])
+    runner.invoke(main, ["backtest"])
+    after = {p: p.stat().st_mtime_ns for p in (ROOT / "evidence").rglob("*") if p.is_file()}
+    assert before == after
+
+
+def test_real_subprocess_prints_the_table_and_exits_0():
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-m", "scorer", "predict", "--as-of", "2024-09-30"], cwd=ROOT,
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Văn phòng UBND tỉnh" in done.stdout and "At-risk criteria" in done.stdout
+
+
+def test_real_subprocess_bad_input_exits_1_without_traceback(tmp_path):
+    unit = tmp_path / "evidence" / "u"
+    (unit / "2024").mkdir(parents=True)
+    (unit / "unit.yaml").write_text("id: u\nname: U\n", encoding="utf-8")
+    (unit / "2024" / "e.csv").write_text("id,type,date\na,plan,2024-01-01\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "scorer", "predict", "--rules", str(ROOT / "rules")], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == ["Error: evidence/u/2024/e.csv:2: kind: missing (required)"]
+    assert done.stdout == ""

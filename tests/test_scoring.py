@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from scorer.scoring import conditions, points, round_points
+
+
+def crit(cs, cid):
+    return cs.criterion(cid)
+
+
+def met_keys(criterion, value):
+    """The condition keys a value meets, evaluated plainly (the engine is tested on its own)."""
+    ops = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b}
+    return {c.key for c in conditions(criterion) if ops[c.op](value, c.threshold)}
+
+
+@pytest.mark.parametrize("value, expected", [(1.0, "2.00"), (0.95, "1.00"), (0.9, "1.00"), (0.85, "0.50"), (0.5, "0.00")])
+def test_bands_take_the_first_band_met(cs2024, value, expected):
+    c = crit(cs2024, "1.1.2")
+    assert points(c, {"par_plan_completion": value}, met_keys(c, value)) == Decimal(expected)
+
+
+def test_bands_may_read_a_second_metric(cs2024):
+    c = crit(cs2024, "1.5")
+    assert points(c, {}, {"1.5#band1"}) == Decimal("1.00")
+    assert points(c, {}, {"1.5#band0", "1.5#band1"}) == Decimal("2.00")
+    assert points(c, {}, set()) == Decimal("0.00")
+
+
+@pytest.mark.parametrize("value, expected", [(0.54, "1.35"), (0.8, "2.00"), (0.95, "2.00"), (0.0, "0.00")])
+def test_linear_against_target(cs2024, value, expected):
+    c = crit(cs2024, "7.3.2")
+    assert points(c, {"online_applications": value}, met_keys(c, value)) == Decimal(expected)
+
+
+@pytest.mark.parametrize("missed, expected", [(0, "1.00"), (1, "0.75"), (4 / 3, "0.67"), (4, "0.00"), (9, "0.00")])
+def test_deductions_floor_at_zero(cs2024, missed, expected):
+    c = crit(cs2024, "1.2")
+    assert points(c, {"reports_missed": missed}, met_keys(c, missed)) == Decimal(expected)
+
+
+def test_binary_at_most(cs2024):
+    c = crit(cs2024, "4.3.1")
+    assert points(c, {"staff_over_quota": 0}, met_keys(c, 0)) == Decimal("1.00")
+    assert points(c, {"staff_over_quota": 2}, met_keys(c, 2)) == Decimal("0.00")
+
+
+def test_survey_share_times_max_rounded_half_up(cs2023):
+    c = crit(cs2023, "2.6")
+    assert points(c, {"survey": 0.746}, {"2.6#share"}) == Decimal("2.61")
+    assert points(c, {"survey": 0.7457}, {"2.6#share"}) == Decimal("2.61")
+
+
+def test_round_half_up_and_clamp():
+    assert round_points(Decimal("0.125"), 1) == Decimal("0.13")
+    assert round_points(Decimal("2.675"), 5) == Decimal("2.68")  # float would give 2.67
+    assert round_points(Decimal("-0.5"), 1) == Decimal("0.00")
+    assert round_points(Decimal("3.2"), 2) == Decimal("2.00")
