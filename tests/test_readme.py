@@ -1,0 +1,34 @@
+"""The README's output blocks are the real output of the commands above them.
+
+Regenerate with SCORER_UPDATE_README=1; otherwise any drift fails."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+
+from click.testing import CliRunner
+
+from scorer.cli import main
+from tests.conftest import ROOT
+
+BLOCK = re.compile(r"(<!-- scorer: (?P<args>[^>]*) -->\n```\n)(?P<body>.*?)(```)", re.S)
+
+
+def test_readme_output_blocks_match_the_tool(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    path = ROOT / "README.md"
+    text = path.read_text(encoding="utf-8")
+    runner = CliRunner()
+
+    def run(match: re.Match[str]) -> str:
+        result = runner.invoke(main, shlex.split(match["args"]))
+        assert result.exit_code == 0, result.output
+        return match.group(1) + result.output + match.group(4)
+
+    fresh = BLOCK.sub(run, text)
+    assert BLOCK.search(text), "no output blocks found"
+    if os.environ.get("SCORER_UPDATE_README"):
+        path.write_text(fresh, encoding="utf-8")
+    assert fresh == text, "README output blocks drifted: rerun with SCORER_UPDATE_README=1"
