@@ -14,6 +14,7 @@ adapter keeps every one of them out of reach of any input, by construction:
 | exceptions in actions swallowed                        | no Python actions: fired rules are read back from the C queue |
 | two timer threads per `Host`, never stopped            | no `Host`: the C module is driven directly, no thread is started |
 | user strings in rule JSON                              | names and ids are the adapter's own tokens (`n12`, `c7`)  |
+| numbers in exponent form fail to parse (error 204); integers past 64 bits overflow | numbers are written as plain decimals with a point; thresholds within ±10^12, values clamped to ±2·10^15 |
 | 255 properties per fact                                | every fact has four                                      |
 | `$nex`-style rules matching the state document         | every pattern starts with `kind == "metric"`             |
 | rulesets never freed                                   | `close()` deletes them; engines are context managers     |
@@ -31,6 +32,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import durable_rules_engine as _dre
 
@@ -39,6 +41,9 @@ MAX_CONDITIONS_PER_RULESET = 400
 # conditions under one node fails with error 303 (found while testing; not in DURABLE_RULES.md).
 MAX_CONDITIONS_PER_FACT = 48
 MAX_FACTS_PER_EVALUATION = 100_000
+MAX_THRESHOLD = 1e12
+# Values beyond the thresholds' range compare the same once clamped, and stay clear of 64-bit limits.
+VALUE_CLAMP = 2e15
 _SID = "u"
 _OPS = {">=": "$gte", ">": "$gt", "<=": "$lte", "<": "$lt"}
 _names = itertools.count(1)
@@ -62,6 +67,23 @@ class Condition:
 class Fact:
     name: str
     value: float
+
+
+def number(value: float) -> str:
+    """A float as durable_rules' JSON parser reads it right: plain digits with a point, no exponent."""
+    text = format(Decimal(repr(float(value))), "f")
+    return text if "." in text else text + ".0"
+
+
+def _json(value: object) -> str:
+    """JSON for durable_rules, with every float written by `number`."""
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{json.dumps(k)}:{_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_json(v) for v in value) + "]"
+    return json.dumps(value)
 
 
 def fnv1_32(text: str) -> int:
@@ -95,12 +117,12 @@ class _Ruleset:
         self.facts = {c.fact for c in conditions}
         definition = {}
         for index, condition in enumerate(self.conditions):
-            test = {_OPS[condition.op]: {"value": condition.threshold}}
+            test = {_OPS[condition.op]: {"value": float(condition.threshold)}}
             pattern = {"$and": [{"kind": "metric"}, {"name": tokens[condition.fact]}, test]}
             definition[f"c{index}"] = {"all": [{"m": pattern}]}
         definition["any"] = {"all": [{"m": {"$ex": {"kind": 1}}}]}
         self.name = f"scorer{next(_names)}"
-        self.handle = _dre.create_ruleset(self.name, json.dumps(definition))
+        self.handle = _dre.create_ruleset(self.name, _json(definition))
 
     def close(self) -> None:
         if self.handle is not None:
@@ -114,8 +136,8 @@ class RuleEngine:
     def __init__(self, conditions: Iterable[Condition]) -> None:
         self.conditions = list(conditions)
         for condition in self.conditions:
-            if condition.op not in _OPS or not math.isfinite(condition.threshold):
-                raise ValueError(f"bad condition {condition}")
+            if condition.op not in _OPS or not abs(condition.threshold) <= MAX_THRESHOLD:
+                raise ValueError(f"bad condition {condition}: thresholds are finite, within ±{MAX_THRESHOLD:g}")
         self._tokens = {name: f"n{i}" for i, name in enumerate(sorted({c.fact for c in self.conditions}))}
         self._lock = threading.Lock()
         self._rulesets: list[_Ruleset] = []
@@ -170,7 +192,8 @@ class RuleEngine:
                 raise EngineError("the engine is closed")
             for ruleset in self._rulesets:
                 batch = [
-                    {"sid": _SID, "id": ids[i], "kind": "metric", "name": self._tokens[f.name], "value": f.value}
+                    {"sid": _SID, "id": ids[i], "kind": "metric", "name": self._tokens[f.name],
+                     "value": min(max(float(f.value), -VALUE_CLAMP), VALUE_CLAMP)}
                     for i, f in enumerate(facts)
                     if f.name in ruleset.facts
                 ]
@@ -182,7 +205,7 @@ class RuleEngine:
         met: set[tuple[str, int]] = set()
         handle = ruleset.handle
         try:
-            code, state = _dre.assert_facts(handle, json.dumps(batch))
+            code, state = _dre.assert_facts(handle, _json(batch))
             if code != 0:
                 raise EngineError(f"durable_rules answered {code} to a batch of {len(batch)} facts")
             result = _dre.start_action_for_state(handle, state)

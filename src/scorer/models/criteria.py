@@ -28,6 +28,8 @@ class Component(str, Enum):
 
 
 Points = Annotated[float, Field(ge=0, le=1000)]
+# The rules engine compares numbers within ±10^12 (engine.MAX_THRESHOLD).
+Threshold = Annotated[Number, Field(ge=-1e12, le=1e12)]
 FieldValue = str | int | float | bool
 
 
@@ -64,7 +66,7 @@ class Metric(Strict):
 
 
 class Band(Strict):
-    min: Number
+    min: Threshold
     points: Points
     metric: str | None = None
 
@@ -78,20 +80,20 @@ class BandsRule(Strict):
 class LinearRule(Strict):
     kind: Literal["linear"]
     metric: str
-    target: Annotated[float, Field(gt=0)]
+    target: Annotated[float, Field(gt=0, le=1e12)]
 
 
 class BinaryRule(Strict):
     kind: Literal["binary"]
     metric: str
-    min: Number | None = None
-    max: Number | None = None
+    min: Threshold | None = None
+    max: Threshold | None = None
 
 
 class DeductionsRule(Strict):
     kind: Literal["deductions"]
     metric: str
-    step: Annotated[float, Field(gt=0)]
+    step: Annotated[float, Field(gt=0, le=1000)]
 
 
 class SurveyRule(Strict):
