@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from scorer.models.criteria import CriteriaSet, Metric, Present
@@ -75,6 +76,8 @@ class MetricResult:
 
 
 def matching(metric: Metric, records: Iterable[EvidenceRecord]) -> list[EvidenceRecord]:
+    if not metric.where:
+        return [r for r in records if r.type == metric.type]
     return [r for r in records if r.type == metric.type and _matches(r, metric.where)]
 
 
@@ -97,9 +100,11 @@ def _matches(record: EvidenceRecord, where: dict[str, Any]) -> bool:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    return getattr(value, "value", value)
+    return value
 
 
 def _number(record: EvidenceRecord, name: str) -> float:
