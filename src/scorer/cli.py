@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from scorer import api
+from scorer import api, cases
 from scorer.errors import ScorerError
 from scorer.models.evidence import parse_date
 from scorer.render import json_, table
@@ -183,3 +183,19 @@ def validate(**kwargs: Any) -> None:
     records = sum(len(u.evidence.records) for u in inputs.units)
     click.echo(f"OK: {inputs.label} ({len(inputs.criteria.criteria())} criteria), "
                f"{len(inputs.units)} unit(s), {records} evidence records")
+
+
+@main.command("test")
+@click.argument("folder", type=click.Path(path_type=Path), default=Path("rules/tests"))
+@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@handles_errors
+def test_cases(folder: Path, rules: Path, fmt: str) -> None:
+    """Run the criteria test cases (evidence in, points out) and list criteria no case checks.
+
+    Example: scorer test rules/tests
+    """
+    report = cases.run_cases(rules, folder)
+    click.echo(json_.dumps(report) if fmt == "json" else table.render_test_report(report), nl=False)
+    if not report.passed:
+        sys.exit(1)

@@ -454,3 +454,57 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
                 problems.append(Problem(origin.path, f"criterion {record.criterion} is scored by the {surveys[record.criterion]}' survey",
                                         line=origin.line, field="instrument"))
     return problems
+
+
+# -- criteria test cases -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    case: Any
+    line: int
+    evidence: EvidenceSet
+    last_year: EvidenceSet
+
+
+def load_case_file(path: Path) -> tuple[Any, list[LoadedCase]]:
+    """A file of criteria test cases, its records validated like any evidence (with their lines)."""
+    from scorer.models.cases import CaseFile
+
+    data, lines = read_yaml(path)
+    if not isinstance(data, dict):
+        raise ScorerError([Problem(str(path), "expected a mapping with 'criteria' and 'cases'", line=1)])
+    try:
+        parsed = CaseFile.model_validate(data)
+    except ValidationError as error:
+        raise ScorerError(_problems(error, str(path), lines, model=CaseFile)) from None
+    problems = Collector()
+    loaded = []
+    for i, case in enumerate(parsed.cases):
+        sets = []
+        for key in ("evidence", "last_year"):
+            records: list[EvidenceRecord] = []
+            origins: dict[str, Origin] = {}
+            for j, raw in enumerate(getattr(case, key)):
+                where = lines.within(("cases", i, key, j))
+                origin = Origin(str(path), where.line(()) or 1)
+                record = _validate_record(raw, origin, where, problems)
+                if record is None:
+                    continue
+                if record.id in origins:
+                    problems.add(origin.path, f"duplicate id '{record.id}'", line=origin.line, field="id")
+                    continue
+                origins[record.id] = origin
+                records.append(record)
+            # Attachments in a case file are looked up beside it, as a unit's are in its folder.
+            missing = frozenset(r.id for r in records if r.attachment and not (path.parent / r.attachment).is_file())
+            sets.append(EvidenceSet(tuple(records), origins, missing))
+        loaded.append(LoadedCase(case, lines.line(("cases", i)) or 1, sets[0], sets[1]))
+    problems.raise_if_any()
+    return parsed, loaded
+
+
+def case_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise ScorerError.single(folder, "test folder not found")
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from scorer.backtest import Backtest
+from scorer.cases import TestReport
 from scorer.messages import date, num, pick, t
 from scorer.models.prediction import Change, CriterionResult, Prediction, Risk, UnitPrediction
 
@@ -165,3 +166,20 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         lines.append(", ".join(t(f"reason.{r}", lang) for r in c.reasons) if c.reasons else "–")
         lines.append(f"{t('remedy', lang)}: {pick(c, 'remedy', lang)}")
     return "\n".join(lines)
+
+
+def render_test_report(report: TestReport) -> str:
+    lines = []
+    for case in report.cases:
+        if case.passed:
+            continue
+        lines.append(f"FAIL {case.file}:{case.line}: {case.name}")
+        for m in case.mismatches:
+            lines.append(f"     {m.criterion} {m.scenario}: expected {m.expected:.2f}, got {m.actual:.2f}")
+    for coverage in report.coverage:
+        tested = coverage.criteria - len(coverage.untested)
+        line = f"{coverage.criteria_set}: {tested} of {coverage.criteria} criteria tested"
+        lines.append(line + (f"; untested: {', '.join(coverage.untested)}" if coverage.untested else ""))
+    failed = sum(1 for c in report.cases if not c.passed)
+    lines.append(f"{len(report.cases) - failed} passed, {failed} failed")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,33 @@
+"""Criteria test cases (`rules/tests/*.yaml`): a few evidence records in, points per criterion out."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scorer.models.evidence import Date
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Points(Strict):
+    low: float | None = None
+    expected: float | None = None
+    high: float | None = None
+
+
+class Case(Strict):
+    name: Annotated[str, Field(min_length=1)]
+    as_of: Date
+    evidence: list[dict[str, Any]] = []
+    last_year: list[dict[str, Any]] = []
+    # A number is the expected scenario; a mapping may give any of low / expected / high.
+    expect: Annotated[dict[str, float | Points], Field(min_length=1)]
+
+
+class CaseFile(Strict):
+    criteria: Annotated[str, Field(min_length=1)]
+    cases: Annotated[list[Case], Field(min_length=1)]
