@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from scorer import api, cases
+from scorer import schema as schema_lib
 from scorer.errors import ScorerError
 from scorer.models.evidence import parse_date
 from scorer.render import json_, table
@@ -199,3 +200,13 @@ def test_cases(folder: Path, rules: Path, fmt: str) -> None:
     click.echo(json_.dumps(report) if fmt == "json" else table.render_test_report(report), nl=False)
     if not report.passed:
         sys.exit(1)
+
+
+@main.command("schema")
+@click.argument("kind", type=click.Choice(schema_lib.KINDS))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of one kind of input file, for editors.
+
+    Example: scorer schema evidence > schema/evidence.schema.json
+    """
+    click.echo(schema_lib.dumps(kind), nl=False)

@@ -8,7 +8,7 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -45,8 +45,10 @@ def _finite(value: Any) -> Any:
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(parse_date)]
-OptionalDate = Annotated[dt.date | None, BeforeValidator(parse_date)]
+_DATE_SCHEMA = {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$",
+                "description": "2024-03-12 or 12/03/2024"}
+Date = Annotated[dt.date, BeforeValidator(parse_date), WithJsonSchema(_DATE_SCHEMA)]
+OptionalDate = Annotated[dt.date | None, BeforeValidator(parse_date), WithJsonSchema({"anyOf": [_DATE_SCHEMA, {"type": "null"}]})]
 Count = Annotated[int, Field(ge=0, strict=False)]
 Share = Annotated[float, AfterValidator(_finite), Field(ge=0, le=1)]
 Number = Annotated[float, AfterValidator(_finite)]
