@@ -87,7 +87,7 @@ def test_explain_json(runner):
     data = json.loads(runner.invoke(main, ["explain", "1.4.2", "--as-of", "2024-09-30", "--format", "json"]).output)
     used = {e["id"]: e for e in data[0]["criterion"]["evidence_used"]}
     assert used["tt-mxh-2024"]["supported"] is False and used["tt-cuocthi-2024"]["supported"] is False
-    assert used["tt-bao-2024"]["line"] == 33 and used["tt-bao-2024"]["file"].endswith("activities.yaml")
+    assert used["tt-bao-2024"]["line"] == 34 and used["tt-bao-2024"]["file"].endswith("activities.yaml")
 
 
 def test_explain_unknown_criterion(runner):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -40,9 +41,27 @@ class Request:
 
 @dataclass(frozen=True)
 class Inputs:
+    """The criteria set and the unit folders a run covers; units are loaded one at a time."""
+
     criteria: CriteriaSet
     label: str
-    units: list[UnitYear]
+    folders: list[Path]
+    what_if: tuple[Path, ...] = ()
+
+    def units(self) -> Iterator[UnitYear]:
+        """Each unit's evidence in turn, so a province never sits in memory at once. A bad unit
+        does not stop the others being checked; every problem is raised together at the end."""
+        problems: list[Problem] = []
+        for folder in self.folders:
+            try:
+                data = _load_unit_year(folder, self.criteria, self.what_if)
+            except ScorerError as error:
+                problems += error.problems
+                continue
+            if not problems:
+                yield data
+        if problems:
+            raise ScorerError(problems)
 
 
 def criteria_years(rules: Path) -> list[int]:
@@ -65,7 +84,7 @@ def criteria_file(request: Request) -> tuple[Path, int | None]:
 
 
 def load_inputs(request: Request) -> Inputs:
-    """The criteria set and every selected unit's evidence; every bad unit is reported, not just the first."""
+    """The criteria set (checked) and the selected unit folders."""
     path, year = criteria_file(request)
     cs = loading.load_criteria(path)
     if year is not None and cs.year != year:
@@ -78,16 +97,22 @@ def load_inputs(request: Request) -> Inputs:
             raise ScorerError.single(request.evidence, f"no unit '{request.unit}'", hint=did_you_mean(request.unit, known))
     if not folders:
         raise ScorerError.single(request.evidence, "no unit folders (each needs a unit.yaml)")
-    problems: list[Problem] = []
-    units = []
-    for folder in folders:
-        try:
-            units.append(_load_unit_year(folder, cs, request.what_if))
-        except ScorerError as error:
-            problems += error.problems
-    if problems:
-        raise ScorerError(problems)
-    return Inputs(cs, path.name, units)
+    return Inputs(cs, path.name, folders, request.what_if)
+
+
+@dataclass(frozen=True)
+class Validation:
+    label: str
+    criteria: int
+    units: int
+    records: int
+
+
+def validate(request: Request) -> Validation:
+    """Check the criteria set and every selected unit's evidence, as `predict` would."""
+    inputs = load_inputs(request)
+    counts = [len(u.evidence.records) for u in inputs.units()]
+    return Validation(inputs.label, len(inputs.criteria.criteria()), len(counts), sum(counts))
 
 
 def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) -> UnitYear:
@@ -120,7 +145,7 @@ def predict(request: Request, detail: bool = False) -> Prediction:
     as_of = effective_as_of(inputs.criteria, request.as_of, request.today)
     results: list[UnitPrediction] = []
     with engine_for(inputs.criteria) as engine:
-        for data in inputs.units:
+        for data in inputs.units():
             prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine, detail)
             prediction = with_risks(prediction, data.unit, request.horizon, request.owner)
             if data.evidence.hypothetical:
@@ -173,7 +198,7 @@ def backtest(request: Request) -> list[Backtest]:
     cs = inputs.criteria
     checks = []
     with engine_for(cs) as engine:
-        for data in inputs.units:
+        for data in inputs.units():
             folder = request.evidence / data.unit.id
             official = loading.load_official(folder / str(cs.year) / "official.yaml")
             if official is None:

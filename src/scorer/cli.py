@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import os
 import sys
 import tempfile
@@ -98,6 +99,9 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.version_option(package_name="scorer")
 def main() -> None:
     """Predict a unit's PAR Index score from its evidence, and what to do about the points at risk."""
+    # A province allocates millions of small objects that live to the end of the run; collecting
+    # the youngest generation less often saves about a tenth of the time (bench/bench.py).
+    gc.set_threshold(50_000, 20, 100)
 
 
 @main.command()
@@ -180,10 +184,8 @@ def validate(**kwargs: Any) -> None:
 
     Example: scorer validate --year 2024
     """
-    inputs = api.load_inputs(_request(**kwargs))
-    records = sum(len(u.evidence.records) for u in inputs.units)
-    click.echo(f"OK: {inputs.label} ({len(inputs.criteria.criteria())} criteria), "
-               f"{len(inputs.units)} unit(s), {records} evidence records")
+    summary = api.validate(_request(**kwargs))
+    click.echo(f"OK: {summary.label} ({summary.criteria} criteria), {summary.units} unit(s), {summary.records} evidence records")
 
 
 @main.command("test")

@@ -82,8 +82,9 @@ def matching(metric: Metric, records: Iterable[EvidenceRecord]) -> list[Evidence
 
 
 def _matches(record: EvidenceRecord, where: dict[str, Any]) -> bool:
+    # Enum fields are `str` enums, so they compare equal to the plain values of `where` as they are.
     for name, wanted in where.items():
-        actual = _plain(getattr(record, name, None))
+        actual = getattr(record, name, None)
         if isinstance(wanted, Present):
             if (actual not in (None, "", [])) != wanted.present:
                 return False

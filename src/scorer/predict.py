@@ -88,11 +88,11 @@ class _Context:
         self.final = as_of >= cs.cutoff
         what_if = data.evidence.hypothetical
         now = [r for r in data.evidence.records if r.date <= as_of or (r.id in what_if and r.date <= cs.cutoff)]
-        self.views = {
-            "all": _by_type(now),
-            "supported": _by_type([r for r in now if is_supported(r, data.evidence)]),
-            "last": _by_type(data.last_year.records),
-        }
+        supported = [r for r in now if is_supported(r, data.evidence)]
+        self.views = {"all": _by_type(now), "last": _by_type(data.last_year.records)}
+        # Most units have every record supported: then both views are one, computed once.
+        self.same_views = len(supported) == len(now)
+        self.views["supported"] = self.views["all"] if self.same_views else _by_type(supported)
         self.has_last_year = bool(data.last_year.records)
         self.by_id = {r.id: r for r in data.evidence.records}
         self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
@@ -101,7 +101,7 @@ class _Context:
         self.span = max((cs.cutoff - start).days + 1, 1)
 
     def metric(self, name: str, view: str) -> metric_lib.MetricResult:
-        key = (name, view)
+        key = (name, "all" if view == "supported" and self.same_views else view)
         if key not in self._cache:
             definition = self.cs.metrics[name]
             records = self.views[view].get(definition.type, [])

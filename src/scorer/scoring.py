@@ -7,6 +7,7 @@ of areas, components and the total are sums of those rounded values, so every ta
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -65,6 +66,7 @@ def all_conditions(cs: CriteriaSet) -> list[Condition]:
     return [condition for criterion in cs.criteria() for condition in conditions(criterion)]
 
 
+@functools.lru_cache(maxsize=4096)
 def _d(value: float) -> Decimal:
     return Decimal(repr(float(value)))
 

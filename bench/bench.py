@@ -1,0 +1,119 @@
+"""Benchmark: a synthetic province through `scorer predict`, against merely parsing its files.
+
+    .venv/bin/python bench/bench.py                     # 2,000 units x 100 records
+    .venv/bin/python bench/bench.py --units 200 --records 40 --profile
+
+Both runs are separate processes started the same way, measured in the same run (the machines are
+noisy, so only the ratio means much): the baseline reads every evidence file with PyYAML's C loader
+and does nothing else; `scorer predict --format json --output FILE` does the whole job. Reported:
+wall time of each, their ratio, units per second and peak memory (max RSS) of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import platform
+import pstats
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from scorer import synthetic  # noqa: E402
+from scorer.loading import load_criteria  # noqa: E402
+
+AS_OF = "2024-09-30"
+BASELINE = """
+import sys, yaml
+from pathlib import Path
+count = 0
+for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    count += len(data) if isinstance(data, list) else 1
+print(count)
+"""
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one child process."""
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{command[:3]} failed: {done.stderr[-2000:]}")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--units", type=int, default=2000)
+    parser.add_argument("--records", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", action="store_true", help="also profile predict in-process; print the top costs")
+    parser.add_argument("--keep", type=Path, help="write the province here and keep it")
+    args = parser.parse_args()
+
+    cs = load_criteria(ROOT / "rules" / "criteria_2024.yaml")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="scorer-bench-"))
+    evidence = work / "evidence"
+    try:
+        start = time.perf_counter()
+        synthetic.write_province(evidence, cs, args.units, args.records, args.seed)
+        generated = time.perf_counter() - start
+        files = sum(1 for _ in evidence.rglob("*.yaml"))
+        # Baseline first, in its own process; RUSAGE_CHILDREN's max then covers it alone.
+        base_s, base_mb = timed([sys.executable, "-c", BASELINE, str(evidence)])
+        scorer = [sys.executable, "-m", "scorer", "predict", "--evidence", str(evidence), "--rules", str(ROOT / "rules"),
+                  "--as-of", AS_OF, "--format", "json", "--output", str(work / "prediction.json")]
+        run_s, run_mb = timed(scorer)
+        units = len(json.loads((work / "prediction.json").read_text(encoding="utf-8"))["units"])
+        report = {
+            "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
+                       f"{len(__import__('os').sched_getaffinity(0))} cores",
+            "units": units,
+            "records_per_unit": args.records,
+            "files": files,
+            "generate_s": round(generated, 2),
+            "baseline_parse_s": round(base_s, 2),
+            "scorer_predict_s": round(run_s, 2),
+            "ratio": round(run_s / base_s, 2),
+            "units_per_s": round(units / run_s, 1),
+            "baseline_peak_mib": round(base_mb, 1),
+            "scorer_peak_mib_at_most": round(run_mb, 1),
+        }
+        print(json.dumps(report, indent=2))
+        if args.profile:
+            profile(evidence)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def profile(evidence: Path) -> None:
+    import datetime as dt
+
+    from scorer import api
+    from scorer.render import json_
+
+    request = api.Request(evidence=evidence, rules=ROOT / "rules", as_of=dt.date.fromisoformat(AS_OF))
+    profiler = cProfile.Profile()
+    profiler.enable()
+    json_.dumps(api.predict(request))
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
+    print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
