@@ -165,3 +165,19 @@ def test_bad_criteria_file_names_its_line(runner, tmp_path):
     assert any("areas.0.criteria.1.rule.metric: unknown metric 'par_plan_completon' (did you mean 'par_plan_completion'?)" in l for l in lines)
     assert any("areas.0.max: area 1 has max 11.5 but its criteria add up to 11.75" in l for l in lines)
     assert any("components.appraisal.max: component max 70.5 but its criteria add up to 70.75" in l for l in lines)
+
+
+def test_a_bad_unit_after_good_ones_leaves_the_output_file_untouched(runner, tmp_path, monkeypatch):
+    evidence = _write(tmp_path, "e.yaml", GOOD)
+    for name in ("a", "b"):
+        (evidence / name / "2024").mkdir(parents=True)
+        (evidence / name / "unit.yaml").write_text(f"id: {name}\nname: {name}\n", encoding="utf-8")
+    (evidence / "b" / "2024" / "e.yaml").write_text("- {id: x, type: plan}\n", encoding="utf-8")
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["predict", "--rules", str(RULES), "--year", "2024", "--format", "json", "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == "Error: evidence/b/2024/e.yaml:1: date: missing (required)"
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["evidence", "out.json"]

@@ -140,10 +140,11 @@ def _merge_what_if(evidence: EvidenceSet, extra: EvidenceSet) -> EvidenceSet:
     return evidence.merged(extra)
 
 
-def predict(request: Request, detail: bool = False) -> Prediction:
+def predict_units(request: Request, detail: bool = False) -> Iterator[UnitPrediction]:
+    """Each unit's prediction in turn, with its risks (and its what-if comparison). Nothing is
+    yielded once a bad unit is found; every problem of every unit is raised at the end."""
     inputs = load_inputs(request)
     as_of = effective_as_of(inputs.criteria, request.as_of, request.today)
-    results: list[UnitPrediction] = []
     with engine_for(inputs.criteria) as engine:
         for data in inputs.units():
             prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine, detail)
@@ -151,7 +152,11 @@ def predict(request: Request, detail: bool = False) -> Prediction:
             if data.evidence.hypothetical:
                 baseline = predict_unit(inputs.criteria, inputs.label, _without_hypothetical(data), as_of, engine)
                 prediction = prediction.model_copy(update={"what_if": compare(baseline, prediction)})
-            results.append(prediction)
+            yield prediction
+
+
+def predict(request: Request, detail: bool = False) -> Prediction:
+    results = list(predict_units(request, detail))
     return Prediction(units=results, ranking=rank(results))
 
 
@@ -179,14 +184,21 @@ def compare(before: UnitPrediction, after: UnitPrediction) -> list[Change]:
 
 def rank(units: list[UnitPrediction]) -> list[RankRow]:
     """Units by expected total, best first; equal totals share a rank ("4/20")."""
-    ordered = sorted(units, key=lambda u: (-u.total.expected, u.unit))
+    return rank_rows([rank_entry(u) for u in units])
+
+
+def rank_entry(u: UnitPrediction) -> RankRow:
+    """What the ranking keeps of a unit, so a streamed run can let the unit itself go."""
+    return RankRow(rank=0, of=0, unit=u.unit, unit_name=u.unit_name, low=u.total.low, expected=u.total.expected,
+                   high=u.total.high, class_=u.total.class_.expected)
+
+
+def rank_rows(entries: list[RankRow]) -> list[RankRow]:
+    ordered = sorted(entries, key=lambda r: (-r.expected, r.unit))
     rows: list[RankRow] = []
-    for position, u in enumerate(ordered, start=1):
-        same = rows and rows[-1].expected == u.total.expected
-        rows.append(RankRow(
-            rank=rows[-1].rank if same else position, of=len(units), unit=u.unit, unit_name=u.unit_name,
-            low=u.total.low, expected=u.total.expected, high=u.total.high, class_=u.total.class_.expected,
-        ))
+    for position, entry in enumerate(ordered, start=1):
+        same = rows and rows[-1].expected == entry.expected
+        rows.append(entry.model_copy(update={"rank": rows[-1].rank if same else position, "of": len(entries)}))
     return rows
 
 

@@ -9,7 +9,7 @@ import gc
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +56,12 @@ def _request(**kwargs: Any) -> api.Request:
     return api.Request(**fields)
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print, or replace FILE atomically: a temporary file beside it, then a rename."""
+def emit(text: str | Iterable[str], output: Path | None) -> None:
+    """Print, or replace FILE atomically: pieces go to a temporary file beside it, renamed at the end.
+    Printed output is gathered first, so a run that fails half way prints nothing but its errors."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
-        click.echo(text, nl=False)
+        click.echo("".join(pieces), nl=False)
         return
     folder = output.parent if str(output.parent) else Path(".")
     try:
@@ -68,7 +70,8 @@ def emit(text: str, output: Path | None) -> None:
         raise ScorerError.single(output, f"cannot write: {error.strerror}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            for piece in pieces:
+                stream.write(piece)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, output)
     except BaseException:
@@ -116,8 +119,11 @@ def predict(fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...],
 
     Example: scorer predict --unit van-phong-ubnd-tinh --as-of 2024-09-30
     """
-    result = api.predict(_request(what_if=what_if, **kwargs))
-    emit(json_.dumps(result) if fmt == "json" else table.render_prediction(result, lang), output)
+    units = api.predict_units(_request(what_if=what_if, **kwargs))
+    if fmt == "json":
+        emit(json_.stream_prediction(units, api.rank_rows, api.rank_entry), output)
+    else:
+        emit(table.stream_prediction(units, api.rank_rows, api.rank_entry, lang), output)
 
 
 @main.command()

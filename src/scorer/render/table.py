@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+
 from tabulate import tabulate
 
 from scorer.backtest import Backtest
 from scorer.cases import TestReport
 from scorer.messages import date, num, pick, t
-from scorer.models.prediction import Change, CriterionResult, Prediction, Risk, UnitPrediction
+from scorer.models.prediction import Change, CriterionResult, Prediction, RankRow, Risk, UnitPrediction
 
 _FORMAT = "simple"
 
@@ -15,9 +17,22 @@ _FORMAT = "simple"
 def render_prediction(prediction: Prediction, lang: str) -> str:
     parts = []
     if len(prediction.units) > 1:
-        parts.append(render_ranking(prediction, lang))
+        parts.append(render_ranking(prediction.ranking, lang))
     parts += [render_unit(unit, lang) for unit in prediction.units]
     return "\n\n".join(parts) + "\n"
+
+
+def stream_prediction(units: Iterable[UnitPrediction], ranking: Callable[[list[RankRow]], list[RankRow]],
+                      entry: Callable[[UnitPrediction], RankRow], lang: str) -> Iterator[str]:
+    """The same text as `render_prediction`, keeping each unit's text rather than the unit itself."""
+    entries: list[RankRow] = []
+    texts: list[str] = []
+    for unit in units:
+        entries.append(entry(unit))
+        texts.append(render_unit(unit, lang))
+    if len(texts) > 1:
+        yield render_ranking(ranking(entries), lang) + "\n\n"
+    yield "\n\n".join(texts) + "\n"
 
 
 def header(unit: UnitPrediction, lang: str) -> str:
@@ -83,10 +98,10 @@ def render_risks(risks: list[Risk], lang: str) -> str:
     return f"{title}\n{table}"
 
 
-def render_ranking(prediction: Prediction, lang: str) -> str:
+def render_ranking(ranking: list[RankRow], lang: str) -> str:
     rows = [
         [f"{r.rank}/{r.of}", r.unit_name, num(r.low, lang), num(r.expected, lang), num(r.high, lang), r.class_ or "–"]
-        for r in prediction.ranking
+        for r in ranking
     ]
     heads = [t("rank", lang), t("unit", lang), t("low", lang), t("expected", lang), t("high", lang), t("class", lang)]
     return f"{t('ranking', lang)}\n" + tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True)
