@@ -12,25 +12,38 @@ from tests.test_engine import run_isolated
 pytestmark = pytest.mark.slow
 
 
-def test_three_thousand_units_in_one_run(tmp_path):
+def test_five_thousand_units_of_forty_records_in_one_run(tmp_path):
+    """A national-scale run through the real command: 5,000 units in one engine, one process."""
     out = run_isolated(f"""
-        import datetime as dt, json, resource
+        import json, resource, subprocess, sys
         from pathlib import Path
-        from scorer import api, synthetic
+        from scorer import synthetic
         from scorer.loading import load_criteria
-        from scorer.render import json_
         cs = load_criteria(Path({str(RULES / "criteria_2024.yaml")!r}))
-        root = synthetic.write_province(Path({str(tmp_path)!r}) / "evidence", cs, units=3000, per_unit=12)
-        result = api.predict(api.Request(evidence=root, rules=Path({str(RULES)!r}), as_of=dt.date(2024, 9, 30)))
-        data = json.loads(json_.dumps(result))
-        print(json.dumps({{"units": len(data["units"]), "ranking": len(data["ranking"]),
-                          "ordered": all(c["low"] <= c["expected"] <= c["high"] for u in data["units"] for c in u["criteria"]),
-                          "of": data["ranking"][0]["of"],
-                          "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}}))
-    """, timeout=900)
+        root = synthetic.write_province(Path({str(tmp_path)!r}) / "evidence", cs, units=5000, per_unit=40)
+        target = Path({str(tmp_path)!r}) / "prediction.json"
+        done = subprocess.run([sys.executable, "-m", "scorer", "predict", "--evidence", str(root), "--rules",
+                               {str(RULES)!r}, "--as-of", "2024-09-30", "--format", "json", "--output", str(target)],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        data = json.loads(target.read_text(encoding="utf-8"))
+        units = data["units"]
+        print(json.dumps({{
+            "schema": data["schema"], "units": len(units), "ranking": len(data["ranking"]), "of": data["ranking"][0]["of"],
+            "ordered": all(f["low"] <= f["expected"] <= f["high"] <= f["max"]
+                           for u in units for f in u["criteria"] + u["areas"] + u["components"] + [u["total"]]),
+            "sums": all(round(sum(a["expected"] for a in u["areas"]), 2) == u["total"]["expected"] for u in units),
+            "risk_fields": all({{"criterion", "at_stake", "worst_case", "reason", "owner_division", "deadline", "remedy"}} <= set(r)
+                               for u in units for r in u["risks"]),
+            "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
+        }}))
+    """, timeout=1800)
     summary = json.loads(out)
-    assert summary["units"] == summary["ranking"] == summary["of"] == 3000
-    assert summary["ordered"]
+    assert summary["schema"] == "scorer.prediction/1"
+    assert summary["units"] == summary["ranking"] == summary["of"] == 5000
+    assert summary["ordered"] and summary["sums"] and summary["risk_fields"]
+    # Units stream through: memory is the output's, not the province's evidence or predictions.
+    assert summary["child_rss_mb"] < 1500, summary
 
 
 def test_one_unit_with_one_hundred_thousand_records(tmp_path):
