@@ -56,3 +56,49 @@ def office_copy(tmp_path: Path) -> Path:
     target = tmp_path / "evidence"
     shutil.copytree(EVIDENCE, target)
     return target
+
+
+def write_csv(path: Path, records: list[dict[str, Any]]) -> None:
+    """Records as one CSV file: the union of their fields as columns, lists joined with ';'."""
+    import csv
+
+    columns = sorted({k for r in records for k in r}, key=lambda k: (k not in ("id", "type", "date"), k))
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(columns)
+        for r in records:
+            writer.writerow([_cell(r.get(c)) for c in columns])
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def write_xlsx(path: Path, records: list[dict[str, Any]]) -> None:
+    """Records as a workbook: one sheet per type, named after it, dates as real Excel dates."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for kind in sorted({r["type"] for r in records}):
+        rows = [r for r in records if r["type"] == kind]
+        columns = sorted({k for r in rows for k in r if k != "type"}, key=lambda k: (k not in ("id", "date"), k))
+        sheet = book.create_sheet(kind)
+        sheet.append(columns)
+        for r in rows:
+            sheet.append([_xlsx_value(r.get(c)) for c in columns])
+    book.save(path)
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return dt.date.fromisoformat(value)
+    return value

@@ -181,3 +181,51 @@ def test_a_bad_unit_after_good_ones_leaves_the_output_file_untouched(runner, tmp
     assert result.output.splitlines()[0] == "Error: evidence/b/2024/e.yaml:1: date: missing (required)"
     assert target.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["evidence", "out.json"]
+
+
+def _book(*sheets):
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+XLSX_CASES = [
+    (_book(("plann", [["id"]])), f"{EV}/e.xlsx[plann]:1: sheet 'plann' is not an evidence type (did you mean 'plan'?)"),
+    (_book(("plan", [["id", "date", "kind"], ["a", "31/02/2024", "par"]])), f"{EV}/e.xlsx[plan]:2: date: '31/02/2024' is not a day of the calendar"),
+    (_book(("plan", [["id", "date", "kind"], ["a", "2024-01-01", "par"], ["b", "2024-01-01", "parr"]])),
+     f"{EV}/e.xlsx[plan]:3: kind: Input should be 'par', 'inspection', 'communication', 'it', 'training', 'legal_review', 'law_monitoring' or 'other', got 'parr'"),
+    (_book(("plan", [["id", "id", "date"], ["a", "b", "2024-01-01"]])), f"{EV}/e.xlsx[plan]:1: column 'id' appears twice in the header"),
+    (_book(("plan", [["id", "date", "type"], ["a", "2024-01-01", "report"]])), f"{EV}/e.xlsx[plan]:2: type: type 'report' on the 'plan' sheet"),
+    (_book(("plan", [["id", "date", None], ["a", "2024-01-01", "x"]])), f"{EV}/e.xlsx[plan]:2: a value under a column with no name"),
+    (_book(("plan", [["id", "date", "kind", "tasks_total", "tasks_done"], ["a", "2024-01-01", "par", 2, 3]])),
+     f"{EV}/e.xlsx[plan]:2: tasks_done (3) is more than tasks_total (2)"),
+    (b"PK\x03\x04 not really a zip", f"{EV}/e.xlsx: not a readable .xlsx workbook (save it again from Excel as .xlsx)"),
+    (b"", f"{EV}/e.xlsx: not a readable .xlsx workbook (save it again from Excel as .xlsx)"),
+]
+
+
+@pytest.mark.parametrize("content, first", XLSX_CASES, ids=[f"xlsx{i:02d}" for i in range(len(XLSX_CASES))])
+def test_bad_workbooks_name_sheet_and_row(runner, tmp_path, monkeypatch, content, first):
+    _write(tmp_path, "e.xlsx", content)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[0] == f"Error: {first}"
+
+
+def test_instruction_sheets_are_skipped(runner, tmp_path, monkeypatch):
+    _write(tmp_path, "e.xlsx", _book(("_hướng dẫn", [["Điền mỗi dòng một tài liệu"]]), ("plan", [["id", "date", "kind"], ["a", "2024-01-10", "par"]])))
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 0, result.output
+    assert "1 evidence records" in result.output

@@ -66,6 +66,7 @@ def test_random_bytes_as_yaml_and_csv(data):
     def write(folder: Path) -> None:
         (folder / "e.yaml").write_bytes(data)
         (folder / "f.csv").write_bytes(b"id,type,date\n" + data)
+        (folder / "g.xlsx").write_bytes(b"PK\x03\x04" + data)
     run_on(write)
 
 

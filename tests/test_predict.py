@@ -224,3 +224,23 @@ def test_what_if_id_clash_is_an_error(tmp_path):
     extra.write_text("- {id: dt-2024, type: dialogue, date: 2024-10-01}\n", encoding="utf-8")
     with pytest.raises(Exception, match="id 'dt-2024' is already used by"):
         office(D(2024, 9, 30), what_if=(extra,))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), as_of=as_of_dates())
+def test_yaml_csv_and_xlsx_give_the_same_figures(tmp_path_factory, cs2024, seed, as_of):
+    from tests.conftest import write_csv, write_xlsx
+
+    records = synthetic.records(cs2024, 50, seed)
+    outputs = []
+    for kind in ("yaml", "csv", "xlsx"):
+        root = tmp_path_factory.mktemp(kind)
+        folder = write_unit(root, "u", {})
+        (folder / "2024").mkdir()
+        target = folder / "2024" / f"evidence.{kind}"
+        if kind == "yaml":
+            target.write_text(yaml.safe_dump(records, allow_unicode=True), encoding="utf-8")
+        else:
+            (write_csv if kind == "csv" else write_xlsx)(target, records)
+        outputs.append(json_.dumps(predict_dir(root, as_of)))
+    assert outputs[0] == outputs[1] == outputs[2]

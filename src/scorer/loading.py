@@ -286,7 +286,7 @@ def load_official(path: Path) -> Official | None:
 # -- evidence ------------------------------------------------------------------------------
 
 _RECORD = TypeAdapter(EvidenceRecord)
-EVIDENCE_SUFFIXES = (".yaml", ".yml", ".csv")
+EVIDENCE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 NOT_EVIDENCE = frozenset({"official.yaml", "official.yml"})
 
 
@@ -365,6 +365,9 @@ def _raw_records(path: Path) -> Iterator[tuple[Any, Origin, LineMap]]:
     if path.suffix.lower() == ".csv":
         yield from _csv_records(path)
         return
+    if path.suffix.lower() == ".xlsx":
+        yield from _xlsx_records(path)
+        return
     data, lines = read_yaml(path)
     base: Loc = ()
     if isinstance(data, dict) and set(data) == {"records"}:
@@ -418,6 +421,75 @@ def _csv_records(path: Path) -> Iterator[tuple[Any, Origin, LineMap]]:
         problems.add(path, f"invalid CSV: {error}", line=reader.line_num)
     problems.raise_if_any()
     yield from rows
+
+
+def _xlsx_records(path: Path) -> Iterator[tuple[Any, Origin, LineMap]]:
+    """One sheet per evidence type, named after it; row 1 names the fields. A record's origin is
+    `file.xlsx[sheet]` and its row. Sheets whose names start with `_` (instructions) are skipped."""
+    import zipfile
+
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ScorerError.single(path, f"file larger than {MAX_FILE_BYTES // 2**20} MiB")
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, TypeError):
+        raise ScorerError.single(path, "not a readable .xlsx workbook", hint="save it again from Excel as .xlsx") from None
+    problems = Collector()
+    rows: list[tuple[Any, Origin, LineMap]] = []
+    try:
+        for sheet in book.worksheets:
+            name = sheet.title.strip()
+            if name.startswith("_"):
+                continue
+            where = f"{path}[{sheet.title}]"
+            if name not in RECORD_TYPES:
+                problems.add(where, f"sheet '{sheet.title}' is not an evidence type", line=1,
+                             hint=did_you_mean(name, RECORD_TYPES) or "name each sheet after a type, e.g. 'plan'")
+                continue
+            rows += _sheet_records(sheet, name, where, problems)
+    finally:
+        book.close()
+    problems.raise_if_any()
+    yield from rows
+
+
+def _sheet_records(sheet: Any, kind: str, where: str, problems: Collector) -> list[tuple[Any, Origin, LineMap]]:
+    import datetime as dt
+
+    found: list[tuple[Any, Origin, LineMap]] = []
+    header: list[str] | None = None
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if header is None:
+            header = ["" if v is None else str(v).strip() for v in values]
+            for name in header:
+                if name and header.count(name) > 1:
+                    problems.add(where, f"column '{name}' appears twice in the header", line=number)
+                    return found
+            continue
+        record: dict[str, Any] = {}
+        for name, value in zip(header, values):
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            if not name:
+                problems.add(where, "a value under a column with no name", line=number)
+                continue
+            if isinstance(value, dt.datetime):
+                value = value.date() if value.time() == dt.time() else value
+            elif isinstance(value, str):
+                value = value.strip()
+                if name in LIST_FIELDS:
+                    value = _LIST_SPLIT.split(value)
+            record[name] = value
+        if not record:
+            continue
+        if record.setdefault("type", kind) != kind:
+            problems.add(where, f"type '{record['type']}' on the '{kind}' sheet", line=number, field="type")
+            continue
+        found.append((record, Origin(where, number), LineMap({(): number})))
+    return found
 
 
 # -- the evidence tree ---------------------------------------------------------------------
