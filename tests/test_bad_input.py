@@ -229,3 +229,12 @@ def test_instruction_sheets_are_skipped(runner, tmp_path, monkeypatch):
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 0, result.output
     assert "1 evidence records" in result.output
+
+
+def test_regression_type_that_is_a_list(runner, tmp_path, monkeypatch):
+    # Found by the fuzz test: an unhashable `type` raised TypeError instead of a clean error.
+    _write(tmp_path, "e.yaml", "- {type: []}\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == "Error: evidence/u/2024/e.yaml:1: type: unknown type '[]'"

@@ -337,7 +337,7 @@ def _validate_record(data: Any, origin: Origin, field_lines: LineMap, problems: 
         problems.add(origin.path, "expected a record (a mapping with id, type, date, ...)", line=origin.line)
         return None
     kind = data.get("type")
-    if kind not in RECORD_TYPES:
+    if not isinstance(kind, str) or kind not in RECORD_TYPES:
         if kind is None:
             problems.add(origin.path, "missing (required)", line=origin.line, field="type")
         else:

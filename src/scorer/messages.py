@@ -85,6 +85,43 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+# Sentences with figures: how a metric's scenarios were reached (`MetricValue.basis`), and rules.
+CATALOGUE.update({
+    "how.to_date": {"en": "{value} on the evidence to date", "vi": "{value} theo tài liệu đến nay"},
+    "how.pace": {"en": "{value} to date, {projected} at this year's pace", "vi": "{value} đến nay, {projected} nếu giữ nhịp độ năm nay"},
+    "how.at_least_last_year": {"en": "{value} to date, at least last year's {last}", "vi": "{value} đến nay, không thấp hơn năm trước ({last})"},
+    "how.last_year": {"en": "{value} to date; last year's {last} expected", "vi": "{value} đến nay; dự kiến bằng năm trước ({last})"},
+    "how.no_record": {"en": "{value} to date, no earlier record", "vi": "{value} đến nay, chưa có số liệu năm trước"},
+    "how.obligations": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
+    "how.obligations_this_year": {"en": "{total} obligations: {counts}; pending ones at this year's on-time rate ({rate})",
+                                  "vi": "{total} nghĩa vụ: {counts}; phần chưa đến hạn tính theo tỷ lệ đúng hạn năm nay ({rate})"},
+    "how.obligations_last_year": {"en": "{total} obligations: {counts}; pending ones at last year's on-time rate ({rate})",
+                                  "vi": "{total} nghĩa vụ: {counts}; phần chưa đến hạn tính theo tỷ lệ đúng hạn năm trước ({rate})"},
+    "how.obligations_no_record": {"en": "{total} obligations: {counts}; no record yet, pending ones assumed on time",
+                                  "vi": "{total} nghĩa vụ: {counts}; chưa có số liệu, phần chưa đến hạn coi như đúng hạn"},
+    "how.survey_official": {"en": "official share {share}", "vi": "kết quả khảo sát chính thức {share}"},
+    "how.survey_internal": {"en": "internal survey of {respondents} respondents: {share} (Wilson interval)",
+                            "vi": "khảo sát nội bộ {respondents} người: {share} (khoảng Wilson)"},
+    "how.survey_internal_margin": {"en": "internal survey, respondents unknown: {share} ±{margin}",
+                                   "vi": "khảo sát nội bộ, không rõ số người trả lời: {share} ±{margin}"},
+    "how.survey_last_year": {"en": "last year's official share {share} ±{margin}", "vi": "kết quả chính thức năm trước {share} ±{margin}"},
+    "how.survey_prior": {"en": "prior share {share} ±{margin}", "vi": "giả định ban đầu {share} ±{margin}"},
+    "obligation.on_time": {"en": "on time", "vi": "đúng hạn"},
+    "obligation.late": {"en": "late", "vi": "trễ hạn"},
+    "obligation.nonconforming": {"en": "not conforming", "vi": "không đúng mẫu"},
+    "obligation.missing": {"en": "missing", "vi": "chưa thực hiện"},
+    "obligation.pending": {"en": "pending", "vi": "chưa đến hạn"},
+    "rule.bands": {"en": "bands, first met: {bands}; otherwise 0", "vi": "theo mức, lấy mức đầu tiên đạt: {bands}; không đạt: 0"},
+    "rule.linear": {"en": "linear: {max} x min(1, {metric} / {target})", "vi": "tỷ lệ: {max} x min(1, {metric} / {target})"},
+    "rule.binary_min": {"en": "binary: {max} if {metric} >= {min}, else 0", "vi": "đạt/không đạt: {max} nếu {metric} >= {min}, nếu không 0"},
+    "rule.binary_max": {"en": "binary: {max} if {metric} <= {limit}, else 0", "vi": "đạt/không đạt: {max} nếu {metric} <= {limit}, nếu không 0"},
+    "rule.deductions": {"en": "deductions: {max} - {step} x {metric}, not below 0", "vi": "trừ điểm: {max} - {step} x {metric}, không dưới 0"},
+    "rule.survey": {"en": "survey: {max} x the {instrument} survey's share", "vi": "khảo sát: {max} x tỷ lệ hài lòng ({instrument})"},
+    "instrument.leaders": {"en": "leaders'", "vi": "lãnh đạo, quản lý"},
+    "instrument.citizens": {"en": "citizens'", "vi": "người dân, tổ chức"},
+})
+
+
 def t(key: str, lang: str) -> str:
     entry = CATALOGUE[key]
     return entry.get(lang) or entry["en"]
@@ -108,3 +145,38 @@ def pick(obj: Any, name: str, lang: str) -> str:
     if lang == "vi":
         return str(getattr(obj, name))
     return str(getattr(obj, f"{name}_en", None) or getattr(obj, name))
+
+
+def figure(value: float | int, lang: str) -> str:
+    """A metric's figure, to four significant digits, in the language's decimal form."""
+    text = str(int(value)) if float(value).is_integer() else f"{value:.4g}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def how(basis: str, params: dict[str, float | int], lang: str) -> str:
+    """How a metric's scenarios were reached, in words."""
+    values = {k: (str(int(v)) if k in ("respondents", "total") else figure(v, lang)) for k, v in params.items()}
+    counts = [f"{int(params[s])} {t('obligation.' + s, lang)}" for s in ("on_time", "late", "nonconforming", "missing", "pending")
+              if params.get(s)]
+    values["counts"] = ", ".join(counts) or "–"
+    return t(f"how.{basis}", lang).format(**values)
+
+
+def rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:
+    """A criterion's scoring rule in words."""
+    kind, top = rule["kind"], figure(maximum, lang)
+    if kind == "bands":
+        bands = "; ".join(
+            f"{band.get('metric') or rule['metric']} >= {figure(band['min'], lang)} -> {figure(band['points'], lang)}"
+            for band in rule["bands"]
+        )
+        return t("rule.bands", lang).format(bands=bands)
+    if kind == "linear":
+        return t("rule.linear", lang).format(max=top, metric=rule["metric"], target=figure(rule["target"], lang))
+    if kind == "binary":
+        if rule.get("min") is not None:
+            return t("rule.binary_min", lang).format(max=top, metric=rule["metric"], min=figure(rule["min"], lang))
+        return t("rule.binary_max", lang).format(max=top, metric=rule["metric"], limit=figure(rule["max"], lang))
+    if kind == "deductions":
+        return t("rule.deductions", lang).format(max=top, step=figure(rule["step"], lang), metric=rule["metric"])
+    return t("rule.survey", lang).format(max=top, instrument=t(f"instrument.{rule['instrument']}", lang))

@@ -29,6 +29,7 @@ from scorer.models.criteria import CriteriaSet, Metric, Present
 from scorer.models.evidence import EvidenceRecord
 
 OBLIGATION_KINDS = frozenset({"on_time_share", "missed_count"})
+STATUSES = ("on_time", "late", "nonconforming", "missing", "pending")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from scorer import metrics as metric_lib
@@ -37,7 +37,7 @@ from scorer.models.prediction import (
     Total,
     UnitPrediction,
 )
-from scorer.scoring import SURVEY, conditions, describe, fact_name, full_value, higher_is_better, inputs, points
+from scorer.scoring import SURVEY, conditions, fact_name, full_value, higher_is_better, inputs, points
 
 FAR_FUTURE = dt.date(9999, 12, 31)
 
@@ -57,7 +57,8 @@ class Scenarios:
     low: float
     expected: float
     high: float
-    how: str
+    basis: str
+    params: dict[str, float | int] = field(default_factory=dict)
 
     def values(self) -> tuple[float, float, float]:
         return (self.low, self.expected, self.high)
@@ -134,25 +135,26 @@ def _scenarios(ctx: _Context, criterion: Criterion, name: str) -> Scenarios:
     pending = not ctx.final and deadline >= ctx.as_of
     low = supported.value
     if not pending or not higher_is_better(criterion):
-        return Scenarios(low, low, everything.value, f"{_fmt(low)} on the evidence to date")
+        return Scenarios(low, low, everything.value, "to_date", {"value": low})
     target = full_value(criterion, name)
     high = max(everything.value, target if target is not None else everything.value)
-    expected, how = _project(ctx, definition, name, low)
+    expected, basis, params = _project(ctx, definition, name, low)
     expected = min(max(expected, low), high)
-    return Scenarios(low, expected, high, how)
+    return Scenarios(low, expected, high, basis, params)
 
 
-def _project(ctx: _Context, definition: Metric, name: str, now: float) -> tuple[float, str]:
+def _project(ctx: _Context, definition: Metric, name: str, now: float) -> tuple[float, str, dict[str, float | int]]:
+    """The expected value of a pending metric, the basis it rests on (a message key) and its figures."""
     policy = definition.projection or ("pace" if definition.kind in ("count", "sum") else "best_of")
     last = ctx.metric(name, "last").value if ctx.has_last_year else None
     if policy == "pace" and now > 0:
         projected = now * ctx.span / ctx.elapsed
-        return projected, f"{_fmt(now)} to date, {_fmt(projected)} at this year's pace"
+        return projected, "pace", {"value": now, "projected": projected}
     if policy in ("pace", "last_year", "best_of") and last is not None:
         if policy == "best_of" and now >= last:
-            return now, f"{_fmt(now)} to date, at least last year's {_fmt(last)}"
-        return last, f"{_fmt(now)} to date; last year's {_fmt(last)} expected"
-    return now, f"{_fmt(now)} to date, no earlier record"
+            return now, "at_least_last_year", {"value": now, "last": last}
+        return last, "last_year", {"value": now, "last": last}
+    return now, "no_record", {"value": now}
 
 
 def _obligation_scenarios(
@@ -163,27 +165,18 @@ def _obligation_scenarios(
     everything: metric_lib.Obligations,
 ) -> Scenarios:
     rate = supported.on_time_rate()
-    basis = "this year's on-time rate"
+    basis = "obligations_this_year"
     if rate is None and ctx.has_last_year:
         rate = ctx.metric(name, "last").obligations.on_time_rate()  # type: ignore[union-attr]
-        basis = "last year's on-time rate"
+        basis = "obligations_last_year"
     if rate is None:
-        rate, basis = 1.0, "no record yet, assumed on time"
+        rate, basis = 1.0, "obligations_no_record"
     kind, empty = definition.kind, definition.empty
     values = (supported.value(kind, 0.0, empty), supported.value(kind, rate, empty), everything.value(kind, 1.0, empty))
-    counts = ", ".join(
-        f"{everything.count(s)} {s.replace('_', ' ')}"
-        for s in ("on_time", "late", "nonconforming", "missing", "pending")
-        if everything.count(s)
-    )
-    how = f"{len(everything.items)} obligations: {counts}"
-    if everything.count("pending"):
-        how += f"; pending ones at {basis} ({_fmt(rate)})"
-    return Scenarios(*values, how)
-
-
-def _fmt(value: float) -> str:
-    return f"{value:.4g}" if value != int(value) else str(int(value))
+    params: dict[str, float | int] = {s: everything.count(s) for s in metric_lib.STATUSES}
+    params["total"] = len(everything.items)
+    params["rate"] = rate
+    return Scenarios(*values, basis if everything.count("pending") else "obligations", params)
 
 
 # -- surveys -------------------------------------------------------------------------------
@@ -213,26 +206,26 @@ def _survey(ctx: _Context, criterion: Criterion) -> tuple[Scenarios, str, list[s
     official = records(ctx.records("all", "survey"), "official")
     if official:
         s = official[-1].share
-        return Scenarios(s, s, s, f"official share {_fmt(s)}"), "official", [official[-1].id]
+        return Scenarios(s, s, s, "survey_official", {"share": s}), "official", [official[-1].id]
     internal = records(ctx.records("all", "survey"), "internal")
     if internal:
         record = internal[-1]
         s = record.share
         if record.respondents:
             low, high = wilson(s, record.respondents, defaults.confidence_z)
-            basis = f"internal survey, {record.respondents} respondents (Wilson interval)"
+            basis, params = "survey_internal", {"share": s, "respondents": record.respondents}
         else:
             low, high = s - defaults.last_year_margin, s + defaults.last_year_margin
-            basis = f"internal survey, respondents unknown (±{_fmt(defaults.last_year_margin)})"
+            basis, params = "survey_internal_margin", {"share": s, "margin": defaults.last_year_margin}
         low, high = max(0.0, min(low, s)), min(1.0, max(high, s))
-        return Scenarios(low, s, high, f"{basis}: {_fmt(s)}"), "internal", [record.id]
+        return Scenarios(low, s, high, basis, params), "internal", [record.id]
     last = records(ctx.records("last", "survey"), "official")
     if last:
         s, m = last[-1].share, defaults.last_year_margin
-        scen = Scenarios(max(0.0, s - m), s, min(1.0, s + m), f"last year's official share {_fmt(s)} ±{_fmt(m)}")
+        scen = Scenarios(max(0.0, s - m), s, min(1.0, s + m), "survey_last_year", {"share": s, "margin": m})
         return scen, "last_year", [last[-1].id]
     s, m = defaults.prior_share, defaults.prior_margin
-    return Scenarios(max(0.0, s - m), s, min(1.0, s + m), f"prior share {_fmt(s)} ±{_fmt(m)}"), "prior", []
+    return Scenarios(max(0.0, s - m), s, min(1.0, s + m), "survey_prior", {"share": s, "margin": m}), "prior", []
 
 
 # -- one unit ------------------------------------------------------------------------------
@@ -317,8 +310,9 @@ def _criterion_result(ctx: _Context, w: _Work, met: dict[tuple[str, str], set[st
         id=criterion.id, title=criterion.title, title_en=criterion.title_en, area=ctx.cs.area_of(criterion.id),
         source=criterion.source.value, owner=criterion.owner, cooperating=list(criterion.cooperating),
         deadline=ctx.cs.deadline(criterion.deadline), next_deadline=w.next_deadline, status=status,
-        rule_kind=criterion.rule.kind, rule=describe(criterion), overdue=w.overdue,
-        metrics=[MetricValue(name=n, low=round(s.low, 4), expected=round(s.expected, 4), high=round(s.high, 4), how=s.how)
+        rule=criterion.rule.model_dump(exclude_none=True), overdue=w.overdue,
+        metrics=[MetricValue(name=n, low=round(s.low, 4), expected=round(s.expected, 4), high=round(s.high, 4),
+                             basis=s.basis, params={k: round(v, 4) for k, v in s.params.items()})
                  for n, s in w.scenarios.items()],
         survey_basis=w.survey_basis, evidence=ids, unsupported=unsupported, evidence_used=uses,
         reasons=[], remedy=criterion.remedy, remedy_en=criterion.remedy_en,

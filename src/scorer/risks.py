@@ -31,13 +31,13 @@ def reasons(criterion: CriterionResult, as_of: dt.date) -> list[str]:
     if len(criterion.unsupported) == len(criterion.evidence) and Decimal(repr(criterion.expected)) < full:
         found.add("missing_evidence")
     if Decimal(repr(criterion.low)) < full:
-        if criterion.rule_kind == "bands":
+        if criterion.rule["kind"] == "bands":
             found.add("below_band")
-        elif criterion.rule_kind != "binary":
+        elif criterion.rule["kind"] != "binary":
             found.add("below_target")
         if criterion.status == "pending":
             found.add("pending")
-    if criterion.status == "short" and criterion.rule_kind == "binary":
+    if criterion.status == "short" and criterion.rule["kind"] == "binary":
         found.add("missing_evidence")
     return [r for r in REASONS if r in found]
 

@@ -113,22 +113,6 @@ def full_value(criterion: Criterion, metric: str) -> float | None:
     return None
 
 
-def describe(criterion: Criterion, lang: str = "en") -> str:
-    """The rule in words, for `explain` and the reports."""
-    rule, top = criterion.rule, criterion.max
-    if isinstance(rule, BandsRule):
-        parts = [f"{b.metric or rule.metric} >= {b.min:g} -> {b.points:g}" for b in rule.bands]
-        return f"bands, first met: {'; '.join(parts)}; otherwise 0"
-    if isinstance(rule, LinearRule):
-        return f"linear: {top:g} x min(1, {rule.metric} / {rule.target:g})"
-    if isinstance(rule, BinaryRule):
-        test = f">= {rule.min:g}" if rule.min is not None else f"<= {rule.max:g}"
-        return f"binary: {top:g} if {rule.metric} {test}, else 0"
-    if isinstance(rule, DeductionsRule):
-        return f"deductions: {top:g} - {rule.step:g} x {rule.metric}, not below 0"
-    return f"survey: {top:g} x the {rule.instrument}' survey share"
-
-
 def higher_is_better(criterion: Criterion) -> bool:
     rule = criterion.rule
     return not (isinstance(rule, DeductionsRule) or (isinstance(rule, BinaryRule) and rule.max is not None))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 SCHEMA = "scorer.prediction/1"
 SCENARIOS = ("low", "expected", "high")
@@ -36,11 +37,22 @@ class EvidenceUse(Out):
 
 
 class MetricValue(Out):
+    """A metric in the three scenarios; `basis` names how they were reached (a message key of
+    messages.py, `how.<basis>`), `params` holds its figures; `how` is that sentence in English."""
+
     name: str
     low: float
     expected: float
     high: float
-    how: str
+    basis: str
+    params: dict[str, float | int]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def how(self) -> str:
+        from scorer.messages import how
+
+        return how(self.basis, self.params, "en")
 
 
 class CriterionResult(Figure):
@@ -54,8 +66,7 @@ class CriterionResult(Figure):
     deadline: dt.date
     next_deadline: dt.date | None
     status: str
-    rule_kind: str
-    rule: str
+    rule: dict[str, Any]
     overdue: int
     metrics: list[MetricValue]
     survey_basis: str | None = None

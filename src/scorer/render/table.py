@@ -8,7 +8,7 @@ from tabulate import tabulate
 
 from scorer.backtest import Backtest
 from scorer.cases import TestReport
-from scorer.messages import date, num, pick, t
+from scorer.messages import date, how, num, pick, rule_text, t
 from scorer.models.prediction import Change, CriterionResult, Prediction, RankRow, Risk, UnitPrediction
 
 _FORMAT = "simple"
@@ -154,10 +154,11 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     lines = [header(unit, lang), "", f"{c.id} {pick(c, 'title', lang)}"]
     lines.append(f"{t('max', lang)} {num(c.max, lang)} · {t('status', lang)}: {t('status.' + c.status, lang)} · "
                  f"{t('deadline', lang)} {date(c.deadline, lang)}")
-    lines.append(f"{t('rule', lang)}: {c.rule}")
+    lines.append(f"{t('rule', lang)}: {rule_text(c.rule, c.max, lang)}")
     if c.survey_basis:
         lines.append(f"{t('survey_basis', lang)}: {c.survey_basis}")
-    metric_rows = [[m.name, num(m.low, lang, 4), num(m.expected, lang, 4), num(m.high, lang, 4), m.how] for m in c.metrics]
+    metric_rows = [[m.name, num(m.low, lang, 4), num(m.expected, lang, 4), num(m.high, lang, 4), how(m.basis, m.params, lang)]
+                   for m in c.metrics]
     lines += ["", tabulate(metric_rows, [t("metric", lang), t("low", lang), t("expected", lang), t("high", lang), t("how", lang)],
                            tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, None, None, None, 60])]
     lines += ["", f"{t('points', lang)}: {t('low', lang)} {num(c.low, lang)} · {t('expected', lang)} {num(c.expected, lang)} · "
