@@ -13,6 +13,7 @@ from pathlib import Path
 
 from scorer import loading
 from scorer.backtest import Backtest, backtest_unit
+from scorer.plan import Plan, draft_plan
 from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
 from scorer.models.criteria import CriteriaSet
@@ -244,3 +245,18 @@ def explain(request: Request, criterion_id: str) -> list[tuple[UnitPrediction, C
             raise ScorerError.single(unit.criteria_set, f"no criterion '{criterion_id}'", hint=did_you_mean(criterion_id, known))
         found.append((unit, match))
     return found
+
+
+def plan(request: Request) -> list[Plan]:
+    """A remediation plan per selected unit: from the published results where the year has them,
+    else from the prediction."""
+    inputs = load_inputs(request)
+    cs = inputs.criteria
+    as_of = effective_as_of(cs, request.as_of, request.today)
+    plans = []
+    with engine_for(cs) as engine:
+        for data in inputs.units():
+            official = loading.load_official(request.evidence / data.unit.id / str(cs.year) / "official.yaml")
+            scored = predict_unit(cs, inputs.label, data, cs.cutoff if official else as_of, engine)
+            plans.append(draft_plan(scored, data.unit, official))
+    return plans

@@ -19,9 +19,11 @@ from scorer import api, cases
 from scorer import schema as schema_lib
 from scorer.errors import ScorerError
 from scorer.models.evidence import parse_date
+from scorer import render
 from scorer.render import json_, table
+from scorer.render import plan as plan_writer
 
-FORMATS = ("table", "json")
+BASIC_FORMATS = ("table", "json")
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -109,7 +111,7 @@ def main() -> None:
 
 @main.command()
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(render.FORMATS), default="table", show_default=True)
 @click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True, help="Days ahead for deadlines at risk.")
 @click.option("--with", "what_if", type=click.Path(path_type=Path, exists=True, dir_okay=False), multiple=True,
               help="Hypothetical evidence file (YAML or CSV) to add, marked as such.")
@@ -120,15 +122,12 @@ def predict(fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...],
     Example: scorer predict --unit van-phong-ubnd-tinh --as-of 2024-09-30
     """
     units = api.predict_units(_request(what_if=what_if, **kwargs))
-    if fmt == "json":
-        emit(json_.stream_prediction(units, api.rank_rows, api.rank_entry), output)
-    else:
-        emit(table.stream_prediction(units, api.rank_rows, api.rank_entry, lang), output)
+    emit(render.prediction(units, fmt, lang), output)
 
 
 @main.command()
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(render.FORMATS), default="table", show_default=True)
 @click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True)
 @click.option("--owner", help="Only the criteria this owner role leads (e.g. information).")
 @handles_errors
@@ -137,37 +136,25 @@ def risks(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
 
     Example: scorer risks --owner information --as-of 2024-09-30
     """
-    result = api.predict(_request(**kwargs))
-    if fmt == "json":
-        emit(json_.dumps([{"unit": u.unit, "as_of": u.as_of.isoformat(), "risks": [r.model_dump(mode="json") for r in u.risks]}
-                          for u in result.units]), output)
-    else:
-        emit("\n\n".join(f"{table.header(u, lang)}\n\n{table.render_risks(u.risks, lang)}" for u in result.units) + "\n", output)
+    emit(render.risk_lists(api.predict(_request(**kwargs)).units, fmt, lang), output)
 
 
 @main.command()
 @click.argument("criterion_id")
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(render.FORMATS), default="table", show_default=True)
 @handles_errors
 def explain(criterion_id: str, fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
     """One criterion: its rule, metric values, evidence used (file and line), points, why not full.
 
     Example: scorer explain 1.2 --as-of 2024-09-30
     """
-    found = api.explain(_request(**kwargs), criterion_id)
-    if fmt == "json":
-        emit(json_.dumps([{"unit": u.unit, "year": u.year, "as_of": u.as_of.isoformat(), "criteria_set": u.criteria_set,
-                           "criterion": {**c.model_dump(mode="json"), "remedy": c.remedy, "remedy_en": c.remedy_en,
-                                         "evidence_used": [e.model_dump(mode="json") for e in c.evidence_used]}}
-                          for u, c in found]), output)
-    else:
-        emit(table.render_explanations(found, lang), output)
+    emit(render.explanations(api.explain(_request(**kwargs), criterion_id), fmt, lang), output)
 
 
 @main.command()
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), default="table", show_default=True)
 @handles_errors
 def backtest(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
     """Score a closed year and compare it with official.yaml, naming every unitemised gap.
@@ -197,7 +184,7 @@ def validate(**kwargs: Any) -> None:
 @main.command("test")
 @click.argument("folder", type=click.Path(path_type=Path), default=Path("rules/tests"))
 @click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), default="table", show_default=True)
 @handles_errors
 def test_cases(folder: Path, rules: Path, fmt: str) -> None:
     """Run the criteria test cases (evidence in, points out) and list criteria no case checks.
@@ -218,3 +205,15 @@ def schema(kind: str) -> None:
     Example: scorer schema evidence > schema/evidence.schema.json
     """
     click.echo(schema_lib.dumps(kind), nl=False)
+
+
+@main.command("plan")
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(["md"]), default="md", show_default=True)
+@handles_errors
+def plan_command(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+    """Draft the remediation plan in the seed plan's structure, from published results or the forecast.
+
+    Example: scorer plan --year 2023 --lang vi
+    """
+    emit("\n\n".join(plan_writer.render_plan(p, lang) for p in api.plan(_request(**kwargs))), output)

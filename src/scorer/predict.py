@@ -29,6 +29,7 @@ from scorer.models.evidence import EvidenceRecord, Official, Survey, Unit
 from scorer.models.prediction import (
     SCENARIOS,
     AreaResult,
+    ClassBand,
     Classes,
     ComponentResult,
     CriterionResult,
@@ -373,4 +374,5 @@ def _assemble(
         unit=data.unit.id, unit_name=data.unit.name, year=cs.year, as_of=ctx.as_of, criteria_set=label,
         final=ctx.final, hypothetical=sorted(data.evidence.hypothetical), total=total, components=components,
         areas=areas, criteria=results, risks=[],
+        classes=[ClassBand(name=b.name, name_en=b.name_en, min=b.min) for b in sorted(cs.classes, key=lambda b: -b.min)],
     )

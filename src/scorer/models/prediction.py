@@ -132,6 +132,12 @@ class Change(Out):
     with_: Figure = Field(serialization_alias="with")
 
 
+class ClassBand(Out):
+    name: str
+    name_en: str
+    min: float
+
+
 class UnitPrediction(Out):
     unit: str
     unit_name: str
@@ -145,6 +151,7 @@ class UnitPrediction(Out):
     areas: list[AreaResult]
     criteria: list[CriterionResult]
     risks: list[Risk]
+    classes: list[ClassBand]
     what_if: list[Change] | None = None
 
 

@@ -1,1 +1,48 @@
-"""One writer per format, each fed the same result objects; writers return text and never print."""
+"""One writer per format, each fed the same result objects; writers return text and never print.
+
+This module picks the writer for a command's `--format`; the CLI only passes what it got."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from scorer.models.prediction import CriterionResult, Prediction, RankRow, UnitPrediction
+
+FORMATS = ("table", "json", "csv", "md", "html")
+
+
+def prediction(units: Iterable[UnitPrediction], fmt: str, lang: str, rank: type | None = None) -> Iterator[str]:
+    """The prediction document in pieces; json and table stream unit by unit, the others collect."""
+    from scorer import api
+    from scorer.render import csv_, html, json_, markdown, table
+
+    if fmt == "json":
+        yield from json_.stream_prediction(units, api.rank_rows, api.rank_entry)
+    elif fmt == "table":
+        yield from table.stream_prediction(units, api.rank_rows, api.rank_entry, lang)
+    else:
+        collected = list(units)
+        whole = Prediction(units=collected, ranking=api.rank(collected))
+        writer = {"csv": csv_.render_prediction, "md": markdown.render_prediction, "html": html.render_prediction}[fmt]
+        yield writer(whole, lang)
+
+
+def risk_lists(units: list[UnitPrediction], fmt: str, lang: str) -> str:
+    from scorer.render import csv_, html, json_, markdown, table
+
+    if fmt == "json":
+        return json_.risk_lists(units)
+    return {"table": table.render_risk_lists, "csv": csv_.render_risks, "md": markdown.render_risk_lists,
+            "html": html.render_risk_lists}[fmt](units, lang)
+
+
+def explanations(found: list[tuple[UnitPrediction, CriterionResult]], fmt: str, lang: str) -> str:
+    from scorer.render import csv_, html, json_, markdown, table
+
+    if fmt == "json":
+        return json_.explanations(found)
+    return {"table": table.render_explanations, "csv": csv_.render_explanations, "md": markdown.render_explanations,
+            "html": html.render_explanations}[fmt](found, lang)
+
+
+__all__ = ["FORMATS", "RankRow", "explanations", "prediction", "risk_lists"]

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from scorer.models.prediction import SCHEMA, RankRow, UnitPrediction
+from scorer.models.prediction import SCHEMA, CriterionResult, RankRow, UnitPrediction
 
 _ANY = TypeAdapter(Any)
 
@@ -36,3 +36,18 @@ def stream_prediction(units: Iterable[UnitPrediction], ranking: Callable[[list[R
     rows = ranking(entries)
     tail = _ANY.dump_json([r.model_dump(by_alias=True) for r in rows], indent=2).decode("utf-8").replace("\n", "\n  ")
     yield ("\n  ]" if entries else "]") + ',\n  "ranking": ' + tail + "\n}\n"
+
+
+def risk_lists(units: list[UnitPrediction]) -> str:
+    return dumps([{"unit": u.unit, "as_of": u.as_of.isoformat(), "risks": [r.model_dump(mode="json") for r in u.risks]}
+                  for u in units])
+
+
+def explanations(found: list[tuple[UnitPrediction, CriterionResult]]) -> str:
+    """Unlike the prediction, an explanation carries the remedy and each record used, with its line."""
+    return dumps([
+        {"unit": u.unit, "year": u.year, "as_of": u.as_of.isoformat(), "criteria_set": u.criteria_set,
+         "criterion": {**c.model_dump(mode="json"), "remedy": c.remedy, "remedy_en": c.remedy_en,
+                       "evidence_used": [e.model_dump(mode="json") for e in c.evidence_used]}}
+        for u, c in found
+    ])

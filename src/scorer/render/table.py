@@ -199,3 +199,7 @@ def render_test_report(report: TestReport) -> str:
     failed = sum(1 for c in report.cases if not c.passed)
     lines.append(f"{len(report.cases) - failed} passed, {failed} failed")
     return "\n".join(lines) + "\n"
+
+
+def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
+    return "\n\n".join(f"{header(u, lang)}\n\n{render_risks(u.risks, lang)}" for u in units) + "\n"
