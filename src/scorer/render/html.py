@@ -20,6 +20,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 22px 0 8p
 .total { display: flex; gap: 24px; align-items: center; } .big { font-size: 40px; font-weight: 700; }
 .range { color: #4d5b6a; } table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { border: 1px solid #d5dde6; padding: 4px 6px; vertical-align: top; text-align: left; }
+td.d { white-space: nowrap; }
 th { background: #eef2f6; } td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 svg text { font-family: inherit; font-size: 11px; fill: #1d2733; } .legend { color: #4d5b6a; font-size: 11px; }
 section.unit + section.unit { page-break-before: always; } tr { page-break-inside: avoid; }
@@ -151,7 +152,7 @@ def risk_table(risks: list[Risk], lang: str) -> str:
     heads = [t(k, lang) for k in ("criterion", "title", "at_stake", "worst_case", "reason", "owner", "deadline", "remedy")]
     rows = [
         f"<tr><td>{escape(r.criterion)}</td><td>{escape(pick(r, 'title', lang))}</td>{_cells(r.at_stake, r.worst_case, lang=lang)}"
-        f"<td>{escape(t('reason.' + r.reason, lang))}</td><td>{escape(r.owner_division)}</td><td>{escape(date(r.deadline, lang))}</td>"
+        f"<td>{escape(t('reason.' + r.reason, lang))}</td><td>{escape(r.owner_division)}</td><td class='d'>{escape(date(r.deadline, lang))}</td>"
         f"<td>{escape(pick(r, 'remedy', lang))}</td></tr>"
         for r in risks
     ]
