@@ -13,6 +13,7 @@ from pathlib import Path
 
 from scorer import loading
 from scorer.backtest import Backtest, backtest_unit
+from scorer.diff import CriteriaDiff, diff
 from scorer.plan import Plan, draft_plan
 from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
@@ -260,3 +261,7 @@ def plan(request: Request) -> list[Plan]:
             scored = predict_unit(cs, inputs.label, data, cs.cutoff if official else as_of, engine)
             plans.append(draft_plan(scored, data.unit, official))
     return plans
+
+
+def criteria_diff(old: Path, new: Path) -> CriteriaDiff:
+    return diff(loading.load_criteria(old), loading.load_criteria(new), old.name, new.name)

@@ -217,3 +217,23 @@ def plan_command(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> Non
     Example: scorer plan --year 2023 --lang vi
     """
     emit("\n\n".join(plan_writer.render_plan(p, lang) for p in api.plan(_request(**kwargs))), output)
+
+
+@main.group()
+def criteria() -> None:
+    """Work with criteria sets."""
+
+
+@criteria.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), default="table", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+@handles_errors
+def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
+    """Sub-criteria added, removed and changed between two criteria sets, with the points that move.
+
+    Example: scorer criteria diff rules/criteria_2023.yaml rules/criteria_2024.yaml
+    """
+    result = api.criteria_diff(old, new)
+    click.echo(json_.dumps(result) if fmt == "json" else table.render_diff(result, lang), nl=False)

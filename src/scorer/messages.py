@@ -68,6 +68,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "deductions_check": {"en": "Itemised deductions", "vi": "Các nội dung bị trừ điểm"},
     "matches": {"en": "matches", "vi": "khớp"},
     "mismatch": {"en": "MISMATCH", "vi": "KHÔNG KHỚP"},
+    "maxima_moved": {"en": "Maximum points moved", "vi": "Điểm tối đa thay đổi"},
     # reason codes (DESIGN.md 4)
     "reason.missing_evidence": {"en": "missing evidence", "vi": "thiếu tài liệu kiểm chứng"},
     "reason.pending": {"en": "pending", "vi": "chưa đến hạn"},

@@ -8,6 +8,7 @@ from tabulate import tabulate
 
 from scorer.backtest import Backtest
 from scorer.cases import TestReport
+from scorer.diff import CriteriaDiff
 from scorer.messages import date, how, num, pick, rule_text, t
 from scorer.models.prediction import Change, CriterionResult, Prediction, RankRow, Risk, UnitPrediction
 
@@ -203,3 +204,19 @@ def render_test_report(report: TestReport) -> str:
 
 def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
     return "\n\n".join(f"{header(u, lang)}\n\n{render_risks(u.risks, lang)}" for u in units) + "\n"
+
+
+def render_diff(result: CriteriaDiff, lang: str) -> str:
+    head = f"{result.old} -> {result.new}"
+    if not result.changes and not result.metrics:
+        return f"{head}\nno changes\n"
+    rows = [[c.criterion, pick(c, "title", lang), c.change, c.old or "–", c.new or "–", num(c.points, lang) if c.points else ""]
+            for c in result.changes]
+    parts = [head, tabulate(rows, [t("criterion", lang), t("title", lang), "change", "old", "new", t("points", lang)],
+                            tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, 30, None, 40, 40, None])]
+    if result.metrics:
+        metric_rows = [[m.metric, m.change, ", ".join(m.criteria)] for m in result.metrics]
+        parts.append(tabulate(metric_rows, [t("metric", lang), "change", t("criterion", lang)], tablefmt=_FORMAT))
+    moved = sum(c.points for c in result.changes)
+    parts.append(f"{t('maxima_moved', lang)}: {num(moved, lang)}")
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import yaml
+
+from scorer.cli import main
+from tests.conftest import RULES
+
+
+def test_diff_of_the_shipped_sets_names_the_raised_targets(runner):
+    result = runner.invoke(main, ["criteria", "diff", str(RULES / "criteria_2023.yaml"), str(RULES / "criteria_2024.yaml"),
+                                  "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    changes = {(c["criterion"], c["change"]) for c in json.loads(result.output)["changes"]}
+    assert changes == {("1.3.1", "rule"), ("3.4", "rule"), ("7.3.3", "rule")}
+
+
+def test_diff_reports_added_removed_and_moved_maxima(runner, tmp_path):
+    data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
+    area = data["areas"][0]
+    removed = area["criteria"].pop()  # 1.8, 2 points, leaders' survey
+    area["criteria"][0]["max"] = 1.5  # 1.1.1: 0.5 -> 1.5
+    added = dict(area["criteria"][0], id="1.9", max=1, owner="information")
+    area["criteria"].append(added)
+    area["max"] = 11.5
+    data["components"]["appraisal"]["max"] = 72.5
+    data["components"]["leaders_survey"]["max"] = 17.5
+    path = tmp_path / "criteria_2024.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = runner.invoke(main, ["criteria", "diff", str(RULES / "criteria_2024.yaml"), str(path)])
+    assert result.exit_code == 0, result.output
+    assert removed["id"] == "1.8"
+    lines = [line.split() for line in result.output.splitlines()]
+    assert any(line[:1] == ["1.1.1"] and "max" in line and "1.00" in line for line in lines), result.output
+    assert any(line[:1] == ["1.8"] and "removed" in line for line in lines)
+    assert any(line[:1] == ["1.9"] and "added" in line for line in lines)
+    assert result.output.rstrip().endswith("Maximum points moved: 0.00")
