@@ -22,6 +22,7 @@ from scorer.models.evidence import parse_date
 from scorer import render
 from scorer.render import json_, table
 from scorer.render import plan as plan_writer
+from scorer.render import xlsx
 
 BASIC_FORMATS = ("table", "json")
 
@@ -58,22 +59,31 @@ def _request(**kwargs: Any) -> api.Request:
     return api.Request(**fields)
 
 
-def emit(text: str | Iterable[str], output: Path | None) -> None:
+def emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
     """Print, or replace FILE atomically: pieces go to a temporary file beside it, renamed at the end.
-    Printed output is gathered first, so a run that fails half way prints nothing but its errors."""
+    Printed output is gathered first, so a run that fails half way prints nothing but its errors.
+    A workbook (bytes) is only ever written to a file."""
+    if isinstance(text, bytes):
+        if output is None:
+            raise click.UsageError("an .xlsx workbook needs --output FILE")
+        _replace(output, lambda stream: stream.write(text), binary=True)
+        return
     pieces = [text] if isinstance(text, str) else text
     if output is None:
         click.echo("".join(pieces), nl=False)
         return
+    _replace(output, lambda stream: [stream.write(piece) for piece in pieces])
+
+
+def _replace(output: Path, write: Callable[[Any], object], binary: bool = False) -> None:
     folder = output.parent if str(output.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
     except OSError as error:
         raise ScorerError.single(output, f"cannot write: {error.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            for piece in pieces:
-                stream.write(piece)
+        with (os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")) as stream:
+            write(stream)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, output)
     except BaseException:
@@ -111,7 +121,7 @@ def main() -> None:
 
 @main.command()
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(render.FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(render.FORMATS + ("xlsx",)), default="table", show_default=True)
 @click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True, help="Days ahead for deadlines at risk.")
 @click.option("--with", "what_if", type=click.Path(path_type=Path, exists=True, dir_okay=False), multiple=True,
               help="Hypothetical evidence file (YAML or CSV) to add, marked as such.")
@@ -121,6 +131,11 @@ def predict(fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...],
 
     Example: scorer predict --unit van-phong-ubnd-tinh --as-of 2024-09-30
     """
+    if fmt == "xlsx":
+        if output is None:
+            raise click.UsageError("--format xlsx needs --output FILE")
+        emit(xlsx.prediction(api.predict(_request(what_if=what_if, **kwargs), detail=True), lang), output)
+        return
     units = api.predict_units(_request(what_if=what_if, **kwargs))
     emit(render.prediction(units, fmt, lang), output)
 
@@ -237,3 +252,20 @@ def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
     """
     result = api.criteria_diff(old, new)
     click.echo(json_.dumps(result) if fmt == "json" else table.render_diff(result, lang), nl=False)
+
+
+@main.command()
+@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option("--criteria", type=click.Path(path_type=Path), help="Criteria file whose indicator names and document kinds to offer.")
+@click.option("--year", type=int)
+@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="vi", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True)
+@handles_errors
+def template(rules: Path, criteria: Path | None, year: int | None, fmt: str, lang: str, output: Path) -> None:
+    """Write an empty evidence workbook: one sheet per evidence type, with its columns and drop-down lists.
+
+    Example: scorer template --output evidence/my-unit/2025/evidence.xlsx
+    """
+    cs = api.load_inputs_criteria(api.Request(rules=rules, criteria=criteria, year=year))
+    emit(xlsx.template(cs, lang), output)
