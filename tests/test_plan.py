@@ -53,3 +53,22 @@ def test_plan_for_an_open_year_drafts_from_the_forecast(runner, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "not an official result" in result.output
     assert "Annual IT and digital transformation plan issued and completed (minus 2)" in result.output
+
+
+def test_plan_docx_holds_the_same_table_and_deductions(runner, tmp_path, monkeypatch):
+    import docx
+
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "ke-hoach.docx"
+    result = runner.invoke(main, ["plan", "--year", "2023", "--lang", "vi", "--format", "docx", "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(target))
+    (table,) = document.tables
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == ["TT", "Nội dung", "Điểm tối đa", "Điểm thẩm định", "Ghi chú"]
+    expected = [[c.strip() for c in line.replace("**", "").split("|")[1:-1]] for line in SEED_TABLE]
+    assert [[c.strip() for c in row] for row in rows[1:]] == [[c.strip() for c in row] for row in expected]
+    text = "\n".join(p.text for p in document.paragraphs)
+    for deduction in SEED_DEDUCTIONS:
+        assert deduction in text
+    assert document.paragraphs[0].text == "KẾ HOẠCH"

@@ -21,6 +21,7 @@ from scorer.errors import ScorerError
 from scorer.models.evidence import parse_date
 from scorer import render
 from scorer.render import json_, table
+from scorer.render import docx_
 from scorer.render import plan as plan_writer
 from scorer.render import xlsx
 
@@ -224,14 +225,20 @@ def schema(kind: str) -> None:
 
 @main.command("plan")
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(["md"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default="md", show_default=True)
 @handles_errors
 def plan_command(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
     """Draft the remediation plan in the seed plan's structure, from published results or the forecast.
 
-    Example: scorer plan --year 2023 --lang vi
+    Example: scorer plan --year 2023 --lang vi --format docx --output ke-hoach-khac-phuc.docx
     """
-    emit("\n\n".join(plan_writer.render_plan(p, lang) for p in api.plan(_request(**kwargs))), output)
+    if fmt == "docx" and output is None:
+        raise click.UsageError("--format docx needs --output FILE")
+    plans = api.plan(_request(**kwargs))
+    if fmt == "docx":
+        emit(docx_.render_plan(plans, lang), output)
+    else:
+        emit("\n".join(plan_writer.render_plan(p, lang) for p in plans), output)
 
 
 @main.group()
