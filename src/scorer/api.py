@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -149,13 +149,18 @@ def _merge_what_if(evidence: EvidenceSet, extra: EvidenceSet) -> EvidenceSet:
     return evidence.merged(extra)
 
 
-def predict_units(request: Request, detail: bool = False) -> Iterator[UnitPrediction]:
+def predict_units(
+    request: Request, detail: bool = False, progress: Callable[[int, int], None] | None = None
+) -> Iterator[UnitPrediction]:
     """Each unit's prediction in turn, with its risks (and its what-if comparison). Nothing is
-    yielded once a bad unit is found; every problem of every unit is raised at the end."""
+    yielded once a bad unit is found; every problem of every unit is raised at the end.
+    `progress(done, total)` is told after each unit."""
     inputs = load_inputs(request)
     as_of = effective_as_of(inputs.criteria, request.as_of, request.today)
     with engine_for(inputs.criteria) as engine:
-        for data in inputs.units():
+        for done, data in enumerate(inputs.units(), start=1):
+            if progress is not None:
+                progress(done, len(inputs.folders))
             prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine, detail)
             prediction = with_risks(prediction, data.unit, request.horizon, request.owner)
             if data.evidence.hypothetical:

@@ -137,8 +137,22 @@ def predict(fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...],
             raise click.UsageError("--format xlsx needs --output FILE")
         emit(xlsx.prediction(api.predict(_request(what_if=what_if, **kwargs), detail=True), lang), output)
         return
-    units = api.predict_units(_request(what_if=what_if, **kwargs))
+    units = api.predict_units(_request(what_if=what_if, **kwargs), progress=_progress())
     emit(render.prediction(units, fmt, lang), output)
+    if sys.stderr.isatty():
+        click.echo("\r\033[K", err=True, nl=False)
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """A unit counter on stderr, for long runs in a terminal only (never in a pipe or a file)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 20 and (done % 10 == 0 or done == total):
+            click.echo(f"\rscoring units: {done}/{total}", err=True, nl=False)
+
+    return show
 
 
 @main.command()
