@@ -69,6 +69,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "matches": {"en": "matches", "vi": "khớp"},
     "mismatch": {"en": "MISMATCH", "vi": "KHÔNG KHỚP"},
     "maxima_moved": {"en": "Maximum points moved", "vi": "Điểm tối đa thay đổi"},
+    "reproduced": {"en": "reproduced", "vi": "khớp kết quả công bố"},
+    "not_reproduced": {"en": "NOT reproduced", "vi": "KHÔNG khớp kết quả công bố"},
+    "versus": {"en": "vs", "vi": "so với"},
+    "change_kind": {"en": "Change", "vi": "Thay đổi"},
+    "old": {"en": "Old", "vi": "Cũ"},
+    "new": {"en": "New", "vi": "Mới"},
+    "no_changes": {"en": "no changes", "vi": "không có thay đổi"},
     # reason codes (DESIGN.md 4)
     "reason.missing_evidence": {"en": "missing evidence", "vi": "thiếu tài liệu kiểm chứng"},
     "reason.pending": {"en": "pending", "vi": "chưa đến hạn"},

@@ -142,8 +142,8 @@ def render_backtest(check: Backtest, lang: str) -> str:
         )
     else:
         gaps = t("no_gaps", lang)
-    verdict = "reproduced" if check.reproduced else "NOT reproduced"
-    summary = f"{t('total', lang)}: {num(check.total.scored, lang)} vs {num(check.total.official, lang)}: {verdict}"
+    verdict = t("reproduced" if check.reproduced else "not_reproduced", lang)
+    summary = f"{t('total', lang)}: {num(check.total.scored, lang)} {t('versus', lang)} {num(check.total.official, lang)}: {verdict}"
     return "\n\n".join([head, areas, components, deductions, gaps, summary])
 
 
@@ -209,14 +209,14 @@ def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
 def render_diff(result: CriteriaDiff, lang: str) -> str:
     head = f"{result.old} -> {result.new}"
     if not result.changes and not result.metrics:
-        return f"{head}\nno changes\n"
+        return f"{head}\n{t('no_changes', lang)}\n"
     rows = [[c.criterion, pick(c, "title", lang), c.change, c.old or "–", c.new or "–", num(c.points, lang) if c.points else ""]
             for c in result.changes]
-    parts = [head, tabulate(rows, [t("criterion", lang), t("title", lang), "change", "old", "new", t("points", lang)],
+    parts = [head, tabulate(rows, [t("criterion", lang), t("title", lang), t("change_kind", lang), t("old", lang), t("new", lang), t("points", lang)],
                             tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, 30, None, 40, 40, None])]
     if result.metrics:
         metric_rows = [[m.metric, m.change, ", ".join(m.criteria)] for m in result.metrics]
-        parts.append(tabulate(metric_rows, [t("metric", lang), "change", t("criterion", lang)], tablefmt=_FORMAT))
+        parts.append(tabulate(metric_rows, [t("metric", lang), t("change_kind", lang), t("criterion", lang)], tablefmt=_FORMAT))
     moved = sum(c.points for c in result.changes)
     parts.append(f"{t('maxima_moved', lang)}: {num(moved, lang)}")
     return "\n\n".join(parts) + "\n"
