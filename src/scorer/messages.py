@@ -130,6 +130,125 @@ CATALOGUE.update({
 })
 
 
+# The remediation plan's fixed text, in the seed plan's words (vi) and their English rendering.
+PLAN_TEXT = {
+    "vi": {
+        "kind": "KẾ HOẠCH",
+        "subject": "Khắc phục tồn tại, hạn chế Chỉ số cải cách hành chính; Chỉ số hài lòng về sự phục vụ hành chính năm {year}",
+        "basis_published": "Căn cứ kết quả công bố Chỉ số cải cách hành chính năm {year} ({decision}), {unit} xây dựng kế hoạch "
+                           "khắc phục tồn tại, hạn chế năm {year} và nâng cao Chỉ số cải cách hành chính năm {next}, cụ thể như sau:",
+        "basis_forecast": "Căn cứ kết quả dự báo Chỉ số cải cách hành chính năm {year} (chưa phải kết quả chính thức), {unit} xây dựng "
+                          "kế hoạch khắc phục tồn tại, hạn chế, cụ thể như sau:",
+        "purpose_h": "I. MỤC ĐÍCH, YÊU CẦU",
+        "purpose": "1. Mục đích",
+        "purpose_items": [
+            "Khắc phục tồn tại, hạn chế trong việc thực hiện Chỉ số Cải cách hành chính; Chỉ số hài lòng của người dân, tổ chức "
+            "đối với sự phục vụ của các cơ quan hành chính nhà nước năm {next}.",
+            "Xác định nhiệm vụ, giải pháp để nâng cao các chỉ số thành phần, góp phần nâng cao chất lượng công tác chỉ đạo điều hành "
+            "và tổ chức thực hiện nhiệm vụ cải cách hành chính, nâng cao hiệu lực, hiệu quả quản lý nhà nước của {unit}.",
+            "Nâng cao trách nhiệm của người đứng đầu các phòng, ban, đơn vị trực thuộc trong quá trình triển khai thực hiện nhiệm vụ.",
+        ],
+        "requirements": "2. Yêu cầu",
+        "requirement_items": [
+            "Việc thực hiện các nhiệm vụ phải đồng bộ, nghiêm túc và có hiệu quả.",
+            "Trưởng các phòng, ban, đơn vị xác định rõ mục tiêu, nhiệm vụ, triển khai thực hiện đảm bảo đúng tiến độ, thời gian.",
+        ],
+        "content_h": "II. NỘI DUNG",
+        "par_h": "1. Chỉ số Cải cách hành chính",
+        "result_h": "1.1. Kết quả đánh giá",
+        "result_rank": "Năm {year}, {unit} xếp thứ {rank}/{of} sở, ban, ngành. ",
+        "result": "Điểm trung bình chung đạt được {total} điểm, trong đó điểm thẩm định: {appraisal} điểm; điểm điều tra xã hội học: "
+                  "{survey} điểm (trong đó: khảo sát công chức lãnh đạo quản lý: {leaders} điểm; khảo sát người dân: {citizens} điểm). "
+                  "Điểm cụ thể ở từng nội dung như sau:",
+        "table": ["TT", "Nội dung", "Điểm tối đa", "Điểm thẩm định", "Ghi chú"],
+        "total": "Tổng cộng",
+        "remedies_h": "1.2. Nhiệm vụ, giải pháp khắc phục tồn tại, hạn chế",
+        "shortcomings": "Tồn tại",
+        "deduct": "Trừ {points} điểm",
+        "remedy": "Nhiệm vụ, giải pháp khắc phục",
+        "lead": "Đơn vị chủ trì thực hiện",
+        "cooperating": "Đơn vị phối hợp thực hiện",
+        "all_units": "Các phòng, ban, đơn vị",
+        "time": "Thời gian thực hiện",
+        "ongoing": "Thường xuyên",
+        "sipas_h": "2. Chỉ số hài lòng về sự phục vụ hành chính",
+        "sipas_result_h": "2.1. Kết quả đánh giá",
+        "sipas_result": "Năm {year}, Chỉ số hài lòng về sự phục vụ hành chính của {unit} xếp thứ {rank}/{of} các sở, ban, ngành.",
+        "sipas_points": "Năm {year}, điểm khảo sát sự hài lòng của người dân, tổ chức đạt {points} điểm.",
+        "sipas_remedies_h": "2.2. Nhiệm vụ, giải pháp nâng cao",
+        "implementation_h": "III. TỔ CHỨC THỰC HIỆN",
+        "implementation": [
+            "Giao {monitor}: theo dõi, đôn đốc, triển khai thực hiện kế hoạch khắc phục Chỉ số cải cách hành chính, Chỉ số hài lòng "
+            "của người dân, tổ chức của {unit} năm {year}.",
+            "Các phòng, ban, đơn vị triển khai thực hiện nghiêm túc, hiệu quả các nội dung theo kế hoạch./.",
+        ],
+        "forecast_note": "Bản dự thảo do scorer lập từ dự báo; điểm là điểm dự kiến, không phải kết quả chính thức.",
+    },
+    "en": {
+        "kind": "PLAN",
+        "subject": "Remedying the shortcomings of the PAR Index and the satisfaction index (SIPAS), {year}",
+        "basis_published": "On the published {year} PAR Index results ({decision}), {unit} sets out this plan to remedy the "
+                           "shortcomings of {year} and raise its PAR Index in {next}:",
+        "basis_forecast": "On the forecast of the {year} PAR Index (not an official result), {unit} sets out this plan to remedy "
+                          "its shortcomings:",
+        "purpose_h": "I. PURPOSE AND REQUIREMENTS",
+        "purpose": "1. Purpose",
+        "purpose_items": [
+            "Remedy the shortcomings in the PAR Index and in citizens' and organisations' satisfaction with the administration in {next}.",
+            "Set the tasks and measures that raise the component indices and the quality of PAR direction and implementation at {unit}.",
+            "Hold the heads of the divisions and units answerable for carrying them out.",
+        ],
+        "requirements": "2. Requirements",
+        "requirement_items": [
+            "Tasks are carried out consistently, seriously and effectively.",
+            "The heads of divisions and units set clear goals and tasks and keep to the time frame.",
+        ],
+        "content_h": "II. CONTENT",
+        "par_h": "1. PAR Index",
+        "result_h": "1.1. Results",
+        "result_rank": "In {year}, {unit} ranked {rank} of {of} departments. ",
+        "result": "It scored {total} points in all: appraisal {appraisal}; sociological survey {survey} (leaders' survey {leaders}; "
+                  "citizens' survey {citizens}). By area:",
+        "table": ["No.", "Area", "Max", "Points", "Note"],
+        "total": "Total",
+        "remedies_h": "1.2. Tasks and measures to remedy the shortcomings",
+        "shortcomings": "Shortcomings",
+        "deduct": "minus {points}",
+        "remedy": "Tasks and measures",
+        "lead": "Lead",
+        "cooperating": "Cooperating",
+        "all_units": "All divisions and units",
+        "time": "Time frame",
+        "ongoing": "Ongoing",
+        "sipas_h": "2. Satisfaction index (SIPAS)",
+        "sipas_result_h": "2.1. Results",
+        "sipas_result": "In {year}, {unit}'s satisfaction index ranked {rank} of {of} departments.",
+        "sipas_points": "In {year}, the citizens' satisfaction survey scored {points} points.",
+        "sipas_remedies_h": "2.2. Tasks and measures",
+        "implementation_h": "III. IMPLEMENTATION",
+        "implementation": [
+            "{monitor} monitors and presses the implementation of this plan for {unit}'s {year} PAR Index and satisfaction index.",
+            "All divisions and units carry out the plan seriously and effectively.",
+        ],
+        "forecast_note": "Drafted by scorer from a forecast: points are expected points, not official results.",
+    },
+}
+
+# The workbooks' sheet names, headings and guide.
+SHEET_TEXT = {
+    "vi": {"sheet": "Tự đánh giá", "risks": "Nguy cơ mất điểm", "heads": ["TT", "Nội dung / tiêu chí", "Điểm tối đa",
+           "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Ghi chú"], "guide": "_hướng dẫn",
+           "guide_heads": ["Trang tính", "Trường", "Bắt buộc", "Giá trị hợp lệ"], "yes": "có", "no": "không",
+           "guide_note": "Mỗi dòng là một tài liệu kiểm chứng. Ngày ghi 2024-03-12 hoặc 12/03/2024. "
+                         "Danh sách ghi cách nhau bằng dấu chấm phẩy (a;b). Trang tính bắt đầu bằng _ được bỏ qua."},
+    "en": {"sheet": "Self-assessment", "risks": "At risk", "heads": ["No.", "Content / criterion", "Max", "Self-assessed points",
+           "Evidence documents", "Note"], "guide": "_guide", "guide_heads": ["Sheet", "Field", "Required", "Allowed values"],
+           "yes": "yes", "no": "no",
+           "guide_note": "One evidence record per row. Dates as 2024-03-12 or 12/03/2024. Lists separated by ';' (a;b). "
+                         "Sheets whose names start with _ are skipped."},
+}
+
+
 def t(key: str, lang: str) -> str:
     entry = CATALOGUE[key]
     return entry.get(lang) or entry["en"]

@@ -11,7 +11,7 @@ import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from scorer.messages import date, pick, t
+from scorer.messages import SHEET_TEXT, date, pick, t
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import RECORD_TYPES
 from scorer.models.prediction import Prediction, UnitPrediction
@@ -22,18 +22,6 @@ AREA_FILL = PatternFill("solid", fgColor="F2F2F2")
 WRAP = Alignment(wrap_text=True, vertical="top")
 COMMON = ("id", "date", "title", "document_no", "attachment", "criteria", "note")
 
-SHEET_TEXT = {
-    "vi": {"sheet": "Tự đánh giá", "risks": "Nguy cơ mất điểm", "heads": ["TT", "Nội dung / tiêu chí", "Điểm tối đa",
-           "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Ghi chú"], "guide": "_hướng dẫn",
-           "guide_heads": ["Trang tính", "Trường", "Bắt buộc", "Giá trị hợp lệ"], "yes": "có", "no": "không",
-           "guide_note": "Mỗi dòng là một tài liệu kiểm chứng. Ngày ghi 2024-03-12 hoặc 12/03/2024. "
-                         "Danh sách ghi cách nhau bằng dấu chấm phẩy (a;b). Trang tính bắt đầu bằng _ được bỏ qua."},
-    "en": {"sheet": "Self-assessment", "risks": "At risk", "heads": ["No.", "Content / criterion", "Max", "Self-assessed points",
-           "Evidence documents", "Note"], "guide": "_guide", "guide_heads": ["Sheet", "Field", "Required", "Allowed values"],
-           "yes": "yes", "no": "no",
-           "guide_note": "One evidence record per row. Dates as 2024-03-12 or 12/03/2024. Lists separated by ';' (a;b). "
-                         "Sheets whose names start with _ are skipped."},
-}
 
 
 def _bytes(book: openpyxl.Workbook) -> bytes:
