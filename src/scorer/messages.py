@@ -114,6 +114,7 @@ CATALOGUE.update({
                                    "vi": "khảo sát nội bộ, không rõ số người trả lời: {share} ±{margin}"},
     "how.survey_last_year": {"en": "last year's official share {share} ±{margin}", "vi": "kết quả chính thức năm trước {share} ±{margin}"},
     "how.survey_prior": {"en": "prior share {share} ±{margin}", "vi": "giả định ban đầu {share} ±{margin}"},
+    "obligation": {"en": "Obligation", "vi": "Nghĩa vụ"},
     "obligation.on_time": {"en": "on time", "vi": "đúng hạn"},
     "obligation.late": {"en": "late", "vi": "trễ hạn"},
     "obligation.nonconforming": {"en": "not conforming", "vi": "không đúng mẫu"},

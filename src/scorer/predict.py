@@ -35,6 +35,7 @@ from scorer.models.prediction import (
     CriterionResult,
     EvidenceUse,
     MetricValue,
+    ObligationRow,
     Total,
     UnitPrediction,
 )
@@ -241,6 +242,7 @@ class _Work:
     next_deadline: dt.date | None
     pending: bool
     overdue: int = 0
+    obligations: tuple[metric_lib.ObligationStatus, ...] = ()
 
 
 def predict_unit(
@@ -267,16 +269,18 @@ def _prepare(ctx: _Context, criterion: Criterion) -> _Work:
     ids: set[str] = set()
     pending_dues: list[dt.date] = []
     overdue = 0
+    obligations: list[metric_lib.ObligationStatus] = []
     for name in scenarios:
         result = ctx.metric(name, "all")
         ids.update(result.record_ids)
         if result.obligations:
+            obligations += result.obligations.items
             pending_dues += [i.due for i in result.obligations.items if i.status == "pending"]
             overdue += sum(1 for i in result.obligations.items if i.status in ("late", "missing", "nonconforming"))
     deadline = ctx.cs.deadline(criterion.deadline)
     pending = bool(pending_dues) or (not ctx.final and deadline >= ctx.as_of)
     upcoming = min(pending_dues) if pending_dues else (deadline if deadline >= ctx.as_of else None)
-    return _Work(criterion, scenarios, None, sorted(ids), upcoming, pending, overdue)
+    return _Work(criterion, scenarios, None, sorted(ids), upcoming, pending, overdue, tuple(obligations))
 
 
 def _facts(work: list[_Work]) -> tuple[list[Fact], list[tuple[str, str, frozenset[str]]]]:
@@ -316,6 +320,8 @@ def _criterion_result(ctx: _Context, w: _Work, met: dict[tuple[str, str], set[st
                              basis=s.basis, params={k: round(v, 4) for k, v in s.params.items()})
                  for n, s in w.scenarios.items()],
         survey_basis=w.survey_basis, evidence=ids, unsupported=unsupported, evidence_used=uses,
+        obligations=[ObligationRow(label=o.label, due=o.due, status=o.status, record=o.record_id) for o in w.obligations]
+        if ctx.detail else [],
         reasons=[], remedy=criterion.remedy, remedy_en=criterion.remedy_en,
         max=criterion.max, low=float(low), expected=float(expected), high=float(high),
     )

@@ -36,6 +36,15 @@ class EvidenceUse(Out):
     hypothetical: bool = False
 
 
+class ObligationRow(Out):
+    """One expected record (a report, an assigned task) and where it stands on the as-of date."""
+
+    label: str
+    due: dt.date
+    status: str
+    record: str | None
+
+
 class MetricValue(Out):
     """A metric in the three scenarios; `basis` names how they were reached (a message key of
     messages.py, `how.<basis>`), `params` holds its figures; `how` is that sentence in English."""
@@ -73,6 +82,7 @@ class CriterionResult(Figure):
     evidence: list[str]
     unsupported: list[str]
     evidence_used: list[EvidenceUse] = Field([], exclude=True)
+    obligations: list[ObligationRow] = Field([], exclude=True)
     reasons: list[str]
     # Shown by `explain` and in the risks; left out of the prediction JSON, where they would repeat.
     remedy: str = Field(exclude=True)

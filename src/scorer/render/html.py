@@ -196,6 +196,10 @@ def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lan
             f"{escape(t('low', lang))} {num(c.low, lang)} · {escape(t('expected', lang))} <b id=\"criterion-expected\">{num(c.expected, lang)}</b> · "
             f"{escape(t('high', lang))} {num(c.high, lang)}</p>",
             _table([t(k, lang) for k in ("metric", "low", "expected", "high", "how")], metrics),
+            _table([t(k, lang) for k in ("obligation", "deadline", "status")] + ["id"],
+                   [f"<tr><td>{escape(o.label)}</td><td class='d'>{escape(date(o.due, lang))}</td>"
+                    f"<td>{escape(t('obligation.' + o.status, lang))}</td><td>{escape(o.record or '–')}</td></tr>"
+                    for o in c.obligations]) if c.obligations else "",
             f"<h2>{escape(t('evidence', lang))} ({len(c.evidence_used)})</h2>",
             _table(["id", t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""], uses)
             if uses else f"<p>{escape(t('no_evidence', lang))}</p>",

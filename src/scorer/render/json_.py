@@ -48,6 +48,7 @@ def explanations(found: list[tuple[UnitPrediction, CriterionResult]]) -> str:
     return dumps([
         {"unit": u.unit, "year": u.year, "as_of": u.as_of.isoformat(), "criteria_set": u.criteria_set,
          "criterion": {**c.model_dump(mode="json"), "remedy": c.remedy, "remedy_en": c.remedy_en,
-                       "evidence_used": [e.model_dump(mode="json") for e in c.evidence_used]}}
+                       "evidence_used": [e.model_dump(mode="json") for e in c.evidence_used],
+                       "obligations": [o.model_dump(mode="json") for o in c.obligations]}}
         for u, c in found
     ])

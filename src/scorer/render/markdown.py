@@ -83,6 +83,9 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     metrics = [[m.name, num(m.low, lang, 4), num(m.expected, lang, 4), num(m.high, lang, 4), _esc(how(m.basis, m.params, lang))]
                for m in c.metrics]
     lines += [_table(metrics, [t("metric", lang), t("low", lang), t("expected", lang), t("high", lang), t("how", lang)]), ""]
+    if c.obligations:
+        rows = [[o.label, date(o.due, lang), t(f"obligation.{o.status}", lang), o.record or "–"] for o in c.obligations]
+        lines += [_table(rows, [t("obligation", lang), t("deadline", lang), t("status", lang), "id"]), ""]
     lines += [f"### {t('evidence', lang)} ({len(c.evidence_used)})", ""]
     if c.evidence_used:
         rows = [[e.id, date(e.date, lang), _esc(e.document_no or "–"), f"`{e.file}:{e.line}`", _esc(e.title or ""),

@@ -162,6 +162,10 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
                    for m in c.metrics]
     lines += ["", tabulate(metric_rows, [t("metric", lang), t("low", lang), t("expected", lang), t("high", lang), t("how", lang)],
                            tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, None, None, None, 60])]
+    if c.obligations:
+        rows = [[o.label, date(o.due, lang), t(f"obligation.{o.status}", lang), o.record or "–"] for o in c.obligations]
+        lines += ["", tabulate(rows, [t("obligation", lang), t("deadline", lang), t("status", lang), "id"], tablefmt=_FORMAT,
+                                disable_numparse=True)]
     lines += ["", f"{t('points', lang)}: {t('low', lang)} {num(c.low, lang)} · {t('expected', lang)} {num(c.expected, lang)} · "
                   f"{t('high', lang)} {num(c.high, lang)}"]
     lines += ["", f"{t('evidence', lang)} ({len(c.evidence_used)}):"]
