@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -47,6 +48,9 @@ VALUE_CLAMP = 2e15
 _SID = "u"
 # Tokens and ids are the adapter's own ([a-z0-9~]), so they need no escaping.
 _FACT = '{"sid":"u","id":"%s","kind":"metric","name":"%s","value":%s}'
+# A fired rule comes back as `{"c12":{"m":{"sid":"u","id":"7",...}}}`; the catch-all as `{"any":...}`.
+_FIRED = re.compile(r'\{"c(\d+)":\{"m":\{"sid":"u","id":"([0-9~]+)"')
+_CATCH_ALL = '{"any":'
 _OPS = {">=": "$gte", ">": "$gt", "<=": "$lte", "<": "$lt"}
 _names = itertools.count(1)
 
@@ -212,9 +216,13 @@ class RuleEngine:
             result = _dre.start_action_for_state(handle, state)
             message = result[1] if result else None
             while message:
-                for rule, frame in json.loads(message).items():
-                    if rule != "any":
-                        met.add((ruleset.conditions[int(rule[1:])].key, index[frame["m"]["id"]]))
+                if not message.startswith(_CATCH_ALL):
+                    fired = _FIRED.match(message)
+                    if fired is None:  # a shape we do not expect: read it the slow, certain way
+                        for rule, frame in json.loads(message).items():
+                            met.add((ruleset.conditions[int(rule[1:])].key, index[frame["m"]["id"]]))
+                    else:
+                        met.add((ruleset.conditions[int(fired[1])].key, index[fired[2]]))
                 message = _dre.complete_and_start_action(handle, state)
         except EngineError:
             self._replace(ruleset)

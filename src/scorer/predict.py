@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from enum import Enum
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -99,6 +100,7 @@ class _Context:
         self.has_last_year = bool(data.last_year.records)
         self.by_id = {r.id: r for r in data.evidence.records}
         self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
+        self._indexes: dict[tuple[str, str, str], dict[object, list[EvidenceRecord]]] = {}
         start = dt.date(cs.year, 1, 1)
         self.elapsed = max((as_of - start).days + 1, 1)
         self.span = max((cs.cutoff - start).days + 1, 1)
@@ -107,7 +109,7 @@ class _Context:
         key = (name, "all" if view == "supported" and self.same_views else view)
         if key not in self._cache:
             definition = self.cs.metrics[name]
-            records = self.views[view].get(definition.type, [])
+            records = self._candidates(view, definition)
             if view == "last":
                 result = metric_lib.compute(definition, records, FAR_FUTURE, self.cs, final=True, year_offset=-1)
             else:
@@ -118,6 +120,22 @@ class _Context:
 
     def records(self, view: str, type_name: str) -> list[EvidenceRecord]:
         return self.views[view].get(type_name, [])
+
+    def _candidates(self, view: str, definition: Metric) -> list[EvidenceRecord]:
+        """The records of the metric's type, narrowed by an index on its first `where: {field: value}`
+        (indicators by name, documents by kind): metrics.compute still applies the whole filter."""
+        records = self.records(view, definition.type)
+        key = next((k for k, v in definition.where.items() if isinstance(v, str)), None)
+        if key is None:
+            return records
+        slot = (view, definition.type, key)
+        if slot not in self._indexes:
+            index: dict[object, list[EvidenceRecord]] = defaultdict(list)
+            for record in records:
+                value = getattr(record, key, None)
+                index[value.value if isinstance(value, Enum) else value].append(record)
+            self._indexes[slot] = index
+        return self._indexes[slot].get(definition.where[key], [])
 
 
 def _by_type(records: Sequence[EvidenceRecord]) -> dict[str, list[EvidenceRecord]]:
