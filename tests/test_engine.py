@@ -69,9 +69,9 @@ def test_a_closed_engine_refuses_work():
 
 def test_more_conditions_than_one_node_holds_are_split_not_hung():
     # 513 children under one node hang create_ruleset for ever (DURABLE_RULES.md 2, "Other limits").
-    out = run_isolated(f"""
+    out = run_isolated("""
         from scorer.engine import Condition, Fact, RuleEngine
-        conditions = [Condition(f"c{{i}}", "x", ">=", i) for i in range(1500)]
+        conditions = [Condition(f"c{i}", "x", ">=", i) for i in range(1500)]
         with RuleEngine(conditions) as engine:
             print(engine.ruleset_count, len(engine.evaluate([Fact("x", 700)])))
     """, timeout=120)

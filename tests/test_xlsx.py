@@ -7,7 +7,6 @@ import datetime as dt
 import json
 
 import openpyxl
-import yaml
 
 from scorer.cli import main
 from tests.conftest import ROOT, RULES, write_unit

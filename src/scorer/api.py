@@ -186,7 +186,7 @@ def compare(before: UnitPrediction, after: UnitPrediction) -> list[Change]:
     def figure(x: Figure) -> Figure:
         return Figure(max=x.max, low=x.low, expected=x.expected, high=x.high)
 
-    pairs = [("total", "Tổng cộng", "Total", before.total, after.total)]
+    pairs: list[tuple[str, str, str, Figure, Figure]] = [("total", "Tổng cộng", "Total", before.total, after.total)]
     pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.areas, after.areas)]
     pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.criteria, after.criteria)]
     return [

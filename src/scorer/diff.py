@@ -59,7 +59,7 @@ def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> 
                                   old=f"max {a.max:g}", new=None, points=-a.max))
             continue
         assert a is not None and b is not None
-        pairs = [
+        pairs: list[tuple[str, str, str, float]] = [
             ("max", f"{a.max:g}", f"{b.max:g}", float(_d(b.max) - _d(a.max))),
             ("source", a.source.value, b.source.value, 0.0),
             ("owner", a.owner, b.owner, 0.0),
@@ -75,9 +75,9 @@ def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> 
     metrics = []
     users = {name: [c.id for c in new.criteria() if name in rule_metrics(c.rule)] for name in new.metrics}
     for name in sorted(set(old.metrics) | set(new.metrics)):
-        was = old.metrics[name].model_dump_json(exclude_none=True) if name in old.metrics else None
-        now = new.metrics[name].model_dump_json(exclude_none=True) if name in new.metrics else None
-        if was != now:
-            kind = "added" if was is None else "removed" if now is None else "changed"
-            metrics.append(MetricChange(metric=name, change=kind, old=was, new=now, criteria=users.get(name, [])))
+        before_json = old.metrics[name].model_dump_json(exclude_none=True) if name in old.metrics else None
+        after_json = new.metrics[name].model_dump_json(exclude_none=True) if name in new.metrics else None
+        if before_json != after_json:
+            kind = "added" if before_json is None else "removed" if after_json is None else "changed"
+            metrics.append(MetricChange(metric=name, change=kind, old=before_json, new=after_json, criteria=users.get(name, [])))
     return CriteriaDiff(old=old_label, new=new_label, changes=changes, metrics=metrics)

@@ -121,7 +121,7 @@ class _Ruleset:
     def __init__(self, conditions: Sequence[Condition], tokens: dict[str, str]) -> None:
         self.conditions = list(conditions)
         self.facts = {c.fact for c in conditions}
-        definition = {}
+        definition: dict[str, object] = {}
         for index, condition in enumerate(self.conditions):
             test = {_OPS[condition.op]: {"value": float(condition.threshold)}}
             pattern = {"$and": [{"kind": "metric"}, {"name": tokens[condition.fact]}, test]}

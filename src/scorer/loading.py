@@ -334,7 +334,7 @@ def load_evidence_files(unit_folder: Path, paths: list[Path], hypothetical: bool
         except ScorerError as error:
             problems.extend(error.problems)
             continue
-        for (data, origin, field_lines), record in zip(raw, _validate_all(raw, problems)):
+        for (_data, origin, _lines), record in zip(raw, _validate_all(raw, problems)):
             if record is None:
                 continue
             if record.id in origins:

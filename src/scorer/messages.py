@@ -132,7 +132,7 @@ CATALOGUE.update({
 
 
 # The remediation plan's fixed text, in the seed plan's words (vi) and their English rendering.
-PLAN_TEXT = {
+PLAN_TEXT: dict[str, dict[str, Any]] = {
     "vi": {
         "kind": "KẾ HOẠCH",
         "subject": "Khắc phục tồn tại, hạn chế Chỉ số cải cách hành chính; Chỉ số hài lòng về sự phục vụ hành chính năm {year}",
@@ -236,7 +236,7 @@ PLAN_TEXT = {
 }
 
 # The workbooks' sheet names, headings and guide.
-SHEET_TEXT = {
+SHEET_TEXT: dict[str, dict[str, Any]] = {
     "vi": {"sheet": "Tự đánh giá", "risks": "Nguy cơ mất điểm", "heads": ["TT", "Nội dung / tiêu chí", "Điểm tối đa",
            "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Ghi chú"], "guide": "_hướng dẫn",
            "guide_heads": ["Trang tính", "Trường", "Bắt buộc", "Giá trị hợp lệ"], "yes": "có", "no": "không",

@@ -180,8 +180,9 @@ def _obligations(
             label = ", ".join(f"{k}={v}" for k, v in obligation.match.items())
             items.append(_status(metric, label, due, candidates, as_of, final, hypothetical))
     else:
-        for record in sorted(chosen, key=lambda r: (getattr(r, metric.due_field or ""), r.id)):
-            due = getattr(record, metric.due_field)
+        due_field = metric.due_field or ""
+        for record in sorted(chosen, key=lambda r: (getattr(r, due_field), r.id)):
+            due = getattr(record, due_field)
             items.append(_status(metric, record.id, due, [record], as_of, final, hypothetical))
     return Obligations(tuple(items))
 

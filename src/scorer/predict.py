@@ -281,8 +281,8 @@ def predict_unit(
 
 def _prepare(ctx: _Context, criterion: Criterion) -> _Work:
     if isinstance(criterion.rule, SurveyRule):
-        scen, basis, ids = _survey(ctx, criterion)
-        return _Work(criterion, {SURVEY: scen}, basis, ids, None, basis != "official")
+        scen, basis, used = _survey(ctx, criterion)
+        return _Work(criterion, {SURVEY: scen}, basis, used, None, basis != "official")
     scenarios = {name: _scenarios(ctx, criterion, name) for name in inputs(criterion)}
     ids: set[str] = set()
     pending_dues: list[dt.date] = []

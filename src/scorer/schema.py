@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 
 from scorer.models.cases import CaseFile
 from scorer.models.criteria import CriteriaSet
@@ -23,8 +23,8 @@ def schema(kind: str) -> dict[str, Any]:
                                 "additionalProperties": False}],
         }
     else:
-        model = {"criteria": CriteriaSet, "unit": Unit, "official": Official, "cases": CaseFile}[kind]
-        body = model.model_json_schema(by_alias=True)
+        models: dict[str, type[BaseModel]] = {"criteria": CriteriaSet, "unit": Unit, "official": Official, "cases": CaseFile}
+        body = models[kind].model_json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"scorer {kind} file", **body}
 
 

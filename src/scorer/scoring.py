@@ -16,7 +16,6 @@ from scorer.models.criteria import (
     BandsRule,
     BinaryRule,
     Criterion,
-    CriteriaSet,
     DeductionsRule,
     LinearRule,
     SurveyRule,
@@ -60,10 +59,6 @@ def conditions(criterion: Criterion) -> list[Condition]:
             Condition(f"{cid}#some", fact_name(criterion, rule.metric), ">", 0),
         ]
     return [Condition(f"{cid}#share", fact_name(criterion, SURVEY), ">=", 0)]
-
-
-def all_conditions(cs: CriteriaSet) -> list[Condition]:
-    return [condition for criterion in cs.criteria() for condition in conditions(criterion)]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -177,6 +177,6 @@ class RankRow(Out):
 
 
 class Prediction(Out):
-    schema_: str = Field(SCHEMA, serialization_alias="schema")
+    schema_: str = Field(default=SCHEMA, serialization_alias="schema")
     units: list[UnitPrediction]
     ranking: list[RankRow]

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from scorer.models.prediction import CriterionResult, Prediction, RankRow, UnitPrediction
+from scorer.models.prediction import CriterionResult, Prediction, UnitPrediction
 
 FORMATS = ("table", "json", "csv", "md", "html")
 
 
-def prediction(units: Iterable[UnitPrediction], fmt: str, lang: str, rank: type | None = None) -> Iterator[str]:
+def prediction(units: Iterable[UnitPrediction], fmt: str, lang: str) -> Iterator[str]:
     """The prediction document in pieces; json and table stream unit by unit, the others collect."""
     from scorer import api
     from scorer.render import csv_, html, json_, markdown, table
@@ -44,5 +44,3 @@ def explanations(found: list[tuple[UnitPrediction, CriterionResult]], fmt: str, 
     return {"table": table.render_explanations, "csv": csv_.render_explanations, "md": markdown.render_explanations,
             "html": html.render_explanations}[fmt](found, lang)
 
-
-__all__ = ["FORMATS", "RankRow", "explanations", "prediction", "risk_lists"]

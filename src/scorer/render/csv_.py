@@ -43,8 +43,9 @@ def _unit_rows(unit: UnitPrediction, lang: str) -> Iterable[list[Any]]:
     total = unit.total
     yield head + ["total", "", t("total", lang), total.max, total.low, total.expected, total.high, total.last_year,
                   total.class_.expected, "", ""]
-    for c in unit.components:
-        yield head + ["component", c.id, pick(c, "title", lang), c.max, c.low, c.expected, c.high, c.last_year, "", "", ""]
+    for part in unit.components:
+        yield head + ["component", part.id, pick(part, "title", lang), part.max, part.low, part.expected, part.high,
+                      part.last_year, "", "", ""]
     for a in unit.areas:
         yield head + ["area", a.id, pick(a, "title", lang), a.max, a.low, a.expected, a.high, a.last_year, "", "", ""]
     for c in unit.criteria:

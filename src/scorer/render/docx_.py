@@ -34,14 +34,14 @@ def render_plan(plans: list[Plan], lang: str) -> bytes:
             elif kind == "p":
                 document.add_paragraph(str(content))
             elif kind in ("bullets", "assignment"):
-                for item in content:  # type: ignore[attr-defined]
+                for item in content:
                     text = f"+ {item}" if kind == "assignment" else f"- {item}"
                     document.add_paragraph(text).paragraph_format.left_indent = Pt(18 if kind == "assignment" else 0)
             elif kind == "numbered":
-                for number, item in enumerate(content, start=1):  # type: ignore[arg-type]
+                for number, item in enumerate(content, start=1):
                     document.add_paragraph(f"{number}. {item}")
             elif kind == "table":
-                rows = list(content)  # type: ignore[call-overload]
+                rows = list(content)
                 table = document.add_table(rows=len(rows), cols=len(rows[0]))
                 table.style = "Table Grid"
                 for r, row in enumerate(rows):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from scorer.messages import PLAN_TEXT
 from scorer.plan import AreaPlan, Plan
@@ -20,7 +21,7 @@ def _deduction(value: float, lang: str) -> str:
     return f"{int(value):02d}" if float(value).is_integer() and lang == "vi" else _n(value, lang)
 
 
-Block = tuple[str, object]
+Block = tuple[str, Any]
 
 
 def render_plan(plan: Plan, lang: str) -> str:
@@ -36,15 +37,15 @@ def render_plan(plan: Plan, lang: str) -> str:
         elif kind == "p":
             lines += [str(content), ""]
         elif kind == "bullets":
-            lines += [f"- {item}" for item in content] + [""]  # type: ignore[attr-defined]
+            lines += [f"- {item}" for item in content] + [""]
         elif kind == "assignment":
             if lines and lines[-1] == "":
                 lines.pop()  # the assignment lines belong to the list item above them
-            lines += [f"  + {item}" for item in content] + [""]  # type: ignore[attr-defined]
+            lines += [f"  + {item}" for item in content] + [""]
         elif kind == "numbered":
-            lines += [f"{i}. {item}" for i, item in enumerate(content, start=1)] + [""]  # type: ignore[arg-type]
+            lines += [f"{i}. {item}" for i, item in enumerate(content, start=1)] + [""]
         elif kind == "table":
-            head, *rows = content  # type: ignore[misc]
+            head, *rows = content
             lines += [f"| {' | '.join(head)} |", "|" + "---|" * len(head)]
             last = len(rows) - 1
             lines += ["| " + " | ".join(f"**{c}**" if i == last and c else c for c in row).strip() + " |"

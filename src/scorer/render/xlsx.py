@@ -90,8 +90,8 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
                 sheet.add_data_validation(check)
             guide.append([kind, field, text["yes"] if model_field.is_required() else text["no"], ", ".join(allowed)])
         sheet.freeze_panes = "A2"
-    for column, width in zip("ABCD", (16, 20, 10, 90)):
-        guide.column_dimensions[column].width = width
+    for letter, width in zip("ABCD", (16, 20, 10, 90)):
+        guide.column_dimensions[letter].width = width
     return _bytes(book)
 
 
