@@ -18,8 +18,9 @@ from scorer.plan import Plan, draft_plan
 from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
 from scorer.models.criteria import CriteriaSet
-from scorer.models.prediction import Change, CriterionResult, Figure, Prediction, RankRow, UnitPrediction
-from scorer.predict import UnitYear, effective_as_of, engine_for, predict_unit
+from scorer.models.prediction import CriterionResult, Prediction, UnitPrediction
+from scorer.predict import UnitYear, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
+from scorer.ranking import rank
 from scorer.risks import with_risks
 
 _CRITERIA_FILE = re.compile(r"^criteria_(\d{4})\.ya?ml$")
@@ -164,7 +165,7 @@ def predict_units(
             prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine, detail)
             prediction = with_risks(prediction, data.unit, request.horizon, request.owner)
             if data.evidence.hypothetical:
-                baseline = predict_unit(inputs.criteria, inputs.label, _without_hypothetical(data), as_of, engine)
+                baseline = predict_unit(inputs.criteria, inputs.label, without_hypothetical(data), as_of, engine)
                 prediction = prediction.model_copy(update={"what_if": compare(baseline, prediction)})
             yield prediction
 
@@ -172,48 +173,6 @@ def predict_units(
 def predict(request: Request, detail: bool = False) -> Prediction:
     results = list(predict_units(request, detail))
     return Prediction(units=results, ranking=rank(results))
-
-
-def _without_hypothetical(data: UnitYear) -> UnitYear:
-    evidence = data.evidence
-    kept = tuple(r for r in evidence.records if r.id not in evidence.hypothetical)
-    return replace(data, evidence=EvidenceSet(kept, evidence.origins, evidence.missing_attachments))
-
-
-def compare(before: UnitPrediction, after: UnitPrediction) -> list[Change]:
-    """The total, then every area and criterion whose figures the hypothetical evidence moves."""
-
-    def figure(x: Figure) -> Figure:
-        return Figure(max=x.max, low=x.low, expected=x.expected, high=x.high)
-
-    pairs: list[tuple[str, str, str, Figure, Figure]] = [("total", "Tổng cộng", "Total", before.total, after.total)]
-    pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.areas, after.areas)]
-    pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.criteria, after.criteria)]
-    return [
-        Change(id=key, title=title, title_en=title_en, without=figure(x), with_=figure(y))
-        for key, title, title_en, x, y in pairs
-        if key == "total" or figure(x) != figure(y)
-    ]
-
-
-def rank(units: list[UnitPrediction]) -> list[RankRow]:
-    """Units by expected total, best first; equal totals share a rank ("4/20")."""
-    return rank_rows([rank_entry(u) for u in units])
-
-
-def rank_entry(u: UnitPrediction) -> RankRow:
-    """What the ranking keeps of a unit, so a streamed run can let the unit itself go."""
-    return RankRow(rank=0, of=0, unit=u.unit, unit_name=u.unit_name, low=u.total.low, expected=u.total.expected,
-                   high=u.total.high, class_=u.total.class_.expected)
-
-
-def rank_rows(entries: list[RankRow]) -> list[RankRow]:
-    ordered = sorted(entries, key=lambda r: (-r.expected, r.unit))
-    rows: list[RankRow] = []
-    for position, entry in enumerate(ordered, start=1):
-        same = rows and rows[-1].expected == entry.expected
-        rows.append(entry.model_copy(update={"rank": rows[-1].rank if same else position, "of": len(entries)}))
-    return rows
 
 
 def backtest(request: Request) -> list[Backtest]:

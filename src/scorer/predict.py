@@ -19,7 +19,7 @@ import math
 from enum import Enum
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from scorer import metrics as metric_lib
@@ -30,11 +30,13 @@ from scorer.models.evidence import EvidenceRecord, Official, Survey, Unit
 from scorer.models.prediction import (
     SCENARIOS,
     AreaResult,
+    Change,
     ClassBand,
     Classes,
     ComponentResult,
     CriterionResult,
     EvidenceUse,
+    Figure,
     MetricValue,
     ObligationRow,
     Total,
@@ -400,3 +402,28 @@ def _assemble(
         areas=areas, criteria=results, risks=[],
         classes=[ClassBand(name=b.name, name_en=b.name_en, min=b.min) for b in sorted(cs.classes, key=lambda b: -b.min)],
     )
+
+
+# -- what-if ---------------------------------------------------------------------------------
+
+
+def without_hypothetical(data: UnitYear) -> UnitYear:
+    evidence = data.evidence
+    kept = tuple(r for r in evidence.records if r.id not in evidence.hypothetical)
+    return replace(data, evidence=EvidenceSet(kept, evidence.origins, evidence.missing_attachments))
+
+
+def compare(before: UnitPrediction, after: UnitPrediction) -> list[Change]:
+    """The total, then every area and criterion whose figures the hypothetical evidence moves."""
+
+    def figure(x: Figure) -> Figure:
+        return Figure(max=x.max, low=x.low, expected=x.expected, high=x.high)
+
+    pairs: list[tuple[str, str, str, Figure, Figure]] = [("total", "Tổng cộng", "Total", before.total, after.total)]
+    pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.areas, after.areas)]
+    pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.criteria, after.criteria)]
+    return [
+        Change(id=key, title=title, title_en=title_en, without=figure(x), with_=figure(y))
+        for key, title, title_en, x, y in pairs
+        if key == "total" or figure(x) != figure(y)
+    ]

@@ -13,16 +13,16 @@ FORMATS = ("table", "json", "csv", "md", "html")
 
 def prediction(units: Iterable[UnitPrediction], fmt: str, lang: str) -> Iterator[str]:
     """The prediction document in pieces; json and table stream unit by unit, the others collect."""
-    from scorer import api
+    from scorer.ranking import rank
     from scorer.render import csv_, html, json_, markdown, table
 
     if fmt == "json":
-        yield from json_.stream_prediction(units, api.rank_rows, api.rank_entry)
+        yield from json_.stream_prediction(units)
     elif fmt == "table":
-        yield from table.stream_prediction(units, api.rank_rows, api.rank_entry, lang)
+        yield from table.stream_prediction(units, lang)
     else:
         collected = list(units)
-        whole = Prediction(units=collected, ranking=api.rank(collected))
+        whole = Prediction(units=collected, ranking=rank(collected))
         writer = {"csv": csv_.render_prediction, "md": markdown.render_prediction, "html": html.render_prediction}[fmt]
         yield writer(whole, lang)
 

@@ -5,12 +5,13 @@ falls back to pure Python as soon as it indents, and was the largest single cost
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
 from scorer.models.prediction import SCHEMA, CriterionResult, RankRow, UnitPrediction
+from scorer.ranking import rank_entry, rank_rows
 
 _ANY = TypeAdapter(Any)
 
@@ -23,17 +24,16 @@ def dumps(value: BaseModel | list[Any] | dict[str, Any]) -> str:
     return text + "\n"
 
 
-def stream_prediction(units: Iterable[UnitPrediction], ranking: Callable[[list[RankRow]], list[RankRow]],
-                      entry: Callable[[UnitPrediction], RankRow]) -> Iterator[str]:
+def stream_prediction(units: Iterable[UnitPrediction]) -> Iterator[str]:
     """The `scorer.prediction/1` document in pieces, one unit at a time, byte for byte what `dumps`
     gives for the whole `Prediction`; only the ranking's rows are kept until the end."""
     entries: list[RankRow] = []
     yield '{\n  "schema": "%s",\n  "units": [' % SCHEMA
     for i, unit in enumerate(units):
-        entries.append(entry(unit))
+        entries.append(rank_entry(unit))
         body = unit.model_dump_json(indent=2, by_alias=True).replace("\n", "\n    ")
         yield ("," if i else "") + "\n    " + body
-    rows = ranking(entries)
+    rows = rank_rows(entries)
     tail = _ANY.dump_json([r.model_dump(by_alias=True) for r in rows], indent=2).decode("utf-8").replace("\n", "\n  ")
     yield ("\n  ]" if entries else "]") + ',\n  "ranking": ' + tail + "\n}\n"
 

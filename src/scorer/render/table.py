@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from tabulate import tabulate
 
@@ -11,6 +11,7 @@ from scorer.cases import TestReport
 from scorer.diff import CriteriaDiff
 from scorer.messages import date, how, num, pick, rule_text, t
 from scorer.models.prediction import Change, CriterionResult, Prediction, RankRow, Risk, UnitPrediction
+from scorer.ranking import rank_entry, rank_rows
 
 _FORMAT = "simple"
 
@@ -23,16 +24,15 @@ def render_prediction(prediction: Prediction, lang: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def stream_prediction(units: Iterable[UnitPrediction], ranking: Callable[[list[RankRow]], list[RankRow]],
-                      entry: Callable[[UnitPrediction], RankRow], lang: str) -> Iterator[str]:
+def stream_prediction(units: Iterable[UnitPrediction], lang: str) -> Iterator[str]:
     """The same text as `render_prediction`, keeping each unit's text rather than the unit itself."""
     entries: list[RankRow] = []
     texts: list[str] = []
     for unit in units:
-        entries.append(entry(unit))
+        entries.append(rank_entry(unit))
         texts.append(render_unit(unit, lang))
     if len(texts) > 1:
-        yield render_ranking(ranking(entries), lang) + "\n\n"
+        yield render_ranking(rank_rows(entries), lang) + "\n\n"
     yield "\n\n".join(texts) + "\n"
 
 
