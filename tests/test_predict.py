@@ -243,3 +243,12 @@ def test_yaml_csv_and_xlsx_give_the_same_figures(tmp_path_factory, cs2024, seed,
             (write_csv if kind == "csv" else write_xlsx)(target, records)
         outputs.append(json_.dumps(predict_dir(root, as_of)))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_streamed_json_is_byte_for_byte_the_whole_document(tmp_path, cs2024):
+    for n in range(3):
+        synthetic.write_unit(tmp_path, f"u{n}", cs2024, 30, n)
+    request = api.Request(evidence=tmp_path, rules=RULES, as_of=D(2024, 9, 30))
+    whole = json_.dumps(api.predict(request))
+    assert "".join(json_.stream_prediction(api.predict_units(request))) == whole
+    assert [r["rank"] for r in __import__("json").loads(whole)["ranking"]] == [1, 2, 3]
