@@ -125,7 +125,7 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(render.FORMATS + ("xlsx",)), default="table", show_default=True)
 @click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True, help="Days ahead for deadlines at risk.")
 @click.option("--with", "what_if", type=click.Path(path_type=Path, exists=True, dir_okay=False), multiple=True,
-              help="Hypothetical evidence file (YAML or CSV) to add, marked as such.")
+              help="Hypothetical evidence file (YAML, CSV or xlsx) to add, marked as such.")
 @handles_errors
 def predict(fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...], **kwargs: Any) -> None:
     """Score table per area (low / expected / high), components, class, then the at-risk list.
