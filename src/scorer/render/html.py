@@ -113,7 +113,9 @@ def area_chart(areas: list[AreaResult], lang: str) -> str:
     for i, a in enumerate(areas):
         y = 10 + i * row
         title = pick(a, "title", lang)
-        shapes.append(f'<text x="{label_w - 8}" y="{y + 14}" text-anchor="end">{escape(a.id)}. {escape(title[:44])}</text>')
+        short = title if len(title) <= 44 else title[:43].rstrip() + "…"
+        shapes.append(f'<text x="{label_w - 8}" y="{y + 14}" text-anchor="end">{escape(a.id)}. {escape(short)}'
+                      f"<title>{escape(title)}</title></text>")
         shapes.append(f'<rect x="{label_w}" y="{y + 4}" width="{x(a.max) - label_w:.1f}" height="14" fill="#e3e9f0"/>')
         shapes.append(f'<rect x="{x(a.low):.1f}" y="{y + 7}" width="{max(x(a.high) - x(a.low), 1):.1f}" height="8" fill="#8fb3d9"/>')
         shapes.append(f'<circle cx="{x(a.expected):.1f}" cy="{y + 11}" r="5" fill="#0b2f57"><title>{escape(num(a.expected, lang))}</title></circle>')
