@@ -252,3 +252,15 @@ def test_streamed_json_is_byte_for_byte_the_whole_document(tmp_path, cs2024):
     whole = json_.dumps(api.predict(request))
     assert "".join(json_.stream_prediction(api.predict_units(request))) == whole
     assert [r["rank"] for r in __import__("json").loads(whole)["ranking"]] == [1, 2, 3]
+
+
+def test_regression_missing_report_names_the_same_record_whatever_the_file_order(tmp_path, cs2024):
+    # Found by the order property: with two unsent Q1 reports, the one named depended on file order.
+    unsent = [{"id": f"report-{n}", "type": "report", "date": "2024-02-01", "period": "q1", "due": "2024-03-15",
+               "document_no": f"{n}/BC"} for n in (30, 31)]
+    outputs = []
+    for order in (unsent, unsent[::-1]):
+        root = tmp_path / str(len(outputs))
+        write_unit(root, "u", {2024: order})
+        outputs.append(json_.dumps(predict_dir(root, D(2024, 11, 24))))
+    assert outputs[0] == outputs[1]

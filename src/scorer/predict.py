@@ -93,9 +93,12 @@ class _Context:
         self.cs, self.data, self.as_of, self.detail = cs, data, as_of, detail
         self.final = as_of >= cs.cutoff
         what_if = data.evidence.hypothetical
-        now = [r for r in data.evidence.records if r.date <= as_of or (r.id in what_if and r.date <= cs.cutoff)]
+        # One canonical order (date, then id; ids are unique), so no figure or list can depend on the
+        # order of records in the files or of the files in the folder.
+        now = sorted((r for r in data.evidence.records if r.date <= as_of or (r.id in what_if and r.date <= cs.cutoff)),
+                     key=_canonical)
         supported = [r for r in now if is_supported(r, data.evidence)]
-        self.views = {"all": _by_type(now), "last": _by_type(data.last_year.records)}
+        self.views = {"all": _by_type(now), "last": _by_type(sorted(data.last_year.records, key=_canonical))}
         # Most units have every record supported: then both views are one, computed once.
         self.same_views = len(supported) == len(now)
         self.views["supported"] = self.views["all"] if self.same_views else _by_type(supported)
@@ -138,6 +141,10 @@ class _Context:
                 index[value.value if isinstance(value, Enum) else value].append(record)
             self._indexes[slot] = index
         return self._indexes[slot].get(definition.where[key], [])
+
+
+def _canonical(record: EvidenceRecord) -> tuple[dt.date, str]:
+    return (record.date, record.id)
 
 
 def _by_type(records: Sequence[EvidenceRecord]) -> dict[str, list[EvidenceRecord]]:
