@@ -176,3 +176,20 @@ def test_real_subprocess_bad_input_exits_1_without_traceback(tmp_path):
     assert done.returncode == 1
     assert done.stderr.splitlines() == ["Error: evidence/u/2024/e.csv:2: kind: missing (required)"]
     assert done.stdout == ""
+
+
+def test_several_units_give_a_ranking_then_each_unit_on_request(runner, tmp_path, cs2024):
+    from scorer import synthetic
+
+    for n in range(4):
+        synthetic.write_unit(tmp_path, f"unit-{n}", cs2024, 40, n)
+    args = ["predict", "--evidence", str(tmp_path), "--as-of", "2024-09-30"]
+    ranking = runner.invoke(main, args)
+    assert ranking.exit_code == 0, ranking.output
+    lines = ranking.output.splitlines()
+    assert lines[0] == "Ranking" and [line.split()[0] for line in lines[3:7]] == ["1/4", "2/4", "3/4", "4/4"]
+    assert len(lines) == 7 and "At-risk criteria" not in ranking.output
+    detail = runner.invoke(main, args + ["--detail"])
+    assert detail.output.startswith(ranking.output) and detail.output.count("At-risk criteria") == 4
+    html = runner.invoke(main, args + ["--format", "html"])
+    assert html.output.count('class="unit"') == 0 and "4/4" in html.output

@@ -124,10 +124,12 @@ def main() -> None:
 @reporting_options
 @click.option("--format", "fmt", type=click.Choice(render.FORMATS + ("xlsx",)), default="table", show_default=True)
 @click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True, help="Days ahead for deadlines at risk.")
+@click.option("--detail/--ranking-only", default=None,
+              help="Over several units: each unit's tables after the ranking [default: the ranking alone].")
 @click.option("--with", "what_if", type=click.Path(path_type=Path, exists=True, dir_okay=False), multiple=True,
               help="Hypothetical evidence file (YAML, CSV or xlsx) to add, marked as such.")
 @handles_errors
-def predict(fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...], **kwargs: Any) -> None:
+def predict(fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...], detail: bool | None, **kwargs: Any) -> None:
     """Score table per area (low / expected / high), components, class, then the at-risk list.
 
     Example: scorer predict --unit van-phong-ubnd-tinh --as-of 2024-09-30
@@ -138,7 +140,7 @@ def predict(fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...],
         emit(xlsx.prediction(api.predict(_request(what_if=what_if, **kwargs), detail=True), lang), output)
         return
     units = api.predict_units(_request(what_if=what_if, **kwargs), progress=_progress())
-    emit(render.prediction(units, fmt, lang), output)
+    emit(render.prediction(units, fmt, lang, detail=bool(detail)), output)
     if sys.stderr.isatty():
         click.echo("\r\033[K", err=True, nl=False)
 

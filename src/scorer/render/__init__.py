@@ -11,20 +11,23 @@ from scorer.models.prediction import CriterionResult, Prediction, UnitPrediction
 FORMATS = ("table", "json", "csv", "md", "html")
 
 
-def prediction(units: Iterable[UnitPrediction], fmt: str, lang: str) -> Iterator[str]:
-    """The prediction document in pieces; json and table stream unit by unit, the others collect."""
+def prediction(units: Iterable[UnitPrediction], fmt: str, lang: str, detail: bool = True) -> Iterator[str]:
+    """The prediction document in pieces; json and table stream unit by unit, the others collect.
+    `detail=False`: over several units, the table, md and html give the ranking alone."""
     from scorer.ranking import rank
     from scorer.render import csv_, html, json_, markdown, table
 
     if fmt == "json":
         yield from json_.stream_prediction(units)
     elif fmt == "table":
-        yield from table.stream_prediction(units, lang)
+        yield from table.stream_prediction(units, lang, detail)
     else:
         collected = list(units)
         whole = Prediction(units=collected, ranking=rank(collected))
-        writer = {"csv": csv_.render_prediction, "md": markdown.render_prediction, "html": html.render_prediction}[fmt]
-        yield writer(whole, lang)
+        if fmt == "csv":
+            yield csv_.render_prediction(whole, lang)
+        else:
+            yield (markdown.render_prediction if fmt == "md" else html.render_prediction)(whole, lang, detail)
 
 
 def risk_lists(units: list[UnitPrediction], fmt: str, lang: str) -> str:

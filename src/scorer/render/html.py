@@ -36,11 +36,13 @@ def page(title: str, body: str, lang: str) -> str:
             f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def render_prediction(prediction: Prediction, lang: str) -> str:
+def render_prediction(prediction: Prediction, lang: str, detail: bool = True) -> str:
+    """Several units give the ranking, then each unit only with `detail`."""
     parts = []
     if len(prediction.units) > 1:
         parts.append(ranking(prediction.ranking, lang))
-    parts += [unit_section(u, lang) for u in prediction.units]
+    if detail or len(prediction.units) == 1:
+        parts += [unit_section(u, lang) for u in prediction.units]
     title = prediction.units[0].unit_name if len(prediction.units) == 1 else t("ranking", lang)
     return page(f"{title} · PAR Index", "\n".join(parts), lang)
 

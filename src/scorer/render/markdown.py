@@ -25,14 +25,16 @@ def header(unit: UnitPrediction, lang: str) -> str:
     return "\n".join(lines)
 
 
-def render_prediction(prediction: Prediction, lang: str) -> str:
+def render_prediction(prediction: Prediction, lang: str, detail: bool = True) -> str:
+    """Several units give the ranking, then each unit only with `detail`."""
     parts = []
     if len(prediction.units) > 1:
         rows = [[f"{r.rank}/{r.of}", _esc(r.unit_name), num(r.low, lang), num(r.expected, lang), num(r.high, lang), r.class_ or "–"]
                 for r in prediction.ranking]
         parts.append(f"# {t('ranking', lang)}\n\n" + _table(rows, [t("rank", lang), t("unit", lang), t("low", lang),
                                                                    t("expected", lang), t("high", lang), t("class", lang)]))
-    parts += [render_unit(u, lang) for u in prediction.units]
+    if detail or len(prediction.units) == 1:
+        parts += [render_unit(u, lang) for u in prediction.units]
     return "\n\n".join(parts) + "\n"
 
 

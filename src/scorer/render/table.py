@@ -10,29 +10,25 @@ from scorer.backtest import Backtest
 from scorer.cases import TestReport
 from scorer.diff import CriteriaDiff
 from scorer.messages import date, how, num, pick, rule_text, t
-from scorer.models.prediction import Change, CriterionResult, Prediction, RankRow, Risk, UnitPrediction
+from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
 from scorer.ranking import rank_entry, rank_rows
 
 _FORMAT = "simple"
 
 
-def render_prediction(prediction: Prediction, lang: str) -> str:
-    parts = []
-    if len(prediction.units) > 1:
-        parts.append(render_ranking(prediction.ranking, lang))
-    parts += [render_unit(unit, lang) for unit in prediction.units]
-    return "\n\n".join(parts) + "\n"
-
-
-def stream_prediction(units: Iterable[UnitPrediction], lang: str) -> Iterator[str]:
-    """The same text as `render_prediction`, keeping each unit's text rather than the unit itself."""
+def stream_prediction(units: Iterable[UnitPrediction], lang: str, detail: bool = True) -> Iterator[str]:
+    """The same text as `render_prediction`, keeping each unit's text rather than the unit itself.
+    Without `detail`, several units give the ranking alone (one unit is always shown whole)."""
     entries: list[RankRow] = []
     texts: list[str] = []
     for unit in units:
         entries.append(rank_entry(unit))
-        texts.append(render_unit(unit, lang))
-    if len(texts) > 1:
-        yield render_ranking(rank_rows(entries), lang) + "\n\n"
+        if detail or not texts:
+            texts.append(render_unit(unit, lang))
+    if len(entries) > 1:
+        yield render_ranking(rank_rows(entries), lang) + ("\n\n" if detail else "\n")
+        if not detail:
+            return
     yield "\n\n".join(texts) + "\n"
 
 
