@@ -1,0 +1,47 @@
+"""The at-risk list: every reason code of DESIGN.md section 4 is reachable on the Office's evidence,
+and the rules for being at risk hold row by row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from scorer import api
+from scorer.risks import REASONS
+from tests.conftest import EVIDENCE, OFFICE, RULES
+
+AS_OF = dt.date(2024, 9, 30)
+
+
+def office(**kwargs):
+    return api.predict(api.Request(evidence=EVIDENCE, rules=RULES, unit=OFFICE, as_of=AS_OF, **kwargs)).units[0]
+
+
+def test_every_reason_code_is_reachable():
+    unit = office()
+    assert {reason for risk in unit.risks for reason in risk.reasons} == set(REASONS)
+    assert {risk.reason for risk in unit.risks} >= set(REASONS) - {"pending"}
+
+
+def test_each_row_is_at_risk_for_a_stated_reason():
+    unit = office(horizon=30)
+    criteria = {c.id: c for c in unit.criteria}
+    for risk in unit.risks:
+        c = criteria[risk.criterion]
+        near = c.next_deadline is not None and c.next_deadline <= AS_OF + dt.timedelta(days=30)
+        assert c.expected < c.max or (c.low < c.max and near)
+        assert risk.at_stake == round(c.max - c.expected, 2) and risk.worst_case == round(c.max - c.low, 2)
+        assert risk.reason == risk.reasons[0] and risk.reasons == [r for r in REASONS if r in risk.reasons]
+    at_risk = {r.criterion for r in unit.risks}
+    for c in unit.criteria:
+        if c.id not in at_risk:
+            near = c.next_deadline is not None and c.next_deadline <= AS_OF + dt.timedelta(days=30)
+            assert c.expected == c.max and not (c.low < c.max and near), c.id
+
+
+def test_owners_are_the_units_division_names():
+    unit = office()
+    names = {"organisation": "Phòng Tổ chức - Hành chính - Quản trị", "information": "Trung tâm Thông tin",
+             "service_centre": "Trung tâm Phục vụ Hành chính công", "all_divisions": "Các phòng, ban, đơn vị trực thuộc Văn phòng"}
+    for risk in unit.risks:
+        assert risk.owner_division == names[risk.owner]
+        assert risk.cooperating_divisions == [names[r] for r in risk.cooperating]
