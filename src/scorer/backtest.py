@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from scorer.models.evidence import Official
 from scorer.models.prediction import Out, UnitPrediction
+from scorer.scoring import exact
 
 
 class Loss(Out):
@@ -62,32 +63,24 @@ class Backtest(Out):
     reproduced: bool
 
 
-def _d(value: float) -> Decimal:
-    return Decimal(repr(float(value)))
-
-
-def _f(value: Decimal) -> float:
-    return float(value)
-
-
 def backtest_unit(scored: UnitPrediction, official: Official) -> Backtest:
     """`scored` must be final (at the cut-off); its expected figures are the scored result."""
     itemised: dict[str, Decimal] = {}
     for deduction in official.deductions:
-        itemised[deduction.area] = itemised.get(deduction.area, Decimal(0)) + _d(deduction.points)
+        itemised[deduction.area] = itemised.get(deduction.area, Decimal(0)) + exact(deduction.points)
     named = {cid for deduction in official.deductions for cid in deduction.criteria}
-    loss = {c.id: _d(c.max) - _d(c.expected) for c in scored.criteria}
+    loss = {c.id: exact(c.max) - exact(c.expected) for c in scored.criteria}
     areas = []
     for area in scored.areas:
         published = official.areas.get(area.id)
-        lost = _d(area.max) - _d(published) if published is not None else None
+        lost = exact(area.max) - exact(published) if published is not None else None
         listed = itemised.get(area.id, Decimal(0))
         areas.append(AreaCheck(
             id=area.id, title=area.title, title_en=area.title_en, max=area.max, scored=area.expected,
-            official=published, difference=_f(_d(area.expected) - _d(published)) if published is not None else None,
-            lost=_f(lost) if lost is not None else None, itemised=_f(listed),
-            unitemised=_f(lost - listed) if lost is not None else None,
-            unexplained=[Loss(criterion=c.id, lost=_f(loss[c.id])) for c in scored.criteria
+            official=published, difference=float(exact(area.expected) - exact(published)) if published is not None else None,
+            lost=float(lost) if lost is not None else None, itemised=float(listed),
+            unitemised=float(lost - listed) if lost is not None else None,
+            unexplained=[Loss(criterion=c.id, lost=float(loss[c.id])) for c in scored.criteria
                          if c.area == area.id and loss[c.id] and c.id not in named],
         ))
     deductions = []
@@ -95,15 +88,15 @@ def backtest_unit(scored: UnitPrediction, official: Official) -> Backtest:
         scored_loss = sum((loss.get(cid, Decimal(0)) for cid in deduction.criteria), Decimal(0))
         deductions.append(DeductionCheck(
             area=deduction.area, title=deduction.title, title_en=deduction.title_en, points=deduction.points,
-            criteria=deduction.criteria, scored_loss=_f(scored_loss), matches=scored_loss == _d(deduction.points),
+            criteria=deduction.criteria, scored_loss=float(scored_loss), matches=scored_loss == exact(deduction.points),
         ))
     components = [
         FigureCheck(id=c.id, scored=c.expected, official=getattr(official.components, c.id),
-                    difference=_f(_d(c.expected) - _d(getattr(official.components, c.id))))
+                    difference=float(exact(c.expected) - exact(getattr(official.components, c.id))))
         for c in scored.components
     ]
     total = FigureCheck(id="total", scored=scored.total.expected, official=official.total,
-                        difference=_f(_d(scored.total.expected) - _d(official.total)))
+                        difference=float(exact(scored.total.expected) - exact(official.total)))
     figures = [total, *components] + [a for a in areas if a.difference is not None]
     reproduced = all(f.difference == 0 for f in figures) and all(d.matches for d in deductions)
     return Backtest(

@@ -3,11 +3,10 @@ deadline, owner, source), metrics redefined, and the points that move with each 
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from scorer.messages import rule_text
 from scorer.models.criteria import Criterion, CriteriaSet, rule_metrics
 from scorer.models.prediction import Out
+from scorer.scoring import difference
 
 
 class Change(Out):
@@ -35,10 +34,6 @@ class CriteriaDiff(Out):
     metrics: list[MetricChange]
 
 
-def _d(value: float) -> Decimal:
-    return Decimal(repr(float(value)))
-
-
 def _deadline(cs: CriteriaSet, c: Criterion) -> str:
     day = cs.deadline(c.deadline)
     return f"{c.deadline} ({day.day:02d}/{day.month:02d})"
@@ -60,7 +55,7 @@ def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> 
             continue
         assert a is not None and b is not None
         pairs: list[tuple[str, str, str, float]] = [
-            ("max", f"{a.max:g}", f"{b.max:g}", float(_d(b.max) - _d(a.max))),
+            ("max", f"{a.max:g}", f"{b.max:g}", difference(b.max, a.max)),
             ("source", a.source.value, b.source.value, 0.0),
             ("owner", a.owner, b.owner, 0.0),
             ("rule", rule_text(a.rule.model_dump(exclude_none=True), a.max, "en"),

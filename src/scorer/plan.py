@@ -8,10 +8,9 @@ criteria that lost points, their lead and cooperating divisions, and the time fr
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from scorer.models.evidence import Official, Unit
 from scorer.models.prediction import Out, UnitPrediction
+from scorer.scoring import difference
 
 
 class Shortcoming(Out):
@@ -55,10 +54,6 @@ class Plan(Out):
     monitor: str
 
 
-def _f(value: Decimal) -> float:
-    return float(value)
-
-
 def draft_plan(scored: UnitPrediction, unit: Unit, official: Official | None) -> Plan:
     criteria = {c.id: c for c in scored.criteria}
     published = official is not None
@@ -69,13 +64,13 @@ def draft_plan(scored: UnitPrediction, unit: Unit, official: Official | None) ->
             items = [Shortcoming(title=d.title, title_en=d.title_en or d.title, points=d.points, criteria=d.criteria)
                      for d in official.deductions if d.area == area.id]
         else:
-            items = [Shortcoming(title=c.title, title_en=c.title_en, points=_f(Decimal(repr(c.max)) - Decimal(repr(c.expected))),
+            items = [Shortcoming(title=c.title, title_en=c.title_en, points=difference(c.max, c.expected),
                                  criteria=[c.id])
                      for c in scored.criteria if c.area == area.id and c.expected < c.max]
         involved = [criteria[cid] for item in items for cid in item.criteria if cid in criteria]
         areas.append(AreaPlan(
             id=area.id, title=area.title, title_en=area.title_en, max=area.max, score=score,
-            lost=_f(Decimal(repr(area.max)) - Decimal(repr(score))), shortcomings=items,
+            lost=difference(area.max, score), shortcomings=items,
             remedies=list(dict.fromkeys(c.remedy for c in involved)),
             remedies_en=list(dict.fromkeys(c.remedy_en for c in involved)),
             lead=list(dict.fromkeys(unit.division(c.owner) for c in involved)),

@@ -42,7 +42,7 @@ from scorer.models.prediction import (
     Total,
     UnitPrediction,
 )
-from scorer.scoring import SURVEY, conditions, fact_name, full_value, higher_is_better, inputs, points
+from scorer.scoring import SURVEY, conditions, exact, fact_name, full_value, higher_is_better, inputs, points, total
 
 FAR_FUTURE = dt.date(9999, 12, 31)
 
@@ -357,7 +357,7 @@ def _criterion_result(ctx: _Context, w: _Work, met: dict[tuple[str, str], set[st
 def _status(criterion: Criterion, w: _Work, low: Decimal, expected: Decimal) -> str:
     if w.survey_basis is not None:
         return "official" if w.survey_basis == "official" else "estimate"
-    if low >= Decimal(repr(criterion.max)):
+    if low >= exact(criterion.max):
         return "full"
     return "pending" if w.pending else "short"
 
@@ -372,17 +372,13 @@ def _use(ctx: _Context, record_id: str) -> EvidenceUse:
     )
 
 
-def _sum(values: Sequence[float]) -> float:
-    return float(sum((Decimal(repr(v)) for v in values), Decimal(0)))
-
-
 def _assemble(
     cs: CriteriaSet, label: str, data: UnitYear, ctx: _Context, results: list[CriterionResult]
 ) -> UnitPrediction:
     official = data.last_official if data.last_official and data.last_official.year == cs.year - 1 else None
 
     def figure(members: list[CriterionResult], maximum: float) -> dict[str, float]:
-        return {"max": maximum, **{s: _sum([getattr(m, s) for m in members]) for s in SCENARIOS}}
+        return {"max": maximum, **{s: total([getattr(m, s) for m in members]) for s in SCENARIOS}}
 
     areas = [
         AreaResult(
@@ -402,10 +398,10 @@ def _assemble(
     ]
     totals = figure(results, cs.scale)
     classes = {s: (band.name if (band := cs.classify(totals[s])) else None) for s in SCENARIOS}
-    total = Total(**totals, last_year=official.total if official else None, class_=Classes(**classes))
+    whole = Total(**totals, last_year=official.total if official else None, class_=Classes(**classes))
     return UnitPrediction(
         unit=data.unit.id, unit_name=data.unit.name, year=cs.year, as_of=ctx.as_of, criteria_set=label,
-        final=ctx.final, hypothetical=sorted(data.evidence.hypothetical), total=total, components=components,
+        final=ctx.final, hypothetical=sorted(data.evidence.hypothetical), total=whole, components=components,
         areas=areas, criteria=results, risks=[],
         classes=[ClassBand(name=b.name, name_en=b.name_en, min=b.min) for b in sorted(cs.classes, key=lambda b: -b.min)],
     )

@@ -8,18 +8,17 @@ deadline, then criterion id.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-
 from scorer.models.evidence import Unit
 from scorer.models.prediction import CriterionResult, Risk, UnitPrediction
+from scorer.scoring import difference, exact
 
 REASONS = ("overdue", "unsupported", "missing_evidence", "below_band", "below_target", "pending", "survey_estimate")
 
 
-def reasons(criterion: CriterionResult, as_of: dt.date) -> list[str]:
+def reasons(criterion: CriterionResult) -> list[str]:
     """Every reason that applies, most actionable first (the first is the row's `reason`)."""
     found: set[str] = set()
-    full = Decimal(repr(criterion.max))
+    full = exact(criterion.max)
     if criterion.survey_basis is not None:
         if criterion.survey_basis != "official":
             found.add("survey_estimate")
@@ -28,9 +27,9 @@ def reasons(criterion: CriterionResult, as_of: dt.date) -> list[str]:
         found.add("overdue")
     if criterion.unsupported and criterion.high > criterion.expected:
         found.add("unsupported")
-    if len(criterion.unsupported) == len(criterion.evidence) and Decimal(repr(criterion.expected)) < full:
+    if len(criterion.unsupported) == len(criterion.evidence) and exact(criterion.expected) < full:
         found.add("missing_evidence")
-    if Decimal(repr(criterion.low)) < full:
+    if exact(criterion.low) < full:
         if criterion.rule["kind"] == "bands":
             found.add("below_band")
         elif criterion.rule["kind"] != "binary":
@@ -56,11 +55,11 @@ def find_risks(prediction: UnitPrediction, unit: Unit, horizon_days: int = 30, o
             continue
         if owner is not None and owner != criterion.owner:
             continue
-        why = reasons(criterion, prediction.as_of) or ["below_target"]
+        why = reasons(criterion) or ["below_target"]
         rows.append(
             Risk(
                 criterion=criterion.id, title=criterion.title, title_en=criterion.title_en, area=criterion.area,
-                at_stake=_diff(criterion.max, criterion.expected), worst_case=_diff(criterion.max, criterion.low),
+                at_stake=difference(criterion.max, criterion.expected), worst_case=difference(criterion.max, criterion.low),
                 reason=why[0], reasons=why, owner=criterion.owner, owner_division=unit.division(criterion.owner),
                 cooperating=criterion.cooperating, cooperating_divisions=[unit.division(r) for r in criterion.cooperating],
                 deadline=criterion.next_deadline or criterion.deadline, remedy=criterion.remedy, remedy_en=criterion.remedy_en,
@@ -69,16 +68,12 @@ def find_risks(prediction: UnitPrediction, unit: Unit, horizon_days: int = 30, o
     return sorted(rows, key=lambda r: (-r.at_stake, -r.worst_case, r.deadline or dt.date.max, _id_key(r.criterion)))
 
 
-def _diff(a: float, b: float) -> float:
-    return float(Decimal(repr(a)) - Decimal(repr(b)))
-
-
 def _id_key(criterion_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in criterion_id.split("."))
 
 
 def with_risks(prediction: UnitPrediction, unit: Unit, horizon_days: int = 30, owner: str | None = None) -> UnitPrediction:
     """The prediction with each criterion's reasons filled in and its at-risk list attached."""
-    criteria = [c.model_copy(update={"reasons": reasons(c, prediction.as_of)}) for c in prediction.criteria]
+    criteria = [c.model_copy(update={"reasons": reasons(c)}) for c in prediction.criteria]
     annotated = prediction.model_copy(update={"criteria": criteria})
     return annotated.model_copy(update={"risks": find_risks(annotated, unit, horizon_days, owner)})

@@ -62,36 +62,47 @@ def conditions(criterion: Criterion) -> list[Condition]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _d(value: float) -> Decimal:
+def exact(value: float) -> Decimal:
+    """A float's shortest decimal form as a Decimal: points are added and compared exactly."""
     return Decimal(repr(float(value)))
 
 
+def difference(a: float, b: float) -> float:
+    """`a - b` between two point figures, exactly."""
+    return float(exact(a) - exact(b))
+
+
+def total(values: Iterable[float]) -> float:
+    """The exact sum of rounded point figures, so every table adds up."""
+    return float(sum((exact(v) for v in values), Decimal(0)))
+
+
 def round_points(value: Decimal, maximum: float) -> Decimal:
-    return min(max(value, Decimal(0)), _d(maximum)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return min(max(value, Decimal(0)), exact(maximum)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def points(criterion: Criterion, values: Mapping[str, float], met: Iterable[str]) -> Decimal:
     """Points for one scenario: `values` by metric name, `met` the condition keys the engine returned."""
-    rule, cid, top = criterion.rule, criterion.id, _d(criterion.max)
+    rule, cid, top = criterion.rule, criterion.id, exact(criterion.max)
     met = set(met)
     raw = Decimal(0)
     if isinstance(rule, BandsRule):
         band = next((b for i, b in enumerate(rule.bands) if f"{cid}#band{i}" in met), None)
-        raw = _d(band.points) if band else Decimal(0)
+        raw = exact(band.points) if band else Decimal(0)
     elif isinstance(rule, LinearRule):
         if f"{cid}#reached" in met:
             raw = top
         elif f"{cid}#short" in met:
-            raw = top * _d(values[rule.metric]) / _d(rule.target)
+            raw = top * exact(values[rule.metric]) / exact(rule.target)
     elif isinstance(rule, BinaryRule):
         raw = top if f"{cid}#met" in met else Decimal(0)
     elif isinstance(rule, DeductionsRule):
         if f"{cid}#none" in met:
             raw = top
         elif f"{cid}#some" in met:
-            raw = top - _d(rule.step) * _d(values[rule.metric])
+            raw = top - exact(rule.step) * exact(values[rule.metric])
     elif f"{cid}#share" in met:
-        raw = top * _d(values[SURVEY])
+        raw = top * exact(values[SURVEY])
     return round_points(raw, criterion.max)
 
 
