@@ -14,14 +14,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from scorer.errors import Collector, Problem, ScorerError, did_you_mean
-from scorer.models.criteria import CriteriaSet, Loc, check_criteria_set
-from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES, EvidenceRecord, Official, Unit
+from scorer.models.cases import CaseFile
+from scorer.models.criteria import CriteriaSet, Loc, SurveyRule, check_criteria_set
+from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES, Document, EvidenceRecord, Indicator, Official, Survey, Unit
 
 MAX_YAML_NODES = 2_000_000
 MAX_YAML_DEPTH = 64
@@ -257,15 +258,23 @@ def _first_model(annotation: Any) -> Any:
 # -- criteria, unit, official -------------------------------------------------------------
 
 
-def load_criteria(path: Path) -> CriteriaSet:
-    """Load and check a criteria set; every problem is reported with its line."""
+M = TypeVar("M", bound=BaseModel)
+
+
+def _load_model(path: Path, model: type[M], expected: str) -> tuple[M, LineMap]:
+    """One YAML mapping validated as `model`, every problem located; `expected` says what the top holds."""
     data, lines = read_yaml(path)
     if not isinstance(data, dict):
-        raise ScorerError([Problem(str(path), "expected a mapping (schema, title, year, ..., areas)", line=1)])
+        raise ScorerError([Problem(str(path), f"expected a mapping with {expected}", line=1)])
     try:
-        criteria = CriteriaSet.model_validate(data)
+        return model.model_validate(data), lines
     except ValidationError as error:
-        raise ScorerError(_problems(error, str(path), lines, model=CriteriaSet)) from None
+        raise ScorerError(_problems(error, str(path), lines, model=model)) from None
+
+
+def load_criteria(path: Path) -> CriteriaSet:
+    """Load and check a criteria set; every problem is reported with its line."""
+    criteria, lines = _load_model(path, CriteriaSet, "schema, title, year, ..., areas")
     findings = check_criteria_set(criteria)
     if findings:
         raise ScorerError(
@@ -277,13 +286,7 @@ def load_criteria(path: Path) -> CriteriaSet:
 
 def load_unit(folder: Path) -> Unit:
     path = folder / "unit.yaml"
-    data, lines = read_yaml(path)
-    if not isinstance(data, dict):
-        raise ScorerError([Problem(str(path), "expected a mapping with id and name", line=1)])
-    try:
-        unit = Unit.model_validate(data)
-    except ValidationError as error:
-        raise ScorerError(_problems(error, str(path), lines, model=Unit)) from None
+    unit, lines = _load_model(path, Unit, "id and name")
     if unit.id != folder.name:
         raise ScorerError(
             [Problem(str(path), f"id '{unit.id}' does not match its folder '{folder.name}'", line=lines.line(("id",)), field="id")]
@@ -294,13 +297,7 @@ def load_unit(folder: Path) -> Unit:
 def load_official(path: Path) -> Official | None:
     if not path.exists():
         return None
-    data, lines = read_yaml(path)
-    if not isinstance(data, dict):
-        raise ScorerError([Problem(str(path), "expected a mapping with year, unit, total, ...", line=1)])
-    try:
-        return Official.model_validate(data)
-    except ValidationError as error:
-        raise ScorerError(_problems(error, str(path), lines, model=Official)) from None
+    return _load_model(path, Official, "year, unit, total, ...")[0]
 
 
 # -- evidence ------------------------------------------------------------------------------
@@ -535,9 +532,6 @@ def unit_folders(evidence_root: Path) -> list[Path]:
 def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
     """Names in the evidence that the criteria set must declare: indicators, document kinds, and
     the survey criteria (each a survey criterion of the set, of the right instrument)."""
-    from scorer.models.criteria import SurveyRule
-    from scorer.models.evidence import Document, Indicator, Survey
-
     surveys = {c.id: c.rule.instrument for c in cs.criteria() if isinstance(c.rule, SurveyRule)}
     problems: list[Problem] = []
     for record in evidence.records:
@@ -569,17 +563,9 @@ class LoadedCase:
     last_year: EvidenceSet
 
 
-def load_case_file(path: Path) -> tuple[Any, list[LoadedCase]]:
+def load_case_file(path: Path) -> tuple[CaseFile, list[LoadedCase]]:
     """A file of criteria test cases, its records validated like any evidence (with their lines)."""
-    from scorer.models.cases import CaseFile
-
-    data, lines = read_yaml(path)
-    if not isinstance(data, dict):
-        raise ScorerError([Problem(str(path), "expected a mapping with 'criteria' and 'cases'", line=1)])
-    try:
-        parsed = CaseFile.model_validate(data)
-    except ValidationError as error:
-        raise ScorerError(_problems(error, str(path), lines, model=CaseFile)) from None
+    parsed, lines = _load_model(path, CaseFile, "'criteria' and 'cases'")
     problems = Collector()
     loaded = []
     for i, case in enumerate(parsed.cases):

@@ -10,15 +10,11 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
-from scorer.models.evidence import RECORD_TYPES, Date, Number, Share
+from scorer.models.evidence import RECORD_TYPES, Date, Number, Share, Strict
 
 COMPONENTS = ("appraisal", "leaders_survey", "citizens_survey")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Component(str, Enum):

@@ -56,6 +56,8 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class Strict(BaseModel):
+    """The base of every input model: an unknown key is an error, and a loaded model never changes."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
