@@ -88,17 +88,20 @@ def criteria_file(request: Request) -> tuple[Path, int | None]:
 
 def load_inputs_criteria(request: Request) -> CriteriaSet:
     """The criteria set a request names, checked, and for the year asked."""
+    return _criteria(request)[0]
+
+
+def _criteria(request: Request) -> tuple[CriteriaSet, Path]:
     path, year = criteria_file(request)
     cs = loading.load_criteria(path)
     if year is not None and cs.year != year:
         raise ScorerError.single(path, f"this set is for {cs.year}, not {year}", field="year")
-    return cs
+    return cs, path
 
 
 def load_inputs(request: Request) -> Inputs:
     """The criteria set (checked) and the selected unit folders."""
-    path, _ = criteria_file(request)
-    cs = load_inputs_criteria(request)
+    cs, path = _criteria(request)
     folders = loading.unit_folders(request.evidence)
     if request.unit is not None:
         folders = [f for f in folders if f.name == request.unit]

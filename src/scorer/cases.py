@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scorer import loading
+from scorer.engine import RuleEngine
 from scorer.errors import Problem, ScorerError
 from scorer.models.cases import Points
 from scorer.models.criteria import CriteriaSet
@@ -87,11 +88,11 @@ def run_cases(rules: Path, folder: Path) -> TestReport:
     return TestReport(cases=results, coverage=coverage)
 
 
-def _run(cs: CriteriaSet, path: str, loaded: loading.LoadedCase, engine: object) -> CaseResult:
+def _run(cs: CriteriaSet, path: str, loaded: loading.LoadedCase, engine: RuleEngine) -> CaseResult:
     case = loaded.case
     data = UnitYear(CASE_UNIT, loaded.evidence, loaded.last_year)
     as_of = effective_as_of(cs, case.as_of, case.as_of)
-    prediction = predict_unit(cs, "", data, as_of, engine)  # type: ignore[arg-type]
+    prediction = predict_unit(cs, "", data, as_of, engine)
     actual = {c.id: c for c in prediction.criteria}
     mismatches = []
     for cid, wanted in sorted(case.expect.items()):
