@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from scorer.models.prediction import CriterionResult, Prediction, UnitPrediction
+from scorer.ranking import rank
+from scorer.render import csv_, html, json_, markdown, table
 
 FORMATS = ("table", "json", "csv", "md", "html")
 
@@ -14,9 +16,6 @@ FORMATS = ("table", "json", "csv", "md", "html")
 def prediction(units: Iterable[UnitPrediction], fmt: str, lang: str, detail: bool = True) -> Iterator[str]:
     """The prediction document in pieces; json and table stream unit by unit, the others collect.
     `detail=False`: over several units, the table, md and html give the ranking alone."""
-    from scorer.ranking import rank
-    from scorer.render import csv_, html, json_, markdown, table
-
     if fmt == "json":
         yield from json_.stream_prediction(units)
     elif fmt == "table":
@@ -31,8 +30,6 @@ def prediction(units: Iterable[UnitPrediction], fmt: str, lang: str, detail: boo
 
 
 def risk_lists(units: list[UnitPrediction], fmt: str, lang: str) -> str:
-    from scorer.render import csv_, html, json_, markdown, table
-
     if fmt == "json":
         return json_.risk_lists(units)
     return {"table": table.render_risk_lists, "csv": csv_.render_risks, "md": markdown.render_risk_lists,
@@ -40,8 +37,6 @@ def risk_lists(units: list[UnitPrediction], fmt: str, lang: str) -> str:
 
 
 def explanations(found: list[tuple[UnitPrediction, CriterionResult]], fmt: str, lang: str) -> str:
-    from scorer.render import csv_, html, json_, markdown, table
-
     if fmt == "json":
         return json_.explanations(found)
     return {"table": table.render_explanations, "csv": csv_.render_explanations, "md": markdown.render_explanations,
