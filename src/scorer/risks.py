@@ -22,6 +22,8 @@ def reasons(criterion: CriterionResult) -> list[str]:
     if criterion.survey_basis is not None:
         if criterion.survey_basis != "official":
             found.add("survey_estimate")
+        elif exact(criterion.expected) < full:
+            found.add("below_target")
         return [r for r in REASONS if r in found]
     if criterion.overdue:
         found.add("overdue")
@@ -55,7 +57,7 @@ def find_risks(prediction: UnitPrediction, unit: Unit, horizon_days: int = 30, o
             continue
         if owner is not None and owner != criterion.owner:
             continue
-        why = reasons(criterion) or ["below_target"]
+        why = reasons(criterion)
         rows.append(
             Risk(
                 criterion=criterion.id, title=criterion.title, title_en=criterion.title_en, area=criterion.area,
