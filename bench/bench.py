@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
 
 from scorer import synthetic  # noqa: E402
 from scorer.loading import load_criteria  # noqa: E402
@@ -77,13 +77,27 @@ def main() -> None:
         files = sum(1 for _ in evidence.rglob("*.yaml"))
         # Baseline first, in its own process; RUSAGE_CHILDREN's max then covers it alone.
         base_s, base_cpu, base_mb = timed([sys.executable, "-c", BASELINE, str(evidence)])
-        scorer = [sys.executable, "-m", "scorer", "predict", "--evidence", str(evidence), "--rules", str(ROOT / "rules"),
-                  "--as-of", AS_OF, "--format", "json", "--output", str(work / "prediction.json")]
+        scorer = [
+            sys.executable,
+            "-m",
+            "scorer",
+            "predict",
+            "--evidence",
+            str(evidence),
+            "--rules",
+            str(ROOT / "rules"),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "--output",
+            str(work / "prediction.json"),
+        ]
         run_s, run_cpu, run_mb = timed(scorer)
         units = len(json.loads((work / "prediction.json").read_text(encoding="utf-8"))["units"])
         report = {
             "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
-                       f"{len(__import__('os').sched_getaffinity(0))} cores",
+            f"{len(__import__('os').sched_getaffinity(0))} cores",
             "units": units,
             "records_per_unit": args.records,
             "files": files,

@@ -21,62 +21,154 @@ CASES = [
     ("e.yaml", "just text\n", f"{EV}/e.yaml:1: expected a list of records (or a mapping with the key 'records')"),
     ("e.yaml", "- 42\n", f"{EV}/e.yaml:1: expected a record (a mapping with id, type, date, ...)"),
     ("e.yaml", "- {id: a, date: 2024-01-01}\n", f"{EV}/e.yaml:1: type: missing (required)"),
-    ("e.yaml", "- {id: a, type: plann, date: 2024-01-01}\n", f"{EV}/e.yaml:1: type: unknown type 'plann' (did you mean 'plan'?)"),
-    ("e.yaml", "- id: a\n  type: plan\n  kind: par\n  date: 2024-01-01\n  taks_done: 1\n",
-     f"{EV}/e.yaml:5: taks_done: unknown field (did you mean 'tasks_done'?)"),
+    (
+        "e.yaml",
+        "- {id: a, type: plann, date: 2024-01-01}\n",
+        f"{EV}/e.yaml:1: type: unknown type 'plann' (did you mean 'plan'?)",
+    ),
+    (
+        "e.yaml",
+        "- id: a\n  type: plan\n  kind: par\n  date: 2024-01-01\n  taks_done: 1\n",
+        f"{EV}/e.yaml:5: taks_done: unknown field (did you mean 'tasks_done'?)",
+    ),
     ("e.yaml", "- {id: a, type: plan, kind: par}\n", f"{EV}/e.yaml:1: date: missing (required)"),
-    ("e.yaml", "- id: a\n  type: plan\n  kind: par\n  date: 2024-02-30\n",
-     f"{EV}/e.yaml:4: date: '2024-02-30' is not a day of the calendar"),
-    ("e.yaml", "- id: a\n  type: plan\n  kind: par\n  date: 2024/02/03\n",
-     f"{EV}/e.yaml:4: date: expected a date such as 2024-03-12 or 12/03/2024, got '2024/02/03'"),
-    ("e.yaml", "- id: a\n  type: plan\n  kind: plans\n  date: 2024-02-03\n",
-     f"{EV}/e.yaml:3: kind: Input should be 'par', 'inspection', 'communication', 'it', 'training', 'legal_review', 'law_monitoring' or 'other', got 'plans'"),
-    ("e.yaml", "- id: a\n  type: plan\n  kind: par\n  date: 2024-02-03\n  tasks_total: -2\n",
-     f"{EV}/e.yaml:5: tasks_total: Input should be greater than or equal to 0, got -2"),
-    ("e.yaml", "- id: a\n  type: plan\n  kind: par\n  date: 2024-02-03\n  tasks_total: 2\n  tasks_done: 5\n",
-     f"{EV}/e.yaml:1: tasks_done (5) is more than tasks_total (2)"),
-    ("e.yaml", "- id: a\n  type: plan\n  kind: par\n  date: 2024-02-03\n  tasks_total: many\n",
-     f"{EV}/e.yaml:5: tasks_total: Input should be a valid integer, unable to parse string as an integer, got 'many'"),
-    ("e.yaml", "- {id: a, type: survey, instrument: leaders, source: official, criterion: '1.8', share: .nan, date: 2024-11-01}\n",
-     f"{EV}/e.yaml:1: share: expected a finite number"),
-    ("e.yaml", "- {id: a, type: survey, instrument: leaders, source: official, criterion: '1.8', share: 1.5, date: 2024-11-01}\n",
-     f"{EV}/e.yaml:1: share: Input should be less than or equal to 1, got 1.5"),
-    ("e.yaml", "- {id: a, type: indicator, name: online_applications_rate, value: .inf, date: 2024-11-01}\n",
-     f"{EV}/e.yaml:1: value: expected a finite number"),
+    (
+        "e.yaml",
+        "- id: a\n  type: plan\n  kind: par\n  date: 2024-02-30\n",
+        f"{EV}/e.yaml:4: date: '2024-02-30' is not a day of the calendar",
+    ),
+    (
+        "e.yaml",
+        "- id: a\n  type: plan\n  kind: par\n  date: 2024/02/03\n",
+        f"{EV}/e.yaml:4: date: expected a date such as 2024-03-12 or 12/03/2024, got '2024/02/03'",
+    ),
+    (
+        "e.yaml",
+        "- id: a\n  type: plan\n  kind: plans\n  date: 2024-02-03\n",
+        f"{EV}/e.yaml:3: kind: Input should be 'par', 'inspection', 'communication', 'it', 'training', 'legal_review', 'law_monitoring' or 'other', got 'plans'",
+    ),
+    (
+        "e.yaml",
+        "- id: a\n  type: plan\n  kind: par\n  date: 2024-02-03\n  tasks_total: -2\n",
+        f"{EV}/e.yaml:5: tasks_total: Input should be greater than or equal to 0, got -2",
+    ),
+    (
+        "e.yaml",
+        "- id: a\n  type: plan\n  kind: par\n  date: 2024-02-03\n  tasks_total: 2\n  tasks_done: 5\n",
+        f"{EV}/e.yaml:1: tasks_done (5) is more than tasks_total (2)",
+    ),
+    (
+        "e.yaml",
+        "- id: a\n  type: plan\n  kind: par\n  date: 2024-02-03\n  tasks_total: many\n",
+        f"{EV}/e.yaml:5: tasks_total: Input should be a valid integer, unable to parse string as an integer, got 'many'",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: survey, instrument: leaders, source: official, criterion: '1.8', share: .nan, date: 2024-11-01}\n",
+        f"{EV}/e.yaml:1: share: expected a finite number",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: survey, instrument: leaders, source: official, criterion: '1.8', share: 1.5, date: 2024-11-01}\n",
+        f"{EV}/e.yaml:1: share: Input should be less than or equal to 1, got 1.5",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: indicator, name: online_applications_rate, value: .inf, date: 2024-11-01}\n",
+        f"{EV}/e.yaml:1: value: expected a finite number",
+    ),
     ("e.yaml", GOOD + GOOD, f"{EV}/e.yaml:2: id: duplicate id 'p1' (first at {EV}/e.yaml:1)"),
-    ("e.yaml", "- {id: a, type: indicator, name: online_aplications_rate, value: 0.5, date: 2024-11-01}\n",
-     f"{EV}/e.yaml:1: name: indicator 'online_aplications_rate' is not declared by PAR Index of provincial departments, 2024 (did you mean 'online_applications_rate'?)"),
-    ("e.yaml", "- {id: a, type: document, kind: working_rule, date: 2024-11-01}\n",
-     f"{EV}/e.yaml:1: kind: document kind 'working_rule' is not declared by PAR Index of provincial departments, 2024 (did you mean 'working_rules'?)"),
-    ("e.yaml", "- {id: a, type: survey, instrument: leaders, source: official, criterion: '1.7', share: 0.9, date: 2024-11-01}\n",
-     f"{EV}/e.yaml:1: criterion: '1.7' is not a survey criterion of PAR Index of provincial departments, 2024 (did you mean '6.7'?)"),
-    ("e.yaml", "- {id: a, type: survey, instrument: citizens, source: official, criterion: '1.8', share: 0.9, date: 2024-11-01}\n",
-     f"{EV}/e.yaml:1: instrument: criterion 1.8 is scored by the leaders' survey"),
-    ("e.yaml", "- {id: a, type: plan, kind: par, date: 2024-01-01, attachment: ../../../etc/passwd}\n",
-     f"{EV}/e.yaml:1: attachment: '../../../etc/passwd' points outside the unit folder (give a path relative to the unit folder, inside it)"),
-    ("e.yaml", "- {id: a, type: plan, kind: par, date: 2024-01-01, attachment: /etc/passwd}\n",
-     f"{EV}/e.yaml:1: attachment: '/etc/passwd' points outside the unit folder (give a path relative to the unit folder, inside it)"),
-    ("e.yaml", "- !!python/object/apply:os.system ['echo hi']\n", f"{EV}/e.yaml:1: YAML tag tag:yaml.org,2002:python/object/apply:os.system is not allowed"),
-    ("e.yaml", "- {id: a, type: plan, kind: par, date: !!timestamp 2024-01-01}\n", f"{EV}/e.yaml:1: YAML tag tag:yaml.org,2002:timestamp is not allowed"),
+    (
+        "e.yaml",
+        "- {id: a, type: indicator, name: online_aplications_rate, value: 0.5, date: 2024-11-01}\n",
+        f"{EV}/e.yaml:1: name: indicator 'online_aplications_rate' is not declared by PAR Index of provincial departments, 2024 (did you mean 'online_applications_rate'?)",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: document, kind: working_rule, date: 2024-11-01}\n",
+        f"{EV}/e.yaml:1: kind: document kind 'working_rule' is not declared by PAR Index of provincial departments, 2024 (did you mean 'working_rules'?)",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: survey, instrument: leaders, source: official, criterion: '1.7', share: 0.9, date: 2024-11-01}\n",
+        f"{EV}/e.yaml:1: criterion: '1.7' is not a survey criterion of PAR Index of provincial departments, 2024 (did you mean '6.7'?)",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: survey, instrument: citizens, source: official, criterion: '1.8', share: 0.9, date: 2024-11-01}\n",
+        f"{EV}/e.yaml:1: instrument: criterion 1.8 is scored by the leaders' survey",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: plan, kind: par, date: 2024-01-01, attachment: ../../../etc/passwd}\n",
+        f"{EV}/e.yaml:1: attachment: '../../../etc/passwd' points outside the unit folder (give a path relative to the unit folder, inside it)",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: plan, kind: par, date: 2024-01-01, attachment: /etc/passwd}\n",
+        f"{EV}/e.yaml:1: attachment: '/etc/passwd' points outside the unit folder (give a path relative to the unit folder, inside it)",
+    ),
+    (
+        "e.yaml",
+        "- !!python/object/apply:os.system ['echo hi']\n",
+        f"{EV}/e.yaml:1: YAML tag tag:yaml.org,2002:python/object/apply:os.system is not allowed",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: plan, kind: par, date: !!timestamp 2024-01-01}\n",
+        f"{EV}/e.yaml:1: YAML tag tag:yaml.org,2002:timestamp is not allowed",
+    ),
     ("e.yaml", "- {id: a, id: b, type: plan, kind: par, date: 2024-01-01}\n", f"{EV}/e.yaml:1: duplicate key 'id'"),
-    ("e.yaml", "- {id: a, type: plan, kind: par, date: 2024-01-01, tasks_total: 1.5}\n",
-     f"{EV}/e.yaml:1: tasks_total: Input should be a valid integer, got a number with a fractional part, got 1.5"),
-    ("e.yaml", "- {id: a, type: indicator, name: dti_score, value: 1.0e+999, date: 2024-11-01}\n",
-     f"{EV}/e.yaml:1: value: expected a finite number"),
+    (
+        "e.yaml",
+        "- {id: a, type: plan, kind: par, date: 2024-01-01, tasks_total: 1.5}\n",
+        f"{EV}/e.yaml:1: tasks_total: Input should be a valid integer, got a number with a fractional part, got 1.5",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: indicator, name: dti_score, value: 1.0e+999, date: 2024-11-01}\n",
+        f"{EV}/e.yaml:1: value: expected a finite number",
+    ),
     ("e.yaml", "- {id: a, type: report, period: q1, date: 2024-01-01}\n", f"{EV}/e.yaml:1: due: missing (required)"),
-    ("e.yaml", "- {id: a, type: dialogue, date: 2024-01-01, audience: [staff, press]}\n",
-     f"{EV}/e.yaml:1: audience.1: Input should be 'staff', 'citizens' or 'businesses', got 'press'"),
-    ("e.yaml", "- {id: '', type: plan, kind: par, date: 2024-01-01}\n", f"{EV}/e.yaml:1: id: String should have at least 1 character, got ''"),
+    (
+        "e.yaml",
+        "- {id: a, type: dialogue, date: 2024-01-01, audience: [staff, press]}\n",
+        f"{EV}/e.yaml:1: audience.1: Input should be 'staff', 'citizens' or 'businesses', got 'press'",
+    ),
+    (
+        "e.yaml",
+        "- {id: '', type: plan, kind: par, date: 2024-01-01}\n",
+        f"{EV}/e.yaml:1: id: String should have at least 1 character, got ''",
+    ),
     ("e.csv", "id,type,date\na,plan,2024-01-01,extra\n", f"{EV}/e.csv:2: row has 4 cells, the header has 3"),
     ("e.csv", "id,date\na,2024-01-01\n", f"{EV}/e.csv:1: the header has no 'type' column"),
-    ("e.csv", "id,type,type,date\na,plan,plan,2024-01-01\n", f"{EV}/e.csv:1: column 'type' appears twice in the header"),
-    ("e.csv", "id,type,date,kind,tasks_total\na,plan,31/02/2024,par,3\n", f"{EV}/e.csv:2: date: '31/02/2024' is not a day of the calendar"),
-    ("e.csv", "id,type,date,kind,tasks_total\na,plan,01/02/2024,par,-3\n", f"{EV}/e.csv:2: tasks_total: Input should be greater than or equal to 0, got '-3'"),
-    ("e.csv", "id,type,date,period,due,submitted\nr,report,01/02/2024,q1,15/03/2024,yesterday\n",
-     f"{EV}/e.csv:2: submitted: expected a date such as 2024-03-12 or 12/03/2024, got 'yesterday'"),
+    (
+        "e.csv",
+        "id,type,type,date\na,plan,plan,2024-01-01\n",
+        f"{EV}/e.csv:1: column 'type' appears twice in the header",
+    ),
+    (
+        "e.csv",
+        "id,type,date,kind,tasks_total\na,plan,31/02/2024,par,3\n",
+        f"{EV}/e.csv:2: date: '31/02/2024' is not a day of the calendar",
+    ),
+    (
+        "e.csv",
+        "id,type,date,kind,tasks_total\na,plan,01/02/2024,par,-3\n",
+        f"{EV}/e.csv:2: tasks_total: Input should be greater than or equal to 0, got '-3'",
+    ),
+    (
+        "e.csv",
+        "id,type,date,period,due,submitted\nr,report,01/02/2024,q1,15/03/2024,yesterday\n",
+        f"{EV}/e.csv:2: submitted: expected a date such as 2024-03-12 or 12/03/2024, got 'yesterday'",
+    ),
     ("e.csv", "id,type,date,colour\na,plan,01/02/2024,red\n", f"{EV}/e.csv:2: colour: unknown field"),
     ("e.csv", b"id,type,date\n\xff\xfe,plan,2024-01-01\n", f"{EV}/e.csv:2: not UTF-8 text (save the file as UTF-8)"),
-    ("e.yaml", b"- {id: a, type: plan, kind: par, date: 2024-01-01, title: Ban h\xe0nh}\n", f"{EV}/e.yaml:1: not UTF-8 text (save the file as UTF-8)"),
+    (
+        "e.yaml",
+        b"- {id: a, type: plan, kind: par, date: 2024-01-01, title: Ban h\xe0nh}\n",
+        f"{EV}/e.yaml:1: not UTF-8 text (save the file as UTF-8)",
+    ),
 ]
 
 
@@ -101,7 +193,9 @@ def test_bad_evidence_names_file_line_and_field(runner, tmp_path, monkeypatch, n
 
 
 def test_every_problem_of_every_file_is_reported_at_once(runner, tmp_path, monkeypatch):
-    evidence = _write(tmp_path, "a.yaml", "- {id: a, type: plann, date: 2024-01-01}\n- {id: b, type: plan, kind: par}\n")
+    evidence = _write(
+        tmp_path, "a.yaml", "- {id: a, type: plann, date: 2024-01-01}\n- {id: b, type: plan, kind: par}\n"
+    )
     (evidence / "u" / "2024" / "b.csv").write_text("id,type,date\nc,plan,2024-13-01\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
@@ -120,7 +214,9 @@ def test_unit_whose_id_does_not_match_its_folder(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == "Error: evidence/u/unit.yaml:1: id: id 'other' does not match its folder 'u'"
+    assert (
+        result.output.splitlines()[0] == "Error: evidence/u/unit.yaml:1: id: id 'other' does not match its folder 'u'"
+    )
 
 
 def test_multi_unit_run_reports_every_bad_unit(runner, tmp_path, monkeypatch):
@@ -162,7 +258,10 @@ def test_bad_criteria_file_names_its_line(runner, tmp_path):
     result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(tmp_path)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert any("areas.0.criteria.1.rule.metric: unknown metric 'par_plan_completon' (did you mean 'par_plan_completion'?)" in l for l in lines)
+    assert any(
+        "areas.0.criteria.1.rule.metric: unknown metric 'par_plan_completon' (did you mean 'par_plan_completion'?)" in l
+        for l in lines
+    )
     assert any("areas.0.max: area 1 has max 11.5 but its criteria add up to 11.75" in l for l in lines)
     assert any("components.appraisal.max: component max 70.5 but its criteria add up to 70.75" in l for l in lines)
 
@@ -176,7 +275,9 @@ def test_a_bad_unit_after_good_ones_leaves_the_output_file_untouched(runner, tmp
     target = tmp_path / "out.json"
     target.write_text("old", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(main, ["predict", "--rules", str(RULES), "--year", "2024", "--format", "json", "-o", str(target)])
+    result = runner.invoke(
+        main, ["predict", "--rules", str(RULES), "--year", "2024", "--format", "json", "-o", str(target)]
+    )
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == "Error: evidence/b/2024/e.yaml:1: date: missing (required)"
     assert target.read_text(encoding="utf-8") == "old"
@@ -201,14 +302,30 @@ def _book(*sheets):
 
 XLSX_CASES = [
     (_book(("plann", [["id"]])), f"{EV}/e.xlsx[plann]:1: sheet 'plann' is not an evidence type (did you mean 'plan'?)"),
-    (_book(("plan", [["id", "date", "kind"], ["a", "31/02/2024", "par"]])), f"{EV}/e.xlsx[plan]:2: date: '31/02/2024' is not a day of the calendar"),
-    (_book(("plan", [["id", "date", "kind"], ["a", "2024-01-01", "par"], ["b", "2024-01-01", "parr"]])),
-     f"{EV}/e.xlsx[plan]:3: kind: Input should be 'par', 'inspection', 'communication', 'it', 'training', 'legal_review', 'law_monitoring' or 'other', got 'parr'"),
-    (_book(("plan", [["id", "id", "date"], ["a", "b", "2024-01-01"]])), f"{EV}/e.xlsx[plan]:1: column 'id' appears twice in the header"),
-    (_book(("plan", [["id", "date", "type"], ["a", "2024-01-01", "report"]])), f"{EV}/e.xlsx[plan]:2: type: type 'report' on the 'plan' sheet"),
-    (_book(("plan", [["id", "date", None], ["a", "2024-01-01", "x"]])), f"{EV}/e.xlsx[plan]:2: a value under a column with no name"),
-    (_book(("plan", [["id", "date", "kind", "tasks_total", "tasks_done"], ["a", "2024-01-01", "par", 2, 3]])),
-     f"{EV}/e.xlsx[plan]:2: tasks_done (3) is more than tasks_total (2)"),
+    (
+        _book(("plan", [["id", "date", "kind"], ["a", "31/02/2024", "par"]])),
+        f"{EV}/e.xlsx[plan]:2: date: '31/02/2024' is not a day of the calendar",
+    ),
+    (
+        _book(("plan", [["id", "date", "kind"], ["a", "2024-01-01", "par"], ["b", "2024-01-01", "parr"]])),
+        f"{EV}/e.xlsx[plan]:3: kind: Input should be 'par', 'inspection', 'communication', 'it', 'training', 'legal_review', 'law_monitoring' or 'other', got 'parr'",
+    ),
+    (
+        _book(("plan", [["id", "id", "date"], ["a", "b", "2024-01-01"]])),
+        f"{EV}/e.xlsx[plan]:1: column 'id' appears twice in the header",
+    ),
+    (
+        _book(("plan", [["id", "date", "type"], ["a", "2024-01-01", "report"]])),
+        f"{EV}/e.xlsx[plan]:2: type: type 'report' on the 'plan' sheet",
+    ),
+    (
+        _book(("plan", [["id", "date", None], ["a", "2024-01-01", "x"]])),
+        f"{EV}/e.xlsx[plan]:2: a value under a column with no name",
+    ),
+    (
+        _book(("plan", [["id", "date", "kind", "tasks_total", "tasks_done"], ["a", "2024-01-01", "par", 2, 3]])),
+        f"{EV}/e.xlsx[plan]:2: tasks_done (3) is more than tasks_total (2)",
+    ),
     (b"PK\x03\x04 not really a zip", f"{EV}/e.xlsx: not a readable .xlsx workbook (save it again from Excel as .xlsx)"),
     (b"", f"{EV}/e.xlsx: not a readable .xlsx workbook (save it again from Excel as .xlsx)"),
 ]
@@ -224,7 +341,14 @@ def test_bad_workbooks_name_sheet_and_row(runner, tmp_path, monkeypatch, content
 
 
 def test_instruction_sheets_are_skipped(runner, tmp_path, monkeypatch):
-    _write(tmp_path, "e.xlsx", _book(("_hướng dẫn", [["Điền mỗi dòng một tài liệu"]]), ("plan", [["id", "date", "kind"], ["a", "2024-01-10", "par"]])))
+    _write(
+        tmp_path,
+        "e.xlsx",
+        _book(
+            ("_hướng dẫn", [["Điền mỗi dòng một tài liệu"]]),
+            ("plan", [["id", "date", "kind"], ["a", "2024-01-10", "par"]]),
+        ),
+    )
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 0, result.output

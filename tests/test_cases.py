@@ -21,7 +21,9 @@ def test_cli_reports_a_failing_case_and_exits_1(runner, tmp_path, monkeypatch):
         "criteria: criteria_2024.yaml\ncases:\n"
         "  - name: wrong on purpose\n    as_of: 2024-12-31\n"
         "    evidence:\n      - {id: d, type: dialogue, chaired_by_head: true, date: 2024-08-22, document_no: 1/TB}\n"
-        "    expect: {\"1.6\": 0}\n", encoding="utf-8")
+        '    expect: {"1.6": 0}\n',
+        encoding="utf-8",
+    )
     monkeypatch.chdir(ROOT)
     result = runner.invoke(main, ["test", str(tmp_path)])
     assert result.exit_code == 1
@@ -34,8 +36,13 @@ def test_cli_reports_a_failing_case_and_exits_1(runner, tmp_path, monkeypatch):
 
 def test_cli_rejects_a_case_naming_an_unknown_criterion(runner, tmp_path, monkeypatch):
     (tmp_path / "bad.yaml").write_text(
-        "criteria: criteria_2024.yaml\ncases:\n  - name: x\n    as_of: 2024-12-31\n    expect: {\"1.66\": 0}\n", encoding="utf-8")
+        'criteria: criteria_2024.yaml\ncases:\n  - name: x\n    as_of: 2024-12-31\n    expect: {"1.66": 0}\n',
+        encoding="utf-8",
+    )
     monkeypatch.chdir(ROOT)
     result = runner.invoke(main, ["test", str(tmp_path)])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == f"Error: {tmp_path}/bad.yaml:3: expect: '1.66' is not a criterion of criteria_2024.yaml"
+    assert (
+        result.output.splitlines()[0]
+        == f"Error: {tmp_path}/bad.yaml:3: expect: '1.66' is not a criterion of criteria_2024.yaml"
+    )

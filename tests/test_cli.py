@@ -34,11 +34,32 @@ def test_predict_json_2023_reproduces_the_published_result(runner):
     unit = data["units"][0]
     assert unit["total"]["expected"] == 88.09 and unit["total"]["class"]["expected"] == "Tốt"
     assert {a["id"]: a["expected"] for a in unit["areas"]} == {
-        "1": 6.58, "2": 10.11, "3": 14.0, "4": 11.97, "5": 11.45, "6": 11.24, "7": 13.35, "8": 9.39}
+        "1": 6.58,
+        "2": 10.11,
+        "3": 14.0,
+        "4": 11.97,
+        "5": 11.45,
+        "6": 11.24,
+        "7": 13.35,
+        "8": 9.39,
+    }
     assert {c["id"]: c["expected"] for c in unit["components"]} == {
-        "appraisal": 61.2, "leaders_survey": 17.5, "citizens_survey": 9.39}
-    assert data["ranking"] == [{"rank": 1, "of": 1, "unit": "van-phong-ubnd-tinh", "unit_name": "Văn phòng UBND tỉnh",
-                                "low": 88.09, "expected": 88.09, "high": 88.09, "class": "Tốt"}]
+        "appraisal": 61.2,
+        "leaders_survey": 17.5,
+        "citizens_survey": 9.39,
+    }
+    assert data["ranking"] == [
+        {
+            "rank": 1,
+            "of": 1,
+            "unit": "van-phong-ubnd-tinh",
+            "unit_name": "Văn phòng UBND tỉnh",
+            "low": 88.09,
+            "expected": 88.09,
+            "high": 88.09,
+            "class": "Tốt",
+        }
+    ]
 
 
 def test_prediction_json_contract(runner):
@@ -50,11 +71,30 @@ def test_prediction_json_contract(runner):
     for c in unit["criteria"]:
         assert {"id", "title", "area", "source", "status", "evidence", "max", "low", "expected", "high"} <= set(c)
         assert c["low"] <= c["expected"] <= c["high"] <= c["max"]
-    risk_fields = {"criterion", "title", "at_stake", "worst_case", "reason", "owner", "owner_division", "cooperating",
-                   "cooperating_divisions", "deadline", "remedy"}
+    risk_fields = {
+        "criterion",
+        "title",
+        "at_stake",
+        "worst_case",
+        "reason",
+        "owner",
+        "owner_division",
+        "cooperating",
+        "cooperating_divisions",
+        "deadline",
+        "remedy",
+    }
     for r in unit["risks"]:
         assert risk_fields <= set(r)
-        assert r["reason"] in {"missing_evidence", "pending", "overdue", "below_band", "below_target", "unsupported", "survey_estimate"}
+        assert r["reason"] in {
+            "missing_evidence",
+            "pending",
+            "overdue",
+            "below_band",
+            "below_target",
+            "unsupported",
+            "survey_estimate",
+        }
 
 
 def test_backtest_names_the_three_gaps(runner):
@@ -107,25 +147,34 @@ def test_validate_shipped_evidence(runner):
     assert result.output.startswith("OK: criteria_2024.yaml (66 criteria), 1 unit(s), ")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["predict", "--as-of", "31/02/2024"], "'31/02/2024' is not a day of the calendar"),
-    (["predict", "--format", "pdf"], "'pdf' is not one of"),
-    (["predict", "--horizon", "-1"], "-1 is not in the range"),
-    (["bogus"], "No such command 'bogus'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["predict", "--as-of", "31/02/2024"], "'31/02/2024' is not a day of the calendar"),
+        (["predict", "--format", "pdf"], "'pdf' is not one of"),
+        (["predict", "--horizon", "-1"], "-1 is not in the range"),
+        (["bogus"], "No such command 'bogus'"),
+    ],
+)
 def test_usage_errors_exit_2(runner, args, message):
     result = runner.invoke(main, args)
     assert result.exit_code == 2
     assert message in result.output
 
 
-@pytest.mark.parametrize("args, first", [
-    (["predict", "--unit", "van-phong"], "Error: evidence: no unit 'van-phong' (did you mean 'van-phong-ubnd-tinh'?)"),
-    (["predict", "--year", "2019"], "Error: rules/criteria_2019.yaml: file not found"),
-    (["predict", "--evidence", "nowhere"], "Error: nowhere: evidence folder not found"),
-    (["predict", "--rules", "nowhere"], "Error: nowhere: no criteria_<year>.yaml here (pass --criteria FILE)"),
-    (["backtest", "--year", "2024"], "Error: evidence: no unit has an official.yaml for 2024"),
-])
+@pytest.mark.parametrize(
+    "args, first",
+    [
+        (
+            ["predict", "--unit", "van-phong"],
+            "Error: evidence: no unit 'van-phong' (did you mean 'van-phong-ubnd-tinh'?)",
+        ),
+        (["predict", "--year", "2019"], "Error: rules/criteria_2019.yaml: file not found"),
+        (["predict", "--evidence", "nowhere"], "Error: nowhere: evidence folder not found"),
+        (["predict", "--rules", "nowhere"], "Error: nowhere: no criteria_<year>.yaml here (pass --criteria FILE)"),
+        (["backtest", "--year", "2024"], "Error: evidence: no unit has an official.yaml for 2024"),
+    ],
+)
 def test_bad_choices_exit_1(runner, args, first):
     result = runner.invoke(main, args)
     assert result.exit_code == 1
@@ -160,8 +209,14 @@ def test_inputs_are_never_written(runner):
 
 def test_real_subprocess_prints_the_table_and_exits_0():
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run([sys.executable, "-m", "scorer", "predict", "--as-of", "2024-09-30"], cwd=ROOT,
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "scorer", "predict", "--as-of", "2024-09-30"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "Văn phòng UBND tỉnh" in done.stdout and "At-risk criteria" in done.stdout
 
@@ -171,8 +226,13 @@ def test_real_subprocess_bad_input_exits_1_without_traceback(tmp_path):
     (unit / "2024").mkdir(parents=True)
     (unit / "unit.yaml").write_text("id: u\nname: U\n", encoding="utf-8")
     (unit / "2024" / "e.csv").write_text("id,type,date\na,plan,2024-01-01\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "scorer", "predict", "--rules", str(ROOT / "rules")], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "scorer", "predict", "--rules", str(ROOT / "rules")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert done.stderr.splitlines() == ["Error: evidence/u/2024/e.csv:2: kind: missing (required)"]
     assert done.stdout == ""

@@ -7,8 +7,10 @@ from tests.conftest import RULES
 
 
 def test_diff_of_the_shipped_sets_names_the_raised_targets(runner):
-    result = runner.invoke(main, ["criteria", "diff", str(RULES / "criteria_2023.yaml"), str(RULES / "criteria_2024.yaml"),
-                                  "--format", "json"])
+    result = runner.invoke(
+        main,
+        ["criteria", "diff", str(RULES / "criteria_2023.yaml"), str(RULES / "criteria_2024.yaml"), "--format", "json"],
+    )
     assert result.exit_code == 0, result.output
     import json
 

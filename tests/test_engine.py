@@ -1,7 +1,7 @@
 """The durable_rules adapter: conditions come back right, and no input reaches the engine's limits.
 
 The risky runs go in a subprocess with a timeout, so a segfault or a hang fails the test instead of
-freezing the suite (DURABLE_RULES.md 5.7)."""
+freezing the suite (docs/durable_rules.md 5.7)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,24 @@ import threading
 
 import pytest
 
-from scorer.engine import MAX_CONDITIONS_PER_FACT, MAX_CONDITIONS_PER_RULESET, Condition, EngineError, Fact, RuleEngine, fact_ids, fnv1_32
+from scorer.engine import (
+    MAX_CONDITIONS_PER_FACT,
+    MAX_CONDITIONS_PER_RULESET,
+    Condition,
+    EngineError,
+    Fact,
+    RuleEngine,
+    fact_ids,
+    fnv1_32,
+)
 
 
 def run_isolated(code: str, timeout: float = 300) -> str:
     """Run `code` in a fresh interpreter; a crash, a hang or an error fails the calling test."""
     try:
-        done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=timeout
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"hung for more than {timeout} s")
     assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout}\n{done.stderr}"
@@ -26,8 +37,12 @@ def run_isolated(code: str, timeout: float = 300) -> str:
 
 
 def test_conditions_met_by_each_fact():
-    conditions = [Condition("a", "x", ">=", 0.5), Condition("b", "x", "<", 0.5), Condition("c", "y", "<=", 0),
-                  Condition("d", "y", ">", 0)]
+    conditions = [
+        Condition("a", "x", ">=", 0.5),
+        Condition("b", "x", "<", 0.5),
+        Condition("c", "y", "<=", 0),
+        Condition("d", "y", ">", 0),
+    ]
     with RuleEngine(conditions) as engine:
         met = engine.evaluate([Fact("x", 0.5), Fact("x", 0.2), Fact("y", 0), Fact("y", 3), Fact("z", 1)])
     assert met == {("a", 0), ("b", 1), ("c", 2), ("d", 3)}
@@ -39,7 +54,7 @@ def test_identical_facts_are_both_seen():
 
 
 def test_fnv_matches_durable_rules_and_colliding_ids_are_resalted():
-    # DURABLE_RULES.md 2b: "40189" and "797186" share a 32-bit FNV hash inside durable_rules.
+    # docs/durable_rules.md 2b: "40189" and "797186" share a 32-bit FNV hash inside durable_rules.
     assert fnv1_32("40189") == fnv1_32("797186")
     ids = fact_ids(797_187)
     assert ids[40189] == "40189" and ids[797186] != "797186"
@@ -68,13 +83,16 @@ def test_a_closed_engine_refuses_work():
 
 
 def test_more_conditions_than_one_node_holds_are_split_not_hung():
-    # 513 children under one node hang create_ruleset for ever (DURABLE_RULES.md 2, "Other limits").
-    out = run_isolated("""
+    # 513 children under one node hang create_ruleset for ever (docs/durable_rules.md 2, "Other limits").
+    out = run_isolated(
+        """
         from scorer.engine import Condition, Fact, RuleEngine
         conditions = [Condition(f"c{i}", "x", ">=", i) for i in range(1500)]
         with RuleEngine(conditions) as engine:
             print(engine.ruleset_count, len(engine.evaluate([Fact("x", 700)])))
-    """, timeout=120)
+    """,
+        timeout=120,
+    )
     assert out.split() == [str(-(-1500 // MAX_CONDITIONS_PER_FACT)), "701"]
 
 

@@ -11,25 +11,35 @@ from scorer.engine import Condition, Fact, RuleEngine
 
 OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
 NAMES = st.sampled_from(["a", "b", "1.2:reports_missed", "tên có dấu", "x" * 40])
-SMALL = st.one_of(st.integers(-5, 5), st.floats(-10, 10, allow_nan=False, allow_infinity=False),
-                  st.sampled_from([0.1, 0.2, 0.3, 1 / 3, 1e-5, 5e-324, -0.0, 1e12]))
+SMALL = st.one_of(
+    st.integers(-5, 5),
+    st.floats(-10, 10, allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.1, 0.2, 0.3, 1 / 3, 1e-5, 5e-324, -0.0, 1e12]),
+)
 THRESHOLDS = st.one_of(SMALL, st.floats(-1e12, 1e12, allow_nan=False))
 VALUES = st.one_of(SMALL, st.floats(allow_nan=False, allow_infinity=False), st.integers(-(2**70), 2**70))
 
 
 @st.composite
 def cases(draw):
-    conditions = draw(st.lists(
-        st.builds(Condition, key=st.uuids().map(str), fact=NAMES, op=st.sampled_from(sorted(OPS)), threshold=THRESHOLDS),
-        max_size=60, unique_by=lambda c: c.key,
-    ))
+    conditions = draw(
+        st.lists(
+            st.builds(
+                Condition, key=st.uuids().map(str), fact=NAMES, op=st.sampled_from(sorted(OPS)), threshold=THRESHOLDS
+            ),
+            max_size=60,
+            unique_by=lambda c: c.key,
+        )
+    )
     facts = draw(st.lists(st.builds(Fact, name=NAMES, value=VALUES), max_size=40))
     return conditions, facts
 
 
 def reference(conditions: list[Condition], facts: list[Fact]) -> set[tuple[str, int]]:
     return {
-        (c.key, i) for c in conditions for i, f in enumerate(facts)
+        (c.key, i)
+        for c in conditions
+        for i, f in enumerate(facts)
         if c.fact == f.name and OPS[c.op](float(f.value), float(c.threshold))
     }
 
@@ -40,4 +50,6 @@ def test_adapter_agrees_with_a_plain_evaluation(case):
     conditions, facts = case
     with RuleEngine(conditions) as engine:
         assert engine.evaluate(facts) == reference(conditions, facts)
-        assert engine.evaluate(list(reversed(facts))) == {(k, len(facts) - 1 - i) for k, i in reference(conditions, facts)}
+        assert engine.evaluate(list(reversed(facts))) == {
+            (k, len(facts) - 1 - i) for k, i in reference(conditions, facts)
+        }

@@ -18,18 +18,35 @@ from tests.conftest import RULES
 
 FIELDS = sorted({f for model in RECORD_TYPES.values() for f in model.model_fields} | {"records", "x"})
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(), st.text(max_size=12),
-    st.sampled_from(["2024-03-12", "12/03/2024", "31/02/2024", "q1", "par", "plan", "report", "survey", "1.8", "nan", "-1"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(),
+    st.text(max_size=12),
+    st.sampled_from(
+        ["2024-03-12", "12/03/2024", "31/02/2024", "q1", "par", "plan", "report", "survey", "1.8", "nan", "-1"]
+    ),
     st.sampled_from(sorted(RECORD_TYPES)),
 )
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4),
-    st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=6)), inner, max_size=6),
-), max_leaves=25)
-RECORDS = st.lists(st.fixed_dictionaries(
-    {"id": st.text(min_size=1, max_size=6), "type": st.sampled_from(sorted(RECORD_TYPES)), "date": st.sampled_from(["2024-03-12", "12/03/2024"])},
-    optional={f: SCALARS for f in FIELDS if f not in ("id", "type", "date")},
-), max_size=6)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=6)), inner, max_size=6),
+    ),
+    max_leaves=25,
+)
+RECORDS = st.lists(
+    st.fixed_dictionaries(
+        {
+            "id": st.text(min_size=1, max_size=6),
+            "type": st.sampled_from(sorted(RECORD_TYPES)),
+            "date": st.sampled_from(["2024-03-12", "12/03/2024"]),
+        },
+        optional={f: SCALARS for f in FIELDS if f not in ("id", "type", "date")},
+    ),
+    max_size=6,
+)
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -67,11 +84,17 @@ def test_random_bytes_as_yaml_and_csv(data):
         (folder / "e.yaml").write_bytes(data)
         (folder / "f.csv").write_bytes(b"id,type,date\n" + data)
         (folder / "g.xlsx").write_bytes(b"PK\x03\x04" + data)
+
     run_on(write)
 
 
 @FUZZ
-@given(st.lists(st.lists(st.sampled_from(["", "a", "plan", "report", "2024-01-01", "q1", "x;y", '"', ",", "\n"]), max_size=7), max_size=5))
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["", "a", "plan", "report", "2024-01-01", "q1", "x;y", '"', ",", "\n"]), max_size=7),
+        max_size=5,
+    )
+)
 def test_random_csv_rows(rows):
     text = "id,type,date,kind,period,due,submitted,tasks_total\n" + "\n".join(",".join(r) for r in rows)
     run_on(lambda folder: (folder / "e.csv").write_text(text, encoding="utf-8"))
@@ -112,8 +135,13 @@ def test_mutated_criteria_sets(mutations):
         (root / "rules").mkdir()
         (root / "rules" / "criteria_2024.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         try:
-            api.predict(api.Request(evidence=Path(__file__).resolve().parent.parent / "evidence", rules=root / "rules",
-                                    as_of=dt.date(2024, 9, 30)))
+            api.predict(
+                api.Request(
+                    evidence=Path(__file__).resolve().parent.parent / "evidence",
+                    rules=root / "rules",
+                    as_of=dt.date(2024, 9, 30),
+                )
+            )
         except ScorerError as error:
             assert error.problems
     finally:

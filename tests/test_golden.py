@@ -20,7 +20,9 @@ COMMANDS = {
 }
 EXTENSIONS = {"table": "txt", "json": "json", "csv": "csv", "md": "md", "html": "html"}
 CASES = [(name, fmt, lang) for name in COMMANDS for fmt in EXTENSIONS for lang in ("en", "vi")]
-CASES += [("plan-2023", "md", lang) for lang in ("en", "vi")] + [("backtest-2023", "table", lang) for lang in ("en", "vi")]
+CASES += [("plan-2023", "md", lang) for lang in ("en", "vi")] + [
+    ("backtest-2023", "table", lang) for lang in ("en", "vi")
+]
 EXTRA = {"plan-2023": "plan --year 2023", "backtest-2023": "backtest --year 2023"}
 
 
@@ -28,7 +30,11 @@ EXTRA = {"plan-2023": "plan --year 2023", "backtest-2023": "backtest --year 2023
 def test_output_matches_its_golden_file(runner, monkeypatch, name, fmt, lang):
     monkeypatch.chdir(ROOT)
     command = COMMANDS.get(name) or EXTRA[name]
-    args = shlex.split(command) + ["--lang", lang] + (["--format", fmt] if name in COMMANDS or name.startswith("plan") else [])
+    args = (
+        shlex.split(command)
+        + ["--lang", lang]
+        + (["--format", fmt] if name in COMMANDS or name.startswith("plan") else [])
+    )
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
     path = GOLDEN / f"{name}.{lang}.{EXTENSIONS[fmt]}"

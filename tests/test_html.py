@@ -20,8 +20,17 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_browser = pytest.mark.skipif(
     CHROMIUM is None and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it: see .ci/run)"
 )
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 def browse(page: Path, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -50,9 +59,24 @@ def reports(tmp_path_factory):
 
     runner = CliRunner()
     for lang in ("en", "vi"):
-        result = runner.invoke(main, ["predict", "--evidence", str(ROOT / "evidence"), "--rules", str(ROOT / "rules"),
-                                      "--as-of", "2024-09-30", "--format", "html", "--lang", lang,
-                                      "--output", str(folder / f"report-{lang}.html")])
+        result = runner.invoke(
+            main,
+            [
+                "predict",
+                "--evidence",
+                str(ROOT / "evidence"),
+                "--rules",
+                str(ROOT / "rules"),
+                "--as-of",
+                "2024-09-30",
+                "--format",
+                "html",
+                "--lang",
+                lang,
+                "--output",
+                str(folder / f"report-{lang}.html"),
+            ],
+        )
         assert result.exit_code == 0, result.output
     return folder
 
@@ -66,8 +90,12 @@ def test_report_is_self_contained_and_escaped(reports):
 def test_every_text_is_escaped(tmp_path, runner, monkeypatch):
     from tests.conftest import write_unit
 
-    write_unit(tmp_path, "u", {2024: [{"id": "x", "type": "plan", "kind": "par", "date": "2024-01-10", "document_no": "1/KH"}]},
-               name="<script>alert(1)</script> & Co")
+    write_unit(
+        tmp_path,
+        "u",
+        {2024: [{"id": "x", "type": "plan", "kind": "par", "date": "2024-01-10", "document_no": "1/KH"}]},
+        name="<script>alert(1)</script> & Co",
+    )
     monkeypatch.chdir(ROOT)
     result = runner.invoke(main, ["predict", "--evidence", str(tmp_path), "--as-of", "2024-09-30", "--format", "html"])
     assert result.exit_code == 0
@@ -91,7 +119,9 @@ def test_chromium_renders_the_report(reports, tmp_path, lang, total):
 
 @needs_browser
 def test_chromium_prints_the_report_to_pdf(reports, tmp_path):
-    printed = browse(reports / "report-vi.html", tmp_path, f"--print-to-pdf={tmp_path / 'report.pdf'}", "--no-pdf-header-footer")
+    printed = browse(
+        reports / "report-vi.html", tmp_path, f"--print-to-pdf={tmp_path / 'report.pdf'}", "--no-pdf-header-footer"
+    )
     assert printed.returncode == 0, printed.stderr[-2000:]
     pdf = (tmp_path / "report.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2

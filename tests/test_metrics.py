@@ -22,15 +22,26 @@ def metric(**fields):
 
 
 def test_count_with_filters_and_distinct(cs2024):
-    records = [rec(id=f"c{i}", type="communication", form=form) for i, form in enumerate(["portal", "portal", "news", "social"])]
+    records = [
+        rec(id=f"c{i}", type="communication", form=form)
+        for i, form in enumerate(["portal", "portal", "news", "social"])
+    ]
     assert compute(metric(kind="count", type="communication"), records, D(2024, 12, 31), cs2024, True).value == 4
-    assert compute(metric(kind="count", type="communication", distinct="form"), records, D(2024, 12, 31), cs2024, True).value == 3
+    assert (
+        compute(
+            metric(kind="count", type="communication", distinct="form"), records, D(2024, 12, 31), cs2024, True
+        ).value
+        == 3
+    )
     only = metric(kind="count", type="communication", where={"form": ["news", "social"]})
     assert compute(only, records, D(2024, 12, 31), cs2024, True).record_ids == ("c2", "c3")
 
 
 def test_list_fields_match_when_they_contain_the_value(cs2024):
-    records = [rec(id="d1", type="dialogue", audience=["staff"]), rec(id="d2", type="dialogue", audience=["staff", "citizens"])]
+    records = [
+        rec(id="d1", type="dialogue", audience=["staff"]),
+        rec(id="d2", type="dialogue", audience=["staff", "citizens"]),
+    ]
     m = metric(kind="count", type="dialogue", where={"audience": "citizens"})
     assert compute(m, records, D(2024, 12, 31), cs2024, True).record_ids == ("d2",)
 
@@ -40,7 +51,9 @@ def test_ratio_of_the_latest_snapshot_and_its_empty_value(cs2024):
         rec(id="p1", type="plan", kind="par", tasks_total=20, tasks_done=0, date="2024-01-10"),
         rec(id="p2", type="plan", kind="par", tasks_total=20, tasks_done=15, date="2024-09-13"),
     ]
-    latest = metric(kind="ratio", type="plan", where={"kind": "par"}, numerator="tasks_done", denominator="tasks_total", latest=True)
+    latest = metric(
+        kind="ratio", type="plan", where={"kind": "par"}, numerator="tasks_done", denominator="tasks_total", latest=True
+    )
     assert compute(latest, records, D(2024, 12, 31), cs2024, True).value == 0.75
     summed = metric(kind="ratio", type="plan", numerator="tasks_done", denominator="tasks_total")
     assert compute(summed, records, D(2024, 12, 31), cs2024, True).value == 15 / 40
@@ -117,5 +130,7 @@ def test_latest_snapshot_skips_records_without_a_denominator(cs2024):
         rec(id="p1", type="plan", kind="par", tasks_total=20, tasks_done=15, date="2024-01-05"),
         rec(id="p2", type="plan", kind="par", date="2024-01-20"),
     ]
-    latest = metric(kind="ratio", type="plan", where={"kind": "par"}, numerator="tasks_done", denominator="tasks_total", latest=True)
+    latest = metric(
+        kind="ratio", type="plan", where={"kind": "par"}, numerator="tasks_done", denominator="tasks_total", latest=True
+    )
     assert compute(latest, records, D(2024, 12, 31), cs2024, True).value == 0.75

@@ -8,13 +8,16 @@ from scorer.models.evidence import EvidenceRecord, parse_date
 RECORD = TypeAdapter(EvidenceRecord)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2024-03-12", dt.date(2024, 3, 12)),
-    ("12/03/2024", dt.date(2024, 3, 12)),
-    ("1/3/2024", dt.date(2024, 3, 1)),
-    (" 29/02/2024 ", dt.date(2024, 2, 29)),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2024-03-12", dt.date(2024, 3, 12)),
+        ("12/03/2024", dt.date(2024, 3, 12)),
+        ("1/3/2024", dt.date(2024, 3, 1)),
+        (" 29/02/2024 ", dt.date(2024, 2, 29)),
+        ("", None),
+    ],
+)
 def test_dates_in_both_forms(text, expected):
     assert parse_date(text) == expected
 
@@ -34,18 +37,42 @@ def base(**fields):
     return {"id": "r1", "date": "2024-01-10", **fields}
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"type": "plan", "kind": "par", "tasks_total": 3, "tasks_done": 4}, "tasks_done (4) is more than tasks_total (3)"),
-    ({"type": "plan", "kind": "par", "tasks_total": -1}, "greater than or equal to 0"),
-    ({"type": "inspection", "units_inspected": 5, "units_total": 2}, "units_inspected (5) is more than units_total (2)"),
-    ({"type": "inspection", "findings": 1, "findings_resolved": 2}, "findings_resolved (2) is more than findings (1)"),
-    ({"type": "initiative", "status": "recognized"}, "needs recognized_by"),
-    ({"type": "survey", "instrument": "leaders", "source": "official", "criterion": "1.8", "share": 1.2}, "less than or equal to 1"),
-    ({"type": "survey", "instrument": "leaders", "source": "official", "criterion": "1.8", "share": float("nan")}, "finite"),
-    ({"type": "indicator", "name": "x", "value": float("inf")}, "finite"),
-    ({"type": "report", "period": "q2", "due": "2024-06-15"}, "'q1', 'h1', 'q3', 'year' or 'other'"),
-    ({"type": "plan", "kind": "par", "colour": "red"}, "Extra inputs"),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        (
+            {"type": "plan", "kind": "par", "tasks_total": 3, "tasks_done": 4},
+            "tasks_done (4) is more than tasks_total (3)",
+        ),
+        ({"type": "plan", "kind": "par", "tasks_total": -1}, "greater than or equal to 0"),
+        (
+            {"type": "inspection", "units_inspected": 5, "units_total": 2},
+            "units_inspected (5) is more than units_total (2)",
+        ),
+        (
+            {"type": "inspection", "findings": 1, "findings_resolved": 2},
+            "findings_resolved (2) is more than findings (1)",
+        ),
+        ({"type": "initiative", "status": "recognized"}, "needs recognized_by"),
+        (
+            {"type": "survey", "instrument": "leaders", "source": "official", "criterion": "1.8", "share": 1.2},
+            "less than or equal to 1",
+        ),
+        (
+            {
+                "type": "survey",
+                "instrument": "leaders",
+                "source": "official",
+                "criterion": "1.8",
+                "share": float("nan"),
+            },
+            "finite",
+        ),
+        ({"type": "indicator", "name": "x", "value": float("inf")}, "finite"),
+        ({"type": "report", "period": "q2", "due": "2024-06-15"}, "'q1', 'h1', 'q3', 'year' or 'other'"),
+        ({"type": "plan", "kind": "par", "colour": "red"}, "Extra inputs"),
+    ],
+)
 def test_records_that_cannot_be_true_are_refused(fields, message):
     with pytest.raises(ValidationError, match=message.replace("(", r"\(").replace(")", r"\)")):
         RECORD.validate_python(base(**fields))

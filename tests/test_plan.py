@@ -17,16 +17,21 @@ SEED_TABLE = [
     "| | **Tổng cộng** | **100** | **88,09** | **11,91** |",
 ]
 SEED_DEDUCTIONS = [
-    "Thực hiện kế hoạch cải cách hành chính (Trừ 01 điểm)", "Công tác kiểm tra cải cách hành chính (Trừ 0,3 điểm)",
-    "Sáng kiến, giải pháp mới trong cải cách hành chính (Trừ 02 điểm)", "Công tác tuyên truyền CCHC (Trừ 0,5 điểm)",
+    "Thực hiện kế hoạch cải cách hành chính (Trừ 01 điểm)",
+    "Công tác kiểm tra cải cách hành chính (Trừ 0,3 điểm)",
+    "Sáng kiến, giải pháp mới trong cải cách hành chính (Trừ 02 điểm)",
+    "Công tác tuyên truyền CCHC (Trừ 0,5 điểm)",
     "Đối thoại giữa người đứng đầu cấp ủy chính quyền với CBCCVC, người dân, doanh nghiệp (Trừ 01 điểm)",
     "Sự năng động, quyết tâm của Lãnh đạo trong cải cách hành chính (Trừ 0,11 điểm)",
     "Chất lượng VBQPPL, VBADQPPL do tỉnh ban hành (Trừ 0,89 điểm)",
     "Sắp xếp, kiện toàn tổ chức bộ máy của các cơ quan, đơn vị (Trừ 0,09 điểm)",
     "Tác động của cải cách hành chính đến quản lý cán bộ, công chức (Trừ 0,21 điểm)",
-    "Tuyển dụng viên chức (Trừ 0,04 điểm)", "Công tác đào tạo, bồi dưỡng công chức, viên chức (Trừ 0,09 điểm)",
-    "Chất lượng đội ngũ công chức, viên chức (Trừ 0,42 điểm)", "Tổ chức thực hiện công tác tài chính - ngân sách (Trừ 0,11 điểm)",
-    "Ứng dụng công nghệ thông tin (Trừ 02 điểm)", "Phát triển các ứng dụng, dịch vụ trong nội bộ cơ quan Nhà nước (Trừ 1,5 điểm)",
+    "Tuyển dụng viên chức (Trừ 0,04 điểm)",
+    "Công tác đào tạo, bồi dưỡng công chức, viên chức (Trừ 0,09 điểm)",
+    "Chất lượng đội ngũ công chức, viên chức (Trừ 0,42 điểm)",
+    "Tổ chức thực hiện công tác tài chính - ngân sách (Trừ 0,11 điểm)",
+    "Ứng dụng công nghệ thông tin (Trừ 02 điểm)",
+    "Phát triển các ứng dụng, dịch vụ trong nội bộ cơ quan Nhà nước (Trừ 1,5 điểm)",
     "Phát triển ứng dụng, dịch vụ phục vụ người dân, tổ chức (Trừ 0,65 điểm)",
     "Khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (Trừ 0,61 điểm)",
 ]
@@ -60,7 +65,9 @@ def test_plan_docx_holds_the_same_table_and_deductions(runner, tmp_path, monkeyp
 
     monkeypatch.chdir(ROOT)
     target = tmp_path / "ke-hoach.docx"
-    result = runner.invoke(main, ["plan", "--year", "2023", "--lang", "vi", "--format", "docx", "--output", str(target)])
+    result = runner.invoke(
+        main, ["plan", "--year", "2023", "--lang", "vi", "--format", "docx", "--output", str(target)]
+    )
     assert result.exit_code == 0, result.output
     document = docx.Document(str(target))
     (table,) = document.tables

@@ -28,11 +28,16 @@ def by_id(unit):
 
 # -- the Office's story ----------------------------------------------------------------------
 
+
 def test_office_2023_is_reproduced_to_the_hundredth():
     unit = office(D(2023, 12, 31), year=2023)
     assert (unit.total.low, unit.total.expected, unit.total.high) == (88.09, 88.09, 88.09)
     assert [a.expected for a in unit.areas] == [6.58, 10.11, 14.0, 11.97, 11.45, 11.24, 13.35, 9.39]
-    assert {c.id: c.expected for c in unit.components} == {"appraisal": 61.2, "leaders_survey": 17.5, "citizens_survey": 9.39}
+    assert {c.id: c.expected for c in unit.components} == {
+        "appraisal": 61.2,
+        "leaders_survey": 17.5,
+        "citizens_survey": 9.39,
+    }
 
 
 def test_at_risk_on_30_september_names_2023_losses_not_yet_remedied():
@@ -115,16 +120,28 @@ def test_wilson_interval_narrows_with_respondents():
 
 def test_what_if_evidence_is_marked_and_counted(tmp_path):
     extra = tmp_path / "what-if.yaml"
-    extra.write_text(yaml.safe_dump([{
-        "id": "wi-sk", "type": "initiative", "date": "2024-09-20", "status": "recognized",
-        "recognized_by": "345/QĐ-HĐSK", "document_no": "345/QĐ-HĐSK",
-    }]), encoding="utf-8")
+    extra.write_text(
+        yaml.safe_dump(
+            [
+                {
+                    "id": "wi-sk",
+                    "type": "initiative",
+                    "date": "2024-09-20",
+                    "status": "recognized",
+                    "recognized_by": "345/QĐ-HĐSK",
+                    "document_no": "345/QĐ-HĐSK",
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     unit = office(D(2024, 9, 30), what_if=(extra,))
     assert unit.hypothetical == ["wi-sk"]
     assert by_id(unit)["1.5"].expected == 2.0
 
 
 # -- properties on units the tests make ------------------------------------------------------
+
 
 def predict_dir(evidence: Path, as_of: D, year: int = 2024):
     return api.predict(api.Request(evidence=evidence, rules=RULES, year=year, as_of=as_of))
@@ -154,11 +171,19 @@ def test_scenarios_are_ordered_and_add_up(tmp_path_factory, cs2024, seed, count,
 
 
 MET = st.one_of(
-    st.builds(lambda p, d: {"type": "report", "period": p, "due": d, "submitted": d, "document_no": "9/BC"},
-              st.sampled_from(["q1", "h1", "q3", "year"]), st.dates(D(2024, 1, 1), D(2024, 12, 15))),
-    st.builds(lambda d: {"type": "assigned_task", "due": d, "completed": d, "document_no": "9/VP"},
-              st.dates(D(2024, 1, 1), D(2024, 12, 31))),
-    st.builds(lambda d: {"type": "plan", "kind": "par", "date": d, "document_no": "1/KH"}, st.dates(D(2024, 1, 1), D(2024, 1, 31))),
+    st.builds(
+        lambda p, d: {"type": "report", "period": p, "due": d, "submitted": d, "document_no": "9/BC"},
+        st.sampled_from(["q1", "h1", "q3", "year"]),
+        st.dates(D(2024, 1, 1), D(2024, 12, 15)),
+    ),
+    st.builds(
+        lambda d: {"type": "assigned_task", "due": d, "completed": d, "document_no": "9/VP"},
+        st.dates(D(2024, 1, 1), D(2024, 12, 31)),
+    ),
+    st.builds(
+        lambda d: {"type": "plan", "kind": "par", "date": d, "document_no": "1/KH"},
+        st.dates(D(2024, 1, 1), D(2024, 1, 31)),
+    ),
 )
 
 
@@ -178,7 +203,9 @@ def test_evidence_of_a_met_obligation_never_lowers_any_scenario(tmp_path_factory
 
 
 @SETTINGS
-@given(seed=st.integers(0, 10_000), shuffle=st.randoms(use_true_random=False), files=st.integers(1, 4), as_of=as_of_dates())
+@given(
+    seed=st.integers(0, 10_000), shuffle=st.randoms(use_true_random=False), files=st.integers(1, 4), as_of=as_of_dates()
+)
 def test_record_order_and_file_split_never_change_a_figure(tmp_path_factory, cs2024, seed, shuffle, files, as_of):
     records = synthetic.records(cs2024, 60, seed)
     one = tmp_path_factory.mktemp("one")
@@ -210,8 +237,10 @@ def test_identical_records_are_counted_twice(tmp_path, cs2024):
 
 def test_what_if_shows_the_change_against_the_prediction_without_it(tmp_path):
     extra = tmp_path / "what-if.csv"
-    extra.write_text("id,type,date,period,due,submitted,document_no\nwi-year,report,10/12/2024,year,15/12/2024,10/12/2024,270/BC-VPUB\n",
-                     encoding="utf-8")
+    extra.write_text(
+        "id,type,date,period,due,submitted,document_no\nwi-year,report,10/12/2024,year,15/12/2024,10/12/2024,270/BC-VPUB\n",
+        encoding="utf-8",
+    )
     unit = office(D(2024, 9, 30), what_if=(extra,))
     changes = {c.id: c for c in unit.what_if}
     assert changes["1.2"].without.expected == 0.67 and changes["1.2"].with_.expected == 0.75
@@ -256,8 +285,17 @@ def test_streamed_json_is_byte_for_byte_the_whole_document(tmp_path, cs2024):
 
 def test_regression_missing_report_names_the_same_record_whatever_the_file_order(tmp_path, cs2024):
     # Found by the order property: with two unsent Q1 reports, the one named depended on file order.
-    unsent = [{"id": f"report-{n}", "type": "report", "date": "2024-02-01", "period": "q1", "due": "2024-03-15",
-               "document_no": f"{n}/BC"} for n in (30, 31)]
+    unsent = [
+        {
+            "id": f"report-{n}",
+            "type": "report",
+            "date": "2024-02-01",
+            "period": "q1",
+            "due": "2024-03-15",
+            "document_no": f"{n}/BC",
+        }
+        for n in (30, 31)
+    ]
     outputs = []
     for order in (unsent, unsent[::-1]):
         root = tmp_path / str(len(outputs))

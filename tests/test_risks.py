@@ -1,4 +1,4 @@
-"""The at-risk list: every reason code of DESIGN.md section 4 is reachable on the Office's evidence,
+"""The at-risk list: every reason code of docs/contract.md section 4 is reachable on the Office's evidence,
 and the rules for being at risk hold row by row."""
 
 from __future__ import annotations
@@ -40,8 +40,12 @@ def test_each_row_is_at_risk_for_a_stated_reason():
 
 def test_owners_are_the_units_division_names():
     unit = office()
-    names = {"organisation": "Phòng Tổ chức - Hành chính - Quản trị", "information": "Trung tâm Thông tin",
-             "service_centre": "Trung tâm Phục vụ Hành chính công", "all_divisions": "Các phòng, ban, đơn vị trực thuộc Văn phòng"}
+    names = {
+        "organisation": "Phòng Tổ chức - Hành chính - Quản trị",
+        "information": "Trung tâm Thông tin",
+        "service_centre": "Trung tâm Phục vụ Hành chính công",
+        "all_divisions": "Các phòng, ban, đơn vị trực thuộc Văn phòng",
+    }
     for risk in unit.risks:
         assert risk.owner_division == names[risk.owner]
         assert risk.cooperating_divisions == [names[r] for r in risk.cooperating]

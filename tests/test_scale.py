@@ -14,7 +14,8 @@ pytestmark = pytest.mark.slow
 
 def test_five_thousand_units_of_forty_records_in_one_run(tmp_path):
     """A national-scale run through the real command: 5,000 units in one engine, one process."""
-    out = run_isolated(f"""
+    out = run_isolated(
+        f"""
         import json, resource, subprocess, sys
         from pathlib import Path
         from scorer import synthetic
@@ -37,7 +38,9 @@ def test_five_thousand_units_of_forty_records_in_one_run(tmp_path):
                                for u in units for r in u["risks"]),
             "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
         }}))
-    """, timeout=1800)
+    """,
+        timeout=1800,
+    )
     summary = json.loads(out)
     assert summary["schema"] == "scorer.prediction/1"
     assert summary["units"] == summary["ranking"] == summary["of"] == 5000
@@ -47,7 +50,8 @@ def test_five_thousand_units_of_forty_records_in_one_run(tmp_path):
 
 
 def test_one_unit_with_one_hundred_thousand_records(tmp_path):
-    out = run_isolated(f"""
+    out = run_isolated(
+        f"""
         import datetime as dt, json, yaml
         from pathlib import Path
         from scorer import api
@@ -61,6 +65,8 @@ def test_one_unit_with_one_hundred_thousand_records(tmp_path):
         result = api.predict(api.Request(evidence=root, rules=Path({str(RULES)!r}), as_of=dt.date(2024, 12, 31)))
         c = next(c for c in result.units[0].criteria if c.id == "1.7")
         print(json.dumps({{"evidence": len(c.evidence), "expected": c.expected}}))
-    """, timeout=900)
+    """,
+        timeout=900,
+    )
     summary = json.loads(out)
     assert summary == {"evidence": 100_000, "expected": 0.25}

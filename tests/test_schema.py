@@ -31,7 +31,9 @@ def test_committed_schema_is_current(runner, kind):
 
 @pytest.mark.parametrize("kind", schema.KINDS)
 def test_shipped_files_pass_their_schema(kind):
-    validator = jsonschema.Draft202012Validator(json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")))
+    validator = jsonschema.Draft202012Validator(
+        json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    )
     paths = [p for pattern in FILES[kind] for p in sorted(ROOT.glob(pattern))]
     assert paths
     for path in paths:

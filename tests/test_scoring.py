@@ -17,7 +17,9 @@ def met_keys(criterion, value):
     return {c.key for c in conditions(criterion) if ops[c.op](value, c.threshold)}
 
 
-@pytest.mark.parametrize("value, expected", [(1.0, "2.00"), (0.95, "1.00"), (0.9, "1.00"), (0.85, "0.50"), (0.5, "0.00")])
+@pytest.mark.parametrize(
+    "value, expected", [(1.0, "2.00"), (0.95, "1.00"), (0.9, "1.00"), (0.85, "0.50"), (0.5, "0.00")]
+)
 def test_bands_take_the_first_band_met(cs2024, value, expected):
     c = crit(cs2024, "1.1.2")
     assert points(c, {"par_plan_completion": value}, met_keys(c, value)) == Decimal(expected)

@@ -12,14 +12,55 @@ from scorer.cli import main
 from tests.conftest import ROOT, RULES, write_unit
 
 RECORDS = {
-    "plan": [{"id": "kh", "date": dt.date(2024, 1, 10), "kind": "par", "tasks_total": 20, "tasks_done": 18, "document_no": "05/KH-VP"}],
-    "report": [{"id": "q1", "date": "12/03/2024", "period": "q1", "due": dt.date(2024, 3, 15), "submitted": dt.date(2024, 3, 12),
-                "document_no": "38/BC-VP"}],
-    "dialogue": [{"id": "dt", "date": dt.date(2024, 8, 22), "chaired_by_head": True, "audience": "staff;citizens",
-                  "document_no": "158/TB-VP"}],
-    "indicator": [{"id": "ol", "date": dt.date(2024, 9, 13), "name": "online_applications_rate", "value": 0.63, "document_no": "64/BC"}],
-    "survey": [{"id": "ks", "date": dt.date(2024, 8, 30), "instrument": "citizens", "source": "internal", "criterion": "8.1",
-                "share": 0.95, "respondents": 186}],
+    "plan": [
+        {
+            "id": "kh",
+            "date": dt.date(2024, 1, 10),
+            "kind": "par",
+            "tasks_total": 20,
+            "tasks_done": 18,
+            "document_no": "05/KH-VP",
+        }
+    ],
+    "report": [
+        {
+            "id": "q1",
+            "date": "12/03/2024",
+            "period": "q1",
+            "due": dt.date(2024, 3, 15),
+            "submitted": dt.date(2024, 3, 12),
+            "document_no": "38/BC-VP",
+        }
+    ],
+    "dialogue": [
+        {
+            "id": "dt",
+            "date": dt.date(2024, 8, 22),
+            "chaired_by_head": True,
+            "audience": "staff;citizens",
+            "document_no": "158/TB-VP",
+        }
+    ],
+    "indicator": [
+        {
+            "id": "ol",
+            "date": dt.date(2024, 9, 13),
+            "name": "online_applications_rate",
+            "value": 0.63,
+            "document_no": "64/BC",
+        }
+    ],
+    "survey": [
+        {
+            "id": "ks",
+            "date": dt.date(2024, 8, 30),
+            "instrument": "citizens",
+            "source": "internal",
+            "criterion": "8.1",
+            "share": 0.95,
+            "respondents": 186,
+        }
+    ],
 }
 
 
@@ -55,8 +96,20 @@ def test_template_round_trips_into_a_prediction(runner, tmp_path):
         validated = runner.invoke(main, ["validate", "--evidence", str(tmp_path / root), "--rules", str(RULES)])
         assert validated.exit_code == 0, validated.output
         assert "5 evidence records" in validated.output
-        predicted = runner.invoke(main, ["predict", "--evidence", str(tmp_path / root), "--rules", str(RULES),
-                                         "--as-of", "2024-09-30", "--format", "json"])
+        predicted = runner.invoke(
+            main,
+            [
+                "predict",
+                "--evidence",
+                str(tmp_path / root),
+                "--rules",
+                str(RULES),
+                "--as-of",
+                "2024-09-30",
+                "--format",
+                "json",
+            ],
+        )
         outputs.append(predicted.output)
     assert outputs[0] == outputs[1]
     unit_result = json.loads(outputs[0])["units"][0]
@@ -80,7 +133,9 @@ def test_template_offers_the_declared_names(runner, tmp_path):
 def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     target = tmp_path / "tu-danh-gia.xlsx"
-    result = runner.invoke(main, ["predict", "--as-of", "2024-09-30", "--format", "xlsx", "--lang", "vi", "--output", str(target)])
+    result = runner.invoke(
+        main, ["predict", "--as-of", "2024-09-30", "--format", "xlsx", "--lang", "vi", "--output", str(target)]
+    )
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(target)
     sheet = book["Tự đánh giá"]
@@ -88,7 +143,13 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
     assert rows["1.2"][2:5] == (1, 0.67, "38/BC-VPUB; 121/BC-VPUB; 189/BC-VPUB")
     assert rows["1"][1] == "Công tác chỉ đạo điều hành" and rows["1"][3] == 8.25
     assert [r for r in sheet.iter_rows(values_only=True)][1] == (
-        "TT", "Nội dung / tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Ghi chú")
+        "TT",
+        "Nội dung / tiêu chí",
+        "Điểm tối đa",
+        "Điểm tự đánh giá",
+        "Tài liệu kiểm chứng",
+        "Ghi chú",
+    )
     total = [r for r in sheet.iter_rows(values_only=True)][-1]
     assert total[1:4] == ("Tổng cộng", 100, 90.88)
     assert book["Nguy cơ mất điểm"]["A2"].value == "7.1.1"

@@ -1,0 +1,252 @@
+"""The library's entry points, one per command: load, then predict, then the risks, in one direction.
+
+The CLI calls exactly one of these and renders what it returns; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from scorer import loading
+from scorer.backtest import Backtest, backtest_unit
+from scorer.diff import CriteriaDiff, diff
+from scorer.plan import Plan, draft_plan
+from scorer.errors import Problem, ScorerError, did_you_mean
+from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
+from scorer.models.criteria import CriteriaSet
+from scorer.models.prediction import CriterionResult, Prediction, UnitPrediction
+from scorer.predict import UnitYear, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
+from scorer.ranking import rank
+from scorer.risks import with_risks
+
+_CRITERIA_FILE = re.compile(r"^criteria_(\d{4})\.ya?ml$")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What every reporting command is asked: which criteria, which evidence, which day."""
+
+    evidence: Path = Path("evidence")
+    rules: Path = Path("rules")
+    criteria: Path | None = None
+    year: int | None = None
+    unit: str | None = None
+    as_of: dt.date | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    horizon: int = 30
+    owner: str | None = None
+    what_if: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The criteria set and the unit folders a run covers; units are loaded one at a time."""
+
+    criteria: CriteriaSet
+    label: str
+    folders: list[Path]
+    what_if: tuple[Path, ...] = ()
+
+    def units(self) -> Iterator[UnitYear]:
+        """Each unit's evidence in turn, so a province never sits in memory at once. A bad unit
+        does not stop the others being checked; every problem is raised together at the end."""
+        problems: list[Problem] = []
+        for folder in self.folders:
+            try:
+                data = _load_unit_year(folder, self.criteria, self.what_if)
+            except ScorerError as error:
+                problems += error.problems
+                continue
+            if not problems:
+                yield data
+        if problems:
+            raise ScorerError(problems)
+
+
+def criteria_years(rules: Path) -> list[int]:
+    if not rules.is_dir():
+        return []
+    return sorted(int(m.group(1)) for p in rules.iterdir() if (m := _CRITERIA_FILE.match(p.name)))
+
+
+def criteria_file(request: Request) -> tuple[Path, int | None]:
+    """`--criteria` wins; else `rules/criteria_<year>.yaml`, the year defaulting to the newest set."""
+    if request.criteria is not None:
+        return request.criteria, request.year
+    year = request.year
+    if year is None:
+        years = criteria_years(request.rules)
+        if not years:
+            raise ScorerError.single(request.rules, "no criteria_<year>.yaml here", hint="pass --criteria FILE")
+        year = years[-1]
+    return request.rules / f"criteria_{year}.yaml", year
+
+
+def load_inputs_criteria(request: Request) -> CriteriaSet:
+    """The criteria set a request names, checked, and for the year asked."""
+    return _criteria(request)[0]
+
+
+def _criteria(request: Request) -> tuple[CriteriaSet, Path]:
+    path, year = criteria_file(request)
+    cs = loading.load_criteria(path)
+    if year is not None and cs.year != year:
+        raise ScorerError.single(path, f"this set is for {cs.year}, not {year}", field="year")
+    return cs, path
+
+
+def load_inputs(request: Request) -> Inputs:
+    """The criteria set (checked) and the selected unit folders."""
+    cs, path = _criteria(request)
+    folders = loading.unit_folders(request.evidence)
+    if request.unit is not None:
+        folders = [f for f in folders if f.name == request.unit]
+        if not folders:
+            known = [f.name for f in loading.unit_folders(request.evidence)]
+            raise ScorerError.single(
+                request.evidence, f"no unit '{request.unit}'", hint=did_you_mean(request.unit, known)
+            )
+    if not folders:
+        raise ScorerError.single(request.evidence, "no unit folders (each needs a unit.yaml)")
+    return Inputs(cs, path.name, folders, request.what_if)
+
+
+@dataclass(frozen=True)
+class Validation:
+    label: str
+    criteria: int
+    units: int
+    records: int
+
+
+def validate(request: Request) -> Validation:
+    """Check the criteria set and every selected unit's evidence, as `predict` would."""
+    inputs = load_inputs(request)
+    counts = [len(u.evidence.records) for u in inputs.units()]
+    return Validation(inputs.label, len(inputs.criteria.criteria()), len(counts), sum(counts))
+
+
+def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) -> UnitYear:
+    unit = loading.load_unit(folder)
+    evidence = loading.load_evidence(folder, cs.year)
+    if what_if:
+        extra = loading.load_evidence_files(folder, list(what_if), hypothetical=True)
+        evidence = _merge_what_if(evidence, extra)
+    problems = loading.check_evidence(evidence, cs)
+    if problems:
+        raise ScorerError(problems)
+    last_year = loading.load_evidence(folder, cs.year - 1) if (folder / str(cs.year - 1)).is_dir() else EMPTY_EVIDENCE
+    official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
+    return UnitYear(unit, evidence, last_year, official)
+
+
+def _merge_what_if(evidence: EvidenceSet, extra: EvidenceSet) -> EvidenceSet:
+    clashes = [
+        Problem(
+            extra.origins[r.id].path,
+            f"id '{r.id}' is already used by {evidence.origins[r.id].path}",
+            line=extra.origins[r.id].line,
+            field="id",
+        )
+        for r in extra.records
+        if r.id in evidence.origins
+    ]
+    if clashes:
+        raise ScorerError(clashes)
+    return evidence.merged(extra)
+
+
+def predict_units(
+    request: Request, detail: bool = False, progress: Callable[[int, int], None] | None = None
+) -> Iterator[UnitPrediction]:
+    """Each unit's prediction in turn, with its risks (and its what-if comparison). Nothing is
+    yielded once a bad unit is found; every problem of every unit is raised at the end.
+    `progress(done, total)` is told after each unit."""
+    inputs = load_inputs(request)
+    as_of = effective_as_of(inputs.criteria, request.as_of, request.today)
+    with engine_for(inputs.criteria) as engine:
+        for done, data in enumerate(inputs.units(), start=1):
+            if progress is not None:
+                progress(done, len(inputs.folders))
+            prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine, detail)
+            prediction = with_risks(prediction, data.unit, request.horizon, request.owner)
+            if data.evidence.hypothetical:
+                baseline = predict_unit(inputs.criteria, inputs.label, without_hypothetical(data), as_of, engine)
+                prediction = prediction.model_copy(update={"what_if": compare(baseline, prediction)})
+            yield prediction
+
+
+def predict(request: Request, detail: bool = False) -> Prediction:
+    results = list(predict_units(request, detail))
+    return Prediction(units=results, ranking=rank(results))
+
+
+def backtest(request: Request) -> list[Backtest]:
+    """Score a closed year at its cut-off and hold each unit with an official.yaml against it."""
+    if request.year is None and request.criteria is None:
+        request = replace(request, year=_newest_published_year(request))
+    inputs = load_inputs(request)
+    cs = inputs.criteria
+    checks = []
+    with engine_for(cs) as engine:
+        for data in inputs.units():
+            folder = request.evidence / data.unit.id
+            official = loading.load_official(folder / str(cs.year) / "official.yaml")
+            if official is None:
+                continue
+            scored = predict_unit(cs, inputs.label, data, cs.cutoff, engine)
+            checks.append(backtest_unit(scored, official))
+    if not checks:
+        raise ScorerError.single(request.evidence, f"no unit has an official.yaml for {cs.year}")
+    return checks
+
+
+def _newest_published_year(request: Request) -> int:
+    years = [
+        y
+        for y in criteria_years(request.rules)
+        if any((f / str(y) / "official.yaml").is_file() for f in loading.unit_folders(request.evidence))
+    ]
+    if not years:
+        raise ScorerError.single(
+            request.evidence, "no official.yaml for any year that has a criteria set", hint="pass --year"
+        )
+    return years[-1]
+
+
+def explain(request: Request, criterion_id: str) -> list[tuple[UnitPrediction, CriterionResult]]:
+    """One criterion of each selected unit, with everything that went into its points."""
+    prediction = predict(request, detail=True)
+    found = []
+    for unit in prediction.units:
+        match = next((c for c in unit.criteria if c.id == criterion_id), None)
+        if match is None:
+            known = [c.id for c in unit.criteria]
+            raise ScorerError.single(
+                unit.criteria_set, f"no criterion '{criterion_id}'", hint=did_you_mean(criterion_id, known)
+            )
+        found.append((unit, match))
+    return found
+
+
+def plan(request: Request) -> list[Plan]:
+    """A remediation plan per selected unit: from the published results where the year has them,
+    else from the prediction."""
+    inputs = load_inputs(request)
+    cs = inputs.criteria
+    as_of = effective_as_of(cs, request.as_of, request.today)
+    plans = []
+    with engine_for(cs) as engine:
+        for data in inputs.units():
+            official = loading.load_official(request.evidence / data.unit.id / str(cs.year) / "official.yaml")
+            scored = predict_unit(cs, inputs.label, data, cs.cutoff if official else as_of, engine)
+            plans.append(draft_plan(scored, data.unit, official))
+    return plans
+
+
+def criteria_diff(old: Path, new: Path) -> CriteriaDiff:
+    return diff(loading.load_criteria(old), loading.load_criteria(new), old.name, new.name)

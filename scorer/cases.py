@@ -1,0 +1,115 @@
+"""`scorer test`: run the criteria test cases of `rules/tests/`, like `opa test` for policies.
+
+Each case gives a few evidence records and an as-of date, and the points it expects for some
+criteria; the run reports every mismatch and, per criteria set, the criteria no case checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scorer import loading
+from scorer.engine import RuleEngine
+from scorer.errors import Problem, ScorerError
+from scorer.models.cases import Points
+from scorer.models.criteria import CriteriaSet
+from scorer.models.evidence import Unit
+from scorer.models.prediction import Out
+from scorer.predict import UnitYear, effective_as_of, engine_for, predict_unit
+
+CASE_UNIT = Unit(id="test-unit", name="Test unit")
+
+
+class Mismatch(Out):
+    criterion: str
+    scenario: str
+    expected: float | None
+    actual: float | None
+
+
+class CaseResult(Out):
+    file: str
+    line: int
+    name: str
+    passed: bool
+    mismatches: list[Mismatch]
+
+
+class Coverage(Out):
+    criteria_set: str
+    criteria: int
+    untested: list[str]
+
+
+class TestReport(Out):
+    cases: list[CaseResult]
+    coverage: list[Coverage]
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.cases)
+
+
+def run_cases(rules: Path, folder: Path) -> TestReport:
+    results: list[CaseResult] = []
+    covered: dict[str, set[str]] = {}
+    sets: dict[str, CriteriaSet] = {}
+    problems: list[Problem] = []
+    for path in loading.case_files(folder):
+        try:
+            parsed, cases = loading.load_case_file(path)
+            criteria_path = rules / parsed.criteria
+            if parsed.criteria not in sets:
+                sets[parsed.criteria] = loading.load_criteria(criteria_path)
+        except ScorerError as error:
+            problems += error.problems
+            continue
+        cs = sets[parsed.criteria]
+        known = {c.id for c in cs.criteria()}
+        for loaded in cases:
+            for cid in loaded.case.expect:
+                if cid not in known:
+                    problems.append(
+                        Problem(
+                            str(path),
+                            f"'{cid}' is not a criterion of {parsed.criteria}",
+                            line=loaded.line,
+                            field="expect",
+                        )
+                    )
+            problems += loading.check_evidence(loaded.evidence, cs)
+        if problems:
+            continue
+        covered.setdefault(parsed.criteria, set())
+        with engine_for(cs) as engine:
+            for loaded in cases:
+                results.append(_run(cs, str(path), loaded, engine))
+                covered[parsed.criteria].update(loaded.case.expect)
+    if problems:
+        raise ScorerError(problems)
+    coverage = [
+        Coverage(
+            criteria_set=name,
+            criteria=len(cs.criteria()),
+            untested=[c.id for c in cs.criteria() if c.id not in covered.get(name, set())],
+        )
+        for name, cs in sorted(sets.items())
+    ]
+    return TestReport(cases=results, coverage=coverage)
+
+
+def _run(cs: CriteriaSet, path: str, loaded: loading.LoadedCase, engine: RuleEngine) -> CaseResult:
+    case = loaded.case
+    data = UnitYear(CASE_UNIT, loaded.evidence, loaded.last_year)
+    as_of = effective_as_of(cs, case.as_of, case.as_of)
+    prediction = predict_unit(cs, "", data, as_of, engine)
+    actual = {c.id: c for c in prediction.criteria}
+    mismatches = []
+    for cid, wanted in sorted(case.expect.items()):
+        points = wanted if isinstance(wanted, Points) else Points(expected=wanted)
+        for scenario in ("low", "expected", "high"):
+            want = getattr(points, scenario)
+            got = getattr(actual[cid], scenario)
+            if want is not None and round(want, 2) != got:
+                mismatches.append(Mismatch(criterion=cid, scenario=scenario, expected=want, actual=got))
+    return CaseResult(file=path, line=loaded.line, name=case.name, passed=not mismatches, mismatches=mismatches)

@@ -1,0 +1,334 @@
+"""Click wiring only: options in, one library call, text out. Errors become `Error: path:line: ...`
+and exit 1 here, in one place; usage errors exit 2 (click)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gc
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from scorer import api, cases
+from scorer import schema as schema_lib
+from scorer.errors import ScorerError
+from scorer.models.evidence import parse_date
+from scorer import render
+from scorer.render import json_, table
+from scorer.render import docx_
+from scorer.render import plan as plan_writer
+from scorer.render import xlsx
+
+BASIC_FORMATS = ("table", "json")
+
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)  # type: ignore[no-any-return]
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def reporting_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option(
+            "--evidence",
+            type=click.Path(path_type=Path),
+            default=Path("evidence"),
+            show_default=True,
+            help="Folder of unit folders.",
+        ),
+        click.option(
+            "--rules",
+            type=click.Path(path_type=Path),
+            default=Path("rules"),
+            show_default=True,
+            help="Folder of criteria_<year>.yaml files.",
+        ),
+        click.option(
+            "--criteria", type=click.Path(path_type=Path), help="Criteria file [default: rules/criteria_<year>.yaml]."
+        ),
+        click.option("--year", type=int, help="Year to score [default: the newest criteria set]."),
+        click.option("--unit", help="One unit's folder name [default: every unit]."),
+        click.option(
+            "--as-of",
+            "as_of",
+            callback=_as_of,
+            help="Day of the prediction, 2024-09-30 or 30/09/2024 [default: today, at most the cut-off].",
+        ),
+        click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True),
+        click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (whole or not at all)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _request(**kwargs: Any) -> api.Request:
+    fields = {k: v for k, v in kwargs.items() if k in api.Request.__dataclass_fields__ and v is not None}
+    return api.Request(**fields)
+
+
+def emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
+    """Print, or replace FILE atomically: pieces go to a temporary file beside it, renamed at the end.
+    Printed output is gathered first, so a run that fails half way prints nothing but its errors.
+    A workbook (bytes) is only ever written to a file."""
+    if isinstance(text, bytes):
+        if output is None:
+            raise click.UsageError("an .xlsx workbook needs --output FILE")
+        _replace(output, lambda stream: stream.write(text), binary=True)
+        return
+    pieces = [text] if isinstance(text, str) else text
+    if output is None:
+        click.echo("".join(pieces), nl=False)
+        return
+    _replace(output, lambda stream: [stream.write(piece) for piece in pieces])
+
+
+def _replace(output: Path, write: Callable[[Any], object], binary: bool = False) -> None:
+    folder = output.parent if str(output.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
+    except OSError as error:
+        raise ScorerError.single(output, f"cannot write: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            write(stream)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ScorerError as error:
+            for problem in error.problems:
+                click.echo(f"Error: {problem}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="scorer")
+def main() -> None:
+    """Predict a unit's PAR Index score from its evidence, and what to do about the points at risk."""
+    # A province allocates millions of small objects that live to the end of the run; collecting
+    # the youngest generation less often saves about a tenth of the time (bench/bench.py).
+    gc.set_threshold(50_000, 20, 100)
+
+
+@main.command()
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(render.FORMATS + ("xlsx",)), default="table", show_default=True)
+@click.option(
+    "--horizon", type=click.IntRange(0, 3660), default=30, show_default=True, help="Days ahead for deadlines at risk."
+)
+@click.option(
+    "--detail/--ranking-only",
+    default=None,
+    help="Over several units: each unit's tables after the ranking [default: the ranking alone].",
+)
+@click.option(
+    "--with",
+    "what_if",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    multiple=True,
+    help="Hypothetical evidence file (YAML, CSV or xlsx) to add, marked as such.",
+)
+@handles_errors
+def predict(
+    fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...], detail: bool | None, **kwargs: Any
+) -> None:
+    """Score table per area (low / expected / high), components, class, then the at-risk list.
+
+    Example: scorer predict --unit van-phong-ubnd-tinh --as-of 2024-09-30
+    """
+    if fmt == "xlsx":
+        if output is None:
+            raise click.UsageError("--format xlsx needs --output FILE")
+        emit(xlsx.prediction(api.predict(_request(what_if=what_if, **kwargs), detail=True), lang), output)
+        return
+    units = api.predict_units(_request(what_if=what_if, **kwargs), progress=_progress())
+    emit(render.prediction(units, fmt, lang, detail=bool(detail)), output)
+    if sys.stderr.isatty():
+        click.echo("\r\033[K", err=True, nl=False)
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """A unit counter on stderr, for long runs in a terminal only (never in a pipe or a file)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 20 and (done % 10 == 0 or done == total):
+            click.echo(f"\rscoring units: {done}/{total}", err=True, nl=False)
+
+    return show
+
+
+@main.command()
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(render.FORMATS), default="table", show_default=True)
+@click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True)
+@click.option("--owner", help="Only the criteria this owner role leads (e.g. information).")
+@handles_errors
+def risks(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+    """The at-risk list alone, sorted by points at stake.
+
+    Example: scorer risks --owner information --as-of 2024-09-30
+    """
+    emit(render.risk_lists(api.predict(_request(**kwargs)).units, fmt, lang), output)
+
+
+@main.command()
+@click.argument("criterion_id")
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(render.FORMATS), default="table", show_default=True)
+@handles_errors
+def explain(criterion_id: str, fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+    """One criterion: its rule, metric values, evidence used (file and line), points, why not full.
+
+    Example: scorer explain 1.2 --as-of 2024-09-30
+    """
+    emit(render.explanations(api.explain(_request(**kwargs), criterion_id), fmt, lang), output)
+
+
+@main.command()
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), default="table", show_default=True)
+@handles_errors
+def backtest(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+    """Score a closed year and compare it with official.yaml, naming every unitemised gap.
+
+    Example: scorer backtest --year 2023
+    """
+    checks = api.backtest(_request(**kwargs))
+    emit(
+        json_.dumps([c.model_dump(mode="json") for c in checks])
+        if fmt == "json"
+        else table.render_backtests(checks, lang),
+        output,
+    )
+
+
+@main.command()
+@click.option("--evidence", type=click.Path(path_type=Path), default=Path("evidence"), show_default=True)
+@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option("--criteria", type=click.Path(path_type=Path))
+@click.option("--year", type=int)
+@click.option("--unit")
+@handles_errors
+def validate(**kwargs: Any) -> None:
+    """Check the criteria set and the evidence; report every problem at once.
+
+    Example: scorer validate --year 2024
+    """
+    summary = api.validate(_request(**kwargs))
+    click.echo(
+        f"OK: {summary.label} ({summary.criteria} criteria), {summary.units} unit(s), {summary.records} evidence records"
+    )
+
+
+@main.command("test")
+@click.argument("folder", type=click.Path(path_type=Path), default=Path("rules/tests"))
+@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), default="table", show_default=True)
+@handles_errors
+def test_cases(folder: Path, rules: Path, fmt: str) -> None:
+    """Run the criteria test cases (evidence in, points out) and list criteria no case checks.
+
+    Example: scorer test rules/tests
+    """
+    report = cases.run_cases(rules, folder)
+    click.echo(json_.dumps(report) if fmt == "json" else table.render_test_report(report), nl=False)
+    if not report.passed:
+        sys.exit(1)
+
+
+@main.command("schema")
+@click.argument("kind", type=click.Choice(schema_lib.KINDS))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of one kind of input file, for editors.
+
+    Example: scorer schema evidence > schema/evidence.schema.json
+    """
+    click.echo(schema_lib.dumps(kind), nl=False)
+
+
+@main.command("plan")
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default="md", show_default=True)
+@handles_errors
+def plan_command(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+    """Draft the remediation plan in the seed plan's structure, from published results or the forecast.
+
+    Example: scorer plan --year 2023 --lang vi --format docx --output ke-hoach-khac-phuc.docx
+    """
+    if fmt == "docx" and output is None:
+        raise click.UsageError("--format docx needs --output FILE")
+    plans = api.plan(_request(**kwargs))
+    if fmt == "docx":
+        emit(docx_.render_plan(plans, lang), output)
+    else:
+        emit("\n".join(plan_writer.render_plan(p, lang) for p in plans), output)
+
+
+@main.group()
+def criteria() -> None:
+    """Work with criteria sets."""
+
+
+@criteria.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), default="table", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+@handles_errors
+def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
+    """Sub-criteria added, removed and changed between two criteria sets, with the points that move.
+
+    Example: scorer criteria diff rules/criteria_2023.yaml rules/criteria_2024.yaml
+    """
+    result = api.criteria_diff(old, new)
+    click.echo(json_.dumps(result) if fmt == "json" else table.render_diff(result, lang), nl=False)
+
+
+@main.command()
+@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option(
+    "--criteria",
+    type=click.Path(path_type=Path),
+    help="Criteria file whose indicator names and document kinds to offer.",
+)
+@click.option("--year", type=int)
+@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="vi", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True)
+@handles_errors
+def template(rules: Path, criteria: Path | None, year: int | None, fmt: str, lang: str, output: Path) -> None:
+    """Write an empty evidence workbook: one sheet per evidence type, with its columns and drop-down lists.
+
+    Example: scorer template --output evidence/my-unit/2025/evidence.xlsx
+    """
+    cs = api.load_inputs_criteria(api.Request(rules=rules, criteria=criteria, year=year))
+    emit(xlsx.template(cs, lang), output)

@@ -1,0 +1,111 @@
+"""What changed between two criteria sets: sub-criteria added, removed and changed (max, rule,
+deadline, owner, source), metrics redefined, and the points that move with each change."""
+
+from __future__ import annotations
+
+from scorer.messages import rule_text
+from scorer.models.criteria import Criterion, CriteriaSet, rule_metrics
+from scorer.models.prediction import Out
+from scorer.scoring import difference
+
+
+class Change(Out):
+    criterion: str
+    title: str
+    title_en: str
+    change: str
+    old: str | None
+    new: str | None
+    points: float
+
+
+class MetricChange(Out):
+    metric: str
+    change: str
+    old: str | None
+    new: str | None
+    criteria: list[str]
+
+
+class CriteriaDiff(Out):
+    old: str
+    new: str
+    changes: list[Change]
+    metrics: list[MetricChange]
+
+
+def _deadline(cs: CriteriaSet, c: Criterion) -> str:
+    day = cs.deadline(c.deadline)
+    return f"{c.deadline} ({day.day:02d}/{day.month:02d})"
+
+
+def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> CriteriaDiff:
+    before = {c.id: c for c in old.criteria()}
+    after = {c.id: c for c in new.criteria()}
+    changes: list[Change] = []
+    for cid in sorted(set(before) | set(after), key=lambda i: tuple(int(p) for p in i.split("."))):
+        a, b = before.get(cid), after.get(cid)
+        if a is None and b is not None:
+            changes.append(
+                Change(
+                    criterion=cid,
+                    title=b.title,
+                    title_en=b.title_en,
+                    change="added",
+                    old=None,
+                    new=f"max {b.max:g}",
+                    points=b.max,
+                )
+            )
+            continue
+        if b is None and a is not None:
+            changes.append(
+                Change(
+                    criterion=cid,
+                    title=a.title,
+                    title_en=a.title_en,
+                    change="removed",
+                    old=f"max {a.max:g}",
+                    new=None,
+                    points=-a.max,
+                )
+            )
+            continue
+        assert a is not None and b is not None
+        pairs: list[tuple[str, str, str, float]] = [
+            ("max", f"{a.max:g}", f"{b.max:g}", difference(b.max, a.max)),
+            ("source", a.source.value, b.source.value, 0.0),
+            ("owner", a.owner, b.owner, 0.0),
+            (
+                "rule",
+                rule_text(a.rule.model_dump(exclude_none=True), a.max, "en"),
+                rule_text(b.rule.model_dump(exclude_none=True), b.max, "en"),
+                0.0,
+            ),
+            ("deadline", _deadline(old, a), _deadline(new, b), 0.0),
+            ("title", a.title, b.title, 0.0),
+        ]
+        for change, was, now, points in pairs:
+            if was != now:
+                changes.append(
+                    Change(
+                        criterion=cid,
+                        title=b.title,
+                        title_en=b.title_en,
+                        change=change,
+                        old=was,
+                        new=now,
+                        points=points,
+                    )
+                )
+    metrics = []
+    users = {name: [c.id for c in new.criteria() if name in rule_metrics(c.rule)] for name in new.metrics}
+    for name in sorted(set(old.metrics) | set(new.metrics)):
+        before_json = old.metrics[name].model_dump_json(exclude_none=True) if name in old.metrics else None
+        after_json = new.metrics[name].model_dump_json(exclude_none=True) if name in new.metrics else None
+        if before_json != after_json:
+            kind = "added" if before_json is None else "removed" if after_json is None else "changed"
+            metrics.append(
+                MetricChange(metric=name, change=kind, old=before_json, new=after_json, criteria=users.get(name, []))
+            )
+    return CriteriaDiff(old=old_label, new=new_label, changes=changes, metrics=metrics)

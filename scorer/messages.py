@@ -1,0 +1,370 @@
+"""The one message catalogue: every label the reports print, in English and Vietnamese, and the
+number and date formats of each language (`88.09` / `88,09`, `2024-09-30` / `30/09/2024`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+LANGS = ("en", "vi")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "unit": {"en": "Unit", "vi": "Đơn vị"},
+    "year": {"en": "Year", "vi": "Năm"},
+    "as_of": {"en": "As of", "vi": "Tính đến ngày"},
+    "criteria_set": {"en": "Criteria set", "vi": "Bộ tiêu chí"},
+    "final": {"en": "final (past the data cut-off)", "vi": "đã chốt số liệu"},
+    "what_if": {"en": "WHAT-IF: includes hypothetical evidence", "vi": "GIẢ ĐỊNH: có tài liệu giả định"},
+    "area": {"en": "Area", "vi": "Lĩnh vực"},
+    "criterion": {"en": "Criterion", "vi": "Tiêu chí"},
+    "title": {"en": "Title", "vi": "Nội dung"},
+    "max": {"en": "Max", "vi": "Tối đa"},
+    "low": {"en": "Low", "vi": "Thấp"},
+    "expected": {"en": "Expected", "vi": "Dự kiến"},
+    "high": {"en": "High", "vi": "Cao"},
+    "last_year": {"en": "Last year", "vi": "Năm trước"},
+    "total": {"en": "Total", "vi": "Tổng cộng"},
+    "components": {"en": "Components", "vi": "Thành phần điểm"},
+    "class": {"en": "Class", "vi": "Xếp loại"},
+    "risks": {"en": "At-risk criteria", "vi": "Tiêu chí có nguy cơ mất điểm"},
+    "no_risks": {"en": "No criterion at risk.", "vi": "Không có tiêu chí nào có nguy cơ mất điểm."},
+    "at_stake": {"en": "At stake", "vi": "Có thể mất"},
+    "worst_case": {"en": "Worst case", "vi": "Mất tối đa"},
+    "reason": {"en": "Reason", "vi": "Lý do"},
+    "owner": {"en": "Owner", "vi": "Đơn vị chủ trì"},
+    "cooperating": {"en": "Cooperating", "vi": "Đơn vị phối hợp"},
+    "deadline": {"en": "Deadline", "vi": "Thời hạn"},
+    "remedy": {"en": "Remedy", "vi": "Nhiệm vụ, giải pháp"},
+    "rank": {"en": "Rank", "vi": "Xếp hạng"},
+    "ranking": {"en": "Ranking", "vi": "Xếp hạng các đơn vị"},
+    "rule": {"en": "Rule", "vi": "Cách tính điểm"},
+    "metrics": {"en": "Metrics", "vi": "Số liệu"},
+    "metric": {"en": "Metric", "vi": "Số liệu"},
+    "how": {"en": "How", "vi": "Cách tính"},
+    "evidence": {"en": "Evidence used", "vi": "Tài liệu kiểm chứng"},
+    "no_evidence": {"en": "No evidence record.", "vi": "Chưa có tài liệu kiểm chứng."},
+    "points": {"en": "Points", "vi": "Điểm"},
+    "why_not_full": {"en": "Why not full points", "vi": "Lý do chưa đạt điểm tối đa"},
+    "full_points": {"en": "Full points in every scenario.", "vi": "Đạt điểm tối đa ở mọi kịch bản."},
+    "status": {"en": "Status", "vi": "Tình trạng"},
+    "survey_basis": {"en": "Survey estimate from", "vi": "Ước tính khảo sát từ"},
+    "file": {"en": "File", "vi": "Tệp"},
+    "date": {"en": "Date", "vi": "Ngày"},
+    "document_no": {"en": "Document no.", "vi": "Số văn bản"},
+    "unsupported_mark": {"en": "unsupported", "vi": "chưa đủ căn cứ"},
+    "hypothetical_mark": {"en": "hypothetical", "vi": "giả định"},
+    "change": {"en": "Change with the what-if evidence", "vi": "Thay đổi khi có tài liệu giả định"},
+    "without": {"en": "Without", "vi": "Không có"},
+    "with": {"en": "With", "vi": "Có"},
+    "backtest": {"en": "Backtest against the published results", "vi": "Đối chiếu với kết quả công bố"},
+    "scored": {"en": "Scored", "vi": "Chấm lại"},
+    "official": {"en": "Published", "vi": "Công bố"},
+    "difference": {"en": "Difference", "vi": "Chênh lệch"},
+    "lost": {"en": "Lost", "vi": "Bị trừ"},
+    "itemised": {"en": "Itemised", "vi": "Nêu rõ"},
+    "unitemised": {"en": "Not itemised", "vi": "Không nêu rõ"},
+    "gaps": {"en": "Gaps the itemised deductions do not explain", "vi": "Phần điểm trừ không được nêu rõ"},
+    "no_gaps": {"en": "Every lost point is itemised.", "vi": "Mọi điểm trừ đều được nêu rõ."},
+    "deductions_check": {"en": "Itemised deductions", "vi": "Các nội dung bị trừ điểm"},
+    "matches": {"en": "matches", "vi": "khớp"},
+    "mismatch": {"en": "MISMATCH", "vi": "KHÔNG KHỚP"},
+    "maxima_moved": {"en": "Maximum points moved", "vi": "Điểm tối đa thay đổi"},
+    "reproduced": {"en": "reproduced", "vi": "khớp kết quả công bố"},
+    "not_reproduced": {"en": "NOT reproduced", "vi": "KHÔNG khớp kết quả công bố"},
+    "versus": {"en": "vs", "vi": "so với"},
+    "change_kind": {"en": "Change", "vi": "Thay đổi"},
+    "old": {"en": "Old", "vi": "Cũ"},
+    "new": {"en": "New", "vi": "Mới"},
+    "no_changes": {"en": "no changes", "vi": "không có thay đổi"},
+    # reason codes (docs/contract.md 4)
+    "reason.missing_evidence": {"en": "missing evidence", "vi": "thiếu tài liệu kiểm chứng"},
+    "reason.pending": {"en": "pending", "vi": "chưa đến hạn"},
+    "reason.overdue": {"en": "overdue", "vi": "quá hạn"},
+    "reason.below_band": {"en": "below band", "vi": "chưa đạt mức cao nhất"},
+    "reason.below_target": {"en": "below target", "vi": "chưa đạt chỉ tiêu"},
+    "reason.unsupported": {"en": "unsupported evidence", "vi": "tài liệu chưa đủ căn cứ"},
+    "reason.survey_estimate": {"en": "survey estimate", "vi": "ước tính khảo sát"},
+    # criterion status
+    "status.full": {"en": "full", "vi": "đạt tối đa"},
+    "status.pending": {"en": "pending", "vi": "chưa đến hạn"},
+    "status.short": {"en": "short", "vi": "bị trừ điểm"},
+    "status.official": {"en": "official survey", "vi": "khảo sát chính thức"},
+    "status.estimate": {"en": "survey estimate", "vi": "ước tính khảo sát"},
+}
+
+
+# Sentences with figures: how a metric's scenarios were reached (`MetricValue.basis`), and rules.
+CATALOGUE.update(
+    {
+        "how.to_date": {"en": "{value} on the evidence to date", "vi": "{value} theo tài liệu đến nay"},
+        "how.pace": {
+            "en": "{value} to date, {projected} at this year's pace",
+            "vi": "{value} đến nay, {projected} nếu giữ nhịp độ năm nay",
+        },
+        "how.at_least_last_year": {
+            "en": "{value} to date, at least last year's {last}",
+            "vi": "{value} đến nay, không thấp hơn năm trước ({last})",
+        },
+        "how.last_year": {
+            "en": "{value} to date; last year's {last} expected",
+            "vi": "{value} đến nay; dự kiến bằng năm trước ({last})",
+        },
+        "how.no_record": {
+            "en": "{value} to date, no earlier record",
+            "vi": "{value} đến nay, chưa có số liệu năm trước",
+        },
+        "how.obligations": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
+        "how.obligations_this_year": {
+            "en": "{total} obligations: {counts}; pending ones at this year's on-time rate ({rate})",
+            "vi": "{total} nghĩa vụ: {counts}; phần chưa đến hạn tính theo tỷ lệ đúng hạn năm nay ({rate})",
+        },
+        "how.obligations_last_year": {
+            "en": "{total} obligations: {counts}; pending ones at last year's on-time rate ({rate})",
+            "vi": "{total} nghĩa vụ: {counts}; phần chưa đến hạn tính theo tỷ lệ đúng hạn năm trước ({rate})",
+        },
+        "how.obligations_no_record": {
+            "en": "{total} obligations: {counts}; no record yet, pending ones assumed on time",
+            "vi": "{total} nghĩa vụ: {counts}; chưa có số liệu, phần chưa đến hạn coi như đúng hạn",
+        },
+        "how.survey_official": {"en": "official share {share}", "vi": "kết quả khảo sát chính thức {share}"},
+        "how.survey_internal": {
+            "en": "internal survey of {respondents} respondents: {share} (Wilson interval)",
+            "vi": "khảo sát nội bộ {respondents} người: {share} (khoảng Wilson)",
+        },
+        "how.survey_internal_margin": {
+            "en": "internal survey, respondents unknown: {share} ±{margin}",
+            "vi": "khảo sát nội bộ, không rõ số người trả lời: {share} ±{margin}",
+        },
+        "how.survey_last_year": {
+            "en": "last year's official share {share} ±{margin}",
+            "vi": "kết quả chính thức năm trước {share} ±{margin}",
+        },
+        "how.survey_prior": {"en": "prior share {share} ±{margin}", "vi": "giả định ban đầu {share} ±{margin}"},
+        "obligation": {"en": "Obligation", "vi": "Nghĩa vụ"},
+        "obligation.on_time": {"en": "on time", "vi": "đúng hạn"},
+        "obligation.late": {"en": "late", "vi": "trễ hạn"},
+        "obligation.nonconforming": {"en": "not conforming", "vi": "không đúng mẫu"},
+        "obligation.missing": {"en": "missing", "vi": "chưa thực hiện"},
+        "obligation.pending": {"en": "pending", "vi": "chưa đến hạn"},
+        "rule.bands": {
+            "en": "bands, first met: {bands}; otherwise 0",
+            "vi": "theo mức, lấy mức đầu tiên đạt: {bands}; không đạt: 0",
+        },
+        "rule.linear": {
+            "en": "linear: {max} x min(1, {metric} / {target})",
+            "vi": "tỷ lệ: {max} x min(1, {metric} / {target})",
+        },
+        "rule.binary_min": {
+            "en": "binary: {max} if {metric} >= {min}, else 0",
+            "vi": "đạt/không đạt: {max} nếu {metric} >= {min}, nếu không 0",
+        },
+        "rule.binary_max": {
+            "en": "binary: {max} if {metric} <= {limit}, else 0",
+            "vi": "đạt/không đạt: {max} nếu {metric} <= {limit}, nếu không 0",
+        },
+        "rule.deductions": {
+            "en": "deductions: {max} - {step} x {metric}, not below 0",
+            "vi": "trừ điểm: {max} - {step} x {metric}, không dưới 0",
+        },
+        "rule.survey": {
+            "en": "survey: {max} x the {instrument} survey's share",
+            "vi": "khảo sát: {max} x tỷ lệ hài lòng ({instrument})",
+        },
+        "instrument.leaders": {"en": "leaders'", "vi": "lãnh đạo, quản lý"},
+        "instrument.citizens": {"en": "citizens'", "vi": "người dân, tổ chức"},
+    }
+)
+
+
+# The remediation plan's fixed text, in the seed plan's words (vi) and their English rendering.
+PLAN_TEXT: dict[str, dict[str, Any]] = {
+    "vi": {
+        "kind": "KẾ HOẠCH",
+        "subject": "Khắc phục tồn tại, hạn chế Chỉ số cải cách hành chính; Chỉ số hài lòng về sự phục vụ hành chính năm {year}",
+        "basis_published": "Căn cứ kết quả công bố Chỉ số cải cách hành chính năm {year} ({decision}), {unit} xây dựng kế hoạch "
+        "khắc phục tồn tại, hạn chế năm {year} và nâng cao Chỉ số cải cách hành chính năm {next}, cụ thể như sau:",
+        "basis_forecast": "Căn cứ kết quả dự báo Chỉ số cải cách hành chính năm {year} (chưa phải kết quả chính thức), {unit} xây dựng "
+        "kế hoạch khắc phục tồn tại, hạn chế, cụ thể như sau:",
+        "purpose_h": "I. MỤC ĐÍCH, YÊU CẦU",
+        "purpose": "1. Mục đích",
+        "purpose_items": [
+            "Khắc phục tồn tại, hạn chế trong việc thực hiện Chỉ số Cải cách hành chính; Chỉ số hài lòng của người dân, tổ chức "
+            "đối với sự phục vụ của các cơ quan hành chính nhà nước năm {next}.",
+            "Xác định nhiệm vụ, giải pháp để nâng cao các chỉ số thành phần, góp phần nâng cao chất lượng công tác chỉ đạo điều hành "
+            "và tổ chức thực hiện nhiệm vụ cải cách hành chính, nâng cao hiệu lực, hiệu quả quản lý nhà nước của {unit}.",
+            "Nâng cao trách nhiệm của người đứng đầu các phòng, ban, đơn vị trực thuộc trong quá trình triển khai thực hiện nhiệm vụ.",
+        ],
+        "requirements": "2. Yêu cầu",
+        "requirement_items": [
+            "Việc thực hiện các nhiệm vụ phải đồng bộ, nghiêm túc và có hiệu quả.",
+            "Trưởng các phòng, ban, đơn vị xác định rõ mục tiêu, nhiệm vụ, triển khai thực hiện đảm bảo đúng tiến độ, thời gian.",
+        ],
+        "content_h": "II. NỘI DUNG",
+        "par_h": "1. Chỉ số Cải cách hành chính",
+        "result_h": "1.1. Kết quả đánh giá",
+        "result_rank": "Năm {year}, {unit} xếp thứ {rank}/{of} sở, ban, ngành. ",
+        "result": "Điểm trung bình chung đạt được {total} điểm, trong đó điểm thẩm định: {appraisal} điểm; điểm điều tra xã hội học: "
+        "{survey} điểm (trong đó: khảo sát công chức lãnh đạo quản lý: {leaders} điểm; khảo sát người dân: {citizens} điểm). "
+        "Điểm cụ thể ở từng nội dung như sau:",
+        "table": ["TT", "Nội dung", "Điểm tối đa", "Điểm thẩm định", "Ghi chú"],
+        "total": "Tổng cộng",
+        "remedies_h": "1.2. Nhiệm vụ, giải pháp khắc phục tồn tại, hạn chế",
+        "shortcomings": "Tồn tại",
+        "deduct": "Trừ {points} điểm",
+        "remedy": "Nhiệm vụ, giải pháp khắc phục",
+        "lead": "Đơn vị chủ trì thực hiện",
+        "cooperating": "Đơn vị phối hợp thực hiện",
+        "all_units": "Các phòng, ban, đơn vị",
+        "time": "Thời gian thực hiện",
+        "ongoing": "Thường xuyên",
+        "sipas_h": "2. Chỉ số hài lòng về sự phục vụ hành chính",
+        "sipas_result_h": "2.1. Kết quả đánh giá",
+        "sipas_result": "Năm {year}, Chỉ số hài lòng về sự phục vụ hành chính của {unit} xếp thứ {rank}/{of} các sở, ban, ngành.",
+        "sipas_points": "Năm {year}, điểm khảo sát sự hài lòng của người dân, tổ chức đạt {points} điểm.",
+        "sipas_remedies_h": "2.2. Nhiệm vụ, giải pháp nâng cao",
+        "implementation_h": "III. TỔ CHỨC THỰC HIỆN",
+        "implementation": [
+            "Giao {monitor}: theo dõi, đôn đốc, triển khai thực hiện kế hoạch khắc phục Chỉ số cải cách hành chính, Chỉ số hài lòng "
+            "của người dân, tổ chức của {unit} năm {year}.",
+            "Các phòng, ban, đơn vị triển khai thực hiện nghiêm túc, hiệu quả các nội dung theo kế hoạch./.",
+        ],
+        "forecast_note": "Bản dự thảo do scorer lập từ dự báo; điểm là điểm dự kiến, không phải kết quả chính thức.",
+    },
+    "en": {
+        "kind": "PLAN",
+        "subject": "Remedying the shortcomings of the PAR Index and the satisfaction index (SIPAS), {year}",
+        "basis_published": "On the published {year} PAR Index results ({decision}), {unit} sets out this plan to remedy the "
+        "shortcomings of {year} and raise its PAR Index in {next}:",
+        "basis_forecast": "On the forecast of the {year} PAR Index (not an official result), {unit} sets out this plan to remedy "
+        "its shortcomings:",
+        "purpose_h": "I. PURPOSE AND REQUIREMENTS",
+        "purpose": "1. Purpose",
+        "purpose_items": [
+            "Remedy the shortcomings in the PAR Index and in citizens' and organisations' satisfaction with the administration in {next}.",
+            "Set the tasks and measures that raise the component indices and the quality of PAR direction and implementation at {unit}.",
+            "Hold the heads of the divisions and units answerable for carrying them out.",
+        ],
+        "requirements": "2. Requirements",
+        "requirement_items": [
+            "Tasks are carried out consistently, seriously and effectively.",
+            "The heads of divisions and units set clear goals and tasks and keep to the time frame.",
+        ],
+        "content_h": "II. CONTENT",
+        "par_h": "1. PAR Index",
+        "result_h": "1.1. Results",
+        "result_rank": "In {year}, {unit} ranked {rank} of {of} departments. ",
+        "result": "It scored {total} points in all: appraisal {appraisal}; sociological survey {survey} (leaders' survey {leaders}; "
+        "citizens' survey {citizens}). By area:",
+        "table": ["No.", "Area", "Max", "Points", "Note"],
+        "total": "Total",
+        "remedies_h": "1.2. Tasks and measures to remedy the shortcomings",
+        "shortcomings": "Shortcomings",
+        "deduct": "minus {points}",
+        "remedy": "Tasks and measures",
+        "lead": "Lead",
+        "cooperating": "Cooperating",
+        "all_units": "All divisions and units",
+        "time": "Time frame",
+        "ongoing": "Ongoing",
+        "sipas_h": "2. Satisfaction index (SIPAS)",
+        "sipas_result_h": "2.1. Results",
+        "sipas_result": "In {year}, {unit}'s satisfaction index ranked {rank} of {of} departments.",
+        "sipas_points": "In {year}, the citizens' satisfaction survey scored {points} points.",
+        "sipas_remedies_h": "2.2. Tasks and measures",
+        "implementation_h": "III. IMPLEMENTATION",
+        "implementation": [
+            "{monitor} monitors and presses the implementation of this plan for {unit}'s {year} PAR Index and satisfaction index.",
+            "All divisions and units carry out the plan seriously and effectively.",
+        ],
+        "forecast_note": "Drafted by scorer from a forecast: points are expected points, not official results.",
+    },
+}
+
+# The workbooks' sheet names, headings and guide.
+SHEET_TEXT: dict[str, dict[str, Any]] = {
+    "vi": {
+        "sheet": "Tự đánh giá",
+        "risks": "Nguy cơ mất điểm",
+        "heads": ["TT", "Nội dung / tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Ghi chú"],
+        "guide": "_hướng dẫn",
+        "guide_heads": ["Trang tính", "Trường", "Bắt buộc", "Giá trị hợp lệ"],
+        "yes": "có",
+        "no": "không",
+        "guide_note": "Mỗi dòng là một tài liệu kiểm chứng. Ngày ghi 2024-03-12 hoặc 12/03/2024. "
+        "Danh sách ghi cách nhau bằng dấu chấm phẩy (a;b). Trang tính bắt đầu bằng _ được bỏ qua.",
+    },
+    "en": {
+        "sheet": "Self-assessment",
+        "risks": "At risk",
+        "heads": ["No.", "Content / criterion", "Max", "Self-assessed points", "Evidence documents", "Note"],
+        "guide": "_guide",
+        "guide_heads": ["Sheet", "Field", "Required", "Allowed values"],
+        "yes": "yes",
+        "no": "no",
+        "guide_note": "One evidence record per row. Dates as 2024-03-12 or 12/03/2024. Lists separated by ';' (a;b). "
+        "Sheets whose names start with _ are skipped.",
+    },
+}
+
+
+def t(key: str, lang: str) -> str:
+    entry = CATALOGUE[key]
+    return entry.get(lang) or entry["en"]
+
+
+def num(value: float | None, lang: str, places: int = 2) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def date(value: dt.date | None, lang: str) -> str:
+    if value is None:
+        return "–"
+    return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+
+
+def pick(obj: Any, name: str, lang: str) -> str:
+    """The Vietnamese field (`title`) for vi, the English one (`title_en`) for en."""
+    if lang == "vi":
+        return str(getattr(obj, name))
+    return str(getattr(obj, f"{name}_en", None) or getattr(obj, name))
+
+
+def figure(value: float | int, lang: str) -> str:
+    """A metric's figure, to four significant digits, in the language's decimal form."""
+    text = str(int(value)) if float(value).is_integer() else f"{value:.4g}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def how(basis: str, params: dict[str, float | int], lang: str) -> str:
+    """How a metric's scenarios were reached, in words."""
+    values = {k: (str(int(v)) if k in ("respondents", "total") else figure(v, lang)) for k, v in params.items()}
+    counts = [
+        f"{int(params[s])} {t('obligation.' + s, lang)}"
+        for s in ("on_time", "late", "nonconforming", "missing", "pending")
+        if params.get(s)
+    ]
+    values["counts"] = ", ".join(counts) or "–"
+    return t(f"how.{basis}", lang).format(**values)
+
+
+def rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:
+    """A criterion's scoring rule in words."""
+    kind, top = rule["kind"], figure(maximum, lang)
+    if kind == "bands":
+        bands = "; ".join(
+            f"{band.get('metric') or rule['metric']} >= {figure(band['min'], lang)} -> {figure(band['points'], lang)}"
+            for band in rule["bands"]
+        )
+        return t("rule.bands", lang).format(bands=bands)
+    if kind == "linear":
+        return t("rule.linear", lang).format(max=top, metric=rule["metric"], target=figure(rule["target"], lang))
+    if kind == "binary":
+        if rule.get("min") is not None:
+            return t("rule.binary_min", lang).format(max=top, metric=rule["metric"], min=figure(rule["min"], lang))
+        return t("rule.binary_max", lang).format(max=top, metric=rule["metric"], limit=figure(rule["max"], lang))
+    if kind == "deductions":
+        return t("rule.deductions", lang).format(max=top, step=figure(rule["step"], lang), metric=rule["metric"])
+    return t("rule.survey", lang).format(max=top, instrument=t(f"instrument.{rule['instrument']}", lang))

@@ -1,0 +1,392 @@
+"""The criteria set (docs/contract.md 2.2): metadata, calendar, metrics, rules and the tree. No I/O.
+
+A criteria set is checked once, when it is built (`CriteriaSet.check`), so scoring can trust it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import ConfigDict, Field, field_validator
+
+from scorer.models.evidence import RECORD_TYPES, Date, Number, Share, Strict
+
+COMPONENTS = ("appraisal", "leaders_survey", "citizens_survey")
+
+
+class Component(str, Enum):
+    appraisal = "appraisal"
+    leaders_survey = "leaders_survey"
+    citizens_survey = "citizens_survey"
+
+
+Points = Annotated[float, Field(ge=0, le=1000)]
+# The rules engine compares numbers within ±10^12 (engine.MAX_THRESHOLD).
+Threshold = Annotated[Number, Field(ge=-1e12, le=1e12)]
+FieldValue = str | int | float | bool
+
+
+class Present(Strict):
+    present: bool
+
+
+class Obligation(Strict):
+    """One expected record, e.g. the Q1 report, matched by field values and due on a calendar date."""
+
+    match: dict[str, FieldValue]
+    due: str
+
+
+class Metric(Strict):
+    """A declared aggregation over evidence records of one type (see metrics.py for the semantics)."""
+
+    kind: Literal["count", "sum", "ratio", "latest", "on_time_share", "missed_count", "exists"]
+    type: str
+    title_en: str | None = None
+    where: dict[str, FieldValue | list[FieldValue] | Present] = {}
+    field: str | None = None
+    distinct: str | None = None
+    numerator: str | None = None
+    denominator: str | None = None
+    latest: bool = False
+    empty: Number = 0.0
+    due_field: str | None = None
+    done_field: str | None = None
+    conforms_field: str | None = None
+    expect: list[Obligation] = []
+    deadline: str | None = None
+    projection: Literal["pace", "last_year", "best_of", "obligations", "none"] | None = None
+
+
+class Band(Strict):
+    min: Threshold
+    points: Points
+    metric: str | None = None
+
+
+class BandsRule(Strict):
+    kind: Literal["bands"]
+    metric: str
+    bands: Annotated[list[Band], Field(min_length=1)]
+
+
+class LinearRule(Strict):
+    kind: Literal["linear"]
+    metric: str
+    target: Annotated[float, Field(gt=0, le=1e12)]
+
+
+class BinaryRule(Strict):
+    kind: Literal["binary"]
+    metric: str
+    min: Threshold | None = None
+    max: Threshold | None = None
+
+
+class DeductionsRule(Strict):
+    kind: Literal["deductions"]
+    metric: str
+    step: Annotated[float, Field(gt=0, le=1000)]
+
+
+class SurveyRule(Strict):
+    kind: Literal["survey"]
+    instrument: Literal["leaders", "citizens"]
+
+
+Rule = Annotated[BandsRule | LinearRule | BinaryRule | DeductionsRule | SurveyRule, Field(discriminator="kind")]
+
+
+class Criterion(Strict):
+    id: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)+$")]
+    title: Annotated[str, Field(min_length=1)]
+    title_en: Annotated[str, Field(min_length=1)]
+    max: Annotated[float, Field(gt=0)]
+    source: Component
+    owner: Annotated[str, Field(min_length=1)]
+    cooperating: list[str] = []
+    evidence: list[str] = []
+    deadline: str
+    rule: Rule
+    remedy: Annotated[str, Field(min_length=1)]
+    remedy_en: Annotated[str, Field(min_length=1)]
+
+
+class Area(Strict):
+    id: Annotated[str, Field(pattern=r"^[0-9]+$")]
+    title: str
+    title_en: str
+    max: Annotated[float, Field(gt=0)]
+    criteria: Annotated[list[Criterion], Field(min_length=1)]
+
+
+class ComponentSpec(Strict):
+    title: str
+    title_en: str
+    max: Annotated[float, Field(ge=0)]
+
+
+class Named(Strict):
+    title: str
+    title_en: str
+
+
+class ClassBand(Strict):
+    name: str
+    name_en: str
+    min: Annotated[float, Field(ge=0)]
+
+
+class SurveyDefaults(Strict):
+    """How a survey criterion is estimated before its official result is known (docs/contract.md 3)."""
+
+    last_year_margin: Share = 0.03
+    prior_share: Share = 0.85
+    prior_margin: Share = 0.10
+    confidence_z: Annotated[float, Field(gt=0, le=5)] = 1.96
+
+
+class CriteriaSet(Strict):
+    schema_: Annotated[Literal["scorer.criteria/1"], Field(alias="schema")] = "scorer.criteria/1"
+    title: str
+    title_en: str
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    decision: str
+    scale: Annotated[float, Field(gt=0)] = 100
+    components: dict[Component, ComponentSpec]
+    calendar: dict[str, Date]
+    indicators: dict[str, Named] = {}
+    document_kinds: dict[str, Named] = {}
+    classes: Annotated[list[ClassBand], Field(min_length=1)]
+    surveys: SurveyDefaults = SurveyDefaults()
+    metrics: dict[str, Metric] = {}
+    areas: Annotated[list[Area], Field(min_length=1)]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("calendar")
+    @classmethod
+    def _has_cutoff(cls, value: dict[str, dt.date]) -> dict[str, dt.date]:
+        if "cutoff" not in value:
+            raise ValueError("the calendar needs 'cutoff', the year's data cut-off date")
+        return value
+
+    # -- lookups used after the set is checked -------------------------------------------
+
+    @property
+    def cutoff(self) -> dt.date:
+        return self.calendar["cutoff"]
+
+    def criteria(self) -> list[Criterion]:
+        return [criterion for area in self.areas for criterion in area.criteria]
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria() if c.id == criterion_id), None)
+
+    def area_of(self, criterion_id: str) -> str:
+        return criterion_id.split(".")[0]
+
+    def deadline(self, name: str) -> dt.date:
+        return self.calendar[name]
+
+    def classify(self, total: float) -> ClassBand | None:
+        for band in sorted(self.classes, key=lambda b: -b.min):
+            if total >= band.min:
+                return band
+        return None
+
+
+def decimal_sum(values: list[float]) -> Decimal:
+    return sum((Decimal(str(v)) for v in values), Decimal(0))
+
+
+def rule_metrics(rule: Any) -> list[str]:
+    """Every metric name a rule reads (bands may name their own)."""
+    if isinstance(rule, SurveyRule):
+        return []
+    names = [rule.metric]
+    if isinstance(rule, BandsRule):
+        names += [band.metric for band in rule.bands if band.metric]
+    return names
+
+
+KNOWN_TYPES = frozenset(RECORD_TYPES)
+
+
+Loc = tuple[str | int, ...]
+Finding = tuple[Loc, str, str | None]
+
+
+def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
+    """Everything a criteria set must satisfy beyond its shape: names resolve, maxima add up, bands
+    are ordered. Returns findings as (location in the file, message, hint)."""
+    from scorer.errors import did_you_mean
+
+    findings: list[Finding] = []
+    findings += _check_metrics(cs, did_you_mean)
+    seen: set[str] = set()
+    totals = {component: Decimal(0) for component in Component}
+    for a, area in enumerate(cs.areas):
+        area_loc: Loc = ("areas", a)
+        sub_total = decimal_sum([c.max for c in area.criteria])
+        if sub_total != Decimal(str(area.max)):
+            findings.append(
+                (area_loc + ("max",), f"area {area.id} has max {area.max} but its criteria add up to {sub_total}", None)
+            )
+        for i, criterion in enumerate(area.criteria):
+            loc: Loc = area_loc + ("criteria", i)
+            if criterion.id in seen:
+                findings.append((loc + ("id",), f"criterion id {criterion.id} is used twice", None))
+            seen.add(criterion.id)
+            if cs.area_of(criterion.id) != area.id:
+                findings.append((loc + ("id",), f"criterion {criterion.id} is not numbered under area {area.id}", None))
+            totals[criterion.source] += Decimal(str(criterion.max))
+            if criterion.deadline not in cs.calendar:
+                findings.append(
+                    (
+                        loc + ("deadline",),
+                        f"unknown calendar date '{criterion.deadline}'",
+                        did_you_mean(criterion.deadline, cs.calendar),
+                    )
+                )
+            for t, type_name in enumerate(criterion.evidence):
+                if type_name not in KNOWN_TYPES:
+                    findings.append(
+                        (
+                            loc + ("evidence", t),
+                            f"unknown evidence type '{type_name}'",
+                            did_you_mean(type_name, KNOWN_TYPES),
+                        )
+                    )
+            findings += _check_rule(cs, criterion, loc + ("rule",), did_you_mean)
+    area_total = decimal_sum([area.max for area in cs.areas])
+    if area_total != Decimal(str(cs.scale)):
+        findings.append((("areas",), f"area maxima add up to {area_total}, not the scale {cs.scale}", None))
+    for component in Component:
+        spec = cs.components.get(component)
+        if spec is None:
+            findings.append((("components",), f"component '{component.value}' is missing", None))
+        elif Decimal(str(spec.max)) != totals[component]:
+            findings.append(
+                (
+                    ("components", component.value, "max"),
+                    f"component max {spec.max} but its criteria add up to {totals[component]}",
+                    None,
+                )
+            )
+    component_total = decimal_sum([spec.max for spec in cs.components.values()])
+    if component_total != Decimal(str(cs.scale)):
+        findings.append(
+            (("components",), f"component maxima add up to {component_total}, not the scale {cs.scale}", None)
+        )
+    return findings
+
+
+def _check_metrics(cs: CriteriaSet, did_you_mean: Any) -> list[Finding]:
+    findings: list[Finding] = []
+    for name, metric in cs.metrics.items():
+        loc: Loc = ("metrics", name)
+        model = RECORD_TYPES.get(metric.type)
+        if model is None:
+            findings.append(
+                (loc + ("type",), f"unknown evidence type '{metric.type}'", did_you_mean(metric.type, KNOWN_TYPES))
+            )
+            continue
+        fields = set(model.model_fields)
+        named = {
+            k: getattr(metric, k)
+            for k in ("field", "distinct", "numerator", "denominator", "due_field", "done_field", "conforms_field")
+        }
+        named.update({f"where.{k}": k for k in metric.where})
+        named.update({f"expect.{k}": k for o in metric.expect for k in o.match})
+        for key, field_name in named.items():
+            if field_name is not None and field_name not in fields:
+                findings.append(
+                    (
+                        loc + tuple(key.split(".")[:1]),
+                        f"'{field_name}' is not a field of {metric.type} records",
+                        did_you_mean(field_name, fields),
+                    )
+                )
+        required = {
+            "sum": ("field",),
+            "latest": ("field",),
+            "ratio": ("numerator", "denominator"),
+            "on_time_share": ("due_field", "done_field"),
+            "missed_count": ("due_field", "done_field"),
+        }.get(metric.kind, ())
+        for key in required:
+            if key == "due_field" and metric.expect:
+                continue
+            if getattr(metric, key) is None:
+                findings.append((loc + (key,), f"a {metric.kind} metric needs '{key}'", None))
+        for o, obligation in enumerate(metric.expect):
+            if obligation.due not in cs.calendar:
+                findings.append(
+                    (
+                        loc + ("expect", o, "due"),
+                        f"unknown calendar date '{obligation.due}'",
+                        did_you_mean(obligation.due, cs.calendar),
+                    )
+                )
+        if metric.deadline is not None and metric.deadline not in cs.calendar:
+            findings.append(
+                (
+                    loc + ("deadline",),
+                    f"unknown calendar date '{metric.deadline}'",
+                    did_you_mean(metric.deadline, cs.calendar),
+                )
+            )
+        declared = {"indicator": ("name", cs.indicators), "document": ("kind", cs.document_kinds)}.get(metric.type)
+        if declared:
+            key, names = declared
+            values = metric.where.get(key)
+            for value in values if isinstance(values, list) else [values]:
+                if isinstance(value, str) and value not in names:
+                    findings.append(
+                        (
+                            loc + ("where", key),
+                            f"'{value}' is not declared in the criteria set's {metric.type} names",
+                            did_you_mean(value, names),
+                        )
+                    )
+    return findings
+
+
+def _check_rule(cs: CriteriaSet, criterion: Criterion, loc: Loc, did_you_mean: Any) -> list[Finding]:
+    findings: list[Finding] = []
+    rule = criterion.rule
+    for name in rule_metrics(rule):
+        if name not in cs.metrics:
+            findings.append((loc + ("metric",), f"unknown metric '{name}'", did_you_mean(name, cs.metrics)))
+    if isinstance(rule, BandsRule):
+        mins = [band.min for band in rule.bands if band.metric in (None, rule.metric)]
+        if mins != sorted(mins, reverse=True):
+            findings.append((loc + ("bands",), "bands must be listed from the highest minimum down", None))
+        for b, band in enumerate(rule.bands):
+            if band.points > criterion.max:
+                findings.append(
+                    (
+                        loc + ("bands", b, "points"),
+                        f"{band.points} points exceed the criterion's max {criterion.max}",
+                        None,
+                    )
+                )
+    elif isinstance(rule, BinaryRule) and (rule.min is None) == (rule.max is None):
+        findings.append(
+            (
+                loc,
+                "a binary rule needs exactly one of 'min' (met when value >= min) or 'max' (met when value <= max)",
+                None,
+            )
+        )
+    elif isinstance(rule, SurveyRule):
+        wanted = {"leaders": Component.leaders_survey, "citizens": Component.citizens_survey}[rule.instrument]
+        if criterion.source is not wanted:
+            findings.append(
+                (loc + ("instrument",), f"a {rule.instrument} survey rule belongs to source {wanted.value}", None)
+            )
+    return findings

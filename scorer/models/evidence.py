@@ -1,0 +1,298 @@
+"""Evidence records, the unit, and official results: the docs/contract.md section 2 formats, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_date(value: Any) -> Any:
+    """Accept `2024-03-12` and `12/03/2024` (the Vietnamese day-first form), nothing looser."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date such as 2024-03-12 or 12/03/2024, not a date and time")
+    if isinstance(value, dt.date) or value is None:
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date such as 2024-03-12 or 12/03/2024, got {value!r}")
+    text = value.strip()
+    if text == "":
+        return None
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _DMY.match(text)
+        if not match:
+            raise ValueError(f"expected a date such as 2024-03-12 or 12/03/2024, got {value!r}")
+        day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a day of the calendar") from None
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("expected a finite number")
+    return value
+
+
+_DATE_SCHEMA = {
+    "type": "string",
+    "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$",
+    "description": "2024-03-12 or 12/03/2024",
+}
+Date = Annotated[dt.date, BeforeValidator(parse_date), WithJsonSchema(_DATE_SCHEMA)]
+OptionalDate = Annotated[
+    dt.date | None, BeforeValidator(parse_date), WithJsonSchema({"anyOf": [_DATE_SCHEMA, {"type": "null"}]})
+]
+Count = Annotated[int, Field(ge=0, strict=False)]
+Share = Annotated[float, AfterValidator(_finite), Field(ge=0, le=1)]
+Number = Annotated[float, AfterValidator(_finite)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Strict(BaseModel):
+    """The base of every input model: an unknown key is an error, and a loaded model never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PlanKind(str, Enum):
+    par = "par"
+    inspection = "inspection"
+    communication = "communication"
+    it = "it"
+    training = "training"
+    legal_review = "legal_review"
+    law_monitoring = "law_monitoring"
+    other = "other"
+
+
+class Period(str, Enum):
+    q1 = "q1"
+    h1 = "h1"
+    q3 = "q3"
+    year = "year"
+    other = "other"
+
+
+class InitiativeStatus(str, Enum):
+    proposed = "proposed"
+    applied = "applied"
+    recognized = "recognized"
+
+
+class Audience(str, Enum):
+    staff = "staff"
+    citizens = "citizens"
+    businesses = "businesses"
+
+
+class CommunicationForm(str, Enum):
+    portal = "portal"
+    news = "news"
+    conference = "conference"
+    contest = "contest"
+    social = "social"
+    other = "other"
+
+
+class Severity(str, Enum):
+    minor = "minor"
+    serious = "serious"
+
+
+class Instrument(str, Enum):
+    leaders = "leaders"
+    citizens = "citizens"
+
+
+class SurveySource(str, Enum):
+    official = "official"
+    internal = "internal"
+
+
+class RecordBase(Strict):
+    id: Annotated[str, Field(min_length=1, max_length=120)]
+    date: Date
+    title: str | None = None
+    document_no: str | None = None
+    attachment: str | None = None
+    criteria: list[str] = []
+    note: str | None = None
+
+
+class Plan(RecordBase):
+    type: Literal["plan"]
+    kind: PlanKind
+    tasks_total: Count = 0
+    tasks_done: Count = 0
+
+    @model_validator(mode="after")
+    def _done_within_total(self) -> Plan:
+        if self.tasks_done > self.tasks_total:
+            raise ValueError(f"tasks_done ({self.tasks_done}) is more than tasks_total ({self.tasks_total})")
+        return self
+
+
+class Report(RecordBase):
+    type: Literal["report"]
+    period: Period
+    due: Date
+    submitted: OptionalDate = None
+    conforms: bool = True
+
+
+class Inspection(RecordBase):
+    type: Literal["inspection"]
+    units_inspected: Count = 0
+    units_total: Count = 0
+    findings: Count = 0
+    findings_resolved: Count = 0
+
+    @model_validator(mode="after")
+    def _parts_within_wholes(self) -> Inspection:
+        if self.units_inspected > self.units_total:
+            raise ValueError(f"units_inspected ({self.units_inspected}) is more than units_total ({self.units_total})")
+        if self.findings_resolved > self.findings:
+            raise ValueError(f"findings_resolved ({self.findings_resolved}) is more than findings ({self.findings})")
+        return self
+
+
+class Initiative(RecordBase):
+    type: Literal["initiative"]
+    status: InitiativeStatus
+    recognized_by: str | None = None
+
+    @model_validator(mode="after")
+    def _recognition_documented(self) -> Initiative:
+        if self.status is InitiativeStatus.recognized and not self.recognized_by:
+            raise ValueError("a recognized initiative needs recognized_by (the recognition decision's number)")
+        return self
+
+
+class Dialogue(RecordBase):
+    type: Literal["dialogue"]
+    chaired_by_head: bool = False
+    audience: list[Audience] = []
+
+
+class Communication(RecordBase):
+    type: Literal["communication"]
+    form: CommunicationForm
+    count: Annotated[int, Field(ge=1)] = 1
+
+
+class AssignedTask(RecordBase):
+    type: Literal["assigned_task"]
+    due: Date
+    completed: OptionalDate = None
+
+
+class Indicator(RecordBase):
+    type: Literal["indicator"]
+    name: Name
+    value: Number
+    period_end: OptionalDate = None
+
+
+class Document(RecordBase):
+    type: Literal["document"]
+    kind: Name
+
+
+class Violation(RecordBase):
+    type: Literal["violation"]
+    kind: Name
+    severity: Severity
+
+
+class Survey(RecordBase):
+    type: Literal["survey"]
+    instrument: Instrument
+    source: SurveySource
+    criterion: Name
+    share: Share
+    respondents: Annotated[int, Field(ge=1)] | None = None
+
+
+EvidenceRecord = Annotated[
+    Plan
+    | Report
+    | Inspection
+    | Initiative
+    | Dialogue
+    | Communication
+    | AssignedTask
+    | Indicator
+    | Document
+    | Violation
+    | Survey,
+    Field(discriminator="type"),
+]
+
+RECORD_TYPES: dict[str, type[RecordBase]] = {
+    "plan": Plan,
+    "report": Report,
+    "inspection": Inspection,
+    "initiative": Initiative,
+    "dialogue": Dialogue,
+    "communication": Communication,
+    "assigned_task": AssignedTask,
+    "indicator": Indicator,
+    "document": Document,
+    "violation": Violation,
+    "survey": Survey,
+}
+
+LIST_FIELDS = frozenset({"criteria", "audience"})
+
+
+class Unit(Strict):
+    id: Annotated[str, Field(min_length=1)]
+    name: Annotated[str, Field(min_length=1)]
+    name_en: str | None = None
+    group: str | None = None
+    divisions: dict[str, str] = {}
+
+    def division(self, role: str) -> str:
+        """The unit's own name for an owner role; a role it does not map is shown as the role."""
+        return self.divisions.get(role, role)
+
+
+class ItemisedDeduction(Strict):
+    area: str
+    title: str
+    title_en: str | None = None
+    points: Annotated[float, Field(gt=0)]
+    criteria: Annotated[list[str], Field(min_length=1)]
+
+
+class OfficialComponents(Strict):
+    appraisal: float
+    leaders_survey: float
+    citizens_survey: float
+
+
+class Official(Strict):
+    """Published results of one year (docs/contract.md 2.3)."""
+
+    year: int
+    unit: str
+    decision: str | None = None
+    total: float
+    components: OfficialComponents
+    areas: dict[str, float]
+    rank: int | None = None
+    of: int | None = None
+    sipas_rank: int | None = None
+    deductions: list[ItemisedDeduction] = []

@@ -1,0 +1,491 @@
+"""As-of prediction: every criterion, area, component and the total in three scenarios (docs/contract.md 3).
+
+- Evidence dated after the as-of date is ignored; the as-of date never passes the data cut-off.
+- `low`: pending obligations are missed, surveys at the lower end of their estimate.
+- `expected`: pending obligations follow the unit's own record (this year's, else last year's);
+  surveys at their point estimate.
+- `high`: pending obligations are met on time, surveys at the upper end, and unsupported evidence
+  (no document number, or a missing attachment) counts; it counts in `high` only.
+
+What "the unit's own record" means for each kind of metric is documented in the README
+("How the forecast is made"): obligations at the unit's on-time rate, counts at this year's pace,
+ratios, indicators and existence at the better of this year's value and last year's final one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from enum import Enum
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from scorer import metrics as metric_lib
+from scorer.engine import Fact, RuleEngine
+from scorer.loading import EvidenceSet
+from scorer.models.criteria import Component, Criterion, CriteriaSet, Metric, SurveyRule
+from scorer.models.evidence import EvidenceRecord, Official, Survey, Unit
+from scorer.models.prediction import (
+    SCENARIOS,
+    AreaResult,
+    Change,
+    ClassBand,
+    Classes,
+    ComponentResult,
+    CriterionResult,
+    EvidenceUse,
+    Figure,
+    MetricValue,
+    ObligationRow,
+    Total,
+    UnitPrediction,
+)
+from scorer.scoring import SURVEY, conditions, exact, fact_name, full_value, higher_is_better, inputs, points, total
+
+FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class UnitYear:
+    """Everything known about one unit for the predicted year."""
+
+    unit: Unit
+    evidence: EvidenceSet
+    last_year: EvidenceSet
+    last_official: Official | None = None
+
+
+@dataclass(frozen=True)
+class Scenarios:
+    low: float
+    expected: float
+    high: float
+    basis: str
+    params: dict[str, float | int] = field(default_factory=dict)
+
+    def values(self) -> tuple[float, float, float]:
+        return (self.low, self.expected, self.high)
+
+
+def engine_for(cs: CriteriaSet) -> RuleEngine:
+    return RuleEngine(c for criterion in cs.criteria() for c in conditions(criterion))
+
+
+def effective_as_of(cs: CriteriaSet, as_of: dt.date | None, today: dt.date) -> dt.date:
+    """Default today, never past the year's data cut-off."""
+    return min(as_of or today, cs.cutoff)
+
+
+def is_supported(record: EvidenceRecord, evidence: EvidenceSet) -> bool:
+    """The appraisal accepts a document it can see: a number, and the attachment if one is named.
+    Survey records are results, not documents to appraise, so they are always taken."""
+    if isinstance(record, Survey):
+        return True
+    return bool(record.document_no and record.document_no.strip()) and record.id not in evidence.missing_attachments
+
+
+class _Context:
+    """The evidence views of one prediction, with each metric computed once per view."""
+
+    def __init__(self, cs: CriteriaSet, data: UnitYear, as_of: dt.date, detail: bool) -> None:
+        self.cs, self.data, self.as_of, self.detail = cs, data, as_of, detail
+        self.final = as_of >= cs.cutoff
+        what_if = data.evidence.hypothetical
+        # One canonical order (date, then id; ids are unique), so no figure or list can depend on the
+        # order of records in the files or of the files in the folder.
+        now = sorted(
+            (r for r in data.evidence.records if r.date <= as_of or (r.id in what_if and r.date <= cs.cutoff)),
+            key=_canonical,
+        )
+        supported = [r for r in now if is_supported(r, data.evidence)]
+        self.views = {"all": _by_type(now), "last": _by_type(sorted(data.last_year.records, key=_canonical))}
+        # Most units have every record supported: then both views are one, computed once.
+        self.same_views = len(supported) == len(now)
+        self.views["supported"] = self.views["all"] if self.same_views else _by_type(supported)
+        self.has_last_year = bool(data.last_year.records)
+        self.by_id = {r.id: r for r in data.evidence.records}
+        self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
+        self._indexes: dict[tuple[str, str, str], dict[object, list[EvidenceRecord]]] = {}
+        start = dt.date(cs.year, 1, 1)
+        self.elapsed = max((as_of - start).days + 1, 1)
+        self.span = max((cs.cutoff - start).days + 1, 1)
+
+    def metric(self, name: str, view: str) -> metric_lib.MetricResult:
+        key = (name, "all" if view == "supported" and self.same_views else view)
+        if key not in self._cache:
+            definition = self.cs.metrics[name]
+            records = self._candidates(view, definition)
+            if view == "last":
+                result = metric_lib.compute(definition, records, FAR_FUTURE, self.cs, final=True, year_offset=-1)
+            else:
+                result = metric_lib.compute(
+                    definition,
+                    records,
+                    self.as_of,
+                    self.cs,
+                    final=self.final,
+                    hypothetical=self.data.evidence.hypothetical,
+                )
+            self._cache[key] = result
+        return self._cache[key]
+
+    def records(self, view: str, type_name: str) -> list[EvidenceRecord]:
+        return self.views[view].get(type_name, [])
+
+    def _candidates(self, view: str, definition: Metric) -> list[EvidenceRecord]:
+        """The records of the metric's type, narrowed by an index on its first `where: {field: value}`
+        (indicators by name, documents by kind): metrics.compute still applies the whole filter."""
+        records = self.records(view, definition.type)
+        key = next((k for k, v in definition.where.items() if isinstance(v, str)), None)
+        if key is None:
+            return records
+        slot = (view, definition.type, key)
+        if slot not in self._indexes:
+            index: dict[object, list[EvidenceRecord]] = defaultdict(list)
+            for record in records:
+                value = getattr(record, key, None)
+                index[value.value if isinstance(value, Enum) else value].append(record)
+            self._indexes[slot] = index
+        return self._indexes[slot].get(definition.where[key], [])
+
+
+def _canonical(record: EvidenceRecord) -> tuple[dt.date, str]:
+    return (record.date, record.id)
+
+
+def _by_type(records: Sequence[EvidenceRecord]) -> dict[str, list[EvidenceRecord]]:
+    grouped: dict[str, list[EvidenceRecord]] = defaultdict(list)
+    for record in records:
+        grouped[record.type].append(record)
+    return grouped
+
+
+def _scenarios(ctx: _Context, criterion: Criterion, name: str) -> Scenarios:
+    definition = ctx.cs.metrics[name]
+    supported = ctx.metric(name, "supported")
+    everything = ctx.metric(name, "all")
+    if supported.obligations is not None and everything.obligations is not None:
+        return _obligation_scenarios(ctx, definition, name, supported.obligations, everything.obligations)
+    deadline = ctx.cs.calendar[definition.deadline] if definition.deadline else ctx.cs.deadline(criterion.deadline)
+    pending = not ctx.final and deadline >= ctx.as_of
+    low = supported.value
+    if not pending or not higher_is_better(criterion):
+        return Scenarios(low, low, everything.value, "to_date", {"value": low})
+    target = full_value(criterion, name)
+    high = max(everything.value, target if target is not None else everything.value)
+    expected, basis, params = _project(ctx, definition, name, low)
+    expected = min(max(expected, low), high)
+    return Scenarios(low, expected, high, basis, params)
+
+
+def _project(ctx: _Context, definition: Metric, name: str, now: float) -> tuple[float, str, dict[str, float | int]]:
+    """The expected value of a pending metric, the basis it rests on (a message key) and its figures."""
+    policy = definition.projection or ("pace" if definition.kind in ("count", "sum") else "best_of")
+    last = ctx.metric(name, "last").value if ctx.has_last_year else None
+    if policy == "pace" and now > 0:
+        projected = now * ctx.span / ctx.elapsed
+        return projected, "pace", {"value": now, "projected": projected}
+    if policy in ("pace", "last_year", "best_of") and last is not None:
+        if policy == "best_of" and now >= last:
+            return now, "at_least_last_year", {"value": now, "last": last}
+        return last, "last_year", {"value": now, "last": last}
+    return now, "no_record", {"value": now}
+
+
+def _obligation_scenarios(
+    ctx: _Context,
+    definition: Metric,
+    name: str,
+    supported: metric_lib.Obligations,
+    everything: metric_lib.Obligations,
+) -> Scenarios:
+    rate = supported.on_time_rate()
+    basis = "obligations_this_year"
+    if rate is None and ctx.has_last_year:
+        rate = ctx.metric(name, "last").obligations.on_time_rate()  # type: ignore[union-attr]
+        basis = "obligations_last_year"
+    if rate is None:
+        rate, basis = 1.0, "obligations_no_record"
+    kind, empty = definition.kind, definition.empty
+    values = (supported.value(kind, 0.0, empty), supported.value(kind, rate, empty), everything.value(kind, 1.0, empty))
+    params: dict[str, float | int] = {s: everything.count(s) for s in metric_lib.STATUSES}
+    params["total"] = len(everything.items)
+    params["rate"] = rate
+    return Scenarios(*values, basis if everything.count("pending") else "obligations", params)
+
+
+# -- surveys -------------------------------------------------------------------------------
+
+
+def wilson(share: float, n: int, z: float) -> tuple[float, float]:
+    """The Wilson score interval for a share observed among n respondents."""
+    denominator = 1 + z * z / n
+    centre = (share + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _survey(ctx: _Context, criterion: Criterion) -> tuple[Scenarios, str, list[str]]:
+    rule = criterion.rule
+    assert isinstance(rule, SurveyRule)
+    defaults = ctx.cs.surveys
+
+    def records(pool: Sequence[EvidenceRecord], source: str) -> list[Survey]:
+        found = [
+            r
+            for r in pool
+            if isinstance(r, Survey)
+            and r.criterion == criterion.id
+            and r.instrument.value == rule.instrument
+            and r.source.value == source
+        ]
+        return sorted(found, key=lambda r: (r.date, r.id))
+
+    official = records(ctx.records("all", "survey"), "official")
+    if official:
+        s = official[-1].share
+        return Scenarios(s, s, s, "survey_official", {"share": s}), "official", [official[-1].id]
+    internal = records(ctx.records("all", "survey"), "internal")
+    if internal:
+        record = internal[-1]
+        s = record.share
+        if record.respondents:
+            low, high = wilson(s, record.respondents, defaults.confidence_z)
+            basis, params = "survey_internal", {"share": s, "respondents": record.respondents}
+        else:
+            low, high = s - defaults.last_year_margin, s + defaults.last_year_margin
+            basis, params = "survey_internal_margin", {"share": s, "margin": defaults.last_year_margin}
+        low, high = max(0.0, min(low, s)), min(1.0, max(high, s))
+        return Scenarios(low, s, high, basis, params), "internal", [record.id]
+    last = records(ctx.records("last", "survey"), "official")
+    if last:
+        s, m = last[-1].share, defaults.last_year_margin
+        scen = Scenarios(max(0.0, s - m), s, min(1.0, s + m), "survey_last_year", {"share": s, "margin": m})
+        return scen, "last_year", [last[-1].id]
+    s, m = defaults.prior_share, defaults.prior_margin
+    return Scenarios(max(0.0, s - m), s, min(1.0, s + m), "survey_prior", {"share": s, "margin": m}), "prior", []
+
+
+# -- one unit ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Work:
+    criterion: Criterion
+    scenarios: dict[str, Scenarios]
+    survey_basis: str | None
+    record_ids: list[str]
+    next_deadline: dt.date | None
+    pending: bool
+    overdue: int = 0
+    obligations: tuple[metric_lib.ObligationStatus, ...] = ()
+
+
+def predict_unit(
+    cs: CriteriaSet, criteria_label: str, data: UnitYear, as_of: dt.date, engine: RuleEngine, detail: bool = False
+) -> UnitPrediction:
+    """`detail` adds each criterion's evidence records with file and line (for `explain`)."""
+    ctx = _Context(cs, data, as_of, detail)
+    work = [_prepare(ctx, criterion) for criterion in cs.criteria()]
+    facts, owners = _facts(work)
+    met: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, index in engine.evaluate(facts):
+        cid, _name, which = owners[index]
+        for scenario in which:
+            met[(cid, scenario)].add(key)
+    results = [_criterion_result(ctx, w, met) for w in work]
+    return _assemble(cs, criteria_label, data, ctx, results)
+
+
+def _prepare(ctx: _Context, criterion: Criterion) -> _Work:
+    if isinstance(criterion.rule, SurveyRule):
+        scen, basis, used = _survey(ctx, criterion)
+        return _Work(criterion, {SURVEY: scen}, basis, used, None, basis != "official")
+    scenarios = {name: _scenarios(ctx, criterion, name) for name in inputs(criterion)}
+    ids: set[str] = set()
+    pending_dues: list[dt.date] = []
+    overdue = 0
+    obligations: list[metric_lib.ObligationStatus] = []
+    for name in scenarios:
+        result = ctx.metric(name, "all")
+        ids.update(result.record_ids)
+        if result.obligations:
+            obligations += result.obligations.items
+            pending_dues += [i.due for i in result.obligations.items if i.status == "pending"]
+            overdue += sum(1 for i in result.obligations.items if i.status in ("late", "missing", "nonconforming"))
+    deadline = ctx.cs.deadline(criterion.deadline)
+    pending = bool(pending_dues) or (not ctx.final and deadline >= ctx.as_of)
+    upcoming = min(pending_dues) if pending_dues else (deadline if deadline >= ctx.as_of else None)
+    return _Work(criterion, scenarios, None, sorted(ids), upcoming, pending, overdue, tuple(obligations))
+
+
+def _facts(work: list[_Work]) -> tuple[list[Fact], list[tuple[str, str, frozenset[str]]]]:
+    """One fact per distinct value of each criterion's metric; `owners` says whose and for which scenarios."""
+    facts: list[Fact] = []
+    owners: list[tuple[str, str, frozenset[str]]] = []
+    for w in work:
+        for name, scen in w.scenarios.items():
+            by_value: dict[float, set[str]] = defaultdict(set)
+            for scenario, value in zip(SCENARIOS, scen.values()):
+                by_value[value].add(scenario)
+            for value, which in by_value.items():
+                facts.append(Fact(fact_name(w.criterion, name), value))
+                owners.append((w.criterion.id, name, frozenset(which)))
+    return facts, owners
+
+
+def _criterion_result(ctx: _Context, w: _Work, met: dict[tuple[str, str], set[str]]) -> CriterionResult:
+    criterion = w.criterion
+    per_scenario: dict[str, Decimal] = {}
+    for scenario_index, scenario in enumerate(SCENARIOS):
+        values = {name: scen.values()[scenario_index] for name, scen in w.scenarios.items()}
+        per_scenario[scenario] = points(criterion, values, met[(criterion.id, scenario)])
+    ordered = sorted(per_scenario.values())
+    low, high = ordered[0], ordered[-1]
+    expected = min(max(per_scenario["expected"], low), high)
+    ids = [rid for rid in w.record_ids if rid in ctx.by_id]
+    unsupported = [rid for rid in ids if not is_supported(ctx.by_id[rid], ctx.data.evidence)]
+    uses = sorted((_use(ctx, rid) for rid in ids), key=lambda u: (u.date, u.id)) if ctx.detail else []
+    status = _status(criterion, w, low, expected)
+    return CriterionResult(
+        id=criterion.id,
+        title=criterion.title,
+        title_en=criterion.title_en,
+        area=ctx.cs.area_of(criterion.id),
+        source=criterion.source.value,
+        owner=criterion.owner,
+        cooperating=list(criterion.cooperating),
+        deadline=ctx.cs.deadline(criterion.deadline),
+        next_deadline=w.next_deadline,
+        status=status,
+        rule=criterion.rule.model_dump(exclude_none=True),
+        overdue=w.overdue,
+        metrics=[
+            MetricValue(
+                name=n,
+                low=round(s.low, 4),
+                expected=round(s.expected, 4),
+                high=round(s.high, 4),
+                basis=s.basis,
+                params={k: round(v, 4) for k, v in s.params.items()},
+            )
+            for n, s in w.scenarios.items()
+        ],
+        survey_basis=w.survey_basis,
+        evidence=ids,
+        unsupported=unsupported,
+        evidence_used=uses,
+        obligations=[
+            ObligationRow(label=o.label, due=o.due, status=o.status, record=o.record_id) for o in w.obligations
+        ]
+        if ctx.detail
+        else [],
+        reasons=[],
+        remedy=criterion.remedy,
+        remedy_en=criterion.remedy_en,
+        max=criterion.max,
+        low=float(low),
+        expected=float(expected),
+        high=float(high),
+    )
+
+
+def _status(criterion: Criterion, w: _Work, low: Decimal, expected: Decimal) -> str:
+    if w.survey_basis is not None:
+        return "official" if w.survey_basis == "official" else "estimate"
+    if low >= exact(criterion.max):
+        return "full"
+    return "pending" if w.pending else "short"
+
+
+def _use(ctx: _Context, record_id: str) -> EvidenceUse:
+    record = ctx.by_id[record_id]
+    origin = ctx.data.evidence.origins[record_id]
+    return EvidenceUse(
+        id=record.id,
+        type=record.type,
+        date=record.date,
+        document_no=record.document_no,
+        title=record.title,
+        file=origin.path,
+        line=origin.line,
+        supported=is_supported(record, ctx.data.evidence),
+        hypothetical=record.id in ctx.data.evidence.hypothetical,
+    )
+
+
+def _assemble(
+    cs: CriteriaSet, label: str, data: UnitYear, ctx: _Context, results: list[CriterionResult]
+) -> UnitPrediction:
+    official = data.last_official if data.last_official and data.last_official.year == cs.year - 1 else None
+
+    def figure(members: list[CriterionResult], maximum: float) -> dict[str, float]:
+        return {"max": maximum, **{s: total([getattr(m, s) for m in members]) for s in SCENARIOS}}
+
+    areas = [
+        AreaResult(
+            id=area.id,
+            title=area.title,
+            title_en=area.title_en,
+            last_year=official.areas.get(area.id) if official else None,
+            **figure([r for r in results if r.area == area.id], area.max),
+        )
+        for area in cs.areas
+    ]
+    components = [
+        ComponentResult(
+            id=component.value,
+            title=cs.components[component].title,
+            title_en=cs.components[component].title_en,
+            last_year=getattr(official.components, component.value) if official else None,
+            **figure([r for r in results if r.source == component.value], cs.components[component].max),
+        )
+        for component in Component
+    ]
+    totals = figure(results, cs.scale)
+    classes = {s: (band.name if (band := cs.classify(totals[s])) else None) for s in SCENARIOS}
+    whole = Total(**totals, last_year=official.total if official else None, class_=Classes(**classes))
+    return UnitPrediction(
+        unit=data.unit.id,
+        unit_name=data.unit.name,
+        year=cs.year,
+        as_of=ctx.as_of,
+        criteria_set=label,
+        final=ctx.final,
+        hypothetical=sorted(data.evidence.hypothetical),
+        total=whole,
+        components=components,
+        areas=areas,
+        criteria=results,
+        risks=[],
+        classes=[
+            ClassBand(name=b.name, name_en=b.name_en, min=b.min) for b in sorted(cs.classes, key=lambda b: -b.min)
+        ],
+    )
+
+
+# -- what-if ---------------------------------------------------------------------------------
+
+
+def without_hypothetical(data: UnitYear) -> UnitYear:
+    evidence = data.evidence
+    kept = tuple(r for r in evidence.records if r.id not in evidence.hypothetical)
+    return replace(data, evidence=EvidenceSet(kept, evidence.origins, evidence.missing_attachments))
+
+
+def compare(before: UnitPrediction, after: UnitPrediction) -> list[Change]:
+    """The total, then every area and criterion whose figures the hypothetical evidence moves."""
+
+    def figure(x: Figure) -> Figure:
+        return Figure(max=x.max, low=x.low, expected=x.expected, high=x.high)
+
+    pairs: list[tuple[str, str, str, Figure, Figure]] = [("total", "Tổng cộng", "Total", before.total, after.total)]
+    pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.areas, after.areas)]
+    pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.criteria, after.criteria)]
+    return [
+        Change(id=key, title=title, title_en=title_en, without=figure(x), with_=figure(y))
+        for key, title, title_en, x, y in pairs
+        if key == "total" or figure(x) != figure(y)
+    ]

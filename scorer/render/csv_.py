@@ -1,0 +1,166 @@
+"""CSV for spreadsheets: UTF-8 with a BOM so Excel reads the Vietnamese right, one header row,
+and every text cell that a spreadsheet would run as a formula made inert with a leading `'`."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from scorer.messages import pick, t
+from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
+
+BOM = "\ufeff"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """Numbers stay numbers; text that starts like a formula is prefixed with `'`."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+def write(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([cell(h) for h in header])
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    return BOM + out.getvalue()
+
+
+def render_prediction(prediction: Prediction, lang: str) -> str:
+    header = [
+        "unit",
+        "year",
+        "as_of",
+        "level",
+        "id",
+        t("title", lang),
+        t("max", lang),
+        t("low", lang),
+        t("expected", lang),
+        t("high", lang),
+        t("last_year", lang),
+        t("status", lang),
+        t("owner", lang),
+        t("deadline", lang),
+    ]
+    return write(header, (row for unit in prediction.units for row in _unit_rows(unit, lang)))
+
+
+def _unit_rows(unit: UnitPrediction, lang: str) -> Iterable[list[Any]]:
+    head = [unit.unit, unit.year, unit.as_of.isoformat()]
+    total = unit.total
+    yield head + [
+        "total",
+        "",
+        t("total", lang),
+        total.max,
+        total.low,
+        total.expected,
+        total.high,
+        total.last_year,
+        total.class_.expected,
+        "",
+        "",
+    ]
+    for part in unit.components:
+        yield head + [
+            "component",
+            part.id,
+            pick(part, "title", lang),
+            part.max,
+            part.low,
+            part.expected,
+            part.high,
+            part.last_year,
+            "",
+            "",
+            "",
+        ]
+    for a in unit.areas:
+        yield head + ["area", a.id, pick(a, "title", lang), a.max, a.low, a.expected, a.high, a.last_year, "", "", ""]
+    for c in unit.criteria:
+        yield head + [
+            "criterion",
+            c.id,
+            pick(c, "title", lang),
+            c.max,
+            c.low,
+            c.expected,
+            c.high,
+            None,
+            t(f"status.{c.status}", lang),
+            c.owner,
+            c.deadline.isoformat(),
+        ]
+
+
+def render_risks(units: list[UnitPrediction], lang: str) -> str:
+    header = [
+        "unit",
+        "as_of",
+        t("criterion", lang),
+        t("title", lang),
+        t("at_stake", lang),
+        t("worst_case", lang),
+        t("reason", lang),
+        t("owner", lang),
+        t("cooperating", lang),
+        t("deadline", lang),
+        t("remedy", lang),
+    ]
+    return write(header, (_risk_row(u, r, lang) for u in units for r in u.risks))
+
+
+def _risk_row(unit: UnitPrediction, r: Risk, lang: str) -> list[Any]:
+    return [
+        unit.unit,
+        unit.as_of.isoformat(),
+        r.criterion,
+        pick(r, "title", lang),
+        r.at_stake,
+        r.worst_case,
+        t(f"reason.{r.reason}", lang),
+        r.owner_division,
+        "; ".join(r.cooperating_divisions),
+        r.deadline.isoformat() if r.deadline else "",
+        pick(r, "remedy", lang),
+    ]
+
+
+def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
+    header = [
+        "unit",
+        t("criterion", lang),
+        "id",
+        "type",
+        t("date", lang),
+        t("document_no", lang),
+        t("file", lang),
+        "line",
+        "supported",
+        "hypothetical",
+        t("title", lang),
+    ]
+    rows = [
+        [
+            u.unit,
+            c.id,
+            e.id,
+            e.type,
+            e.date.isoformat(),
+            e.document_no,
+            e.file,
+            e.line,
+            e.supported,
+            e.hypothetical,
+            e.title,
+        ]
+        for u, c in found
+        for e in c.evidence_used
+    ]
+    return write(header, rows)

@@ -1,0 +1,69 @@
+"""JSON output: the `scorer.prediction/1` contract (docs/contract.md 5), byte-identical for the same input.
+
+Models are serialised by pydantic's own (compiled) serialiser: the standard library's encoder
+falls back to pure Python as soon as it indents, and was the largest single cost of a province."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+
+from scorer.models.prediction import SCHEMA, CriterionResult, RankRow, UnitPrediction
+from scorer.ranking import rank_entry, rank_rows
+
+_ANY = TypeAdapter(Any)
+
+
+def dumps(value: BaseModel | list[Any] | dict[str, Any]) -> str:
+    if isinstance(value, BaseModel):
+        text = value.model_dump_json(indent=2, by_alias=True)
+    else:
+        text = _ANY.dump_json(value, indent=2, by_alias=True).decode("utf-8")
+    return text + "\n"
+
+
+def stream_prediction(units: Iterable[UnitPrediction]) -> Iterator[str]:
+    """The `scorer.prediction/1` document in pieces, one unit at a time, byte for byte what `dumps`
+    gives for the whole `Prediction`; only the ranking's rows are kept until the end."""
+    entries: list[RankRow] = []
+    yield '{\n  "schema": "%s",\n  "units": [' % SCHEMA
+    for i, unit in enumerate(units):
+        entries.append(rank_entry(unit))
+        body = unit.model_dump_json(indent=2, by_alias=True).replace("\n", "\n    ")
+        yield ("," if i else "") + "\n    " + body
+    rows = rank_rows(entries)
+    tail = _ANY.dump_json([r.model_dump(by_alias=True) for r in rows], indent=2).decode("utf-8").replace("\n", "\n  ")
+    yield ("\n  ]" if entries else "]") + ',\n  "ranking": ' + tail + "\n}\n"
+
+
+def risk_lists(units: list[UnitPrediction]) -> str:
+    return dumps(
+        [
+            {"unit": u.unit, "as_of": u.as_of.isoformat(), "risks": [r.model_dump(mode="json") for r in u.risks]}
+            for u in units
+        ]
+    )
+
+
+def explanations(found: list[tuple[UnitPrediction, CriterionResult]]) -> str:
+    """Unlike the prediction, an explanation carries the remedy and each record used, with its line."""
+    return dumps(
+        [
+            {
+                "unit": u.unit,
+                "year": u.year,
+                "as_of": u.as_of.isoformat(),
+                "criteria_set": u.criteria_set,
+                "criterion": {
+                    **c.model_dump(mode="json"),
+                    "remedy": c.remedy,
+                    "remedy_en": c.remedy_en,
+                    "evidence_used": [e.model_dump(mode="json") for e in c.evidence_used],
+                    "obligations": [o.model_dump(mode="json") for o in c.obligations],
+                },
+            }
+            for u, c in found
+        ]
+    )

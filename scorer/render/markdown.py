@@ -1,0 +1,193 @@
+"""Markdown, for pasting into a report or a wiki: the same content as the tables, as pipe tables."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from scorer.messages import date, how, num, pick, rule_text, t
+from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
+
+
+def _table(rows: list[list[str]], heads: list[str]) -> str:
+    return tabulate(rows, heads, tablefmt="github", disable_numparse=True)
+
+
+def _esc(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def header(unit: UnitPrediction, lang: str) -> str:
+    lines = [
+        f"# {_esc(unit.unit_name)} — {t('year', lang)} {unit.year}",
+        "",
+        f"{t('as_of', lang)} {date(unit.as_of, lang)} · {t('criteria_set', lang)} `{unit.criteria_set}`"
+        + (f" · {t('final', lang)}" if unit.final else ""),
+    ]
+    if unit.hypothetical:
+        lines += ["", f"**{t('what_if', lang)}:** {', '.join(unit.hypothetical)}"]
+    return "\n".join(lines)
+
+
+def render_prediction(prediction: Prediction, lang: str, detail: bool = True) -> str:
+    """Several units give the ranking, then each unit only with `detail`."""
+    parts = []
+    if len(prediction.units) > 1:
+        rows = [
+            [
+                f"{r.rank}/{r.of}",
+                _esc(r.unit_name),
+                num(r.low, lang),
+                num(r.expected, lang),
+                num(r.high, lang),
+                r.class_ or "–",
+            ]
+            for r in prediction.ranking
+        ]
+        parts.append(
+            f"# {t('ranking', lang)}\n\n"
+            + _table(
+                rows,
+                [
+                    t("rank", lang),
+                    t("unit", lang),
+                    t("low", lang),
+                    t("expected", lang),
+                    t("high", lang),
+                    t("class", lang),
+                ],
+            )
+        )
+    if detail or len(prediction.units) == 1:
+        parts += [render_unit(u, lang) for u in prediction.units]
+    return "\n\n".join(parts) + "\n"
+
+
+def render_unit(unit: UnitPrediction, lang: str) -> str:
+    figures = [t("max", lang), t("low", lang), t("expected", lang), t("high", lang), t("last_year", lang)]
+    rows = [
+        [a.id, _esc(pick(a, "title", lang)), *(num(v, lang) for v in (a.max, a.low, a.expected, a.high, a.last_year))]
+        for a in unit.areas
+    ]
+    total = unit.total
+    rows.append(
+        [
+            "",
+            f"**{t('total', lang)}**",
+            *(f"**{num(v, lang)}**" for v in (total.max, total.low, total.expected, total.high, total.last_year)),
+        ]
+    )
+    components = [
+        [_esc(pick(c, "title", lang)), *(num(v, lang) for v in (c.max, c.low, c.expected, c.high, c.last_year))]
+        for c in unit.components
+    ]
+    klass = total.class_
+    return "\n\n".join(
+        [
+            header(unit, lang),
+            _table(rows, [t("area", lang), t("title", lang), *figures]),
+            _table(components, [t("components", lang), *figures]),
+            f"**{t('class', lang)}:** {klass.low or '–'} / {klass.expected or '–'} / {klass.high or '–'}",
+            render_risks(unit.risks, lang),
+        ]
+    )
+
+
+def render_risks(risks: list[Risk], lang: str) -> str:
+    title = f"## {t('risks', lang)} ({len(risks)})"
+    if not risks:
+        return f"{title}\n\n{t('no_risks', lang)}"
+    rows = [
+        [
+            r.criterion,
+            _esc(pick(r, "title", lang)),
+            num(r.at_stake, lang),
+            num(r.worst_case, lang),
+            t(f"reason.{r.reason}", lang),
+            _esc(r.owner_division),
+            date(r.deadline, lang),
+            _esc(pick(r, "remedy", lang)),
+        ]
+        for r in risks
+    ]
+    return f"{title}\n\n" + _table(
+        rows,
+        [
+            t("criterion", lang),
+            t("title", lang),
+            t("at_stake", lang),
+            t("worst_case", lang),
+            t("reason", lang),
+            t("owner", lang),
+            t("deadline", lang),
+            t("remedy", lang),
+        ],
+    )
+
+
+def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
+    return "\n\n".join(f"{header(u, lang)}\n\n{render_risks(u.risks, lang)}" for u in units) + "\n"
+
+
+def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
+    return "\n\n".join(render_explanation(u, c, lang) for u, c in found) + "\n"
+
+
+def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> str:
+    lines = [
+        header(unit, lang),
+        "",
+        f"## {c.id} {_esc(pick(c, 'title', lang))}",
+        "",
+        f"- {t('max', lang)}: {num(c.max, lang)}",
+        f"- {t('status', lang)}: {t('status.' + c.status, lang)}",
+        f"- {t('deadline', lang)}: {date(c.deadline, lang)}",
+        f"- {t('rule', lang)}: {rule_text(c.rule, c.max, lang)}",
+        f"- {t('points', lang)}: {t('low', lang)} {num(c.low, lang)} · {t('expected', lang)} {num(c.expected, lang)} · "
+        f"{t('high', lang)} {num(c.high, lang)}",
+        "",
+    ]
+    metrics = [
+        [
+            m.name,
+            num(m.low, lang, 4),
+            num(m.expected, lang, 4),
+            num(m.high, lang, 4),
+            _esc(how(m.basis, m.params, lang)),
+        ]
+        for m in c.metrics
+    ]
+    lines += [
+        _table(metrics, [t("metric", lang), t("low", lang), t("expected", lang), t("high", lang), t("how", lang)]),
+        "",
+    ]
+    if c.obligations:
+        rows = [[o.label, date(o.due, lang), t(f"obligation.{o.status}", lang), o.record or "–"] for o in c.obligations]
+        lines += [_table(rows, [t("obligation", lang), t("deadline", lang), t("status", lang), "id"]), ""]
+    lines += [f"### {t('evidence', lang)} ({len(c.evidence_used)})", ""]
+    if c.evidence_used:
+        rows = [
+            [
+                e.id,
+                date(e.date, lang),
+                _esc(e.document_no or "–"),
+                f"`{e.file}:{e.line}`",
+                _esc(e.title or ""),
+                ", ".join(
+                    ([t("unsupported_mark", lang)] if not e.supported else [])
+                    + ([t("hypothetical_mark", lang)] if e.hypothetical else [])
+                ),
+            ]
+            for e in c.evidence_used
+        ]
+        lines.append(
+            _table(rows, ["id", t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""])
+        )
+    else:
+        lines.append(t("no_evidence", lang))
+    lines += ["", f"### {t('why_not_full', lang)}", ""]
+    if c.low >= c.max:
+        lines.append(t("full_points", lang))
+    else:
+        lines.append(", ".join(t(f"reason.{r}", lang) for r in c.reasons) or "–")
+        lines += ["", f"**{t('remedy', lang)}:** {_esc(pick(c, 'remedy', lang))}"]
+    return "\n".join(lines)

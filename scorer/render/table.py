@@ -1,0 +1,413 @@
+"""Plain-text tables for the terminal: the score table, then the at-risk list a division head reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from tabulate import tabulate
+
+from scorer.backtest import Backtest
+from scorer.cases import TestReport
+from scorer.diff import CriteriaDiff
+from scorer.messages import date, how, num, pick, rule_text, t
+from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
+from scorer.ranking import rank_entry, rank_rows
+
+_FORMAT = "simple"
+
+
+def stream_prediction(units: Iterable[UnitPrediction], lang: str, detail: bool = True) -> Iterator[str]:
+    """The same text as `render_prediction`, keeping each unit's text rather than the unit itself.
+    Without `detail`, several units give the ranking alone (one unit is always shown whole)."""
+    entries: list[RankRow] = []
+    texts: list[str] = []
+    for unit in units:
+        entries.append(rank_entry(unit))
+        if detail or not texts:
+            texts.append(render_unit(unit, lang))
+    if len(entries) > 1:
+        yield render_ranking(rank_rows(entries), lang) + ("\n\n" if detail else "\n")
+        if not detail:
+            return
+    yield "\n\n".join(texts) + "\n"
+
+
+def header(unit: UnitPrediction, lang: str) -> str:
+    line = (
+        f"{unit.unit_name} ({unit.unit}) · {t('year', lang)} {unit.year} · {t('as_of', lang)} "
+        f"{date(unit.as_of, lang)} · {t('criteria_set', lang)} {unit.criteria_set}"
+    )
+    if unit.final:
+        line += f" · {t('final', lang)}"
+    if unit.hypothetical:
+        line += f"\n{t('what_if', lang)}: {', '.join(unit.hypothetical)}"
+    return line
+
+
+def render_unit(unit: UnitPrediction, lang: str) -> str:
+    rows = [
+        [
+            a.id,
+            pick(a, "title", lang),
+            num(a.max, lang),
+            num(a.low, lang),
+            num(a.expected, lang),
+            num(a.high, lang),
+            num(a.last_year, lang),
+        ]
+        for a in unit.areas
+    ]
+    total = unit.total
+    rows.append(
+        [
+            "",
+            t("total", lang),
+            num(total.max, lang),
+            num(total.low, lang),
+            num(total.expected, lang),
+            num(total.high, lang),
+            num(total.last_year, lang),
+        ]
+    )
+    heads = [
+        t("area", lang),
+        t("title", lang),
+        t("max", lang),
+        t("low", lang),
+        t("expected", lang),
+        t("high", lang),
+        t("last_year", lang),
+    ]
+    areas = tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True, colalign=("left", "left") + ("right",) * 5)
+    component_rows = [
+        [
+            pick(c, "title", lang),
+            num(c.max, lang),
+            num(c.low, lang),
+            num(c.expected, lang),
+            num(c.high, lang),
+            num(c.last_year, lang),
+        ]
+        for c in unit.components
+    ]
+    components = tabulate(
+        component_rows,
+        [t("components", lang)] + heads[2:],
+        tablefmt=_FORMAT,
+        disable_numparse=True,
+        colalign=("left",) + ("right",) * 5,
+    )
+    klass = total.class_
+    classes = f"{t('class', lang)}: {klass.low or '–'} / {klass.expected or '–'} / {klass.high or '–'}"
+    parts = [header(unit, lang), areas, components, classes]
+    if unit.what_if is not None:
+        parts.append(render_changes(unit.what_if, lang))
+    return "\n\n".join(parts + [render_risks(unit.risks, lang)])
+
+
+def render_changes(changes: list[Change], lang: str) -> str:
+    rows = [
+        [
+            c.id,
+            pick(c, "title", lang),
+            num(c.without.expected, lang),
+            num(c.with_.expected, lang),
+            num(c.with_.expected - c.without.expected, lang),
+            f"{num(c.without.low, lang)}–{num(c.without.high, lang)}",
+            f"{num(c.with_.low, lang)}–{num(c.with_.high, lang)}",
+        ]
+        for c in changes
+    ]
+    heads = [
+        "",
+        t("title", lang),
+        t("without", lang),
+        t("with", lang),
+        "±",
+        f"{t('low', lang)}–{t('high', lang)} ({t('without', lang)})",
+        f"{t('low', lang)}–{t('high', lang)} ({t('with', lang)})",
+    ]
+    return f"{t('change', lang)}\n" + tabulate(
+        rows, heads, tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, 40] + [None] * 5
+    )
+
+
+def render_risks(risks: list[Risk], lang: str) -> str:
+    title = f"{t('risks', lang)} ({len(risks)})"
+    if not risks:
+        return f"{title}\n{t('no_risks', lang)}"
+    rows = [
+        [
+            r.criterion,
+            pick(r, "title", lang),
+            num(r.at_stake, lang),
+            num(r.worst_case, lang),
+            t(f"reason.{r.reason}", lang),
+            r.owner_division,
+            date(r.deadline, lang),
+            pick(r, "remedy", lang),
+        ]
+        for r in risks
+    ]
+    heads = [
+        t("criterion", lang),
+        t("title", lang),
+        t("at_stake", lang),
+        t("worst_case", lang),
+        t("reason", lang),
+        t("owner", lang),
+        t("deadline", lang),
+        t("remedy", lang),
+    ]
+    table = tabulate(
+        rows,
+        heads,
+        tablefmt=_FORMAT,
+        disable_numparse=True,
+        maxcolwidths=[None, 34, None, None, 14, 22, None, 46],
+        colalign=("left", "left", "right", "right", "left", "left", "left", "left"),
+    )
+    return f"{title}\n{table}"
+
+
+def render_ranking(ranking: list[RankRow], lang: str) -> str:
+    rows = [
+        [f"{r.rank}/{r.of}", r.unit_name, num(r.low, lang), num(r.expected, lang), num(r.high, lang), r.class_ or "–"]
+        for r in ranking
+    ]
+    heads = [t("rank", lang), t("unit", lang), t("low", lang), t("expected", lang), t("high", lang), t("class", lang)]
+    return f"{t('ranking', lang)}\n" + tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True)
+
+
+def render_backtests(checks: list[Backtest], lang: str) -> str:
+    return "\n\n".join(render_backtest(check, lang) for check in checks) + "\n"
+
+
+def render_backtest(check: Backtest, lang: str) -> str:
+    head = f"{t('backtest', lang)}: {check.unit_name} ({check.unit}) · {t('year', lang)} {check.year} · {check.criteria_set}"
+    rows = [
+        [
+            a.id,
+            pick(a, "title", lang),
+            num(a.max, lang),
+            num(a.scored, lang),
+            num(a.official, lang),
+            num(a.difference, lang),
+            num(a.lost, lang),
+            num(a.itemised, lang),
+            num(a.unitemised, lang),
+        ]
+        for a in check.areas
+    ]
+    rows.append(
+        [
+            "",
+            t("total", lang),
+            "100.00" if lang == "en" else "100,00",
+            num(check.total.scored, lang),
+            num(check.total.official, lang),
+            num(check.total.difference, lang),
+            "",
+            "",
+            "",
+        ]
+    )
+    heads = [
+        t("area", lang),
+        t("title", lang),
+        t("max", lang),
+        t("scored", lang),
+        t("official", lang),
+        t("difference", lang),
+        t("lost", lang),
+        t("itemised", lang),
+        t("unitemised", lang),
+    ]
+    areas = tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, 40] + [None] * 7)
+    component_rows = [
+        [c.id, num(c.scored, lang), num(c.official, lang), num(c.difference, lang)] for c in check.components
+    ]
+    components = tabulate(
+        component_rows,
+        [t("components", lang), t("scored", lang), t("official", lang), t("difference", lang)],
+        tablefmt=_FORMAT,
+        disable_numparse=True,
+    )
+    deduction_rows = [
+        [
+            d.area,
+            pick(d, "title", lang),
+            ", ".join(d.criteria),
+            num(d.points, lang),
+            num(d.scored_loss, lang),
+            t("matches", lang) if d.matches else t("mismatch", lang),
+        ]
+        for d in check.deductions
+    ]
+    deductions = tabulate(
+        deduction_rows,
+        [
+            t("area", lang),
+            t("deductions_check", lang),
+            t("criterion", lang),
+            t("itemised", lang),
+            t("scored", lang),
+            "",
+        ],
+        tablefmt=_FORMAT,
+        disable_numparse=True,
+        maxcolwidths=[None, 48] + [None] * 4,
+    )
+    if check.gaps:
+        gaps = f"{t('gaps', lang)}:\n" + "\n".join(
+            f"  {t('area', lang)} {g.id} ({pick(g, 'title', lang)}): {num(g.unitemised, lang)}"
+            + (" ← " + ", ".join(f"{u.criterion} −{num(u.lost, lang)}" for u in g.unexplained) if g.unexplained else "")
+            for g in check.gaps
+        )
+    else:
+        gaps = t("no_gaps", lang)
+    verdict = t("reproduced" if check.reproduced else "not_reproduced", lang)
+    summary = f"{t('total', lang)}: {num(check.total.scored, lang)} {t('versus', lang)} {num(check.total.official, lang)}: {verdict}"
+    return "\n\n".join([head, areas, components, deductions, gaps, summary])
+
+
+def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
+    return "\n\n".join(render_explanation(unit, criterion, lang) for unit, criterion in found) + "\n"
+
+
+def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> str:
+    lines = [header(unit, lang), "", f"{c.id} {pick(c, 'title', lang)}"]
+    lines.append(
+        f"{t('max', lang)} {num(c.max, lang)} · {t('status', lang)}: {t('status.' + c.status, lang)} · "
+        f"{t('deadline', lang)} {date(c.deadline, lang)}"
+    )
+    lines.append(f"{t('rule', lang)}: {rule_text(c.rule, c.max, lang)}")
+    if c.survey_basis:
+        lines.append(f"{t('survey_basis', lang)}: {c.survey_basis}")
+    metric_rows = [
+        [m.name, num(m.low, lang, 4), num(m.expected, lang, 4), num(m.high, lang, 4), how(m.basis, m.params, lang)]
+        for m in c.metrics
+    ]
+    lines += [
+        "",
+        tabulate(
+            metric_rows,
+            [t("metric", lang), t("low", lang), t("expected", lang), t("high", lang), t("how", lang)],
+            tablefmt=_FORMAT,
+            disable_numparse=True,
+            maxcolwidths=[None, None, None, None, 60],
+        ),
+    ]
+    if c.obligations:
+        rows = [[o.label, date(o.due, lang), t(f"obligation.{o.status}", lang), o.record or "–"] for o in c.obligations]
+        lines += [
+            "",
+            tabulate(
+                rows,
+                [t("obligation", lang), t("deadline", lang), t("status", lang), "id"],
+                tablefmt=_FORMAT,
+                disable_numparse=True,
+            ),
+        ]
+    lines += [
+        "",
+        f"{t('points', lang)}: {t('low', lang)} {num(c.low, lang)} · {t('expected', lang)} {num(c.expected, lang)} · "
+        f"{t('high', lang)} {num(c.high, lang)}",
+    ]
+    lines += ["", f"{t('evidence', lang)} ({len(c.evidence_used)}):"]
+    if c.evidence_used:
+        rows = []
+        for use in c.evidence_used:
+            marks = [t("unsupported_mark", lang)] if not use.supported else []
+            marks += [t("hypothetical_mark", lang)] if use.hypothetical else []
+            rows.append(
+                [
+                    use.id,
+                    date(use.date, lang),
+                    use.document_no or "–",
+                    f"{use.file}:{use.line}",
+                    use.title or "",
+                    ", ".join(marks),
+                ]
+            )
+        lines.append(
+            tabulate(
+                rows,
+                ["id", t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""],
+                tablefmt=_FORMAT,
+                disable_numparse=True,
+                maxcolwidths=[None, None, None, None, 44, None],
+            )
+        )
+    else:
+        lines.append(t("no_evidence", lang))
+    lines += ["", f"{t('why_not_full', lang)}:"]
+    if c.low >= c.max:
+        lines.append(t("full_points", lang))
+    else:
+        lines.append(", ".join(t(f"reason.{r}", lang) for r in c.reasons) if c.reasons else "–")
+        lines.append(f"{t('remedy', lang)}: {pick(c, 'remedy', lang)}")
+    return "\n".join(lines)
+
+
+def render_test_report(report: TestReport) -> str:
+    lines = []
+    for case in report.cases:
+        if case.passed:
+            continue
+        lines.append(f"FAIL {case.file}:{case.line}: {case.name}")
+        for m in case.mismatches:
+            lines.append(f"     {m.criterion} {m.scenario}: expected {m.expected:.2f}, got {m.actual:.2f}")
+    for coverage in report.coverage:
+        tested = coverage.criteria - len(coverage.untested)
+        line = f"{coverage.criteria_set}: {tested} of {coverage.criteria} criteria tested"
+        lines.append(line + (f"; untested: {', '.join(coverage.untested)}" if coverage.untested else ""))
+    failed = sum(1 for c in report.cases if not c.passed)
+    lines.append(f"{len(report.cases) - failed} passed, {failed} failed")
+    return "\n".join(lines) + "\n"
+
+
+def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
+    return "\n\n".join(f"{header(u, lang)}\n\n{render_risks(u.risks, lang)}" for u in units) + "\n"
+
+
+def render_diff(result: CriteriaDiff, lang: str) -> str:
+    head = f"{result.old} -> {result.new}"
+    if not result.changes and not result.metrics:
+        return f"{head}\n{t('no_changes', lang)}\n"
+    rows = [
+        [
+            c.criterion,
+            pick(c, "title", lang),
+            c.change,
+            c.old or "–",
+            c.new or "–",
+            num(c.points, lang) if c.points else "",
+        ]
+        for c in result.changes
+    ]
+    parts = [
+        head,
+        tabulate(
+            rows,
+            [
+                t("criterion", lang),
+                t("title", lang),
+                t("change_kind", lang),
+                t("old", lang),
+                t("new", lang),
+                t("points", lang),
+            ],
+            tablefmt=_FORMAT,
+            disable_numparse=True,
+            maxcolwidths=[None, 30, None, 40, 40, None],
+        ),
+    ]
+    if result.metrics:
+        metric_rows = [[m.metric, m.change, ", ".join(m.criteria)] for m in result.metrics]
+        parts.append(
+            tabulate(metric_rows, [t("metric", lang), t("change_kind", lang), t("criterion", lang)], tablefmt=_FORMAT)
+        )
+    moved = sum(c.points for c in result.changes)
+    parts.append(f"{t('maxima_moved', lang)}: {num(moved, lang)}")
+    return "\n\n".join(parts) + "\n"
