@@ -121,13 +121,18 @@ class Validation:
     criteria: int
     units: int
     records: int
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def validate(request: Request) -> Validation:
-    """Check the criteria set and every selected unit's evidence, as `predict` would."""
+    """Check the criteria set and every selected unit's evidence, as `predict` would; what is
+    doubtful but not wrong (one number naming two documents) comes back as warnings."""
     inputs = load_inputs(request)
-    counts = [len(u.evidence.records) for u in inputs.units()]
-    return Validation(inputs.label, len(inputs.criteria.criteria()), len(counts), sum(counts))
+    counts, warnings = [], []
+    for data in inputs.units():
+        counts.append(len(data.evidence.records))
+        warnings += loading.document_conflicts(data.evidence, data.last_year)
+    return Validation(inputs.label, len(inputs.criteria.criteria()), len(counts), sum(counts), warnings)
 
 
 def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) -> UnitYear:

@@ -244,6 +244,8 @@ def validate(**kwargs: Any) -> None:
     Example: scorer validate --year 2024
     """
     summary = api.validate(_request(**kwargs))
+    for warning in summary.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     click.echo(
         f"OK: {summary.label} ({summary.criteria} criteria), {summary.units} unit(s), {summary.records} evidence records"
     )

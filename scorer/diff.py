@@ -75,7 +75,7 @@ def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> 
         pairs: list[tuple[str, str, str, float]] = [
             ("max", f"{a.max:g}", f"{b.max:g}", difference(b.max, a.max)),
             ("source", a.source.value, b.source.value, 0.0),
-            ("owner", a.owner, b.owner, 0.0),
+            ("owner", ", ".join(a.owners), ", ".join(b.owners), 0.0),
             (
                 "rule",
                 rule_text(a.rule.model_dump(exclude_none=True), a.max, "en"),

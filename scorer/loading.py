@@ -620,6 +620,51 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
     return problems
 
 
+_CITING = frozenset({"indicator", "survey", "communication"})
+
+
+def document_conflicts(*sets: EvidenceSet) -> list[Problem]:
+    """Warnings, not errors: one document number (same number, symbol and year) naming documents with
+    different titles or dates. Indicators, surveys and communication counts cite a report as their
+    source (their title is the figure's or the activity's), and a plan's later records with its number are progress snapshots, so only
+    the earliest plan record of a number names the plan."""
+    named: dict[tuple[str, int], list[tuple[EvidenceRecord, Origin]]] = {}
+    seen: set[str] = set()
+    for evidence in sets:
+        for record in sorted(evidence.records, key=lambda r: (r.date, r.id)):
+            if not record.document_no or record.type in _CITING or record.id in seen:
+                continue
+            seen.add(record.id)
+            key = (" ".join(record.document_no.split()).upper(), record.date.year)
+            group = named.setdefault(key, [])
+            if record.type == "plan" and any(r.type == "plan" for r, _ in group):
+                continue
+            group.append((record, evidence.origins[record.id]))
+    problems = []
+    for (_, year), group in named.items():
+        first, first_at = group[0]
+        for record, origin in group[1:]:
+            differs = [
+                what
+                for what, a, b in (("title", first.title, record.title), ("date", first.date, record.date))
+                if a is not None and b is not None and a != b
+            ]
+            if differs:
+                problems.append(
+                    Problem(
+                        origin.path,
+                        f"{record.document_no} of {year} also names '{first.id}' ({first_at.path}:{first_at.line}) "
+                        f"with another {' and '.join(differs)}: "
+                        f"'{record.title}' {record.date.strftime('%d/%m/%Y')} vs "
+                        f"'{first.title}' {first.date.strftime('%d/%m/%Y')}",
+                        line=origin.line,
+                        field="document_no",
+                        hint="one number and symbol names one document a year",
+                    )
+                )
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
+
+
 # -- criteria test cases -------------------------------------------------------------------
 
 

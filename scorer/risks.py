@@ -57,7 +57,7 @@ def find_risks(prediction: UnitPrediction, unit: Unit, horizon_days: int = 30, o
     for criterion in prediction.criteria:
         if not is_at_risk(criterion, prediction.as_of, horizon_days):
             continue
-        if owner is not None and owner != criterion.owner:
+        if owner is not None and owner not in (criterion.owners or [criterion.owner]):
             continue
         why = reasons(criterion)
         rows.append(

@@ -100,19 +100,38 @@ class SurveyRule(Strict):
 Rule = Annotated[BandsRule | LinearRule | BinaryRule | DeductionsRule | SurveyRule, Field(discriminator="kind")]
 
 
+class Named(Strict):
+    title: str
+    title_en: str
+
+
 class Criterion(Strict):
     id: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)+$")]
     title: Annotated[str, Field(min_length=1)]
     title_en: Annotated[str, Field(min_length=1)]
     max: Annotated[float, Field(gt=0)]
     source: Component
-    owner: Annotated[str, Field(min_length=1)]
+    # The lead role, or several in order (the seed plan names two lead units for some areas).
+    owner: Annotated[str, Field(min_length=1)] | Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
     cooperating: list[str] = []
+    # Roles that carry the remedy out under the lead's advice ("Đơn vị thực hiện"), when not the lead.
+    implementing: list[str] = []
+    # Document kinds whose latest decision the plan cites with the remedy (number, date, title).
+    references: list[str] = []
     evidence: list[str] = []
     deadline: str
     rule: Rule
     remedy: Annotated[str, Field(min_length=1)]
     remedy_en: Annotated[str, Field(min_length=1)]
+
+    @property
+    def owners(self) -> list[str]:
+        """The lead roles in order; the first is the criterion's owner in risks and reports."""
+        return [self.owner] if isinstance(self.owner, str) else list(self.owner)
+
+    @property
+    def lead(self) -> str:
+        return self.owners[0]
 
 
 class Area(Strict):
@@ -120,6 +139,8 @@ class Area(Strict):
     title: str
     title_en: str
     max: Annotated[float, Field(gt=0)]
+    # Titles of the criteria that group sub-criteria (e.g. 7.1 over 7.1.1 to 7.1.3), for the form.
+    headings: dict[str, Named] = {}
     criteria: Annotated[list[Criterion], Field(min_length=1)]
 
 
@@ -127,11 +148,6 @@ class ComponentSpec(Strict):
     title: str
     title_en: str
     max: Annotated[float, Field(ge=0)]
-
-
-class Named(Strict):
-    title: str
-    title_en: str
 
 
 class ClassBand(Strict):
@@ -149,6 +165,14 @@ class SurveyDefaults(Strict):
     confidence_z: Annotated[float, Field(gt=0, le=5)] = 1.96
 
 
+class Satisfaction(Strict):
+    """The satisfaction index (SIPAS): the criteria whose points it drives, and the plan's task for it."""
+
+    criteria: Annotated[list[str], Field(min_length=1)]
+    remedy: Annotated[str, Field(min_length=1)]
+    remedy_en: Annotated[str, Field(min_length=1)]
+
+
 class CriteriaSet(Strict):
     schema_: Annotated[Literal["scorer.criteria/1"], Field(alias="schema")] = "scorer.criteria/1"
     title: str
@@ -163,6 +187,7 @@ class CriteriaSet(Strict):
     classes: Annotated[list[ClassBand], Field(min_length=1)]
     surveys: SurveyDefaults = SurveyDefaults()
     metrics: dict[str, Metric] = {}
+    satisfaction: Satisfaction | None = None
     areas: Annotated[list[Area], Field(min_length=1)]
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -262,6 +287,26 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
                         )
                     )
             findings += _check_rule(cs, criterion, loc + ("rule",), did_you_mean)
+            for r, kind in enumerate(criterion.references):
+                if kind not in cs.document_kinds:
+                    findings.append(
+                        (
+                            loc + ("references", r),
+                            f"'{kind}' is not declared in the criteria set's document kinds",
+                            did_you_mean(kind, cs.document_kinds),
+                        )
+                    )
+        for heading in area.headings:
+            if not heading.startswith(area.id + ".") or not any(
+                c.id.startswith(heading + ".") for c in area.criteria
+            ):
+                findings.append(
+                    (area_loc + ("headings", heading), f"no sub-criterion of area {area.id} under '{heading}'", None)
+                )
+    if cs.satisfaction is not None:
+        for s, cid in enumerate(cs.satisfaction.criteria):
+            if cid not in seen:
+                findings.append((("satisfaction", "criteria", s), f"no criterion '{cid}'", did_you_mean(cid, seen)))
     area_total = decimal_sum([area.max for area in cs.areas])
     if area_total != Decimal(str(cs.scale)):
         findings.append((("areas",), f"area maxima add up to {area_total}, not the scale {cs.scale}", None))

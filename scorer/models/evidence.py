@@ -257,12 +257,24 @@ RECORD_TYPES: dict[str, type[RecordBase]] = {
 LIST_FIELDS = frozenset({"criteria", "audience"})
 
 
+class Signer(Strict):
+    position: Annotated[str, Field(min_length=1)]
+    name: Annotated[str, Field(min_length=1)]
+
+
 class Unit(Strict):
     id: Annotated[str, Field(min_length=1)]
     name: Annotated[str, Field(min_length=1)]
     name_en: str | None = None
     group: str | None = None
     divisions: dict[str, str] = {}
+    # The frame of the documents the unit issues (Decree 30/2020): the parent agency above its name,
+    # its symbol in document numbers (KH-VPUB), the place before the date, who signs, who receives.
+    parent: Annotated[str, Field(min_length=1)] | None = None
+    symbol: Annotated[str, Field(min_length=1, pattern=r"^[^\s/]+$")] | None = None
+    place: Annotated[str, Field(min_length=1)] | None = None
+    signer: Signer | None = None
+    recipients: list[Annotated[str, Field(min_length=1)]] = []
 
     def division(self, role: str) -> str:
         """The unit's own name for an owner role; a role it does not map is shown as the role."""
@@ -283,8 +295,40 @@ class OfficialComponents(Strict):
     citizens_survey: float
 
 
+class LegalBasis(Strict):
+    """A document the remediation plan rests on: the decisions announcing the results, the
+    province's letter on this year's tasks."""
+
+    kind: Annotated[str, Field(min_length=1)]
+    kind_en: str | None = None
+    number: Annotated[str, Field(min_length=1)]
+    date: Date
+    issuer: str | None = None
+    issuer_en: str | None = None
+    subject: Annotated[str, Field(min_length=1)]
+    subject_en: str | None = None
+
+
+class SatisfactionResult(Strict):
+    """The published satisfaction index (SIPAS) of the unit: its value in percent and its rank."""
+
+    index: Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)] | None = None
+    rank: Annotated[int, Field(ge=1)] | None = None
+    of: Annotated[int, Field(ge=1)] | None = None
+    decision: str | None = None
+
+    @model_validator(mode="after")
+    def _rank_within(self) -> SatisfactionResult:
+        if self.rank is not None and self.of is not None and self.rank > self.of:
+            raise ValueError(f"rank {self.rank} is past the number ranked ({self.of})")
+        return self
+
+
+Points = Annotated[float, AfterValidator(_finite), Field(ge=0, le=1000)]
+
+
 class Official(Strict):
-    """Published results of one year (docs/contract.md 2.3)."""
+    """Published results of one year (docs/contract.md 2.3), and the appraisal round behind them."""
 
     year: int
     unit: str
@@ -292,7 +336,19 @@ class Official(Strict):
     total: float
     components: OfficialComponents
     areas: dict[str, float]
-    rank: int | None = None
-    of: int | None = None
-    sipas_rank: int | None = None
+    rank: Annotated[int, Field(ge=1)] | None = None
+    of: Annotated[int, Field(ge=1)] | None = None
+    previous_rank: Annotated[int, Field(ge=1)] | None = None
+    satisfaction: SatisfactionResult | None = None
+    bases: list[LegalBasis] = []
+    appraised: dict[str, Points] = {}
+    appraisal_notes: dict[str, Annotated[str, Field(min_length=1)]] = {}
     deductions: list[ItemisedDeduction] = []
+
+    @model_validator(mode="after")
+    def _rank_within(self) -> Official:
+        for name in ("rank", "previous_rank"):
+            value = getattr(self, name)
+            if value is not None and self.of is not None and value > self.of:
+                raise ValueError(f"{name} {value} is past the number ranked ({self.of})")
+        return self

@@ -71,6 +71,8 @@ class CriterionResult(Figure):
     area: str
     source: str
     owner: str
+    # Every lead role in order (`owner` is the first); left out of the JSON, where `owner` stays one role.
+    owners: list[str] = Field([], exclude=True)
     cooperating: list[str]
     deadline: dt.date
     next_deadline: dt.date | None
