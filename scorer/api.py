@@ -14,10 +14,12 @@ from pathlib import Path
 from scorer import loading
 from scorer.backtest import Backtest, backtest_unit
 from scorer.diff import CriteriaDiff, diff
-from scorer.plan import Plan, draft_plan
+from scorer.models.plan import Plan
+from scorer.plan import draft_plan
 from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
 from scorer.models.criteria import CriteriaSet
+from scorer.models.evidence import Document
 from scorer.models.prediction import CriterionResult, Prediction, UnitPrediction
 from scorer.predict import UnitYear, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
 from scorer.ranking import rank
@@ -247,9 +249,16 @@ def plan(request: Request) -> list[Plan]:
     plans = []
     with engine_for(cs) as engine:
         for data in inputs.units():
-            official = loading.load_official(request.evidence / data.unit.id / str(cs.year) / "official.yaml")
-            scored = predict_unit(cs, inputs.label, data, cs.cutoff if official else as_of, engine)
-            plans.append(draft_plan(scored, data.unit, official))
+            folder = request.evidence / data.unit.id
+            official = loading.load_official(folder / str(cs.year) / "official.yaml")
+            day = cs.cutoff if official else as_of
+            scored = predict_unit(cs, inputs.label, data, day, engine)
+            # A plan on published results is written in the next year and cites its decisions too.
+            records = list(data.evidence.records)
+            if official and (folder / str(cs.year + 1)).is_dir():
+                records += loading.load_evidence(folder, cs.year + 1).records
+            documents = [r for r in records if isinstance(r, Document) and (official or r.date <= day)]
+            plans.append(draft_plan(scored, data.unit, official, cs, documents, data.last_official))
     return plans
 
 

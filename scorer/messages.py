@@ -185,6 +185,29 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "khắc phục tồn tại, hạn chế năm {year} và nâng cao Chỉ số cải cách hành chính năm {next}, cụ thể như sau:",
         "basis_forecast": "Căn cứ kết quả dự báo Chỉ số cải cách hành chính năm {year} (chưa phải kết quả chính thức), {unit} xây dựng "
         "kế hoạch khắc phục tồn tại, hạn chế, cụ thể như sau:",
+        "bases_lead": "Thực hiện ",
+        "basis_item": "{kind} số {number} ngày {date}{issuer} về việc {subject}",
+        "basis_issuer": " của {issuer}",
+        "bases_tail": ". {unit} xây dựng kế hoạch khắc phục tồn tại, hạn chế năm {year} và nâng cao Chỉ số cải cách hành chính "
+        "năm {next}, cụ thể như sau:",
+        "national": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto": "Độc lập - Tự do - Hạnh phúc",
+        "number": "Số: .../KH-{symbol}",
+        "place_date": "{place}, ngày ... tháng ... năm {year}",
+        "recipients": "Nơi nhận:",
+        "rank_up": " (tăng {n} bậc so với năm {last})",
+        "rank_down": " (giảm {n} bậc so với năm {last})",
+        "rank_same": " (giữ nguyên thứ hạng so với năm {last})",
+        "lead_advising": "Đơn vị tham mưu chủ trì thực hiện",
+        "implementing": "Đơn vị thực hiện",
+        "apply": "Văn bản thực hiện",
+        "reference": "{kind} số {number} ngày {date}",
+        "before": "Trước {date}",
+        "criteria_of": "tiêu chí {ids}",
+        "sipas_index": "; chỉ số đạt {index}%",
+        "sipas_drives": ", tương ứng {points}/{max} điểm tiêu chí {criteria} của Chỉ số cải cách hành chính",
+        "sipas_estimate": "Năm {year}, Chỉ số hài lòng ước đạt {index}% (từ {low}% đến {high}%), tương ứng {points}/{max} điểm "
+        "tiêu chí {criteria} của Chỉ số cải cách hành chính.",
         "purpose_h": "I. MỤC ĐÍCH, YÊU CẦU",
         "purpose": "1. Mục đích",
         "purpose_items": [
@@ -237,6 +260,28 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "shortcomings of {year} and raise its PAR Index in {next}:",
         "basis_forecast": "On the forecast of the {year} PAR Index (not an official result), {unit} sets out this plan to remedy "
         "its shortcomings:",
+        "bases_lead": "Under ",
+        "basis_item": "{kind} {number} of {date}{issuer} {subject}",
+        "basis_issuer": " of {issuer}",
+        "bases_tail": ", {unit} sets out this plan to remedy the shortcomings of {year} and raise its PAR Index in {next}:",
+        "national": "SOCIALIST REPUBLIC OF VIETNAM",
+        "motto": "Independence - Freedom - Happiness",
+        "number": "No.: .../KH-{symbol}",
+        "place_date": "{place}, ... {year}",
+        "recipients": "Recipients:",
+        "rank_up": " (up {n} from {last})",
+        "rank_down": " (down {n} from {last})",
+        "rank_same": " (the same rank as in {last})",
+        "lead_advising": "Lead (advising)",
+        "implementing": "Carried out by",
+        "apply": "Decisions applied",
+        "reference": "{kind} {number} of {date}",
+        "before": "Before {date}",
+        "criteria_of": "criteria {ids}",
+        "sipas_index": "; its index was {index}%",
+        "sipas_drives": ", which gives {points} of {max} points of criterion {criteria} of the PAR Index",
+        "sipas_estimate": "In {year}, the satisfaction index is estimated at {index}% ({low}% to {high}%), which gives {points} "
+        "of {max} points of criterion {criteria} of the PAR Index.",
         "purpose_h": "I. PURPOSE AND REQUIREMENTS",
         "purpose": "1. Purpose",
         "purpose_items": [
@@ -279,6 +324,24 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "forecast_note": "Drafted by scorer from a forecast: points are expected points, not official results.",
     },
 }
+
+# Document types by the code in their number (17/QĐ-VPUB is a decision), as the plan cites them.
+DOCUMENT_TYPES: dict[str, dict[str, str]] = {
+    "QĐ": {"vi": "Quyết định", "en": "Decision"},
+    "KH": {"vi": "Kế hoạch", "en": "Plan"},
+    "BC": {"vi": "Báo cáo", "en": "Report"},
+    "TB": {"vi": "Thông báo", "en": "Notice"},
+    "CT": {"vi": "Chỉ thị", "en": "Directive"},
+    "CV": {"vi": "Công văn", "en": "Letter"},
+    "": {"vi": "Văn bản", "en": "Document"},
+}
+
+
+def document_type(number: str, lang: str) -> str:
+    """`Quyết định` for 17/QĐ-VPUB; `Văn bản` when the code is not known."""
+    code = number.split("/", 1)[1].split("-", 1)[0].strip().upper() if "/" in number else ""
+    return DOCUMENT_TYPES.get(code, DOCUMENT_TYPES[""])[lang]
+
 
 # The workbooks' sheet names, headings and guide.
 SHEET_TEXT: dict[str, dict[str, Any]] = {

@@ -1,61 +1,78 @@
 """The remediation plan ("Kế hoạch khắc phục tồn tại, hạn chế"), drafted in the seed plan's structure.
 
-For a year with published results it restates them (the area table, each itemised deduction with its
-points, the SIPAS rank); for a year still open it uses the prediction's expected points, and each
-criterion below its maximum is a shortcoming ("tồn tại"). Per area it names the remedies of the
-criteria that lost points, their lead and cooperating divisions, and the time frame.
+For a year with published results it restates them (the legal bases, the rank and its change, the
+area table, each itemised deduction with its points, the satisfaction index and its rank); for a
+year still open it uses the prediction's expected points, and each criterion below its maximum is a
+shortcoming ("tồn tại"), with the deadlines still ahead as its time frame. Per area it names the
+remedies of the criteria that lost points, the decisions they apply, the lead divisions (several,
+in order), the implementing or cooperating ones, and the time frame.
 """
 
 from __future__ import annotations
 
-from scorer.models.evidence import Official, Unit
-from scorer.models.prediction import Out, UnitPrediction
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from scorer.models.criteria import CriteriaSet, Criterion
+from scorer.models.evidence import Document, Official, Unit
+from scorer.models.plan import AreaPlan, Frame, Plan, Reference, SatisfactionPlan, Shortcoming, TimeFrame
+from scorer.models.prediction import CriterionResult, UnitPrediction
 from scorer.scoring import difference
 
-
-class Shortcoming(Out):
-    title: str
-    title_en: str
-    points: float
-    criteria: list[str]
+_SENTENCE_END = re.compile(r"(?<=\.)\s+")
 
 
-class AreaPlan(Out):
-    id: str
-    title: str
-    title_en: str
-    max: float
-    score: float
-    lost: float
-    shortcomings: list[Shortcoming]
-    remedies: list[str]
-    remedies_en: list[str]
-    lead: list[str]
-    cooperating: list[str]
+def _sentences(texts: list[str]) -> list[str]:
+    """Each distinct sentence once, in order: criteria of one area share their general remedy and
+    add their own, and the plan says each thing once."""
+    return list(dict.fromkeys(s for text in texts for s in _SENTENCE_END.split(text.strip()) if s))
 
 
-class Plan(Out):
-    unit: str
-    unit_name: str
-    year: int
-    published: bool
-    decision: str | None
-    rank: int | None
-    of: int | None
-    sipas_rank: int | None
-    total: float
-    appraisal: float
-    leaders_survey: float
-    citizens_survey: float
-    areas: list[AreaPlan]
-    citizens_remedy: str
-    citizens_remedy_en: str
-    citizens_lead: list[str]
-    monitor: str
+def _roles(unit: Unit, roles: list[str], leave_out: Sequence[str] = ()) -> list[str]:
+    names = dict.fromkeys(unit.division(r) for r in roles)
+    return [n for n in names if n not in leave_out]
 
 
-def draft_plan(scored: UnitPrediction, unit: Unit, official: Official | None) -> Plan:
-    criteria = {c.id: c for c in scored.criteria}
+def _references(criteria: list[Criterion], documents: list[Document]) -> list[Reference]:
+    """The latest numbered document of each kind the criteria cite, in the order they cite them."""
+    out: list[Reference] = []
+    for kind in dict.fromkeys(k for c in criteria for k in c.references):
+        found = [d for d in documents if d.kind == kind and d.document_no]
+        if found:
+            latest = max(found, key=lambda d: (d.date, d.id))
+            out.append(Reference(number=str(latest.document_no), date=latest.date, title=latest.title))
+    return out
+
+
+def _time(scored: UnitPrediction, results: list[CriterionResult]) -> list[TimeFrame]:
+    """An open year's time frame: each deadline still ahead with its criteria, then the standing
+    tasks (survey-scored rows are what respondents perceive, with no deadline of their own; a task
+    whose deadline has passed goes on). A published year's tasks all stand: empty."""
+    if scored.final:
+        return []
+    due: dict[dt.date | None, list[str]] = {}
+    for c in results:
+        day = c.next_deadline or c.deadline
+        key = day if c.source == "appraisal" and day >= scored.as_of else None
+        due.setdefault(key, []).append(c.id)
+    if list(due) == [None]:
+        return []
+    return [TimeFrame(due=d, criteria=due[d]) for d in sorted(due, key=lambda d: d or dt.date.max)]
+
+
+def draft_plan(
+    scored: UnitPrediction,
+    unit: Unit,
+    official: Official | None,
+    cs: CriteriaSet,
+    documents: list[Document],
+    last_official: Official | None = None,
+) -> Plan:
+    """`official` is the year's published result (None for an open year); `documents` are the unit's
+    decisions the remedies may cite; `last_official` gives an open year its last published ranks."""
+    results = {c.id: c for c in scored.criteria}
+    definitions = {c.id: c for c in cs.criteria()}
     published = official is not None
     areas = []
     for area in scored.areas:
@@ -72,7 +89,10 @@ def draft_plan(scored: UnitPrediction, unit: Unit, official: Official | None) ->
                 for c in scored.criteria
                 if c.area == area.id and c.expected < c.max
             ]
-        involved = [criteria[cid] for item in items for cid in item.criteria if cid in criteria]
+        ids = list(dict.fromkeys(cid for item in items for cid in item.criteria if cid in definitions))
+        involved = [definitions[cid] for cid in ids]
+        lead = _roles(unit, [r for c in involved for r in c.owners])
+        implementing = _roles(unit, [r for c in involved for r in c.implementing], lead)
         areas.append(
             AreaPlan(
                 id=area.id,
@@ -82,10 +102,14 @@ def draft_plan(scored: UnitPrediction, unit: Unit, official: Official | None) ->
                 score=score,
                 lost=difference(area.max, score),
                 shortcomings=items,
-                remedies=list(dict.fromkeys(c.remedy for c in involved)),
-                remedies_en=list(dict.fromkeys(c.remedy_en for c in involved)),
-                lead=list(dict.fromkeys(unit.division(c.owner) for c in involved)),
-                cooperating=list(dict.fromkeys(unit.division(r) for c in involved for r in c.cooperating)),
+                remedies=_sentences([c.remedy for c in involved]),
+                remedies_en=_sentences([c.remedy_en for c in involved]),
+                references=_references(involved, documents),
+                lead=lead,
+                lead_advises=bool(implementing),
+                cooperating=_roles(unit, [r for c in involved for r in c.cooperating], lead + implementing),
+                implementing=implementing,
+                time=_time(scored, [results[cid] for cid in ids if cid in results]),
             )
         )
     components = {c.id: c.expected for c in scored.components}
@@ -95,25 +119,68 @@ def draft_plan(scored: UnitPrediction, unit: Unit, official: Official | None) ->
             "leaders_survey": official.components.leaders_survey,
             "citizens_survey": official.components.citizens_survey,
         }
-    citizens = [c for c in scored.criteria if c.source == "citizens_survey"]
     return Plan(
         unit=scored.unit,
         unit_name=scored.unit_name,
         year=scored.year,
+        target_year=scored.year + 1 if published else scored.year,
         published=published,
         decision=official.decision if official else None,
+        bases=list(official.bases) if official else [],
         rank=official.rank if official else None,
         of=official.of if official else None,
-        sipas_rank=official.sipas_rank if official else None,
+        previous_rank=official.previous_rank if official else None,
         total=official.total if official else scored.total.expected,
         appraisal=components["appraisal"],
         leaders_survey=components["leaders_survey"],
         citizens_survey=components["citizens_survey"],
         areas=areas,
-        citizens_remedy=citizens[0].remedy if citizens else "",
-        citizens_remedy_en=citizens[0].remedy_en if citizens else "",
-        citizens_lead=list(
-            dict.fromkeys(unit.division(r) for c in citizens for r in [c.owner, *c.cooperating] if r != "all_divisions")
-        ),
+        satisfaction=_satisfaction(scored, unit, official, last_official, cs),
         monitor=unit.division("organisation"),
+        frame=Frame(
+            parent=unit.parent,
+            agency=unit.name.upper(),
+            symbol=unit.symbol,
+            place=unit.place,
+            year=scored.year + 1 if published else scored.year,
+            signer_position=unit.signer.position if unit.signer else None,
+            signer_name=unit.signer.name if unit.signer else None,
+            recipients=list(unit.recipients),
+        ),
+    )
+
+
+def _satisfaction(
+    scored: UnitPrediction, unit: Unit, official: Official | None, last: Official | None, cs: CriteriaSet
+) -> SatisfactionPlan:
+    """The satisfaction index's own section: the published result (this year's, or last year's for
+    an open year), this year's estimate from the unit's surveys, and the points it drives."""
+    spec = cs.satisfaction
+    ids = spec.criteria if spec else [c.id for c in cs.criteria() if c.source.value == "citizens_survey"]
+    driven = [c for c in scored.criteria if c.id in ids]
+    definitions = [c for c in cs.criteria() if c.id in ids]
+    top = sum(c.max for c in driven)
+    source = official or last
+    result = source.satisfaction if source else None
+    lead = _roles(unit, [r for c in definitions for r in c.owners])
+    estimate = None
+    if not official and top:
+        estimate = tuple(round(100 * sum(getattr(c, s) for c in driven) / top, 1) for s in ("low", "expected", "high"))
+    points = sum(c.expected for c in driven)
+    return SatisfactionPlan(
+        year=source.year if source else scored.year,
+        index=result.index if result else None,
+        rank=result.rank if result else None,
+        of=result.of if result else None,
+        estimate_year=None if official else scored.year,
+        estimate=estimate[1] if estimate else None,
+        estimate_low=estimate[0] if estimate else None,
+        estimate_high=estimate[2] if estimate else None,
+        points=round(points, 2),
+        max=top,
+        criteria=list(ids),
+        remedy=spec.remedy if spec else (definitions[0].remedy if definitions else ""),
+        remedy_en=spec.remedy_en if spec else (definitions[0].remedy_en if definitions else ""),
+        lead=lead,
+        cooperating=_roles(unit, [r for c in definitions for r in c.cooperating], lead),
     )

@@ -1,56 +1,188 @@
-"""The remediation plan as a Word document, from the same content blocks as the Markdown plan."""
+"""The remediation plan as a Word document in the administrative format of Decree 30/2020/NĐ-CP:
+A4 portrait, margins 20 / 20 / 30 / 15 mm (top, bottom, left, right), Times New Roman 14 in black,
+the frame (parent and issuing agency, national title and motto, number, place and date) above the
+body, page numbers from the second page centred in the top margin, and the recipients beside the
+signer's position and name at the end. The content is the Markdown plan's (`render.plan.blocks`)."""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
 
-from scorer.plan import Plan
+from scorer.models.plan import Plan
 from scorer.render.plan import blocks
+
+FONT = "Times New Roman"
+BODY = Pt(14)
+BLACK = RGBColor(0, 0, 0)
+
+
+def _font(run: Any, size: Pt = BODY, bold: bool = False, italic: bool = False) -> Any:
+    run.font.name = FONT
+    run.font.size = size
+    run.font.bold = bold
+    run.font.italic = italic
+    run.font.color.rgb = BLACK
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    return run
+
+
+def _para(container: Any, text: str = "", *, align: Any = None, size: Pt = BODY, bold: bool = False,
+          italic: bool = False, indent: Cm | None = None, first: Cm | None = None, after: Pt = Pt(6)) -> Any:
+    paragraph = container.add_paragraph()
+    if text:
+        _font(paragraph.add_run(text), size, bold, italic)
+    if align is not None:
+        paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(0), after
+    if indent is not None:
+        fmt.left_indent = indent
+    if first is not None:
+        fmt.first_line_indent = first
+    return paragraph
+
+
+def _widths(table: Any, widths: tuple[Any, ...]) -> None:
+    """Column widths that Word and LibreOffice both keep (grid and every cell)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+def _no_borders(table: Any) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _page_number_header(section: Any) -> None:
+    """Page numbers from the second page, centred in the top margin; none on the first."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = _font(paragraph.add_run(), Pt(13))
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _frame(document: Any, content: Any) -> None:
+    left, right = content
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, (Cm(6.0), Cm(10.5)))
+    a, b = table.rows[0].cells
+    a.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if left[0]:
+        _font(a.paragraphs[0].add_run(left[0].upper()), Pt(13))
+    _para(a, left[1], align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(13), bold=True, after=Pt(0))
+    _para(a, "———", align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(8), after=Pt(6))
+    _para(a, left[2], align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(13), after=Pt(0))
+    b.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(b.paragraphs[0].add_run(right[0]), Pt(12.5), bold=True)
+    _para(b, right[1], align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(14), bold=True, after=Pt(0))
+    _para(b, "———————————", align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(8), after=Pt(6))
+    _para(b, right[2], align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(14), italic=True, after=Pt(0))
+    _para(document, after=Pt(6))
+
+
+def _signature(document: Any, content: Any) -> None:
+    recipients, position, name = content
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _widths(table, (Cm(8.5), Cm(8)))
+    a, b = table.rows[0].cells
+    _font(a.paragraphs[0].add_run(recipients[0]), Pt(12), bold=True, italic=True)
+    for item in recipients[1:]:
+        _para(a, f"- {item}", size=Pt(11), after=Pt(0))
+    b.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if position:
+        _font(b.paragraphs[0].add_run(position.upper()), Pt(14), bold=True)
+    for _ in range(4):
+        _para(b, after=Pt(0))
+    if name:
+        _para(b, name, align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(14), bold=True, after=Pt(0))
+
+
+def _table(document: Any, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, (Cm(1.2), Cm(8.3), Cm(2.3), Cm(2.5), Cm(2.2)))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cell = table.cell(r, c)
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if c == 1 else WD_ALIGN_PARAGRAPH.CENTER
+            _font(paragraph.add_run(value), Pt(13), bold=r in (0, len(rows) - 1))
+    _para(document, after=Pt(0))
 
 
 def render_plan(plans: list[Plan], lang: str) -> bytes:
     document = docx.Document()
     style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(13)
+    style.font.name = FONT
+    style.font.size = BODY
+    style.font.color.rgb = BLACK
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = Mm(10)
+    _page_number_header(section)
+    justify, center = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER
     for index, plan in enumerate(plans):
         if index:
             document.add_page_break()
         for kind, content in blocks(plan, lang):
-            if kind.startswith("h"):
-                heading = document.add_heading(str(content), level=min(int(kind[1]) - 1, 4) or 0)
-                if kind == "h1":
-                    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if kind == "frame":
+                _frame(document, content)
+            elif kind == "signature":
+                _signature(document, content)
+            elif kind == "h1":
+                _para(document, str(content), align=center, bold=True, after=Pt(0))
             elif kind == "title":
-                paragraph = document.add_paragraph()
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                paragraph.add_run(str(content)).bold = True
+                _para(document, str(content), align=center, bold=True, after=Pt(12))
+            elif kind in ("h2", "h3"):
+                _para(document, str(content), align=justify, bold=True, first=Cm(1))
+            elif kind in ("h4", "h5"):
+                _para(document, str(content), align=justify, bold=True, italic=kind == "h5", first=Cm(1))
             elif kind == "note":
-                document.add_paragraph().add_run(str(content)).italic = True
+                _para(document, str(content), align=justify, italic=True, first=Cm(1))
             elif kind == "p":
-                document.add_paragraph(str(content))
+                _para(document, str(content), align=justify, first=Cm(1))
             elif kind in ("bullets", "assignment"):
                 for item in content:
                     text = f"+ {item}" if kind == "assignment" else f"- {item}"
-                    document.add_paragraph(text).paragraph_format.left_indent = Pt(18 if kind == "assignment" else 0)
+                    _para(document, text, align=justify, first=Cm(1))
             elif kind == "numbered":
                 for number, item in enumerate(content, start=1):
-                    document.add_paragraph(f"{number}. {item}")
+                    _para(document, f"{number}. {item}", align=justify, first=Cm(1))
             elif kind == "table":
-                rows = list(content)
-                table = document.add_table(rows=len(rows), cols=len(rows[0]))
-                table.style = "Table Grid"
-                for r, row in enumerate(rows):
-                    for c, value in enumerate(row):
-                        cell = table.cell(r, c)
-                        cell.text = value
-                        if r in (0, len(rows) - 1):
-                            for run in cell.paragraphs[0].runs:
-                                run.bold = True
+                _table(document, list(content))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scorer.messages import PLAN_TEXT
-from scorer.plan import AreaPlan, Plan
+from scorer.messages import PLAN_TEXT, date, document_type
+from scorer.models.plan import AreaPlan, Plan, SatisfactionPlan, TimeFrame
 
 
 def _n(value: float, lang: str) -> str:
@@ -20,6 +20,11 @@ def _deduction(value: float, lang: str) -> str:
     return f"{int(value):02d}" if float(value).is_integer() and lang == "vi" else _n(value, lang)
 
 
+def _d(value: Any) -> str:
+    """Dates in documents are day-first in both languages: 17/01/2024."""
+    return str(date(value, "vi"))
+
+
 Block = tuple[str, Any]
 
 
@@ -27,7 +32,15 @@ def render_plan(plan: Plan, lang: str) -> str:
     """The plan as Markdown."""
     lines: list[str] = []
     for kind, content in blocks(plan, lang):
-        if kind.startswith("h"):
+        if kind == "frame":
+            left, right = content
+            lines += [f"| {left[0]} | {right[0]} |", "|---|---|"]
+            lines += [f"| **{left[1]}** | **{right[1]}** |", f"| {left[2]} | *{right[2]}* |", ""]
+        elif kind == "signature":
+            recipients, position, name = content
+            lines += [f"**{recipients[0]}**", ""] + [f"- {item}" for item in recipients[1:]] + [""]
+            lines += [f"**{position}**", "", f"**{name}**", ""] if position else []
+        elif kind.startswith("h"):
             lines += [f"{'#' * int(kind[1])} {content}", ""]
         elif kind == "title":
             lines += [f"**{content}**", ""]
@@ -59,29 +72,58 @@ def render_plan(plan: Plan, lang: str) -> str:
 
 
 def blocks(plan: Plan, lang: str) -> list[Block]:
-    """The plan's content in order, for any writer: headings, paragraphs, lists and the area table."""
+    """The plan's content in order, for any writer: the frame, headings, paragraphs, lists, the area
+    table and the signature block."""
     x = PLAN_TEXT[lang]
-    unit, year = plan.unit_name, plan.year
-    out: list[Block] = [("h1", x["kind"]), ("title", x["subject"].format(year=year))]
-    basis = x["basis_published"] if plan.published else x["basis_forecast"]
-    out.append(("p", basis.format(year=year, next=year + 1, decision=plan.decision or "", unit=unit)))
+    unit, year, target = plan.unit_name, plan.year, plan.target_year
+    frame = plan.frame
+    out: list[Block] = [
+        (
+            "frame",
+            (
+                [frame.parent or "", frame.agency, x["number"].format(symbol=frame.symbol or "...")],
+                [x["national"], x["motto"], x["place_date"].format(place=frame.place or "...", year=frame.year)],
+            ),
+        ),
+        ("h1", x["kind"]),
+        ("title", x["subject"].format(year=year)),
+    ]
+    if plan.bases:
+        items = "; ".join(
+            x["basis_item"].format(
+                kind=b.kind if lang == "vi" else (b.kind_en or b.kind),
+                number=b.number,
+                date=_d(b.date),
+                issuer=x["basis_issuer"].format(issuer=b.issuer if lang == "vi" else (b.issuer_en or b.issuer))
+                if b.issuer
+                else "",
+                subject=b.subject if lang == "vi" else (b.subject_en or b.subject),
+            )
+            for b in plan.bases
+        )
+        out.append(("p", x["bases_lead"] + items + x["bases_tail"].format(unit=unit, year=year, next=target)))
+    else:
+        basis = x["basis_published"] if plan.published else x["basis_forecast"]
+        out.append(("p", basis.format(year=year, next=target, decision=plan.decision or "", unit=unit)))
     if not plan.published:
         out.append(("note", x["forecast_note"]))
     out += [
         ("h2", x["purpose_h"]),
         ("h3", x["purpose"]),
-        ("bullets", [item.format(next=year + 1, unit=unit) for item in x["purpose_items"]]),
+        ("bullets", [item.format(next=target, unit=unit) for item in x["purpose_items"]]),
         ("h3", x["requirements"]),
         ("bullets", list(x["requirement_items"])),
         ("h2", x["content_h"]),
         ("h3", x["par_h"]),
         ("h4", x["result_h"]),
     ]
-    head = (
-        x["result_rank"].format(year=year, unit=unit, rank=f"{plan.rank:02d}", of=plan.of)
-        if plan.rank and plan.of
-        else ""
-    )
+    head = ""
+    if plan.rank and plan.of:
+        head = x["result_rank"].format(year=year, unit=unit, rank=f"{plan.rank:02d}", of=plan.of)
+        if plan.previous_rank:
+            change = plan.previous_rank - plan.rank
+            key = "rank_up" if change > 0 else "rank_down" if change < 0 else "rank_same"
+            head = head.rstrip(". ") + x[key].format(n=f"{abs(change):02d}", last=year - 1) + ". "
     survey = plan.leaders_survey + plan.citizens_survey
     out.append(
         (
@@ -101,23 +143,59 @@ def blocks(plan: Plan, lang: str) -> list[Block]:
     for number, area in enumerate((a for a in plan.areas if a.shortcomings), start=1):
         out += _area_blocks(area, number, lang)
     out += [("h3", x["sipas_h"]), ("h4", x["sipas_result_h"])]
-    if plan.sipas_rank and plan.of:
-        out.append(("p", x["sipas_result"].format(year=year, unit=unit, rank=plan.sipas_rank, of=plan.of)))
-    else:
-        out.append(("p", x["sipas_points"].format(year=year, points=_n(plan.citizens_survey, lang))))
+    out += _satisfaction_blocks(plan.satisfaction, plan, lang)
+    out += [
+        ("h2", x["implementation_h"]),
+        ("numbered", [item.format(monitor=plan.monitor, unit=unit, year=year) for item in x["implementation"]]),
+    ]
+    if frame.recipients or frame.signer_name:
+        recipients = [x["recipients"]] + [
+            f"{r}{'.' if i == len(frame.recipients) - 1 else ';'}" for i, r in enumerate(frame.recipients)
+        ]
+        out.append(("signature", (recipients, frame.signer_position or "", frame.signer_name or "")))
+    return out
+
+
+def _satisfaction_blocks(s: SatisfactionPlan, plan: Plan, lang: str) -> list[Block]:
+    x = PLAN_TEXT[lang]
+    unit = plan.unit_name
+    criteria = ", ".join(s.criteria)
+    out: list[Block] = []
+    if s.rank and s.of:
+        text = x["sipas_result"].format(year=s.year, unit=unit, rank=f"{s.rank:02d}", of=s.of).rstrip(".")
+        if s.index is not None:
+            text += x["sipas_index"].format(index=_n(s.index, lang))
+        if plan.published:
+            text += x["sipas_drives"].format(points=_n(s.points, lang), max=_n(s.max, lang), criteria=criteria)
+        out.append(("p", text + "."))
+    elif plan.published:
+        out.append(("p", x["sipas_points"].format(year=s.year, points=_n(plan.citizens_survey, lang))))
+    if s.estimate is not None and s.estimate_year is not None:
+        out.append(
+            (
+                "p",
+                x["sipas_estimate"].format(
+                    year=s.estimate_year,
+                    index=_n(s.estimate, lang),
+                    low=_n(s.estimate_low or 0, lang),
+                    high=_n(s.estimate_high or 0, lang),
+                    points=_n(s.points, lang),
+                    max=_n(s.max, lang),
+                    criteria=criteria,
+                ),
+            )
+        )
     out += [
         ("h4", x["sipas_remedies_h"]),
-        ("bullets", [plan.citizens_remedy if lang == "vi" else plan.citizens_remedy_en]),
+        ("p", s.remedy if lang == "vi" else s.remedy_en),
         (
             "assignment",
             [
-                f"{x['lead']}: {'; '.join(plan.citizens_lead)}.",
-                f"{x['cooperating']}: {x['all_units']}.",
+                f"{x['lead']}: {', '.join(s.lead)}.",
+                f"{x['cooperating']}: {'; '.join(s.cooperating) if s.cooperating else x['all_units']}.",
                 f"{x['time']}: {x['ongoing']}.",
             ],
         ),
-        ("h2", x["implementation_h"]),
-        ("numbered", [item.format(monitor=plan.monitor, unit=unit, year=year) for item in x["implementation"]]),
     ]
     return out
 
@@ -137,6 +215,20 @@ def _area_rows(plan: Plan, lang: str) -> list[list[str]]:
     return rows
 
 
+def _time(time: list[TimeFrame], lang: str) -> str:
+    x = PLAN_TEXT[lang]
+    if not time:
+        return str(x["ongoing"])
+    if len(time) == 1:
+        return str(x["before"].format(date=_d(time[0].due)) if time[0].due else x["ongoing"])
+    parts = [
+        f"{x['before'].format(date=_d(t.due)) if t.due else x['ongoing']} ({x['criteria_of'].format(ids=', '.join(t.criteria))})"
+        for t in time
+    ]
+    text = "; ".join(parts)
+    return text[0] + "; ".join(p[:1].lower() + p[1:] for p in parts)[1:] if lang == "vi" else text
+
+
 def _area_blocks(area: AreaPlan, number: int, lang: str) -> list[Block]:
     x = PLAN_TEXT[lang]
     title = area.title if lang == "vi" else area.title_en
@@ -145,16 +237,21 @@ def _area_blocks(area: AreaPlan, number: int, lang: str) -> list[Block]:
         for item in area.shortcomings
     )
     remedies = " ".join(area.remedies if lang == "vi" else area.remedies_en)
-    cooperating = [c for c in area.cooperating if c not in area.lead] or [x["all_units"]]
+    if area.references:
+        cited = "; ".join(
+            x["reference"].format(kind=document_type(r.number, lang), number=r.number, date=_d(r.date))
+            + (f" ({r.title})" if r.title else "")
+            for r in area.references
+        )
+        remedies = f"{remedies} {x['apply']}: {cited}."
+    lines = [f"{x['lead_advising'] if area.lead_advises else x['lead']}: {'; '.join(area.lead)}."]
+    if area.implementing:
+        lines.append(f"{x['implementing']}: {'; '.join(area.implementing)}.")
+    if area.cooperating or not area.implementing:
+        lines.append(f"{x['cooperating']}: {'; '.join(area.cooperating) or x['all_units']}.")
+    lines.append(f"{x['time']}: {_time(area.time, lang)}.")
     return [
         ("h5", f"1.2.{number}. {title}"),
         ("bullets", [f"{x['shortcomings']}: {items}.", f"{x['remedy']}: {remedies}"]),
-        (
-            "assignment",
-            [
-                f"{x['lead']}: {'; '.join(area.lead)}.",
-                f"{x['cooperating']}: {'; '.join(cooperating)}.",
-                f"{x['time']}: {x['ongoing']}.",
-            ],
-        ),
+        ("assignment", lines),
     ]
