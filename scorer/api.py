@@ -15,6 +15,8 @@ from scorer import loading
 from scorer.backtest import Backtest, backtest_unit
 from scorer.diff import CriteriaDiff, diff
 from scorer.models.plan import Plan
+from scorer.form import build_form
+from scorer.models.form import Form
 from scorer.plan import draft_plan
 from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
@@ -260,6 +262,26 @@ def plan(request: Request) -> list[Plan]:
             documents = [r for r in records if isinstance(r, Document) and (official or r.date <= day)]
             plans.append(draft_plan(scored, data.unit, official, cs, documents, data.last_official))
     return plans
+
+
+def form(request: Request) -> list[Form]:
+    """The self-assessment form of each selected unit: what its evidence supports on the as-of date,
+    with the appraisal's points from the year's official.yaml when they are known. Hypothetical
+    evidence never enters a form."""
+    if request.what_if:
+        raise ValueError("a self-assessment form takes no hypothetical evidence")
+    inputs = load_inputs(request)
+    cs = inputs.criteria
+    as_of = effective_as_of(cs, request.as_of, request.today)
+    forms = []
+    with engine_for(cs) as engine:
+        for data in inputs.units():
+            folder = request.evidence / data.unit.id / str(cs.year)
+            official = loading.load_official(folder / "official.yaml", cs)
+            words = loading.load_explanations(folder / "explanations.yaml", cs)
+            scored = with_risks(predict_unit(cs, inputs.label, data, as_of, engine, detail=True), data.unit)
+            forms.append(build_form(scored, data.unit, cs, official, words))
+    return forms
 
 
 def criteria_diff(old: Path, new: Path) -> CriteriaDiff:

@@ -37,7 +37,7 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
         raise click.BadParameter(str(error)) from None
 
 
-def reporting_options(func: Callable[..., Any]) -> Callable[..., Any]:
+def reporting_options(func: Callable[..., Any], lang: str = "en") -> Callable[..., Any]:
     options = [
         click.option(
             "--evidence",
@@ -64,7 +64,7 @@ def reporting_options(func: Callable[..., Any]) -> Callable[..., Any]:
             callback=_as_of,
             help="Day of the prediction, 2024-09-30 or 30/09/2024 [default: today, at most the cut-off].",
         ),
-        click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True),
+        click.option("--lang", type=click.Choice(["en", "vi"]), default=lang, show_default=True),
         click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (whole or not at all)."),
     ]
     for option in reversed(options):
@@ -293,6 +293,23 @@ def plan_command(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> Non
         emit(docx_.render_plan(plans, lang), output)
     else:
         emit("\n".join(plan_writer.render_plan(p, lang) for p in plans), output)
+
+
+@main.command("form")
+@functools.partial(reporting_options, lang="vi")
+@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
+@click.option("--with", "what_if", multiple=True, hidden=True)
+@handles_errors
+def form_command(fmt: str, lang: str, output: Path | None, what_if: tuple[str, ...], **kwargs: Any) -> None:
+    """Write the self-assessment form ("Biểu tự đánh giá") as an A4 landscape workbook, Vietnamese by default.
+
+    Example: scorer form --year 2024 --as-of 2024-09-30 -o bieu-tu-danh-gia.xlsx
+    """
+    if what_if:
+        raise click.UsageError("a self-assessment form is what the evidence supports: --with is refused")
+    if output is None:
+        raise click.UsageError("the form is a workbook: it needs --output FILE.xlsx")
+    emit(xlsx.form(api.form(_request(**kwargs)), lang), output)
 
 
 @main.group()

@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from scorer.errors import Collector, Problem, ScorerError, did_you_mean
 from scorer.models.cases import CaseFile
@@ -311,17 +311,73 @@ def load_unit(folder: Path) -> Unit:
     return unit
 
 
-def load_official(path: Path) -> Official | None:
+def load_official(path: Path, cs: CriteriaSet | None = None) -> Official | None:
+    """The year's published results; with the year's criteria set, the appraisal's points and notes
+    are checked against it (a criterion it does not have, points above a criterion's maximum)."""
     if not path.exists():
         return None
-    return _load_model(path, Official, "year, unit, total, ...")[0]
+    official, lines = _load_model(path, Official, "year, unit, total, ...")
+    if cs is None:
+        return official
+    known = {c.id: c for c in cs.criteria()}
+    problems = []
+    for name, values in (("appraised", official.appraised), ("appraisal_notes", official.appraisal_notes)):
+        for cid, value in values.items():
+            criterion = known.get(cid)
+            if criterion is None:
+                problems.append(
+                    Problem(
+                        str(path),
+                        f"no criterion '{cid}' in {cs.title_en}",
+                        line=lines.line((name, cid)),
+                        field=f"{name}.{cid}",
+                        hint=did_you_mean(cid, known),
+                    )
+                )
+            elif name == "appraised" and isinstance(value, float | int) and value > criterion.max:
+                problems.append(
+                    Problem(
+                        str(path),
+                        f"{value:g} points are more than criterion {cid}'s maximum {criterion.max:g}",
+                        line=lines.line((name, cid)),
+                        field=f"{name}.{cid}",
+                    )
+                )
+    if problems:
+        raise ScorerError(problems)
+    return official
+
+
+def load_explanations(path: Path, cs: CriteriaSet) -> dict[str, str]:
+    """The unit's own explanations ("giải trình") of rows below their maximum: criterion id -> text."""
+    if not path.exists():
+        return {}
+    data, lines = read_yaml(path)
+    try:
+        explanations = _EXPLANATIONS.validate_python(data if data is not None else {})
+    except ValidationError as error:
+        raise ScorerError(
+            Problem(str(path), e["msg"], line=lines.line(tuple(e["loc"][:1])), field=".".join(map(str, e["loc"])))
+            for e in error.errors()
+        ) from None
+    known = {c.id for c in cs.criteria()}
+    problems = [
+        Problem(str(path), f"no criterion '{cid}' in {cs.title_en}", line=lines.line((cid,)), field=cid,
+                hint=did_you_mean(cid, known))
+        for cid in explanations
+        if cid not in known
+    ]
+    if problems:
+        raise ScorerError(problems)
+    return explanations
 
 
 # -- evidence ------------------------------------------------------------------------------
 
 _RECORD = TypeAdapter(EvidenceRecord)
 EVIDENCE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
-NOT_EVIDENCE = frozenset({"official.yaml", "official.yml"})
+NOT_EVIDENCE = frozenset({"official.yaml", "official.yml", "explanations.yaml", "explanations.yml"})
+_EXPLANATIONS = TypeAdapter(dict[str, Annotated[str, Field(min_length=1)]])
 
 
 def evidence_files(year_folder: Path) -> list[Path]:

@@ -370,6 +370,75 @@ SHEET_TEXT: dict[str, dict[str, Any]] = {
 }
 
 
+# The self-assessment form ("Biểu tự đánh giá"), REAL_DECISIONS.md 3.4's columns.
+FORM_TEXT: dict[str, dict[str, Any]] = {
+    "vi": {
+        "sheet": "Biểu tự đánh giá",
+        "cuts_sheet": "Giải trình",
+        "title": "BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}",
+        "line": "Đơn vị: {unit} · Tính đến ngày: {as_of}{final} · Bộ tiêu chí: {criteria}",
+        "open": " (số liệu chưa chốt: điểm tự đánh giá là điểm có căn cứ đến ngày này)",
+        "closed": " (đã chốt số liệu)",
+        "heads": [
+            "STT",
+            "Nội dung",
+            "Điểm tối đa",
+            "Điểm tự đánh giá",
+            "Tài liệu kiểm chứng (số, ký hiệu; ngày; trích yếu)",
+            "Giải trình",
+            "Điểm thẩm định",
+            "Ghi chú",
+        ],
+        "total": "TỔNG CỘNG",
+        "survey": "Đánh giá qua điều tra xã hội học, đơn vị không tự chấm",
+        "not_applicable": "Không áp dụng",
+        "missing": "Thiếu: {title}",
+        "pending": "chưa đến hạn ({date})",
+        "appraisal_note": "Thẩm định: {note}",
+        "group": "Tiêu chí {id}",
+        "cuts_title": "DANH SÁCH NỘI DUNG GIẢI TRÌNH KẾT QUẢ THẨM ĐỊNH NĂM {year}",
+        "cuts_heads": ["STT", "Nội dung", "Điểm tự đánh giá", "Điểm thẩm định", "Chênh lệch", "Ý kiến thẩm định", "Giải trình của đơn vị"],
+        "no_cuts": "Thẩm định không trừ nội dung nào so với điểm tự đánh giá.",
+        "no_appraisal": "Chưa có kết quả thẩm định (official.yaml).",
+        "preparer": "NGƯỜI LẬP BIỂU",
+        "sign_note": "(Ký, ghi rõ họ tên)",
+        "place_date": "{place}, ngày ... tháng ... năm {year}",
+    },
+    "en": {
+        "sheet": "Self-assessment",
+        "cuts_sheet": "Explanations",
+        "title": "PAR INDEX SELF-ASSESSMENT, {year}",
+        "line": "Unit: {unit} · As of: {as_of}{final} · Criteria set: {criteria}",
+        "open": " (data not final: the self-score is what the evidence supports on this day)",
+        "closed": " (final)",
+        "heads": [
+            "No.",
+            "Content",
+            "Max",
+            "Self-score",
+            "Proof documents (number; date; summary)",
+            "Explanation",
+            "Appraised",
+            "Notes",
+        ],
+        "total": "TOTAL",
+        "survey": "Assessed by the sociological survey, not self-scored",
+        "not_applicable": "Not applicable",
+        "missing": "Missing: {title}",
+        "pending": "pending ({date})",
+        "appraisal_note": "Appraisal: {note}",
+        "group": "Criterion {id}",
+        "cuts_title": "ROWS THE APPRAISAL CUT, {year}: EXPLANATIONS",
+        "cuts_heads": ["No.", "Content", "Self-score", "Appraised", "Difference", "Appraisal note", "Unit's explanation"],
+        "no_cuts": "The appraisal cut no row below its self-score.",
+        "no_appraisal": "No appraisal result yet (official.yaml).",
+        "preparer": "PREPARED BY",
+        "sign_note": "(signature and full name)",
+        "place_date": "{place}, ... {year}",
+    },
+}
+
+
 def t(key: str, lang: str) -> str:
     entry = CATALOGUE[key]
     return entry.get(lang) or entry["en"]

@@ -8,12 +8,14 @@ import typing
 from enum import Enum
 
 import openpyxl
-from openpyxl.styles import Alignment, Font, PatternFill
+import openpyxl.utils
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from scorer.messages import SHEET_TEXT, date, pick, t
+from scorer.messages import FORM_TEXT, SHEET_TEXT, date, pick, t
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import RECORD_TYPES
+from scorer.models.form import Form, FormRow
 from scorer.models.prediction import Prediction, UnitPrediction
 
 BOLD = Font(bold=True)
@@ -161,3 +163,219 @@ def _risks(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
             cell.alignment = WRAP
     for column, width in zip("ABCDEFGH", (9, 40, 9, 9, 16, 24, 12, 60)):
         sheet.column_dimensions[column].width = width
+
+
+# -- the self-assessment form ----------------------------------------------------------------
+
+THIN = Side(style="thin", color="000000")
+GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TWO_DECIMALS = "0.00"
+FORMULA_STARTS = ("=", "+", "-", "@")
+FORM_WIDTHS = (7, 46, 9, 10, 46, 34, 10, 24)
+CUT_WIDTHS = (7, 46, 10, 10, 10, 45, 45)
+HEAD_ROW = 6
+
+
+def _fit_height(sheet: typing.Any, row: int, values: list[typing.Any], widths: tuple[int, ...], size: int = 11) -> None:
+    """Row height for wrapped text, since a spreadsheet that only prints does not recompute it:
+    the most lines any cell needs at its column's width, at a line height for the font size."""
+    lines = 1
+    for value, width in zip(values, widths):
+        if isinstance(value, str) and value:
+            per_line = max(1, int(width * 1.3))
+            lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in value.split("\n")))
+    sheet.row_dimensions[row].height = lines * (size + 3)
+
+
+def _put(sheet: typing.Any, row: int, column: int, value: typing.Any) -> typing.Any:
+    """A cell whose text is never a formula: every string is stored as text, and one that starts
+    like a formula is also marked quoted, so no spreadsheet runs what the evidence says."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+    return cell
+
+
+def form(forms: list[Form], lang: str) -> bytes:
+    """The self-assessment form of each unit, printable as it is (A4 landscape, the column heads on
+    every page), and the explanation list of the rows the appraisal cut."""
+    text = FORM_TEXT[lang]
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for f in forms:
+        suffix = f" ({f.unit})" if len(forms) > 1 else ""
+        _form_sheet(book.create_sheet((text["sheet"] + suffix)[:31]), f, lang)
+        _cuts_sheet(book.create_sheet((text["cuts_sheet"] + suffix)[:31]), f, lang)
+    return _bytes(book)
+
+
+def _print_setup(sheet: typing.Any, head_row: int, widths: tuple[int, ...]) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+    sheet.print_title_rows = f"{head_row}:{head_row}"
+    sheet.oddFooter.center.text = "&P / &N"
+    sheet.freeze_panes = f"A{head_row + 1}"
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = width
+
+
+def _heading(sheet: typing.Any, f: Form, lang: str, title: str, columns: int) -> None:
+    text = FORM_TEXT[lang]
+    last = openpyxl.utils.get_column_letter(columns)
+    _put(sheet, 1, 1, (f.parent or "").upper()).font = Font(name="Times New Roman", size=11)
+    _put(sheet, 2, 1, f.unit_name.upper()).font = Font(name="Times New Roman", size=11, bold=True)
+    _put(sheet, 3, 1, title).font = Font(name="Times New Roman", size=14, bold=True)
+    sheet.merge_cells(f"A3:{last}3")
+    sheet["A3"].alignment = Alignment(horizontal="center")
+    line = text["line"].format(
+        unit=f.unit_name,
+        as_of=date(f.as_of, "vi"),
+        final=text["closed"] if f.final else text["open"],
+        criteria=f.criteria_set,
+    )
+    _put(sheet, 4, 1, line).font = Font(name="Times New Roman", size=11, italic=True)
+    sheet.merge_cells(f"A4:{last}4")
+    sheet["A4"].alignment = Alignment(horizontal="center")
+
+
+def _head_row(sheet: typing.Any, heads: list[str], widths: tuple[int, ...]) -> None:
+    _fit_height(sheet, HEAD_ROW, heads, widths)
+    for column, head in enumerate(heads, start=1):
+        cell = _put(sheet, HEAD_ROW, column, head)
+        cell.font = Font(name="Times New Roman", bold=True)
+        cell.fill = HEAD_FILL
+        cell.border = GRID
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+
+def _proof_text(row: FormRow, lang: str) -> str:
+    text = FORM_TEXT[lang]
+    lines = []
+    for proof in row.proofs:
+        if proof.missing is not None:
+            lines.append(text["missing"].format(title=proof.missing if lang == "vi" else proof.missing_en))
+        else:
+            parts = [proof.number or "", date(proof.date, "vi") if proof.date else ""]
+            head = ", ".join(p for p in parts if p)
+            lines.append(f"{head}: {proof.title}" if proof.title else head)
+    return "\n".join(lines)
+
+
+def _explanation(row: FormRow, lang: str) -> str:
+    if row.explanation:
+        return row.explanation
+    reasons = [t(f"reason.{r}", lang) for r in row.reasons if r != "pending"]
+    if row.pending_until is not None:
+        reasons.append(FORM_TEXT[lang]["pending"].format(date=date(row.pending_until, "vi")))
+    text = "; ".join(reasons)
+    return text[:1].upper() + text[1:]
+
+
+def _notes(row: FormRow, lang: str) -> str:
+    text = FORM_TEXT[lang]
+    notes = []
+    if row.survey:
+        notes.append(text["survey"])
+    if row.not_applicable is not None:
+        notes.append(f"{text['not_applicable']}: {row.not_applicable}" if row.not_applicable else text["not_applicable"])
+    if row.appraisal_note:
+        notes.append(text["appraisal_note"].format(note=row.appraisal_note))
+    return "\n".join(notes)
+
+
+def _form_sheet(sheet: typing.Any, f: Form, lang: str) -> None:
+    text = FORM_TEXT[lang]
+    _heading(sheet, f, lang, text["title"].format(year=f.year), len(text["heads"]))
+    _head_row(sheet, text["heads"], FORM_WIDTHS)
+    body = Font(name="Times New Roman", size=11)
+    strong = Font(name="Times New Roman", size=11, bold=True)
+    r = HEAD_ROW
+    for row in f.rows:
+        r += 1
+        title = row.title if lang == "vi" else row.title_en
+        if row.level == "total":
+            title = text["total"]
+        elif row.level == "group" and not title:
+            title = text["group"].format(id=row.id)
+        values = [
+            row.id,
+            title,
+            row.max,
+            row.self_score,
+            _proof_text(row, lang),
+            _explanation(row, lang) if row.level == "criterion" else "",
+            row.appraised,
+            _notes(row, lang),
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = _put(sheet, r, column, value)
+            cell.border = GRID
+            cell.font = strong if row.level != "criterion" else body
+            cell.alignment = Alignment(
+                wrap_text=True, vertical="top", horizontal="center" if column in (1, 3, 4, 7) else "left"
+            )
+            if column in (3, 4, 7):
+                cell.number_format = TWO_DECIMALS
+            if row.level in ("area", "total"):
+                cell.fill = AREA_FILL
+        _fit_height(sheet, r, values, FORM_WIDTHS)
+    _signature(sheet, f, lang, r + 2)
+    _print_setup(sheet, HEAD_ROW, FORM_WIDTHS)
+
+
+def _signature(sheet: typing.Any, f: Form, lang: str, r: int) -> None:
+    text = FORM_TEXT[lang]
+    _put(sheet, r, 6, text["place_date"].format(place=f.place or "...", year=f.as_of.year)).font = Font(
+        name="Times New Roman", size=11, italic=True
+    )
+    _put(sheet, r + 1, 2, text["preparer"]).font = Font(name="Times New Roman", size=11, bold=True)
+    _put(sheet, r + 2, 2, text["sign_note"]).font = Font(name="Times New Roman", size=10, italic=True)
+    if f.signer_position:
+        _put(sheet, r + 1, 6, f.signer_position.upper()).font = Font(name="Times New Roman", size=11, bold=True)
+        _put(sheet, r + 2, 6, text["sign_note"]).font = Font(name="Times New Roman", size=10, italic=True)
+    if f.signer_name:
+        _put(sheet, r + 6, 6, f.signer_name).font = Font(name="Times New Roman", size=11, bold=True)
+    for row in range(r, r + 7):
+        for column in (2, 6):
+            sheet.cell(row=row, column=column).alignment = Alignment(horizontal="center")
+
+
+def _cuts_sheet(sheet: typing.Any, f: Form, lang: str) -> None:
+    text = FORM_TEXT[lang]
+    heads = text["cuts_heads"]
+    _heading(sheet, f, lang, text["cuts_title"].format(year=f.year), len(heads))
+    _head_row(sheet, heads, CUT_WIDTHS)
+    r = HEAD_ROW
+    appraised = any(row.appraised is not None for row in f.rows if row.level == "criterion")
+    if not f.cuts:
+        _put(sheet, r + 1, 1, text["no_cuts"] if appraised else text["no_appraisal"])
+        sheet.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=len(heads))
+    for cut in f.cuts:
+        r += 1
+        values = [
+            cut.id,
+            cut.title if lang == "vi" else cut.title_en,
+            cut.self_score,
+            cut.appraised,
+            cut.difference,
+            cut.appraisal_note or "",
+            cut.explanation or "",
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = _put(sheet, r, column, value)
+            cell.border = GRID
+            cell.font = Font(name="Times New Roman", size=11)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if column in (3, 4, 5):
+                cell.number_format = TWO_DECIMALS
+        _fit_height(sheet, r, values, CUT_WIDTHS)
+    _print_setup(sheet, HEAD_ROW, CUT_WIDTHS)

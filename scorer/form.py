@@ -1,0 +1,169 @@
+"""The self-assessment form ("Biểu tự đánh giá"): what the evidence supports on the as-of date, row
+by row, with the documents that prove it, why a row is below its maximum, and the appraisal's
+points once they are known.
+
+The self-score is never an expected value: before the cut-off it is the `low` scenario (pending
+obligations counted missed, nothing hoped for), after it the final score. Survey-scored rows carry
+no self-score (the province's survey scores them) and never cite a survey as proof: an internal
+pilot survey proves nothing to the appraisal.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from scorer.models.criteria import CriteriaSet
+from scorer.models.evidence import Official, Unit
+from scorer.models.form import Cut, Form, FormRow, ProofLine
+from scorer.models.prediction import CriterionResult, EvidenceUse, UnitPrediction
+from scorer.scoring import exact
+
+
+def _proof_lines(c: CriterionResult) -> list[ProofLine]:
+    """The proof documents of a row: per declared proof when the criteria set declares them (a
+    proof with no evidence is said missing), else the numbered records the row used."""
+    uses = {u.id: u for u in c.evidence_used if _citable(u)}
+    proofs = getattr(c, "proofs", None)
+    if proofs:
+        lines: list[ProofLine] = []
+        for proof in proofs:
+            found = [uses[rid] for rid in proof.evidence if rid in uses]
+            if found:
+                lines += _documents(found)
+            else:
+                lines.append(ProofLine(missing=proof.title, missing_en=proof.title_en or proof.title))
+        return lines
+    return _documents(list(uses.values()))
+
+
+def _citable(use: EvidenceUse) -> bool:
+    return bool(use.document_no) and use.supported and not use.hypothetical and use.type != "survey"
+
+
+def _documents(uses: list[EvidenceUse]) -> list[ProofLine]:
+    """One line per document number: the earliest record of it (a plan's later records are
+    snapshots of its progress), in date order."""
+    first: dict[str, EvidenceUse] = {}
+    for use in sorted(uses, key=lambda u: (u.date, u.id)):
+        first.setdefault(" ".join(str(use.document_no).split()), use)
+    return [ProofLine(number=number, date=u.date, title=u.title) for number, u in first.items()]
+
+
+def _sum(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return float(sum((exact(v) for v in known), Decimal(0))) if known else None
+
+
+def build_form(
+    scored: UnitPrediction,
+    unit: Unit,
+    cs: CriteriaSet,
+    official: Official | None,
+    explanations: dict[str, str],
+) -> Form:
+    results = {c.id: c for c in scored.criteria}
+    appraised = official.appraised if official else {}
+    notes = official.appraisal_notes if official else {}
+    rows: list[FormRow] = []
+    cuts: list[Cut] = []
+    for area in cs.areas:
+        children: list[FormRow] = []
+        groups_done: set[str] = set()
+        area_rows: list[FormRow] = []
+        for criterion in area.criteria:
+            c = results[criterion.id]
+            parent = criterion.id.rsplit(".", 1)[0]
+            if parent != area.id and parent not in groups_done:
+                groups_done.add(parent)
+                heading = area.headings.get(parent)
+                area_rows.append(
+                    FormRow(
+                        level="group",
+                        id=parent,
+                        title=heading.title if heading else "",
+                        title_en=heading.title_en if heading else "",
+                        max=0,
+                    )
+                )
+            row = _criterion_row(c, scored.final, appraised.get(c.id), notes.get(c.id), explanations.get(c.id))
+            area_rows.append(row)
+            children.append(row)
+            if row.self_score is not None and row.appraised is not None and row.appraised < row.self_score:
+                cuts.append(
+                    Cut(
+                        id=c.id,
+                        title=c.title,
+                        title_en=c.title_en,
+                        self_score=row.self_score,
+                        appraised=row.appraised,
+                        difference=float(exact(row.appraised) - exact(row.self_score)),
+                        appraisal_note=row.appraisal_note,
+                        explanation=explanations.get(c.id),
+                    )
+                )
+        area_rows = [_group_totals(r, children) if r.level == "group" else r for r in area_rows]
+        rows.append(_total_row("area", area.id, area.title, area.title_en, area.max, children))
+        rows += area_rows
+    criteria_rows = [r for r in rows if r.level == "criterion"]
+    rows.append(_total_row("total", "", "", "", cs.scale, criteria_rows))
+    return Form(
+        unit=scored.unit,
+        unit_name=scored.unit_name,
+        parent=unit.parent,
+        place=unit.place,
+        signer_position=unit.signer.position if unit.signer else None,
+        signer_name=unit.signer.name if unit.signer else None,
+        year=scored.year,
+        as_of=scored.as_of,
+        final=scored.final,
+        criteria_set=scored.criteria_set,
+        rows=rows,
+        cuts=cuts,
+    )
+
+
+def _criterion_row(
+    c: CriterionResult, final: bool, appraised: float | None, note: str | None, words: str | None
+) -> FormRow:
+    survey = c.source != "appraisal"
+    # Issue 10's `not_applicable` status, read only when the prediction carries it.
+    not_applicable = (getattr(c, "not_applicable_reason", None) or "") if c.status == "not_applicable" else None
+    score = None if survey or c.status == "not_applicable" else (c.expected if final else c.low)
+    below = score is not None and score < c.max
+    return FormRow(
+        level="criterion",
+        id=c.id,
+        title=c.title,
+        title_en=c.title_en,
+        max=c.max,
+        self_score=score,
+        survey=survey,
+        not_applicable=not_applicable,
+        proofs=[] if survey else _proof_lines(c),
+        explanation=words if (below or (appraised is not None and score is not None and appraised < score)) else None,
+        reasons=[r for r in c.reasons if r != "survey_estimate"] if below else [],
+        pending_until=(c.next_deadline or c.deadline) if below and c.status == "pending" else None,
+        appraised=appraised,
+        appraisal_note=note,
+    )
+
+
+def _group_totals(row: FormRow, children: list[FormRow]) -> FormRow:
+    mine = [c for c in children if c.id.startswith(row.id + ".")]
+    return _total_row("group", row.id, row.title, row.title_en, sum(c.max for c in mine), mine)
+
+
+def _total_row(level: str, rid: str, title: str, title_en: str, maximum: float, children: list[FormRow]) -> FormRow:
+    """A heading row: its maximum, the self-scores of the rows under it (survey rows have none),
+    and the appraised points when every self-scored row under it has been appraised."""
+    scored = [c for c in children if c.self_score is not None]
+    appraised = [c.appraised for c in scored]
+    return FormRow(
+        level=level,  # type: ignore[arg-type]
+        id=rid,
+        title=title,
+        title_en=title_en,
+        max=maximum,
+        self_score=_sum([c.self_score for c in scored]),
+        appraised=_sum(appraised) if scored and all(a is not None for a in appraised) else None,
+    )
