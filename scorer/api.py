@@ -204,7 +204,7 @@ def backtest(request: Request) -> list[Backtest]:
     with engine_for(cs) as engine:
         for data in inputs.units():
             folder = request.evidence / data.unit.id
-            official = loading.load_official(folder / str(cs.year) / "official.yaml")
+            official = loading.load_official(folder / str(cs.year) / "official.yaml", cs)
             if official is None:
                 continue
             scored = predict_unit(cs, inputs.label, data, cs.cutoff, engine)

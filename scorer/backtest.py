@@ -50,6 +50,23 @@ class DeductionCheck(Out):
     matches: bool
 
 
+class CriterionCheck(Out):
+    """One sub-criterion: what the unit's evidence supports (its self-score), what the appraisal gave,
+    what the rules score, and each difference named (`differences`: message keys `diff.<code>`)."""
+
+    id: str
+    title: str
+    title_en: str
+    max: float
+    self_score: float | None
+    appraised: float | None
+    scored: float
+    differences: list[str]
+    appraisal_minus_self: float | None
+    scored_minus_appraised: float | None
+    note: str | None = None
+
+
 class Backtest(Out):
     unit: str
     unit_name: str
@@ -60,6 +77,7 @@ class Backtest(Out):
     areas: list[AreaCheck]
     deductions: list[DeductionCheck]
     gaps: list[AreaCheck]
+    criteria: list[CriterionCheck] = []
     reproduced: bool
 
 
@@ -124,8 +142,14 @@ def backtest_unit(scored: UnitPrediction, official: Official) -> Backtest:
         difference=float(exact(scored.total.expected) - exact(official.total)),
     )
     figures = [total, *components] + [a for a in areas if a.difference is not None]
-    reproduced = all(f.difference == 0 for f in figures) and all(d.matches for d in deductions)
+    criteria = _criterion_checks(scored, official)
+    reproduced = (
+        all(f.difference == 0 for f in figures)
+        and all(d.matches for d in deductions)
+        and all(not c.scored_minus_appraised for c in criteria)
+    )
     return Backtest(
+        criteria=criteria,
         unit=scored.unit,
         unit_name=scored.unit_name,
         year=scored.year,
@@ -137,3 +161,40 @@ def backtest_unit(scored: UnitPrediction, official: Official) -> Backtest:
         gaps=[a for a in areas if a.unitemised],
         reproduced=reproduced,
     )
+
+
+def _criterion_checks(scored: UnitPrediction, official: Official) -> list[CriterionCheck]:
+    """Per sub-criterion, where the appraisal's points are known or the self-score and the rules
+    differ: self-score (the low scenario at the cut-off: what the evidence supports, no survey),
+    appraised, scored, and each difference by name."""
+    checks = []
+    for c in scored.criteria:
+        own = c.low if c.source == "appraisal" else None
+        appraised = official.appraised.get(c.id)
+        if appraised is None and (own is None or own == c.expected):
+            continue
+        names = []
+        a_minus_s = float(exact(appraised) - exact(own)) if appraised is not None and own is not None else None
+        s_minus_a = float(exact(c.expected) - exact(appraised)) if appraised is not None else None
+        if a_minus_s is not None and a_minus_s:
+            names.append("appraisal_cut" if a_minus_s < 0 else "appraisal_raised")
+        if s_minus_a is not None and s_minus_a:
+            names.append("rules_below" if s_minus_a < 0 else "rules_above")
+        if appraised is None and own is not None and own != c.expected:
+            names.append("unsupported")
+        checks.append(
+            CriterionCheck(
+                id=c.id,
+                title=c.title,
+                title_en=c.title_en,
+                max=c.max,
+                self_score=own,
+                appraised=appraised,
+                scored=c.expected,
+                differences=names or ["agree"],
+                appraisal_minus_self=a_minus_s,
+                scored_minus_appraised=s_minus_a,
+                note=official.appraisal_notes.get(c.id),
+            )
+        )
+    return checks

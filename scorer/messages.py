@@ -76,6 +76,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "old": {"en": "Old", "vi": "Cũ"},
     "new": {"en": "New", "vi": "Mới"},
     "no_changes": {"en": "no changes", "vi": "không có thay đổi"},
+    "criteria_check": {"en": "Sub-criteria: self-score, appraised, scored", "vi": "Tiêu chí: tự đánh giá, thẩm định, chấm lại"},
+    "self_score": {"en": "Self-score", "vi": "Tự đánh giá"},
+    "appraised": {"en": "Appraised", "vi": "Thẩm định"},
+    "differences": {"en": "Differences", "vi": "Chênh lệch"},
+    "no_appraised": {
+        "en": "No appraised points per sub-criterion in official.yaml.",
+        "vi": "official.yaml chưa có điểm thẩm định từng tiêu chí.",
+    },
+    "diff.appraisal_cut": {"en": "appraisal below the self-score by {n}", "vi": "thẩm định thấp hơn tự đánh giá {n}"},
+    "diff.appraisal_raised": {"en": "appraisal above the self-score by {n}", "vi": "thẩm định cao hơn tự đánh giá {n}"},
+    "diff.rules_below": {"en": "rules below the appraisal by {n}", "vi": "chấm lại thấp hơn thẩm định {n}"},
+    "diff.rules_above": {"en": "rules above the appraisal by {n}", "vi": "chấm lại cao hơn thẩm định {n}"},
+    "diff.unsupported": {
+        "en": "unsupported evidence: the rules count {n} the self-score cannot",
+        "vi": "tài liệu chưa đủ căn cứ: chấm lại tính {n} mà tự đánh giá không tính",
+    },
+    "diff.agree": {"en": "all agree", "vi": "thống nhất"},
+    "sipas": {
+        "en": "Satisfaction index (SIPAS, criterion {criteria})",
+        "vi": "Chỉ số hài lòng (SIPAS, tiêu chí {criteria})",
+    },
+    "sipas.last": {"en": "{year}: {index}, rank {rank}", "vi": "năm {year}: {index}, xếp thứ {rank}"},
+    "sipas.estimate": {
+        "en": "{year} estimate {expected}% ({low}–{high}%) → {points} of {max} points",
+        "vi": "ước năm {year}: {expected}% ({low}–{high}%) → {points}/{max} điểm",
+    },
     # reason codes (docs/contract.md 4)
     "reason.missing_evidence": {"en": "missing evidence", "vi": "thiếu tài liệu kiểm chứng"},
     "reason.pending": {"en": "pending", "vi": "chưa đến hạn"},
@@ -468,6 +494,30 @@ def figure(value: float | int, lang: str) -> str:
     """A metric's figure, to four significant digits, in the language's decimal form."""
     text = str(int(value)) if float(value).is_integer() else f"{value:.4g}"
     return text.replace(".", ",") if lang == "vi" else text
+
+
+def satisfaction_line(unit: Any, lang: str) -> str | None:
+    """The satisfaction index's own line in a prediction: last year's result and rank, this year's
+    estimate and the points of the criteria it drives."""
+    s = getattr(unit, "satisfaction", None)
+    if s is None:
+        return None
+    parts = []
+    if s.last_year is not None or s.last_rank is not None:
+        index = f"{figure(s.last_year, lang)}%" if s.last_year is not None else "–"
+        rank = f"{s.last_rank}/{s.last_of}" if s.last_rank is not None else "–"
+        parts.append(t("sipas.last", lang).format(year=unit.year - 1, index=index, rank=rank))
+    parts.append(
+        t("sipas.estimate", lang).format(
+            year=unit.year,
+            expected=figure(s.expected, lang),
+            low=figure(s.low, lang),
+            high=figure(s.high, lang),
+            points=num(s.points.expected, lang),
+            max=num(s.points.max, lang),
+        )
+    )
+    return f"{t('sipas', lang).format(criteria=', '.join(s.criteria))}: {'; '.join(parts)}"
 
 
 def how(basis: str, params: dict[str, float | int], lang: str) -> str:

@@ -37,6 +37,7 @@ from scorer.models.prediction import (
     CriterionResult,
     EvidenceUse,
     Figure,
+    SatisfactionIndex,
     MetricValue,
     ObligationRow,
     Total,
@@ -464,6 +465,30 @@ def _assemble(
         classes=[
             ClassBand(name=b.name, name_en=b.name_en, min=b.min) for b in sorted(cs.classes, key=lambda b: -b.min)
         ],
+        satisfaction=_satisfaction(cs, official, results),
+    )
+
+
+def _satisfaction(
+    cs: CriteriaSet, official: Official | None, results: list[CriterionResult]
+) -> SatisfactionIndex | None:
+    """The satisfaction index's line, when the criteria set names the criteria it drives."""
+    if cs.satisfaction is None:
+        return None
+    driven = [r for r in results if r.id in cs.satisfaction.criteria]
+    top = sum(r.max for r in driven)
+    if not driven or not top:
+        return None
+    points = {"max": top, **{s: total([getattr(r, s) for r in driven]) for s in SCENARIOS}}
+    last = official.satisfaction if official else None
+    return SatisfactionIndex(
+        criteria=[r.id for r in driven],
+        last_year=last.index if last else None,
+        last_rank=last.rank if last else None,
+        last_of=last.of if last else None,
+        **{s: round(100 * points[s] / top, 1) for s in SCENARIOS},
+        basis=driven[0].survey_basis,
+        points=Figure(**points),
     )
 
 

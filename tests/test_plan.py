@@ -60,8 +60,86 @@ def test_plan_for_an_open_year_drafts_from_the_forecast(runner, monkeypatch):
     assert "Annual IT and digital transformation plan issued and completed (minus 2)" in result.output
 
 
-def test_plan_docx_holds_the_same_table_and_deductions(runner, tmp_path, monkeypatch):
+SEED_FRAME = [
+    "Thực hiện Quyết định số 93/QĐ-UBND ngày 17/01/2024 của Chủ tịch UBND tỉnh về việc công bố Chỉ số hài lòng",
+    "Quyết định số 94/QĐ-UBND ngày 17/01/2024",
+    "Công văn số 385/UBND-NC ngày 24/01/2024 của UBND tỉnh về việc triển khai nhiệm vụ cải cách hành chính năm 2024",
+    "xây dựng kế hoạch khắc phục tồn tại, hạn chế năm 2023 và nâng cao Chỉ số cải cách hành chính năm 2024",
+    "Năm 2023, Văn phòng UBND tỉnh xếp thứ 04/20 sở, ban, ngành (giảm 01 bậc so với năm 2022).",
+    "Quyết định số 17/QĐ-VPUB ngày 06/02/2024 (Chương trình thực hành tiết kiệm, chống lãng phí",
+    "Quyết định số 03/QĐ-VPUB ngày 05/01/2024 (Quy chế quản lý, sử dụng tài sản công",
+    "Quyết định số 02/QĐ-VPUB ngày 14/01/2022 (Quy chế chi tiêu nội bộ",
+    "Đơn vị tham mưu chủ trì thực hiện: Phòng Tổ chức - Hành chính - Quản trị; Trung tâm Thông tin.",
+    "Đơn vị tham mưu chủ trì thực hiện: Phòng Tổ chức - Hành chính - Quản trị.",
+    "Đơn vị thực hiện: Các đơn vị sự nghiệp trực thuộc Văn phòng.",
+    "Đơn vị chủ trì thực hiện: Trung tâm Thông tin; Trung tâm Phục vụ Hành chính công.",
+    "Chỉ số hài lòng về sự phục vụ hành chính của Văn phòng UBND tỉnh xếp thứ 16/20 các sở, ban, ngành",
+    "Tiếp tục đẩy mạnh thông tin, tuyên truyền về thủ tục hành chính bằng các hình thức đăng tin, bài trên Cổng "
+    "thông tin điện tử tỉnh và phối hợp trả kết quả giải quyết thủ tục hành chính tại Trung tâm Phục vụ hành chính công tỉnh.",
+]
+
+
+def _section(text: str, start: str, end: str) -> str:
+    return text[text.index(start) : text.index(end, text.index(start))]
+
+
+def test_plan_2023_regenerates_the_seed_frame_bases_references_and_leads(runner, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["plan", "--year", "2023", "--lang", "vi"])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    for line in SEED_FRAME:
+        assert line in text, line
+    # the lead units the seed names, in its order, per area
+    assert "Phòng Tổ chức - Hành chính - Quản trị; Trung tâm Thông tin." in _section(text, "1.2.4.", "1.2.5.")
+    assert "Trung tâm Thông tin; Trung tâm Phục vụ Hành chính công." in _section(text, "1.2.7.", "### 2. Chỉ số")
+    assert "Đơn vị thực hiện: Các đơn vị sự nghiệp" in _section(text, "1.2.3.", "1.2.4.")
+    # section 2 has its own task, not area 8's sentence
+    sipas = _section(text, "### 2. Chỉ số", "## III.")
+    assert "Đẩy mạnh tuyên truyền các chủ trương" not in sipas
+    assert "9,39/10 điểm tiêu chí 8.1" in sipas
+    for frame in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: .../KH-VPUB", "VĂN PHÒNG UBND TỈNH"):
+        assert frame in text
+    tail = text[text.index("**Nơi nhận:**") :]
+    assert tail.splitlines()[2:6] == [
+        "- Sở Nội vụ;",
+        "- Lãnh đạo Văn phòng UBND tỉnh;",
+        "- Các phòng, ban, đơn vị;",
+        "- Lưu: VT, TCHCQT, H01b.",
+    ]
+    assert "**CHÁNH VĂN PHÒNG**" in tail and "**Trần Bình Minh**" in tail
+    assert "Thời gian thực hiện: Thường xuyên." in text and "Trước" not in text
+
+
+def test_plan_for_an_open_year_names_its_year_and_its_deadlines(runner, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["plan", "--as-of", "2024-09-30", "--lang", "vi"])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    purpose = _section(text, "### 1. Mục đích", "### 2. Yêu cầu")
+    assert "năm 2024." in purpose and "2025" not in purpose
+    direction = _section(text, "1.2.1.", "1.2.2.")
+    # the annual report is due 15/12, the plan's tasks by the year's end; 1.8 is a survey row: standing
+    assert "Trước 07/10/2024 (tiêu chí 1.7); trước 15/12/2024 (tiêu chí 1.2)" in direction
+    assert "thường xuyên (tiêu chí 1.8)" in direction
+    assert "Năm 2023, Chỉ số hài lòng về sự phục vụ hành chính của Văn phòng UBND tỉnh xếp thứ 16/20" in text
+    assert "Năm 2024, Chỉ số hài lòng ước đạt 95% (từ 90,9% đến 97,3%), tương ứng 9,5/10 điểm tiêu chí 8.1" in text
+    assert "Số: .../KH-VPUB" in text and "năm 2024*" in text
+
+
+def test_survey_rows_have_remedies_of_their_own(cs2024):
+    """What respondents perceive is not what the appraisal checks: no survey row's remedy is
+    an appraised neighbour's remedy."""
+    for area in cs2024.areas:
+        appraised = {c.remedy for c in area.criteria if c.source.value == "appraisal"}
+        for c in area.criteria:
+            if c.source.value == "leaders_survey":
+                assert c.remedy not in appraised, c.id
+
+
+def test_plan_docx_follows_decree_30(runner, tmp_path, monkeypatch):
     import docx
+    from docx.shared import Pt
 
     monkeypatch.chdir(ROOT)
     target = tmp_path / "ke-hoach.docx"
@@ -70,12 +148,53 @@ def test_plan_docx_holds_the_same_table_and_deductions(runner, tmp_path, monkeyp
     )
     assert result.exit_code == 0, result.output
     document = docx.Document(str(target))
-    (table,) = document.tables
+    (section,) = document.sections
+    mm = {k: round(getattr(section, k).mm, 1) for k in ("page_width", "page_height", "top_margin", "bottom_margin",
+                                                          "left_margin", "right_margin")}
+    assert (mm["page_width"], mm["page_height"]) == (210, 297)
+    assert 20 <= mm["top_margin"] <= 25 and 20 <= mm["bottom_margin"] <= 25
+    assert 30 <= mm["left_margin"] <= 35 and 15 <= mm["right_margin"] <= 20
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header._element.xml
+    frame, table, signature = document.tables
+    left, right = (cell.text for cell in frame.rows[0].cells)
+    assert left.splitlines()[0] == "UBND TỈNH ……" and "VĂN PHÒNG UBND TỈNH" in left and "Số: .../KH-VPUB" in left
+    assert right.splitlines()[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert "ngày ... tháng ... năm 2024" in right
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["TT", "Nội dung", "Điểm tối đa", "Điểm thẩm định", "Ghi chú"]
     expected = [[c.strip() for c in line.replace("**", "").split("|")[1:-1]] for line in SEED_TABLE]
     assert [[c.strip() for c in row] for row in rows[1:]] == [[c.strip() for c in row] for row in expected]
+    recipients, signer = (cell.text for cell in signature.rows[0].cells)
+    assert recipients.splitlines()[:2] == ["Nơi nhận:", "- Sở Nội vụ;"]
+    assert signer.splitlines()[0] == "CHÁNH VĂN PHÒNG" and signer.splitlines()[-1] == "Trần Bình Minh"
     text = "\n".join(p.text for p in document.paragraphs)
     for deduction in SEED_DEDUCTIONS:
         assert deduction in text
-    assert document.paragraphs[0].text == "KẾ HOẠCH"
+    for line in SEED_FRAME:
+        assert line in text, line
+    body = [p for p in document.paragraphs if p.text.strip()]
+    assert body[0].text == "KẾ HOẠCH"
+    runs = [r for p in document.paragraphs for r in p.runs if r.text.strip()]
+    runs += [r for t in document.tables for c in t._cells for p in c.paragraphs for r in p.runs if r.text.strip()]
+    assert {r.font.name for r in runs} == {"Times New Roman"}
+    assert all(Pt(11) <= r.font.size <= Pt(14) for r in runs)
+    assert {r.font.size for r in body[3].runs} == {Pt(14)}
+
+
+def test_plan_docx_without_a_frame_in_unit_yaml_leaves_dots(runner, tmp_path, monkeypatch, cs2024):
+    from tests.conftest import write_unit
+
+    write_unit(tmp_path / "ev", "u", {2024: []}, name="Sở Thử")
+    target = tmp_path / "p.docx"
+    result = runner.invoke(
+        main,
+        ["plan", "--evidence", str(tmp_path / "ev"), "--rules", str(ROOT / "rules"), "--year", "2024",
+         "--as-of", "2024-06-30", "--format", "docx", "-o", str(target), "--lang", "vi"],
+    )
+    assert result.exit_code == 0, result.output
+    import docx
+
+    frame = docx.Document(str(target)).tables[0]
+    assert "Số: .../KH-..." in frame.rows[0].cells[0].text
+    assert "..., ngày ... tháng ... năm 2024" in frame.rows[0].cells[1].text

@@ -150,6 +150,22 @@ class ClassBand(Out):
     min: float
 
 
+class SatisfactionIndex(Out):
+    """The satisfaction index (SIPAS) on its own line: last year's published index and rank, this
+    year's estimate from the unit's surveys (percent of the maximum of the criteria it drives, in
+    the three scenarios), and those criteria's points."""
+
+    criteria: list[str]
+    last_year: float | None = None
+    last_rank: int | None = None
+    last_of: int | None = None
+    low: float
+    expected: float
+    high: float
+    basis: str | None = None
+    points: Figure
+
+
 class UnitPrediction(Out):
     unit: str
     unit_name: str
@@ -165,6 +181,7 @@ class UnitPrediction(Out):
     risks: list[Risk]
     classes: list[ClassBand]
     what_if: list[Change] | None = None
+    satisfaction: SatisfactionIndex | None = None
 
 
 class RankRow(Out):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from scorer.messages import date, how, num, pick, rule_text, t
+from scorer.messages import date, how, num, pick, rule_text, satisfaction_line, t
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
 
 
@@ -86,7 +86,8 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
             header(unit, lang),
             _table(rows, [t("area", lang), t("title", lang), *figures]),
             _table(components, [t("components", lang), *figures]),
-            f"**{t('class', lang)}:** {klass.low or '–'} / {klass.expected or '–'} / {klass.high or '–'}",
+            f"**{t('class', lang)}:** {klass.low or '–'} / {klass.expected or '–'} / {klass.high or '–'}"
+            + (f"\n\n{_esc(sipas)}" if (sipas := satisfaction_line(unit, lang)) else ""),
             render_risks(unit.risks, lang),
         ]
     )

@@ -9,7 +9,7 @@ from tabulate import tabulate
 from scorer.backtest import Backtest
 from scorer.cases import TestReport
 from scorer.diff import CriteriaDiff
-from scorer.messages import date, how, num, pick, rule_text, t
+from scorer.messages import date, how, num, pick, rule_text, satisfaction_line, t
 from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
 from scorer.ranking import rank_entry, rank_rows
 
@@ -99,7 +99,8 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
     )
     klass = total.class_
     classes = f"{t('class', lang)}: {klass.low or '–'} / {klass.expected or '–'} / {klass.high or '–'}"
-    parts = [header(unit, lang), areas, components, classes]
+    sipas = satisfaction_line(unit, lang)
+    parts = [header(unit, lang), areas, components, classes + (f"\n{sipas}" if sipas else "")]
     if unit.what_if is not None:
         parts.append(render_changes(unit.what_if, lang))
     return "\n\n".join(parts + [render_risks(unit.risks, lang)])
@@ -267,8 +268,45 @@ def render_backtest(check: Backtest, lang: str) -> str:
     else:
         gaps = t("no_gaps", lang)
     verdict = t("reproduced" if check.reproduced else "not_reproduced", lang)
+    criteria = _criterion_checks(check, lang)
     summary = f"{t('total', lang)}: {num(check.total.scored, lang)} {t('versus', lang)} {num(check.total.official, lang)}: {verdict}"
-    return "\n\n".join([head, areas, components, deductions, gaps, summary])
+    return "\n\n".join([head, areas, components, deductions, gaps, criteria, summary])
+
+
+def _criterion_checks(check: Backtest, lang: str) -> str:
+    if not check.criteria:
+        return t("no_appraised", lang)
+    amounts = {
+        "appraisal_cut": lambda c: c.appraisal_minus_self,
+        "appraisal_raised": lambda c: c.appraisal_minus_self,
+        "rules_below": lambda c: c.scored_minus_appraised,
+        "rules_above": lambda c: c.scored_minus_appraised,
+        "unsupported": lambda c: c.scored - (c.self_score or 0),
+        "agree": lambda c: 0,
+    }
+    rows = [
+        [
+            c.id,
+            pick(c, "title", lang),
+            num(c.max, lang),
+            num(c.self_score, lang),
+            num(c.appraised, lang),
+            num(c.scored, lang),
+            "; ".join(t(f"diff.{d}", lang).format(n=num(abs(amounts[d](c)), lang)) for d in c.differences),
+        ]
+        for c in check.criteria
+    ]
+    heads = [
+        t("criterion", lang),
+        t("title", lang),
+        t("max", lang),
+        t("self_score", lang),
+        t("appraised", lang),
+        t("scored", lang),
+        t("differences", lang),
+    ]
+    table = tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, 36] + [None] * 4 + [40])
+    return f"{t('criteria_check', lang)}\n{table}"
 
 
 def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:

@@ -1,0 +1,228 @@
+"""`scorer form`: the self-assessment form, opened back as a person would open it (openpyxl)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+import yaml
+
+from scorer.cli import main
+from tests.conftest import OFFICE, ROOT
+
+HEAD_ROW = 6
+
+
+def _form(runner, tmp_path, *args, name="form.xlsx"):
+    target = tmp_path / name
+    result = runner.invoke(main, ["form", *args, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    return openpyxl.load_workbook(target)
+
+
+def _rows(sheet):
+    """Data rows by STT (column A), from the row under the heads to the last numbered row."""
+    rows = {}
+    for row in sheet.iter_rows(min_row=HEAD_ROW + 1):
+        values = [c.value for c in row[:8]]
+        if values[1] is None and values[0] is None:
+            break
+        rows[values[0] or "total"] = values
+    return rows
+
+
+@pytest.fixture
+def form2024(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    return _form(runner, tmp_path, "--year", "2024", "--as-of", "2024-09-30")
+
+
+def test_form_prints_as_an_a4_landscape_form_with_its_heads_on_every_page(form2024):
+    sheet = form2024["Biểu tự đánh giá"]
+    assert sheet.page_setup.orientation == "landscape"
+    assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4) == 9
+    assert sheet.print_title_rows == f"${HEAD_ROW}:${HEAD_ROW}"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert [c.value for c in sheet[HEAD_ROW]] == [
+        "STT",
+        "Nội dung",
+        "Điểm tối đa",
+        "Điểm tự đánh giá",
+        "Tài liệu kiểm chứng (số, ký hiệu; ngày; trích yếu)",
+        "Giải trình",
+        "Điểm thẩm định",
+        "Ghi chú",
+    ]
+    assert all(sheet.column_dimensions[letter].width >= 7 for letter in "ABCDEFGH")
+    assert (sheet["A1"].value, sheet["A2"].value) == ("UBND TỈNH ……", "VĂN PHÒNG UBND TỈNH")
+    assert sheet["A3"].value == "BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024"
+    assert "Văn phòng UBND tỉnh" in sheet["A4"].value and "30/09/2024" in sheet["A4"].value
+    texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "CHÁNH VĂN PHÒNG" in texts and "Trần Bình Minh" in texts and "NGƯỜI LẬP BIỂU" in texts
+    for row in sheet.iter_rows(min_row=HEAD_ROW + 1, max_row=HEAD_ROW + len(_rows(sheet))):
+        for cell in row[2:4] + row[6:7]:
+            if isinstance(cell.value, float | int):
+                assert cell.number_format == "0.00"
+        assert row[1].alignment.wrap_text or row[1].value is None
+
+
+def test_form_rows_hold_the_low_scenario_and_leave_survey_rows_blank(runner, form2024, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["predict", "--as-of", "2024-09-30", "--format", "json"])
+    criteria = {c["id"]: c for c in json.loads(result.output)["units"][0]["criteria"]}
+    rows = _rows(form2024["Biểu tự đánh giá"])
+    assert set(criteria) <= set(rows)
+    assert {"1", "1.1", "1.3", "7.2", "8", "total"} <= set(rows)
+    for cid, c in criteria.items():
+        stt, title, top, own, proofs, why, appraised, notes = rows[cid]
+        assert top == c["max"] and title == c["title"]
+        if c["source"] == "appraisal":
+            assert own == c["low"], cid  # never the expected value
+            if own < top:
+                assert why, cid
+        else:
+            assert own is None and proofs is None, cid
+            assert "điều tra xã hội học" in notes, cid
+        assert appraised is None
+    # 1.2: Q1 and Q3 on time, H1 late, the annual report pending: the low scenario counts it missed
+    assert rows["1.2"][3] == 0.5 and criteria["1.2"]["expected"] > 0.5
+    assert rows["1.2"][4].splitlines() == [
+        "38/BC-VPUB, 12/03/2024: Báo cáo công tác CCHC quý I năm 2024",
+        "121/BC-VPUB, 19/06/2024: Báo cáo công tác CCHC 6 tháng đầu năm 2024",
+        "189/BC-VPUB, 13/09/2024: Báo cáo công tác CCHC quý III năm 2024",
+    ]
+    assert "chưa đến hạn (15/12/2024)" in rows["1.2"][5]
+    # the internal pilot survey of 8.1 is never a proof
+    texts = " ".join(str(v) for row in rows.values() for v in row if v)
+    assert "58/BC-TTPVHCC" not in texts
+    # the area row adds up the self-scores of its rows (survey rows have none)
+    area1 = [c for c in criteria.values() if c["area"] == "1" and c["source"] == "appraisal"]
+    assert rows["1"][3] == pytest.approx(sum(c["low"] for c in area1))
+
+
+def test_form_after_the_cutoff_is_final_and_carries_the_appraisal(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    book = _form(runner, tmp_path, "--year", "2023")
+    sheet = book["Biểu tự đánh giá"]
+    assert "(đã chốt số liệu)" in sheet["A4"].value
+    rows = _rows(sheet)
+    assert rows["1.3.1"][3] == 0.7 and rows["1.3.1"][6] == 0.7
+    assert rows["7.3.2"][6] == 1.35
+    assert book["Giải trình"]["A7"].value == "Thẩm định không trừ nội dung nào so với điểm tự đánh giá."
+
+
+def test_rows_the_appraisal_cut_are_listed_with_the_units_explanation(runner, office_copy, tmp_path):
+    folder = office_copy / OFFICE / "2023"
+    official = yaml.safe_load((folder / "official.yaml").read_text(encoding="utf-8"))
+    official["appraised"]["1.2"] = 0.75
+    official["appraisal_notes"] = {"1.2": "Báo cáo năm gửi sau hạn"}
+    (folder / "official.yaml").write_text(yaml.safe_dump(official, allow_unicode=True), encoding="utf-8")
+    (folder / "explanations.yaml").write_text(
+        "'1.2': Báo cáo năm gửi đúng hạn ngày 11/12/2023 (số 262/BC-VPUB)\n", encoding="utf-8"
+    )
+    book = _form(runner, tmp_path, "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2023")
+    rows = _rows(book["Biểu tự đánh giá"])
+    assert rows["1.2"][3] == 1 and rows["1.2"][6] == 0.75
+    assert rows["1.2"][5] == "Báo cáo năm gửi đúng hạn ngày 11/12/2023 (số 262/BC-VPUB)"
+    assert rows["1.2"][7] == "Thẩm định: Báo cáo năm gửi sau hạn"
+    cuts = book["Giải trình"]
+    assert [c.value for c in cuts[HEAD_ROW + 1]] == [
+        "1.2",
+        "Thực hiện chế độ báo cáo cải cách hành chính định kỳ (quý I, 6 tháng, quý III, năm)",
+        1,
+        0.75,
+        -0.25,
+        "Báo cáo năm gửi sau hạn",
+        "Báo cáo năm gửi đúng hạn ngày 11/12/2023 (số 262/BC-VPUB)",
+    ]
+    assert cuts.print_title_rows == f"${HEAD_ROW}:${HEAD_ROW}"
+
+
+def test_evidence_text_never_becomes_a_formula(runner, office_copy, tmp_path):
+    path = office_copy / OFFICE / "2024" / "reports.csv"
+    text = path.read_text(encoding="utf-8").replace(
+        "Báo cáo công tác CCHC quý I năm 2024", '"=HYPERLINK(""http://x"";""quý I"")"'
+    )
+    path.write_text(text, encoding="utf-8")
+    target = tmp_path / "f.xlsx"
+    result = runner.invoke(
+        main,
+        ["form", "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2024",
+         "--as-of", "2024-09-30", "-o", str(target)],
+    )
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(target)["Biểu tự đánh giá"]
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert cells and all(c.data_type == "s" for c in cells)
+    assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_form_in_english_is_a_working_copy(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    sheet = _form(runner, tmp_path, "--year", "2024", "--as-of", "2024-09-30", "--lang", "en")["Self-assessment"]
+    assert [c.value for c in sheet[HEAD_ROW]][:4] == ["No.", "Content", "Max", "Self-score"]
+    rows = _rows(sheet)
+    assert rows["2.6"][7] == "Assessed by the sociological survey, not self-scored"
+    assert rows["1.1.1"][1] == "Annual PAR plan issued on time"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--with", "evidence/x.yaml"], "a self-assessment form is what the evidence supports: --with is refused"),
+        ([], "the form is a workbook: it needs --output FILE.xlsx"),
+    ],
+)
+def test_form_usage_errors(runner, monkeypatch, args, message):
+    monkeypatch.chdir(ROOT)
+    extra = [] if not args or args[0] != "--with" else ["-o", "x.xlsx"]
+    result = runner.invoke(main, ["form", "--year", "2024", *args, *extra])
+    assert result.exit_code == 2
+    assert f"Error: {message}" in result.output
+
+
+@pytest.mark.parametrize(
+    "file, content, line",
+    [
+        ("official.yaml", None, "appraised.9.9: no criterion '9.9' in PAR Index of provincial departments, 2023 (did you mean '3.9'?)"),
+        ("official.yaml", "over", "appraised.1.3.1: 5 points are more than criterion 1.3.1's maximum 1"),
+        ("explanations.yaml", "'1.22': x\n", "1.22: no criterion '1.22' in PAR Index of provincial departments, 2023 (did you mean '1.2'?)"),
+    ],
+)
+def test_appraisal_and_explanations_name_only_real_criteria(runner, office_copy, tmp_path, file, content, line):
+    folder = office_copy / OFFICE / "2023"
+    if file == "official.yaml":
+        official = yaml.safe_load((folder / file).read_text(encoding="utf-8"))
+        if content == "over":
+            official["appraised"]["1.3.1"] = 5
+        else:
+            official["appraised"]["9.9"] = 1
+        (folder / file).write_text(yaml.safe_dump(official, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    else:
+        (folder / file).write_text(content, encoding="utf-8")
+    result = runner.invoke(
+        main,
+        ["form", "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2023",
+         "-o", str(tmp_path / "f.xlsx")],
+    )
+    assert result.exit_code == 1
+    (error,) = result.output.splitlines()
+    assert error.startswith(f"Error: {folder / file}:") and error.endswith(line)
+    assert not (tmp_path / "f.xlsx").exists()
+
+
+def test_form_as_a_real_subprocess(tmp_path):
+    target = tmp_path / "bieu.xlsx"
+    done = subprocess.run(
+        [sys.executable, "-m", "scorer", "form", "--year", "2024", "--as-of", "30/09/2024", "-o", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and done.stderr == ""
+    assert openpyxl.load_workbook(target).sheetnames == ["Biểu tự đánh giá", "Giải trình"]
