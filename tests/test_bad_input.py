@@ -362,3 +362,76 @@ def test_regression_type_that_is_a_list(runner, tmp_path, monkeypatch):
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == "Error: evidence/u/2024/e.yaml:1: type: unknown type '[]'"
+
+
+def _criteria_with(tmp_path, change):
+    data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "criteria_2024.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _find(data, cid):
+    return next(c for a in data["areas"] for c in a["criteria"] if c["id"] == cid)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: _find(d, "1.1.1").update(owner=[]), "areas.0.criteria.0.owner: Value should have at least 1 item after validation, not 0, got []"),
+        (
+            lambda d: _find(d, "6.6").update(references=["thrift_program"]),
+            "areas.5.criteria.5.references.0: 'thrift_program' is not declared in the criteria set's document kinds "
+            "(did you mean 'thrift_programme'?)",
+        ),
+        (
+            lambda d: d["areas"][0]["headings"].update({"1.9": {"title": "x", "title_en": "x"}}),
+            "areas.0.headings.1.9: no sub-criterion of area 1 under '1.9'",
+        ),
+        (
+            lambda d: d["satisfaction"].update(criteria=["8.2"]),
+            "satisfaction.criteria.0: no criterion '8.2' (did you mean '8.1'?)",
+        ),
+    ],
+    ids=["owner-empty", "reference", "heading", "satisfaction"],
+)
+def test_criteria_frame_fields_are_checked(runner, tmp_path, change, message):
+    path = _criteria_with(tmp_path, change)
+    result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(tmp_path)])
+    assert result.exit_code == 1
+    assert any(message in line for line in result.output.splitlines()), result.output
+
+
+def test_several_lead_roles_in_order_and_one_still_valid(runner, tmp_path, monkeypatch):
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["risks", "--as-of", "2024-09-30", "--owner", "service_centre", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    rows = json.loads(result.output)
+    rows = rows[0]["risks"] if isinstance(rows, list) else rows["units"][0]["risks"]
+    # 8.1 is led by the information centre first, the service centre second: both see it
+    assert "8.1" in {r["criterion"] for r in rows}
+    assert next(r for r in rows if r["criterion"] == "8.1")["owner"] == "information"
+
+
+@pytest.mark.parametrize(
+    "unit, line",
+    [
+        ("signer: {position: CHÁNH VĂN PHÒNG}\n", "unit.yaml:3: signer.name: missing (required)"),
+        ("symbol: KH/VPUB\n", "unit.yaml:3: symbol: String should match pattern"),
+        ("recipients: Sở Nội vụ\n", "unit.yaml:3: recipients: Input should be a valid list"),
+    ],
+)
+def test_bad_document_frame_in_unit_yaml(runner, tmp_path, monkeypatch, unit, line):
+    folder = tmp_path / "evidence" / "u"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "unit.yaml").write_text(UNIT + unit, encoding="utf-8")
+    (folder / "2024" / "e.yaml").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(f"Error: evidence/u/{line}"), result.output

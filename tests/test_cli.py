@@ -135,10 +135,14 @@ def test_explain_unknown_criterion(runner):
     assert result.output.splitlines()[0].startswith("Error: criteria_2024.yaml: no criterion '1.9' (did you mean")
 
 
-def test_risks_for_one_owner(runner):
+def test_risks_for_one_owner(runner, cs2024):
     result = runner.invoke(main, ["risks", "--owner", "service_centre", "--as-of", "2024-09-30", "--format", "json"])
     risks = json.loads(result.output)[0]["risks"]
-    assert risks and {r["owner_division"] for r in risks} == {"Trung tâm Phục vụ Hành chính công"}
+    led = {c.id for c in cs2024.criteria() if "service_centre" in c.owners}
+    assert risks and {r["criterion"] for r in risks} <= led
+    # a criterion with several leads is listed for each; its owner is the first lead
+    assert {r["owner_division"] for r in risks} == {"Trung tâm Phục vụ Hành chính công", "Trung tâm Thông tin"}
+    assert {r["criterion"] for r in risks if r["owner"] == "information"} == {"8.1"}
 
 
 def test_validate_shipped_evidence(runner):
@@ -253,3 +257,86 @@ def test_several_units_give_a_ranking_then_each_unit_on_request(runner, tmp_path
     assert detail.output.startswith(ranking.output) and detail.output.count("At-risk criteria") == 4
     html = runner.invoke(main, args + ["--format", "html"])
     assert html.output.count('class="unit"') == 0 and "4/4" in html.output
+
+
+def test_validate_warns_when_one_number_names_two_documents(runner, office_copy):
+    path = office_copy / "van-phong-ubnd-tinh" / "2024" / "documents.yaml"
+    text = path.read_text(encoding="utf-8").replace("document_no: 06/QĐ-VPUB", "document_no: 03/QĐ-VPUB")
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2024"])
+    assert result.exit_code == 0, result.output
+    warning, ok = result.output.splitlines()
+    line = next(i for i, t in enumerate(text.splitlines(), start=1) if "qd-motcua-2024" in t)
+    first = next(i for i, t in enumerate(text.splitlines(), start=1) if "qc-taisan-2024" in t)
+    assert warning == (
+        f"Warning: {path}:{line}: document_no: 03/QĐ-VPUB of 2024 also names 'qc-taisan-2024' ({path}:{first}) "
+        "with another title and date: 'Quyết định cử công chức làm việc tại Trung tâm Phục vụ hành chính công tỉnh' "
+        "15/01/2024 vs 'Quy chế quản lý, sử dụng tài sản công của Văn phòng' 05/01/2024 "
+        "(one number and symbol names one document a year)"
+    )
+    assert ok.startswith("OK: criteria_2024.yaml")
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_shipped_evidence_names_each_document_once(runner, monkeypatch, year):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["validate", "--year", str(year)])
+    assert result.exit_code == 0 and "Warning" not in result.output, result.output
+
+
+def test_a_plans_progress_snapshots_and_cited_reports_are_not_conflicts(tmp_path, runner):
+    from tests.conftest import write_unit
+
+    records = [
+        {"id": "kh", "type": "plan", "kind": "par", "date": "2024-01-10", "document_no": "05/KH-X", "title": "Kế hoạch",
+         "tasks_total": 4},
+        {"id": "kh-q3", "type": "plan", "kind": "par", "date": "2024-09-13", "document_no": "05/KH-X",
+         "title": "Tiến độ", "tasks_total": 4, "tasks_done": 3},
+        {"id": "bc", "type": "report", "period": "q3", "date": "2024-09-13", "due": "2024-09-15",
+         "submitted": "2024-09-13", "document_no": "9/BC-X", "title": "Báo cáo quý III"},
+        {"id": "tt", "type": "communication", "form": "portal", "date": "2024-09-13", "document_no": "9/BC-X",
+         "title": "Tin bài trên trang"},
+        # the same number in another year is another document
+        {"id": "qd-2023", "type": "document", "kind": "working_rules", "date": "2023-02-01", "document_no": "9/BC-X",
+         "title": "Khác"},
+    ]
+    write_unit(tmp_path / "ev", "u", {2024: records})
+    result = runner.invoke(main, ["validate", "--evidence", str(tmp_path / "ev"), "--rules", str(ROOT / "rules"), "--year", "2024"])
+    assert result.exit_code == 0 and "Warning" not in result.output, result.output
+
+
+def test_backtest_compares_every_appraised_sub_criterion(runner, office_copy):
+    path = office_copy / "van-phong-ubnd-tinh" / "2023" / "official.yaml"
+    text = path.read_text(encoding="utf-8").replace('"1.3.1": 0.7', '"1.3.1": 0.5, "1.2": 1')
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["backtest", "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2023"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("1.3.1 "))
+    row = " ".join(lines[at].split())
+    assert "1.00 0.70 0.50 0.70 appraisal below the self-score by 0.20;" in row
+    assert "rules above the appraisal by 0.20" in " ".join(lines[at + 1].split())
+    assert next(line for line in lines if line.startswith("1.2 ")).endswith("all agree")
+    assert lines[-1] == "Total: 88.09 vs 88.09: NOT reproduced"
+
+
+def test_shipped_backtest_lists_the_appraised_sub_criteria(runner, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["backtest", "--year", "2023", "--format", "json"])
+    (check,) = json.loads(result.output)
+    assert [c["id"] for c in check["criteria"]] == ["1.1.2", "1.3.1", "1.4.2", "1.5", "1.6", "7.1.1", "7.3.2"]
+    assert {tuple(c["differences"]) for c in check["criteria"]} == {("agree",)}
+    assert check["reproduced"]
+
+
+def test_predict_gives_the_satisfaction_index_its_own_line(runner, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["predict", "--as-of", "2024-09-30"])
+    assert (
+        "Satisfaction index (SIPAS, criterion 8.1): 2023: 93.9%, rank 16/20; "
+        "2024 estimate 95% (90.9–97.3%) → 9.50 of 10.00 points"
+    ) in result.output.splitlines()
+    data = json.loads(runner.invoke(main, ["predict", "--as-of", "2024-09-30", "--format", "json"]).output)
+    sipas = data["units"][0]["satisfaction"]
+    assert sipas["points"] == {"max": 10.0, "low": 9.09, "expected": 9.5, "high": 9.73}
+    assert (sipas["last_rank"], sipas["last_of"], sipas["basis"]) == (16, 20, "internal")

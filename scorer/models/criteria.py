@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
 from scorer.models.evidence import RECORD_TYPES, Date, Number, Share, Strict
 
@@ -100,6 +100,19 @@ class SurveyRule(Strict):
 Rule = Annotated[BandsRule | LinearRule | BinaryRule | DeductionsRule | SurveyRule, Field(discriminator="kind")]
 
 
+def _one_or_more(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+_OWNER_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+    ],
+    "description": "the lead role, or several in order",
+}
+
+
 class Named(Strict):
     title: str
     title_en: str
@@ -111,8 +124,14 @@ class Criterion(Strict):
     title_en: Annotated[str, Field(min_length=1)]
     max: Annotated[float, Field(gt=0)]
     source: Component
-    # The lead role, or several in order (the seed plan names two lead units for some areas).
-    owner: Annotated[str, Field(min_length=1)] | Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
+    # The lead role, or several in order (the seed plan names two lead units for some areas); one
+    # role is written as a string and read as a list of one.
+    owner: Annotated[
+        list[Annotated[str, Field(min_length=1)]],
+        BeforeValidator(_one_or_more),
+        Field(min_length=1),
+        WithJsonSchema(_OWNER_SCHEMA),
+    ]
     cooperating: list[str] = []
     # Roles that carry the remedy out under the lead's advice ("Đơn vị thực hiện"), when not the lead.
     implementing: list[str] = []
@@ -127,7 +146,7 @@ class Criterion(Strict):
     @property
     def owners(self) -> list[str]:
         """The lead roles in order; the first is the criterion's owner in risks and reports."""
-        return [self.owner] if isinstance(self.owner, str) else list(self.owner)
+        return list(self.owner)
 
     @property
     def lead(self) -> str:
