@@ -174,6 +174,8 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 FORM_WIDTHS = (7, 46, 9, 10, 46, 34, 10, 24)
 CUT_WIDTHS = (7, 46, 10, 10, 10, 45, 45)
 HEAD_ROW = 6
+# A row lists at most this many documents (the rest are counted): a cell is not a register.
+MAX_PROOF_LINES = 6
 
 
 def _fit_height(sheet: typing.Any, row: int, values: list[typing.Any], widths: tuple[int, ...], size: int = 11) -> None:
@@ -260,13 +262,19 @@ def _head_row(sheet: typing.Any, heads: list[str], widths: tuple[int, ...]) -> N
 def _proof_text(row: FormRow, lang: str) -> str:
     text = FORM_TEXT[lang]
     lines = []
-    for proof in row.proofs:
+    proofs = row.proofs
+    hidden = len(proofs) - MAX_PROOF_LINES + 1 if len(proofs) > MAX_PROOF_LINES else 0
+    if hidden:
+        proofs = proofs[: MAX_PROOF_LINES - 1]
+    for proof in proofs:
         if proof.missing is not None:
             lines.append(text["missing"].format(title=proof.missing if lang == "vi" else proof.missing_en))
         else:
             parts = [proof.number or "", date(proof.date, "vi") if proof.date else ""]
             head = ", ".join(p for p in parts if p)
             lines.append(f"{head}: {proof.title}" if proof.title else head)
+    if hidden:
+        lines.append(text["more"].format(n=hidden, id=row.id))
     return "\n".join(lines)
 
 
