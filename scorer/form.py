@@ -165,5 +165,6 @@ def _total_row(level: str, rid: str, title: str, title_en: str, maximum: float, 
         title_en=title_en,
         max=maximum,
         self_score=_sum([c.self_score for c in scored]),
+        survey_max=_sum([c.max for c in children if c.survey]) or 0,
         appraised=_sum(appraised) if scored and all(a is not None for a in appraised) else None,
     )

@@ -37,6 +37,8 @@ class FormRow(Out):
     pending_until: dt.date | None = None
     appraised: float | None = None
     appraisal_note: str | None = None
+    # Heading and total rows: how much of their maximum the survey scores (never self-scored).
+    survey_max: float = 0
 
 
 class Cut(Out):

@@ -12,7 +12,7 @@ import openpyxl.utils
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from scorer.messages import FORM_TEXT, SHEET_TEXT, date, pick, t
+from scorer.messages import FORM_TEXT, SHEET_TEXT, date, num, pick, t
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import RECORD_TYPES
 from scorer.models.form import Form, FormRow
@@ -297,6 +297,8 @@ def _notes(row: FormRow, lang: str) -> str:
         notes.append(f"{text['not_applicable']}: {row.not_applicable}" if row.not_applicable else text["not_applicable"])
     if row.appraisal_note:
         notes.append(text["appraisal_note"].format(note=row.appraisal_note))
+    if row.level != "criterion" and row.survey_max:
+        notes.append(text["survey_part"].format(points=num(row.survey_max, lang)))
     return "\n".join(notes)
 
 
@@ -365,7 +367,9 @@ def _cuts_sheet(sheet: typing.Any, f: Form, lang: str) -> None:
     r = HEAD_ROW
     appraised = any(row.appraised is not None for row in f.rows if row.level == "criterion")
     if not f.cuts:
-        _put(sheet, r + 1, 1, text["no_cuts"] if appraised else text["no_appraisal"])
+        _put(sheet, r + 1, 1, text["no_cuts"] if appraised else text["no_appraisal"]).font = Font(
+            name="Times New Roman", size=11
+        )
         sheet.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=len(heads))
     for cut in f.cuts:
         r += 1
