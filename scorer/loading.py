@@ -362,8 +362,13 @@ def load_explanations(path: Path, cs: CriteriaSet) -> dict[str, str]:
         ) from None
     known = {c.id for c in cs.criteria()}
     problems = [
-        Problem(str(path), f"no criterion '{cid}' in {cs.title_en}", line=lines.line((cid,)), field=cid,
-                hint=did_you_mean(cid, known))
+        Problem(
+            str(path),
+            f"no criterion '{cid}' in {cs.title_en}",
+            line=lines.line((cid,)),
+            field=cid,
+            hint=did_you_mean(cid, known),
+        )
         for cid in explanations
         if cid not in known
     ]

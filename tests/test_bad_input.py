@@ -379,7 +379,10 @@ def _find(data, cid):
 @pytest.mark.parametrize(
     "change, message",
     [
-        (lambda d: _find(d, "1.1.1").update(owner=[]), "areas.0.criteria.0.owner: Value should have at least 1 item after validation, not 0, got []"),
+        (
+            lambda d: _find(d, "1.1.1").update(owner=[]),
+            "areas.0.criteria.0.owner: Value should have at least 1 item after validation, not 0, got []",
+        ),
         (
             lambda d: _find(d, "6.6").update(references=["thrift_program"]),
             "areas.5.criteria.5.references.0: 'thrift_program' is not declared in the criteria set's document kinds "

@@ -263,7 +263,9 @@ def test_validate_warns_when_one_number_names_two_documents(runner, office_copy)
     path = office_copy / "van-phong-ubnd-tinh" / "2024" / "documents.yaml"
     text = path.read_text(encoding="utf-8").replace("document_no: 06/QĐ-VPUB", "document_no: 03/QĐ-VPUB")
     path.write_text(text, encoding="utf-8")
-    result = runner.invoke(main, ["validate", "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2024"])
+    result = runner.invoke(
+        main, ["validate", "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2024"]
+    )
     assert result.exit_code == 0, result.output
     warning, ok = result.output.splitlines()
     line = next(i for i, t in enumerate(text.splitlines(), start=1) if "qd-motcua-2024" in t)
@@ -288,20 +290,57 @@ def test_a_plans_progress_snapshots_and_cited_reports_are_not_conflicts(tmp_path
     from tests.conftest import write_unit
 
     records = [
-        {"id": "kh", "type": "plan", "kind": "par", "date": "2024-01-10", "document_no": "05/KH-X", "title": "Kế hoạch",
-         "tasks_total": 4},
-        {"id": "kh-q3", "type": "plan", "kind": "par", "date": "2024-09-13", "document_no": "05/KH-X",
-         "title": "Tiến độ", "tasks_total": 4, "tasks_done": 3},
-        {"id": "bc", "type": "report", "period": "q3", "date": "2024-09-13", "due": "2024-09-15",
-         "submitted": "2024-09-13", "document_no": "9/BC-X", "title": "Báo cáo quý III"},
-        {"id": "tt", "type": "communication", "form": "portal", "date": "2024-09-13", "document_no": "9/BC-X",
-         "title": "Tin bài trên trang"},
+        {
+            "id": "kh",
+            "type": "plan",
+            "kind": "par",
+            "date": "2024-01-10",
+            "document_no": "05/KH-X",
+            "title": "Kế hoạch",
+            "tasks_total": 4,
+        },
+        {
+            "id": "kh-q3",
+            "type": "plan",
+            "kind": "par",
+            "date": "2024-09-13",
+            "document_no": "05/KH-X",
+            "title": "Tiến độ",
+            "tasks_total": 4,
+            "tasks_done": 3,
+        },
+        {
+            "id": "bc",
+            "type": "report",
+            "period": "q3",
+            "date": "2024-09-13",
+            "due": "2024-09-15",
+            "submitted": "2024-09-13",
+            "document_no": "9/BC-X",
+            "title": "Báo cáo quý III",
+        },
+        {
+            "id": "tt",
+            "type": "communication",
+            "form": "portal",
+            "date": "2024-09-13",
+            "document_no": "9/BC-X",
+            "title": "Tin bài trên trang",
+        },
         # the same number in another year is another document
-        {"id": "qd-2023", "type": "document", "kind": "working_rules", "date": "2023-02-01", "document_no": "9/BC-X",
-         "title": "Khác"},
+        {
+            "id": "qd-2023",
+            "type": "document",
+            "kind": "working_rules",
+            "date": "2023-02-01",
+            "document_no": "9/BC-X",
+            "title": "Khác",
+        },
     ]
     write_unit(tmp_path / "ev", "u", {2024: records})
-    result = runner.invoke(main, ["validate", "--evidence", str(tmp_path / "ev"), "--rules", str(ROOT / "rules"), "--year", "2024"])
+    result = runner.invoke(
+        main, ["validate", "--evidence", str(tmp_path / "ev"), "--rules", str(ROOT / "rules"), "--year", "2024"]
+    )
     assert result.exit_code == 0 and "Warning" not in result.output, result.output
 
 
@@ -309,7 +348,9 @@ def test_backtest_compares_every_appraised_sub_criterion(runner, office_copy):
     path = office_copy / "van-phong-ubnd-tinh" / "2023" / "official.yaml"
     text = path.read_text(encoding="utf-8").replace('"1.3.1": 0.7', '"1.3.1": 0.5, "1.2": 1')
     path.write_text(text, encoding="utf-8")
-    result = runner.invoke(main, ["backtest", "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2023"])
+    result = runner.invoke(
+        main, ["backtest", "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2023"]
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("1.3.1 "))

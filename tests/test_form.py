@@ -150,8 +150,19 @@ def test_evidence_text_never_becomes_a_formula(runner, office_copy, tmp_path):
     target = tmp_path / "f.xlsx"
     result = runner.invoke(
         main,
-        ["form", "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2024",
-         "--as-of", "2024-09-30", "-o", str(target)],
+        [
+            "form",
+            "--evidence",
+            str(office_copy),
+            "--rules",
+            str(ROOT / "rules"),
+            "--year",
+            "2024",
+            "--as-of",
+            "2024-09-30",
+            "-o",
+            str(target),
+        ],
     )
     assert result.exit_code == 0, result.output
     sheet = openpyxl.load_workbook(target)["Biểu tự đánh giá"]
@@ -187,9 +198,17 @@ def test_form_usage_errors(runner, monkeypatch, args, message):
 @pytest.mark.parametrize(
     "file, content, line",
     [
-        ("official.yaml", None, "appraised.9.9: no criterion '9.9' in PAR Index of provincial departments, 2023 (did you mean '3.9'?)"),
+        (
+            "official.yaml",
+            None,
+            "appraised.9.9: no criterion '9.9' in PAR Index of provincial departments, 2023 (did you mean '3.9'?)",
+        ),
         ("official.yaml", "over", "appraised.1.3.1: 5 points are more than criterion 1.3.1's maximum 1"),
-        ("explanations.yaml", "'1.22': x\n", "1.22: no criterion '1.22' in PAR Index of provincial departments, 2023 (did you mean '1.2'?)"),
+        (
+            "explanations.yaml",
+            "'1.22': x\n",
+            "1.22: no criterion '1.22' in PAR Index of provincial departments, 2023 (did you mean '1.2'?)",
+        ),
     ],
 )
 def test_appraisal_and_explanations_name_only_real_criteria(runner, office_copy, tmp_path, file, content, line):
@@ -205,8 +224,17 @@ def test_appraisal_and_explanations_name_only_real_criteria(runner, office_copy,
         (folder / file).write_text(content, encoding="utf-8")
     result = runner.invoke(
         main,
-        ["form", "--evidence", str(office_copy), "--rules", str(ROOT / "rules"), "--year", "2023",
-         "-o", str(tmp_path / "f.xlsx")],
+        [
+            "form",
+            "--evidence",
+            str(office_copy),
+            "--rules",
+            str(ROOT / "rules"),
+            "--year",
+            "2023",
+            "-o",
+            str(tmp_path / "f.xlsx"),
+        ],
     )
     assert result.exit_code == 1
     (error,) = result.output.splitlines()

@@ -82,7 +82,9 @@ OFFICE_FILES = [
     ("form-2023", "form --year 2023", "xlsx", _form_text),
     ("plan-2023", "plan --year 2023 --format docx", "docx", _docx_text),
 ]
-FILE_CASES = [(name, command, ext, reader, lang) for name, command, ext, reader in OFFICE_FILES for lang in ("en", "vi")]
+FILE_CASES = [
+    (name, command, ext, reader, lang) for name, command, ext, reader in OFFICE_FILES for lang in ("en", "vi")
+]
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,12 @@ def test_plan_2023_regenerates_the_seed_frame_bases_references_and_leads(runner,
     sipas = _section(text, "### 2. Chỉ số", "## III.")
     assert "Đẩy mạnh tuyên truyền các chủ trương" not in sipas
     assert "9,39/10 điểm tiêu chí 8.1" in sipas
-    for frame in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: .../KH-VPUB", "VĂN PHÒNG UBND TỈNH"):
+    for frame in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: .../KH-VPUB",
+        "VĂN PHÒNG UBND TỈNH",
+    ):
         assert frame in text
     tail = text[text.index("**Nơi nhận:**") :]
     assert tail.splitlines()[2:6] == [
@@ -149,8 +154,10 @@ def test_plan_docx_follows_decree_30(runner, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     document = docx.Document(str(target))
     (section,) = document.sections
-    mm = {k: round(getattr(section, k).mm, 1) for k in ("page_width", "page_height", "top_margin", "bottom_margin",
-                                                          "left_margin", "right_margin")}
+    mm = {
+        k: round(getattr(section, k).mm, 1)
+        for k in ("page_width", "page_height", "top_margin", "bottom_margin", "left_margin", "right_margin")
+    }
     assert (mm["page_width"], mm["page_height"]) == (210, 297)
     assert 20 <= mm["top_margin"] <= 25 and 20 <= mm["bottom_margin"] <= 25
     assert 30 <= mm["left_margin"] <= 35 and 15 <= mm["right_margin"] <= 20
@@ -189,8 +196,23 @@ def test_plan_docx_without_a_frame_in_unit_yaml_leaves_dots(runner, tmp_path, mo
     target = tmp_path / "p.docx"
     result = runner.invoke(
         main,
-        ["plan", "--evidence", str(tmp_path / "ev"), "--rules", str(ROOT / "rules"), "--year", "2024",
-         "--as-of", "2024-06-30", "--format", "docx", "-o", str(target), "--lang", "vi"],
+        [
+            "plan",
+            "--evidence",
+            str(tmp_path / "ev"),
+            "--rules",
+            str(ROOT / "rules"),
+            "--year",
+            "2024",
+            "--as-of",
+            "2024-06-30",
+            "--format",
+            "docx",
+            "-o",
+            str(target),
+            "--lang",
+            "vi",
+        ],
     )
     assert result.exit_code == 0, result.output
     import docx

@@ -316,9 +316,7 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
                         )
                     )
         for heading in area.headings:
-            if not heading.startswith(area.id + ".") or not any(
-                c.id.startswith(heading + ".") for c in area.criteria
-            ):
+            if not heading.startswith(area.id + ".") or not any(c.id.startswith(heading + ".") for c in area.criteria):
                 findings.append(
                     (area_loc + ("headings", heading), f"no sub-criterion of area {area.id} under '{heading}'", None)
                 )

@@ -23,6 +23,7 @@ from scorer.render.plan import blocks
 FONT = "Times New Roman"
 BODY = Pt(14)
 BLACK = RGBColor(0, 0, 0)
+SPACE_AFTER = Pt(6)
 
 
 def _font(run: Any, size: Pt = BODY, bold: bool = False, italic: bool = False) -> Any:
@@ -35,8 +36,18 @@ def _font(run: Any, size: Pt = BODY, bold: bool = False, italic: bool = False) -
     return run
 
 
-def _para(container: Any, text: str = "", *, align: Any = None, size: Pt = BODY, bold: bool = False,
-          italic: bool = False, indent: Cm | None = None, first: Cm | None = None, after: Pt = Pt(6)) -> Any:
+def _para(
+    container: Any,
+    text: str = "",
+    *,
+    align: Any = None,
+    size: Pt = BODY,
+    bold: bool = False,
+    italic: bool = False,
+    indent: Cm | None = None,
+    first: Cm | None = None,
+    after: Pt = SPACE_AFTER,
+) -> Any:
     paragraph = container.add_paragraph()
     if text:
         _font(paragraph.add_run(text), size, bold, italic)

@@ -294,7 +294,9 @@ def _notes(row: FormRow, lang: str) -> str:
     if row.survey:
         notes.append(text["survey"])
     if row.not_applicable is not None:
-        notes.append(f"{text['not_applicable']}: {row.not_applicable}" if row.not_applicable else text["not_applicable"])
+        notes.append(
+            f"{text['not_applicable']}: {row.not_applicable}" if row.not_applicable else text["not_applicable"]
+        )
     if row.appraisal_note:
         notes.append(text["appraisal_note"].format(note=row.appraisal_note))
     if row.level != "criterion" and row.survey_max:
