@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from scorer.messages import date, how, num, pick, rule_text, t
+from scorer.messages import date, how, num, pick, rule_text, satisfaction_line, t
 from scorer.models.prediction import AreaResult, CriterionResult, Prediction, RankRow, Risk, Total, UnitPrediction
 
 CSS = """
@@ -79,6 +79,7 @@ def unit_section(unit: UnitPrediction, lang: str) -> str:
             area_table(unit, lang),
             f"<h2>{escape(t('components', lang))}</h2>",
             component_table(unit, lang),
+            f'<p class="sipas">{escape(sipas)}</p>' if (sipas := satisfaction_line(unit, lang)) else "",
             f"<h2>{escape(t('risks', lang))} ({len(unit.risks)})</h2>",
             risk_table(unit.risks, lang),
             "</section>",

@@ -20,6 +20,11 @@ def _deduction(value: float, lang: str) -> str:
     return f"{int(value):02d}" if float(value).is_integer() and lang == "vi" else _n(value, lang)
 
 
+def _rank(value: int, lang: str) -> str:
+    """Ranks and counts as the seed plan writes them, `04/20`, `01 bậc`; plain in English."""
+    return f"{value:02d}" if lang == "vi" else str(value)
+
+
 def _d(value: Any) -> str:
     """Dates in documents are day-first in both languages: 17/01/2024."""
     return str(date(value, "vi"))
@@ -119,11 +124,14 @@ def blocks(plan: Plan, lang: str) -> list[Block]:
     ]
     head = ""
     if plan.rank and plan.of:
-        head = x["result_rank"].format(year=year, unit=unit, rank=f"{plan.rank:02d}", of=plan.of)
+        head = x["result_rank"].format(year=year, unit=unit, rank=_rank(plan.rank, lang), of=plan.of)
         if plan.previous_rank:
             change = plan.previous_rank - plan.rank
             key = "rank_up" if change > 0 else "rank_down" if change < 0 else "rank_same"
-            head = head.rstrip(". ") + x[key].format(n=f"{abs(change):02d}", last=year - 1) + ". "
+            places = (
+                _rank(abs(change), lang) if lang == "vi" else f"{abs(change)} place{'s' if abs(change) > 1 else ''}"
+            )
+            head = head.rstrip(". ") + x[key].format(n=places, last=year - 1) + ". "
     survey = plan.leaders_survey + plan.citizens_survey
     out.append(
         (
@@ -162,7 +170,7 @@ def _satisfaction_blocks(s: SatisfactionPlan, plan: Plan, lang: str) -> list[Blo
     criteria = ", ".join(s.criteria)
     out: list[Block] = []
     if s.rank and s.of:
-        text = x["sipas_result"].format(year=s.year, unit=unit, rank=f"{s.rank:02d}", of=s.of).rstrip(".")
+        text = x["sipas_result"].format(year=s.year, unit=unit, rank=_rank(s.rank, lang), of=s.of).rstrip(".")
         if s.index is not None:
             text += x["sipas_index"].format(index=_n(s.index, lang))
         if plan.published:
