@@ -269,7 +269,7 @@ def form(request: Request) -> list[Form]:
     with the appraisal's points from the year's official.yaml when they are known. Hypothetical
     evidence never enters a form."""
     if request.what_if:
-        raise ValueError("a self-assessment form takes no hypothetical evidence")
+        raise ScorerError.single(request.what_if[0], "a self-assessment form takes no hypothetical evidence")
     inputs = load_inputs(request)
     cs = inputs.criteria
     as_of = effective_as_of(cs, request.as_of, request.today)

@@ -254,3 +254,37 @@ def test_form_as_a_real_subprocess(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout == "" and done.stderr == ""
     assert openpyxl.load_workbook(target).sheetnames == ["Biểu tự đánh giá", "Giải trình"]
+
+
+def test_declared_proofs_are_listed_per_proof_and_a_missing_one_is_said():
+    """With issue 10's `CriterionResult.proofs` (ProofStatus: id, title, title_en, evidence ids), each
+    declared proof lists its documents, and one with no evidence is said missing; without it the
+    row lists the documents it used."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from scorer.form import _proof_lines
+    from scorer.models.prediction import EvidenceUse
+
+    def use(rid, number, day, kind="document"):
+        return EvidenceUse(
+            id=rid, type=kind, date=day, document_no=number, title=f"t {rid}", file="f", line=1, supported=True
+        )
+
+    uses = [
+        use("a", "1/QĐ-X", dt.date(2024, 1, 5)),
+        use("b", "2/QĐ-X", dt.date(2024, 2, 5)),
+        use("s", "9/BC-X", dt.date(2024, 3, 5), kind="survey"),
+    ]
+    declared = SimpleNamespace(
+        evidence_used=uses,
+        proofs=[
+            SimpleNamespace(id="p1", title="Quy chế", title_en="Rules", evidence=["b"]),
+            SimpleNamespace(id="p2", title="Biên bản", title_en="Record", evidence=[]),
+            SimpleNamespace(id="p3", title="Khảo sát", title_en="Survey", evidence=["s"]),
+        ],
+    )
+    lines = _proof_lines(declared)  # type: ignore[arg-type]
+    assert [(p.number, p.missing) for p in lines] == [("2/QĐ-X", None), (None, "Biên bản"), (None, "Khảo sát")]
+    plain = SimpleNamespace(evidence_used=uses)
+    assert [p.number for p in _proof_lines(plain)] == ["1/QĐ-X", "2/QĐ-X"]  # type: ignore[arg-type]
