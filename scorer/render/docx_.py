@@ -111,7 +111,7 @@ def _frame(document: Any, content: Any) -> None:
     _para(a, "————", align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(11), after=Pt(6))
     _para(a, left[2], align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(13), after=Pt(0))
     b.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(b.paragraphs[0].add_run(right[0]), Pt(12.5), bold=True)
+    _font(b.paragraphs[0].add_run(right[0]), Pt(13), bold=True)
     _para(b, right[1], align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(14), bold=True, after=Pt(0))
     _para(b, "——————————", align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(11), after=Pt(6))
     _para(b, right[2], align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(14), italic=True, after=Pt(0))
