@@ -351,3 +351,68 @@ def template(rules: Path, criteria: Path | None, year: int | None, fmt: str, lan
     """
     cs = api.load_inputs_criteria(api.Request(rules=rules, criteria=criteria, year=year))
     emit(xlsx.template(cs, lang), output)
+
+
+def _web() -> Any:
+    """The `serve` extra's entry points, imported only by the commands that need them, so that
+    `scorer --help` and every other command never load the web stack."""
+    from scorer import serve
+
+    missing = serve.missing()
+    if missing:
+        raise click.ClickException(f"this command needs {', '.join(missing)}: {serve.INSTALL_HINT}")
+    from scorer.serve import server
+
+    return server
+
+
+@main.group()
+def user() -> None:
+    """Accounts of the web service (`scorer serve`)."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--unit", "units", multiple=True, help="A unit (folder name) the user works for; repeat for several.")
+@click.option("--admin", is_flag=True, help="Sees and uploads for every unit (the Department of Home Affairs).")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
+@click.option("--data", type=click.Path(path_type=Path), required=True, help="The service's data folder.")
+@click.option("--evidence", type=click.Path(path_type=Path), help="Check each --unit against this evidence folder.")
+@handles_errors
+def user_add(
+    name: str, units: tuple[str, ...], admin: bool, password_stdin: bool, data: Path, evidence: Path | None
+) -> None:
+    """Add a user of the web service, tied to one or more units (or every unit with --admin).
+
+    Example: printf '%s\\n' "$PASSWORD" | scorer user add lan --unit van-phong-ubnd-tinh --password-stdin --data /srv/scorer
+    """
+    server = _web()
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    server.add_user(data, name, password, list(units), admin, evidence)
+    click.echo(f"added {name}: {'every unit' if admin else ', '.join(units)}")
+
+
+@main.command("serve")
+@click.option("--evidence", type=click.Path(path_type=Path), default=Path("evidence"), show_default=True)
+@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option("--data", type=click.Path(path_type=Path), required=True, help="Users, sessions, audit log, versions.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--trusted-proxy",
+    "trusted_proxies",
+    multiple=True,
+    help="Address of a TLS proxy whose X-Forwarded-Proto and X-Forwarded-For are believed.",
+)
+@click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure even when no proxy says https.")
+@click.option("--max-upload-mb", type=click.IntRange(1, 200), default=20, show_default=True)
+@handles_errors
+def serve_command(**kwargs: Any) -> None:
+    """Serve the forecast, the evidence uploads and the downloads to browsers.
+
+    Example: scorer serve --evidence evidence --rules rules --data /srv/scorer --port 8000
+    """
+    _web().serve(**kwargs)

@@ -205,6 +205,83 @@ CATALOGUE.update(
 )
 
 
+# `scorer serve`: the pages' own words (the reports inside them use the keys above).
+CATALOGUE.update(
+    {
+        "web.title": {"en": "PAR Index forecast", "vi": "Dự báo Chỉ số cải cách hành chính"},
+        "web.login": {"en": "Log in", "vi": "Đăng nhập"},
+        "web.logout": {"en": "Log out", "vi": "Đăng xuất"},
+        "web.username": {"en": "User name", "vi": "Tên đăng nhập"},
+        "web.password": {"en": "Password", "vi": "Mật khẩu"},
+        "web.signed_in_as": {"en": "Signed in as {user}", "vi": "Tài khoản: {user}"},
+        "web.bad_login": {"en": "Wrong user name or password.", "vi": "Sai tên đăng nhập hoặc mật khẩu."},
+        "web.rate_limited": {
+            "en": "Too many failed attempts: try again in a few minutes.",
+            "vi": "Đăng nhập sai quá nhiều lần: vui lòng thử lại sau ít phút.",
+        },
+        "web.login_needed": {"en": "Please log in.", "vi": "Vui lòng đăng nhập."},
+        "web.forbidden": {"en": "You have no access to this.", "vi": "Bạn không có quyền truy cập nội dung này."},
+        "web.not_found": {"en": "Not found.", "vi": "Không tìm thấy."},
+        "web.csrf": {
+            "en": "This form has expired: reload the page and try again.",
+            "vi": "Biểu mẫu đã hết hạn: vui lòng tải lại trang và thử lại.",
+        },
+        "web.bad_date": {
+            "en": "Not a date: write 2024-09-30 or 30/09/2024.",
+            "vi": "Ngày không hợp lệ: ghi 30/09/2024 hoặc 2024-09-30.",
+        },
+        "web.other_language": {"en": "Tiếng Việt", "vi": "English"},
+        "web.province": {"en": "Province", "vi": "Toàn tỉnh"},
+        "web.report": {"en": "Report", "vi": "Báo cáo"},
+        "web.evidence": {"en": "Evidence", "vi": "Tài liệu kiểm chứng"},
+        "web.show": {"en": "Show", "vi": "Xem"},
+        "web.division": {"en": "Division", "vi": "Đơn vị chủ trì"},
+        "web.all_divisions": {"en": "All divisions", "vi": "Tất cả"},
+        "web.explain": {"en": "Explanation", "vi": "Giải trình"},
+        "web.files": {"en": "Files of {year}", "vi": "Các tệp năm {year}"},
+        "web.no_files": {"en": "No evidence file yet.", "vi": "Chưa có tệp tài liệu kiểm chứng."},
+        "web.records": {"en": "Records", "vi": "Số bản ghi"},
+        "web.size": {"en": "Size (bytes)", "vi": "Dung lượng (byte)"},
+        "web.uploaded": {"en": "Uploaded", "vi": "Tải lên"},
+        "web.on_disk": {"en": "on the server", "vi": "có sẵn trên máy chủ"},
+        "web.versions": {"en": "Earlier versions", "vi": "Phiên bản trước"},
+        "web.version_line": {
+            "en": "uploaded by {by} {at}, replaced by {replaced_by} {replaced_at}",
+            "vi": "{by} tải lên {at}, {replaced_by} thay thế {replaced_at}",
+        },
+        "web.problems": {"en": "{count} problem(s)", "vi": "{count} lỗi"},
+        "web.template": {
+            "en": "Download the empty evidence workbook",
+            "vi": "Tải mẫu biểu tài liệu kiểm chứng (trống)",
+        },
+        "web.upload": {"en": "Upload", "vi": "Tải lên"},
+        "web.upload_help": {
+            "en": "A workbook (.xlsx), CSV or YAML file, at most {mb} MiB. It is checked with the unit's whole "
+            "evidence before it is accepted; a file of the same name is replaced and kept as an earlier version.",
+            "vi": "Tệp Excel (.xlsx), CSV hoặc YAML, tối đa {mb} MiB. Tệp được kiểm tra cùng toàn bộ tài liệu "
+            "kiểm chứng của đơn vị trước khi được chấp nhận; tệp trùng tên được thay thế và lưu lại thành phiên bản trước.",
+        },
+        "web.upload_ok": {"en": "{name} accepted: {records} records.", "vi": "Đã nhận {name}: {records} bản ghi."},
+        "web.upload_refused": {
+            "en": "The file was not accepted and nothing changed. Fix these problems and upload it again:",
+            "vi": "Tệp chưa được chấp nhận, dữ liệu không thay đổi. Vui lòng sửa các lỗi sau rồi tải lên lại:",
+        },
+        "web.sheet": {"en": "Sheet", "vi": "Trang tính"},
+        "web.row": {"en": "Row / line", "vi": "Dòng"},
+        "web.field": {"en": "Field", "vi": "Trường"},
+        "web.problem": {"en": "Problem", "vi": "Lỗi"},
+        "web.unit_problems": {
+            "en": "The unit's evidence has problems; fix them to see its forecast:",
+            "vi": "Tài liệu kiểm chứng của đơn vị có lỗi; cần sửa để xem dự báo:",
+        },
+        "web.downloads": {"en": "Downloads", "vi": "Tải về"},
+        "web.download_report": {"en": "Report (HTML)", "vi": "Báo cáo (HTML)"},
+        "web.download_json": {"en": "Prediction (JSON)", "vi": "Dự báo (JSON)"},
+        "web.download_plan": {"en": "Remediation plan (.docx)", "vi": "Kế hoạch khắc phục (.docx)"},
+        "web.download_form": {"en": "Self-assessment sheet (.xlsx)", "vi": "Biểu tự đánh giá (.xlsx)"},
+    }
+)
+
 # The remediation plan's fixed text, in the seed plan's words (vi) and their English rendering.
 PLAN_TEXT: dict[str, dict[str, Any]] = {
     "vi": {

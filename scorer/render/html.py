@@ -235,49 +235,50 @@ def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
 
 
 def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
-    sections = []
-    for unit, c in found:
-        metrics = [
-            f"<tr><td>{escape(m.name)}</td>{_cells(m.low, m.expected, m.high, lang=lang)}<td>{escape(how(m.basis, m.params, lang))}</td></tr>"
-            for m in c.metrics
-        ]
-        uses = [
-            f"<tr><td>{escape(e.id)}</td><td>{escape(date(e.date, lang))}</td><td>{escape(e.document_no or '–')}</td>"
-            f"<td><code>{escape(e.file)}:{e.line}</code></td><td>{escape(e.title or '')}</td>"
-            f"<td>{escape(', '.join(([t('unsupported_mark', lang)] if not e.supported else []) + ([t('hypothetical_mark', lang)] if e.hypothetical else [])))}</td></tr>"
-            for e in c.evidence_used
-        ]
-        why = (
-            escape(t("full_points", lang))
-            if c.low >= c.max
-            else escape(", ".join(t(f"reason.{r}", lang) for r in c.reasons) or "–")
-            + f"<br><b>{escape(t('remedy', lang))}:</b> {escape(pick(c, 'remedy', lang))}"
-        )
-        sections.append(
-            "\n".join(
-                [
-                    f'<section class="unit">{meta(unit, lang)}',
-                    f"<h2>{escape(c.id)} {escape(pick(c, 'title', lang))}</h2>",
-                    f"<p>{escape(t('rule', lang))}: {escape(rule_text(c.rule, c.max, lang))}<br>{escape(t('points', lang))}: "
-                    f'{escape(t("low", lang))} {num(c.low, lang)} · {escape(t("expected", lang))} <b id="criterion-expected">{num(c.expected, lang)}</b> · '
-                    f"{escape(t('high', lang))} {num(c.high, lang)}</p>",
-                    _table([t(k, lang) for k in ("metric", "low", "expected", "high", "how")], metrics),
-                    _table(
-                        [t(k, lang) for k in ("obligation", "deadline", "status")] + ["id"],
-                        [
-                            f"<tr><td>{escape(o.label)}</td><td class='d'>{escape(date(o.due, lang))}</td>"
-                            f"<td>{escape(t('obligation.' + o.status, lang))}</td><td>{escape(o.record or '–')}</td></tr>"
-                            for o in c.obligations
-                        ],
-                    )
-                    if c.obligations
-                    else "",
-                    f"<h2>{escape(t('evidence', lang))} ({len(c.evidence_used)})</h2>",
-                    _table(["id", t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""], uses)
-                    if uses
-                    else f"<p>{escape(t('no_evidence', lang))}</p>",
-                    f"<h2>{escape(t('why_not_full', lang))}</h2><p>{why}</p></section>",
-                ]
-            )
-        )
+    sections = [explanation_section(unit, c, lang) for unit, c in found]
     return page(f"{found[0][1].id} · PAR Index", "\n".join(sections), lang)
+
+
+def explanation_section(unit: UnitPrediction, c: CriterionResult, lang: str) -> str:
+    """One criterion of one unit: rule, points, metrics, obligations, evidence used, why not full."""
+    metrics = [
+        f"<tr><td>{escape(m.name)}</td>{_cells(m.low, m.expected, m.high, lang=lang)}<td>{escape(how(m.basis, m.params, lang))}</td></tr>"
+        for m in c.metrics
+    ]
+    uses = [
+        f"<tr><td>{escape(e.id)}</td><td>{escape(date(e.date, lang))}</td><td>{escape(e.document_no or '–')}</td>"
+        f"<td><code>{escape(e.file)}:{e.line}</code></td><td>{escape(e.title or '')}</td>"
+        f"<td>{escape(', '.join(([t('unsupported_mark', lang)] if not e.supported else []) + ([t('hypothetical_mark', lang)] if e.hypothetical else [])))}</td></tr>"
+        for e in c.evidence_used
+    ]
+    why = (
+        escape(t("full_points", lang))
+        if c.low >= c.max
+        else escape(", ".join(t(f"reason.{r}", lang) for r in c.reasons) or "–")
+        + f"<br><b>{escape(t('remedy', lang))}:</b> {escape(pick(c, 'remedy', lang))}"
+    )
+    return "\n".join(
+        [
+            f'<section class="unit">{meta(unit, lang)}',
+            f"<h2>{escape(c.id)} {escape(pick(c, 'title', lang))}</h2>",
+            f"<p>{escape(t('rule', lang))}: {escape(rule_text(c.rule, c.max, lang))}<br>{escape(t('points', lang))}: "
+            f'{escape(t("low", lang))} {num(c.low, lang)} · {escape(t("expected", lang))} <b id="criterion-expected">{num(c.expected, lang)}</b> · '
+            f"{escape(t('high', lang))} {num(c.high, lang)}</p>",
+            _table([t(k, lang) for k in ("metric", "low", "expected", "high", "how")], metrics),
+            _table(
+                [t(k, lang) for k in ("obligation", "deadline", "status")] + ["id"],
+                [
+                    f"<tr><td>{escape(o.label)}</td><td class='d'>{escape(date(o.due, lang))}</td>"
+                    f"<td>{escape(t('obligation.' + o.status, lang))}</td><td>{escape(o.record or '–')}</td></tr>"
+                    for o in c.obligations
+                ],
+            )
+            if c.obligations
+            else "",
+            f"<h2>{escape(t('evidence', lang))} ({len(c.evidence_used)})</h2>",
+            _table(["id", t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""], uses)
+            if uses
+            else f"<p>{escape(t('no_evidence', lang))}</p>",
+            f"<h2>{escape(t('why_not_full', lang))}</h2><p>{why}</p></section>",
+        ]
+    )

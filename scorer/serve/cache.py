@@ -1,0 +1,120 @@
+"""Predictions per unit, keyed by what they depend on: the digest of the unit's files and of the
+criteria set, the as-of date and the horizon. A page view after the first costs the digest (file
+contents hashed once per size and mtime, the rest by stat) and a lookup.
+
+A prediction is stored only if the digest taken after it is the one taken before, so a file that
+changed while it ran can never leave a stale result under a key that may come back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from scorer import api, loading
+from scorer.errors import ScorerError
+from scorer.models.criteria import CriteriaSet
+from scorer.models.prediction import UnitPrediction
+from scorer.predict import effective_as_of
+
+MAX_ENTRIES = 2000
+MAX_FILES = 20_000
+
+
+class PredictionCache:
+    def __init__(self, evidence: Path, rules: Path) -> None:
+        self.evidence, self.rules = evidence, rules
+        self._entries: OrderedDict[tuple[object, ...], UnitPrediction] = OrderedDict()
+        self._hashes: dict[tuple[str, int, int, int], str] = {}
+        # one prediction at a time: the machine's cores are better spent on one than on two halves,
+        # and the engine adapter serialises its evaluations anyway
+        self._compute = threading.Lock()
+        self._lookup = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def _content(self, path: Path, stat: os.stat_result) -> str:
+        key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        found = self._hashes.get(key)
+        if found is None:
+            found = hashlib.sha256(path.read_bytes()).hexdigest()
+            if len(self._hashes) > 50_000:
+                self._hashes.clear()
+            self._hashes[key] = found
+        return found
+
+    def digest(self, unit: str, year: int) -> str:
+        """Evidence, unit.yaml and official.yaml by content; anything else in the unit folder
+        (scans an attachment names) by name, size and mtime; the criteria file by content."""
+        h = hashlib.sha256()
+        criteria = self.rules / f"criteria_{year}.yaml"
+        if criteria.is_file():
+            h.update(b"criteria\0" + self._content(criteria, criteria.stat()).encode())
+        root = self.evidence / unit
+        seen = 0
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in sorted(files):
+                seen += 1
+                if seen > MAX_FILES:
+                    raise ScorerError.single(root, f"more than {MAX_FILES} files in the unit folder")
+                path = Path(folder) / name
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                relative = str(path.relative_to(root))
+                if name.endswith(".part"):
+                    continue
+                if path.suffix.lower() in loading.EVIDENCE_SUFFIXES:
+                    h.update(f"{relative}\0{self._content(path, stat)}\0".encode())
+                else:
+                    h.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        return h.hexdigest()
+
+    def prediction(
+        self, unit: str, year: int, as_of: dt.date | None, today: dt.date, horizon: int = 30
+    ) -> UnitPrediction:
+        """The unit's prediction with detail (explanations need it; the JSON is the same)."""
+        request = api.Request(
+            evidence=self.evidence, rules=self.rules, year=year, unit=unit, as_of=as_of, today=today, horizon=horizon
+        )
+        before = self.digest(unit, year)
+        day = effective_as_of(_criteria(request), as_of, today)
+        key = (unit, year, day, horizon, before)
+        with self._lookup:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return found
+        with self._compute:
+            with self._lookup:
+                found = self._entries.get(key)
+            if found is not None:
+                self.hits += 1
+                return found
+            self.misses += 1
+            result = next(iter(api.predict_units(request, detail=True)))
+            if self.digest(unit, year) == before:
+                with self._lookup:
+                    self._entries[key] = result
+                    while len(self._entries) > MAX_ENTRIES:
+                        self._entries.popitem(last=False)
+            return result
+
+
+_CRITERIA: dict[tuple[str, int, int], CriteriaSet] = {}
+
+
+def _criteria(request: api.Request) -> CriteriaSet:
+    """The criteria set, parsed again only when its file changes (the effective as-of needs its cut-off)."""
+    path, _year = api.criteria_file(request)
+    stat = path.stat() if path.is_file() else None
+    key = (str(path), stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1)
+    if key not in _CRITERIA:
+        _CRITERIA[key] = api.load_inputs_criteria(request)
+    return _CRITERIA[key]

@@ -1,0 +1,59 @@
+"""The two commands' library side: `scorer user add` and `scorer serve`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scorer import loading
+from scorer.errors import Problem, ScorerError, did_you_mean
+from scorer.serve import auth
+from scorer.serve.store import Store
+
+
+def add_user(data: Path, name: str, password: str, units: list[str], admin: bool, evidence: Path | None) -> None:
+    """A user of the service; with `evidence`, each unit must be one of its folders."""
+    if evidence is not None:
+        known = [f.name for f in loading.unit_folders(evidence)]
+        unknown = [u for u in units if u not in known]
+        if unknown:
+            raise ScorerError(
+                Problem(str(evidence), f"no unit '{u}'", field="--unit", hint=did_you_mean(u, known)) for u in unknown
+            )
+    auth.check_new_user(name, password, units, admin)
+    store = Store(data)
+    try:
+        auth.add_user(store, name, password, units, admin)
+    finally:
+        store.close()
+
+
+def serve(
+    evidence: Path,
+    rules: Path,
+    data: Path,
+    host: str,
+    port: int,
+    trusted_proxies: tuple[str, ...] = (),
+    secure_cookies: bool = False,
+    max_upload_mb: int = 20,
+) -> None:
+    import uvicorn
+
+    from scorer.serve.app import Config, create_app
+
+    loading.unit_folders(evidence)  # a wrong --evidence is an error now, not on the first page
+    if not rules.is_dir():
+        raise ScorerError.single(rules, "rules folder not found")
+    max_upload = min(max_upload_mb * 2**20, loading.MAX_FILE_BYTES)
+    app = create_app(
+        Config(evidence=evidence, rules=rules, data=data, max_upload=max_upload, secure_cookies=secure_cookies)
+    )
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=list(trusted_proxies) or None,
+        server_header=False,
+        log_level="info",
+    )

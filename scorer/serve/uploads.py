@@ -1,0 +1,252 @@
+"""Evidence files arriving through the browser: checked exactly as `scorer validate` checks the
+whole unit, with the new file in place, before anything on disk changes.
+
+An upload is written beside its target as a hidden `.part` file (same folder, so the final
+`os.replace` is atomic), validated through a staging copy of the unit (links to every file of the
+unit, the year folder rebuilt with the new file under its name), and then either renamed into
+place or deleted. A file it replaces is first copied to --data/versions and recorded with who
+replaced it and when. Uploads to one unit take a file lock, so two of them (threads or processes)
+never validate against a state that the other is about to change."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import re
+import secrets
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scorer import api, loading
+from scorer.errors import Problem, ScorerError
+from scorer.serve.store import Store
+
+ALLOWED_SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
+MAX_NAME = 120
+_UNSAFE = re.compile(r"[^\w .()+,-]", re.UNICODE)
+_SHEET = re.compile(r"^(?P<file>.*)\[(?P<sheet>[^\[\]]*)\]$")
+
+
+class UploadRefused(Exception):
+    """An upload that was not accepted; `errors` are `{file, sheet, row, field, message}` rows."""
+
+    def __init__(self, errors: list[dict[str, Any]], status: int = 422) -> None:
+        super().__init__("; ".join(str(e["message"]) for e in errors))
+        self.errors = errors
+        self.status = status
+
+
+def refusal(name: str | None, message: str, status: int = 422, field: str | None = "file") -> UploadRefused:
+    return UploadRefused([{"file": name, "sheet": None, "row": None, "field": field, "message": message}], status)
+
+
+def safe_name(given: str | None) -> str:
+    """The base name an upload is stored under, or a refusal: directories are dropped (either
+    separator), the name is NFC, characters outside letters, digits and ` .()+,-_` become `_`,
+    leading dots go, and the extension must be one the loaders read."""
+    if not given:
+        raise refusal(None, "no file name")
+    if any(unicodedata.category(ch) == "Cc" for ch in given):
+        raise refusal(None, "the file name contains a control character")
+    base = re.split(r"[\\/]", unicodedata.normalize("NFC", given))[-1]
+    base = _UNSAFE.sub("_", base).strip().lstrip(".").strip()
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or not stem.strip(" ._") or "." + suffix.lower() not in ALLOWED_SUFFIXES:
+        raise refusal(base or None, f"not an evidence file: the name must end in {', '.join(ALLOWED_SUFFIXES)}")
+    name = stem[: MAX_NAME - len(suffix) - 1].rstrip() + "." + suffix.lower()
+    if name in loading.NOT_EVIDENCE:
+        raise refusal(name, "official.yaml holds the published results; it is not uploaded as evidence")
+    return name
+
+
+def year_folder(evidence: Path, unit: str, year: int) -> Path:
+    return evidence / unit / str(year)
+
+
+@contextlib.contextmanager
+def unit_lock(data: Path, unit: str) -> Iterator[None]:
+    folder = data / "locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / f"{unit}.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _stage(evidence: Path, unit: str, year: int, name: str, part: Path, root: Path) -> Path:
+    """A unit folder under `root` that links to every file of the real one, except that its
+    year folder holds the new file under its final name instead of what that name holds now."""
+    real = evidence / unit
+    staged = root / unit
+    staged.mkdir()
+    for entry in real.iterdir():
+        if entry.name != str(year):
+            (staged / entry.name).symlink_to(entry.resolve())
+    year_dir = staged / str(year)
+    year_dir.mkdir()
+    real_year = real / str(year)
+    for entry in real_year.iterdir():
+        if entry.name != name and not entry.name.endswith(".part"):
+            (year_dir / entry.name).symlink_to(entry.resolve())
+    (year_dir / name).symlink_to(part.resolve())
+    return staged
+
+
+def problem_rows(problems: list[Problem], staged: Path, year: int) -> list[dict[str, Any]]:
+    """Problems as rows the page and the API show: the file relative to the year folder (or to the
+    unit folder when it is elsewhere), the sheet of a workbook, the row or line, the field."""
+    rows = []
+    prefix, year_prefix = str(staged) + os.sep, f"{year}{os.sep}"
+    for p in problems:
+        where, sheet = p.path, None
+        match = _SHEET.match(where)
+        if match:
+            where, sheet = match["file"], match["sheet"]
+        if where.startswith(prefix):
+            where = where[len(prefix) :]
+            where = where[len(year_prefix) :] if where.startswith(year_prefix) else where
+        else:
+            where = Path(where).name
+        message = f"{p.message} ({p.hint})" if p.hint else p.message
+        rows.append({"file": where, "sheet": sheet, "row": p.line, "field": p.field, "message": message})
+    return rows
+
+
+@dataclass(frozen=True)
+class Accepted:
+    name: str
+    year: int
+    records: int
+    sha256: str
+    size: int
+    replaced: bool
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "path": f"{self.year}/{self.name}",
+            "records": self.records,
+            "sha256": self.sha256,
+            "size": self.size,
+            "replaced": self.replaced,
+        }
+
+
+def accept(
+    store: Store, evidence: Path, rules: Path, data_dir: Path, unit: str, year: int, given: str, data: bytes, user: str
+) -> Accepted:
+    """Validate the unit with the file in place; land it atomically or change nothing."""
+    name = safe_name(given)
+    with unit_lock(data_dir, unit):
+        unit_dir = evidence / unit
+        year_dir = year_folder(evidence, unit, year)
+        created = not year_dir.is_dir()
+        year_dir.mkdir(exist_ok=True)
+        if year_dir.resolve().parent != unit_dir.resolve():
+            raise refusal(name, "the year folder is not inside the unit folder", status=403)
+        part = year_dir / f".{name}.{secrets.token_hex(8)}.part"
+        staging_root = data_dir / "staging"
+        staging_root.mkdir(parents=True, exist_ok=True)
+        root = Path(tempfile.mkdtemp(prefix=f"{unit}-", dir=staging_root))
+        try:
+            _write(part, data)
+            staged = _stage(evidence, unit, year, name, part, root)
+            try:
+                api.validate(api.Request(evidence=root, rules=rules, year=year, unit=unit))
+                records = len(loading.load_evidence_files(staged, [staged / str(year) / name]).records)
+            except ScorerError as error:
+                raise UploadRefused(problem_rows(error.problems, staged, year)) from None
+            target = year_dir / name
+            replaced = None
+            archive = None
+            if target.is_file():
+                old = target.read_bytes()
+                replaced = (hashlib.sha256(old).hexdigest(), len(old))
+                archive = _archive(data_dir, unit, year, name, old)
+            os.replace(part, target)
+            _fsync_dir(year_dir)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            if created:
+                with contextlib.suppress(OSError):
+                    year_dir.rmdir()
+            raise
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+        digest = hashlib.sha256(data).hexdigest()
+        store.record_upload(unit, year, name, digest, len(data), user, replaced, archive)
+        return Accepted(name, year, records, digest, len(data), replaced is not None)
+
+
+def _archive(data_dir: Path, unit: str, year: int, name: str, old: bytes) -> str:
+    """The replaced bytes under --data/versions/<unit>/<year>/, written whole before the new file lands."""
+    folder = data_dir / "versions" / unit / str(year)
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = folder / f"{hashlib.sha256(old).hexdigest()[:16]}-{secrets.token_hex(4)}-{name}"
+    _write(stored, old)
+    _fsync_dir(folder)
+    return str(stored.relative_to(data_dir))
+
+
+_COUNTS: dict[tuple[str, int, int], tuple[int | None, int]] = {}
+
+
+def _count(unit_dir: Path, path: Path) -> tuple[int | None, int]:
+    """Records in one file and problems found reading it alone (memoised by size and mtime)."""
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _COUNTS:
+        try:
+            _COUNTS[key] = (len(loading.load_evidence_files(unit_dir, [path]).records), 0)
+        except ScorerError as error:
+            _COUNTS[key] = (None, len(error.problems))
+        if len(_COUNTS) > 10_000:
+            _COUNTS.clear()
+    return _COUNTS[key]
+
+
+def list_files(store: Store, evidence: Path, unit: str, year: int) -> list[dict[str, Any]]:
+    """The year folder's evidence files with their record counts and earlier versions."""
+    unit_dir = evidence / unit
+    versions = store.versions(unit, year)
+    files = []
+    for path in loading.evidence_files(year_folder(evidence, unit, year)):
+        records, problems = _count(unit_dir, path)
+        mine = [v for v in versions if v.name == path.name]
+        current = next((v for v in reversed(mine) if v.replaced_at is None), None)
+        files.append(
+            {
+                "name": path.name,
+                "records": records,
+                "problems": problems,
+                "size": path.stat().st_size,
+                "uploaded_by": current.uploaded_by if current else None,
+                "uploaded_at": current.uploaded_at if current else None,
+                "versions": [v.public() for v in reversed(mine) if v.replaced_at is not None],
+            }
+        )
+    return files
