@@ -508,7 +508,10 @@ def test_the_upload_form_shows_each_problem_and_accepts_the_corrected_file(clien
     url = f"/units/{OFFICE}/evidence/2024"
     refused = client.post(url, files={"file": ("bad.yaml", BAD)}, data={"csrf": csrf})
     assert refused.status_code == 422
-    assert "Tệp chưa được chấp nhận" in refused.text and "2024-13-01" in refused.text
+    assert "Tệp chưa được chấp nhận" in refused.text
+    assert "<td>&#39;2024-13-01&#39; không phải là ngày có thật</td>" in refused.text
+    english = client.post(url + "?lang=en", files={"file": ("bad.yaml", BAD)}, data={"csrf": csrf})
+    assert "<td>&#39;2024-13-01&#39; is not a day of the calendar</td>" in english.text
     assert client.post(url, files={"file": ("bad.yaml", BAD)}).status_code == 403  # the form needs its token
     accepted = client.post(url, files={"file": ("good.yaml", GOOD)}, data={"csrf": csrf})
     assert accepted.status_code == 200 and "Đã nhận good.yaml: 1 bản ghi." in accepted.text

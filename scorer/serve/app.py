@@ -131,6 +131,8 @@ class Service:
             num=lambda v: messages.num(v, lang),
             date=lambda v: messages.date(v, lang),
             pick=lambda o, n: messages.pick(o, n, lang),
+            problem=lambda m: messages.problem_text(m, lang),
+            moment=lambda m: messages.moment(m, lang),
             lang=lang,
             css=Markup(html.CSS + PAGE_CSS),
             session=session,
