@@ -33,7 +33,9 @@ PASSWORD = "correct horse battery"
 OTHER = "so-noi-vu"
 AS_OF = dt.date(2024, 9, 30)
 URL = f"/api/units/{OFFICE}/evidence/2024"
-GOOD = b"- id: extra-news\n  type: communication\n  date: 2024-05-02\n  form: news\n  count: 3\n  document_no: 7/TB-VP\n"
+GOOD = (
+    b"- id: extra-news\n  type: communication\n  date: 2024-05-02\n  form: news\n  count: 3\n  document_no: 7/TB-VP\n"
+)
 BAD = b"- id: bad-report\n  type: report\n  date: 2024-13-01\n  period: q9\n"
 
 
@@ -251,7 +253,9 @@ def test_prediction_is_exactly_what_the_cli_prints(client: TestClient, runner: C
     assert response.status_code == 200 and response.headers["content-type"] == "application/json"
     assert response.text == cli.output
     assert json.loads(response.text)["units"][0]["as_of"] == dt.date.isoformat(
-        dt.datetime.strptime(as_of, "%d/%m/%Y").date() if as_of and "/" in as_of else dt.date.fromisoformat(as_of or "2024-09-30")
+        dt.datetime.strptime(as_of, "%d/%m/%Y").date()
+        if as_of and "/" in as_of
+        else dt.date.fromisoformat(as_of or "2024-09-30")
     )
 
 
@@ -365,7 +369,7 @@ def test_a_control_character_in_the_raw_name_is_refused(client: TestClient, evid
     csrf = login(client)
     before = tree(evidence)
     body = (
-        b"--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + raw + b"\"\r\n"
+        b'--B\r\nContent-Disposition: form-data; name="file"; filename="' + raw + b'"\r\n'
         b"Content-Type: application/octet-stream\r\n\r\n" + GOOD + b"\r\n--B--\r\n"
     )
     response = client.post(
@@ -383,7 +387,13 @@ def test_a_file_with_problems_is_refused_with_each_problem_located(client: TestC
     assert response.status_code == 422
     assert response.json()["errors"] == [
         {"file": "bad.yaml", "sheet": None, "row": 1, "field": "due", "message": "missing (required)"},
-        {"file": "bad.yaml", "sheet": None, "row": 3, "field": "date", "message": "'2024-13-01' is not a day of the calendar"},
+        {
+            "file": "bad.yaml",
+            "sheet": None,
+            "row": 3,
+            "field": "date",
+            "message": "'2024-13-01' is not a day of the calendar",
+        },
         {
             "file": "bad.yaml",
             "sheet": None,
@@ -556,7 +566,11 @@ def test_user_add_reads_the_password_from_stdin(runner: CliRunner, tmp_path: Pat
         (["hoa", "--unit", OFFICE], "short", "Error: password: at least 10 characters"),
         (["hoa"], PASSWORD, "Error: --unit: a user needs at least one --unit, or --admin"),
         (["hoa", "--unit", "../x"], PASSWORD, "Error: --unit: '../x' is not a unit id (the unit folder's name)"),
-        (["hoa/x", "--admin"], PASSWORD, "Error: NAME: 'hoa/x' is not a user name: letters, digits, . _ @ - (at most 64)"),
+        (
+            ["hoa/x", "--admin"],
+            PASSWORD,
+            "Error: NAME: 'hoa/x' is not a user name: letters, digits, . _ @ - (at most 64)",
+        ),
         (
             ["hoa", "--unit", "van-phong-ubnd", "--evidence", "evidence"],
             PASSWORD,

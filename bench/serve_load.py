@@ -1,0 +1,319 @@
+"""Load test of `scorer serve` on loopback: a synthetic province, browsing officers and uploading ones.
+
+    .venv/bin/python bench/serve_load.py                         # 20 units, 20 browsing, 5 uploading, 60 s
+    .venv/bin/python bench/serve_load.py --seconds 15 --units 5
+
+A province of N synthetic units (scorer.synthetic) is written to a temporary folder, `scorer serve`
+is started on 127.0.0.1 as a separate process, and then, for the given time, each browsing user
+(one per unit) walks its unit's report, risk list, evidence page, the JSON prediction and the
+province ranking, while each uploading user sends, in turn, a file with a mistake (which must be
+refused with 422) and a corrected one (201), replacing the same file each time. Every loop is
+bounded (by the clock and by a maximum count) and every connection is to 127.0.0.1 only.
+
+Checked at the end: every request was answered with the status it should have; the file on disk is
+the last accepted one, byte for byte; every earlier accepted upload is kept as a version with its
+bytes; no staging or `.part` file is left. Reported: requests per kind with p50 / p95 / max, the p95
+of a cached page (a unit's report whose evidence did not change), the server's CPU time per
+request, and, measured in the same run, the CPU time of one `scorer predict --unit U --format json`
+as a separate process (what a page would cost without the cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import http.client
+import json
+import os
+import platform
+import resource
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import uuid
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scorer import synthetic  # noqa: E402
+from scorer.loading import load_criteria  # noqa: E402
+
+SCORER = Path(sys.executable).parent / "scorer"
+PASSWORD = "load test password 2024"
+MAX_LOOPS = 100_000
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+class Client:
+    """One user's keep-alive connection with its session cookie."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=120)
+        self.cookie = ""
+        self.csrf = ""
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None):
+        headers = dict(headers or {})
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        for attempt in range(2):
+            try:
+                self.connection.request(method, path, body=body, headers=headers)
+                response = self.connection.getresponse()
+                data = response.read()
+                return response.status, response.getheader("set-cookie"), data
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                if attempt:
+                    raise
+                self.connection.close()
+                self.connection = http.client.HTTPConnection(HOST, self.port, timeout=120)
+        raise AssertionError("unreachable")
+
+    def login(self, name: str) -> None:
+        body = urllib.parse.urlencode({"username": name, "password": PASSWORD}).encode()
+        status, cookie, _ = self.request(
+            "POST", "/login", body, {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
+        )
+        assert status == 200 and cookie, status
+        self.cookie = cookie.split(";")[0]
+        status, _, data = self.request("GET", "/api/session")
+        assert status == 200
+        self.csrf = json.loads(data)["csrf"]
+
+    def upload(self, path: str, name: str, content: bytes) -> tuple[int, bytes]:
+        boundary = uuid.uuid4().hex
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+                "Content-Type: application/octet-stream\r\n\r\n"
+            ).encode()
+            + content
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}", "X-CSRF-Token": self.csrf}
+        status, _, data = self.request("POST", path, body, headers)
+        return status, data
+
+
+class Results:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self.wrong: list[str] = []
+        self.accepted: dict[str, list[bytes]] = defaultdict(list)
+
+    def add(self, kind: str, seconds: float, status: int, expected: int, where: str) -> None:
+        with self.lock:
+            self.times[kind].append(seconds)
+            if status != expected:
+                self.wrong.append(f"{kind} {where}: {status} (expected {expected})")
+
+
+def browse(port: int, user: str, unit: str, changing: bool, deadline: float, results: Results) -> None:
+    """`changing`: another user uploads to this unit meanwhile, so its pages are recomputed."""
+    client = Client(port)
+    client.login(user)
+    pages = [
+        ("unit page", f"/units/{unit}"),
+        ("risk list", f"/units/{unit}/risks"),
+        ("evidence page", f"/units/{unit}/evidence/2024"),
+        ("prediction API", f"/api/units/{unit}/prediction"),
+        ("province", "/province"),
+    ]
+    first = True
+    for loop in range(MAX_LOOPS):
+        if time.monotonic() >= deadline:
+            break
+        kind, path = pages[loop % len(pages)]
+        start = time.perf_counter()
+        status, _, _ = client.request("GET", path)
+        elapsed = time.perf_counter() - start
+        label = kind + (" (first)" if first and kind == "unit page" else "")
+        label += " (evidence changing)" if changing and kind != "province" else ""
+        results.add(label, elapsed, status, 200, path)
+        first = first and kind != "unit page"
+
+
+def upload(port: int, user: str, unit: str, deadline: float, results: Results) -> None:
+    client = Client(port)
+    client.login(user)
+    path = f"/api/units/{unit}/evidence/2024"
+    for loop in range(MAX_LOOPS):
+        if time.monotonic() >= deadline:
+            break
+        bad = loop % 2 == 0
+        count = loop + 1
+        if bad:
+            content = f"- id: load-{count}\n  type: communication\n  date: 2024-13-0{1 + count % 9}\n  form: news\n"
+        else:
+            content = "".join(
+                f"- id: load-{user}-{i}\n  type: communication\n  date: 2024-0{1 + i % 9}-1{i % 10}\n"
+                f"  form: news\n  count: {1 + i % 5}\n  document_no: {i}/TB-{loop}\n"
+                for i in range(count)
+            )
+        data = content.encode()
+        start = time.perf_counter()
+        status, body = client.upload(path, "load.yaml", data)
+        elapsed = time.perf_counter() - start
+        results.add("upload refused" if bad else "upload accepted", elapsed, status, 422 if bad else 201, user)
+        if status == 201:
+            with results.lock:
+                results.accepted[unit].append(data)
+
+
+def process_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks
+
+
+def cli_predict_cpu(evidence: Path, unit: str) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    command = [str(SCORER), "predict", "--evidence", str(evidence), "--rules", str(ROOT / "rules")]
+    done = subprocess.run(command + ["--unit", unit, "--format", "json"], capture_output=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def check_nothing_lost(evidence: Path, data: Path, accepted: dict[str, list[bytes]]) -> list[str]:
+    problems = []
+    db = sqlite3.connect(data / "scorer.sqlite3")
+    for unit, versions in accepted.items():
+        current = evidence / unit / "2024" / "load.yaml"
+        if not versions:
+            continue
+        if current.read_bytes() != versions[-1]:
+            problems.append(f"{unit}: the file on disk is not the last accepted upload")
+        kept = {
+            hashlib.sha256((data / archive).read_bytes()).hexdigest()
+            for (archive,) in db.execute(
+                "SELECT archive FROM versions WHERE unit = ? AND name = 'load.yaml' AND archive IS NOT NULL", (unit,)
+            )
+        }
+        for number, earlier in enumerate(versions[:-1], start=1):
+            if hashlib.sha256(earlier).hexdigest() not in kept:
+                problems.append(f"{unit}: accepted upload {number} is not kept as a version")
+    leftovers = [str(p) for p in evidence.rglob("*.part")] + [str(p) for p in (data / "staging").glob("*")]
+    problems += [f"left behind: {p}" for p in leftovers]
+    return problems
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--units", type=int, default=20)
+    parser.add_argument("--records", type=int, default=100, help="records per synthetic unit")
+    parser.add_argument("--browsers", type=int, default=20)
+    parser.add_argument("--uploaders", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    assert args.uploaders <= args.units and args.seconds <= 600
+
+    work = Path(tempfile.mkdtemp(prefix="scorer-serve-load-"))
+    evidence, data = work / "evidence", work / "data"
+    try:
+        cs = load_criteria(ROOT / "rules" / "criteria_2024.yaml")
+        synthetic.write_province(evidence, cs, args.units, args.records)
+        units = sorted(p.name for p in evidence.iterdir())
+        browsers = [(f"view{i}", units[i % len(units)]) for i in range(args.browsers)]
+        # uploaders take the last units, so the first ones' pages stay cached
+        uploaders = [(f"send{i}", units[-1 - i]) for i in range(args.uploaders)]
+        for name, unit in browsers + uploaders:
+            add = [str(SCORER), "user", "add", name, "--unit", unit, "--password-stdin", "--data", str(data)]
+            subprocess.run(add, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+
+        load_before = os.getloadavg()[0]
+        cpu_predict_before = cli_predict_cpu(evidence, units[0])
+        port = free_port()
+        command = [str(SCORER), "serve", "--evidence", str(evidence), "--rules", str(ROOT / "rules")]
+        server = subprocess.Popen(
+            command + ["--data", str(data), "--host", HOST, "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(300):
+                try:
+                    socket.create_connection((HOST, port), timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            results = Results()
+            changing = {unit for _name, unit in uploaders}
+            cpu_start = process_cpu(server.pid)
+            deadline = time.monotonic() + args.seconds
+            threads = [
+                threading.Thread(target=browse, args=(port, name, unit, unit in changing, deadline, results))
+                for name, unit in browsers
+            ] + [
+                threading.Thread(target=upload, args=(port, name, unit, deadline, results)) for name, unit in uploaders
+            ]
+            started = time.monotonic()
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=args.seconds + 300)
+            wall = time.monotonic() - started
+            cpu_server = process_cpu(server.pid) - cpu_start
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        cpu_predict_after = cli_predict_cpu(evidence, units[0])
+        lost = check_nothing_lost(evidence, data, results.accepted)
+
+        total = sum(len(v) for v in results.times.values())
+        print(
+            f"# scorer serve under load ({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()})"
+        )
+        print(
+            f"{args.units} units x {args.records} records; {args.browsers} browsing, {args.uploaders} uploading; "
+            f"{wall:.0f} s on {HOST}; {total} requests ({total / wall:.1f}/s)\n"
+        )
+        print("| request | count | p50 ms | p95 ms | max ms |")
+        print("|---|---|---|---|---|")
+        for kind in sorted(results.times):
+            values = results.times[kind]
+            print(
+                f"| {kind} | {len(values)} | {percentile(values, 0.5) * 1000:.0f} | "
+                f"{percentile(values, 0.95) * 1000:.0f} | {max(values) * 1000:.0f} |"
+            )
+        cached = results.times.get("unit page", [])
+        cli = (cpu_predict_before + cpu_predict_after) / 2
+        print(
+            f"\ncached page (a unit's report) p95: {percentile(cached, 0.95) * 1000:.0f} ms; "
+            f"one CLI `scorer predict --unit U --format json`: {cli * 1000:.0f} ms of CPU "
+            f"({cpu_predict_before * 1000:.0f} before the load, {cpu_predict_after * 1000:.0f} after); "
+            f"server CPU per request: {cpu_server / max(total, 1) * 1000:.1f} ms"
+        )
+        accepted = sum(len(v) for v in results.accepted.values())
+        print(f"accepted uploads: {accepted}; wrong answers: {len(results.wrong)}; lost or half-written: {len(lost)}")
+        for line in (results.wrong + lost)[:20]:
+            print("  " + line)
+        if results.wrong or lost:
+            raise SystemExit(1)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
