@@ -409,6 +409,13 @@ def user_add(
 )
 @click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure even when no proxy says https.")
 @click.option("--max-upload-mb", type=click.IntRange(1, 200), default=20, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(0, 64),
+    default=1,
+    show_default=True,
+    help="Processes for predictions and uploads' validation (0: in the server's own).",
+)
 @handles_errors
 def serve_command(**kwargs: Any) -> None:
     """Serve the forecast, the evidence uploads and the downloads to browsers.

@@ -227,6 +227,11 @@ CATALOGUE.update(
             "en": "This form has expired: reload the page and try again.",
             "vi": "Biểu mẫu đã hết hạn: vui lòng tải lại trang và thử lại.",
         },
+        "web.length_required": {
+            "en": "An upload needs its length (Content-Length).",
+            "vi": "Tệp tải lên cần có độ dài (Content-Length).",
+        },
+        "web.too_large": {"en": "The file is larger than the service accepts.", "vi": "Tệp lớn hơn mức cho phép."},
         "web.bad_date": {
             "en": "Not a date: write 2024-09-30 or 30/09/2024.",
             "vi": "Ngày không hợp lệ: ghi 30/09/2024 hoặc 2024-09-30.",

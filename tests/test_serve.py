@@ -477,6 +477,21 @@ def test_upload_to_a_year_without_criteria_set_is_not_found(client: TestClient, 
     assert not (evidence / OFFICE / "2031").exists()
 
 
+def test_a_worker_process_gives_the_same_answers(evidence: Path, data: Path) -> None:
+    """`scorer serve` predicts and validates in a worker process; the answers are the same."""
+    in_thread, worker = make_client(evidence, data), make_client(evidence, data, workers=1)
+    try:
+        csrf = login(worker)
+        login(in_thread)
+        path = f"/api/units/{OFFICE}/prediction"
+        assert worker.get(path).text == in_thread.get(path).text
+        refused = upload(worker, "bad.yaml", BAD, csrf)
+        assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "due"
+        assert upload(worker, "x.yaml", GOOD, csrf).json()["records"] == 1
+    finally:
+        worker.app.app.state.service.run.close()  # type: ignore[attr-defined]
+
+
 # -- pages -------------------------------------------------------------------------------------
 
 

@@ -7,8 +7,9 @@ cached `api.predict_units` for predictions, the report writers for every page an
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from scorer.render import docx_, html, json_, xlsx
 from scorer.serve import auth, uploads
 from scorer.serve.cache import PredictionCache
 from scorer.serve.store import Store, User
+from scorer.serve.work import Runner
 
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
 LANG_COOKIE = "scorer_lang"
@@ -50,6 +52,8 @@ class Config:
     # whenever the request arrived over https, which behind a proxy uvicorn learns from
     # X-Forwarded-Proto, and only from the addresses given to `scorer serve --trusted-proxy`.
     secure_cookies: bool = False
+    # worker processes for predictions and validations (0: in the calling thread, as the tests do)
+    workers: int = 0
     today: Callable[[], dt.date] = field(default=dt.date.today)
 
 
@@ -74,7 +78,8 @@ class Service:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.store = Store(config.data)
-        self.cache = PredictionCache(config.evidence, config.rules)
+        self.run = Runner(config.workers)
+        self.cache = PredictionCache(config.evidence, config.rules, self.run)
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
 
     # -- who is asking
@@ -389,12 +394,11 @@ def create_app(config: Config) -> Starlette:
         service.guard(request, unit, write=request.url.path.startswith("/api/"))
         length = request.headers.get("content-length")
         if length is None or not length.isdigit():
-            raise Refused(411, "web.forbidden", "upload_no_length", unit)
+            raise Refused(411, "web.length_required", "upload_no_length", unit)
         if int(length) > config.max_upload + 64 * 1024:
-            message = messages.t("web.upload_help", "en").split(".")[0]
             raise Refused(
                 413,
-                "web.forbidden",
+                "web.too_large",
                 "upload_too_large",
                 unit,
                 detail=length,
@@ -404,7 +408,7 @@ def create_app(config: Config) -> Starlette:
                         "sheet": None,
                         "row": None,
                         "field": "file",
-                        "message": f"{message}: larger than {config.max_upload // 2**20} MiB",
+                        "message": f"larger than {config.max_upload // 2**20} MiB",
                     }
                 ],
             )
@@ -419,7 +423,7 @@ def create_app(config: Config) -> Starlette:
             )
         data = await upload.read(config.max_upload + 1)
         if len(data) > config.max_upload:
-            raise Refused(413, "web.forbidden", "upload_too_large", unit, upload.filename)
+            raise Refused(413, "web.too_large", "upload_too_large", unit, upload.filename)
         return session, unit, year, upload.filename or "", data
 
     async def _accept(request: Request) -> tuple[uploads.Accepted, auth.Session, str]:
@@ -436,6 +440,7 @@ def create_app(config: Config) -> Starlette:
                 given,
                 data,
                 session.user.name,
+                service.run,
             )
         except uploads.UploadRefused as error:
             raise Refused(
@@ -549,7 +554,13 @@ def create_app(config: Config) -> Starlette:
         Route("/api/units/{unit}/evidence/{year:int}", api_evidence, methods=["GET"]),
         Route("/api/units/{unit}/evidence/{year:int}", api_upload, methods=["POST"]),
     ]
-    app = Starlette(routes=routes, exception_handlers={Refused: on_refused, HTTPException: on_http})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        service.run.close()
+
+    app = Starlette(routes=routes, exception_handlers={Refused: on_refused, HTTPException: on_http}, lifespan=lifespan)
     app.state.service = service
     return SecurityHeaders(app)  # type: ignore[return-value]
 

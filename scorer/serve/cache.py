@@ -19,14 +19,17 @@ from scorer.errors import ScorerError
 from scorer.models.criteria import CriteriaSet
 from scorer.models.prediction import UnitPrediction
 from scorer.predict import effective_as_of
+from scorer.serve import work
+from scorer.serve.work import Runner
 
 MAX_ENTRIES = 2000
 MAX_FILES = 20_000
 
 
 class PredictionCache:
-    def __init__(self, evidence: Path, rules: Path) -> None:
+    def __init__(self, evidence: Path, rules: Path, run: Runner | None = None) -> None:
         self.evidence, self.rules = evidence, rules
+        self.run = run or Runner()
         self._entries: OrderedDict[tuple[object, ...], UnitPrediction] = OrderedDict()
         self._hashes: dict[tuple[str, int, int, int], str] = {}
         # one prediction at a time: the machine's cores are better spent on one than on two halves,
@@ -98,7 +101,9 @@ class PredictionCache:
                 self.hits += 1
                 return found
             self.misses += 1
-            result = next(iter(api.predict_units(request, detail=True)))
+            result = self.run(work.predict, self.evidence, self.rules, unit, year, as_of, today, horizon)
+            if isinstance(result, list):
+                raise ScorerError(result)
             if self.digest(unit, year) == before:
                 with self._lookup:
                     self._entries[key] = result

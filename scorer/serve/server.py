@@ -36,6 +36,7 @@ def serve(
     trusted_proxies: tuple[str, ...] = (),
     secure_cookies: bool = False,
     max_upload_mb: int = 20,
+    workers: int = 1,
 ) -> None:
     import uvicorn
 
@@ -46,7 +47,14 @@ def serve(
         raise ScorerError.single(rules, "rules folder not found")
     max_upload = min(max_upload_mb * 2**20, loading.MAX_FILE_BYTES)
     app = create_app(
-        Config(evidence=evidence, rules=rules, data=data, max_upload=max_upload, secure_cookies=secure_cookies)
+        Config(
+            evidence=evidence,
+            rules=rules,
+            data=data,
+            max_upload=max_upload,
+            secure_cookies=secure_cookies,
+            workers=workers,
+        )
     )
     uvicorn.run(
         app,

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scorer import api, loading
+from scorer import loading
 from scorer.errors import Problem, ScorerError
+from scorer.serve import work
 from scorer.serve.store import Store
+from scorer.serve.work import Runner
 
 ALLOWED_SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
 MAX_NAME = 120
@@ -157,7 +159,16 @@ class Accepted:
 
 
 def accept(
-    store: Store, evidence: Path, rules: Path, data_dir: Path, unit: str, year: int, given: str, data: bytes, user: str
+    store: Store,
+    evidence: Path,
+    rules: Path,
+    data_dir: Path,
+    unit: str,
+    year: int,
+    given: str,
+    data: bytes,
+    user: str,
+    run: Runner | None = None,
 ) -> Accepted:
     """Validate the unit with the file in place; land it atomically or change nothing."""
     name = safe_name(given)
@@ -175,11 +186,9 @@ def accept(
         try:
             _write(part, data)
             staged = _stage(evidence, unit, year, name, part, root)
-            try:
-                api.validate(api.Request(evidence=root, rules=rules, year=year, unit=unit))
-                records = len(loading.load_evidence_files(staged, [staged / str(year) / name]).records)
-            except ScorerError as error:
-                raise UploadRefused(problem_rows(error.problems, staged, year)) from None
+            problems, records = (run or Runner())(work.validate, root, rules, year, unit, name)
+            if problems:
+                raise UploadRefused(problem_rows(problems, staged, year))
             target = year_dir / name
             replaced = None
             archive = None

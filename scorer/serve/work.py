@@ -1,0 +1,87 @@
+"""The service's heavy work (a prediction, the validation of a unit) in a worker process, so that a
+page served from the cache never waits for the interpreter lock behind it.
+
+`Runner(workers=0)` runs the same functions in the calling thread (the tests' app); `scorer serve`
+uses one worker process, started by `spawn` (no fork of a threaded server). A `ScorerError` does
+not cross a process boundary intact, so the functions here return problems instead of raising."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any, TypeVar
+
+from scorer import api, loading
+from scorer.errors import Problem, ScorerError
+from scorer.models.prediction import UnitPrediction
+
+T = TypeVar("T")
+
+
+def predict(
+    evidence: Path, rules: Path, unit: str, year: int, as_of: dt.date | None, today: dt.date, horizon: int
+) -> UnitPrediction | list[Problem]:
+    """One unit's prediction with detail, or the problems that stop it."""
+    request = api.Request(
+        evidence=evidence, rules=rules, year=year, unit=unit, as_of=as_of, today=today, horizon=horizon
+    )
+    try:
+        return next(iter(api.predict_units(request, detail=True)))
+    except ScorerError as error:
+        return error.problems
+
+
+def validate(root: Path, rules: Path, year: int, unit: str, name: str) -> tuple[list[Problem], int]:
+    """`scorer validate` of one unit under `root`, and the records of its file `name` that year."""
+    try:
+        api.validate(api.Request(evidence=root, rules=rules, year=year, unit=unit))
+        staged = root / unit
+        return [], len(loading.load_evidence_files(staged, [staged / str(year) / name]).records)
+    except ScorerError as error:
+        return error.problems, 0
+
+
+def _warm() -> None:
+    """Imports the engine and the writers in the worker before the first request needs them."""
+    import scorer.engine  # noqa: F401
+    import scorer.predict  # noqa: F401
+
+
+class Runner:
+    def __init__(self, workers: int = 0) -> None:
+        self.workers = workers
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        if workers:
+            self._start()
+
+    def _start(self) -> None:
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool.submit(_warm)
+
+    def __call__(self, function: Callable[..., T], *args: Any) -> T:
+        if not self.workers:
+            return function(*args)
+        for attempt in range(2):
+            with self._lock:
+                pool = self._pool
+            assert pool is not None
+            try:
+                return pool.submit(function, *args).result()
+            except BrokenProcessPool:
+                # a worker that died (killed, out of memory) is replaced once, then the error shows
+                with self._lock:
+                    if self._pool is pool:
+                        self._start()
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
