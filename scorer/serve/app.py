@@ -292,12 +292,14 @@ def create_app(config: Config) -> Starlette:
         session = service.guard(request)
         visible = set(service.units_of(session.user))
         units, broken = [], []
-        for unit in service.units():
-            try:
-                units.append(await service.prediction(request, unit))
-            except Refused as error:
-                if unit in visible:
-                    broken.append((unit, error.errors or []))
+        everyone = service.units()
+        year, as_of = service.year(request), service.as_of(request)
+        results = await run_in_threadpool(service.cache.predictions, everyone, year, as_of, config.today())
+        for unit, result in zip(everyone, results):
+            if not isinstance(result, list):
+                units.append(result)
+            elif unit in visible:
+                broken.append((unit, uploads.problem_rows(result, config.evidence / unit, year)))
         rows = [r for r in rank(units) if r.unit in visible]
         return service.page(
             request,
@@ -306,7 +308,7 @@ def create_app(config: Config) -> Starlette:
             rows=rows,
             broken=broken,
             as_of=units[0].as_of if units else None,
-            year=service.year(request),
+            year=year,
         )
 
     async def unit_page(request: Request) -> Response:

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from scorer import api, loading
-from scorer.errors import ScorerError
+from scorer.errors import Problem, ScorerError
 from scorer.models.criteria import CriteriaSet
 from scorer.models.prediction import UnitPrediction
 from scorer.predict import effective_as_of
@@ -82,34 +82,48 @@ class PredictionCache:
         self, unit: str, year: int, as_of: dt.date | None, today: dt.date, horizon: int = 30
     ) -> UnitPrediction:
         """The unit's prediction with detail (explanations need it; the JSON is the same)."""
-        request = api.Request(
-            evidence=self.evidence, rules=self.rules, year=year, unit=unit, as_of=as_of, today=today, horizon=horizon
-        )
-        before = self.digest(unit, year)
+        result = self.predictions([unit], year, as_of, today, horizon)[0]
+        if isinstance(result, list):
+            raise ScorerError(result)
+        return result
+
+    def predictions(
+        self, units: list[str], year: int, as_of: dt.date | None, today: dt.date, horizon: int = 30
+    ) -> list[UnitPrediction | list[Problem]]:
+        """Each unit's prediction, or the problems that stop it; the ones not cached are computed
+        together, in one call to the worker."""
+        request = api.Request(evidence=self.evidence, rules=self.rules, year=year, as_of=as_of, today=today)
         day = effective_as_of(_criteria(request), as_of, today)
-        key = (unit, year, day, horizon, before)
+        digests = {unit: self.digest(unit, year) for unit in units}
+        keys = {unit: (unit, year, day, horizon, digests[unit]) for unit in units}
+        found: dict[str, UnitPrediction | list[Problem]] = {}
         with self._lookup:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-                self.hits += 1
-                return found
-        with self._compute:
-            with self._lookup:
-                found = self._entries.get(key)
-            if found is not None:
-                self.hits += 1
-                return found
-            self.misses += 1
-            result = self.run(work.predict, self.evidence, self.rules, unit, year, as_of, today, horizon)
-            if isinstance(result, list):
-                raise ScorerError(result)
-            if self.digest(unit, year) == before:
+            for unit in units:
+                if keys[unit] in self._entries:
+                    self._entries.move_to_end(keys[unit])
+                    found[unit] = self._entries[keys[unit]]
+        self.hits += len(found)
+        if len(found) < len(units):
+            with self._compute:
                 with self._lookup:
-                    self._entries[key] = result
-                    while len(self._entries) > MAX_ENTRIES:
-                        self._entries.popitem(last=False)
-            return result
+                    for unit in units:
+                        if unit not in found and keys[unit] in self._entries:
+                            found[unit] = self._entries[keys[unit]]
+                missing = [unit for unit in units if unit not in found]
+                if missing:
+                    self.misses += len(missing)
+                    results = self.run(
+                        work.predict_many, self.evidence, self.rules, missing, year, as_of, today, horizon
+                    )
+                    for unit, result in zip(missing, results):
+                        found[unit] = result
+                        if not isinstance(result, list) and self.digest(unit, year) == digests[unit]:
+                            with self._lookup:
+                                self._entries[keys[unit]] = result
+                    with self._lookup:
+                        while len(self._entries) > MAX_ENTRIES:
+                            self._entries.popitem(last=False)
+        return [found[unit] for unit in units]
 
 
 _CRITERIA: dict[tuple[str, int, int], CriteriaSet] = {}

@@ -186,7 +186,7 @@ def accept(
         try:
             _write(part, data)
             staged = _stage(evidence, unit, year, name, part, root)
-            problems, records = (run or Runner())(work.validate, root, rules, year, unit, name)
+            problems, records = (run or Runner())(work.validate, root, rules, year, unit, name, lane="validate")
             if problems:
                 raise UploadRefused(problem_rows(problems, staged, year))
             target = year_dir / name

@@ -2,7 +2,8 @@
 page served from the cache never waits for the interpreter lock behind it.
 
 `Runner(workers=0)` runs the same functions in the calling thread (the tests' app); `scorer serve`
-uses one worker process, started by `spawn` (no fork of a threaded server). A `ScorerError` does
+uses worker processes started by `spawn` (no fork of a threaded server), one lane for predictions
+and one for validations, so that a stream of uploads never holds up the forecast, nor the reverse. A `ScorerError` does
 not cross a process boundary intact, so the functions here return problems instead of raising."""
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ def predict(
         return error.problems
 
 
+def predict_many(
+    evidence: Path, rules: Path, units: list[str], year: int, as_of: dt.date | None, today: dt.date, horizon: int
+) -> list[UnitPrediction | list[Problem]]:
+    """Several units in one call (the province's ranking): one trip to the worker, not one each."""
+    return [predict(evidence, rules, unit, year, as_of, today, horizon) for unit in units]
+
+
 def validate(root: Path, rules: Path, year: int, unit: str, name: str) -> tuple[list[Problem], int]:
     """`scorer validate` of one unit under `root`, and the records of its file `name` that year."""
     try:
@@ -56,32 +64,38 @@ class Runner:
     def __init__(self, workers: int = 0) -> None:
         self.workers = workers
         self._lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | None = None
-        if workers:
-            self._start()
+        self._pools: dict[str, ProcessPoolExecutor] = {}
+        for lane in LANES if workers else ():
+            self._start(lane)
 
-    def _start(self) -> None:
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
-        self._pool.submit(_warm)
+    def _start(self, lane: str) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        pool.submit(_warm)
+        self._pools[lane] = pool
+        return pool
 
-    def __call__(self, function: Callable[..., T], *args: Any) -> T:
+    def __call__(self, function: Callable[..., T], *args: Any, lane: str = "predict") -> T:
         if not self.workers:
             return function(*args)
         for attempt in range(2):
             with self._lock:
-                pool = self._pool
-            assert pool is not None
+                pool = self._pools[lane]
             try:
                 return pool.submit(function, *args).result()
             except BrokenProcessPool:
                 # a worker that died (killed, out of memory) is replaced once, then the error shows
                 with self._lock:
-                    if self._pool is pool:
-                        self._start()
+                    if self._pools[lane] is pool:
+                        self._start(lane)
                 if attempt:
                     raise
         raise AssertionError("unreachable")
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        with self._lock:
+            for pool in self._pools.values():
+                pool.shutdown(cancel_futures=True)
+            self._pools.clear()
+
+
+LANES = ("predict", "validate")
