@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 
@@ -31,6 +32,8 @@ class PredictionCache:
         self.evidence, self.rules = evidence, rules
         self.run = run or Runner()
         self._entries: OrderedDict[tuple[object, ...], UnitPrediction] = OrderedDict()
+        # the last computation per unit, year, as-of and horizon: when it began, what it found
+        self._latest: dict[tuple[object, ...], tuple[float, UnitPrediction | list[Problem]]] = {}
         self._hashes: dict[tuple[str, int, int, int], str] = {}
         # one prediction at a time: the machine's cores are better spent on one than on two halves,
         # and the engine adapter serialises its evaluations anyway
@@ -91,7 +94,10 @@ class PredictionCache:
         self, units: list[str], year: int, as_of: dt.date | None, today: dt.date, horizon: int = 30
     ) -> list[UnitPrediction | list[Problem]]:
         """Each unit's prediction, or the problems that stop it; the ones not cached are computed
-        together, in one call to the worker."""
+        together, in one call to the worker. A request that waited for the lock takes what a
+        computation begun after it arrived has just found (no state older than the request), so a
+        queue of requests for a unit whose evidence keeps changing drains in one computation."""
+        arrived = time.monotonic()
         request = api.Request(evidence=self.evidence, rules=self.rules, year=year, as_of=as_of, today=today)
         day = effective_as_of(_criteria(request), as_of, today)
         digests = {unit: self.digest(unit, year) for unit in units}
@@ -107,22 +113,27 @@ class PredictionCache:
             with self._compute:
                 with self._lookup:
                     for unit in units:
-                        if unit not in found and keys[unit] in self._entries:
-                            found[unit] = self._entries[keys[unit]]
+                        latest = self._latest.get((unit, year, day, horizon))
+                        if unit not in found and latest is not None and latest[0] >= arrived:
+                            found[unit] = latest[1]
                 missing = [unit for unit in units if unit not in found]
                 if missing:
                     self.misses += len(missing)
+                    began = time.monotonic()
                     results = self.run(
                         work.predict_many, self.evidence, self.rules, missing, year, as_of, today, horizon
                     )
                     for unit, result in zip(missing, results):
                         found[unit] = result
-                        if not isinstance(result, list) and self.digest(unit, year) == digests[unit]:
-                            with self._lookup:
+                        with self._lookup:
+                            self._latest[(unit, year, day, horizon)] = (began, result)
+                            if not isinstance(result, list) and self.digest(unit, year) == digests[unit]:
                                 self._entries[keys[unit]] = result
                     with self._lookup:
                         while len(self._entries) > MAX_ENTRIES:
                             self._entries.popitem(last=False)
+                        while len(self._latest) > MAX_ENTRIES:
+                            self._latest.pop(next(iter(self._latest)))
         return [found[unit] for unit in units]
 
 
