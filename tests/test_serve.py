@@ -658,3 +658,23 @@ def test_serve_as_a_real_process_on_loopback(evidence: Path, data: Path) -> None
         process.wait(timeout=10)
     output = process.stdout.read().decode() if process.stdout else ""
     assert "Uvicorn running on http://127.0.0.1:" in output
+
+
+def test_the_cache_is_keyed_by_the_evidence_the_criteria_set_and_the_day(evidence: Path, tmp_path: Path) -> None:
+    from scorer.serve.cache import PredictionCache
+
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    cache = PredictionCache(evidence, rules)
+    first = cache.prediction(OFFICE, 2024, AS_OF, AS_OF)
+    assert cache.prediction(OFFICE, 2024, AS_OF, AS_OF) is first and (cache.hits, cache.misses) == (1, 1)
+    (evidence / OFFICE / "scan.pdf").write_bytes(b"%PDF")  # an attachment: by name, size and time
+    cache.prediction(OFFICE, 2024, AS_OF, AS_OF)
+    with (rules / "criteria_2024.yaml").open("a", encoding="utf-8") as criteria:
+        criteria.write("# a comment changes the set's digest\n")
+    cache.prediction(OFFICE, 2024, AS_OF, AS_OF)
+    cache.prediction(OFFICE, 2024, dt.date(2024, 6, 30), AS_OF)
+    assert cache.misses == 4
+    reports = evidence / OFFICE / "2024" / "reports.csv"
+    reports.write_bytes(reports.read_bytes().replace(b"38/BC-VPUB", b""))  # an evidence file: by content
+    assert cache.prediction(OFFICE, 2024, AS_OF, AS_OF).total.expected < first.total.expected
