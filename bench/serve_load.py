@@ -283,7 +283,8 @@ def main() -> None:
 
         total = sum(len(v) for v in results.times.values())
         print(
-            f"# scorer serve under load ({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()})"
+            f"# scorer serve under load ({platform.machine()}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after)"
         )
         print(
             f"{args.units} units x {args.records} records; {args.browsers} browsing, {args.uploaders} uploading; "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import shutil
 import socket
 import subprocess
@@ -336,6 +335,8 @@ def test_upload_names_are_reduced_to_a_safe_base_name(
     assert response.status_code == 201, response.text
     assert response.json()["name"] == stored
     assert (evidence / OFFICE / "2024" / stored).read_bytes() == content
+    listed = {f["name"]: f for f in client.get(URL).json()["files"]}
+    assert client.get(listed[stored]["download"]).content == content
     added = set(tree(evidence.parent)) - set(outside)
     assert added == {f"evidence/{OFFICE}/2024/{stored}"} | {a for a in added if a.startswith("data/")}
 
@@ -453,7 +454,7 @@ def test_a_replaced_file_is_kept_as_an_earlier_version(client: TestClient, evide
     listed = {f["name"]: f for f in client.get(URL).json()["files"]}["reports.csv"]
     assert [v["replaced_by"] for v in listed["versions"]] == ["lan", "lan"]
     assert listed["versions"][1]["uploaded_by"] is None  # the file that was on the server first
-    kept = [client.get(f"/units/{OFFICE}/evidence/2024/versions/{v['version']}").content for v in listed["versions"]]
+    kept = [client.get(v["download"]).content for v in listed["versions"]]
     assert kept == [changed, original]
     other = make_client(evidence, data)
     login(other, "minh")
@@ -543,7 +544,7 @@ def test_the_upload_form_shows_each_problem_and_accepts_the_corrected_file(clien
     assert accepted.status_code == 200 and "Đã nhận good.yaml: 1 bản ghi." in accepted.text
 
 
-def test_downloads_open_in_their_applications(client: TestClient, tmp_path: Path) -> None:
+def test_downloads_open_in_their_applications(client: TestClient, evidence: Path, tmp_path: Path) -> None:
     login(client)
     base = f"/units/{OFFICE}/download/"
     report = client.get(base + "report.html")
@@ -557,6 +558,10 @@ def test_downloads_open_in_their_applications(client: TestClient, tmp_path: Path
     (tmp_path / "t.xlsx").write_bytes(client.get(f"/units/{OFFICE}/evidence/2024/template.xlsx").content)
     assert "report" in openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames
     assert client.get(base + "passwd").status_code == 404
+    files = f"/units/{OFFICE}/evidence/2024/files/"
+    assert client.get(files + "reports.csv").content == (evidence / OFFICE / "2024" / "reports.csv").read_bytes()
+    for name in ["..%2F..%2Funit.yaml", "..%2Fofficial.yaml", "unit.yaml", "%2Fetc%2Fpasswd"]:
+        assert client.get(files + name).status_code == 404
 
 
 # -- the commands --------------------------------------------------------------------------------
@@ -578,7 +583,7 @@ def test_user_add_reads_the_password_from_stdin(runner: CliRunner, tmp_path: Pat
 @pytest.mark.parametrize(
     "args, password, error",
     [
-        (["hoa", "--unit", OFFICE], "short", "Error: password: at least 10 characters"),
+        (["hoa", "--unit", OFFICE], "short", "Error: password: at least 8 characters"),
         (["hoa"], PASSWORD, "Error: --unit: a user needs at least one --unit, or --admin"),
         (["hoa", "--unit", "../x"], PASSWORD, "Error: --unit: '../x' is not a unit id (the unit folder's name)"),
         (

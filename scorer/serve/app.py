@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+import urllib.parse
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -500,6 +501,19 @@ def create_app(config: Config) -> Starlette:
             raise Refused(404, "web.not_found", "no_version", unit, request.url.path)
         return _download(path.read_bytes(), f"v{version.id}-{version.name}", "application/octet-stream")
 
+    async def file_download(request: Request) -> Response:
+        """The current file, by a name the year folder's listing holds (no path reaches further)."""
+        unit = request.path_params["unit"]
+        service.guard(request, unit)
+        year = _evidence_year(request, write=False)
+        wanted = request.path_params["name"]
+        found = [
+            p for p in loading.evidence_files(uploads.year_folder(config.evidence, unit, year)) if p.name == wanted
+        ]
+        if not found:
+            raise Refused(404, "web.not_found", "no_file", unit, request.url.path)
+        return _download(found[0].read_bytes(), found[0].name, "application/octet-stream")
+
     async def download(request: Request) -> Response:
         unit = request.path_params["unit"]
         service.guard(request, unit)
@@ -550,6 +564,7 @@ def create_app(config: Config) -> Starlette:
         Route("/units/{unit}/evidence/{year:int}", evidence_upload, methods=["POST"]),
         Route("/units/{unit}/evidence/{year:int}/template.xlsx", template_download),
         Route("/units/{unit}/evidence/{year:int}/versions/{version:int}", version_download),
+        Route("/units/{unit}/evidence/{year:int}/files/{name}", file_download),
         Route("/units/{unit}/download/{kind}", download),
         Route("/api/session", api_session),
         Route("/api/units/{unit}/prediction", api_prediction),
@@ -572,7 +587,12 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _download(data: bytes, name: str, media_type: str) -> Response:
-    return Response(data, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    """An attachment; a name beyond ASCII (Vietnamese file names) goes in `filename*` (RFC 6266)."""
+    plain = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
+    disposition = f'attachment; filename="{plain}"'
+    if plain != name:
+        disposition += f"; filename*=UTF-8''{urllib.parse.quote(name, safe='')}"
+    return Response(data, media_type=media_type, headers={"Content-Disposition": disposition})
 
 
 def _query(request: Request) -> str:

@@ -110,6 +110,7 @@ class Version:
             "uploaded_at": self.uploaded_at,
             "replaced_by": self.replaced_by,
             "replaced_at": self.replaced_at,
+            "download": f"/units/{self.unit}/evidence/{self.year}/versions/{self.id}" if self.archive else None,
         }
 
 

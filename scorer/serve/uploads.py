@@ -250,6 +250,7 @@ def list_files(store: Store, evidence: Path, unit: str, year: int) -> list[dict[
         files.append(
             {
                 "name": path.name,
+                "download": f"/units/{unit}/evidence/{year}/files/{path.name}",
                 "records": records,
                 "problems": problems,
                 "size": path.stat().st_size,
