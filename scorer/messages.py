@@ -696,6 +696,10 @@ PROBLEM_PHRASES_VI: list[tuple[str, str]] = [
     ),
     (r"^no file$", "chưa chọn tệp"),
     (
+        r"is not an evidence file; it is kept on the server by the administrator",
+        "không phải tệp tài liệu kiểm chứng; tệp này do quản trị viên lưu trên máy chủ",
+    ),
+    (
         r"a recognized initiative needs recognized_by \(the recognition decision's number\)",
         "sáng kiến đã được công nhận cần có recognized_by (số quyết định công nhận)",
     ),

@@ -350,6 +350,10 @@ def test_upload_names_are_reduced_to_a_safe_base_name(
         ("../..", "not an evidence file: the name must end in .xlsx, .csv, .yaml, .yml"),
         (".yaml", "not an evidence file: the name must end in .xlsx, .csv, .yaml, .yml"),
         ("official.yaml", "official.yaml holds the published results; it is not uploaded as evidence"),
+        (
+            "explanations.yaml",
+            "explanations.yaml is not an evidence file; it is kept on the server by the administrator",
+        ),
     ],
 )
 def test_bad_upload_names_are_refused_and_nothing_is_written(
@@ -551,8 +555,13 @@ def test_downloads_open_in_their_applications(client: TestClient, evidence: Path
     assert report.headers["content-disposition"] == f'attachment; filename="{OFFICE}-report.html"'
     assert 'data-value="90.88"' in report.text
     assert client.get(base + "prediction.json").text == client.get(f"/api/units/{OFFICE}/prediction").text
-    (tmp_path / "f.xlsx").write_bytes(client.get(base + "self-assessment.xlsx").content)
-    assert openpyxl.load_workbook(tmp_path / "f.xlsx").sheetnames[0] == "Tự đánh giá"
+    (tmp_path / "f.xlsx").write_bytes(client.get(base + "form.xlsx").content)
+    cli = tmp_path / "cli.xlsx"
+    args = ["form", "--unit", OFFICE, "--evidence", str(evidence), "--rules", str(RULES), "--as-of", "2024-09-30"]
+    assert CliRunner().invoke(main, [*args, "-o", str(cli)]).exit_code == 0
+    served, printed = openpyxl.load_workbook(tmp_path / "f.xlsx"), openpyxl.load_workbook(cli)
+    assert served.sheetnames == printed.sheetnames
+    assert [list(r) for r in served.active.values] == [list(r) for r in printed.active.values]
     (tmp_path / "p.docx").write_bytes(client.get(base + "plan.docx").content)
     assert any("KẾ HOẠCH" in p.text for p in docx.Document(str(tmp_path / "p.docx")).paragraphs)
     (tmp_path / "t.xlsx").write_bytes(client.get(f"/units/{OFFICE}/evidence/2024/template.xlsx").content)

@@ -104,6 +104,18 @@ def _shoot(driver: object, tmp_path: Path, name: str) -> Path:
     return path
 
 
+def _submit(driver: object, button: str) -> None:
+    """Click and wait for the next page to load (the upload is validated before it answers)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = driver.find_element(By.TAG_NAME, "html")  # type: ignore[attr-defined]
+    driver.find_element(By.ID, button).click()  # type: ignore[attr-defined]
+    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 60).until(expected_conditions.presence_of_element_located((By.TAG_NAME, "nav")))
+
+
 def test_officer_uploads_a_workbook_fixes_it_and_sees_the_forecast_move(
     service: str, browser: object, tmp_path: Path
 ) -> None:
@@ -114,7 +126,7 @@ def test_officer_uploads_a_workbook_fixes_it_and_sees_the_forecast_move(
     driver.find_element(By.ID, "username").send_keys("lan")  # type: ignore[attr-defined]
     driver.find_element(By.ID, "password").send_keys(PASSWORD)  # type: ignore[attr-defined]
     _shoot(driver, tmp_path, "serve-login.png")
-    driver.find_element(By.ID, "login").click()  # type: ignore[attr-defined]
+    _submit(driver, "login")
     ranking = driver.find_element(By.ID, "ranking").text  # type: ignore[attr-defined]
     assert "Văn phòng UBND tỉnh" in ranking and "1/1" in ranking
 
@@ -126,7 +138,7 @@ def test_officer_uploads_a_workbook_fixes_it_and_sees_the_forecast_move(
     before = float(driver.find_element(By.ID, "total-expected").get_attribute("data-value"))  # type: ignore[attr-defined]
     wrong = _workbook(tmp_path / "sang-kien.xlsx", "recognised")
     driver.find_element(By.ID, "file").send_keys(str(wrong))  # type: ignore[attr-defined]
-    driver.find_element(By.ID, "upload").click()  # type: ignore[attr-defined]
+    _submit(driver, "upload")
     message = driver.find_element(By.ID, "message").text  # type: ignore[attr-defined]
     assert message.startswith("Tệp chưa được chấp nhận")
     rows = driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")  # type: ignore[attr-defined]
@@ -139,7 +151,7 @@ def test_officer_uploads_a_workbook_fixes_it_and_sees_the_forecast_move(
     (tmp_path / "corrected").mkdir()
     fixed = _workbook(tmp_path / "corrected" / "sang-kien.xlsx", "recognized")
     driver.find_element(By.ID, "file").send_keys(str(fixed))  # type: ignore[attr-defined]
-    driver.find_element(By.ID, "upload").click()  # type: ignore[attr-defined]
+    _submit(driver, "upload")
     assert driver.find_element(By.ID, "message").text == "Đã nhận sang-kien.xlsx: 3 bản ghi."  # type: ignore[attr-defined]
     after = float(driver.find_element(By.ID, "total-expected").get_attribute("data-value"))  # type: ignore[attr-defined]
     assert after > before

@@ -520,25 +520,25 @@ def create_app(config: Config) -> Starlette:
         kind = request.path_params["kind"]
         lang = service.lang(request)
         prediction = await service.prediction(request, unit)
-        whole = Prediction(units=[prediction], ranking=rank([prediction]))
         if kind == "report.html":
+            whole = Prediction(units=[prediction], ranking=rank([prediction]))
             return _download(html.render_prediction(whole, lang).encode(), f"{unit}-report.html", "text/html")
         if kind == "prediction.json":
             text = "".join(json_.stream_prediction([prediction]))
             return _download(text.encode(), f"{unit}-prediction.json", "application/json")
-        if kind == "self-assessment.xlsx":
-            data = await run_in_threadpool(xlsx.prediction, whole, lang)
-            return _download(data, f"{unit}-self-assessment.xlsx", XLSX)
+        asked = api.Request(
+            evidence=config.evidence,
+            rules=config.rules,
+            year=service.year(request),
+            unit=unit,
+            as_of=service.as_of(request),
+            today=config.today(),
+        )
+        if kind == "form.xlsx":
+            forms = await run_in_threadpool(api.form, asked)
+            return _download(xlsx.form(forms, lang), f"{unit}-bieu-tu-danh-gia.xlsx", XLSX)
         if kind == "plan.docx":
-            request_ = api.Request(
-                evidence=config.evidence,
-                rules=config.rules,
-                year=service.year(request),
-                unit=unit,
-                as_of=service.as_of(request),
-                today=config.today(),
-            )
-            plans = await run_in_threadpool(api.plan, request_)
+            plans = await run_in_threadpool(api.plan, asked)
             return _download(docx_.render_plan(plans, lang), f"{unit}-plan.docx", DOCX)
         raise Refused(404, "web.not_found", "no_download", unit, request.url.path)
 

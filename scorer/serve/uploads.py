@@ -63,8 +63,10 @@ def safe_name(given: str | None) -> str:
     if not dot or not stem.strip(" ._") or "." + suffix.lower() not in ALLOWED_SUFFIXES:
         raise refusal(base or None, f"not an evidence file: the name must end in {', '.join(ALLOWED_SUFFIXES)}")
     name = stem[: MAX_NAME - len(suffix) - 1].rstrip() + "." + suffix.lower()
-    if name in loading.NOT_EVIDENCE:
+    if name.startswith("official."):
         raise refusal(name, "official.yaml holds the published results; it is not uploaded as evidence")
+    if name in loading.NOT_EVIDENCE:
+        raise refusal(name, f"{name} is not an evidence file; it is kept on the server by the administrator")
     return name
 
 
