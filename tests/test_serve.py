@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import shutil
@@ -637,6 +638,16 @@ def test_help_does_not_import_the_web_stack() -> None:
     assert "starlette" not in out and "uvicorn" not in out and "argon2" not in out and "scorer.serve" not in out
 
 
+def post_expected(content: bytes) -> dict[str, Any]:
+    return {
+        "name": "x.yaml",
+        "path": "2024/x.yaml",
+        "records": 1,
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "size": len(content),
+    }
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -665,7 +676,31 @@ def test_serve_as_a_real_process_on_loopback(evidence: Path, data: Path) -> None
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(base + f"/api/units/{OFFICE}/prediction", timeout=10)
         assert refused.value.code == 401
-        # bound to loopback only
+
+        def post(name: str, content: bytes, csrf: str | None) -> tuple[int, Any]:
+            body = (
+                b'--B\r\nContent-Disposition: form-data; name="file"; filename="'
+                + name.encode()
+                + b'"\r\n\r\n'
+                + content
+                + b"\r\n--B--\r\n"
+            )
+            headers = {"Content-Type": "multipart/form-data; boundary=B", **({"X-CSRF-Token": csrf} if csrf else {})}
+            try:
+                answer = opener.open(urllib.request.Request(base + URL, body, headers), timeout=60)
+                return answer.status, json.loads(answer.read())
+            except urllib.error.HTTPError as error:
+                return error.code, json.loads(error.read())
+
+        # through the worker processes `scorer serve` starts
+        assert post("x.yaml", GOOD, None)[0] == 403
+        status, refused_upload = post("bad.yaml", BAD, session["csrf"])
+        assert status == 422 and [e["row"] for e in refused_upload["errors"]] == [1, 3, 4]
+        assert post("../../x.yaml", GOOD, session["csrf"]) == (201, {**post_expected(GOOD), "replaced": False})
+        assert post("../../x.yaml", GOOD.replace(b"count: 3", b"count: 4"), session["csrf"])[1]["replaced"]
+        assert not (evidence / "x.yaml").exists() and not (evidence.parent / "x.yaml").exists()
+        listed = {f["name"]: f for f in json.loads(opener.open(base + URL, timeout=10).read())["files"]}
+        assert opener.open(base + listed["x.yaml"]["versions"][0]["download"], timeout=10).read() == GOOD
         assert process.poll() is None
     finally:
         process.terminate()
