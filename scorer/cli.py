@@ -395,6 +395,37 @@ def user_add(
     click.echo(f"added {name}: {'every unit' if admin else ', '.join(units)}")
 
 
+@user.command("passwd")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
+@click.option("--data", type=click.Path(path_type=Path), required=True, help="The service's data folder.")
+@handles_errors
+def user_passwd(name: str, password_stdin: bool, data: Path) -> None:
+    """Set a user's password; their open sessions end.
+
+    Example: scorer user passwd lan --data /srv/scorer/data
+    """
+    server = _web()
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    server.set_password(data, name, password)
+    click.echo(f"password of {name} set")
+
+
+@user.command("list")
+@click.option("--data", type=click.Path(path_type=Path), required=True, help="The service's data folder.")
+@handles_errors
+def user_list(data: Path) -> None:
+    """List the users of the web service and the units each holds.
+
+    Example: scorer user list --data /srv/scorer/data
+    """
+    for name, holds in _web().users(data):
+        click.echo(f"{name}: {holds}")
+
+
 @main.command("serve")
 @click.option("--evidence", type=click.Path(path_type=Path), default=Path("evidence"), show_default=True)
 @click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)

@@ -590,6 +590,22 @@ def test_user_add_reads_the_password_from_stdin(runner: CliRunner, tmp_path: Pat
     assert again.output.endswith("NAME: user 'hoa' exists already\n")
 
 
+def test_user_passwd_ends_the_sessions_and_user_list_names_the_units(
+    runner: CliRunner, client: TestClient, data: Path
+) -> None:
+    login(client)
+    new = ["user", "passwd", "lan", "--password-stdin", "--data", str(data)]
+    assert runner.invoke(main, new, input="a new long password\n").output == "password of lan set\n"
+    assert client.get("/api/session").status_code == 401
+    assert client.post("/login", data={"username": "lan", "password": PASSWORD}).status_code == 401
+    login(client, "lan", "a new long password")
+    listed = runner.invoke(main, ["user", "list", "--data", str(data)])
+    assert listed.output == f"lan: {OFFICE}\nminh: {OTHER}\nsonv: every unit (admin)\n"
+    unknown = runner.invoke(main, ["user", "passwd", "lam", "--password-stdin", "--data", str(data)], input="x" * 12)
+    assert unknown.exit_code == 1
+    assert unknown.output == f"Error: {data}/scorer.sqlite3: NAME: no user 'lam' (did you mean 'lan'?)\n"
+
+
 @pytest.mark.parametrize(
     "args, password, error",
     [

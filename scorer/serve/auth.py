@@ -51,12 +51,23 @@ def check_new_user(name: str, password: str, units: list[str], admin: bool) -> N
             problems.append(Problem("--unit", f"'{unit}' is not a unit id (the unit folder's name)"))
     if not units and not admin:
         problems.append(Problem("--unit", "a user needs at least one --unit, or --admin"))
-    if len(password) < MIN_PASSWORD:
-        problems.append(Problem("password", f"at least {MIN_PASSWORD} characters"))
-    if len(password) > MAX_PASSWORD:
-        problems.append(Problem("password", f"at most {MAX_PASSWORD} characters"))
+    problems += _password_problems(password)
     if problems:
         raise ScorerError(problems)
+
+
+def check_password(password: str) -> None:
+    problems = _password_problems(password)
+    if problems:
+        raise ScorerError(problems)
+
+
+def _password_problems(password: str) -> list[Problem]:
+    if len(password) < MIN_PASSWORD:
+        return [Problem("password", f"at least {MIN_PASSWORD} characters")]
+    if len(password) > MAX_PASSWORD:
+        return [Problem("password", f"at most {MAX_PASSWORD} characters")]
+    return []
 
 
 def add_user(store: Store, name: str, password: str, units: list[str], admin: bool) -> None:

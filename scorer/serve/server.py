@@ -27,6 +27,29 @@ def add_user(data: Path, name: str, password: str, units: list[str], admin: bool
         store.close()
 
 
+def set_password(data: Path, name: str, password: str) -> None:
+    """A new password; the user's open sessions end."""
+    store = Store(data)
+    try:
+        if store.user(name) is None:
+            known = [u.name for u in store.users()]
+            raise ScorerError.single(store.path, f"no user '{name}'", field="NAME", hint=did_you_mean(name, known))
+        auth.check_password(password)
+        store.set_hash(name, auth.hash_password(password))
+        store.drop_sessions(name)
+    finally:
+        store.close()
+
+
+def users(data: Path) -> list[tuple[str, str]]:
+    """Each user and what they hold."""
+    store = Store(data)
+    try:
+        return [(u.name, "every unit (admin)" if u.admin else ", ".join(u.units)) for u in store.users()]
+    finally:
+        store.close()
+
+
 def serve(
     evidence: Path,
     rules: Path,

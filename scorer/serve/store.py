@@ -156,6 +156,13 @@ class Store:
     def set_hash(self, name: str, hash_: str) -> None:
         self._run("UPDATE users SET hash = ? WHERE name = ?", (hash_, name))
 
+    def users(self) -> list[User]:
+        rows = self._run("SELECT name, hash, units, admin FROM users ORDER BY name")
+        return [User(name, hash_, tuple(json.loads(units)), bool(admin)) for name, hash_, units, admin in rows]
+
+    def drop_sessions(self, user: str) -> None:
+        self._run("DELETE FROM sessions WHERE user = ?", (user,))
+
     # -- sessions
 
     def add_session(self, token_hash: str, user: str, csrf: str, expires: dt.datetime) -> None:
