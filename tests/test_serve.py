@@ -525,13 +525,16 @@ def test_every_form_carries_the_csrf_token(client: TestClient) -> None:
     assert page.count(f'name="csrf" value="{csrf}"') == 2  # logout and upload
 
 
-def test_risk_list_filters_by_division_and_links_each_row_to_its_explanation(client: TestClient) -> None:
+def test_risk_list_filters_by_division_and_links_each_row_to_its_explanation(
+    client: TestClient, evidence: Path
+) -> None:
     login(client)
     page = client.get(f"/units/{OFFICE}/risks", params={"division": "Trung tâm Thông tin"}).text
     assert f'href="/units/{OFFICE}/criteria/7.1.1"' in page
     assert f'href="/units/{OFFICE}/criteria/1.1.2"' not in page  # another division's
     explanation = client.get(f"/units/{OFFICE}/criteria/1.2").text
     assert 'id="criterion-expected">0,67<' in explanation and "38/BC-VPUB" in explanation
+    assert "<code>2024/reports.csv:2</code>" in explanation and str(evidence) not in explanation
 
 
 def test_the_upload_form_shows_each_problem_and_accepts_the_corrected_file(client: TestClient) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -351,6 +352,10 @@ def create_app(config: Config) -> Starlette:
         found = next((c for c in prediction.criteria if c.id == request.path_params["criterion"]), None)
         if found is None:
             raise Refused(404, "web.not_found", "no_criterion", unit, request.url.path)
+        # records are located relative to the unit folder: the server's own paths are not shown
+        prefix = str(config.evidence / unit) + os.sep
+        uses = [e.model_copy(update={"file": e.file.removeprefix(prefix)}) for e in found.evidence_used]
+        found = found.model_copy(update={"evidence_used": uses})
         section = html.explanation_section(prediction, found, service.lang(request))
         return service.page(
             request, "criterion.html", session=session, unit=prediction, section=Markup(section), query=_query(request)
