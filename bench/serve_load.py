@@ -258,6 +258,16 @@ def main() -> None:
                     break
                 except OSError:
                     time.sleep(0.1)
+            # the same page with nothing else going on, as a reference for the figures under load
+            quiet_client = Client(port)
+            quiet_client.login(browsers[0][0])
+            quiet_client.request("GET", f"/units/{browsers[0][1]}")
+            quiet = []
+            for _ in range(50):
+                start = time.perf_counter()
+                status, _, _ = quiet_client.request("GET", f"/units/{browsers[0][1]}")
+                quiet.append(time.perf_counter() - start)
+                assert status == 200
             results = Results()
             changing = {unit for _name, unit in uploaders}
             cpu_start = process_cpu(server.pid)
@@ -307,6 +317,10 @@ def main() -> None:
             f"server CPU per request: {cpu_server / max(total, 1) * 1000:.1f} ms"
         )
         accepted = sum(len(v) for v in results.accepted.values())
+        print(
+            f"the same cached page alone, before the load: p50 {percentile(quiet, 0.5) * 1000:.0f} ms, "
+            f"p95 {percentile(quiet, 0.95) * 1000:.0f} ms"
+        )
         print(f"accepted uploads: {accepted}; wrong answers: {len(results.wrong)}; lost or half-written: {len(lost)}")
         for line in (results.wrong + lost)[:20]:
             print("  " + line)
