@@ -673,19 +673,25 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_as_a_real_process_on_loopback(evidence: Path, data: Path) -> None:
+def _start(evidence: Path, data: Path, *extra: str, output: Any = subprocess.DEVNULL) -> tuple[Any, str]:
+    """`scorer serve` as its own process on a free loopback port, once it answers."""
     port = _free_port()
     scorer = Path(sys.executable).parent / "scorer"
     command = [str(scorer), "serve", "--evidence", str(evidence), "--rules", str(RULES), "--data", str(data)]
-    process = subprocess.Popen(command + ["--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=output, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/login", timeout=1)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    return process, base
+
+
+def test_serve_as_a_real_process_on_loopback(evidence: Path, data: Path) -> None:
+    process, base = _start(evidence, data, output=subprocess.PIPE)
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/login", timeout=1)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
         jar = CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         body = b"username=lan&password=" + PASSWORD.replace(" ", "+").encode()
@@ -746,3 +752,16 @@ def test_the_cache_is_keyed_by_the_evidence_the_criteria_set_and_the_day(evidenc
     reports = evidence / OFFICE / "2024" / "reports.csv"
     reports.write_bytes(reports.read_bytes().replace(b"38/BC-VPUB", b""))  # an evidence file: by content
     assert cache.prediction(OFFICE, 2024, AS_OF, AS_OF).total.expected < first.total.expected
+
+
+@pytest.mark.parametrize("trusted", [True, False])
+def test_forwarded_proto_is_believed_only_from_a_trusted_proxy(evidence: Path, data: Path, trusted: bool) -> None:
+    process, base = _start(evidence, data, *(["--trusted-proxy", "127.0.0.1"] if trusted else []))
+    try:
+        body = b"username=lan&password=" + PASSWORD.replace(" ", "+").encode()
+        headers = {"X-Forwarded-Proto": "https", "Accept": "application/json"}
+        answer = urllib.request.urlopen(urllib.request.Request(base + "/login", body, headers), timeout=10)
+        assert ("Secure" in answer.headers["set-cookie"]) is trusted
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
