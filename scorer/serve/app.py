@@ -81,7 +81,7 @@ class Service:
         self.config = config
         self.store = Store(config.data)
         self.run = Runner(config.workers)
-        self.cache = PredictionCache(config.evidence, config.rules, self.run)
+        self.cache = PredictionCache(config.evidence, config.rules, self.run, config.data)
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
 
     # -- who is asking

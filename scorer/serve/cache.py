@@ -28,8 +28,8 @@ MAX_FILES = 20_000
 
 
 class PredictionCache:
-    def __init__(self, evidence: Path, rules: Path, run: Runner | None = None) -> None:
-        self.evidence, self.rules = evidence, rules
+    def __init__(self, evidence: Path, rules: Path, run: Runner | None = None, locks: Path | None = None) -> None:
+        self.evidence, self.rules, self.locks = evidence, rules, locks
         self.run = run or Runner()
         self._entries: OrderedDict[tuple[object, ...], UnitPrediction] = OrderedDict()
         # the last computation per unit, year, as-of and horizon: when it began, what it found
@@ -121,7 +121,7 @@ class PredictionCache:
                     self.misses += len(missing)
                     began = time.monotonic()
                     results = self.run(
-                        work.predict_many, self.evidence, self.rules, missing, year, as_of, today, horizon
+                        work.predict_many, self.evidence, self.rules, missing, year, as_of, today, horizon, self.locks
                     )
                     for unit, result in zip(missing, results):
                         found[unit] = result

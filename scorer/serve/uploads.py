@@ -11,7 +11,6 @@ never validate against a state that the other is about to change."""
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import os
 import re
@@ -19,7 +18,6 @@ import secrets
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from typing import Any
 from scorer import loading
 from scorer.errors import Problem, ScorerError
 from scorer.serve import work
+from scorer.serve.locks import unit_lock
 from scorer.serve.store import Store
 from scorer.serve.work import Runner
 
@@ -72,18 +71,6 @@ def safe_name(given: str | None) -> str:
 
 def year_folder(evidence: Path, unit: str, year: int) -> Path:
     return evidence / unit / str(year)
-
-
-@contextlib.contextmanager
-def unit_lock(data: Path, unit: str) -> Iterator[None]:
-    folder = data / "locks"
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / f"{unit}.lock", "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -8,6 +8,7 @@ not cross a process boundary intact, so the functions here return problems inste
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import threading
@@ -20,28 +21,46 @@ from typing import Any, TypeVar
 from scorer import api, loading
 from scorer.errors import Problem, ScorerError
 from scorer.models.prediction import UnitPrediction
+from scorer.serve.locks import unit_lock
 
 T = TypeVar("T")
 
 
 def predict(
-    evidence: Path, rules: Path, unit: str, year: int, as_of: dt.date | None, today: dt.date, horizon: int
+    evidence: Path,
+    rules: Path,
+    unit: str,
+    year: int,
+    as_of: dt.date | None,
+    today: dt.date,
+    horizon: int,
+    locks: Path | None = None,
 ) -> UnitPrediction | list[Problem]:
-    """One unit's prediction with detail, or the problems that stop it."""
+    """One unit's prediction with detail, or the problems that stop it; with `locks` (the data
+    folder), read under the unit's shared lock, so no upload lands half way through."""
     request = api.Request(
         evidence=evidence, rules=rules, year=year, unit=unit, as_of=as_of, today=today, horizon=horizon
     )
-    try:
-        return next(iter(api.predict_units(request, detail=True)))
-    except ScorerError as error:
-        return error.problems
+    with unit_lock(locks, unit, shared=True) if locks is not None else contextlib.nullcontext():
+        try:
+            return next(iter(api.predict_units(request, detail=True)))
+        except ScorerError as error:
+            return error.problems
 
 
 def predict_many(
-    evidence: Path, rules: Path, units: list[str], year: int, as_of: dt.date | None, today: dt.date, horizon: int
+    evidence: Path,
+    rules: Path,
+    units: list[str],
+    year: int,
+    as_of: dt.date | None,
+    today: dt.date,
+    horizon: int,
+    locks: Path | None = None,
 ) -> list[UnitPrediction | list[Problem]]:
-    """Several units in one call (the province's ranking): one trip to the worker, not one each."""
-    return [predict(evidence, rules, unit, year, as_of, today, horizon) for unit in units]
+    """Several units in one call (the province's ranking): one trip to the worker, not one each;
+    one unit's lock at a time."""
+    return [predict(evidence, rules, unit, year, as_of, today, horizon, locks) for unit in units]
 
 
 def validate(root: Path, rules: Path, year: int, unit: str, name: str) -> tuple[list[Problem], int]:
