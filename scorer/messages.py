@@ -227,6 +227,10 @@ CATALOGUE.update(
             "en": "This form has expired: reload the page and try again.",
             "vi": "Biểu mẫu đã hết hạn: vui lòng tải lại trang và thử lại.",
         },
+        "web.bad_request": {
+            "en": "This request is not one the service understands.",
+            "vi": "Yêu cầu không hợp lệ.",
+        },
         "web.length_required": {
             "en": "An upload needs its length (Content-Length).",
             "vi": "Tệp tải lên cần có độ dài (Content-Length).",

@@ -553,7 +553,7 @@ def create_app(config: Config) -> Starlette:
 
     async def on_http(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
-        key = "web.not_found" if error.status_code == 404 else "web.forbidden"
+        key = {404: "web.not_found", 403: "web.forbidden"}.get(error.status_code, "web.bad_request")
         return service.refused(request, Refused(error.status_code, key, f"http_{error.status_code}"))
 
     routes = [
