@@ -548,8 +548,9 @@ def test_the_upload_form_shows_each_problem_and_accepts_the_corrected_file(clien
     assert "<td>&#39;2024-13-01&#39; is not a day of the calendar</td>" in english.text
     assert client.post(url, files={"file": ("bad.yaml", BAD)}).status_code == 403  # the form needs its token
     client.get(url, params={"lang": "vi"})
-    accepted = client.post(url, files={"file": ("good.yaml", GOOD)}, data={"csrf": csrf})
-    assert accepted.status_code == 200 and "Đã nhận good.yaml: 1 bản ghi." in accepted.text
+    accepted = client.post(url, files={"file": ("good + new.yaml", GOOD)}, data={"csrf": csrf})
+    assert accepted.status_code == 200 and "Đã nhận good + new.yaml: 1 bản ghi." in accepted.text
+    assert "Đã nhận" not in client.get(url, params={"uploaded": "Mật khẩu đã hết hạn", "records": "1"}).text
 
 
 def test_downloads_open_in_their_applications(client: TestClient, evidence: Path, tmp_path: Path) -> None:

@@ -391,8 +391,11 @@ def create_app(config: Config) -> Starlette:
             files=files,
             forecast=forecast,
             max_mb=config.max_upload // 2**20,
-            uploaded=request.query_params.get("uploaded"),
-            records=request.query_params.get("records"),
+            # the note names a file of the listing only: a crafted link cannot make it say more
+            uploaded=uploaded
+            if (uploaded := request.query_params.get("uploaded")) in [f["name"] for f in files]
+            else None,
+            records=(request.query_params.get("records") or "")[:9],
             **extra,
         )
 
@@ -467,7 +470,8 @@ def create_app(config: Config) -> Starlette:
                 raise
             service.refused(request, error)  # logged; shown on the evidence page itself
             return await evidence_page(request, 422, errors=error.errors)
-        target = f"/units/{unit}/evidence/{accepted.year}?uploaded={accepted.name}&records={accepted.records}"
+        query = urllib.parse.urlencode({"uploaded": accepted.name, "records": accepted.records})
+        target = f"/units/{unit}/evidence/{accepted.year}?{query}"
         return RedirectResponse(target, status_code=303)
 
     async def api_prediction(request: Request) -> Response:
