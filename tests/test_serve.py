@@ -467,6 +467,26 @@ def test_a_replaced_file_is_kept_as_an_earlier_version(client: TestClient, evide
     assert other.get(f"/units/{OTHER}/evidence/2024/versions/{listed['versions'][0]['version']}").status_code == 404
 
 
+def test_a_refused_replacement_leaves_the_file_and_its_history_as_they_were(
+    client: TestClient, evidence: Path, data: Path
+) -> None:
+    csrf = login(client)
+    before = tree(evidence)
+    broken = b"id,type,date,period,due\nbc-x,report,31/02/2024,q1,15/03/2024\n"
+    response = upload(client, "reports.csv", broken, csrf)
+    assert response.status_code == 422
+    assert response.json()["errors"][0] == {
+        "file": "reports.csv",
+        "sheet": None,
+        "row": 2,
+        "field": "date",
+        "message": "'31/02/2024' is not a day of the calendar",
+    }
+    assert tree(evidence) == before
+    listed = {f["name"]: f for f in client.get(URL).json()["files"]}
+    assert listed["reports.csv"]["versions"] == [] and not (data / "versions").exists()
+
+
 def test_an_upload_larger_than_the_bound_is_refused(evidence: Path, data: Path) -> None:
     client = make_client(evidence, data, max_upload=1024)
     csrf = login(client)
