@@ -755,6 +755,16 @@ def test_serve_as_a_real_process_on_loopback(evidence: Path, data: Path) -> None
     assert "Uvicorn running on http://127.0.0.1:" in output
 
 
+def test_the_audit_log_is_for_administrators(client: TestClient) -> None:
+    login(client, "minh")
+    client.get(f"/api/units/{OFFICE}/prediction")
+    assert client.get("/audit").status_code == 403
+    login(client, "sonv")
+    page = client.get("/audit").text
+    assert '<td>other_unit</td><td class="n">403</td><td>van-phong-ubnd-tinh</td>' in page
+    assert "<td>not_admin</td>" in page and 'href="/audit"' in page
+
+
 def test_the_cache_is_keyed_by_the_evidence_the_criteria_set_and_the_day(evidence: Path, tmp_path: Path) -> None:
     from scorer.serve.cache import PredictionCache
 

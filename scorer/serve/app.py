@@ -551,6 +551,14 @@ def create_app(config: Config) -> Starlette:
             return _download(docx_.render_plan(plans, lang), f"{unit}-plan.docx", DOCX)
         raise Refused(404, "web.not_found", "no_download", unit, request.url.path)
 
+    async def audit_page(request: Request) -> Response:
+        """The audit log, newest first, for the administrators only."""
+        session = service.guard(request)
+        if not session.user.admin:
+            raise Refused(403, "web.forbidden", "not_admin", detail=request.url.path)
+        rows = service.store.audit_log(limit=1000)
+        return service.page(request, "audit.html", session=session, rows=rows)
+
     async def on_refused(request: Request, error: Exception) -> Response:
         assert isinstance(error, Refused)
         return service.refused(request, error)
@@ -566,6 +574,7 @@ def create_app(config: Config) -> Starlette:
         Route("/login", login, methods=["POST"]),
         Route("/logout", logout, methods=["POST"]),
         Route("/province", province),
+        Route("/audit", audit_page),
         Route("/units/{unit}", unit_page),
         Route("/units/{unit}/risks", risks_page),
         Route("/units/{unit}/criteria/{criterion}", criterion_page),
