@@ -235,6 +235,7 @@ def test_province_shows_a_user_their_units_and_the_admin_all(client: TestClient)
     login(client)
     page = client.get("/province").text
     assert "Văn phòng UBND tỉnh" in page and "Sở Nội vụ" not in page
+    assert "<tr><td>1/2</td>" in page  # the rank in the whole province
     login(client, "sonv")
     page = client.get("/province").text
     assert "Văn phòng UBND tỉnh" in page and "Sở Nội vụ" in page and "1/2" in page and "2/2" in page
@@ -630,6 +631,14 @@ def test_user_passwd_ends_the_sessions_and_user_list_names_the_units(
     assert unknown.output == f"Error: {data}/scorer.sqlite3: NAME: no user 'lam' (did you mean 'lan'?)\n"
 
 
+def test_user_add_asks_for_the_password_twice(runner: CliRunner, tmp_path: Path) -> None:
+    args = ["user", "add", "hoa", "--admin", "--data", str(tmp_path)]
+    mismatch = runner.invoke(main, args, input=f"{PASSWORD}\nsomething else\n{PASSWORD}\n{PASSWORD}\n")
+    assert mismatch.exit_code == 0, mismatch.output
+    assert "Error: The two entered values do not match." in mismatch.output
+    assert mismatch.output.endswith("added hoa: every unit\n")
+
+
 @pytest.mark.parametrize(
     "args, password, error",
     [
@@ -701,7 +710,7 @@ def _start(evidence: Path, data: Path, *extra: str, output: Any = subprocess.DEV
     command = [str(scorer), "serve", "--evidence", str(evidence), "--rules", str(RULES), "--data", str(data)]
     process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=output, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
+    for _ in range(600):  # up to a minute on a loaded machine
         try:
             urllib.request.urlopen(base + "/login", timeout=1)
             break

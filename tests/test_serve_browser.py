@@ -50,7 +50,7 @@ def service(office_copy: Path, tmp_path: Path) -> Iterator[str]:
     process = subprocess.Popen([str(scorer), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
+        for _ in range(600):  # up to a minute on a loaded machine
             try:
                 urllib.request.urlopen(base + "/login", timeout=1)
                 break
