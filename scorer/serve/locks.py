@@ -10,12 +10,14 @@ from pathlib import Path
 
 
 @contextlib.contextmanager
-def unit_lock(data: Path, unit: str, shared: bool = False) -> Iterator[None]:
-    """Exclusive while an upload is checked and landed; shared while a prediction reads the unit,
-    so that it never sees one upload's file beside the state before another's."""
+def unit_lock(data: Path, unit: str, kind: str = "write", shared: bool = False) -> Iterator[None]:
+    """Two locks per unit. `write`: held by an upload from its check to its landing, so two uploads
+    never validate against a state the other is about to change. `read`: held exclusive only while
+    an upload's file is renamed into place, and shared while a prediction reads the unit, so that
+    a prediction never sees one upload landed beside the state before another's."""
     folder = data / "locks"
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / f"{unit}.lock", "a+b") as handle:
+    with open(folder / f"{unit}.{kind}.lock", "a+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         try:
             yield

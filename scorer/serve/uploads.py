@@ -185,7 +185,8 @@ def accept(
                 old = target.read_bytes()
                 replaced = (hashlib.sha256(old).hexdigest(), len(old))
                 archive = _archive(data_dir, unit, year, name, old)
-            os.replace(part, target)
+            with unit_lock(data_dir, unit, "read"):  # no prediction is reading the unit as it lands
+                os.replace(part, target)
             _fsync_dir(year_dir)
         except BaseException:
             part.unlink(missing_ok=True)

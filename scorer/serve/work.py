@@ -37,11 +37,11 @@ def predict(
     locks: Path | None = None,
 ) -> UnitPrediction | list[Problem]:
     """One unit's prediction with detail, or the problems that stop it; with `locks` (the data
-    folder), read under the unit's shared lock, so no upload lands half way through."""
+    folder), read under the unit's reading lock, shared, so no upload lands half way through."""
     request = api.Request(
         evidence=evidence, rules=rules, year=year, unit=unit, as_of=as_of, today=today, horizon=horizon
     )
-    with unit_lock(locks, unit, shared=True) if locks is not None else contextlib.nullcontext():
+    with unit_lock(locks, unit, "read", shared=True) if locks is not None else contextlib.nullcontext():
         try:
             return next(iter(api.predict_units(request, detail=True)))
         except ScorerError as error:
