@@ -805,3 +805,34 @@ def test_forwarded_proto_is_believed_only_from_a_trusted_proxy(evidence: Path, d
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_concurrent_uploads_of_one_file_lose_nothing(evidence: Path, data: Path) -> None:
+    """Four officers replace the same file at once, three times each: the last accepted upload is on
+    disk, every other accepted one is kept as a version with its bytes, nothing is half-written."""
+    import threading
+
+    clients = [make_client(evidence, data) for _ in range(4)]
+    tokens = [login(c) for c in clients]
+    accepted: list[bytes] = []
+    lock = threading.Lock()
+
+    def send(i: int) -> None:
+        for n in range(3):
+            content = GOOD.replace(b"count: 3", f"count: {10 * i + n + 1}".encode())
+            response = upload(clients[i], "shared.yaml", content, tokens[i])
+            assert response.status_code == 201, response.text
+            with lock:
+                accepted.append(content)
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(accepted) == 12
+    on_disk = (evidence / OFFICE / "2024" / "shared.yaml").read_bytes()
+    listed = {f["name"]: f for f in clients[0].get(URL).json()["files"]}["shared.yaml"]
+    kept = [clients[0].get(v["download"]).content for v in listed["versions"]]
+    assert sorted(kept + [on_disk]) == sorted(accepted)
+    assert not list((evidence / OFFICE / "2024").glob(".*")) and not list((data / "staging").iterdir())
