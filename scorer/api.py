@@ -6,6 +6,7 @@ The CLI calls exactly one of these and renders what it returns; nothing here pri
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from scorer.models.plan import Plan
 from scorer.form import build_form
 from scorer.models.form import Form
 from scorer.plan import draft_plan
-from scorer.errors import Problem, ScorerError, did_you_mean
+from scorer.errors import Problem, ScorerError, UsageError, did_you_mean
 from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Document
@@ -44,6 +45,7 @@ class Request:
     horizon: int = 30
     owner: str | None = None
     what_if: tuple[Path, ...] = ()
+    output: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,9 @@ def criteria_file(request: Request) -> tuple[Path, int | None]:
 
 
 def load_inputs_criteria(request: Request) -> CriteriaSet:
-    """The criteria set a request names, checked, and for the year asked."""
+    """The criteria set a request names, checked, and for the year asked (for the template, which
+    may write a new workbook into the evidence folder)."""
+    check_output(request, new_evidence=True)
     return _criteria(request)[0]
 
 
@@ -104,19 +108,72 @@ def _criteria(request: Request) -> tuple[CriteriaSet, Path]:
 
 
 def load_inputs(request: Request) -> Inputs:
-    """The criteria set (checked) and the selected unit folders."""
+    """The criteria set (checked) and the selected unit folders; the output checked against them."""
+    check_output(request)
     cs, path = _criteria(request)
-    folders = loading.unit_folders(request.evidence)
-    if request.unit is not None:
-        folders = [f for f in folders if f.name == request.unit]
-        if not folders:
-            known = [f.name for f in loading.unit_folders(request.evidence)]
-            raise ScorerError.single(
-                request.evidence, f"no unit '{request.unit}'", hint=did_you_mean(request.unit, known)
-            )
+    unit = loading.nfc(request.unit) if request.unit is not None else None
+    folders = loading.unit_folders(request.evidence, unit)
+    if unit is not None and not folders:
+        known = [f.name for f in loading.unit_folders(request.evidence)]
+        raise ScorerError.single(request.evidence, f"no unit '{unit}'", hint=did_you_mean(unit, known))
     if not folders:
         raise ScorerError.single(request.evidence, "no unit folders (each needs a unit.yaml)")
     return Inputs(cs, path.name, folders, request.what_if)
+
+
+def check_output(request: Request, new_evidence: bool = False) -> None:
+    """Refuse an output file that would overwrite what the run reads: any file it reads (the same
+    path, through `..` or a link, or the same file under another name), or anything inside the
+    evidence or rules folders. A folder is no output file either. `new_evidence` (the template): a
+    new file may be written into the evidence folder, but no file there replaced."""
+    output = request.output
+    if output is None:
+        return
+    if output.is_dir():
+        raise ScorerError.single(output, "--output is a folder: give a file name")
+    if loading.is_file(output) and not os.access(output, os.W_OK):
+        raise ScorerError.single(output, "cannot write: the file is read-only")
+    try:
+        target = output.resolve()
+    except (OSError, RuntimeError, ValueError):
+        raise ScorerError.single(output, "--output is not a usable path") from None
+    folders = [request.evidence, request.rules]
+    for folder in folders:
+        if new_evidence and folder == request.evidence and not os.path.lexists(output):
+            continue
+        if folder.is_dir() and loading.inside(target, folder):
+            raise ScorerError.single(
+                output,
+                f"--output lies inside the {'evidence' if folder == request.evidence else 'rules'} folder "
+                f"{folder}, which the run reads",
+                hint="write the output somewhere else",
+            )
+    reads = [*request.what_if]
+    try:
+        reads.append(criteria_file(request)[0])
+    except ScorerError:
+        pass
+    for path in reads:
+        if target == _resolved(path) or loading.same_file(output, path):
+            raise ScorerError.single(
+                output, f"--output would overwrite {path}, which the run reads", hint="write the output somewhere else"
+            )
+    if loading.is_file(output) and output.stat().st_nlink > 1:
+        for folder in folders:
+            for path in folder.rglob("*") if folder.is_dir() else ():
+                if loading.same_file(output, path):
+                    raise ScorerError.single(
+                        output,
+                        f"--output is another name of {path}, which the run reads",
+                        hint="write the output somewhere else",
+                    )
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -140,15 +197,18 @@ def validate(request: Request) -> Validation:
 
 
 def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) -> UnitYear:
-    unit = loading.load_unit(folder)
-    evidence = loading.load_evidence(folder, cs.year)
+    unit = loading.load_unit(folder, cs)
+    evidence = loading.load_evidence(folder, cs.year, cs)
     if what_if:
-        extra = loading.load_evidence_files(folder, list(what_if), hypothetical=True)
+        extra = loading.load_evidence_files(folder, list(what_if), hypothetical=True, cs=cs)
         evidence = _merge_what_if(evidence, extra)
     problems = loading.check_evidence(evidence, cs)
+    last_year = (
+        loading.load_evidence(folder, cs.year - 1, cs) if (folder / str(cs.year - 1)).is_dir() else EMPTY_EVIDENCE
+    )
+    problems += loading.check_values(last_year, cs)
     if problems:
         raise ScorerError(problems)
-    last_year = loading.load_evidence(folder, cs.year - 1) if (folder / str(cs.year - 1)).is_dir() else EMPTY_EVIDENCE
     official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
     return UnitYear(unit, evidence, last_year, official)
 
@@ -169,6 +229,39 @@ def _merge_what_if(evidence: EvidenceSet, extra: EvidenceSet) -> EvidenceSet:
     return evidence.merged(extra)
 
 
+def _as_of(cs: CriteriaSet, request: Request) -> dt.date:
+    """The day of the prediction: `--as-of` may not fall before the year it predicts."""
+    if request.as_of is not None and request.as_of < dt.date(cs.year, 1, 1):
+        raise UsageError(
+            f"--as-of {request.as_of.isoformat()} is before {cs.year} begins: the criteria set "
+            f"{cs.title_en} predicts {cs.year}, give a day from {cs.year}-01-01 (or another --year)"
+        )
+    return effective_as_of(cs, request.as_of, request.today)
+
+
+def _owner(inputs: Inputs, owner: str | None) -> str | None:
+    """`--owner` as given (NFC): an owner role of the criteria set, or a division's name as a unit's
+    unit.yaml writes it. Anything else would list nothing, so it is a usage error naming the choices."""
+    if owner is None:
+        return None
+    owner = loading.nfc(owner.strip())
+    roles = loading.owner_roles(inputs.criteria)
+    names: dict[str, None] = {}
+    for folder in inputs.folders:
+        try:
+            names.update(dict.fromkeys(loading.load_unit(folder).divisions.values()))
+        except ScorerError:
+            continue  # reported when the unit is loaded
+    if owner in roles or owner in names:
+        return owner
+    hint = did_you_mean(owner, [*roles, *names])
+    raise UsageError(
+        f"--owner '{owner}' is neither an owner role nor a division name. Roles: {', '.join(roles)}."
+        + (f" Divisions: {'; '.join(list(names)[:20])}{'; …' if len(names) > 20 else ''}." if names else "")
+        + (f" ({hint})" if hint else "")
+    )
+
+
 def predict_units(
     request: Request, detail: bool = False, progress: Callable[[int, int], None] | None = None
 ) -> Iterator[UnitPrediction]:
@@ -176,13 +269,14 @@ def predict_units(
     yielded once a bad unit is found; every problem of every unit is raised at the end.
     `progress(done, total)` is told after each unit."""
     inputs = load_inputs(request)
-    as_of = effective_as_of(inputs.criteria, request.as_of, request.today)
+    as_of = _as_of(inputs.criteria, request)
+    owner = _owner(inputs, request.owner)
     with engine_for(inputs.criteria) as engine:
         for done, data in enumerate(inputs.units(), start=1):
             if progress is not None:
                 progress(done, len(inputs.folders))
             prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine, detail)
-            prediction = with_risks(prediction, data.unit, request.horizon, request.owner)
+            prediction = with_risks(prediction, data.unit, request.horizon, owner)
             if data.evidence.hypothetical:
                 baseline = predict_unit(inputs.criteria, inputs.label, without_hypothetical(data), as_of, engine)
                 prediction = prediction.model_copy(update={"what_if": compare(baseline, prediction)})
@@ -200,6 +294,7 @@ def backtest(request: Request) -> list[Backtest]:
         request = replace(request, year=_newest_published_year(request))
     inputs = load_inputs(request)
     cs = inputs.criteria
+    _as_of(cs, request)  # the backtest scores the cut-off; an --as-of before the year is still wrong
     checks = []
     with engine_for(cs) as engine:
         for data in inputs.units():
@@ -247,12 +342,12 @@ def plan(request: Request) -> list[Plan]:
     else from the prediction."""
     inputs = load_inputs(request)
     cs = inputs.criteria
-    as_of = effective_as_of(cs, request.as_of, request.today)
+    as_of = _as_of(cs, request)
     plans = []
     with engine_for(cs) as engine:
         for data in inputs.units():
             folder = request.evidence / data.unit.id
-            official = loading.load_official(folder / str(cs.year) / "official.yaml")
+            official = loading.load_official(folder / str(cs.year) / "official.yaml", cs)
             day = cs.cutoff if official else as_of
             scored = predict_unit(cs, inputs.label, data, day, engine)
             # A plan on published results is written in the next year and cites its decisions too.
@@ -272,7 +367,7 @@ def form(request: Request) -> list[Form]:
         raise ScorerError.single(request.what_if[0], "a self-assessment form takes no hypothetical evidence")
     inputs = load_inputs(request)
     cs = inputs.criteria
-    as_of = effective_as_of(cs, request.as_of, request.today)
+    as_of = _as_of(cs, request)
     forms = []
     with engine_for(cs) as engine:
         for data in inputs.units():

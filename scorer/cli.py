@@ -7,8 +7,10 @@ import datetime as dt
 import functools
 import gc
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,8 @@ import click
 
 from scorer import api, cases
 from scorer import schema as schema_lib
-from scorer.errors import ScorerError
+from scorer.errors import ScorerError, UsageError
+from scorer.loading import nfc
 from scorer.models.evidence import parse_date
 from scorer import render
 from scorer.render import json_, table
@@ -26,6 +29,36 @@ from scorer.render import plan as plan_writer
 from scorer.render import xlsx
 
 BASIC_FORMATS = ("table", "json")
+# What an --output file's extension says it holds: without --format it chooses the format, and a
+# --format that says otherwise is a usage error (Word and Excel will not open Markdown).
+EXTENSIONS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+    ".docx": "docx",
+}
+
+
+def output_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...], default: str) -> str:
+    """The format asked, or the one the output file's extension names, or the command's default."""
+    suffix = output.suffix.lower() if output is not None else ""
+    inferred = EXTENSIONS.get(suffix)
+    if fmt is None:
+        if inferred is None:
+            return default
+        if inferred not in allowed:
+            raise click.UsageError(
+                f"this command cannot write a {suffix} file (--format {'|'.join(allowed)}); "
+                "give --output a matching extension"
+            )
+        return inferred
+    if inferred is not None and inferred != fmt:
+        raise click.UsageError(f"--format {fmt} does not match --output {output}: a {suffix} file holds {inferred}")
+    return fmt
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -35,6 +68,9 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
         return parse_date(value)  # type: ignore[no-any-return]
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
+
+
+FORMAT_HELP = "Output format [default: from --output's extension, else table]."
 
 
 def reporting_options(func: Callable[..., Any], lang: str = "en") -> Callable[..., Any]:
@@ -74,6 +110,9 @@ def reporting_options(func: Callable[..., Any], lang: str = "en") -> Callable[..
 
 def _request(**kwargs: Any) -> api.Request:
     fields = {k: v for k, v in kwargs.items() if k in api.Request.__dataclass_fields__ and v is not None}
+    for name in ("unit", "owner"):
+        if name in fields:
+            fields[name] = nfc(fields[name])
     return api.Request(**fields)
 
 
@@ -94,19 +133,46 @@ def emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
 
 
 def _replace(output: Path, write: Callable[[Any], object], binary: bool = False) -> None:
+    """The temporary file is removed whatever ends the run: an error, Ctrl-C, or SIGTERM / SIGHUP
+    (turned into an exit while the file is open)."""
     folder = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        raise ScorerError.single(output, "--output is a folder: give a file name")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
-    except OSError as error:
-        raise ScorerError.single(output, f"cannot write: {error.strerror}") from None
+    except (OSError, ValueError) as error:
+        raise ScorerError.single(output, f"cannot write: {getattr(error, 'strerror', None) or error}") from None
+    restore = _exit_on_signals()
     try:
         with os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             write(stream)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, output)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ScorerError.single(output, f"cannot write: {error.strerror or error}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    finally:
+        restore()
+
+
+def _exit_on_signals() -> Callable[[], None]:
+    """SIGTERM and SIGHUP raise SystemExit (so `finally` and `except` clean up), until restored."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def leave(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {number: signal.signal(number, leave) for number in (signal.SIGTERM, signal.SIGHUP)}
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+    return restore
 
 
 def _umask() -> int:
@@ -124,6 +190,8 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             for problem in error.problems:
                 click.echo(f"Error: {problem}", err=True)
             sys.exit(1)
+        except UsageError as error:
+            raise click.UsageError(str(error)) from None
 
     return wrapper
 
@@ -139,7 +207,12 @@ def main() -> None:
 
 @main.command()
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(render.FORMATS + ("xlsx",)), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(render.FORMATS + ("xlsx",)),
+    help="Output format [default: from --output's extension, else table].",
+)
 @click.option(
     "--horizon", type=click.IntRange(0, 3660), default=30, show_default=True, help="Days ahead for deadlines at risk."
 )
@@ -157,18 +230,24 @@ def main() -> None:
 )
 @handles_errors
 def predict(
-    fmt: str, lang: str, output: Path | None, what_if: tuple[Path, ...], detail: bool | None, **kwargs: Any
+    fmt: str | None, lang: str, output: Path | None, what_if: tuple[Path, ...], detail: bool | None, **kwargs: Any
 ) -> None:
     """Score table per area (low / expected / high), components, class, then the at-risk list.
 
     Example: scorer predict --unit van-phong-ubnd-tinh --as-of 2024-09-30
     """
+    fmt = output_format(fmt, output, render.FORMATS + ("xlsx",), "table")
     if fmt == "xlsx":
         if output is None:
             raise click.UsageError("--format xlsx needs --output FILE")
-        emit(xlsx.prediction(api.predict(_request(what_if=what_if, **kwargs), detail=True), lang), output)
+        if what_if:
+            raise click.UsageError(
+                "the self-assessment sheet (--format xlsx) states real evidence only: "
+                "run --with in another format (table, json, csv, md, html)"
+            )
+        emit(xlsx.prediction(api.predict(_request(output=output, **kwargs), detail=True), lang), output)
         return
-    units = api.predict_units(_request(what_if=what_if, **kwargs), progress=_progress())
+    units = api.predict_units(_request(what_if=what_if, output=output, **kwargs), progress=_progress())
     emit(render.prediction(units, fmt, lang, detail=bool(detail)), output)
     if sys.stderr.isatty():
         click.echo("\r\033[K", err=True, nl=False)
@@ -188,41 +267,48 @@ def _progress() -> Callable[[int, int], None] | None:
 
 @main.command()
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(render.FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(render.FORMATS), help=FORMAT_HELP)
 @click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True)
-@click.option("--owner", help="Only the criteria this owner role leads (e.g. information).")
+@click.option(
+    "--owner",
+    help="Only the criteria this owner leads: a role (e.g. information) or a division's name as unit.yaml writes it.",
+)
 @handles_errors
-def risks(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+def risks(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> None:
     """The at-risk list alone, sorted by points at stake.
 
     Example: scorer risks --owner information --as-of 2024-09-30
     """
-    emit(render.risk_lists(api.predict(_request(**kwargs)).units, fmt, lang), output)
+    fmt = output_format(fmt, output, render.FORMATS, "table")
+    emit(render.risk_lists(api.predict(_request(output=output, **kwargs)).units, fmt, lang), output)
 
 
 @main.command()
 @click.argument("criterion_id")
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(render.FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(render.FORMATS), help=FORMAT_HELP)
 @handles_errors
-def explain(criterion_id: str, fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+def explain(criterion_id: str, fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> None:
     """One criterion: its rule, metric values, evidence used (file and line), points, why not full.
 
     Example: scorer explain 1.2 --as-of 2024-09-30
     """
-    emit(render.explanations(api.explain(_request(**kwargs), criterion_id), fmt, lang), output)
+    fmt = output_format(fmt, output, render.FORMATS, "table")
+    found = api.explain(_request(output=output, **kwargs), nfc(criterion_id.strip()))
+    emit(render.explanations(found, fmt, lang), output)
 
 
 @main.command()
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), help=FORMAT_HELP)
 @handles_errors
-def backtest(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+def backtest(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> None:
     """Score a closed year and compare it with official.yaml, naming every unitemised gap.
 
     Example: scorer backtest --year 2023
     """
-    checks = api.backtest(_request(**kwargs))
+    fmt = output_format(fmt, output, BASIC_FORMATS, "table")
+    checks = api.backtest(_request(output=output, **kwargs))
     emit(
         json_.dumps([c.model_dump(mode="json") for c in checks])
         if fmt == "json"
@@ -279,16 +365,22 @@ def schema(kind: str) -> None:
 
 @main.command("plan")
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default="md", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "docx"]),
+    help="md or docx [default: from --output's extension, else md].",
+)
 @handles_errors
-def plan_command(fmt: str, lang: str, output: Path | None, **kwargs: Any) -> None:
+def plan_command(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> None:
     """Draft the remediation plan in the seed plan's structure, from published results or the forecast.
 
     Example: scorer plan --year 2023 --lang vi --format docx --output ke-hoach-khac-phuc.docx
     """
+    fmt = output_format(fmt, output, ("md", "docx"), "md")
     if fmt == "docx" and output is None:
         raise click.UsageError("--format docx needs --output FILE")
-    plans = api.plan(_request(**kwargs))
+    plans = api.plan(_request(output=output, **kwargs))
     if fmt == "docx":
         emit(docx_.render_plan(plans, lang), output)
     else:
@@ -309,7 +401,8 @@ def form_command(fmt: str, lang: str, output: Path | None, what_if: tuple[str, .
         raise click.UsageError("a self-assessment form is what the evidence supports: --with is refused")
     if output is None:
         raise click.UsageError("the form is a workbook: it needs --output FILE.xlsx")
-    emit(xlsx.form(api.form(_request(**kwargs)), lang), output)
+    output_format(fmt, output, ("xlsx",), "xlsx")
+    emit(xlsx.form(api.form(_request(output=output, **kwargs)), lang), output)
 
 
 @main.group()
@@ -340,16 +433,17 @@ def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
     help="Criteria file whose indicator names and document kinds to offer.",
 )
 @click.option("--year", type=int)
-@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["xlsx"]), help="xlsx, the only one [default: xlsx].")
 @click.option("--lang", type=click.Choice(["en", "vi"]), default="vi", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True)
 @handles_errors
-def template(rules: Path, criteria: Path | None, year: int | None, fmt: str, lang: str, output: Path) -> None:
+def template(rules: Path, criteria: Path | None, year: int | None, fmt: str | None, lang: str, output: Path) -> None:
     """Write an empty evidence workbook: one sheet per evidence type, with its columns and drop-down lists.
 
     Example: scorer template --output evidence/my-unit/2025/evidence.xlsx
     """
-    cs = api.load_inputs_criteria(api.Request(rules=rules, criteria=criteria, year=year))
+    fmt = output_format(fmt, output, ("xlsx",), "xlsx")
+    cs = api.load_inputs_criteria(api.Request(rules=rules, criteria=criteria, year=year, output=output))
     emit(xlsx.template(cs, lang), output)
 
 

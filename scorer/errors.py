@@ -64,3 +64,7 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.problems:
             raise ScorerError(self.problems)
+
+
+class UsageError(Exception):
+    """A command-line option that cannot be right (exit 2): the CLI prints it with the usage line."""

@@ -57,7 +57,8 @@ def find_risks(prediction: UnitPrediction, unit: Unit, horizon_days: int = 30, o
     for criterion in prediction.criteria:
         if not is_at_risk(criterion, prediction.as_of, horizon_days):
             continue
-        if owner is not None and owner not in (criterion.owners or [criterion.owner]):
+        owners = criterion.owners or [criterion.owner]
+        if owner is not None and owner not in (*owners, *(unit.division(role) for role in owners)):
             continue
         why = reasons(criterion)
         rows.append(

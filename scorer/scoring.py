@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from scorer.engine import Condition
 from scorer.models.criteria import (
@@ -78,7 +78,10 @@ def total(values: Iterable[float]) -> float:
 
 
 def round_points(value: Decimal, maximum: float) -> Decimal:
-    return min(max(value, Decimal(0)), exact(maximum)).quantize(CENT, rounding=ROUND_HALF_UP)
+    """Clamped to [0, max] and rounded half-up to 2 decimals, never past the max once rounded (a
+    criteria set's maxima are whole hundredths, so this cap is the max itself)."""
+    cap = exact(maximum).quantize(CENT, rounding=ROUND_DOWN)
+    return min(max(value, Decimal(0)).quantize(CENT, rounding=ROUND_HALF_UP), cap)
 
 
 def points(criterion: Criterion, values: Mapping[str, float], met: Iterable[str]) -> Decimal:

@@ -61,7 +61,14 @@ def record(kind: str, index: int, rng: random.Random, cs: CriteriaSet) -> dict[s
             base["completed"] = (due + dt.timedelta(days=rng.randint(-7, 2))).isoformat()
     elif kind == "indicator":
         name = rng.choice(sorted(cs.indicators))
-        value = round(rng.uniform(0.4, 1.0), 3) if name != "service_index_766" else round(rng.uniform(50, 95), 1)
+        # A value of the indicator's declared kind: a rate 0..1, a percent or score, a whole count.
+        kind_of = cs.indicators[name].kind.value
+        if kind_of == "count":
+            value = float(int(rng.uniform(0, 3)))
+        elif kind_of in ("score", "percent"):
+            value = round(rng.uniform(50, 95), 1)
+        else:
+            value = round(rng.uniform(0.4, 1.0), 3)
         base.update(name=name, value=value)
     elif kind == "document":
         base["kind"] = rng.choice(sorted(cs.document_kinds))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from tests.conftest import RULES
 GOOD = "- {id: p1, type: plan, kind: par, date: 2024-01-10, document_no: 1/KH, tasks_total: 2, tasks_done: 1}\n"
 UNIT = "id: u\nname: Unit\n"
 EV = "evidence/u/2024"
+IND = "id,type,date,name,value\n"
+NFC_ID = "hoạt-động-1"
 
 CASES = [
     # (file name, content, first error line)
@@ -168,6 +171,140 @@ CASES = [
         "e.yaml",
         b"- {id: a, type: plan, kind: par, date: 2024-01-01, title: Ban h\xe0nh}\n",
         f"{EV}/e.yaml:1: not UTF-8 text (save the file as UTF-8)",
+    ),  # Issue 8: no silent wrong answer. An indicator's value must be of its declared kind.
+    (
+        "e.csv",
+        IND + "a,indicator,2024-09-01,online_applications_rate,63\n",
+        f"{EV}/e.csv:2: value: 63 is outside 0..1, the range of the rate 'online_applications_rate' "
+        "(63 looks like a percentage: write 0.63 (or 63%))",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: indicator, date: 2024-09-01, name: portal_sync_rate, value: 87.5}\n",
+        f"{EV}/e.yaml:1: value: 87.5 is outside 0..1, the range of the rate 'portal_sync_rate' "
+        "(87.5 looks like a percentage: write 0.875 (or 87.5%))",
+    ),
+    (
+        "e.csv",
+        IND + "a,indicator,2024-09-01,dti_score,-0.2\n",
+        f"{EV}/e.csv:2: value: -0.2 is outside 0..1, the range of the rate 'dti_score'",
+    ),
+    (
+        "e.csv",
+        IND + "a,indicator,2024-09-01,online_payment_rate,163%\n",
+        f"{EV}/e.csv:2: value: '163%' is outside 0%..100%",
+    ),
+    (
+        "e.csv",
+        IND + "a,indicator,2024-09-01,staff_over_quota,1.5\n",
+        f"{EV}/e.csv:2: value: 1.5 is not a whole number, and 'staff_over_quota' is a count",
+    ),
+    (
+        "e.csv",
+        IND + "a,indicator,2024-09-01,staff_over_quota,5%\n",
+        f"{EV}/e.csv:2: value: '5%' is a percentage, but 'staff_over_quota' is a count "
+        "(write the count as a plain number)",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: indicator, date: 2024-09-01, name: service_index_766, value: 184.1}\n",
+        f"{EV}/e.yaml:1: value: 184.1 is outside 0..100, the range of the score 'service_index_766'",
+    ),
+    # Criteria a record names must exist.
+    (
+        "e.yaml",
+        "- {id: a, type: plan, kind: par, date: 2024-01-10, criteria: ['1.1.2', '1.9']}\n",
+        f"{EV}/e.yaml:1: criteria: '1.9' is not a criterion of PAR Index of provincial departments, 2024 "
+        "(did you mean '3.9'?)",
+    ),
+    (
+        "e.csv",
+        "id,type,date,kind,criteria\na,plan,2024-01-10,par,1.2;9.9\n",
+        f"{EV}/e.csv:2: criteria: '9.9' is not a criterion of PAR Index of provincial departments, 2024 "
+        "(did you mean '3.9'?)",
+    ),
+    # Attachment paths the file system cannot hold.
+    (
+        "e.yaml",
+        '- {id: a, type: plan, kind: par, date: 2024-01-10, attachment: "scans/a\\0b.pdf"}\n',
+        f"{EV}/e.yaml:1: attachment: the path contains a NUL character (give the scan's file name as it is on disk)",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: plan, kind: par, date: 2024-01-10, attachment: scans/" + "x" * 300 + ".pdf}\n",
+        f"{EV}/e.yaml:1: attachment: the path is longer than the file system allows (1024 characters, 255 bytes "
+        "a name) (give a shorter path relative to the unit folder)",
+    ),
+    # Every number is bounded.
+    (
+        "e.yaml",
+        "- {id: a, type: plan, kind: par, date: 2024-01-10, tasks_total: 1" + "0" * 400 + "}\n",
+        f"{EV}/e.yaml:1: tasks_total: Input should be less than or equal to 1000000000, "
+        "got 100000000000000000000000000000000000000…",
+    ),
+    (
+        "e.csv",
+        "id,type,date,units_inspected,units_total\na,inspection,2024-01-10,3,9" + "9" * 400 + "\n",
+        f"{EV}/e.csv:2: units_total: Input should be less than or equal to 1000000000, "
+        "got '99999999999999999999999999999999999999…",
+    ),
+    (
+        "e.csv",
+        IND + "a,indicator,2024-09-01,service_index_766,1" + "0" * 400 + "\n",
+        f"{EV}/e.csv:2: value: expected a finite number",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: communication, form: news, date: 2024-01-10, count: 123456789012}\n",
+        f"{EV}/e.yaml:1: count: Input should be less than or equal to 1000000000, got 123456789012",
+    ),
+    # Full-width digits are not a date.
+    (
+        "e.yaml",
+        "- {id: a, type: plan, kind: par, date: ２０２４-01-10}\n",
+        f"{EV}/e.yaml:1: date: expected a date such as 2024-03-12 or 12/03/2024, got '２０２４-01-10'",
+    ),
+    (
+        "e.csv",
+        "id,type,date,kind\na,plan,１０/01/2024,par\n",
+        f"{EV}/e.csv:2: date: expected a date such as 2024-03-12 or 12/03/2024, got '１０/01/2024'",
+    ),
+    # The same id in NFC and NFD is one id.
+    (
+        "e.yaml",
+        f"- {{id: {NFC_ID}, type: plan, kind: par, date: 2024-01-10}}\n"
+        f"- {{id: {unicodedata.normalize('NFD', NFC_ID)}, type: plan, kind: par, date: 2024-01-10}}\n",
+        f"{EV}/e.yaml:2: id: duplicate id '{NFC_ID}' (first at {EV}/e.yaml:1)",
+    ),
+    # A year typed wrong would drop the record from the year unseen.
+    (
+        "e.yaml",
+        "- {id: a, type: report, period: q1, date: 2024-03-12, due: 2024-03-15, submitted: 2042-03-12}\n",
+        f"{EV}/e.yaml:1: submitted: 2042-03-12 is more than a year away from 2024: is the year mistyped?",
+    ),
+    (
+        "e.csv",
+        "id,type,date,kind\na,plan,12/03/2204,par\n",
+        f"{EV}/e.csv:2: date: 2204-03-12 is more than a year away from 2024: is the year mistyped?",
+    ),
+    # A share typed as a percentage.
+    (
+        "e.yaml",
+        "- {id: a, type: survey, instrument: leaders, source: official, criterion: '1.8', share: 90, date: 2024-11-01}\n",
+        f"{EV}/e.yaml:1: share: Input should be less than or equal to 1, got 90 (90 looks like a percentage: write 0.9 (or 90%))",
+    ),
+    # A semicolon-separated CSV (Excel, Vietnamese locale): a number that could be 1234 or 1.234.
+    (
+        "e.csv",
+        "id;type;date;name;value\na;indicator;01/09/2024;service_index_766;1.234\n",
+        f"{EV}/e.csv:2: value: '1.234' in a semicolon-separated file: is '.' a thousands mark or a decimal point? "
+        "(write the number without a thousands mark, with ',' as the decimal mark (e.g. 0,63))",
+    ),
+    (
+        "e.csv",
+        "id;type;date;name;value\na;indicator;01/09/2024;online_applications_rate;63,5\n",
+        f"{EV}/e.csv:2: value: 63.5 is outside 0..1, the range of the rate 'online_applications_rate' "
+        "(63.5 looks like a percentage: write 0.635 (or 63.5%))",
     ),
 ]
 
@@ -284,7 +421,8 @@ def test_a_bad_unit_after_good_ones_leaves_the_output_file_untouched(runner, tmp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["evidence", "out.json"]
 
 
-def _book(*sheets):
+def _book(*sheets, percent=False):
+    """A workbook of the sheets given; `percent`: every number cell formatted as a percentage."""
     import io
 
     import openpyxl
@@ -295,9 +433,26 @@ def _book(*sheets):
         sheet = book.create_sheet(title)
         for row in rows:
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if percent and isinstance(cell.value, float):
+                    cell.number_format = "0%"
     data = io.BytesIO()
     book.save(data)
     return data.getvalue()
+
+
+def _patched(book: bytes, old: bytes, new: bytes) -> bytes:
+    """The workbook with `old` replaced by `new` in its sheets' XML (what other tools may write)."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(book))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info.filename, data.replace(old, new) if "worksheets" in info.filename else data)
+    return out.getvalue()
 
 
 XLSX_CASES = [
@@ -327,6 +482,45 @@ XLSX_CASES = [
         f"{EV}/e.xlsx[plan]:2: tasks_done (3) is more than tasks_total (2)",
     ),
     (b"PK\x03\x04 not really a zip", f"{EV}/e.xlsx: not a readable .xlsx workbook (save it again from Excel as .xlsx)"),
+    # Issue 8: cells reported as what they are.
+    (
+        _book(("indicator", [["id", "date", "name", "value"], ["a", "2024-09-01", "dti_score", "=B2*2"]])),
+        f"{EV}/e.xlsx[indicator]:2: value: the formula =B2*2 has no saved value "
+        "(open the workbook in Excel and save it, or type the value)",
+    ),
+    (
+        _book(("indicator", [["id", "date", "name", "value"], ["a", "2024-09-01", "dti_score", "#DIV/0!"]])),
+        f"{EV}/e.xlsx[indicator]:2: value: the cell holds the error #DIV/0!",
+    ),
+    (
+        _patched(
+            _book(("indicator", [["id", "date", "name", "value"], ["a", "2024-09-01", "dti_score", 12345.5]])),
+            b"<v>12345.5</v>",
+            b"<v>NaN</v>",
+        ),
+        f"{EV}/e.xlsx[indicator]:2: value: the cell holds NaN (not a number)",
+    ),
+    (
+        _patched(
+            _book(("survey", [["id", "date", "share"], ["a", "2024-09-01", 12345.5]])),
+            b"<v>12345.5</v>",
+            b"<v>-INF</v>",
+        ),
+        f"{EV}/e.xlsx[survey]:2: share: the cell holds infinity",
+    ),
+    (
+        _book(("indicator", [["id", "date", "name", "value"], ["a", "2024-09-01", "online_payment_rate", 41]])),
+        f"{EV}/e.xlsx[indicator]:2: value: 41 is outside 0..1, the range of the rate 'online_payment_rate' "
+        "(41 looks like a percentage: write 0.41 (or 41%))",
+    ),
+    (
+        _book(
+            ("indicator", [["id", "date", "name", "value"], ["a", "2024-09-01", "staff_over_quota", 0.05]]),
+            percent=True,
+        ),
+        f"{EV}/e.xlsx[indicator]:2: value: '5%' is a percentage, but 'staff_over_quota' is a count "
+        "(write the count as a plain number)",
+    ),
     (b"", f"{EV}/e.xlsx: not a readable .xlsx workbook (save it again from Excel as .xlsx)"),
 ]
 

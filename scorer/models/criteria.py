@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import Enum
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
@@ -122,7 +123,7 @@ class Criterion(Strict):
     id: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)+$")]
     title: Annotated[str, Field(min_length=1)]
     title_en: Annotated[str, Field(min_length=1)]
-    max: Annotated[float, Field(gt=0)]
+    max: Annotated[float, Field(gt=0, le=1000)]
     source: Component
     # The lead role, or several in order (the seed plan names two lead units for some areas); one
     # role is written as a string and read as a list of one.
@@ -157,7 +158,7 @@ class Area(Strict):
     id: Annotated[str, Field(pattern=r"^[0-9]+$")]
     title: str
     title_en: str
-    max: Annotated[float, Field(gt=0)]
+    max: Annotated[float, Field(gt=0, le=1000)]
     # Titles of the criteria that group sub-criteria (e.g. 7.1 over 7.1.1 to 7.1.3), for the form.
     headings: dict[str, Named] = {}
     criteria: Annotated[list[Criterion], Field(min_length=1)]
@@ -166,13 +167,62 @@ class Area(Strict):
 class ComponentSpec(Strict):
     title: str
     title_en: str
-    max: Annotated[float, Field(ge=0)]
+    max: Annotated[float, Field(ge=0, le=1000)]
+
+
+class IndicatorKind(Enum):
+    rate = "rate"
+    percent = "percent"
+    count = "count"
+    score = "score"
+
+
+# Each kind's range; a score's may be narrowed or moved by the indicator's own `min` and `max`.
+INDICATOR_RANGES = {
+    IndicatorKind.rate: (0.0, 1.0),
+    IndicatorKind.percent: (0.0, 100.0),
+    IndicatorKind.count: (0.0, 1e9),
+    IndicatorKind.score: (0.0, 100.0),
+}
+
+
+def plain_number(value: float) -> str:
+    """`63` for 63.0, `0.635` for 0.635: a number as a person would write it."""
+    return format(Decimal(repr(float(value))).normalize(), "f")
+
+
+class IndicatorSpec(Named):
+    """A declared indicator: what its value is (`kind`) and so the range a value must lie in."""
+
+    kind: IndicatorKind
+    min: Threshold | None = None
+    max: Threshold | None = None
+
+    def bounds(self) -> tuple[float, float]:
+        low, high = INDICATOR_RANGES[self.kind]
+        return (low if self.min is None else self.min, high if self.max is None else self.max)
+
+    def check(self, name: str, value: float) -> tuple[str, str | None] | None:
+        """(message, hint) when `value` cannot be this indicator's, else None."""
+        low, high = self.bounds()
+        shown = plain_number(value)
+        if self.kind is IndicatorKind.count and value != int(value):
+            return f"{shown} is not a whole number, and '{name}' is a count", None
+        if low <= value <= high:
+            return None
+        message = (
+            f"{shown} is outside {plain_number(low)}..{plain_number(high)}, the range of the {self.kind.value} '{name}'"
+        )
+        if self.kind is IndicatorKind.rate and 2 <= value <= 100:
+            fraction = format((Decimal(repr(float(value))) / 100).normalize(), "f")
+            return message, f"{shown} looks like a percentage: write {fraction} (or {shown}%)"
+        return message, None
 
 
 class ClassBand(Strict):
     name: str
     name_en: str
-    min: Annotated[float, Field(ge=0)]
+    min: Annotated[float, Field(ge=0, le=1000)]
 
 
 class SurveyDefaults(Strict):
@@ -198,10 +248,10 @@ class CriteriaSet(Strict):
     title_en: str
     year: Annotated[int, Field(ge=2000, le=2100)]
     decision: str
-    scale: Annotated[float, Field(gt=0)] = 100
+    scale: Annotated[float, Field(gt=0, le=1000)] = 100
     components: dict[Component, ComponentSpec]
     calendar: dict[str, Date]
-    indicators: dict[str, Named] = {}
+    indicators: dict[str, IndicatorSpec] = {}
     document_kinds: dict[str, Named] = {}
     classes: Annotated[list[ClassBand], Field(min_length=1)]
     surveys: SurveyDefaults = SurveyDefaults()
@@ -402,7 +452,11 @@ def _check_metrics(cs: CriteriaSet, did_you_mean: Any) -> list[Finding]:
                     did_you_mean(metric.deadline, cs.calendar),
                 )
             )
-        declared = {"indicator": ("name", cs.indicators), "document": ("kind", cs.document_kinds)}.get(metric.type)
+        choices: dict[str, tuple[str, Mapping[str, Named]]] = {
+            "indicator": ("name", cs.indicators),
+            "document": ("kind", cs.document_kinds),
+        }
+        declared = choices.get(metric.type)
         if declared:
             key, names = declared
             values = metric.where.get(key)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DMY = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 
 
 def parse_date(value: Any) -> Any:
@@ -39,6 +40,17 @@ def parse_date(value: Any) -> Any:
         raise ValueError(f"{value!r} is not a day of the calendar") from None
 
 
+def percent_fraction(value: Any) -> Any:
+    """A share written as a percentage, `90%`, is the fraction 0.9; anything else is left to validate."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            number = Decimal(value.strip()[:-1].strip())
+        except InvalidOperation:
+            return value
+        return float(number / 100) if number.is_finite() else value
+    return value
+
+
 def _finite(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("expected a finite number")
@@ -47,16 +59,20 @@ def _finite(value: Any) -> Any:
 
 _DATE_SCHEMA = {
     "type": "string",
-    "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$",
+    "pattern": r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})$",
     "description": "2024-03-12 or 12/03/2024",
 }
 Date = Annotated[dt.date, BeforeValidator(parse_date), WithJsonSchema(_DATE_SCHEMA)]
 OptionalDate = Annotated[
     dt.date | None, BeforeValidator(parse_date), WithJsonSchema({"anyOf": [_DATE_SCHEMA, {"type": "null"}]})
 ]
-Count = Annotated[int, Field(ge=0, strict=False)]
-Share = Annotated[float, AfterValidator(_finite), Field(ge=0, le=1)]
-Number = Annotated[float, AfterValidator(_finite)]
+# Every number is bounded, so no sum of a unit's records can overflow or pass the engine's range.
+MAX_COUNT = 1_000_000_000
+MAX_NUMBER = 1e12
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=False)]
+Share = Annotated[float, BeforeValidator(percent_fraction), AfterValidator(_finite), Field(ge=0, le=1)]
+Number = Annotated[float, AfterValidator(_finite), Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Points = Annotated[float, AfterValidator(_finite), Field(ge=0, le=1000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 
 
@@ -127,7 +143,7 @@ class RecordBase(Strict):
     title: str | None = None
     document_no: str | None = None
     attachment: str | None = None
-    criteria: list[str] = []
+    criteria: Annotated[list[str], Field(max_length=200)] = []
     note: str | None = None
 
 
@@ -183,13 +199,13 @@ class Initiative(RecordBase):
 class Dialogue(RecordBase):
     type: Literal["dialogue"]
     chaired_by_head: bool = False
-    audience: list[Audience] = []
+    audience: Annotated[list[Audience], Field(max_length=10)] = []
 
 
 class Communication(RecordBase):
     type: Literal["communication"]
     form: CommunicationForm
-    count: Annotated[int, Field(ge=1)] = 1
+    count: Annotated[int, Field(ge=1, le=MAX_COUNT)] = 1
 
 
 class AssignedTask(RecordBase):
@@ -222,7 +238,7 @@ class Survey(RecordBase):
     source: SurveySource
     criterion: Name
     share: Share
-    respondents: Annotated[int, Field(ge=1)] | None = None
+    respondents: Annotated[int, Field(ge=1, le=MAX_COUNT)] | None = None
 
 
 EvidenceRecord = Annotated[
@@ -285,14 +301,14 @@ class ItemisedDeduction(Strict):
     area: str
     title: str
     title_en: str | None = None
-    points: Annotated[float, Field(gt=0)]
+    points: Annotated[Points, Field(gt=0)]
     criteria: Annotated[list[str], Field(min_length=1)]
 
 
 class OfficialComponents(Strict):
-    appraisal: float
-    leaders_survey: float
-    citizens_survey: float
+    appraisal: Points
+    leaders_survey: Points
+    citizens_survey: Points
 
 
 class LegalBasis(Strict):
@@ -313,8 +329,8 @@ class SatisfactionResult(Strict):
     """The published satisfaction index (SIPAS) of the unit: its value in percent and its rank."""
 
     index: Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)] | None = None
-    rank: Annotated[int, Field(ge=1)] | None = None
-    of: Annotated[int, Field(ge=1)] | None = None
+    rank: Annotated[int, Field(ge=1, le=MAX_COUNT)] | None = None
+    of: Annotated[int, Field(ge=1, le=MAX_COUNT)] | None = None
     decision: str | None = None
 
     @model_validator(mode="after")
@@ -324,21 +340,18 @@ class SatisfactionResult(Strict):
         return self
 
 
-Points = Annotated[float, AfterValidator(_finite), Field(ge=0, le=1000)]
-
-
 class Official(Strict):
     """Published results of one year (docs/contract.md 2.3), and the appraisal round behind them."""
 
-    year: int
+    year: Annotated[int, Field(ge=2000, le=2100)]
     unit: str
     decision: str | None = None
-    total: float
+    total: Points
     components: OfficialComponents
-    areas: dict[str, float]
-    rank: Annotated[int, Field(ge=1)] | None = None
-    of: Annotated[int, Field(ge=1)] | None = None
-    previous_rank: Annotated[int, Field(ge=1)] | None = None
+    areas: dict[str, Points]
+    rank: Annotated[int, Field(ge=1, le=MAX_COUNT)] | None = None
+    of: Annotated[int, Field(ge=1, le=MAX_COUNT)] | None = None
+    previous_rank: Annotated[int, Field(ge=1, le=MAX_COUNT)] | None = None
     satisfaction: SatisfactionResult | None = None
     bases: list[LegalBasis] = []
     appraised: dict[str, Points] = {}

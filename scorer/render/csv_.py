@@ -10,6 +10,7 @@ from typing import Any
 
 from scorer.messages import pick, t
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
+from scorer.render.marks import TOTAL, what_if_rows
 
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,7 +49,19 @@ def render_prediction(prediction: Prediction, lang: str) -> str:
         t("owner", lang),
         t("deadline", lang),
     ]
-    return write(header, (row for unit in prediction.units for row in _unit_rows(unit, lang)))
+    if not any(unit.hypothetical for unit in prediction.units):
+        return write(header, (row for unit in prediction.units for row in _unit_rows(unit, lang)))
+    # A what-if run: a last column marks, row by row, each figure that rests on hypothetical evidence.
+    return write(
+        header + ["what_if"],
+        (row + [_mark(row, what_if_rows(unit), lang)] for unit in prediction.units for row in _unit_rows(unit, lang)),
+    )
+
+
+def _mark(row: list[Any], what_if: frozenset[str], lang: str) -> str:
+    level, row_id = row[3], row[4]
+    key = TOTAL if level == "total" else str(row_id)
+    return t("hypothetical_mark", lang) if key in what_if else ""
 
 
 def _unit_rows(unit: UnitPrediction, lang: str) -> Iterable[list[Any]]:
@@ -113,7 +126,16 @@ def render_risks(units: list[UnitPrediction], lang: str) -> str:
         t("deadline", lang),
         t("remedy", lang),
     ]
-    return write(header, (_risk_row(u, r, lang) for u in units for r in u.risks))
+    if not any(unit.hypothetical for unit in units):
+        return write(header, (_risk_row(u, r, lang) for u in units for r in u.risks))
+    return write(
+        header + ["what_if"],
+        (
+            _risk_row(u, r, lang) + [t("hypothetical_mark", lang) if r.criterion in what_if_rows(u) else ""]
+            for u in units
+            for r in u.risks
+        ),
+    )
 
 
 def _risk_row(unit: UnitPrediction, r: Risk, lang: str) -> list[Any]:

@@ -11,6 +11,7 @@ from html import escape
 
 from scorer.messages import date, how, num, pick, rule_text, satisfaction_line, t
 from scorer.models.prediction import AreaResult, CriterionResult, Prediction, RankRow, Risk, Total, UnitPrediction
+from scorer.render.marks import TOTAL, marked, what_if_rows
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -81,7 +82,7 @@ def unit_section(unit: UnitPrediction, lang: str) -> str:
             component_table(unit, lang),
             f'<p class="sipas">{escape(sipas)}</p>' if (sipas := satisfaction_line(unit, lang)) else "",
             f"<h2>{escape(t('risks', lang))} ({len(unit.risks)})</h2>",
-            risk_table(unit.risks, lang),
+            risk_table(unit.risks, lang, what_if_rows(unit)),
             "</section>",
         ]
     )
@@ -173,14 +174,15 @@ def _cells(*values: float | None, lang: str) -> str:
 
 def area_table(unit: UnitPrediction, lang: str) -> str:
     heads = [t(k, lang) for k in ("area", "title", "max", "low", "expected", "high", "last_year")]
+    what_if = what_if_rows(unit)
     rows = [
-        f"<tr><td>{escape(a.id)}</td><td>{escape(pick(a, 'title', lang))}</td>"
+        f"<tr><td>{escape(a.id)}</td><td>{escape(marked(pick(a, 'title', lang), a.id, what_if, lang))}</td>"
         f"{_cells(a.max, a.low, a.expected, a.high, a.last_year, lang=lang)}</tr>"
         for a in unit.areas
     ]
     total = unit.total
     rows.append(
-        f"<tr><th></th><th>{escape(t('total', lang))}</th>{_cells(total.max, total.low, total.expected, total.high, total.last_year, lang=lang)}</tr>"
+        f"<tr><th></th><th>{escape(marked(t('total', lang), TOTAL, what_if, lang))}</th>{_cells(total.max, total.low, total.expected, total.high, total.last_year, lang=lang)}</tr>"
     )
     return _table(heads, rows)
 
@@ -194,14 +196,14 @@ def component_table(unit: UnitPrediction, lang: str) -> str:
     return _table(heads, rows)
 
 
-def risk_table(risks: list[Risk], lang: str) -> str:
+def risk_table(risks: list[Risk], lang: str, what_if: frozenset[str] = frozenset()) -> str:
     if not risks:
         return f"<p>{escape(t('no_risks', lang))}</p>"
     heads = [
         t(k, lang) for k in ("criterion", "title", "at_stake", "worst_case", "reason", "owner", "deadline", "remedy")
     ]
     rows = [
-        f"<tr><td>{escape(r.criterion)}</td><td>{escape(pick(r, 'title', lang))}</td>{_cells(r.at_stake, r.worst_case, lang=lang)}"
+        f"<tr><td>{escape(r.criterion)}</td><td>{escape(marked(pick(r, 'title', lang), r.criterion, what_if, lang))}</td>{_cells(r.at_stake, r.worst_case, lang=lang)}"
         f"<td>{escape(t('reason.' + r.reason, lang))}</td><td>{escape(r.owner_division)}</td><td class='d'>{escape(date(r.deadline, lang))}</td>"
         f"<td>{escape(pick(r, 'remedy', lang))}</td></tr>"
         for r in risks
@@ -228,7 +230,7 @@ def ranking(rows: list[RankRow], lang: str) -> str:
 def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
     body = "\n".join(
         f'<section class="unit">{meta(u, lang)}<h2>{escape(t("risks", lang))} ({len(u.risks)})</h2>'
-        f"{risk_table(u.risks, lang)}</section>"
+        f"{risk_table(u.risks, lang, what_if_rows(u))}</section>"
         for u in units
     )
     return page(t("risks", lang), body, lang)

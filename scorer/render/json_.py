@@ -12,6 +12,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from scorer.models.prediction import SCHEMA, CriterionResult, RankRow, UnitPrediction
 from scorer.ranking import rank_entry, rank_rows
+from scorer.render.marks import TOTAL, what_if_rows
 
 _ANY = TypeAdapter(Any)
 
@@ -31,17 +32,39 @@ def stream_prediction(units: Iterable[UnitPrediction]) -> Iterator[str]:
     yield '{\n  "schema": "%s",\n  "units": [' % SCHEMA
     for i, unit in enumerate(units):
         entries.append(rank_entry(unit))
-        body = unit.model_dump_json(indent=2, by_alias=True).replace("\n", "\n    ")
+        body = _unit_json(unit).replace("\n", "\n    ")
         yield ("," if i else "") + "\n    " + body
     rows = rank_rows(entries)
     tail = _ANY.dump_json([r.model_dump(by_alias=True) for r in rows], indent=2).decode("utf-8").replace("\n", "\n  ")
     yield ("\n  ]" if entries else "]") + ',\n  "ranking": ' + tail + "\n}\n"
 
 
+def _unit_json(unit: UnitPrediction) -> str:
+    """A unit as JSON; in a what-if run each row that rests on a hypothetical record (criterion,
+    area, component, total, risk) says so with `"hypothetical": true`."""
+    if not unit.hypothetical:
+        return unit.model_dump_json(indent=2, by_alias=True)
+    data = unit.model_dump(mode="json", by_alias=True)
+    marks = what_if_rows(unit)
+    data["total"]["hypothetical"] = TOTAL in marks
+    for key, field in (("criteria", "id"), ("areas", "id"), ("components", "id"), ("risks", "criterion")):
+        for row in data[key]:
+            row["hypothetical"] = str(row[field]) in marks
+    return _ANY.dump_json(data, indent=2).decode("utf-8")
+
+
 def risk_lists(units: list[UnitPrediction]) -> str:
     return dumps(
         [
-            {"unit": u.unit, "as_of": u.as_of.isoformat(), "risks": [r.model_dump(mode="json") for r in u.risks]}
+            {
+                "unit": u.unit,
+                "as_of": u.as_of.isoformat(),
+                "risks": [
+                    r.model_dump(mode="json")
+                    | ({"hypothetical": r.criterion in what_if_rows(u)} if u.hypothetical else {})
+                    for r in u.risks
+                ],
+            }
             for u in units
         ]
     )

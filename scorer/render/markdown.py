@@ -6,14 +6,24 @@ from tabulate import tabulate
 
 from scorer.messages import date, how, num, pick, rule_text, satisfaction_line, t
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
+from scorer.render.marks import TOTAL, marked, what_if_rows
 
 
 def _table(rows: list[list[str]], heads: list[str]) -> str:
     return tabulate(rows, heads, tablefmt="github", disable_numparse=True)
 
 
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]~|#"} | {"<": "&lt;", ">": "&gt;", "\n": " ", "\r": " "})
+
+
 def _esc(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text as itself in Markdown: no emphasis, link, code, HTML or table cell can be started by it."""
+    return text.translate(_SPECIAL)
+
+
+def _code(text: str) -> str:
+    """A code span: nothing inside is read as Markdown, but a backtick would close it and a pipe end the cell."""
+    return "`" + text.replace("`", "'").replace("|", "\\|").replace("\n", " ") + "`"
 
 
 def header(unit: UnitPrediction, lang: str) -> str:
@@ -24,7 +34,7 @@ def header(unit: UnitPrediction, lang: str) -> str:
         + (f" · {t('final', lang)}" if unit.final else ""),
     ]
     if unit.hypothetical:
-        lines += ["", f"**{t('what_if', lang)}:** {', '.join(unit.hypothetical)}"]
+        lines += ["", f"**{t('what_if', lang)}:** {_esc(', '.join(unit.hypothetical))}"]
     return "\n".join(lines)
 
 
@@ -64,15 +74,20 @@ def render_prediction(prediction: Prediction, lang: str, detail: bool = True) ->
 
 def render_unit(unit: UnitPrediction, lang: str) -> str:
     figures = [t("max", lang), t("low", lang), t("expected", lang), t("high", lang), t("last_year", lang)]
+    what_if = what_if_rows(unit)
     rows = [
-        [a.id, _esc(pick(a, "title", lang)), *(num(v, lang) for v in (a.max, a.low, a.expected, a.high, a.last_year))]
+        [
+            a.id,
+            marked(_esc(pick(a, "title", lang)), a.id, what_if, lang),
+            *(num(v, lang) for v in (a.max, a.low, a.expected, a.high, a.last_year)),
+        ]
         for a in unit.areas
     ]
     total = unit.total
     rows.append(
         [
             "",
-            f"**{t('total', lang)}**",
+            marked(f"**{t('total', lang)}**", TOTAL, what_if, lang),
             *(f"**{num(v, lang)}**" for v in (total.max, total.low, total.expected, total.high, total.last_year)),
         ]
     )
@@ -88,19 +103,19 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
             _table(components, [t("components", lang), *figures]),
             f"**{t('class', lang)}:** {klass.low or '–'} / {klass.expected or '–'} / {klass.high or '–'}"
             + (f"\n\n{_esc(sipas)}" if (sipas := satisfaction_line(unit, lang)) else ""),
-            render_risks(unit.risks, lang),
+            render_risks(unit.risks, lang, what_if),
         ]
     )
 
 
-def render_risks(risks: list[Risk], lang: str) -> str:
+def render_risks(risks: list[Risk], lang: str, what_if: frozenset[str] = frozenset()) -> str:
     title = f"## {t('risks', lang)} ({len(risks)})"
     if not risks:
         return f"{title}\n\n{t('no_risks', lang)}"
     rows = [
         [
             r.criterion,
-            _esc(pick(r, "title", lang)),
+            marked(_esc(pick(r, "title", lang)), r.criterion, what_if, lang),
             num(r.at_stake, lang),
             num(r.worst_case, lang),
             t(f"reason.{r.reason}", lang),
@@ -126,7 +141,7 @@ def render_risks(risks: list[Risk], lang: str) -> str:
 
 
 def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
-    return "\n\n".join(f"{header(u, lang)}\n\n{render_risks(u.risks, lang)}" for u in units) + "\n"
+    return "\n\n".join(f"{header(u, lang)}\n\n{render_risks(u.risks, lang, what_if_rows(u))}" for u in units) + "\n"
 
 
 def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
@@ -162,16 +177,19 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         "",
     ]
     if c.obligations:
-        rows = [[o.label, date(o.due, lang), t(f"obligation.{o.status}", lang), o.record or "–"] for o in c.obligations]
+        rows = [
+            [_esc(o.label), date(o.due, lang), t(f"obligation.{o.status}", lang), _esc(o.record or "–")]
+            for o in c.obligations
+        ]
         lines += [_table(rows, [t("obligation", lang), t("deadline", lang), t("status", lang), "id"]), ""]
     lines += [f"### {t('evidence', lang)} ({len(c.evidence_used)})", ""]
     if c.evidence_used:
         rows = [
             [
-                e.id,
+                _esc(e.id),
                 date(e.date, lang),
                 _esc(e.document_no or "–"),
-                f"`{e.file}:{e.line}`",
+                _code(f"{e.file}:{e.line}"),
                 _esc(e.title or ""),
                 ", ".join(
                     ([t("unsupported_mark", lang)] if not e.supported else [])

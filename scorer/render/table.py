@@ -12,6 +12,7 @@ from scorer.diff import CriteriaDiff
 from scorer.messages import date, how, num, pick, rule_text, satisfaction_line, t
 from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
 from scorer.ranking import rank_entry, rank_rows
+from scorer.render.marks import TOTAL, marked, what_if_rows
 
 _FORMAT = "simple"
 
@@ -45,10 +46,11 @@ def header(unit: UnitPrediction, lang: str) -> str:
 
 
 def render_unit(unit: UnitPrediction, lang: str) -> str:
+    what_if = what_if_rows(unit)
     rows = [
         [
             a.id,
-            pick(a, "title", lang),
+            marked(pick(a, "title", lang), a.id, what_if, lang),
             num(a.max, lang),
             num(a.low, lang),
             num(a.expected, lang),
@@ -61,7 +63,7 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
     rows.append(
         [
             "",
-            t("total", lang),
+            marked(t("total", lang), TOTAL, what_if, lang),
             num(total.max, lang),
             num(total.low, lang),
             num(total.expected, lang),
@@ -103,7 +105,7 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
     parts = [header(unit, lang), areas, components, classes + (f"\n{sipas}" if sipas else "")]
     if unit.what_if is not None:
         parts.append(render_changes(unit.what_if, lang))
-    return "\n\n".join(parts + [render_risks(unit.risks, lang)])
+    return "\n\n".join(parts + [render_risks(unit.risks, lang, what_if)])
 
 
 def render_changes(changes: list[Change], lang: str) -> str:
@@ -133,14 +135,14 @@ def render_changes(changes: list[Change], lang: str) -> str:
     )
 
 
-def render_risks(risks: list[Risk], lang: str) -> str:
+def render_risks(risks: list[Risk], lang: str, what_if: frozenset[str] = frozenset()) -> str:
     title = f"{t('risks', lang)} ({len(risks)})"
     if not risks:
         return f"{title}\n{t('no_risks', lang)}"
     rows = [
         [
             r.criterion,
-            pick(r, "title", lang),
+            marked(pick(r, "title", lang), r.criterion, what_if, lang),
             num(r.at_stake, lang),
             num(r.worst_case, lang),
             t(f"reason.{r.reason}", lang),
@@ -406,7 +408,7 @@ def render_test_report(report: TestReport) -> str:
 
 
 def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
-    return "\n\n".join(f"{header(u, lang)}\n\n{render_risks(u.risks, lang)}" for u in units) + "\n"
+    return "\n\n".join(f"{header(u, lang)}\n\n{render_risks(u.risks, lang, what_if_rows(u))}" for u in units) + "\n"
 
 
 def render_diff(result: CriteriaDiff, lang: str) -> str:

@@ -25,6 +25,15 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 COMMON = ("id", "date", "title", "document_no", "attachment", "criteria", "note")
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(values: typing.Iterable[typing.Any]) -> list[typing.Any]:
+    """A row as text Excel shows and never runs: text that starts like a formula is prefixed with
+    `'`, as the CSV writer does (openpyxl would otherwise store `=...` as a live formula)."""
+    return ["'" + v if isinstance(v, str) and v.startswith(_FORMULA_STARTS) else v for v in values]
+
+
 def _bytes(book: openpyxl.Workbook) -> bytes:
     out = io.BytesIO()
     book.save(out)
@@ -61,9 +70,9 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
     book = openpyxl.Workbook()
     guide = book.active
     guide.title = text["guide"]
-    guide.append([text["guide_note"]])
-    guide.append([])
-    guide.append(text["guide_heads"])
+    guide.append(_safe([text["guide_note"]]))
+    guide.append(_safe([]))
+    guide.append(_safe(text["guide_heads"]))
     for cell in guide[3]:
         cell.font, cell.fill = BOLD, HEAD_FILL
     lists = book.create_sheet("_lists")
@@ -71,7 +80,7 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
     for kind in RECORD_TYPES:
         sheet = book.create_sheet(kind)
         fields = _fields(kind)
-        sheet.append(fields)
+        sheet.append(_safe(fields))
         for column, field in enumerate(fields, start=1):
             sheet.cell(row=1, column=column).font = BOLD
             sheet.cell(row=1, column=column).fill = HEAD_FILL
@@ -82,7 +91,7 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
                 # Excel caps a literal list at 255 characters, so the values live on a hidden sheet.
                 source = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
                 for row, value in enumerate(allowed, start=1):
-                    lists.cell(row=row, column=source, value=value)
+                    lists.cell(row=row, column=source, value=_safe([value])[0])
                 source_letter = lists.cell(row=1, column=source).column_letter
                 letter = sheet.cell(row=1, column=column).column_letter
                 check = DataValidation(
@@ -92,7 +101,9 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
                 )
                 check.add(f"{letter}2:{letter}2000")
                 sheet.add_data_validation(check)
-            guide.append([kind, field, text["yes"] if model_field.is_required() else text["no"], ", ".join(allowed)])
+            guide.append(
+                _safe([kind, field, text["yes"] if model_field.is_required() else text["no"], ", ".join(allowed)])
+            )
         sheet.freeze_panes = "A2"
     for letter, width in zip("ABCD", (16, 20, 10, 90)):
         guide.column_dimensions[letter].width = width
@@ -114,13 +125,15 @@ def prediction(result: Prediction, lang: str) -> bytes:
 
 def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
     text = SHEET_TEXT[lang]
-    sheet.append([f"{unit.unit_name} · {t('year', lang)} {unit.year} · {t('as_of', lang)} {date(unit.as_of, lang)}"])
+    sheet.append(
+        _safe([f"{unit.unit_name} · {t('year', lang)} {unit.year} · {t('as_of', lang)} {date(unit.as_of, lang)}"])
+    )
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(text["heads"])
+    sheet.append(_safe(text["heads"]))
     for cell in sheet[2]:
         cell.font, cell.fill, cell.alignment = BOLD, HEAD_FILL, WRAP
     for area in unit.areas:
-        sheet.append([area.id, pick(area, "title", lang), area.max, area.expected, "", ""])
+        sheet.append(_safe([area.id, pick(area, "title", lang), area.max, area.expected, "", ""]))
         for cell in sheet[sheet.max_row]:
             cell.font, cell.fill = BOLD, AREA_FILL
         for c in (c for c in unit.criteria if c.area == area.id):
@@ -128,10 +141,12 @@ def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
                 dict.fromkeys(e.document_no for e in c.evidence_used if e.document_no and e.supported)
             )
             note = ", ".join(t(f"reason.{r}", lang) for r in c.reasons) if c.expected < c.max else ""
-            sheet.append([c.id, pick(c, "title", lang), c.max, c.expected, documents, note])
+            sheet.append(_safe([c.id, pick(c, "title", lang), c.max, c.expected, documents, note]))
             for cell in sheet[sheet.max_row]:
                 cell.alignment = WRAP
-    sheet.append(["", t("total", lang), unit.total.max, unit.total.expected, "", unit.total.class_.expected or ""])
+    sheet.append(
+        _safe(["", t("total", lang), unit.total.max, unit.total.expected, "", unit.total.class_.expected or ""])
+    )
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
     for column, width in zip("ABCDEF", (8, 60, 10, 12, 40, 30)):
@@ -143,21 +158,23 @@ def _risks(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
     heads = [
         t(k, lang) for k in ("criterion", "title", "at_stake", "worst_case", "reason", "owner", "deadline", "remedy")
     ]
-    sheet.append(heads)
+    sheet.append(_safe(heads))
     for cell in sheet[1]:
         cell.font, cell.fill = BOLD, HEAD_FILL
     for r in unit.risks:
         sheet.append(
-            [
-                r.criterion,
-                pick(r, "title", lang),
-                r.at_stake,
-                r.worst_case,
-                t(f"reason.{r.reason}", lang),
-                r.owner_division,
-                r.deadline,
-                pick(r, "remedy", lang),
-            ]
+            _safe(
+                [
+                    r.criterion,
+                    pick(r, "title", lang),
+                    r.at_stake,
+                    r.worst_case,
+                    t(f"reason.{r.reason}", lang),
+                    r.owner_division,
+                    r.deadline,
+                    pick(r, "remedy", lang),
+                ]
+            )
         )
         for cell in sheet[sheet.max_row]:
             cell.alignment = WRAP

@@ -1,0 +1,68 @@
+"""The only code that opens input files: YAML with line marks, CSV, xlsx, and the criteria, unit,
+official and test-case files, into models.
+
+- `files`: size limits, UTF-8 and NFC text, the symlink guard;
+- `yaml_`: YAML composed safely, every value with its line;
+- `csv_`, `xlsx_`: evidence rows, streamed;
+- `evidence`: the evidence tree and its records, checked against the criteria set;
+- `criteria`: the load-time checks of a criteria set's metric types and maxima;
+- `documents`: criteria sets, unit.yaml, official.yaml; `cases`: criteria test cases.
+
+Every problem of every file is collected and raised at once as a `ScorerError`.
+"""
+
+from scorer.loading.cases import LoadedCase, case_files, load_case_file
+from scorer.loading.documents import (
+    load_criteria,
+    load_explanations,
+    load_model,
+    load_official,
+    load_unit,
+    owner_roles,
+)
+from scorer.loading.evidence import (
+    EVIDENCE_SUFFIXES,
+    check_evidence,
+    check_values,
+    document_conflicts,
+    evidence_files,
+    load_evidence,
+    load_evidence_files,
+    unit_folders,
+    validate_record,
+)
+from scorer.loading.files import inside, is_file, nfc, same_file
+from scorer.loading.origin import EMPTY_EVIDENCE, EvidenceSet, Origin
+from scorer.loading.yaml_ import MAX_YAML_DEPTH, MAX_YAML_NODES, LineMap, read_yaml
+
+__all__ = [
+    "EMPTY_EVIDENCE",
+    "EVIDENCE_SUFFIXES",
+    "MAX_YAML_DEPTH",
+    "MAX_YAML_NODES",
+    "EvidenceSet",
+    "LineMap",
+    "LoadedCase",
+    "Origin",
+    "case_files",
+    "check_evidence",
+    "check_values",
+    "document_conflicts",
+    "inside",
+    "is_file",
+    "same_file",
+    "evidence_files",
+    "load_case_file",
+    "load_criteria",
+    "load_evidence",
+    "load_evidence_files",
+    "load_explanations",
+    "load_model",
+    "load_official",
+    "load_unit",
+    "nfc",
+    "owner_roles",
+    "read_yaml",
+    "unit_folders",
+    "validate_record",
+]

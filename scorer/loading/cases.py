@@ -1,0 +1,58 @@
+"""Criteria test cases (rules/tests/*.yaml): evidence in, points out, records validated like any evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scorer.errors import Collector, ScorerError
+from scorer.loading.documents import load_model
+from scorer.loading.evidence import validate_record
+from scorer.loading.files import is_file
+from scorer.loading.origin import EvidenceSet, Origin
+from scorer.models.cases import CaseFile
+from scorer.models.evidence import EvidenceRecord
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    case: Any
+    line: int
+    evidence: EvidenceSet
+    last_year: EvidenceSet
+
+
+def load_case_file(path: Path) -> tuple[CaseFile, list[LoadedCase]]:
+    """A file of criteria test cases, its records validated like any evidence (with their lines)."""
+    parsed, lines = load_model(path, CaseFile, "'criteria' and 'cases'")
+    problems = Collector()
+    loaded = []
+    for i, case in enumerate(parsed.cases):
+        sets = []
+        for key in ("evidence", "last_year"):
+            records: list[EvidenceRecord] = []
+            origins: dict[str, Origin] = {}
+            for j, raw in enumerate(getattr(case, key)):
+                where = lines.within(("cases", i, key, j))
+                origin = Origin(str(path), where.line(()) or 1)
+                record = validate_record(raw, origin, where, problems)
+                if record is None:
+                    continue
+                if record.id in origins:
+                    problems.add(origin.path, f"duplicate id '{record.id}'", line=origin.line, field="id")
+                    continue
+                origins[record.id] = origin
+                records.append(record)
+            # Attachments in a case file are looked up beside it, as a unit's are in its folder.
+            missing = frozenset(r.id for r in records if r.attachment and not is_file(path.parent / r.attachment))
+            sets.append(EvidenceSet(tuple(records), origins, missing))
+        loaded.append(LoadedCase(case, lines.line(("cases", i)) or 1, sets[0], sets[1]))
+    problems.raise_if_any()
+    return parsed, loaded
+
+
+def case_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise ScorerError.single(folder, "test folder not found")
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))

@@ -1,0 +1,137 @@
+"""Checks a criteria set must pass when it is loaded, beyond its shape and its names
+(models.criteria.check_criteria_set): each metric reads fields of the right type, `where` filters
+name values the field can hold, and every maximum is a whole number of hundredths (points are
+rounded to 2 decimals, so a finer maximum could never be reached exactly, or would be passed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from scorer.errors import did_you_mean
+from scorer.models.criteria import BandsRule, CriteriaSet, Finding, Loc, Present
+from scorer.models.evidence import RECORD_TYPES
+
+CENT = Decimal("0.01")
+
+
+def field_kind(annotation: Any) -> tuple[str, Any]:
+    """What a record field holds: ("number" | "date" | "bool" | "enum" | "text" | "list", detail)."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) is list:
+        return "list", field_kind(args[0])[1] if args else None
+    if args and typing.get_origin(annotation) is not None and len(args) == 1:
+        return field_kind(args[0])
+    if annotation is bool:
+        return "bool", None
+    if annotation in (int, float):
+        return "number", None
+    if annotation is dt.date:
+        return "date", None
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return "enum", annotation
+    if len(args) > 1:
+        return field_kind(args[0])
+    return "text", None
+
+
+_NEEDS = {
+    "field": ("number", "a number"),
+    "numerator": ("number", "a number"),
+    "denominator": ("number", "a number"),
+    "due_field": ("date", "a date"),
+    "done_field": ("date", "a date"),
+    "conforms_field": ("bool", "true or false"),
+}
+
+
+def check_types(cs: CriteriaSet) -> list[Finding]:
+    findings: list[Finding] = []
+    for name, metric in cs.metrics.items():
+        model = RECORD_TYPES.get(metric.type)
+        if model is None:
+            continue  # reported by check_criteria_set
+        loc: Loc = ("metrics", name)
+        kinds = {field: field_kind(info.annotation) for field, info in model.model_fields.items()}
+        for key, (wanted, words) in _NEEDS.items():
+            if key == "field" and metric.kind not in ("sum", "latest"):
+                continue
+            field = getattr(metric, key)
+            if field is None or field not in kinds:
+                continue
+            if kinds[field][0] != wanted:
+                findings.append(
+                    (
+                        loc + (key,),
+                        f"the {key} of {_article(metric.kind)} {metric.kind} metric must hold {words}, and '{field}' "
+                        f"of {metric.type} "
+                        f"records holds {_words(kinds[field][0])}",
+                        None,
+                    )
+                )
+        for name_, value in metric.where.items():
+            if name_ in kinds and not isinstance(value, Present):
+                findings += _check_where(loc + ("where", name_), metric.type, name_, kinds[name_], value)
+        for o, obligation in enumerate(metric.expect):
+            for name_, value in obligation.match.items():
+                if name_ in kinds:
+                    findings += _check_where(
+                        loc + ("expect", o, "match", name_), metric.type, name_, kinds[name_], value
+                    )
+    for a, area in enumerate(cs.areas):
+        findings += _hundredths(("areas", a, "max"), area.max)
+        for i, criterion in enumerate(area.criteria):
+            loc = ("areas", a, "criteria", i)
+            findings += _hundredths(loc + ("max",), criterion.max)
+            if isinstance(criterion.rule, BandsRule):
+                for b, band in enumerate(criterion.rule.bands):
+                    findings += _hundredths(loc + ("rule", "bands", b, "points"), band.points)
+    for component, spec in cs.components.items():
+        findings += _hundredths(("components", component.value, "max"), spec.max)
+    return findings
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _words(kind: str) -> str:
+    return {"number": "a number", "date": "a date", "bool": "true or false", "enum": "a name", "list": "a list"}.get(
+        kind, "text"
+    )
+
+
+def _check_where(loc: Loc, type_name: str, field: str, kind: tuple[str, Any], wanted: Any) -> list[Finding]:
+    what, detail = kind
+    values = wanted if isinstance(wanted, list) else [wanted]
+    findings: list[Finding] = []
+    if what == "list":
+        what = "enum" if isinstance(detail, type) and issubclass(detail, Enum) else "text"
+    for value in values:
+        if what == "enum":
+            allowed = [member.value for member in detail]
+            if value not in allowed:
+                findings.append(
+                    (
+                        loc,
+                        f"'{value}' is not a value of {type_name} records' {field} ({', '.join(allowed)})",
+                        did_you_mean(str(value), allowed),
+                    )
+                )
+        elif what == "bool" and not isinstance(value, bool):
+            findings.append((loc, f"{type_name} records' {field} is true or false, not {value!r}", None))
+        elif what == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            findings.append((loc, f"{type_name} records' {field} is a number, not {value!r}", None))
+        elif what == "date":
+            findings.append((loc, f"a filter on the date field '{field}' never matches: filter on another field", None))
+    return findings
+
+
+def _hundredths(loc: Loc, value: float) -> list[Finding]:
+    exact = Decimal(repr(float(value)))
+    if exact == exact.quantize(CENT):
+        return []
+    return [(loc, f"{value} is not a whole number of hundredths", "points are rounded to 2 decimals: write e.g. 0.51")]

@@ -1,0 +1,129 @@
+"""CSV evidence, streamed row by row: a header row, one record per row, lists written `a;b`.
+
+A file saved by Excel in a Vietnamese locale is separated by semicolons and writes decimals with a
+comma (`0,63`): the separator is read from the header (`,`, `;` or a tab; or from Excel's `sep=;`
+first line), and in a file not separated by commas a number's comma is its decimal mark. A number that could be either (`1.234`: a thousands mark, or a decimal point) is
+refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from scorer.errors import Collector
+from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, text_lines
+from scorer.loading.origin import Origin, RawRecord
+from scorer.loading.yaml_ import LineMap, shorten
+from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES
+
+LIST_SPLIT = re.compile(r"\s*;\s*")
+_SEP = re.compile(r"^sep=(.)\r?\n?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?[0-9]+,[0-9]+%?$")
+_GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?%?$")
+
+
+def _numeric(annotation: Any) -> bool:
+    if annotation is bool:
+        return False
+    if annotation in (int, float):
+        return True
+    return any(_numeric(arg) for arg in typing.get_args(annotation))
+
+
+NUMERIC_FIELDS = {
+    kind: frozenset(name for name, info in model.model_fields.items() if _numeric(info.annotation))
+    for kind, model in RECORD_TYPES.items()
+}
+
+
+def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
+    """Each row as raw data with its origin; problems of single rows are collected, not raised."""
+    lines = text_lines(path)
+    first = next(lines, None)
+    if first is None:
+        return
+    skipped = 0
+    stated = _SEP.match(first)
+    if stated:  # Excel's own first line, `sep=;`, names the separator
+        delimiter, skipped = stated.group(1), 1
+        first = next(lines, None)
+        if first is None:
+            return
+    else:
+        delimiter = max((",", ";", "\t"), key=first.count)  # a tie goes to the comma
+    # In a file not separated by commas (Excel in a locale with a decimal comma), `0,63` is 0.63.
+    semicolons = delimiter != ","
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        problems.add(path, f"invalid CSV: {error}", line=1)
+        return
+    if not header:
+        return
+    header = [h.strip() for h in header]
+    bad = len(problems.problems)
+    if len(header) > MAX_COLUMNS:
+        problems.add(path, f"more than {MAX_COLUMNS} columns", line=1 + skipped)
+    if "type" not in header:
+        problems.add(path, "the header has no 'type' column", line=1 + skipped)
+    for name in dict.fromkeys(header):
+        if header.count(name) > 1:
+            problems.add(path, f"column '{shorten(name)}' appears twice in the header", line=1 + skipped)
+    if len(problems.problems) > bad:
+        return
+    rows = 0
+    try:
+        for row in reader:
+            line = reader.line_num + skipped
+            if not any(cell.strip() for cell in row):
+                continue
+            rows += 1
+            if rows > MAX_RECORDS:
+                problems.add(path, f"more than {MAX_RECORDS:,} records in one file", line=line)
+                return
+            if len(row) != len(header):
+                problems.add(path, f"row has {len(row)} cells, the header has {len(header)}", line=line)
+                continue
+            record = _record(path, header, row, line, semicolons, problems)
+            if record is not None:
+                yield record, Origin(str(path), line), LineMap({(): line})
+    except csv.Error as error:
+        problems.add(path, f"invalid CSV: {error}", line=reader.line_num + skipped)
+
+
+def _record(
+    path: Path, header: list[str], row: list[str], line: int, semicolons: bool, problems: Collector
+) -> dict[str, Any] | None:
+    record: dict[str, Any] = {}
+    numeric = NUMERIC_FIELDS.get(row[header.index("type")].strip(), frozenset())
+    ok = True
+    for name, cell in zip(header, row):
+        cell = cell.strip()
+        if cell == "":
+            continue
+        if len(cell) > MAX_CELL_CHARS:
+            problems.add(path, f"value longer than {MAX_CELL_CHARS:,} characters", line=line, field=name)
+            ok = False
+            continue
+        if semicolons and name in numeric:
+            if _GROUPED.match(cell):
+                problems.add(
+                    path,
+                    f"'{cell}' in a semicolon-separated file: is '.' a thousands mark or a decimal point?",
+                    line=line,
+                    field=name,
+                    hint="write the number without a thousands mark, with ',' as the decimal mark (e.g. 0,63)",
+                )
+                ok = False
+                continue
+            if _DECIMAL_COMMA.match(cell):
+                cell = cell.replace(",", ".")
+        record[name] = LIST_SPLIT.split(cell) if name in LIST_FIELDS else cell
+    return record if ok else None

@@ -1,0 +1,175 @@
+"""The YAML documents beside the evidence: criteria sets, unit.yaml and official.yaml."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+
+from scorer.errors import Problem, ScorerError, did_you_mean
+from scorer.loading.criteria import check_types
+from scorer.loading.files import is_file, outside_link
+from scorer.loading.problems import problems_of
+from scorer.loading.yaml_ import LineMap, read_yaml, shorten
+from scorer.models.criteria import CriteriaSet, Loc, check_criteria_set
+from scorer.models.evidence import Official, Unit
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_model(path: Path, model: type[M], expected: str) -> tuple[M, LineMap]:
+    """One YAML mapping validated as `model`, every problem located; `expected` says what the top holds."""
+    data, lines = read_yaml(path)
+    if not isinstance(data, dict):
+        raise ScorerError([Problem(str(path), f"expected a mapping with {expected}", line=1)])
+    try:
+        return model.model_validate(data), lines
+    except ValidationError as error:
+        raise ScorerError(problems_of(error, str(path), lines, model=model)) from None
+
+
+def load_criteria(path: Path) -> CriteriaSet:
+    """Load and check a criteria set; every problem is reported with its line."""
+    criteria, lines = load_model(path, CriteriaSet, "schema, title, year, ..., areas")
+    findings = check_criteria_set(criteria) + check_types(criteria)
+    if findings:
+        raise ScorerError(
+            Problem(str(path), message, line=lines.line(loc), field=".".join(str(p) for p in loc), hint=hint)
+            for loc, message, hint in findings
+        )
+    return criteria
+
+
+def owner_roles(cs: CriteriaSet) -> list[str]:
+    """The owner roles a criteria set names (leads, cooperating, implementing), in order of first use."""
+    roles: dict[str, None] = {}
+    for criterion in cs.criteria():
+        roles.update(dict.fromkeys([*criterion.owners, *criterion.cooperating, *criterion.implementing]))
+    return list(roles)
+
+
+def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
+    """A unit folder's unit.yaml; with the criteria set, its `divisions` may map only the owner
+    roles the set names (a misspelt role would leave a division's criteria unassigned)."""
+    path = folder / "unit.yaml"
+    link = outside_link(path, folder.parent)
+    if link is not None:
+        raise ScorerError([link])
+    unit, lines = load_model(path, Unit, "id and name")
+    problems = []
+    if unit.id != folder.name:
+        problems.append(
+            Problem(
+                str(path),
+                f"id '{shorten(unit.id)}' does not match its folder '{folder.name}'",
+                line=lines.line(("id",)),
+                field="id",
+            )
+        )
+    if cs is not None:
+        roles = owner_roles(cs)
+        for role in unit.divisions:
+            if role not in roles:
+                problems.append(
+                    Problem(
+                        str(path),
+                        f"'{shorten(role)}' is not an owner role of {cs.title_en} ({', '.join(roles)})",
+                        line=lines.line(("divisions", role)),
+                        field=f"divisions.{role}",
+                        hint=did_you_mean(role, roles),
+                    )
+                )
+    if problems:
+        raise ScorerError(problems)
+    return unit
+
+
+def load_official(path: Path, cs: CriteriaSet | None = None) -> Official | None:
+    """A year folder's published results, checked against where it lies (its year folder, its unit)
+    and against itself (components and areas add up to the total); with the criteria set of the same
+    year, its areas and the criteria its deductions name must be the set's."""
+    if not is_file(path):
+        return None
+    link = outside_link(path, path.parent.parent.parent)
+    if link is not None:
+        raise ScorerError([link])
+    official, lines = load_model(path, Official, "year, unit, total, ...")
+    problems = []
+
+    def problem(loc: Loc, message: str, hint: str | None = None) -> None:
+        field = ".".join(str(part) for part in loc)
+        problems.append(Problem(str(path), message, line=lines.line(loc), field=field, hint=hint))
+
+    folder = path.parent
+    if folder.name.isdigit() and official.year != int(folder.name):
+        problem(("year",), f"{official.year} in the {folder.name} folder")
+    if official.unit != folder.parent.name:
+        problem(("unit",), f"'{shorten(official.unit)}' in the folder of unit '{folder.parent.name}'")
+    total = Decimal(repr(official.total))
+    for key, parts in (("components", official.components.model_dump().values()), ("areas", official.areas.values())):
+        added = sum((Decimal(repr(v)) for v in parts), Decimal(0))
+        if official.areas or key == "components":
+            if abs(added - total) > Decimal("0.005"):
+                problem((key,), f"add up to {added}, not the total {official.total}")
+    if cs is not None:
+        known = {c.id: c for c in cs.criteria()}
+        for name, values in (("appraised", official.appraised), ("appraisal_notes", official.appraisal_notes)):
+            for cid, value in values.items():
+                criterion = known.get(cid)
+                if criterion is None:
+                    problem((name, cid), f"no criterion '{cid}' in {cs.title_en}", did_you_mean(cid, known))
+                elif name == "appraised" and isinstance(value, float | int) and value > criterion.max:
+                    problem((name, cid), f"{value:g} points are more than criterion {cid}'s maximum {criterion.max:g}")
+    if cs is not None and cs.year == official.year:
+        areas = [area.id for area in cs.areas]
+        criteria = [criterion.id for criterion in cs.criteria()]
+        for area in official.areas:
+            if area not in areas:
+                problem(
+                    ("areas", area), f"'{shorten(area)}' is not an area of {cs.title_en}", did_you_mean(area, areas)
+                )
+        for d, deduction in enumerate(official.deductions):
+            for cid in deduction.criteria:
+                if cid not in criteria:
+                    problem(
+                        ("deductions", d, "criteria"),
+                        f"'{shorten(cid)}' is not a criterion of {cs.title_en}",
+                        did_you_mean(cid, criteria),
+                    )
+    if problems:
+        raise ScorerError(problems)
+    return official
+
+
+_EXPLANATIONS = TypeAdapter(dict[str, Annotated[str, Field(min_length=1)]])
+
+
+def load_explanations(path: Path, cs: CriteriaSet) -> dict[str, str]:
+    """The unit's own explanations ("giải trình") of rows below their maximum: criterion id -> text."""
+    if not is_file(path):
+        return {}
+    data, lines = read_yaml(path)
+    try:
+        explanations = _EXPLANATIONS.validate_python(data if data is not None else {})
+    except ValidationError as error:
+        raise ScorerError(
+            Problem(str(path), e["msg"], line=lines.line(tuple(e["loc"][:1])), field=".".join(map(str, e["loc"])))
+            for e in error.errors()
+        ) from None
+    known = {c.id for c in cs.criteria()}
+    problems = [
+        Problem(
+            str(path),
+            f"no criterion '{cid}' in {cs.title_en}",
+            line=lines.line((cid,)),
+            field=cid,
+            hint=did_you_mean(cid, known),
+        )
+        for cid in explanations
+        if cid not in known
+    ]
+    if problems:
+        raise ScorerError(problems)
+    return explanations

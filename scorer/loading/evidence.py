@@ -1,0 +1,386 @@
+"""Evidence: the unit folders under the evidence root, each year's files (YAML, CSV, xlsx, any mix)
+read into records with their origins, and the names in them checked against the criteria set.
+
+Records are validated in batches as the readers stream them, so a large file is never held twice.
+Every problem of every file is collected and raised at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Generator, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from scorer.errors import Collector, Problem, ScorerError, did_you_mean
+from scorer.loading.criteria import field_kind
+from scorer.loading.csv_ import csv_records
+from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_file, listdir, outside_link
+from scorer.loading.origin import EvidenceSet, Origin, RawRecord
+from scorer.loading.problems import problems_of
+from scorer.loading.xlsx_ import xlsx_records
+from scorer.loading.yaml_ import LineMap, shorten
+from scorer.loading.yaml_ import yaml_records as read_records
+from scorer.models.criteria import CriteriaSet, IndicatorSpec, SurveyRule
+from scorer.models.evidence import RECORD_TYPES, Document, EvidenceRecord, Indicator, Survey
+
+_RECORD = TypeAdapter(EvidenceRecord)
+_RECORDS = TypeAdapter(list[EvidenceRecord])
+EVIDENCE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
+NOT_EVIDENCE = frozenset({"official.yaml", "official.yml", "explanations.yaml", "explanations.yml"})
+LOCK_PREFIX = "~$"  # Excel's lock file beside an open workbook: `~$name.xlsx`
+BATCH = 2_000
+DATE_FIELDS = {
+    kind: tuple(name for name, info in model.model_fields.items() if field_kind(info.annotation)[0] == "date")
+    for kind, model in RECORD_TYPES.items()
+}
+
+
+# -- the evidence tree ---------------------------------------------------------------------
+
+
+def unit_folders(evidence_root: Path, unit: str | None = None) -> list[Path]:
+    """Unit folders under the evidence root, in name order. Every folder there is a unit and needs
+    its unit.yaml (hidden folders aside); a link leading out of the root is refused. With `unit`,
+    only that folder is looked at (and an empty list returned when there is none)."""
+    if not evidence_root.is_dir():
+        raise ScorerError.single(evidence_root, "evidence folder not found")
+    problems = Collector()
+    found = []
+    candidates = [evidence_root / unit] if unit is not None else listdir(evidence_root)
+    for folder in candidates:
+        if folder.name.startswith(".") or not folder.is_dir():
+            continue
+        link = outside_link(folder, evidence_root)
+        if link is not None:
+            problems.extend([link])
+            continue
+        if not is_file(folder / "unit.yaml"):
+            problems.add(
+                folder,
+                "unit folder without unit.yaml",
+                hint="add a unit.yaml with the unit's id and name, or move the folder out of the evidence folder",
+            )
+            continue
+        found.append(folder)
+    problems.raise_if_any()
+    return found
+
+
+def evidence_files(year_folder: Path, root: Path | None = None) -> list[Path]:
+    """The evidence files of one year folder, in name order. Excel's lock files are skipped; links
+    that lead out of `root` (the evidence folder) are refused."""
+    if not year_folder.is_dir():
+        return []
+    root = root if root is not None else year_folder.parent.parent
+    problems = Collector()
+    found = []
+    for path in listdir(year_folder):
+        if path.name.startswith(LOCK_PREFIX) or path.suffix.lower() not in EVIDENCE_SUFFIXES:
+            continue
+        if path.name in NOT_EVIDENCE:
+            continue
+        link = outside_link(path, root)
+        if link is not None:
+            problems.extend([link])
+        elif is_file(path):
+            found.append(path)
+    problems.raise_if_any()
+    return found
+
+
+def load_evidence(unit_folder: Path, year: int, cs: CriteriaSet | None = None) -> EvidenceSet:
+    """All evidence of one unit-year, every file, with each record's origin. With the criteria set,
+    an indicator written as a percentage (`63%`) is read as its declared kind asks."""
+    root = unit_folder.parent
+    year_folder = unit_folder / str(year)
+    link = outside_link(year_folder, root)
+    if link is not None:
+        raise ScorerError([link])
+    return load_evidence_files(unit_folder, evidence_files(year_folder, root), cs=cs)
+
+
+def load_evidence_files(
+    unit_folder: Path, paths: list[Path], hypothetical: bool = False, cs: CriteriaSet | None = None
+) -> EvidenceSet:
+    problems = Collector()
+    records: list[EvidenceRecord] = []
+    origins: dict[str, Origin] = {}
+    indicators = cs.indicators if cs is not None else {}
+
+    def keep(batch: list[RawRecord]) -> None:
+        for (_data, origin, _lines), record in zip(batch, _validate_all(batch, problems)):
+            if record is None:
+                continue
+            if record.id in origins:
+                first = origins[record.id]
+                problems.add(
+                    origin.path,
+                    f"duplicate id '{shorten(record.id)}' (first at {first.path}:{first.line})",
+                    line=origin.line,
+                    field="id",
+                )
+                continue
+            if not _attachment_ok(unit_folder, record, origin, problems):
+                continue
+            origins[record.id] = origin
+            records.append(record)
+
+    for path in paths:
+        batch: list[RawRecord] = []
+        try:
+            with contextlib.closing(_raw_records(path, problems)) as raws:
+                for count, raw in enumerate(raws, start=1):
+                    if count > MAX_RECORDS:
+                        problems.add(raw[1].path, f"more than {MAX_RECORDS:,} records in one file", line=raw[1].line)
+                        break
+                    prepared = _percentages(raw, indicators, problems)
+                    if prepared is not None:
+                        batch.append(prepared)
+                    if len(batch) >= BATCH:
+                        keep(batch)
+                        batch = []
+        except ScorerError as error:
+            problems.extend(error.problems)
+            continue
+        keep(batch)
+    problems.raise_if_any()
+    missing = frozenset(r.id for r in records if r.attachment and not is_file(unit_folder / r.attachment))
+    return EvidenceSet(tuple(records), origins, missing, frozenset(origins) if hypothetical else frozenset())
+
+
+def _raw_records(path: Path, problems: Collector) -> Generator[RawRecord, None, None]:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        yield from csv_records(path, problems)
+    elif suffix == ".xlsx":
+        yield from xlsx_records(path, problems)
+    else:
+        yield from yaml_records(path)
+
+
+def yaml_records(path: Path) -> Iterator[RawRecord]:
+    for item, line, lines in read_records(path):
+        yield item, Origin(str(path), line), lines
+
+
+def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], problems: Collector) -> RawRecord | None:
+    """An indicator's `63%`: 0.63 for a rate, 63 for a percent; a count or a score is no percentage."""
+    data, origin, lines = raw
+    if not isinstance(data, dict) or data.get("type") != "indicator":
+        return raw
+    value = data.get("value")
+    if not isinstance(value, str) or not value.strip().endswith("%"):
+        return raw
+    try:
+        number = Decimal(value.strip()[:-1].strip())
+    except InvalidOperation:
+        return raw
+    if not number.is_finite():
+        return raw
+    spec = indicators.get(str(data.get("name")))
+    kind = spec.kind.value if spec is not None else "rate"
+    if kind not in ("rate", "percent"):
+        problems.add(
+            origin.path,
+            f"'{shorten(value)}' is a percentage, but '{data.get('name')}' is a {kind}",
+            line=lines.line(("value",)) or origin.line,
+            field="value",
+            hint=f"write the {kind} as a plain number",
+        )
+        return None
+    if number < 0 or number > 100:
+        problems.add(
+            origin.path,
+            f"'{shorten(value)}' is outside 0%..100%",
+            line=lines.line(("value",)) or origin.line,
+            field="value",
+        )
+        return None
+    converted = number / 100 if kind == "rate" else number
+    return {**data, "value": float(converted)}, origin, lines
+
+
+def _validate_all(raw: list[RawRecord], problems: Collector) -> list[EvidenceRecord | None]:
+    """A batch of records validated in one call; only when that fails, one by one, for located errors."""
+    try:
+        return list(_RECORDS.validate_python([data for data, _origin, _lines in raw]))
+    except ValidationError:
+        return [validate_record(data, origin, lines, problems) for data, origin, lines in raw]
+
+
+def validate_record(data: Any, origin: Origin, field_lines: LineMap, problems: Collector) -> EvidenceRecord | None:
+    if not isinstance(data, dict):
+        problems.add(origin.path, "expected a record (a mapping with id, type, date, ...)", line=origin.line)
+        return None
+    kind = data.get("type")
+    if not isinstance(kind, str) or kind not in RECORD_TYPES:
+        if kind is None:
+            problems.add(origin.path, "missing (required)", line=origin.line, field="type")
+        else:
+            problems.add(
+                origin.path,
+                f"unknown type '{shorten(str(kind))}'",
+                line=field_lines.line(("type",)) or origin.line,
+                field="type",
+                hint=did_you_mean(str(kind), RECORD_TYPES),
+            )
+        return None
+    try:
+        return _RECORD.validate_python(data)
+    except ValidationError as error:
+        for problem in problems_of(error, origin.path, field_lines, model=RECORD_TYPES[kind], tag=kind):
+            problems.add(
+                problem.path, problem.message, line=problem.line or origin.line, field=problem.field, hint=problem.hint
+            )
+        return None
+
+
+def _attachment_ok(unit_folder: Path, record: EvidenceRecord, origin: Origin, problems: Collector) -> bool:
+    """An attachment is a path inside the unit folder that the file system can hold."""
+    attachment = record.attachment
+    if not attachment:
+        return True
+
+    def refuse(message: str, hint: str) -> bool:
+        problems.add(origin.path, message, line=origin.line, field="attachment", hint=hint)
+        return False
+
+    if "\x00" in attachment:
+        return refuse("the path contains a NUL character", "give the scan's file name as it is on disk")
+    parts = attachment.replace("\\", "/").split("/")
+    if len(attachment) > MAX_PATH_CHARS or any(len(part.encode("utf-8")) > 255 for part in parts):
+        return refuse(
+            f"the path is longer than the file system allows ({MAX_PATH_CHARS} characters, 255 bytes a name)",
+            "give a shorter path relative to the unit folder",
+        )
+    try:
+        target = (unit_folder / attachment).resolve()
+        outside = Path(attachment).is_absolute() or not target.is_relative_to(unit_folder.resolve())
+    except (OSError, RuntimeError, ValueError):
+        outside = True
+    if outside:
+        return refuse(
+            f"'{shorten(attachment, 60)}' points outside the unit folder",
+            "give a path relative to the unit folder, inside it",
+        )
+    return True
+
+
+# -- names the criteria set must declare -----------------------------------------------------
+
+
+def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
+    """Names in the evidence that the criteria set must declare: indicators (and each value within
+    its declared kind's range), document kinds, the criteria a record names, and the survey
+    criteria (each a survey criterion of the set, of the right instrument)."""
+    surveys = {c.id: c.rule.instrument for c in cs.criteria() if isinstance(c.rule, SurveyRule)}
+    criteria_ids = [c.id for c in cs.criteria()]
+    known = frozenset(criteria_ids)
+    problems: list[Problem] = []
+    for record in evidence.records:
+        origin = evidence.origins[record.id]
+
+        def problem(field: str, message: str, hint: str | None = None, origin: Origin = origin) -> None:
+            problems.append(Problem(origin.path, message, line=origin.line, field=field, hint=hint))
+
+        for name in DATE_FIELDS.get(record.type, ()):
+            day = getattr(record, name, None)
+            # A decision in force (a document) may be years old; nothing may come from years ahead.
+            earliest = 1 if isinstance(record, Document) else cs.year - 1
+            if day is not None and not earliest <= day.year <= cs.year + 1:
+                problem(name, f"{day.isoformat()} is more than a year away from {cs.year}: is the year mistyped?")
+        for cid in record.criteria:
+            if cid not in known:
+                problem("criteria", f"'{shorten(cid)}' is not a criterion of {cs.title_en}", did_you_mean(cid, known))
+        if isinstance(record, Indicator):
+            spec = cs.indicators.get(record.name)
+            if spec is None:
+                problem(
+                    "name",
+                    f"indicator '{shorten(record.name)}' is not declared by {cs.title_en}",
+                    did_you_mean(record.name, cs.indicators),
+                )
+            else:
+                found = spec.check(record.name, record.value)
+                if found is not None:
+                    problem("value", *found)
+        elif isinstance(record, Document) and record.kind not in cs.document_kinds:
+            problem(
+                "kind",
+                f"document kind '{shorten(record.kind)}' is not declared by {cs.title_en}",
+                did_you_mean(record.kind, cs.document_kinds),
+            )
+        elif isinstance(record, Survey):
+            if record.criterion not in surveys:
+                problem(
+                    "criterion",
+                    f"'{shorten(record.criterion)}' is not a survey criterion of {cs.title_en}",
+                    did_you_mean(record.criterion, surveys),
+                )
+            elif surveys[record.criterion] != record.instrument.value:
+                problem(
+                    "instrument", f"criterion {record.criterion} is scored by the {surveys[record.criterion]}' survey"
+                )
+    return problems
+
+
+def check_values(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
+    """Last year's evidence, read with this year's set: each indicator the set declares must hold a
+    value of its kind (a rate of 63 there would move this year's expectation just as much)."""
+    problems = []
+    for record in evidence.records:
+        spec = cs.indicators.get(record.name) if isinstance(record, Indicator) else None
+        found = spec.check(record.name, record.value) if spec is not None and isinstance(record, Indicator) else None
+        if found is not None:
+            origin = evidence.origins[record.id]
+            problems.append(Problem(origin.path, found[0], line=origin.line, field="value", hint=found[1]))
+    return problems
+
+
+_CITING = frozenset({"indicator", "survey", "communication"})
+
+
+def document_conflicts(*sets: EvidenceSet) -> list[Problem]:
+    """Warnings, not errors: one document number (same number, symbol and year) naming documents with
+    different titles or dates. Indicators, surveys and communication counts cite a report as their
+    source (their title is the figure's or the activity's), and a plan's later records with its number are progress snapshots, so only
+    the earliest plan record of a number names the plan."""
+    named: dict[tuple[str, int], list[tuple[EvidenceRecord, Origin]]] = {}
+    seen: set[str] = set()
+    for evidence in sets:
+        for record in sorted(evidence.records, key=lambda r: (r.date, r.id)):
+            if not record.document_no or record.type in _CITING or record.id in seen:
+                continue
+            seen.add(record.id)
+            key = (" ".join(record.document_no.split()).upper(), record.date.year)
+            group = named.setdefault(key, [])
+            if record.type == "plan" and any(r.type == "plan" for r, _ in group):
+                continue
+            group.append((record, evidence.origins[record.id]))
+    problems = []
+    for (_, year), group in named.items():
+        first, first_at = group[0]
+        for record, origin in group[1:]:
+            differs = [
+                what
+                for what, a, b in (("title", first.title, record.title), ("date", first.date, record.date))
+                if a is not None and b is not None and a != b
+            ]
+            if differs:
+                problems.append(
+                    Problem(
+                        origin.path,
+                        f"{record.document_no} of {year} also names '{first.id}' ({first_at.path}:{first_at.line}) "
+                        f"with another {' and '.join(differs)}: "
+                        f"'{record.title}' {record.date.strftime('%d/%m/%Y')} vs "
+                        f"'{first.title}' {first.date.strftime('%d/%m/%Y')}",
+                        line=origin.line,
+                        field="document_no",
+                        hint="one number and symbol names one document a year",
+                    )
+                )
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))

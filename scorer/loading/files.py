@@ -1,0 +1,126 @@
+"""Opening input files safely: the size limits, text decoding, and the folder walk's symlink guard.
+
+Every limit here is stated in the README ("Limits"); each protects memory or the run, and a file past
+one is refused with its name, never read half way.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from scorer.errors import Problem, ScorerError
+
+MAX_FILE_BYTES = 64 * 2**20
+"""A YAML or CSV file (a unit's evidence is many files, never one huge one)."""
+MAX_RECORDS = 200_000
+"""Records (rows) in one file or one sheet."""
+MAX_COLUMNS = 200
+"""Columns of a CSV file or a sheet."""
+MAX_CELL_CHARS = 32_767
+"""Characters of one value (Excel's own limit for a cell)."""
+MAX_XLSX_BYTES = 64 * 2**20
+"""A workbook as stored, and (below) unpacked: checked in its zip directory before it is opened."""
+MAX_XLSX_UNPACKED = 128 * 2**20
+MAX_PATH_CHARS = 1024
+"""An attachment path (the file systems allow 4,096 bytes, 255 per name)."""
+
+
+def nfc(text: str) -> str:
+    """One spelling of every Vietnamese letter: the composed form (NFC)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A whole file, once its size is known to be within `limit`."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ScorerError.single(path, f"file larger than {limit // 2**20} MiB", hint="split it into several files")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ScorerError.single(path, "file not found") from None
+    except IsADirectoryError:
+        raise ScorerError.single(path, "is a folder, expected a file") from None
+    except OSError as error:
+        raise ScorerError.single(path, f"cannot read: {error.strerror or error}") from None
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 file (a BOM is fine) as NFC text, or a located error."""
+    data = read_bytes(path)
+    try:
+        return nfc(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ScorerError([Problem(str(path), "not UTF-8 text", line=line, hint="save the file as UTF-8")]) from None
+
+
+def text_lines(path: Path) -> Iterator[str]:
+    """A UTF-8 file line by line (each with its line end), NFC, streamed: never the whole file at once."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScorerError.single(
+                path, f"file larger than {MAX_FILE_BYTES // 2**20} MiB", hint="split it into several files"
+            )
+        stream = path.open("rb")
+    except FileNotFoundError:
+        raise ScorerError.single(path, "file not found") from None
+    except IsADirectoryError:
+        raise ScorerError.single(path, "is a folder, expected a file") from None
+    except OSError as error:
+        raise ScorerError.single(path, f"cannot read: {error.strerror or error}") from None
+    with stream:
+        for number, raw in enumerate(stream, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ScorerError(
+                    [Problem(str(path), "not UTF-8 text", line=number, hint="save the file as UTF-8")]
+                ) from None
+            yield nfc(line)
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether `path`, its links followed, lies inside `root` (links followed too)."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def outside_link(path: Path, root: Path) -> Problem | None:
+    """A symbolic link under `root` that leads out of it: refused, as attachments are."""
+    if path.is_symlink() and not inside(path, root):
+        return Problem(
+            str(path),
+            "is a symbolic link that points outside the evidence folder",
+            hint="copy the file into the evidence folder instead",
+        )
+    return None
+
+
+def listdir(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as error:
+        raise ScorerError.single(folder, f"cannot read the folder: {error.strerror or error}") from None
+
+
+def is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False

@@ -1,0 +1,259 @@
+"""Evidence workbooks (.xlsx): one sheet per evidence type, named after it; row 1 names the fields.
+
+A workbook is a zip of XML parts, so its unpacked sizes are checked in the zip directory before it
+is opened; sheets are then streamed (openpyxl's read-only mode), with rows, columns and cells
+bounded. Chart sheets are skipped (they hold no evidence), and so are sheets whose names start with
+`_` (instructions). A record's origin is `file.xlsx[sheet]` and its row.
+
+Cells are reported as what they are: a formula Excel never calculated (no saved value), an error
+value (`#DIV/0!`), NaN or infinity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import re
+import zipfile
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from scorer.errors import Collector, ScorerError, did_you_mean
+from scorer.loading.criteria import field_kind
+from scorer.loading.csv_ import LIST_SPLIT
+from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, MAX_XLSX_BYTES, MAX_XLSX_UNPACKED, nfc
+from scorer.loading.origin import Origin, RawRecord
+from scorer.loading.yaml_ import LineMap, shorten
+from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES
+
+MAX_PARTS = 10_000
+TEXT_FIELDS = {
+    kind: frozenset(
+        name for name, info in model.model_fields.items() if field_kind(info.annotation)[0] in ("text", "list")
+    )
+    for kind, model in RECORD_TYPES.items()
+}
+EXCEL_ROWS = 1_048_576
+UNREADABLE = "not a readable .xlsx workbook"
+RESAVE = "save it again from Excel as .xlsx"
+
+
+def check_zip(path: Path) -> None:
+    """Refuse a workbook whose zip directory declares more than the limits, before any part is read."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ScorerError.single(path, f"cannot read: {error.strerror or error}") from None
+    if size > MAX_XLSX_BYTES:
+        raise ScorerError.single(path, f"file larger than {MAX_XLSX_BYTES // 2**20} MiB", hint="split the workbook")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise ScorerError.single(path, UNREADABLE, hint=RESAVE) from None
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > MAX_PARTS or unpacked > MAX_XLSX_UNPACKED:
+        raise ScorerError.single(
+            path,
+            f"the workbook unpacks to {unpacked // 2**20:,} MiB in {len(parts):,} parts, more than the "
+            f"{MAX_XLSX_UNPACKED // 2**20} MiB allowed",
+            hint="split the workbook, or save it as CSV",
+        )
+
+
+def _patch_numbers() -> None:
+    """openpyxl parses a number cell with int() or float() and raises on `NaN` or `INF`, which other
+    tools write; read those as the floats they are, so the record says what the cell holds."""
+    from openpyxl.worksheet import _reader
+
+    original = _reader._cast_number
+    if getattr(original, "scorer", False):
+        return
+
+    def cast(value: str) -> Any:
+        try:
+            return original(value)
+        except ValueError:
+            try:
+                return float(value)
+            except ValueError:
+                return value
+
+    cast.scorer = True  # type: ignore[attr-defined]
+    _reader._cast_number = cast
+
+
+def _open(path: Path, data_only: bool) -> Any:
+    from openpyxl.reader.excel import ExcelReader
+
+    class Reader(ExcelReader):  # type: ignore[misc]
+        def read_chartsheet(self, sheet: Any, rel: Any) -> None:
+            """Chart sheets hold no evidence (and openpyxl fails on some)."""
+
+    reader = Reader(str(path), read_only=True, keep_vba=False, data_only=data_only, keep_links=False)
+    reader.read()
+    return reader.wb
+
+
+def xlsx_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
+    check_zip(path)
+    _patch_numbers()
+    books: list[Any] = []
+    try:
+        try:
+            books.append(_open(path, data_only=True))
+        except Exception:  # openpyxl raises anything at all on a malformed part
+            raise ScorerError.single(path, UNREADABLE, hint=RESAVE) from None
+        for sheet in books[0].worksheets:
+            name = nfc(sheet.title.strip())
+            if name.startswith("_"):
+                continue
+            where = f"{path}[{nfc(sheet.title)}]"
+            if name not in RECORD_TYPES:
+                problems.add(
+                    where,
+                    f"sheet '{shorten(nfc(sheet.title))}' is not an evidence type",
+                    line=1,
+                    hint=did_you_mean(name, RECORD_TYPES) or "name each sheet after a type, e.g. 'plan'",
+                )
+                continue
+            try:
+                formulas = None
+                if _has_formulas(path, sheet._worksheet_path):
+                    if len(books) == 1:
+                        books.append(_open(path, data_only=False))
+                    formulas = books[1][sheet.title]
+                yield from _sheet_records(sheet, formulas, name, where, problems)
+            except ScorerError:
+                raise
+            except Exception:
+                problems.add(where, UNREADABLE, hint=RESAVE)
+    finally:
+        for book in books:
+            book.close()
+
+
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _has_formulas(path: Path, part: str) -> bool:
+    """Whether a sheet's XML holds a formula: only then is it read a second time, for the formulas."""
+    tail = b""
+    with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+        while chunk := stream.read(2**20):
+            if _FORMULA.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
+
+
+def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: Collector) -> Iterator[RawRecord]:
+    declared = sheet.max_row  # from the sheet's <dimension>, when it has one
+    if declared is not None and declared > MAX_RECORDS + 1:
+        problems.add(where, f"more than {MAX_RECORDS:,} records in one sheet ({declared:,} rows)", line=1)
+        return
+    # Read every row there is: a stated size that is too small must not drop rows unseen, and rows
+    # are not padded to a stated width.
+    sheet.reset_dimensions()
+    formula_rows: Iterator[Any] = itertools.repeat(())
+    if formulas is not None:
+        formulas.reset_dimensions()
+        formula_rows = formulas.iter_rows()
+    header: list[str] | None = None
+    records = 0
+    for number, (cells, formula_cells) in enumerate(zip(sheet.iter_rows(), formula_rows), start=1):
+        if number > EXCEL_ROWS:
+            problems.add(where, f"a row beyond Excel's last row ({EXCEL_ROWS:,})", line=number)
+            return
+        if not cells:
+            continue
+        if len(cells) > MAX_COLUMNS and any(cell.value is not None for cell in cells[MAX_COLUMNS:]):
+            problems.add(where, f"a value beyond the first {MAX_COLUMNS} columns", line=number)
+            return
+        if header is None:
+            header = ["" if c.value is None else nfc(str(c.value).strip()) for c in cells]
+            for name in header:
+                if name and header.count(name) > 1:
+                    problems.add(where, f"column '{shorten(name)}' appears twice in the header", line=number)
+                    return
+            continue
+        record: dict[str, Any] = {}
+        ok = True
+        for column, cell in enumerate(cells):
+            value = cell.value
+            name = _name(header, column)
+            formula = formula_cells[column] if column < len(formula_cells) else None
+            if value is None and formula is not None and formula.data_type == "f":
+                problems.add(
+                    where,
+                    f"the formula {shorten(str(formula.value))} has no saved value",
+                    line=number,
+                    field=name,
+                    hint="open the workbook in Excel and save it, or type the value",
+                )
+                ok = False
+                continue
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            if not name:
+                problems.add(where, "a value under a column with no name", line=number)
+                ok = False
+                continue
+            if cell.data_type == "e":
+                problems.add(where, f"the cell holds the error {value}", line=number, field=name)
+                ok = False
+                continue
+            if isinstance(value, float) and not math.isfinite(value):
+                what = "NaN (not a number)" if math.isnan(value) else "infinity"
+                problems.add(where, f"the cell holds {what}", line=number, field=name)
+                ok = False
+                continue
+            if isinstance(value, dt.datetime):
+                value = value.date() if value.time() == dt.time() else value
+            elif isinstance(value, (int, float)) and not isinstance(value, bool) and name in TEXT_FIELDS[kind]:
+                # Excel turns a document number or an id typed as digits (`38`) into a number.
+                if value != int(value):
+                    problems.add(
+                        where,
+                        f"{value!r} is a number, and {name} is text",
+                        line=number,
+                        field=name,
+                        hint="format the column as Text in Excel and type the value again",
+                    )
+                    ok = False
+                    continue
+                value = str(int(value))
+            elif isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in cell.number_format:
+                # A cell formatted as a percentage holds 0.63 and shows 63%: read what it shows, so an
+                # indicator's kind decides (0.63 for a rate, 63 for a percent), as for `63%` typed.
+                value = format((Decimal(repr(value)) * 100).normalize(), "f") + "%"
+            elif isinstance(value, str):
+                if len(value) > MAX_CELL_CHARS:
+                    problems.add(where, f"value longer than {MAX_CELL_CHARS:,} characters", line=number, field=name)
+                    ok = False
+                    continue
+                value = nfc(value.strip())
+                if name in LIST_FIELDS:
+                    value = LIST_SPLIT.split(value)
+            record[name] = value
+        if not record:
+            continue
+        records += 1
+        if records > MAX_RECORDS:
+            problems.add(where, f"more than {MAX_RECORDS:,} records in one sheet", line=number)
+            return
+        if not ok:
+            continue
+        if record.setdefault("type", kind) != kind:
+            problems.add(
+                where, f"type '{shorten(str(record['type']))}' on the '{kind}' sheet", line=number, field="type"
+            )
+            continue
+        yield record, Origin(where, number), LineMap({(): number})
+
+
+def _name(header: list[str], column: int) -> str:
+    return header[column] if column < len(header) else ""

@@ -1,0 +1,257 @@
+"""YAML with line marks: parsed by libyaml (the C parser when present) and built into plain data
+straight from its events, so that no tag can build a Python object, aliases cannot multiply a
+document, dates stay ours to parse, duplicate keys are errors, and every value keeps its line. A
+list of records is read one record at a time, so a large file is never held as a tree of nodes."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scorer.errors import Problem, ScorerError
+from scorer.loading.files import MAX_CELL_CHARS, read_text
+from scorer.models.criteria import Loc
+
+MAX_YAML_NODES = 2_000_000
+MAX_YAML_DEPTH = 64
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# PyYAML's implicit types (YAML 1.1) by first character, less timestamps: `12/03/2024` and
+# `2024-03-12` both reach our own date parser.
+_IMPLICIT = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+_Loader = _BaseLoader
+
+
+def _plain_tag(value: str) -> str:
+    for tag, regexp in _IMPLICIT.get(value[:1], ()):
+        if regexp.match(value):
+            return tag  # type: ignore[no-any-return]
+    return "tag:yaml.org,2002:str"
+
+
+_SCALARS = yaml.constructor.SafeConstructor()
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str": lambda node: node.value,
+    "tag:yaml.org,2002:int": _SCALARS.construct_yaml_int,
+    "tag:yaml.org,2002:float": _SCALARS.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _SCALARS.construct_yaml_bool,
+    "tag:yaml.org,2002:null": lambda node: None,
+}
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """A value quoted in a message, cut to `limit` characters (a 400-digit number is not repeated)."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+class LineMap:
+    """Where each value of a parsed file starts: a location path (keys and indexes) to a line.
+    A map made `within` another shares its table and reads it under a prefix (one record)."""
+
+    def __init__(self, lines: dict[Loc, int] | None = None, prefix: Loc = ()) -> None:
+        self.lines: dict[Loc, int] = {} if lines is None else lines
+        self.prefix = prefix
+
+    def within(self, prefix: Loc) -> LineMap:
+        return LineMap(self.lines, self.prefix + prefix)
+
+    def line(self, loc: Loc) -> int | None:
+        full = self.prefix + tuple(loc)
+        while full not in self.lines and len(full) > len(self.prefix):
+            full = full[:-1]
+        return self.lines.get(full)
+
+
+def read_yaml(path: Path) -> tuple[Any, LineMap]:
+    """Parse one YAML file into plain data (all text NFC) and its line map, or raise a located error."""
+    events = _Events(str(path), read_text(path))
+    lines: dict[Loc, int] = {}
+    with events.located():
+        root = events.document()
+        data = None if root is None else events.build(root, (), 0, lines)[0]
+        events.end()
+    return data, LineMap(lines)
+
+
+def yaml_records(path: Path) -> Iterator[tuple[Any, int, LineMap]]:
+    """The items of a YAML list of records (or of a mapping whose only key is `records`), one at a
+    time with their line and line map: a large file is never held as one tree of nodes."""
+    events = _Events(str(path), read_text(path))
+    with events.located():
+        root = events.document()
+        if root is None:
+            return
+        if isinstance(root, yaml.MappingStartEvent) and events.records_key():
+            root = events.next()
+        elif not isinstance(root, yaml.SequenceStartEvent):
+            data = events.build(root, (), 0, {})[0]
+            if data is not None:
+                raise ScorerError([Problem(events.path, NOT_A_LIST, line=1)])
+            return
+        if not isinstance(root, yaml.SequenceStartEvent):
+            raise ScorerError([Problem(events.path, NOT_A_LIST, line=1)])
+        events.check_tag(root, "tag:yaml.org,2002:seq")
+        while not events.peek(yaml.SequenceEndEvent):
+            lines: dict[Loc, int] = {}
+            item = events.build(events.next(), (), 1, lines)[0]
+            yield item, lines[()], LineMap(lines)
+        events.next()
+        if events.inside_records and not events.peek(yaml.MappingEndEvent):
+            raise ScorerError([Problem(events.path, NOT_A_LIST, line=1)])
+        if events.inside_records:
+            events.next()
+        events.end()
+
+
+NOT_A_LIST = "expected a list of records (or a mapping with the key 'records')"
+
+
+class _Events:
+    """Plain data built straight from the parser's events (no tree of nodes): each value typed by
+    our own rules, every value's line kept, aliases counted as the values they expand to."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.parser = _Loader(text)
+        self.visits = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.inside_records = False
+
+    @contextlib.contextmanager
+    def located(self) -> Iterator[None]:
+        try:
+            yield
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else None
+            problem = error.problem or error.context
+            raise ScorerError([Problem(self.path, f"invalid YAML: {problem}", line=line)]) from None
+        except yaml.YAMLError as error:
+            raise ScorerError.single(self.path, f"invalid YAML: {error}") from None
+        except RecursionError:
+            raise ScorerError.single(self.path, f"YAML nested too deeply (more than {MAX_YAML_DEPTH} levels)") from None
+
+    def next(self) -> Any:
+        return self.parser.get_event()
+
+    def peek(self, kind: type) -> bool:
+        return bool(self.parser.check_event(kind))
+
+    def fail(self, event: Any, message: str) -> ScorerError:
+        return ScorerError([Problem(self.path, message, line=event.start_mark.line + 1)])
+
+    def document(self) -> Any:
+        """The first event of the document's root, or None for an empty file."""
+        self.next()  # stream start
+        if self.peek(yaml.StreamEndEvent):
+            return None
+        self.next()  # document start
+        return self.next()
+
+    def end(self) -> None:
+        self.next()  # document end
+        if not self.peek(yaml.StreamEndEvent):
+            raise self.fail(self.next(), "invalid YAML: expected a single document in the stream")
+
+    def records_key(self) -> bool:
+        """At a root mapping: whether its first key is `records` (consumed), with a list after it."""
+        if not self.peek(yaml.ScalarEvent):
+            return False
+        key = self.parser.peek_event()
+        if key.value != "records" or not key.implicit[0]:
+            return False
+        self.next()
+        self.inside_records = True
+        return True
+
+    def check_tag(self, event: Any, default: str) -> None:
+        if event.tag not in (None, "!", default):
+            raise self.fail(event, f"YAML tag {event.tag} is not allowed")
+
+    def count(self, size: int, event: Any) -> None:
+        self.visits += size
+        if self.visits > MAX_YAML_NODES:
+            raise self.fail(event, f"YAML too large: more than {MAX_YAML_NODES:,} values once aliases are expanded")
+
+    def build(self, event: Any, loc: Loc, depth: int, lines: dict[Loc, int]) -> tuple[Any, int]:
+        """The value that starts with `event`, and how many values it holds (aliases expanded)."""
+        if depth > MAX_YAML_DEPTH:
+            raise self.fail(event, f"YAML nested too deeply (more than {MAX_YAML_DEPTH} levels)")
+        lines[loc] = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise self.fail(event, f"invalid YAML: found undefined alias {shorten(event.anchor)}")
+            anchored = self.anchors[event.anchor]
+            self.count(anchored[1], event)
+            return anchored
+        self.count(1, event)
+        size = 1
+        value: Any
+        if isinstance(event, yaml.ScalarEvent):
+            value = self.scalar(event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.check_tag(event, "tag:yaml.org,2002:seq")
+            value = []
+            while not self.peek(yaml.SequenceEndEvent):
+                item, held = self.build(self.next(), loc + (len(value),), depth + 1, lines)
+                value.append(item)
+                size += held
+            self.next()
+        elif isinstance(event, yaml.MappingStartEvent):
+            self.check_tag(event, "tag:yaml.org,2002:map")
+            value = {}
+            while not self.peek(yaml.MappingEndEvent):
+                key_event = self.next()
+                if not isinstance(key_event, yaml.ScalarEvent):
+                    raise self.fail(key_event, "mapping keys must be plain names")
+                if key_event.tag is None and key_event.implicit[0] and _plain_tag(key_event.value) == _MERGE:
+                    raise self.fail(key_event, "mapping keys must be plain names")
+                self.count(1, key_event)
+                key = self.scalar(key_event)
+                if not isinstance(key, (str, int, float, bool)):
+                    raise self.fail(key_event, f"mapping key {shorten(repr(key_event.value))} must be a name")
+                key = key if isinstance(key, str) else str(key)
+                if key in value:
+                    raise self.fail(key_event, f"duplicate key '{shorten(key)}'")
+                value[key], held = self.build(self.next(), loc + (key,), depth + 1, lines)
+                lines[loc + (key,)] = key_event.start_mark.line + 1
+                size += held
+            self.next()
+        else:
+            raise self.fail(event, f"invalid YAML: unexpected {type(event).__name__}")
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, size)
+        return value, size
+
+    def scalar(self, event: Any) -> Any:
+        if len(event.value) > MAX_CELL_CHARS:
+            raise self.fail(event, f"a value longer than {MAX_CELL_CHARS:,} characters")
+        tag = event.tag
+        if tag is None or tag == "!":
+            if tag is None and event.implicit[0]:
+                tag = _plain_tag(event.value)
+                if tag == _STR:
+                    return event.value
+            else:
+                return event.value
+        convert = _SCALAR_TAGS.get(tag)
+        if convert is None:
+            raise self.fail(event, f"YAML tag {tag} is not allowed")
+        try:
+            return convert(yaml.ScalarNode(tag, event.value))
+        except (ValueError, yaml.YAMLError):
+            kind = tag.rsplit(":", 1)[-1]
+            raise self.fail(event, f"{shorten(repr(event.value))} is not a valid {kind}") from None
+
+
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
