@@ -147,7 +147,7 @@ def test_an_unknown_owner_is_a_usage_error_listing_the_choices(runner, owner):
     assert result.exit_code == 2
     last = result.output.splitlines()[-1]
     assert last.startswith(f"Error: --owner '{owner}' is neither an owner role nor a division name. ")
-    assert "Roles: organisation, all_divisions, information, service_centre." in last
+    assert "Roles: organisation, all_divisions, information, service_centre, public_service_units." in last
     assert f"Divisions: {ORG}; Trung tâm Thông tin;" in last
     assert "No criterion at risk" not in result.output
 
@@ -169,7 +169,7 @@ def test_a_misspelt_role_in_unit_yaml_is_an_error(runner, office_copy):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"Error: {path}:8: divisions.organization: 'organization' is not an owner role of PAR Index of provincial "
-        "departments, 2024 (organisation, all_divisions, information, service_centre) (did you mean 'organisation'?)"
+        "departments, 2024 (organisation, all_divisions, information, service_centre, public_service_units) (did you mean 'organisation'?)"
     ]
 
 
@@ -757,7 +757,7 @@ OFFICIAL_CASES = [
     (
         'criteria: ["5.8"]',
         'criteria: ["5.9"]',
-        ":25: deductions.11.criteria: '5.9' is not a criterion of PAR Index "
+        ":57: deductions.11.criteria: '5.9' is not a criterion of PAR Index "
         "of provincial departments, 2023 (did you mean '5.8'?)",
     ),
 ]
