@@ -74,7 +74,7 @@ class Inputs:
 
 
 def criteria_years(rules: Path) -> list[int]:
-    if not rules.is_dir():
+    if not loading.is_dir(rules):
         return []
     return sorted(int(m.group(1)) for p in rules.iterdir() if (m := _CRITERIA_FILE.match(p.name)))
 
@@ -129,8 +129,10 @@ def check_output(request: Request, new_evidence: bool = False) -> None:
     output = request.output
     if output is None:
         return
-    if output.is_dir():
+    if loading.is_dir(output):
         raise ScorerError.single(output, "--output is a folder: give a file name")
+    if os.path.lexists(output) and not loading.is_file(output):
+        raise ScorerError.single(output, "--output is not a regular file: give a file name")
     if loading.is_file(output) and not os.access(output, os.W_OK):
         raise ScorerError.single(output, "cannot write: the file is read-only")
     try:
@@ -141,7 +143,7 @@ def check_output(request: Request, new_evidence: bool = False) -> None:
     for folder in folders:
         if new_evidence and folder == request.evidence and not os.path.lexists(output):
             continue
-        if folder.is_dir() and loading.inside(target, folder):
+        if loading.is_dir(folder) and loading.inside(target, folder):
             raise ScorerError.single(
                 output,
                 f"--output lies inside the {'evidence' if folder == request.evidence else 'rules'} folder "
@@ -160,7 +162,7 @@ def check_output(request: Request, new_evidence: bool = False) -> None:
             )
     if loading.is_file(output) and output.stat().st_nlink > 1:
         for folder in folders:
-            for path in folder.rglob("*") if folder.is_dir() else ():
+            for path in folder.rglob("*") if loading.is_dir(folder) else ():
                 if loading.same_file(output, path):
                     raise ScorerError.single(
                         output,
@@ -204,7 +206,7 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) ->
         evidence = _merge_what_if(evidence, extra)
     problems = loading.check_evidence(evidence, cs)
     last_year = (
-        loading.load_evidence(folder, cs.year - 1, cs) if (folder / str(cs.year - 1)).is_dir() else EMPTY_EVIDENCE
+        loading.load_evidence(folder, cs.year - 1, cs) if loading.is_dir(folder / str(cs.year - 1)) else EMPTY_EVIDENCE
     )
     problems += loading.check_values(last_year, cs)
     if problems:
@@ -313,7 +315,7 @@ def _newest_published_year(request: Request) -> int:
     years = [
         y
         for y in criteria_years(request.rules)
-        if any((f / str(y) / "official.yaml").is_file() for f in loading.unit_folders(request.evidence))
+        if any(loading.is_file(f / str(y) / "official.yaml") for f in loading.unit_folders(request.evidence))
     ]
     if not years:
         raise ScorerError.single(
@@ -352,7 +354,7 @@ def plan(request: Request) -> list[Plan]:
             scored = predict_unit(cs, inputs.label, data, day, engine)
             # A plan on published results is written in the next year and cites its decisions too.
             records = list(data.evidence.records)
-            if official and (folder / str(cs.year + 1)).is_dir():
+            if official and loading.is_dir(folder / str(cs.year + 1)):
                 records += loading.load_evidence(folder, cs.year + 1).records
             documents = [r for r in records if isinstance(r, Document) and (official or r.date <= day)]
             plans.append(draft_plan(scored, data.unit, official, cs, documents, data.last_official))

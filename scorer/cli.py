@@ -20,7 +20,7 @@ import click
 from scorer import api, cases
 from scorer import schema as schema_lib
 from scorer.errors import ScorerError, UsageError
-from scorer.loading import nfc
+from scorer.loading import is_dir, is_file, nfc
 from scorer.models.evidence import parse_date
 from scorer import render
 from scorer.render import json_, table
@@ -136,8 +136,11 @@ def _replace(output: Path, write: Callable[[Any], object], binary: bool = False)
     """The temporary file is removed whatever ends the run: an error, Ctrl-C, or SIGTERM / SIGHUP
     (turned into an exit while the file is open)."""
     folder = output.parent if str(output.parent) else Path(".")
-    if output.is_dir():
+    if is_dir(output):
         raise ScorerError.single(output, "--output is a folder: give a file name")
+    if os.path.lexists(output) and not is_file(output):
+        # Replacing a device (/dev/null), a pipe or a link to one would destroy it, not write to it.
+        raise ScorerError.single(output, "--output is not a regular file: give a file name")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
     except (OSError, ValueError) as error:
@@ -192,6 +195,11 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(1)
         except UsageError as error:
             raise click.UsageError(str(error)) from None
+        except OSError as error:
+            # The last guard: a path the system refuses (too long, no permission, a device) is an
+            # input problem, reported with its name, never a traceback.
+            click.echo(f"Error: {error.filename or ''}: cannot use this path: {error.strerror or error}", err=True)
+            sys.exit(1)
 
     return wrapper
 

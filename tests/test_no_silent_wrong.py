@@ -837,3 +837,40 @@ def test_unit_yaml_linked_from_outside_is_refused(runner, tmp_path, monkeypatch)
         "Error: evidence/u/unit.yaml: is a symbolic link that points outside the evidence folder "
         "(copy the file into the evidence folder instead)"
     ]
+
+
+def test_output_onto_a_pipe_or_a_device_is_refused_not_replaced(runner, tmp_path):
+    """Replacing /dev/null or a named pipe with a regular file would destroy it (found while testing)."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = runner.invoke(
+        main, ["predict", "--evidence", str(EVIDENCE), "--rules", str(RULES), *AS_OF, "-o", str(pipe)]
+    )
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"Error: {pipe}: --output is not a regular file: give a file name"]
+    assert pipe.is_fifo()
+
+
+def test_paths_the_system_refuses_are_errors_not_tracebacks(runner, tmp_path):
+    long = str(tmp_path / ("x" * 300))
+    base = ["predict", *AS_OF]
+    cases = [
+        (
+            ["--evidence", str(EVIDENCE), "--rules", str(RULES), "-o", long + ".json"],
+            f"Error: {long}.json: cannot write: File name too long",
+        ),
+        (["--evidence", long, "--rules", str(RULES)], f"Error: {long}: evidence folder not found"),
+        (
+            ["--evidence", str(EVIDENCE), "--rules", long],
+            f"Error: {long}: no criteria_<year>.yaml here (pass --criteria FILE)",
+        ),
+        (
+            ["--evidence", str(EVIDENCE), "--criteria", long + ".yaml"],
+            f"Error: {long}.yaml: cannot read: File name too long",
+        ),
+    ]
+    for args, first in cases:
+        result = runner.invoke(main, [*base, *args])
+        assert result.exit_code == 1, (args, result.output)
+        assert result.output.splitlines()[0] == first
+        assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -9,7 +9,7 @@ from typing import Any
 from scorer.errors import Collector, ScorerError
 from scorer.loading.documents import load_model
 from scorer.loading.evidence import validate_record
-from scorer.loading.files import is_file
+from scorer.loading.files import is_dir, is_file
 from scorer.loading.origin import EvidenceSet, Origin
 from scorer.models.cases import CaseFile
 from scorer.models.evidence import EvidenceRecord
@@ -53,6 +53,6 @@ def load_case_file(path: Path) -> tuple[CaseFile, list[LoadedCase]]:
 
 
 def case_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    if not is_dir(folder):
         raise ScorerError.single(folder, "test folder not found")
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+    return sorted(p for p in folder.iterdir() if is_file(p) and p.suffix in (".yaml", ".yml"))

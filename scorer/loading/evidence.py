@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from scorer.errors import Collector, Problem, ScorerError, did_you_mean
 from scorer.loading.criteria import field_kind
 from scorer.loading.csv_ import csv_records
-from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_file, listdir, outside_link
+from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, outside_link
 from scorer.loading.origin import EvidenceSet, Origin, RawRecord
 from scorer.loading.problems import problems_of
 from scorer.loading.xlsx_ import xlsx_records
@@ -46,13 +46,13 @@ def unit_folders(evidence_root: Path, unit: str | None = None) -> list[Path]:
     """Unit folders under the evidence root, in name order. Every folder there is a unit and needs
     its unit.yaml (hidden folders aside); a link leading out of the root is refused. With `unit`,
     only that folder is looked at (and an empty list returned when there is none)."""
-    if not evidence_root.is_dir():
+    if not is_dir(evidence_root):
         raise ScorerError.single(evidence_root, "evidence folder not found")
     problems = Collector()
     found = []
     candidates = [evidence_root / unit] if unit is not None else listdir(evidence_root)
     for folder in candidates:
-        if folder.name.startswith(".") or not folder.is_dir():
+        if folder.name.startswith(".") or not is_dir(folder):
             continue
         link = outside_link(folder, evidence_root)
         if link is not None:
@@ -73,7 +73,7 @@ def unit_folders(evidence_root: Path, unit: str | None = None) -> list[Path]:
 def evidence_files(year_folder: Path, root: Path | None = None) -> list[Path]:
     """The evidence files of one year folder, in name order. Excel's lock files are skipped; links
     that lead out of `root` (the evidence folder) are refused."""
-    if not year_folder.is_dir():
+    if not is_dir(year_folder):
         return []
     root = root if root is not None else year_folder.parent.parent
     problems = Collector()

@@ -112,6 +112,14 @@ def listdir(folder: Path) -> list[Path]:
         raise ScorerError.single(folder, f"cannot read the folder: {error.strerror or error}") from None
 
 
+def is_dir(path: Path) -> bool:
+    """`path.is_dir()`, False for a path the system cannot even look up (too long, NUL)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def is_file(path: Path) -> bool:
     try:
         return path.is_file()
