@@ -287,6 +287,28 @@ CASES = [
         "id,type,date,kind\na,plan,12/03/2204,par\n",
         f"{EV}/e.csv:2: date: 2204-03-12 is more than a year away from 2024: is the year mistyped?",
     ),
+    # `yes` is no number; a quote left open would swallow the rows after it; an old workbook is not read.
+    (
+        "e.yaml",
+        "- {id: a, type: indicator, name: dti_score, value: yes, date: 2024-01-10}\n",
+        f"{EV}/e.yaml:1: value: expected a number, got True",
+    ),
+    (
+        "e.yaml",
+        "- {id: a, type: plan, kind: par, date: 2024-01-10, tasks_total: true}\n",
+        f"{EV}/e.yaml:1: tasks_total: expected a number, got True",
+    ),
+    (
+        "e.csv",
+        'id,type,date,kind,title\na,plan,2024-01-10,par,"Kế hoạch\nb,plan,2024-01-11,it,Kế hoạch CNTT\n',
+        f"{EV}/e.csv:3: invalid CSV: unexpected end of data",
+    ),
+    (
+        "e.xls",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 an Excel 97 workbook",
+        f"{EV}/e.xls: a .xls file is not read: its records would be left out "
+        "(save it as .xlsx or .csv (UTF-8), or move it out of the year folder)",
+    ),
     # A share typed as a percentage.
     (
         "e.yaml",

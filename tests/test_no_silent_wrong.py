@@ -795,13 +795,14 @@ def test_excel_csv_variants_read_the_same(runner, tmp_path, monkeypatch):
         "comma.csv": "id,type,date,name,value\na,indicator,01/09/2024,online_applications_rate,0.63\n",
         "sep.csv": "sep=;\nid;type;date;name;value\nb;indicator;01/09/2024;online_applications_rate;0,63\n",
         "tab.csv": "id\ttype\tdate\tname\tvalue\nc\tindicator\t01/09/2024\tonline_applications_rate\t0,63\n",
+        "mac.csv": "id,type,date,name,value\rd,indicator,01/09/2024,online_applications_rate,0.63\r",
     }
     evidence = _unit(tmp_path, "[]\n")
     for name, text in variants.items():
         (evidence / "u" / "2024" / name).write_text(text, encoding="utf-8")
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 0, result.output
-    assert "3 evidence records" in result.output
+    assert "4 evidence records" in result.output
     (evidence / "u" / "2024" / "sep.csv").write_text(variants["sep.csv"].replace("0,63", "63"), encoding="utf-8")
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.output.splitlines()[0].startswith("Error: evidence/u/2024/sep.csv:3: value: 63 is outside 0..1")

@@ -59,7 +59,8 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
         delimiter = max((",", ";", "\t"), key=first.count)  # a tie goes to the comma
     # In a file not separated by commas (Excel in a locale with a decimal comma), `0,63` is 0.63.
     semicolons = delimiter != ","
-    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
+    # strict: a quote left open is an error, not a field that swallows the rows after it.
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as error:

@@ -31,6 +31,8 @@ _RECORD = TypeAdapter(EvidenceRecord)
 _RECORDS = TypeAdapter(list[EvidenceRecord])
 EVIDENCE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 NOT_EVIDENCE = frozenset({"official.yaml", "official.yml", "explanations.yaml", "explanations.yml"})
+# Data files a person may well have meant as evidence, in a format not read: refused, not skipped.
+NOT_READ = frozenset({".xls", ".xlsm", ".xlsb", ".ods", ".numbers", ".tsv"})
 LOCK_PREFIX = "~$"  # Excel's lock file beside an open workbook: `~$name.xlsx`
 BATCH = 2_000
 DATE_FIELDS = {
@@ -79,7 +81,16 @@ def evidence_files(year_folder: Path, root: Path | None = None) -> list[Path]:
     problems = Collector()
     found = []
     for path in listdir(year_folder):
-        if path.name.startswith(LOCK_PREFIX) or path.suffix.lower() not in EVIDENCE_SUFFIXES:
+        if path.name.startswith(LOCK_PREFIX):
+            continue
+        if path.suffix.lower() in NOT_READ:
+            problems.add(
+                path,
+                f"a {path.suffix} file is not read: its records would be left out",
+                hint="save it as .xlsx or .csv (UTF-8), or move it out of the year folder",
+            )
+            continue
+        if path.suffix.lower() not in EVIDENCE_SUFFIXES:
             continue
         if path.name in NOT_EVIDENCE:
             continue

@@ -7,6 +7,7 @@ one is refused with its name, never read half way.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,9 @@ MAX_XLSX_BYTES = 64 * 2**20
 MAX_XLSX_UNPACKED = 128 * 2**20
 MAX_PATH_CHARS = 1024
 """An attachment path (the file systems allow 4,096 bytes, 255 per name)."""
+
+
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)(?=.)", re.S)
 
 
 def nfc(text: str) -> str:
@@ -83,7 +87,8 @@ def text_lines(path: Path) -> Iterator[str]:
                 raise ScorerError(
                     [Problem(str(path), "not UTF-8 text", line=number, hint="save the file as UTF-8")]
                 ) from None
-            yield nfc(line)
+            # Lines ended by a lone CR (Excel's "CSV (Macintosh)") are lines too.
+            yield from (nfc(part) for part in _LONE_CR.split(line)) if "\r" in line[:-2] else (nfc(line),)
 
 
 def inside(path: Path, root: Path) -> bool:

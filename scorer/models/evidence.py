@@ -51,6 +51,13 @@ def percent_fraction(value: Any) -> Any:
     return value
 
 
+def _not_bool(value: Any) -> Any:
+    """`yes` or `true` where a number is expected is a mistake, not 1."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {value!r}")
+    return value
+
+
 def _finite(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("expected a finite number")
@@ -69,9 +76,11 @@ OptionalDate = Annotated[
 # Every number is bounded, so no sum of a unit's records can overflow or pass the engine's range.
 MAX_COUNT = 1_000_000_000
 MAX_NUMBER = 1e12
-Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=False)]
-Share = Annotated[float, BeforeValidator(percent_fraction), AfterValidator(_finite), Field(ge=0, le=1)]
-Number = Annotated[float, AfterValidator(_finite), Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Count = Annotated[int, BeforeValidator(_not_bool), Field(ge=0, le=MAX_COUNT, strict=False)]
+Share = Annotated[
+    float, BeforeValidator(percent_fraction), BeforeValidator(_not_bool), AfterValidator(_finite), Field(ge=0, le=1)
+]
+Number = Annotated[float, BeforeValidator(_not_bool), AfterValidator(_finite), Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
 Points = Annotated[float, AfterValidator(_finite), Field(ge=0, le=1000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 
@@ -205,7 +214,7 @@ class Dialogue(RecordBase):
 class Communication(RecordBase):
     type: Literal["communication"]
     form: CommunicationForm
-    count: Annotated[int, Field(ge=1, le=MAX_COUNT)] = 1
+    count: Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=MAX_COUNT)] = 1
 
 
 class AssignedTask(RecordBase):
@@ -238,7 +247,7 @@ class Survey(RecordBase):
     source: SurveySource
     criterion: Name
     share: Share
-    respondents: Annotated[int, Field(ge=1, le=MAX_COUNT)] | None = None
+    respondents: Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=MAX_COUNT)] | None = None
 
 
 EvidenceRecord = Annotated[
