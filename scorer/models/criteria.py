@@ -195,8 +195,8 @@ class IndicatorSpec(Named):
     """A declared indicator: what its value is (`kind`) and so the range a value must lie in."""
 
     kind: IndicatorKind
-    min: Threshold | None = None
-    max: Threshold | None = None
+    min: Annotated[float, Field(ge=-1e12, le=1e12, allow_inf_nan=False)] | None = None
+    max: Annotated[float, Field(ge=-1e12, le=1e12, allow_inf_nan=False)] | None = None
 
     def bounds(self) -> tuple[float, float]:
         low, high = INDICATOR_RANGES[self.kind]

@@ -76,12 +76,13 @@ OptionalDate = Annotated[
 # Every number is bounded, so no sum of a unit's records can overflow or pass the engine's range.
 MAX_COUNT = 1_000_000_000
 MAX_NUMBER = 1e12
-Count = Annotated[int, BeforeValidator(_not_bool), Field(ge=0, le=MAX_COUNT, strict=False)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=False), BeforeValidator(_not_bool)]
+# Validators listed after the constraints run before them: a bool or `90%` is seen first, NaN before the range.
 Share = Annotated[
-    float, BeforeValidator(percent_fraction), BeforeValidator(_not_bool), AfterValidator(_finite), Field(ge=0, le=1)
+    float, AfterValidator(_finite), Field(ge=0, le=1), BeforeValidator(_not_bool), BeforeValidator(percent_fraction)
 ]
-Number = Annotated[float, BeforeValidator(_not_bool), AfterValidator(_finite), Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
-Points = Annotated[float, AfterValidator(_finite), Field(ge=0, le=1000)]
+Number = Annotated[float, AfterValidator(_finite), Field(ge=-MAX_NUMBER, le=MAX_NUMBER), BeforeValidator(_not_bool)]
+Points = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 
 
@@ -214,7 +215,7 @@ class Dialogue(RecordBase):
 class Communication(RecordBase):
     type: Literal["communication"]
     form: CommunicationForm
-    count: Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=MAX_COUNT)] = 1
+    count: Annotated[int, Field(ge=1, le=MAX_COUNT), BeforeValidator(_not_bool)] = 1
 
 
 class AssignedTask(RecordBase):
@@ -247,7 +248,7 @@ class Survey(RecordBase):
     source: SurveySource
     criterion: Name
     share: Share
-    respondents: Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=MAX_COUNT)] | None = None
+    respondents: Annotated[int, Field(ge=1, le=MAX_COUNT), BeforeValidator(_not_bool)] | None = None
 
 
 EvidenceRecord = Annotated[
