@@ -57,6 +57,10 @@ class Inputs:
     folders: list[Path]
     what_if: tuple[Path, ...] = ()
 
+    def folder(self, unit_id: str) -> Path:
+        """A unit's folder by its id (the folder's name, perhaps stored decomposed, NFD)."""
+        return next(f for f in self.folders if loading.nfc(f.name) == unit_id)
+
     def units(self) -> Iterator[UnitYear]:
         """Each unit's evidence in turn, so a province never sits in memory at once. A bad unit
         does not stop the others being checked; every problem is raised together at the end."""
@@ -300,7 +304,7 @@ def backtest(request: Request) -> list[Backtest]:
     checks = []
     with engine_for(cs) as engine:
         for data in inputs.units():
-            folder = request.evidence / data.unit.id
+            folder = inputs.folder(data.unit.id)
             official = loading.load_official(folder / str(cs.year) / "official.yaml", cs)
             if official is None:
                 continue
@@ -348,7 +352,7 @@ def plan(request: Request) -> list[Plan]:
     plans = []
     with engine_for(cs) as engine:
         for data in inputs.units():
-            folder = request.evidence / data.unit.id
+            folder = inputs.folder(data.unit.id)
             official = loading.load_official(folder / str(cs.year) / "official.yaml", cs)
             day = cs.cutoff if official else as_of
             scored = predict_unit(cs, inputs.label, data, day, engine)
@@ -373,7 +377,7 @@ def form(request: Request) -> list[Form]:
     forms = []
     with engine_for(cs) as engine:
         for data in inputs.units():
-            folder = request.evidence / data.unit.id / str(cs.year)
+            folder = inputs.folder(data.unit.id) / str(cs.year)
             official = loading.load_official(folder / "official.yaml", cs)
             words = loading.load_explanations(folder / "explanations.yaml", cs)
             scored = with_risks(predict_unit(cs, inputs.label, data, as_of, engine, detail=True), data.unit)

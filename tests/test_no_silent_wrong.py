@@ -875,3 +875,18 @@ def test_paths_the_system_refuses_are_errors_not_tracebacks(runner, tmp_path):
         assert result.exit_code == 1, (args, result.output)
         assert result.output.splitlines()[0] == first
         assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_unit_folder_named_in_nfd_is_the_unit_of_its_nfc_id(runner, tmp_path):
+    """macOS stores file names decomposed: the folder `đơn-vị` (NFD) holds the unit `đơn-vị`."""
+    name = "sở-tư-pháp"
+    evidence = tmp_path / "evidence"
+    shutil.copytree(EVIDENCE / OFFICE, evidence / unicodedata.normalize("NFD", name))
+    unit = evidence / unicodedata.normalize("NFD", name) / "unit.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace(f"id: {OFFICE}", f"id: {name}"), "utf-8")
+    official = evidence / unicodedata.normalize("NFD", name) / "2023" / "official.yaml"
+    official.write_text(official.read_text(encoding="utf-8").replace(f"unit: {OFFICE}", f"unit: {name}"), "utf-8")
+    base = ["--evidence", str(evidence), "--rules", str(RULES)]
+    result = runner.invoke(main, ["backtest", *base, "--year", "2023", "--unit", name])
+    assert result.exit_code == 0, result.output
+    assert result.output.rstrip().endswith("Total: 88.09 vs 88.09: reproduced")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.loading.criteria import check_types
-from scorer.loading.files import is_file, outside_link
+from scorer.loading.files import is_file, nfc, outside_link
 from scorer.loading.problems import problems_of
 from scorer.loading.yaml_ import LineMap, read_yaml, shorten
 from scorer.models.criteria import CriteriaSet, Loc, check_criteria_set
@@ -59,7 +59,7 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
         raise ScorerError([link])
     unit, lines = load_model(path, Unit, "id and name")
     problems = []
-    if unit.id != folder.name:
+    if unit.id != nfc(folder.name):
         problems.append(
             Problem(
                 str(path),
@@ -105,7 +105,7 @@ def load_official(path: Path, cs: CriteriaSet | None = None) -> Official | None:
     folder = path.parent
     if folder.name.isdigit() and official.year != int(folder.name):
         problem(("year",), f"{official.year} in the {folder.name} folder")
-    if official.unit != folder.parent.name:
+    if official.unit != nfc(folder.parent.name):
         problem(("unit",), f"'{shorten(official.unit)}' in the folder of unit '{folder.parent.name}'")
     total = Decimal(repr(official.total))
     for key, parts in (("components", official.components.model_dump().values()), ("areas", official.areas.values())):

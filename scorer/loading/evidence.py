@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from scorer.errors import Collector, Problem, ScorerError, did_you_mean
 from scorer.loading.criteria import field_kind
 from scorer.loading.csv_ import csv_records
-from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, outside_link
+from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, nfc, outside_link
 from scorer.loading.origin import EvidenceSet, Origin, RawRecord
 from scorer.loading.problems import problems_of
 from scorer.loading.xlsx_ import xlsx_records
@@ -52,7 +52,9 @@ def unit_folders(evidence_root: Path, unit: str | None = None) -> list[Path]:
         raise ScorerError.single(evidence_root, "evidence folder not found")
     problems = Collector()
     found = []
-    candidates = [evidence_root / unit] if unit is not None else listdir(evidence_root)
+    candidates = listdir(evidence_root)
+    if unit is not None:  # a folder name may be stored decomposed (NFD, as macOS writes it)
+        candidates = [folder for folder in candidates if nfc(folder.name) == nfc(unit)]
     for folder in candidates:
         if folder.name.startswith(".") or not is_dir(folder):
             continue
