@@ -890,3 +890,34 @@ def test_a_unit_folder_named_in_nfd_is_the_unit_of_its_nfc_id(runner, tmp_path):
     result = runner.invoke(main, ["backtest", *base, "--year", "2023", "--unit", name])
     assert result.exit_code == 0, result.output
     assert result.output.rstrip().endswith("Total: 88.09 vs 88.09: reproduced")
+
+
+def test_a_sheet_with_no_stated_size_is_counted_before_it_is_parsed(tmp_path):
+    """Not every tool writes <dimension>: the rows are counted in the XML first (bytes, fast)."""
+    evidence = _unit(tmp_path, "[]\n")
+    book = evidence / "u" / "2024" / "rows.xlsx"
+    source = openpyxl.Workbook()
+    source.active.title = "plan"
+    source.save(book)
+    with zipfile.ZipFile(book) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            if name != sheet:
+                archive.writestr(name, data)
+        with archive.open(sheet, "w") as stream:
+            stream.write(
+                b'<?xml version="1.0" encoding="UTF-8"?><worksheet '
+                b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            )
+            stream.write(b'<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>')
+            row = '<row r="{0}"><c r="A{0}" t="inlineStr"><is><t>r{0}</t></is></c></row>'
+            for start in range(2, 300_002, 10_000):
+                stream.write("".join(row.format(i) for i in range(start, start + 10_000)).encode())
+            stream.write(b"</sheetData></worksheet>")
+    done, peak = _peak(["validate", "--evidence", str(evidence), "--rules", str(RULES), "--year", "2024"])
+    assert done.returncode == 1
+    first = done.stderr.splitlines()[0]
+    assert first.startswith(f"Error: {book}[plan]:1: more than 200,000 records in one sheet (")
+    assert peak < 300, peak

@@ -122,7 +122,11 @@ def xlsx_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
                 continue
             try:
                 formulas = None
-                if _has_formulas(path, sheet._worksheet_path):
+                has_formulas, rows = _scan(path, sheet._worksheet_path)
+                if rows > MAX_RECORDS + 1:
+                    problems.add(where, f"more than {MAX_RECORDS:,} records in one sheet ({rows:,} rows)", line=1)
+                    continue
+                if has_formulas:
                     if len(books) == 1:
                         books.append(_open(path, data_only=False))
                     formulas = books[1][sheet.title]
@@ -137,17 +141,20 @@ def xlsx_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
 
 
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
 
 
-def _has_formulas(path: Path, part: str) -> bool:
-    """Whether a sheet's XML holds a formula: only then is it read a second time, for the formulas."""
-    tail = b""
+def _scan(path: Path, part: str) -> tuple[bool, int]:
+    """A sheet's XML scanned as bytes, fast, before it is parsed: whether it holds a formula (only
+    then is it read a second time, for the formulas) and about how many rows it has (a row split
+    between two chunks is not counted; the parse counts exactly)."""
+    formulas, rows, tail = False, 0, b""
     with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
         while chunk := stream.read(2**20):
-            if _FORMULA.search(tail + chunk):
-                return True
+            formulas = formulas or bool(_FORMULA.search(tail + chunk))
+            rows += len(_ROW.findall(chunk))
             tail = chunk[-64:]
-    return False
+    return formulas, rows
 
 
 def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: Collector) -> Iterator[RawRecord]:
