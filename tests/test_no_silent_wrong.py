@@ -562,8 +562,11 @@ def test_links_out_of_the_evidence_folder_are_refused(runner, tmp_path, monkeypa
 
 def test_links_inside_the_evidence_folder_are_read(runner, tmp_path, monkeypatch):
     evidence = _unit(tmp_path)
-    (evidence / "u" / "shared.yaml").write_text("- {id: s, type: plan, kind: it, date: 2024-01-10}\n", encoding="utf-8")
-    (evidence / "u" / "2024" / "s.yaml").symlink_to(evidence / "u" / "shared.yaml")
+    (evidence / "u" / "shared").mkdir()
+    (evidence / "u" / "shared" / "plans.yaml").write_text(
+        "- {id: s, type: plan, kind: it, date: 2024-01-10}\n", encoding="utf-8"
+    )
+    (evidence / "u" / "2024" / "s.yaml").symlink_to(evidence / "u" / "shared" / "plans.yaml")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 0, result.output
@@ -921,3 +924,19 @@ def test_a_sheet_with_no_stated_size_is_counted_before_it_is_parsed(tmp_path):
     first = done.stderr.splitlines()[0]
     assert first.startswith(f"Error: {book}[plan]:1: more than 200,000 records in one sheet (")
     assert peak < 300, peak
+
+
+def test_evidence_put_one_level_too_high_is_an_error_not_left_out(runner, tmp_path, monkeypatch):
+    evidence = _unit(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (evidence / "u" / "reports.csv").write_text("id,type,date,kind\nx,plan,2024-01-10,par\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Error: evidence/u/reports.csv: an evidence file outside a unit's year folder is not read "
+        "(move it into the year folder it belongs to, e.g. evidence/<unit>/2024/)"
+    ]
+    (evidence / "u" / "reports.csv").rename(evidence / "plans.yaml")
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith("Error: evidence/plans.yaml: an evidence file outside")

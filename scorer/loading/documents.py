@@ -10,7 +10,8 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.loading.criteria import check_types
-from scorer.loading.files import is_file, nfc, outside_link
+from scorer.loading.evidence import STRAY_HINT, stray
+from scorer.loading.files import is_file, listdir, nfc, outside_link
 from scorer.loading.problems import problems_of
 from scorer.loading.yaml_ import LineMap, read_yaml, shorten
 from scorer.models.criteria import CriteriaSet, Loc, check_criteria_set
@@ -69,6 +70,11 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
             )
         )
     if cs is not None:
+        for path_ in listdir(folder):
+            if stray(path_):
+                problems.append(
+                    Problem(str(path_), "an evidence file outside a unit's year folder is not read", hint=STRAY_HINT)
+                )
         roles = owner_roles(cs)
         for role in unit.divisions:
             if role not in roles:

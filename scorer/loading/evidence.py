@@ -33,7 +33,20 @@ EVIDENCE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 NOT_EVIDENCE = frozenset({"official.yaml", "official.yml", "explanations.yaml", "explanations.yml"})
 # Data files a person may well have meant as evidence, in a format not read: refused, not skipped.
 NOT_READ = frozenset({".xls", ".xlsm", ".xlsb", ".ods", ".numbers", ".tsv"})
-LOCK_PREFIX = "~$"  # Excel's lock file beside an open workbook: `~$name.xlsx`
+LOCK_PREFIX = "~$"
+STRAY_HINT = "move it into the year folder it belongs to, e.g. evidence/<unit>/2024/"
+
+
+def stray(path: Path) -> bool:
+    """A YAML or CSV file where only folders (or unit.yaml) belong: evidence put one level too high."""
+    return (
+        path.suffix.lower() in (".yaml", ".yml", ".csv")
+        and not path.name.startswith(".")
+        and path.name not in ("unit.yaml", "unit.yml")
+        and is_file(path)
+    )  # Excel's lock file beside an open workbook: `~$name.xlsx`
+
+
 BATCH = 2_000
 DATE_FIELDS = {
     kind: tuple(name for name, info in model.model_fields.items() if field_kind(info.annotation)[0] == "date")
@@ -56,6 +69,9 @@ def unit_folders(evidence_root: Path, unit: str | None = None) -> list[Path]:
     if unit is not None:  # a folder name may be stored decomposed (NFD, as macOS writes it)
         candidates = [folder for folder in candidates if nfc(folder.name) == nfc(unit)]
     for folder in candidates:
+        if unit is None and stray(folder):
+            problems.add(folder, "an evidence file outside a unit's year folder is not read", hint=STRAY_HINT)
+            continue
         if folder.name.startswith(".") or not is_dir(folder):
             continue
         link = outside_link(folder, evidence_root)
