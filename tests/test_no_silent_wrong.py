@@ -940,3 +940,15 @@ def test_evidence_put_one_level_too_high_is_an_error_not_left_out(runner, tmp_pa
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0].startswith("Error: evidence/plans.yaml: an evidence file outside")
+
+
+@pytest.mark.parametrize("name, day", [("cutoff", "2023-12-15"), ("report_q1_due", "0024-03-15")])
+def test_calendar_dates_far_from_the_sets_year_are_refused(runner, tmp_path, name, day):
+    data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
+    data["calendar"][name] = day
+    path = tmp_path / "criteria_2024.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = runner.invoke(main, ["predict", "--criteria", str(path), "--evidence", str(EVIDENCE), *AS_OF])
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first.endswith(f": calendar.{name}: {day} is too far from 2024: is the year mistyped?"), first

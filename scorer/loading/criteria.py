@@ -81,6 +81,12 @@ def check_types(cs: CriteriaSet) -> list[Finding]:
                     findings += _check_where(
                         loc + ("expect", o, "match", name_), metric.type, name_, kinds[name_], value
                     )
+    for name, day in cs.calendar.items():
+        earliest = dt.date(cs.year, 1, 1) if name == "cutoff" else dt.date(cs.year - 1, 1, 1)
+        if not earliest <= day <= dt.date(cs.year + 1, 12, 31):
+            findings.append(
+                (("calendar", name), f"{day.isoformat()} is too far from {cs.year}: is the year mistyped?", None)
+            )
     for a, area in enumerate(cs.areas):
         findings += _hundredths(("areas", a, "max"), area.max)
         for i, criterion in enumerate(area.criteria):
