@@ -486,25 +486,27 @@ def test_full_width_digits_are_not_a_date(runner):
 # -- unsafe text in the outputs -------------------------------------------------------------
 
 
-def test_xlsx_output_never_holds_a_live_formula(runner, office_copy, tmp_path):
+def test_xlsx_outputs_never_hold_a_live_formula(runner, office_copy, tmp_path):
+    """Text from the inputs that starts like a formula is stored as quoted text, in every workbook."""
     unit = office_copy / OFFICE / "unit.yaml"
-    unit.write_text(
-        unit.read_text(encoding="utf-8").replace(f"organisation: {ORG}", 'organisation: "=HYPERLINK(\\"http://x\\")"'),
-        "utf-8",
+    text = unit.read_text(encoding="utf-8").replace(
+        f"organisation: {ORG}", 'organisation: "=HYPERLINK(\\"http://x\\")"'
     )
+    unit.write_text(text, "utf-8")
     reports = office_copy / OFFICE / "2024" / "reports.csv"
     reports.write_text(reports.read_text(encoding="utf-8").replace("38/BC-VPUB", "=1+1"), "utf-8")
-    target = tmp_path / "out.xlsx"
-    result = runner.invoke(
-        main, ["predict", "--evidence", str(office_copy), "--rules", str(RULES), *AS_OF, "-o", str(target)]
-    )
-    assert result.exit_code == 0, result.output
-    book = openpyxl.load_workbook(target)
-    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
-    assert not [c.coordinate for c in cells if c.data_type == "f"]
-    texts = [c.value for c in cells if isinstance(c.value, str)]
-    assert '\'=HYPERLINK("http://x")' in texts
-    assert any("'=1+1" in t for t in texts)
+    base = ["--evidence", str(office_copy), "--rules", str(RULES), *AS_OF]
+    for command, name in ((["predict"], "p.xlsx"), (["form"], "f.xlsx")):
+        target = tmp_path / name
+        result = runner.invoke(main, [*command, *base, "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        cells = [c for sheet in openpyxl.load_workbook(target).worksheets for row in sheet.iter_rows() for c in row]
+        assert not [c.coordinate for c in cells if c.data_type == "f"], command
+        risky = [c for c in cells if isinstance(c.value, str) and c.value.startswith(("=", "+", "-", "@"))]
+        assert risky and all(c.data_type == "s" and c.quotePrefix for c in risky), command
+    texts = [c.value for sheet in openpyxl.load_workbook(tmp_path / "p.xlsx").worksheets for row in sheet for c in row]
+    assert '=HYPERLINK("http://x")' in texts
+    assert any(isinstance(t, str) and "=1+1" in t for t in texts)
 
 
 def test_markdown_output_is_escaped(runner, office_copy):

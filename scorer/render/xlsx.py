@@ -25,13 +25,16 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 COMMON = ("id", "date", "title", "document_no", "attachment", "criteria", "note")
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(values: typing.Iterable[typing.Any]) -> list[typing.Any]:
-    """A row as text Excel shows and never runs: text that starts like a formula is prefixed with
-    `'`, as the CSV writer does (openpyxl would otherwise store `=...` as a live formula)."""
-    return ["'" + v if isinstance(v, str) and v.startswith(_FORMULA_STARTS) else v for v in values]
+def _append(sheet: typing.Any, values: typing.Iterable[typing.Any]) -> None:
+    """A row whose text Excel shows and never runs, as in the form (`_put`): every string is stored
+    as text, and one that starts like a formula is also marked quoted (openpyxl would otherwise store
+    `=...` as a live formula)."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if cell.value.startswith(FORMULA_STARTS):
+                cell.quotePrefix = True
 
 
 def _bytes(book: openpyxl.Workbook) -> bytes:
@@ -70,9 +73,9 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
     book = openpyxl.Workbook()
     guide = book.active
     guide.title = text["guide"]
-    guide.append(_safe([text["guide_note"]]))
-    guide.append(_safe([]))
-    guide.append(_safe(text["guide_heads"]))
+    _append(guide, [text["guide_note"]])
+    _append(guide, [])
+    _append(guide, text["guide_heads"])
     for cell in guide[3]:
         cell.font, cell.fill = BOLD, HEAD_FILL
     lists = book.create_sheet("_lists")
@@ -80,7 +83,7 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
     for kind in RECORD_TYPES:
         sheet = book.create_sheet(kind)
         fields = _fields(kind)
-        sheet.append(_safe(fields))
+        _append(sheet, fields)
         for column, field in enumerate(fields, start=1):
             sheet.cell(row=1, column=column).font = BOLD
             sheet.cell(row=1, column=column).fill = HEAD_FILL
@@ -91,7 +94,7 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
                 # Excel caps a literal list at 255 characters, so the values live on a hidden sheet.
                 source = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
                 for row, value in enumerate(allowed, start=1):
-                    lists.cell(row=row, column=source, value=_safe([value])[0])
+                    _put(lists, row, source, value)
                 source_letter = lists.cell(row=1, column=source).column_letter
                 letter = sheet.cell(row=1, column=column).column_letter
                 check = DataValidation(
@@ -101,9 +104,7 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
                 )
                 check.add(f"{letter}2:{letter}2000")
                 sheet.add_data_validation(check)
-            guide.append(
-                _safe([kind, field, text["yes"] if model_field.is_required() else text["no"], ", ".join(allowed)])
-            )
+            _append(guide, [kind, field, text["yes"] if model_field.is_required() else text["no"], ", ".join(allowed)])
         sheet.freeze_panes = "A2"
     for letter, width in zip("ABCD", (16, 20, 10, 90)):
         guide.column_dimensions[letter].width = width
@@ -125,15 +126,13 @@ def prediction(result: Prediction, lang: str) -> bytes:
 
 def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
     text = SHEET_TEXT[lang]
-    sheet.append(
-        _safe([f"{unit.unit_name} · {t('year', lang)} {unit.year} · {t('as_of', lang)} {date(unit.as_of, lang)}"])
-    )
+    _append(sheet, [f"{unit.unit_name} · {t('year', lang)} {unit.year} · {t('as_of', lang)} {date(unit.as_of, lang)}"])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(_safe(text["heads"]))
+    _append(sheet, text["heads"])
     for cell in sheet[2]:
         cell.font, cell.fill, cell.alignment = BOLD, HEAD_FILL, WRAP
     for area in unit.areas:
-        sheet.append(_safe([area.id, pick(area, "title", lang), area.max, area.expected, "", ""]))
+        _append(sheet, [area.id, pick(area, "title", lang), area.max, area.expected, "", ""])
         for cell in sheet[sheet.max_row]:
             cell.font, cell.fill = BOLD, AREA_FILL
         for c in (c for c in unit.criteria if c.area == area.id):
@@ -141,12 +140,10 @@ def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
                 dict.fromkeys(e.document_no for e in c.evidence_used if e.document_no and e.supported)
             )
             note = ", ".join(t(f"reason.{r}", lang) for r in c.reasons) if c.expected < c.max else ""
-            sheet.append(_safe([c.id, pick(c, "title", lang), c.max, c.expected, documents, note]))
+            _append(sheet, [c.id, pick(c, "title", lang), c.max, c.expected, documents, note])
             for cell in sheet[sheet.max_row]:
                 cell.alignment = WRAP
-    sheet.append(
-        _safe(["", t("total", lang), unit.total.max, unit.total.expected, "", unit.total.class_.expected or ""])
-    )
+    _append(sheet, ["", t("total", lang), unit.total.max, unit.total.expected, "", unit.total.class_.expected or ""])
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
     for column, width in zip("ABCDEF", (8, 60, 10, 12, 40, 30)):
@@ -158,23 +155,22 @@ def _risks(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
     heads = [
         t(k, lang) for k in ("criterion", "title", "at_stake", "worst_case", "reason", "owner", "deadline", "remedy")
     ]
-    sheet.append(_safe(heads))
+    _append(sheet, heads)
     for cell in sheet[1]:
         cell.font, cell.fill = BOLD, HEAD_FILL
     for r in unit.risks:
-        sheet.append(
-            _safe(
-                [
-                    r.criterion,
-                    pick(r, "title", lang),
-                    r.at_stake,
-                    r.worst_case,
-                    t(f"reason.{r.reason}", lang),
-                    r.owner_division,
-                    r.deadline,
-                    pick(r, "remedy", lang),
-                ]
-            )
+        _append(
+            sheet,
+            [
+                r.criterion,
+                pick(r, "title", lang),
+                r.at_stake,
+                r.worst_case,
+                t(f"reason.{r.reason}", lang),
+                r.owner_division,
+                r.deadline,
+                pick(r, "remedy", lang),
+            ],
         )
         for cell in sheet[sheet.max_row]:
             cell.alignment = WRAP
@@ -187,7 +183,7 @@ def _risks(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
 THIN = Side(style="thin", color="000000")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TWO_DECIMALS = "0.00"
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORM_WIDTHS = (7, 46, 9, 10, 46, 34, 10, 24)
 CUT_WIDTHS = (7, 46, 10, 10, 10, 45, 45)
 HEAD_ROW = 6
