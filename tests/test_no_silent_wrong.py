@@ -520,6 +520,10 @@ def test_markdown_output_is_escaped(runner, office_copy):
     )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == "# \\*Văn\\* \\[x\\](javascript:y) &lt;b&gt;\\| — Year 2024"
+    plan = runner.invoke(main, ["plan", "--evidence", str(office_copy), "--rules", str(RULES), "--year", "2023"])
+    assert plan.exit_code == 0, plan.output
+    assert "\\*Văn\\* \\[x\\](javascript:y) &lt;b&gt;\\|" in plan.output
+    assert "<b>" not in plan.output and "*Văn*" not in plan.output
 
 
 # -- file system: links, lock files, temporary files ------------------------------------------

@@ -16,9 +16,12 @@ def _table(rows: list[list[str]], heads: list[str]) -> str:
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]~|#"} | {"<": "&lt;", ">": "&gt;", "\n": " ", "\r": " "})
 
 
-def _esc(text: str) -> str:
+def esc(text: str) -> str:
     """Text as itself in Markdown: no emphasis, link, code, HTML or table cell can be started by it."""
     return text.translate(_SPECIAL)
+
+
+_esc = esc
 
 
 def _code(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from scorer.render.markdown import esc
 from scorer.messages import PLAN_TEXT, date, document_type
 from scorer.models.plan import AreaPlan, Plan, SatisfactionPlan, TimeFrame
 
@@ -33,10 +34,19 @@ def _d(value: Any) -> str:
 Block = tuple[str, Any]
 
 
+def _escaped(content: Any) -> Any:
+    """A block's text as itself in Markdown (the blocks are plain text, shared with the .docx)."""
+    if isinstance(content, str):
+        return esc(content)
+    if isinstance(content, (list, tuple)):
+        return type(content)(_escaped(part) for part in content)
+    return content
+
+
 def render_plan(plan: Plan, lang: str) -> str:
-    """The plan as Markdown."""
+    """The plan as Markdown; every text from the inputs is escaped, so none of it can start markup."""
     lines: list[str] = []
-    for kind, content in blocks(plan, lang):
+    for kind, content in ((kind, _escaped(content)) for kind, content in blocks(plan, lang)):
         if kind == "frame":
             left, right = content
             lines += [f"| {left[0]} | {right[0]} |", "|---|---|"]
