@@ -958,3 +958,19 @@ def test_calendar_dates_far_from_the_sets_year_are_refused(runner, tmp_path, nam
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
     assert first.endswith(f": calendar.{name}: {day} is too far from 2024: is the year mistyped?"), first
+
+
+def test_a_target_its_metric_can_never_reach_is_refused(runner, tmp_path):
+    """A rate's target typed as 80 instead of 0.8 would score the criterion 0 whatever the evidence."""
+    text = (RULES / "criteria_2024.yaml").read_text(encoding="utf-8")
+    old = "rule: {kind: linear, metric: online_applications, target: 0.8}"
+    assert old in text
+    path = tmp_path / "criteria_2024.yaml"
+    path.write_text(text.replace(old, old.replace("0.8", "80")), encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(EVIDENCE)])
+    assert result.exit_code == 1
+    line = text[: text.index(old)].count("\n") + 1
+    assert result.output.splitlines() == [
+        f"Error: {path}:{line}: areas.6.criteria.10.rule.target: 80 can never be reached: metric "
+        "'online_applications' is the rate 'online_applications_rate' (0..1) (80 looks like a percentage: write 0.8)"
+    ]

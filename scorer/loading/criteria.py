@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Any
 
 from scorer.errors import did_you_mean
-from scorer.models.criteria import BandsRule, CriteriaSet, Finding, Loc, Present
+from scorer.models.criteria import BandsRule, BinaryRule, CriteriaSet, Finding, LinearRule, Loc, Present, plain_number
 from scorer.models.evidence import RECORD_TYPES
 
 CENT = Decimal("0.01")
@@ -81,6 +81,7 @@ def check_types(cs: CriteriaSet) -> list[Finding]:
                     findings += _check_where(
                         loc + ("expect", o, "match", name_), metric.type, name_, kinds[name_], value
                     )
+    findings += _check_thresholds(cs)
     for name, day in cs.calendar.items():
         earliest = dt.date(cs.year, 1, 1) if name == "cutoff" else dt.date(cs.year - 1, 1, 1)
         if not earliest <= day <= dt.date(cs.year + 1, 12, 31):
@@ -141,3 +142,60 @@ def _hundredths(loc: Loc, value: float) -> list[Finding]:
     if exact == exact.quantize(CENT):
         return []
     return [(loc, f"{value} is not a whole number of hundredths", "points are rounded to 2 decimals: write e.g. 0.51")]
+
+
+# Ratios whose numerator can never pass their denominator (the models check each record).
+_PARTS = {("tasks_done", "tasks_total"), ("units_inspected", "units_total"), ("findings_resolved", "findings")}
+
+
+def metric_range(cs: CriteriaSet, name: str) -> tuple[float, float, str] | None:
+    """The values a metric can take, when its definition says (and what it is, for a message)."""
+    metric = cs.metrics.get(name)
+    if metric is None:
+        return None
+    if metric.kind in ("exists", "on_time_share"):
+        return 0.0, 1.0, f"a {metric.kind.replace('_', ' ')} from 0 to 1"
+    if metric.kind == "ratio" and (metric.numerator, metric.denominator) in _PARTS:
+        return 0.0, 1.0, "a share from 0 to 1"
+    indicator = metric.where.get("name")
+    if (
+        metric.kind == "latest"
+        and metric.type == "indicator"
+        and metric.field == "value"
+        and isinstance(indicator, str)
+    ):
+        spec = cs.indicators.get(indicator)
+        if spec is not None:
+            low, high = spec.bounds()
+            return low, high, f"the {spec.kind.value} '{indicator}' ({plain_number(low)}..{plain_number(high)})"
+    return None
+
+
+def _check_thresholds(cs: CriteriaSet) -> list[Finding]:
+    """A band minimum, a target or a binary minimum above what its metric can ever be is never met:
+    the criterion would score 0 whatever the evidence (a rate's target typed as 90, not 0.9)."""
+    findings: list[Finding] = []
+    for a, area in enumerate(cs.areas):
+        for i, criterion in enumerate(area.criteria):
+            rule = criterion.rule
+            loc: Loc = ("areas", a, "criteria", i, "rule")
+            checks: list[tuple[Loc, str, float | None]] = []
+            if isinstance(rule, BandsRule):
+                checks += [
+                    (loc + ("bands", b, "min"), band.metric or rule.metric, band.min)
+                    for b, band in enumerate(rule.bands)
+                ]
+            elif isinstance(rule, LinearRule):
+                checks.append((loc + ("target",), rule.metric, rule.target))
+            elif isinstance(rule, BinaryRule):
+                checks.append((loc + ("min",), rule.metric, rule.min))
+            for where, name, threshold in checks:
+                span = metric_range(cs, name)
+                if threshold is None or span is None or threshold <= span[1]:
+                    continue
+                shown = plain_number(threshold)
+                hint = None
+                if span[1] == 1 and 2 <= threshold <= 100:
+                    hint = f"{shown} looks like a percentage: write {plain_number(threshold / 100)}"
+                findings.append((where, f"{shown} can never be reached: metric '{name}' is {span[2]}", hint))
+    return findings
