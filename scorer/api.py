@@ -6,7 +6,6 @@ The CLI calls exactly one of these and renders what it returns; nothing here pri
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -126,60 +125,16 @@ def load_inputs(request: Request) -> Inputs:
 
 
 def check_output(request: Request, new_evidence: bool = False) -> None:
-    """Refuse an output file that would overwrite what the run reads: any file it reads (the same
-    path, through `..` or a link, or the same file under another name), or anything inside the
-    evidence or rules folders. A folder is no output file either. `new_evidence` (the template): a
-    new file may be written into the evidence folder, but no file there replaced."""
-    output = request.output
-    if output is None:
+    """Refuse an output file that would overwrite what the run reads (loading.check_output):
+    the criteria file, the what-if files, anything in the evidence or rules folders."""
+    if request.output is None:
         return
-    if loading.is_dir(output):
-        raise ScorerError.single(output, "--output is a folder: give a file name")
-    if os.path.lexists(output) and not loading.is_file(output):
-        raise ScorerError.single(output, "--output is not a regular file: give a file name")
-    if loading.is_file(output) and not os.access(output, os.W_OK):
-        raise ScorerError.single(output, "cannot write: the file is read-only")
-    try:
-        target = output.resolve()
-    except (OSError, RuntimeError, ValueError):
-        raise ScorerError.single(output, "--output is not a usable path") from None
-    folders = [request.evidence, request.rules]
-    for folder in folders:
-        if new_evidence and folder == request.evidence and not os.path.lexists(output):
-            continue
-        if loading.is_dir(folder) and loading.inside(target, folder):
-            raise ScorerError.single(
-                output,
-                f"--output lies inside the {'evidence' if folder == request.evidence else 'rules'} folder "
-                f"{folder}, which the run reads",
-                hint="write the output somewhere else",
-            )
     reads = [*request.what_if]
     try:
         reads.append(criteria_file(request)[0])
     except ScorerError:
-        pass
-    for path in reads:
-        if target == _resolved(path) or loading.same_file(output, path):
-            raise ScorerError.single(
-                output, f"--output would overwrite {path}, which the run reads", hint="write the output somewhere else"
-            )
-    if loading.is_file(output) and output.stat().st_nlink > 1:
-        for folder in folders:
-            for path in folder.rglob("*") if loading.is_dir(folder) else ():
-                if loading.same_file(output, path):
-                    raise ScorerError.single(
-                        output,
-                        f"--output is another name of {path}, which the run reads",
-                        hint="write the output somewhere else",
-                    )
-
-
-def _resolved(path: Path) -> Path | None:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return None
+        pass  # no criteria file: reported when the run looks for it
+    loading.check_output(request.output, request.evidence, request.rules, reads, new_evidence)
 
 
 @dataclass(frozen=True)

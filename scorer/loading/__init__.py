@@ -31,7 +31,7 @@ from scorer.loading.evidence import (
     unit_folders,
     validate_record,
 )
-from scorer.loading.files import inside, is_dir, is_file, nfc, same_file
+from scorer.loading.files import check_output, inside, is_dir, is_file, nfc, same_file
 from scorer.loading.origin import EMPTY_EVIDENCE, EvidenceSet, Origin
 from scorer.loading.yaml_ import MAX_YAML_DEPTH, MAX_YAML_NODES, LineMap, read_yaml
 
@@ -46,6 +46,7 @@ __all__ = [
     "Origin",
     "case_files",
     "check_evidence",
+    "check_output",
     "check_values",
     "document_conflicts",
     "inside",

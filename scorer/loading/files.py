@@ -137,3 +137,44 @@ def same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except (OSError, ValueError):
         return False
+
+
+def check_output(output: Path, evidence: Path, rules: Path, reads: list[Path], new_evidence: bool = False) -> None:
+    """Refuse an output file that would overwrite what a run reads: a file it reads (`reads`: the
+    same path, through `..` or a link, or the same file under another name), or anything inside the
+    evidence or rules folders. A folder, a device or a pipe is no output file either. `new_evidence`
+    (the template): a new file may be written into the evidence folder, but no file there replaced."""
+    if is_dir(output):
+        raise ScorerError.single(output, "--output is a folder: give a file name")
+    if os.path.lexists(output) and not is_file(output):
+        raise ScorerError.single(output, "--output is not a regular file: give a file name")
+    if is_file(output) and not os.access(output, os.W_OK):
+        raise ScorerError.single(output, "cannot write: the file is read-only")
+    target = _resolved(output)
+    if target is None:
+        raise ScorerError.single(output, "--output is not a usable path")
+    hint = "write the output somewhere else"
+    for folder, what in ((evidence, "evidence"), (rules, "rules")):
+        if new_evidence and folder == evidence and not os.path.lexists(output):
+            continue
+        if is_dir(folder) and inside(target, folder):
+            raise ScorerError.single(
+                output, f"--output lies inside the {what} folder {folder}, which the run reads", hint=hint
+            )
+    for path in reads:
+        if target == _resolved(path) or same_file(output, path):
+            raise ScorerError.single(output, f"--output would overwrite {path}, which the run reads", hint=hint)
+    if is_file(output) and output.stat().st_nlink > 1:  # a hard link: look for its other names
+        for folder in (evidence, rules):
+            for path in folder.rglob("*") if is_dir(folder) else ():
+                if same_file(output, path):
+                    raise ScorerError.single(
+                        output, f"--output is another name of {path}, which the run reads", hint=hint
+                    )
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
