@@ -440,6 +440,11 @@ def test_output_never_overwrites_the_what_if_file_or_a_second_name_of_an_input(r
     result = runner.invoke(main, [*base, "-o", str(link)])
     assert result.exit_code == 1
     assert result.output.splitlines()[0].startswith(f"Error: {link}: --output is another name of evidence/")
+    linked = tmp_path / "reports-symlink.csv"
+    linked.symlink_to(tmp_path / "evidence" / OFFICE / "2024" / "reports.csv")
+    result = runner.invoke(main, [*base, "-o", str(linked)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(f"Error: {linked}: --output lies inside the evidence folder")
     criteria = tmp_path / "my-criteria.yaml"
     shutil.copy(RULES / "criteria_2024.yaml", criteria)
     result = runner.invoke(main, ["validate", "--criteria", str(criteria)])
