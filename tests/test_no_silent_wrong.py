@@ -979,3 +979,12 @@ def test_a_target_its_metric_can_never_reach_is_refused(runner, tmp_path):
         f"Error: {path}:{line}: areas.6.criteria.10.rule.target: 80 can never be reached: metric "
         "'online_applications' is the rate 'online_applications_rate' (0..1) (80 looks like a percentage: write 0.8)"
     ]
+
+
+def test_the_sheet_writer_itself_refuses_a_what_if_prediction(tmp_path):
+    from scorer import api
+    from scorer.render import xlsx
+
+    request = api.Request(evidence=EVIDENCE, rules=RULES, as_of=dt.date(2024, 9, 30), what_if=(_what_if(tmp_path),))
+    with pytest.raises(ValueError, match="never written from a what-if prediction"):
+        xlsx.prediction(api.predict(request), "vi")

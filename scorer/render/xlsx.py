@@ -113,7 +113,10 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
 
 def prediction(result: Prediction, lang: str) -> bytes:
     """The self-assessment sheet per unit (expected points, with the evidence's document numbers)
-    and the at-risk list."""
+    and the at-risk list. It states real evidence only: a what-if prediction is refused (the CLI
+    says so as a usage error before anything is computed)."""
+    if any(unit.hypothetical for unit in result.units):
+        raise ValueError("the self-assessment sheet is never written from a what-if prediction")
     text = SHEET_TEXT[lang]
     book = openpyxl.Workbook()
     book.remove(book.active)
