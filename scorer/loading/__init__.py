@@ -22,6 +22,7 @@ from scorer.loading.documents import (
 )
 from scorer.loading.evidence import (
     EVIDENCE_SUFFIXES,
+    NOT_EVIDENCE,
     check_evidence,
     check_values,
     document_conflicts,
@@ -31,15 +32,17 @@ from scorer.loading.evidence import (
     unit_folders,
     validate_record,
 )
-from scorer.loading.files import check_output, inside, is_dir, is_file, nfc, same_file
+from scorer.loading.files import MAX_FILE_BYTES, check_output, inside, is_dir, is_file, nfc, same_file
 from scorer.loading.origin import EMPTY_EVIDENCE, EvidenceSet, Origin
 from scorer.loading.yaml_ import MAX_YAML_DEPTH, MAX_YAML_NODES, LineMap, read_yaml
 
 __all__ = [
     "EMPTY_EVIDENCE",
     "EVIDENCE_SUFFIXES",
+    "MAX_FILE_BYTES",
     "MAX_YAML_DEPTH",
     "MAX_YAML_NODES",
+    "NOT_EVIDENCE",
     "EvidenceSet",
     "LineMap",
     "LoadedCase",
