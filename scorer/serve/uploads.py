@@ -89,22 +89,40 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _stage(evidence: Path, unit: str, year: int, name: str, part: Path, root: Path) -> Path:
-    """A unit folder under `root` that links to every file of the real one, except that its
-    year folder holds the new file under its final name instead of what that name holds now."""
+    """A unit folder under `root` that holds every file of the real one (hard links, or copies
+    across file systems: a symbolic link out of the evidence folder is refused when evidence is
+    read), except that its year folder holds the new file under its final name instead of what
+    that name holds now."""
     real = evidence / unit
     staged = root / unit
     staged.mkdir()
     for entry in real.iterdir():
         if entry.name != str(year):
-            (staged / entry.name).symlink_to(entry.resolve())
+            _mirror(entry, staged / entry.name)
     year_dir = staged / str(year)
     year_dir.mkdir()
     real_year = real / str(year)
-    for entry in real_year.iterdir():
-        if entry.name != name and not entry.name.endswith(".part"):
-            (year_dir / entry.name).symlink_to(entry.resolve())
-    (year_dir / name).symlink_to(part.resolve())
+    if real_year.is_dir():
+        for entry in real_year.iterdir():
+            if entry.name != name and not entry.name.endswith(".part"):
+                _mirror(entry, year_dir / entry.name)
+    _mirror(part, year_dir / name)
     return staged
+
+
+def _mirror(source: Path, target: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, target, copy_function=_link)
+    else:
+        _link(str(source), str(target))
+
+
+def _link(source: str, target: str) -> str:
+    try:
+        os.link(os.path.realpath(source), target)
+    except OSError:
+        shutil.copy2(source, target)
+    return target
 
 
 def problem_rows(problems: list[Problem], staged: Path, year: int) -> list[dict[str, Any]]:
