@@ -2,12 +2,15 @@
 
     .venv/bin/python bench/bench.py                     # 2,000 units x 100 records
     .venv/bin/python bench/bench.py --units 200 --records 40 --profile
+    .venv/bin/python bench/bench.py --runs 3 --compare ../old-checkout   # medians, before / after
 
 Both runs are separate processes started the same way, measured in the same run (the machines are
 noisy, so only the ratio means much): the baseline reads every evidence file with PyYAML's C loader
 and does nothing else; `scorer predict --format json --output FILE` does the whole job. Reported:
 wall and CPU time of each, their ratio (of CPU time, steadier on a shared machine; the wall ratio
-too), units per second and peak memory (max RSS) of each.
+too), units per second and peak memory (max RSS) of each. With `--runs N` each is run N times on
+the same province, interleaved, and the medians are reported; `--compare DIR` also runs the
+scorer of another checkout (its package on PYTHONPATH) on the same files, for a before / after.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ import json
 import platform
 import pstats
 import resource
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,12 +49,13 @@ print(count)
 """
 
 
-def timed(command: list[str]) -> tuple[float, float, float]:
+def timed(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one child process. CPU time is
-    what the ratio uses: on a shared machine it moves far less than wall time."""
+    what the ratio uses: on a shared machine it moves far less than wall time. The peak is the
+    largest of any child so far: run the smallest first."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{command[:3]} failed: {done.stderr[-2000:]}")
@@ -65,6 +71,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--profile", action="store_true", help="also profile predict in-process; print the top costs")
     parser.add_argument("--keep", type=Path, help="write the province here and keep it")
+    parser.add_argument("--runs", type=int, default=1, help="runs of each, interleaved; medians reported")
+    parser.add_argument("--compare", type=Path, help="another checkout whose scorer to time too (before / after)")
     args = parser.parse_args()
 
     cs = load_criteria(ROOT / "rules" / "criteria_2024.yaml")
@@ -75,8 +83,7 @@ def main() -> None:
         synthetic.write_province(evidence, cs, args.units, args.records, args.seed)
         generated = time.perf_counter() - start
         files = sum(1 for _ in evidence.rglob("*.yaml"))
-        # Baseline first, in its own process; RUSAGE_CHILDREN's max then covers it alone.
-        base_s, base_cpu, base_mb = timed([sys.executable, "-c", BASELINE, str(evidence)])
+        baseline = [sys.executable, "-c", BASELINE, str(evidence)]
         scorer = [
             sys.executable,
             "-m",
@@ -93,25 +100,43 @@ def main() -> None:
             "--output",
             str(work / "prediction.json"),
         ]
-        run_s, run_cpu, run_mb = timed(scorer)
+        other = None
+        if args.compare is not None:
+            other = {**os.environ, "PYTHONPATH": str(args.compare.resolve())}
+        runs: dict[str, list[tuple[float, float, float]]] = {"base": [], "scorer": [], "compare": []}
+        for _ in range(args.runs):
+            runs["base"].append(timed(baseline))
+            # Run outside the checkout: `-m` puts the working folder first on the path.
+            if other is not None:
+                runs["compare"].append(timed(scorer, other, cwd=work))
+            runs["scorer"].append(timed(scorer, cwd=work))
+        base_s, base_cpu, base_mb = (statistics.median(r[i] for r in runs["base"]) for i in range(3))
+        run_s, run_cpu, run_mb = (statistics.median(r[i] for r in runs["scorer"]) for i in range(3))
         units = len(json.loads((work / "prediction.json").read_text(encoding="utf-8"))["units"])
         report = {
             "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
-            f"{len(__import__('os').sched_getaffinity(0))} cores",
+            f"{len(os.sched_getaffinity(0))} cores",
             "units": units,
             "records_per_unit": args.records,
             "files": files,
+            "runs": args.runs,
             "generate_s": round(generated, 2),
             "baseline_parse_s": round(base_s, 2),
             "scorer_predict_s": round(run_s, 2),
             "baseline_cpu_s": round(base_cpu, 2),
             "scorer_cpu_s": round(run_cpu, 2),
             "ratio": round(run_cpu / base_cpu, 2),
+            "ratios": [round(r[1] / b[1], 2) for r, b in zip(runs["scorer"], runs["base"])],
             "wall_ratio": round(run_s / base_s, 2),
             "units_per_s": round(units / run_s, 1),
             "baseline_peak_mib": round(base_mb, 1),
             "scorer_peak_mib_at_most": round(run_mb, 1),
         }
+        if runs["compare"]:
+            report["compare"] = str(args.compare)
+            report["compare_cpu_s"] = round(statistics.median(r[1] for r in runs["compare"]), 2)
+            report["compare_ratio"] = round(report["compare_cpu_s"] / base_cpu, 2)
+            report["compare_ratios"] = [round(r[1] / b[1], 2) for r, b in zip(runs["compare"], runs["base"])]
         print(json.dumps(report, indent=2))
         if args.profile:
             profile(evidence)

@@ -10,22 +10,24 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorer import loading
-from scorer.backtest import Backtest, backtest_unit
-from scorer.diff import CriteriaDiff, diff
-from scorer.models.plan import Plan
-from scorer.form import build_form
-from scorer.models.form import Form
-from scorer.plan import draft_plan
-from scorer.errors import Problem, ScorerError, UsageError, did_you_mean
-from scorer.loading import EMPTY_EVIDENCE, EvidenceSet
+from scorer.errors import CriteriaError, InputError, Problem, ScorerError, SelectionError, UsageError, did_you_mean
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Document
+from scorer.models.inputs import EMPTY_EVIDENCE, EvidenceSet, UnitYear
 from scorer.models.prediction import CriterionResult, Prediction, UnitPrediction
-from scorer.predict import UnitYear, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
+from scorer.models.scored import ScoredUnit
+from scorer.predict import Scoring, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
 from scorer.ranking import rank
-from scorer.risks import with_risks
+from scorer.risks import assess
+
+if TYPE_CHECKING:  # backtest, plan, form and diff are imported by the commands that run them
+    from scorer.models.backtest import Backtest
+    from scorer.models.diff import CriteriaDiff
+    from scorer.models.form import Form
+    from scorer.models.plan import RemediationPlan
 
 _CRITERIA_FILE = re.compile(r"^criteria_(\d{4})\.ya?ml$")
 
@@ -73,7 +75,7 @@ class Inputs:
             if not problems:
                 yield data
         if problems:
-            raise ScorerError(problems)
+            raise InputError(problems)
 
 
 def criteria_years(rules: Path) -> list[int]:
@@ -90,7 +92,7 @@ def criteria_file(request: Request) -> tuple[Path, int | None]:
     if year is None:
         years = criteria_years(request.rules)
         if not years:
-            raise ScorerError.single(request.rules, "no criteria_<year>.yaml here", hint="pass --criteria FILE")
+            raise CriteriaError.single(request.rules, "no criteria_<year>.yaml here", hint="pass --criteria FILE")
         year = years[-1]
     return request.rules / f"criteria_{year}.yaml", year
 
@@ -106,7 +108,7 @@ def _criteria(request: Request) -> tuple[CriteriaSet, Path]:
     path, year = criteria_file(request)
     cs = loading.load_criteria(path)
     if year is not None and cs.year != year:
-        raise ScorerError.single(path, f"this set is for {cs.year}, not {year}", field="year")
+        raise SelectionError.single(path, f"this set is for {cs.year}, not {year}", field="year")
     return cs, path
 
 
@@ -118,9 +120,9 @@ def load_inputs(request: Request) -> Inputs:
     folders = loading.unit_folders(request.evidence, unit)
     if unit is not None and not folders:
         known = [f.name for f in loading.unit_folders(request.evidence)]
-        raise ScorerError.single(request.evidence, f"no unit '{unit}'", hint=did_you_mean(unit, known))
+        raise SelectionError.single(request.evidence, f"no unit '{unit}'", hint=did_you_mean(unit, known))
     if not folders:
-        raise ScorerError.single(request.evidence, "no unit folders (each needs a unit.yaml)")
+        raise InputError.single(request.evidence, "no unit folders (each needs a unit.yaml)")
     return Inputs(cs, path.name, folders, request.what_if)
 
 
@@ -169,7 +171,7 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) ->
     )
     problems += loading.check_values(last_year, cs)
     if problems:
-        raise ScorerError(problems)
+        raise InputError(problems)
     official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
     return UnitYear(unit, evidence, last_year, official)
 
@@ -186,7 +188,7 @@ def _merge_what_if(evidence: EvidenceSet, extra: EvidenceSet) -> EvidenceSet:
         if r.id in evidence.origins
     ]
     if clashes:
-        raise ScorerError(clashes)
+        raise InputError(loading.with_sources(clashes))
     return evidence.merged(extra)
 
 
@@ -223,6 +225,30 @@ def _owner(inputs: Inputs, owner: str | None) -> str | None:
     )
 
 
+@dataclass(frozen=True)
+class Run:
+    """One run over the selected units: the inputs, the day, and the compiled criteria with their engine."""
+
+    inputs: Inputs
+    as_of: dt.date
+    scoring: Scoring
+
+    def score(self, data: UnitYear, as_of: dt.date | None = None, detail: bool = False) -> ScoredUnit:
+        cs = self.inputs.criteria
+        return predict_unit(cs, self.inputs.label, data, as_of or self.as_of, self.scoring, detail)
+
+
+def each_unit(request: Request, inputs: Inputs | None = None) -> Iterator[tuple[Run, UnitYear]]:
+    """Load the inputs, compile the criteria and open one engine, then each unit's evidence in turn:
+    the loop predict, backtest, plan and form share. The engine is closed when the loop ends."""
+    inputs = inputs or load_inputs(request)
+    as_of = _as_of(inputs.criteria, request)
+    with engine_for(inputs.criteria) as scoring:
+        run = Run(inputs, as_of, scoring)
+        for data in inputs.units():
+            yield run, data
+
+
 def predict_units(
     request: Request, detail: bool = False, progress: Callable[[int, int], None] | None = None
 ) -> Iterator[UnitPrediction]:
@@ -230,18 +256,13 @@ def predict_units(
     yielded once a bad unit is found; every problem of every unit is raised at the end.
     `progress(done, total)` is told after each unit."""
     inputs = load_inputs(request)
-    as_of = _as_of(inputs.criteria, request)
     owner = _owner(inputs, request.owner)
-    with engine_for(inputs.criteria) as engine:
-        for done, data in enumerate(inputs.units(), start=1):
-            if progress is not None:
-                progress(done, len(inputs.folders))
-            prediction = predict_unit(inputs.criteria, inputs.label, data, as_of, engine, detail)
-            prediction = with_risks(prediction, data.unit, request.horizon, owner)
-            if data.evidence.hypothetical:
-                baseline = predict_unit(inputs.criteria, inputs.label, without_hypothetical(data), as_of, engine)
-                prediction = prediction.model_copy(update={"what_if": compare(baseline, prediction)})
-            yield prediction
+    for done, (run, data) in enumerate(each_unit(request, inputs), start=1):
+        if progress is not None:
+            progress(done, len(inputs.folders))
+        scored = run.score(data, detail=detail)
+        what_if = compare(run.score(without_hypothetical(data)), scored) if data.evidence.hypothetical else None
+        yield assess(scored, data.unit, request.horizon, owner, what_if)
 
 
 def predict(request: Request, detail: bool = False) -> Prediction:
@@ -250,23 +271,21 @@ def predict(request: Request, detail: bool = False) -> Prediction:
 
 
 def backtest(request: Request) -> list[Backtest]:
-    """Score a closed year at its cut-off and hold each unit with an official.yaml against it."""
+    """Score a closed year at its cut-off and hold each unit with an official.yaml against it.
+    (An --as-of before the year is refused by the loop, though the cut-off is what is scored.)"""
+    from scorer.backtest import backtest_unit
+
     if request.year is None and request.criteria is None:
         request = replace(request, year=_newest_published_year(request))
     inputs = load_inputs(request)
     cs = inputs.criteria
-    _as_of(cs, request)  # the backtest scores the cut-off; an --as-of before the year is still wrong
     checks = []
-    with engine_for(cs) as engine:
-        for data in inputs.units():
-            folder = inputs.folder(data.unit.id)
-            official = loading.load_official(folder / str(cs.year) / "official.yaml", cs)
-            if official is None:
-                continue
-            scored = predict_unit(cs, inputs.label, data, cs.cutoff, engine)
-            checks.append(backtest_unit(scored, official))
+    for run, data in each_unit(request, inputs):
+        official = loading.load_official(inputs.folder(data.unit.id) / str(cs.year) / "official.yaml", cs)
+        if official is not None:
+            checks.append(backtest_unit(run.score(data, cs.cutoff), official))
     if not checks:
-        raise ScorerError.single(request.evidence, f"no unit has an official.yaml for {cs.year}")
+        raise SelectionError.single(request.evidence, f"no unit has an official.yaml for {cs.year}")
     return checks
 
 
@@ -277,7 +296,7 @@ def _newest_published_year(request: Request) -> int:
         if any(loading.is_file(f / str(y) / "official.yaml") for f in loading.unit_folders(request.evidence))
     ]
     if not years:
-        raise ScorerError.single(
+        raise SelectionError.single(
             request.evidence, "no official.yaml for any year that has a criteria set", hint="pass --year"
         )
     return years[-1]
@@ -291,32 +310,32 @@ def explain(request: Request, criterion_id: str) -> list[tuple[UnitPrediction, C
         match = next((c for c in unit.criteria if c.id == criterion_id), None)
         if match is None:
             known = [c.id for c in unit.criteria]
-            raise ScorerError.single(
+            raise SelectionError.single(
                 unit.criteria_set, f"no criterion '{criterion_id}'", hint=did_you_mean(criterion_id, known)
             )
         found.append((unit, match))
     return found
 
 
-def plan(request: Request) -> list[Plan]:
+def plan(request: Request) -> list[RemediationPlan]:
     """A remediation plan per selected unit: from the published results where the year has them,
     else from the prediction."""
+    from scorer.plan import draft_plan
+
     inputs = load_inputs(request)
     cs = inputs.criteria
-    as_of = _as_of(cs, request)
     plans = []
-    with engine_for(cs) as engine:
-        for data in inputs.units():
-            folder = inputs.folder(data.unit.id)
-            official = loading.load_official(folder / str(cs.year) / "official.yaml", cs)
-            day = cs.cutoff if official else as_of
-            scored = predict_unit(cs, inputs.label, data, day, engine)
-            # A plan on published results is written in the next year and cites its decisions too.
-            records = list(data.evidence.records)
-            if official and loading.is_dir(folder / str(cs.year + 1)):
-                records += loading.load_evidence(folder, cs.year + 1).records
-            documents = [r for r in records if isinstance(r, Document) and (official or r.date <= day)]
-            plans.append(draft_plan(scored, data.unit, official, cs, documents, data.last_official))
+    for run, data in each_unit(request, inputs):
+        folder = inputs.folder(data.unit.id)
+        official = loading.load_official(folder / str(cs.year) / "official.yaml", cs)
+        day = cs.cutoff if official else run.as_of
+        scored = run.score(data, day)
+        # A plan on published results is written in the next year and cites its decisions too.
+        records = list(data.evidence.records)
+        if official and loading.is_dir(folder / str(cs.year + 1)):
+            records += loading.load_evidence(folder, cs.year + 1).records
+        documents = [r for r in records if isinstance(r, Document) and (official or r.date <= day)]
+        plans.append(draft_plan(scored, data.unit, official, cs, documents, data.last_official))
     return plans
 
 
@@ -326,19 +345,21 @@ def form(request: Request) -> list[Form]:
     evidence never enters a form."""
     if request.what_if:
         raise ScorerError.single(request.what_if[0], "a self-assessment form takes no hypothetical evidence")
+    from scorer.form import build_form
+
     inputs = load_inputs(request)
     cs = inputs.criteria
-    as_of = _as_of(cs, request)
     forms = []
-    with engine_for(cs) as engine:
-        for data in inputs.units():
-            folder = inputs.folder(data.unit.id) / str(cs.year)
-            official = loading.load_official(folder / "official.yaml", cs)
-            words = loading.load_explanations(folder / "explanations.yaml", cs)
-            scored = with_risks(predict_unit(cs, inputs.label, data, as_of, engine, detail=True), data.unit)
-            forms.append(build_form(scored, data.unit, cs, official, words))
+    for run, data in each_unit(request, inputs):
+        folder = inputs.folder(data.unit.id) / str(cs.year)
+        official = loading.load_official(folder / "official.yaml", cs)
+        words = loading.load_explanations(folder / "explanations.yaml", cs)
+        scored = assess(run.score(data, detail=True), data.unit)
+        forms.append(build_form(scored, data.unit, cs, official, words))
     return forms
 
 
 def criteria_diff(old: Path, new: Path) -> CriteriaDiff:
+    from scorer.diff import diff
+
     return diff(loading.load_criteria(old), loading.load_criteria(new), old.name, new.name)

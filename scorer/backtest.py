@@ -10,78 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from scorer.models.evidence import Official
-from scorer.models.prediction import Out, UnitPrediction
+from scorer.models.backtest import AreaCheck, Backtest, CriterionCheck, DeductionCheck, FigureCheck, Loss  # noqa: F401 (importable from here as before)
+from scorer.models.scored import ScoredUnit
 from scorer.scoring import exact
 
 
-class Loss(Out):
-    criterion: str
-    lost: float
-
-
-class AreaCheck(Out):
-    id: str
-    title: str
-    title_en: str
-    max: float
-    scored: float
-    official: float | None
-    difference: float | None
-    lost: float | None
-    itemised: float
-    unitemised: float | None
-    unexplained: list[Loss] = []
-
-
-class FigureCheck(Out):
-    id: str
-    scored: float
-    official: float
-    difference: float
-
-
-class DeductionCheck(Out):
-    area: str
-    title: str
-    title_en: str | None
-    points: float
-    criteria: list[str]
-    scored_loss: float
-    matches: bool
-
-
-class CriterionCheck(Out):
-    """One sub-criterion: what the unit's evidence supports (its self-score), what the appraisal gave,
-    what the rules score, and each difference named (`differences`: message keys `diff.<code>`)."""
-
-    id: str
-    title: str
-    title_en: str
-    max: float
-    self_score: float | None
-    appraised: float | None
-    scored: float
-    differences: list[str]
-    appraisal_minus_self: float | None
-    scored_minus_appraised: float | None
-    note: str | None = None
-
-
-class Backtest(Out):
-    unit: str
-    unit_name: str
-    year: int
-    criteria_set: str
-    total: FigureCheck
-    components: list[FigureCheck]
-    areas: list[AreaCheck]
-    deductions: list[DeductionCheck]
-    gaps: list[AreaCheck]
-    criteria: list[CriterionCheck] = []
-    reproduced: bool
-
-
-def backtest_unit(scored: UnitPrediction, official: Official) -> Backtest:
+def backtest_unit(scored: ScoredUnit, official: Official) -> Backtest:
     """`scored` must be final (at the cut-off); its expected figures are the scored result."""
     itemised: dict[str, Decimal] = {}
     for deduction in official.deductions:
@@ -163,7 +97,7 @@ def backtest_unit(scored: UnitPrediction, official: Official) -> Backtest:
     )
 
 
-def _criterion_checks(scored: UnitPrediction, official: Official) -> list[CriterionCheck]:
+def _criterion_checks(scored: ScoredUnit, official: Official) -> list[CriterionCheck]:
     """Per sub-criterion, where the appraisal's points are known or the self-score and the rules
     differ: self-score (the low scenario at the cut-off: what the evidence supports, no survey),
     appraised, scored, and each difference by name."""

@@ -9,45 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from scorer import loading
-from scorer.engine import RuleEngine
-from scorer.errors import Problem, ScorerError
-from scorer.models.cases import Points
+from scorer.errors import InputError, Problem, ScorerError
+from scorer.models.cases import CaseResult, Coverage, ExpectedPoints, Mismatch, TestReport
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Unit
-from scorer.models.prediction import Out
-from scorer.predict import UnitYear, effective_as_of, engine_for, predict_unit
+from scorer.models.inputs import LoadedCase, UnitYear
+from scorer.predict import Scoring, effective_as_of, engine_for, predict_unit
 
 CASE_UNIT = Unit(id="test-unit", name="Test unit")
-
-
-class Mismatch(Out):
-    criterion: str
-    scenario: str
-    expected: float | None
-    actual: float | None
-
-
-class CaseResult(Out):
-    file: str
-    line: int
-    name: str
-    passed: bool
-    mismatches: list[Mismatch]
-
-
-class Coverage(Out):
-    criteria_set: str
-    criteria: int
-    untested: list[str]
-
-
-class TestReport(Out):
-    cases: list[CaseResult]
-    coverage: list[Coverage]
-
-    @property
-    def passed(self) -> bool:
-        return all(c.passed for c in self.cases)
 
 
 def run_cases(rules: Path, folder: Path) -> TestReport:
@@ -86,7 +55,7 @@ def run_cases(rules: Path, folder: Path) -> TestReport:
                 results.append(_run(cs, str(path), loaded, engine))
                 covered[parsed.criteria].update(loaded.case.expect)
     if problems:
-        raise ScorerError(problems)
+        raise InputError(loading.with_sources(problems))
     coverage = [
         Coverage(
             criteria_set=name,
@@ -98,7 +67,7 @@ def run_cases(rules: Path, folder: Path) -> TestReport:
     return TestReport(cases=results, coverage=coverage)
 
 
-def _run(cs: CriteriaSet, path: str, loaded: loading.LoadedCase, engine: RuleEngine) -> CaseResult:
+def _run(cs: CriteriaSet, path: str, loaded: LoadedCase, engine: Scoring) -> CaseResult:
     case = loaded.case
     data = UnitYear(CASE_UNIT, loaded.evidence, loaded.last_year)
     as_of = effective_as_of(cs, case.as_of, case.as_of)
@@ -106,7 +75,7 @@ def _run(cs: CriteriaSet, path: str, loaded: loading.LoadedCase, engine: RuleEng
     actual = {c.id: c for c in prediction.criteria}
     mismatches = []
     for cid, wanted in sorted(case.expect.items()):
-        points = wanted if isinstance(wanted, Points) else Points(expected=wanted)
+        points = wanted if isinstance(wanted, ExpectedPoints) else ExpectedPoints(expected=wanted)
         for scenario in ("low", "expected", "high"):
             want = getattr(points, scenario)
             got = getattr(actual[cid], scenario)

@@ -1,5 +1,9 @@
 """Click wiring only: options in, one library call, text out. Errors become `Error: path:line: ...`
-and exit 1 here, in one place; usage errors exit 2 (click)."""
+and exit 1 here, in one place; usage errors exit 2 (click).
+
+Each command imports the library and the writers it runs when it runs: `scorer --help` loads click
+and this module, `scorer predict` neither the Office writers nor the other commands' stages
+(tests/test_layers.py checks `sys.modules`)."""
 
 from __future__ import annotations
 
@@ -9,24 +13,22 @@ import gc
 import os
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from scorer import api, cases
-from scorer import schema as schema_lib
-from scorer.errors import ScorerError, UsageError
-from scorer.loading import is_dir, is_file, nfc
-from scorer.models.evidence import parse_date
-from scorer import render
-from scorer.render import json_, table
-from scorer.render import docx_
-from scorer.render import plan as plan_writer
-from scorer.render import xlsx
+from scorer.errors import OutputError, ScorerError, UsageError
+
+if TYPE_CHECKING:
+    from scorer import api
+
+# The writers' formats (scorer.FORMATS) and the schema kinds (scorer.schema.KINDS), named
+# here so that building the command line imports neither; tests/test_layers.py holds them equal.
+FORMATS = ("table", "json", "csv", "md", "html")
+SCHEMA_KINDS = ("evidence", "criteria", "unit", "official", "cases")
 
 BASIC_FORMATS = ("table", "json")
 # What an --output file's extension says it holds: without --format it chooses the format, and a
@@ -62,6 +64,8 @@ def output_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...]
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    from scorer.models.evidence import parse_date
+
     if value is None:
         return None
     try:
@@ -109,6 +113,9 @@ def reporting_options(func: Callable[..., Any], lang: str = "en") -> Callable[..
 
 
 def _request(**kwargs: Any) -> api.Request:
+    from scorer import api
+    from scorer.loading import nfc
+
     fields = {k: v for k, v in kwargs.items() if k in api.Request.__dataclass_fields__ and v is not None}
     for name in ("unit", "owner"):
         if name in fields:
@@ -135,16 +142,19 @@ def emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
 def _replace(output: Path, write: Callable[[Any], object], binary: bool = False) -> None:
     """The temporary file is removed whatever ends the run: an error, Ctrl-C, or SIGTERM / SIGHUP
     (turned into an exit while the file is open)."""
+    import tempfile
+    from scorer.loading import is_dir, is_file
+
     folder = output.parent if str(output.parent) else Path(".")
     if is_dir(output):
-        raise ScorerError.single(output, "--output is a folder: give a file name")
+        raise OutputError.single(output, "--output is a folder: give a file name")
     if os.path.lexists(output) and not is_file(output):
         # Replacing a device (/dev/null), a pipe or a link to one would destroy it, not write to it.
-        raise ScorerError.single(output, "--output is not a regular file: give a file name")
+        raise OutputError.single(output, "--output is not a regular file: give a file name")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
     except (OSError, ValueError) as error:
-        raise ScorerError.single(output, f"cannot write: {getattr(error, 'strerror', None) or error}") from None
+        raise OutputError.single(output, f"cannot write: {getattr(error, 'strerror', None) or error}") from None
     restore = _exit_on_signals()
     try:
         with os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
@@ -153,7 +163,7 @@ def _replace(output: Path, write: Callable[[Any], object], binary: bool = False)
         os.replace(temporary, output)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise ScorerError.single(output, f"cannot write: {error.strerror or error}") from None
+        raise OutputError.single(output, f"cannot write: {error.strerror or error}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -192,6 +202,8 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except ScorerError as error:
             for problem in error.problems:
                 click.echo(f"Error: {problem}", err=True)
+                for line in problem.excerpt():
+                    click.echo(line, err=True)
             sys.exit(1)
         except UsageError as error:
             raise click.UsageError(str(error)) from None
@@ -218,7 +230,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(render.FORMATS + ("xlsx",)),
+    type=click.Choice(FORMATS + ("xlsx",)),
     help="Output format [default: from --output's extension, else table].",
 )
 @click.option(
@@ -244,8 +256,12 @@ def predict(
 
     Example: scorer predict --unit van-phong-ubnd-tinh --as-of 2024-09-30
     """
-    fmt = output_format(fmt, output, render.FORMATS + ("xlsx",), "table")
+    from scorer import api, render
+
+    fmt = output_format(fmt, output, FORMATS + ("xlsx",), "table")
     if fmt == "xlsx":
+        from scorer.render import xlsx
+
         if output is None:
             raise click.UsageError("--format xlsx needs --output FILE")
         if what_if:
@@ -275,7 +291,7 @@ def _progress() -> Callable[[int, int], None] | None:
 
 @main.command()
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(render.FORMATS), help=FORMAT_HELP)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help=FORMAT_HELP)
 @click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True)
 @click.option(
     "--owner",
@@ -287,21 +303,28 @@ def risks(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> Non
 
     Example: scorer risks --owner information --as-of 2024-09-30
     """
-    fmt = output_format(fmt, output, render.FORMATS, "table")
+    from scorer import api
+    from scorer import render
+
+    fmt = output_format(fmt, output, FORMATS, "table")
     emit(render.risk_lists(api.predict(_request(output=output, **kwargs)).units, fmt, lang), output)
 
 
 @main.command()
 @click.argument("criterion_id")
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(render.FORMATS), help=FORMAT_HELP)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help=FORMAT_HELP)
 @handles_errors
 def explain(criterion_id: str, fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> None:
     """One criterion: its rule, metric values, evidence used (file and line), points, why not full.
 
     Example: scorer explain 1.2 --as-of 2024-09-30
     """
-    fmt = output_format(fmt, output, render.FORMATS, "table")
+    from scorer import api
+    from scorer import render
+    from scorer.loading import nfc
+
+    fmt = output_format(fmt, output, FORMATS, "table")
     found = api.explain(_request(output=output, **kwargs), nfc(criterion_id.strip()))
     emit(render.explanations(found, fmt, lang), output)
 
@@ -315,6 +338,10 @@ def backtest(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> 
 
     Example: scorer backtest --year 2023
     """
+    from scorer import api
+    from scorer.render import json_
+    from scorer.render import table
+
     fmt = output_format(fmt, output, BASIC_FORMATS, "table")
     checks = api.backtest(_request(output=output, **kwargs))
     emit(
@@ -337,6 +364,8 @@ def validate(**kwargs: Any) -> None:
 
     Example: scorer validate --year 2024
     """
+    from scorer import api
+
     summary = api.validate(_request(**kwargs))
     for warning in summary.warnings:
         click.echo(f"Warning: {warning}", err=True)
@@ -355,6 +384,10 @@ def test_cases(folder: Path, rules: Path, fmt: str) -> None:
 
     Example: scorer test rules/tests
     """
+    from scorer import cases
+    from scorer.render import json_
+    from scorer.render import table
+
     report = cases.run_cases(rules, folder)
     click.echo(json_.dumps(report) if fmt == "json" else table.render_test_report(report), nl=False)
     if not report.passed:
@@ -362,12 +395,14 @@ def test_cases(folder: Path, rules: Path, fmt: str) -> None:
 
 
 @main.command("schema")
-@click.argument("kind", type=click.Choice(schema_lib.KINDS))
+@click.argument("kind", type=click.Choice(SCHEMA_KINDS))
 def schema(kind: str) -> None:
     """Print the JSON Schema of one kind of input file, for editors.
 
     Example: scorer schema evidence > schema/evidence.schema.json
     """
+    from scorer import schema as schema_lib
+
     click.echo(schema_lib.dumps(kind), nl=False)
 
 
@@ -385,13 +420,19 @@ def plan_command(fmt: str | None, lang: str, output: Path | None, **kwargs: Any)
 
     Example: scorer plan --year 2023 --lang vi --format docx --output ke-hoach-khac-phuc.docx
     """
+    from scorer import api
+
     fmt = output_format(fmt, output, ("md", "docx"), "md")
     if fmt == "docx" and output is None:
         raise click.UsageError("--format docx needs --output FILE")
     plans = api.plan(_request(output=output, **kwargs))
     if fmt == "docx":
+        from scorer.render import docx_
+
         emit(docx_.render_plan(plans, lang), output)
     else:
+        from scorer.render import plan as plan_writer
+
         emit("\n".join(plan_writer.render_plan(p, lang) for p in plans), output)
 
 
@@ -405,6 +446,9 @@ def form_command(fmt: str, lang: str, output: Path | None, what_if: tuple[str, .
 
     Example: scorer form --year 2024 --as-of 2024-09-30 -o bieu-tu-danh-gia.xlsx
     """
+    from scorer import api
+    from scorer.render import xlsx
+
     if what_if:
         raise click.UsageError("a self-assessment form is what the evidence supports: --with is refused")
     if output is None:
@@ -429,6 +473,10 @@ def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
 
     Example: scorer criteria diff rules/criteria_2023.yaml rules/criteria_2024.yaml
     """
+    from scorer import api
+    from scorer.render import json_
+    from scorer.render import table
+
     result = api.criteria_diff(old, new)
     click.echo(json_.dumps(result) if fmt == "json" else table.render_diff(result, lang), nl=False)
 
@@ -450,6 +498,9 @@ def template(rules: Path, criteria: Path | None, year: int | None, fmt: str | No
 
     Example: scorer template --output evidence/my-unit/2025/evidence.xlsx
     """
+    from scorer import api
+    from scorer.render import xlsx
+
     fmt = output_format(fmt, output, ("xlsx",), "xlsx")
     cs = api.load_inputs_criteria(api.Request(rules=rules, criteria=criteria, year=year, output=output))
     emit(xlsx.template(cs, lang), output)

@@ -3,35 +3,11 @@ deadline, owner, source), metrics redefined, and the points that move with each 
 
 from __future__ import annotations
 
-from scorer.messages import rule_text
+from typing import Any
+
 from scorer.models.criteria import Criterion, CriteriaSet, rule_metrics
-from scorer.models.prediction import Out
+from scorer.models.diff import CriteriaDiff, CriterionChange, MetricChange
 from scorer.scoring import difference
-
-
-class Change(Out):
-    criterion: str
-    title: str
-    title_en: str
-    change: str
-    old: str | None
-    new: str | None
-    points: float
-
-
-class MetricChange(Out):
-    metric: str
-    change: str
-    old: str | None
-    new: str | None
-    criteria: list[str]
-
-
-class CriteriaDiff(Out):
-    old: str
-    new: str
-    changes: list[Change]
-    metrics: list[MetricChange]
 
 
 def _deadline(cs: CriteriaSet, c: Criterion) -> str:
@@ -42,59 +18,61 @@ def _deadline(cs: CriteriaSet, c: Criterion) -> str:
 def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> CriteriaDiff:
     before = {c.id: c for c in old.criteria()}
     after = {c.id: c for c in new.criteria()}
-    changes: list[Change] = []
+    changes: list[CriterionChange] = []
     for cid in sorted(set(before) | set(after), key=lambda i: tuple(int(p) for p in i.split("."))):
         a, b = before.get(cid), after.get(cid)
         if a is None and b is not None:
             changes.append(
-                Change(
+                CriterionChange(
                     criterion=cid,
                     title=b.title,
                     title_en=b.title_en,
                     change="added",
                     old=None,
-                    new=f"max {b.max:g}",
+                    new=b.max,
+                    old_max=None,
+                    new_max=b.max,
                     points=b.max,
                 )
             )
             continue
         if b is None and a is not None:
             changes.append(
-                Change(
+                CriterionChange(
                     criterion=cid,
                     title=a.title,
                     title_en=a.title_en,
                     change="removed",
-                    old=f"max {a.max:g}",
+                    old=a.max,
                     new=None,
+                    old_max=a.max,
+                    new_max=None,
                     points=-a.max,
                 )
             )
             continue
         assert a is not None and b is not None
-        pairs: list[tuple[str, str, str, float]] = [
-            ("max", f"{a.max:g}", f"{b.max:g}", difference(b.max, a.max)),
+        pairs: list[tuple[str, Any, Any, float]] = [
+            ("max", a.max, b.max, difference(b.max, a.max)),
             ("source", a.source.value, b.source.value, 0.0),
             ("owner", ", ".join(a.owners), ", ".join(b.owners), 0.0),
-            (
-                "rule",
-                rule_text(a.rule.model_dump(exclude_none=True), a.max, "en"),
-                rule_text(b.rule.model_dump(exclude_none=True), b.max, "en"),
-                0.0,
-            ),
+            # A rule changes when it reads otherwise; a new max alone is the `max` change.
+            ("rule", a.rule.model_dump(exclude_none=True), b.rule.model_dump(exclude_none=True), 0.0),
             ("deadline", _deadline(old, a), _deadline(new, b), 0.0),
             ("title", a.title, b.title, 0.0),
         ]
         for change, was, now, points in pairs:
             if was != now:
                 changes.append(
-                    Change(
+                    CriterionChange(
                         criterion=cid,
                         title=b.title,
                         title_en=b.title_en,
                         change=change,
                         old=was,
                         new=now,
+                        old_max=a.max,
+                        new_max=b.max,
                         points=points,
                     )
                 )

@@ -21,59 +21,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from scorer.models.criteria import CriteriaSet, Metric, Present
+from scorer.models.criteria import (
+    CountMetric,
+    CriteriaSet,
+    ExistsMetric,
+    LatestMetric,
+    Metric,
+    ObligationMetric,
+    Present,
+    RatioMetric,
+    SumMetric,
+)
 from scorer.models.evidence import EvidenceRecord
 
+# The results are models (scorer.models.metrics); importable from here as before.
+from scorer.models.metrics import STATUSES, MetricResult, Obligations, ObligationStatus  # noqa: F401
+
 OBLIGATION_KINDS = frozenset({"on_time_share", "missed_count"})
-STATUSES = ("on_time", "late", "nonconforming", "missing", "pending")
-
-
-@dataclass(frozen=True)
-class ObligationStatus:
-    """One obligation on the as-of date: `on_time`, `late`, `nonconforming`, `missing` or `pending`."""
-
-    label: str
-    due: dt.date
-    status: str
-    record_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Obligations:
-    items: tuple[ObligationStatus, ...]
-
-    def count(self, status: str) -> int:
-        return sum(1 for item in self.items if item.status == status)
-
-    @property
-    def decided(self) -> int:
-        return len(self.items) - self.count("pending")
-
-    def on_time_rate(self) -> float | None:
-        """The share met on time among obligations already decided; None when none is."""
-        return self.count("on_time") / self.decided if self.decided else None
-
-    def value(self, kind: str, pending_met: float, empty: float) -> float:
-        """The metric with `pending_met` of the pending obligations met on time (0 = all missed)."""
-        pending = self.count("pending")
-        on_time = self.count("on_time") + pending * pending_met
-        if kind == "missed_count":
-            return len(self.items) - on_time
-        return on_time / len(self.items) if self.items else empty
-
-
-@dataclass(frozen=True)
-class MetricResult:
-    """A metric's value on the evidence given, and the records it used."""
-
-    value: float
-    record_ids: tuple[str, ...] = ()
-    obligations: Obligations | None = None
-    details: dict[str, Any] = field(default_factory=dict)
 
 
 def matching(metric: Metric, records: Iterable[EvidenceRecord]) -> list[EvidenceRecord]:
@@ -132,30 +99,27 @@ def compute(
     `year_offset` moves the calendar's deadlines, to read last year's evidence with this year's set.
     `hypothetical` records (what-if) count as done on their own dates, even after the as-of date."""
     chosen = matching(metric, records)
-    if metric.kind in OBLIGATION_KINDS:
+    if isinstance(metric, ObligationMetric):
         obligations = _obligations(metric, chosen, as_of, cs, final, year_offset, hypothetical)
         used = tuple(sorted({i.record_id for i in obligations.items if i.record_id}))
         return MetricResult(obligations.value(metric.kind, 0.0, metric.empty), used, obligations)
-    if metric.kind == "ratio" and metric.latest:
+    if isinstance(metric, RatioMetric) and metric.latest:
         # A snapshot with nothing to divide by (a plan filed without its tasks) says nothing of progress.
-        chosen = sorted((r for r in chosen if _number(r, metric.denominator or "")), key=_order)[-1:]
-    elif metric.kind == "latest":
+        chosen = sorted((r for r in chosen if _number(r, metric.denominator)), key=_order)[-1:]
+    elif isinstance(metric, LatestMetric):
         chosen = sorted(chosen, key=_order)[-1:]
     ids = tuple(sorted(r.id for r in chosen))
-    if metric.kind == "count":
+    if isinstance(metric, CountMetric):
         if metric.distinct:
             distinct = {str(_plain(getattr(r, metric.distinct))) for r in chosen}
             return MetricResult(float(len(distinct)), ids, details={"distinct": sorted(distinct)})
         return MetricResult(float(len(chosen)), ids)
-    if metric.kind == "exists":
+    if isinstance(metric, ExistsMetric):
         return MetricResult(1.0 if chosen else 0.0, ids)
-    if metric.kind == "sum":
-        assert metric.field is not None
+    if isinstance(metric, SumMetric):
         return MetricResult(sum(_number(r, metric.field) for r in chosen), ids)
-    if metric.kind == "latest":
-        assert metric.field is not None
+    if isinstance(metric, LatestMetric):
         return MetricResult(_number(chosen[0], metric.field) if chosen else metric.empty, ids)
-    assert metric.numerator is not None and metric.denominator is not None
     numerator = sum(_number(r, metric.numerator) for r in chosen)
     denominator = sum(_number(r, metric.denominator) for r in chosen)
     value = numerator / denominator if denominator else metric.empty
@@ -163,7 +127,7 @@ def compute(
 
 
 def _obligations(
-    metric: Metric,
+    metric: ObligationMetric,
     chosen: list[EvidenceRecord],
     as_of: dt.date,
     cs: CriteriaSet,
@@ -171,7 +135,6 @@ def _obligations(
     year_offset: int,
     hypothetical: frozenset[str],
 ) -> Obligations:
-    assert metric.done_field is not None and (metric.expect or metric.due_field is not None)
     items: list[ObligationStatus] = []
     if metric.expect:
         for obligation in metric.expect:
@@ -188,7 +151,7 @@ def _obligations(
 
 
 def _status(
-    metric: Metric,
+    metric: ObligationMetric,
     label: str,
     due: dt.date,
     candidates: list[EvidenceRecord],
@@ -196,7 +159,7 @@ def _status(
     final: bool,
     hypothetical: frozenset[str],
 ) -> ObligationStatus:
-    field = metric.done_field or ""
+    field = metric.done_field
     done = [
         r for r in candidates if getattr(r, field) is not None and (getattr(r, field) <= as_of or r.id in hypothetical)
     ]

@@ -16,9 +16,12 @@ from collections.abc import Sequence
 
 from scorer.models.criteria import CriteriaSet, Criterion
 from scorer.models.evidence import Document, Official, Unit
-from scorer.models.plan import AreaPlan, Frame, Plan, Reference, SatisfactionPlan, Shortcoming, TimeFrame
-from scorer.models.prediction import CriterionResult, UnitPrediction
+from scorer.models.plan import AreaPlan, Frame, Reference, RemediationPlan, SatisfactionPlan, Shortcoming, TimeFrame
+from scorer.models.scored import ScoredCriterion, ScoredUnit
 from scorer.scoring import difference
+
+# The plan's types are models (scorer.models.plan); `Plan` is the name it had here.
+Plan = RemediationPlan
 
 _SENTENCE_END = re.compile(r"(?<=\.)\s+")
 
@@ -45,7 +48,7 @@ def _references(criteria: list[Criterion], documents: list[Document]) -> list[Re
     return out
 
 
-def _time(scored: UnitPrediction, results: list[CriterionResult]) -> list[TimeFrame]:
+def _time(scored: ScoredUnit, results: list[ScoredCriterion]) -> list[TimeFrame]:
     """An open year's time frame: each deadline still ahead with its criteria, then the standing
     tasks (survey-scored rows are what respondents perceive, with no deadline of their own; a task
     whose deadline has passed goes on). A published year's tasks all stand: empty."""
@@ -62,13 +65,13 @@ def _time(scored: UnitPrediction, results: list[CriterionResult]) -> list[TimeFr
 
 
 def draft_plan(
-    scored: UnitPrediction,
+    scored: ScoredUnit,
     unit: Unit,
     official: Official | None,
     cs: CriteriaSet,
     documents: list[Document],
     last_official: Official | None = None,
-) -> Plan:
+) -> RemediationPlan:
     """`official` is the year's published result (None for an open year); `documents` are the unit's
     decisions the remedies may cite; `last_official` gives an open year its last published ranks."""
     results = {c.id: c for c in scored.criteria}
@@ -119,7 +122,7 @@ def draft_plan(
             "leaders_survey": official.components.leaders_survey,
             "citizens_survey": official.components.citizens_survey,
         }
-    return Plan(
+    return RemediationPlan(
         unit=scored.unit,
         unit_name=scored.unit_name,
         year=scored.year,
@@ -151,7 +154,7 @@ def draft_plan(
 
 
 def _satisfaction(
-    scored: UnitPrediction, unit: Unit, official: Official | None, last: Official | None, cs: CriteriaSet
+    scored: ScoredUnit, unit: Unit, official: Official | None, last: Official | None, cs: CriteriaSet
 ) -> SatisfactionPlan:
     """The satisfaction index's own section: the published result (this year's, or last year's for
     an open year), this year's estimate from the unit's surveys, and the points it drives."""

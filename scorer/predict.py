@@ -20,45 +20,35 @@ from enum import Enum
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from typing import Any
 
 from scorer import metrics as metric_lib
-from scorer.engine import Fact, RuleEngine
-from scorer.loading import EvidenceSet
+from scorer.messages import how
+from scorer.engine import Condition, RuleEngine
 from scorer.models.criteria import Component, Criterion, CriteriaSet, Metric, SurveyRule
-from scorer.models.evidence import EvidenceRecord, Official, Survey, Unit
+from scorer.models.evidence import EvidenceRecord, Official, Survey
+from scorer.models.inputs import EvidenceSet, UnitYear
+from scorer.models.scored import ScoredCriterion, ScoredUnit
 from scorer.models.prediction import (
     SCENARIOS,
     AreaResult,
     Change,
-    ClassBand,
+    ClassThreshold,
     Classes,
     ComponentResult,
-    CriterionResult,
     EvidenceUse,
     Figure,
     SatisfactionIndex,
     MetricValue,
     ObligationRow,
     Total,
-    UnitPrediction,
 )
-from scorer.scoring import SURVEY, conditions, exact, fact_name, full_value, higher_is_better, inputs, points, total
+from scorer.scoring import SURVEY, compile_rule, exact, fact_name, full_value, higher_is_better, inputs, total
 
 FAR_FUTURE = dt.date(9999, 12, 31)
 
 
-@dataclass(frozen=True)
-class UnitYear:
-    """Everything known about one unit for the predicted year."""
-
-    unit: Unit
-    evidence: EvidenceSet
-    last_year: EvidenceSet
-    last_official: Official | None = None
-
-
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Scenarios:
     low: float
     expected: float
@@ -68,10 +58,6 @@ class Scenarios:
 
     def values(self) -> tuple[float, float, float]:
         return (self.low, self.expected, self.high)
-
-
-def engine_for(cs: CriteriaSet) -> RuleEngine:
-    return RuleEngine(c for criterion in cs.criteria() for c in conditions(criterion))
 
 
 def effective_as_of(cs: CriteriaSet, as_of: dt.date | None, today: dt.date) -> dt.date:
@@ -107,6 +93,7 @@ class _Context:
         self.views["supported"] = self.views["all"] if self.same_views else _by_type(supported)
         self.has_last_year = bool(data.last_year.records)
         self.by_id = {r.id: r for r in data.evidence.records}
+        self.unsupported = {r.id for r in data.evidence.records if not is_supported(r, data.evidence)}
         self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
         self._indexes: dict[tuple[str, str, str], dict[object, list[EvidenceRecord]]] = {}
         start = dt.date(cs.year, 1, 1)
@@ -163,18 +150,16 @@ def _by_type(records: Sequence[EvidenceRecord]) -> dict[str, list[EvidenceRecord
     return grouped
 
 
-def _scenarios(ctx: _Context, criterion: Criterion, name: str) -> Scenarios:
-    definition = ctx.cs.metrics[name]
+def _scenarios(ctx: _Context, compiled: _CompiledCriterion, name: str) -> Scenarios:
+    definition, deadline, rising, target = compiled.inputs[name]
     supported = ctx.metric(name, "supported")
     everything = ctx.metric(name, "all")
     if supported.obligations is not None and everything.obligations is not None:
         return _obligation_scenarios(ctx, definition, name, supported.obligations, everything.obligations)
-    deadline = ctx.cs.calendar[definition.deadline] if definition.deadline else ctx.cs.deadline(criterion.deadline)
     pending = not ctx.final and deadline >= ctx.as_of
     low = supported.value
-    if not pending or not higher_is_better(criterion):
+    if not pending or not rising:
         return Scenarios(low, low, everything.value, "to_date", {"value": low})
-    target = full_value(criterion, name)
     high = max(everything.value, target if target is not None else everything.value)
     expected, basis, params = _project(ctx, definition, name, low)
     expected = min(max(expected, low), high)
@@ -272,9 +257,97 @@ def _survey(ctx: _Context, criterion: Criterion) -> tuple[Scenarios, str, list[s
 # -- one unit ------------------------------------------------------------------------------
 
 
+class _CompiledCriterion:
+    """What a criterion's result takes from the criteria set, worked out once per run."""
+
+    __slots__ = ("criterion", "rule", "area", "source", "deadline", "rule_dump", "facts", "inputs", "survey", "_points")
+
+    def __init__(self, cs: CriteriaSet, criterion: Criterion) -> None:
+        self.criterion = criterion
+        self.rule = compile_rule(criterion)
+        self.area = cs.area_of(criterion.id)
+        self.source = criterion.source.value
+        self.deadline = cs.deadline(criterion.deadline)
+        self.rule_dump = criterion.rule.model_dump(exclude_none=True)
+        self.facts = {name: fact_name(criterion, name) for name in inputs(criterion)}
+        self.survey = isinstance(criterion.rule, SurveyRule)
+        # Per metric read: its definition, the deadline it is pending until, whether more is
+        # better, and the value that earns full points.
+        self.inputs = {
+            name: (
+                cs.metrics[name],
+                cs.calendar[cs.metrics[name].deadline or criterion.deadline],
+                higher_is_better(criterion),
+                full_value(criterion, name),
+            )
+            for name in self.facts
+            if not self.survey
+        }
+        # Points per (metric values, conditions met), the three scenarios at once: units repeat both,
+        # and Decimal work is not free.
+        self._points: dict[tuple[Any, ...], tuple[float, float, float, bool]] = {}
+
+    def scores(
+        self, scenarios: dict[str, Scenarios], verdicts: list[frozenset[Condition]]
+    ) -> tuple[float, float, float, bool]:
+        """Low, expected and high points, and whether low is already full: one pass over the three
+        scenarios. `verdicts` holds, per metric, the conditions its low, expected and high values meet."""
+        figures = tuple(v for s in scenarios.values() for v in s.values())
+        key: tuple[Any, ...] = (*figures, *verdicts)
+        if 0.0 in figures:  # 0.0 == -0.0, but they may print apart: tell them apart
+            key += tuple(math.copysign(1.0, v) for v in figures)
+        found = self._points.get(key)
+        if found is None:
+            names = list(scenarios)
+            points = []
+            for s in range(3):
+                values = {name: scenarios[name].values()[s] for name in names}
+                if len(names) == 1:
+                    met = verdicts[s]
+                else:
+                    met = frozenset().union(*(verdicts[3 * m + s] for m in range(len(names))))
+                points.append(self.rule.points(values, met))
+            low, high = min(points), max(points)
+            expected = min(max(points[1], low), high)
+            if len(self._points) > 20_000:
+                self._points.clear()
+            found = self._points[key] = (float(low), float(expected), float(high), low >= exact(self.criterion.max))
+        return found
+
+
+class Scoring:
+    """A criteria set compiled for a run: each criterion's rule, and one engine over all their
+    conditions. A context manager, like the engine it closes."""
+
+    def __init__(self, cs: CriteriaSet) -> None:
+        self.cs = cs
+        self.criteria = [_CompiledCriterion(cs, criterion) for criterion in cs.criteria()]
+        self.engine = RuleEngine(c for compiled in self.criteria for c in compiled.rule.conditions)
+        # A metric's figures repeat from unit to unit: each distinct one is built (and its sentence
+        # written) once per run. Results are frozen, so units share them.
+        self.metric_values: dict[tuple[Any, ...], MetricValue] = {}
+        self.classes = [
+            ClassThreshold.model_construct(name=b.name, name_en=b.name_en, min=b.min)
+            for b in sorted(cs.classes, key=lambda b: -b.min)
+        ]
+
+    def close(self) -> None:
+        self.engine.close()
+
+    def __enter__(self) -> Scoring:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def engine_for(cs: CriteriaSet) -> Scoring:
+    return Scoring(cs)
+
+
 @dataclass
 class _Work:
-    criterion: Criterion
+    compiled: _CompiledCriterion
     scenarios: dict[str, Scenarios]
     survey_basis: str | None
     record_ids: list[str]
@@ -285,26 +358,34 @@ class _Work:
 
 
 def predict_unit(
-    cs: CriteriaSet, criteria_label: str, data: UnitYear, as_of: dt.date, engine: RuleEngine, detail: bool = False
-) -> UnitPrediction:
-    """`detail` adds each criterion's evidence records with file and line (for `explain`)."""
+    cs: CriteriaSet, criteria_label: str, data: UnitYear, as_of: dt.date, engine: Scoring, detail: bool = False
+) -> ScoredUnit:
+    """Every criterion, area, component and the total, each built once with its final figures.
+    `detail` adds each criterion's evidence records with file and line (for `explain`)."""
     ctx = _Context(cs, data, as_of, detail)
-    work = [_prepare(ctx, criterion) for criterion in cs.criteria()]
-    facts, owners = _facts(work)
-    met: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for key, index in engine.evaluate(facts):
-        cid, _name, which = owners[index]
-        for scenario in which:
-            met[(cid, scenario)].add(key)
-    results = [_criterion_result(ctx, w, met) for w in work]
-    return _assemble(cs, criteria_label, data, ctx, results)
+    work = [_prepare(ctx, compiled) for compiled in engine.criteria]
+    # Three facts per metric of each criterion, one per scenario, in this order; the engine answers
+    # each (fact, value) once per run.
+    facts = [
+        (w.compiled.facts[name], value) for w in work for name, scen in w.scenarios.items() for value in scen.values()
+    ]
+    verdicts = engine.engine.verdicts(facts)
+    results = []
+    position = 0
+    for w in work:
+        count = len(w.scenarios)
+        mine = verdicts[position : position + 3 * count]
+        position += 3 * count
+        results.append(_criterion_result(ctx, w, mine, engine.metric_values))
+    return _assemble(cs, criteria_label, data, ctx, results, engine.classes)
 
 
-def _prepare(ctx: _Context, criterion: Criterion) -> _Work:
-    if isinstance(criterion.rule, SurveyRule):
+def _prepare(ctx: _Context, compiled: _CompiledCriterion) -> _Work:
+    criterion = compiled.criterion
+    if compiled.survey:
         scen, basis, used = _survey(ctx, criterion)
-        return _Work(criterion, {SURVEY: scen}, basis, used, None, basis != "official")
-    scenarios = {name: _scenarios(ctx, criterion, name) for name in inputs(criterion)}
+        return _Work(compiled, {SURVEY: scen}, basis, used, None, basis != "official")
+    scenarios = {name: _scenarios(ctx, compiled, name) for name in compiled.facts}
     ids: set[str] = set()
     pending_dues: list[dt.date] = []
     overdue = 0
@@ -316,88 +397,89 @@ def _prepare(ctx: _Context, criterion: Criterion) -> _Work:
             obligations += result.obligations.items
             pending_dues += [i.due for i in result.obligations.items if i.status == "pending"]
             overdue += sum(1 for i in result.obligations.items if i.status in ("late", "missing", "nonconforming"))
-    deadline = ctx.cs.deadline(criterion.deadline)
+    deadline = compiled.deadline
     pending = bool(pending_dues) or (not ctx.final and deadline >= ctx.as_of)
     upcoming = min(pending_dues) if pending_dues else (deadline if deadline >= ctx.as_of else None)
-    return _Work(criterion, scenarios, None, sorted(ids), upcoming, pending, overdue, tuple(obligations))
+    return _Work(compiled, scenarios, None, sorted(ids), upcoming, pending, overdue, tuple(obligations))
 
 
-def _facts(work: list[_Work]) -> tuple[list[Fact], list[tuple[str, str, frozenset[str]]]]:
-    """One fact per distinct value of each criterion's metric; `owners` says whose and for which scenarios."""
-    facts: list[Fact] = []
-    owners: list[tuple[str, str, frozenset[str]]] = []
-    for w in work:
-        for name, scen in w.scenarios.items():
-            by_value: dict[float, set[str]] = defaultdict(set)
-            for scenario, value in zip(SCENARIOS, scen.values()):
-                by_value[value].add(scenario)
-            for value, which in by_value.items():
-                facts.append(Fact(fact_name(w.criterion, name), value))
-                owners.append((w.criterion.id, name, frozenset(which)))
-    return facts, owners
-
-
-def _criterion_result(ctx: _Context, w: _Work, met: dict[tuple[str, str], set[str]]) -> CriterionResult:
-    criterion = w.criterion
-    per_scenario: dict[str, Decimal] = {}
-    for scenario_index, scenario in enumerate(SCENARIOS):
-        values = {name: scen.values()[scenario_index] for name, scen in w.scenarios.items()}
-        per_scenario[scenario] = points(criterion, values, met[(criterion.id, scenario)])
-    ordered = sorted(per_scenario.values())
-    low, high = ordered[0], ordered[-1]
-    expected = min(max(per_scenario["expected"], low), high)
-    ids = [rid for rid in w.record_ids if rid in ctx.by_id]
-    unsupported = [rid for rid in ids if not is_supported(ctx.by_id[rid], ctx.data.evidence)]
-    uses = sorted((_use(ctx, rid) for rid in ids), key=lambda u: (u.date, u.id)) if ctx.detail else []
-    status = _status(criterion, w, low, expected)
-    return CriterionResult(
+def _criterion_result(
+    ctx: _Context, w: _Work, verdicts: list[frozenset[Condition]], memo: dict[tuple[Any, ...], MetricValue]
+) -> ScoredCriterion:
+    """One pass over the three scenarios: `verdicts` holds, per metric, the conditions its low,
+    expected and high values meet."""
+    compiled = w.compiled
+    criterion = compiled.criterion
+    low, expected, high, full = compiled.scores(w.scenarios, verdicts)
+    by_id = ctx.by_id
+    ids = [rid for rid in w.record_ids if rid in by_id]
+    unsupported = [rid for rid in ids if rid in ctx.unsupported] if ctx.unsupported else []
+    detail = ctx.detail
+    return ScoredCriterion(
         id=criterion.id,
         title=criterion.title,
         title_en=criterion.title_en,
-        area=ctx.cs.area_of(criterion.id),
-        source=criterion.source.value,
+        area=compiled.area,
+        source=compiled.source,
         owner=criterion.lead,
         owners=criterion.owners,
         cooperating=list(criterion.cooperating),
-        deadline=ctx.cs.deadline(criterion.deadline),
+        deadline=compiled.deadline,
         next_deadline=w.next_deadline,
-        status=status,
-        rule=criterion.rule.model_dump(exclude_none=True),
+        status=_status(w, full),
+        rule=compiled.rule_dump,
         overdue=w.overdue,
-        metrics=[
-            MetricValue(
-                name=n,
-                low=round(s.low, 4),
-                expected=round(s.expected, 4),
-                high=round(s.high, 4),
-                basis=s.basis,
-                params={k: round(v, 4) for k, v in s.params.items()},
-            )
-            for n, s in w.scenarios.items()
-        ],
+        metrics=[_metric_value(n, s, memo) for n, s in w.scenarios.items()],
         survey_basis=w.survey_basis,
         evidence=ids,
         unsupported=unsupported,
-        evidence_used=uses,
+        evidence_used=sorted((_use(ctx, rid) for rid in ids), key=lambda u: (u.date, u.id)) if detail else [],
         obligations=[
-            ObligationRow(label=o.label, due=o.due, status=o.status, record=o.record_id) for o in w.obligations
+            ObligationRow.model_construct(label=o.label, due=o.due, status=o.status, record=o.record_id)
+            for o in w.obligations
         ]
-        if ctx.detail
+        if detail
         else [],
-        reasons=[],
         remedy=criterion.remedy,
         remedy_en=criterion.remedy_en,
         max=criterion.max,
-        low=float(low),
-        expected=float(expected),
-        high=float(high),
+        low=low,
+        expected=expected,
+        high=high,
     )
 
 
-def _status(criterion: Criterion, w: _Work, low: Decimal, expected: Decimal) -> str:
+def _metric_value(name: str, s: Scenarios, memo: dict[tuple[Any, ...], MetricValue]) -> MetricValue:
+    figures = (s.low, s.expected, s.high, *s.params.values())
+    # Keyed by value and type: 3 == 3.0, but they print apart too.
+    key: tuple[Any, ...] = (name, s.basis, *s.params, *figures, *map(type, figures))
+    if 0.0 in figures:  # 0.0 == -0.0, but they print apart: tell them apart
+        key += tuple(math.copysign(1.0, v) for v in figures)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        found = memo[key] = _new_metric_value(name, s)
+    return found
+
+
+def _new_metric_value(name: str, s: Scenarios) -> MetricValue:
+    params = {k: round(v, 4) for k, v in s.params.items()}
+    return MetricValue.model_construct(
+        name=name,
+        low=round(s.low, 4),
+        expected=round(s.expected, 4),
+        high=round(s.high, 4),
+        basis=s.basis,
+        params=params,
+        how=how(s.basis, params, "en"),
+    )
+
+
+def _status(w: _Work, full: bool) -> str:
     if w.survey_basis is not None:
         return "official" if w.survey_basis == "official" else "estimate"
-    if low >= exact(criterion.max):
+    if full:
         return "full"
     return "pending" if w.pending else "short"
 
@@ -419,37 +501,54 @@ def _use(ctx: _Context, record_id: str) -> EvidenceUse:
 
 
 def _assemble(
-    cs: CriteriaSet, label: str, data: UnitYear, ctx: _Context, results: list[CriterionResult]
-) -> UnitPrediction:
+    cs: CriteriaSet,
+    label: str,
+    data: UnitYear,
+    ctx: _Context,
+    results: list[ScoredCriterion],
+    classes: list[ClassThreshold],
+) -> ScoredUnit:
     official = data.last_official if data.last_official and data.last_official.year == cs.year - 1 else None
 
-    def figure(members: list[CriterionResult], maximum: float) -> dict[str, float]:
-        return {"max": maximum, **{s: total([getattr(m, s) for m in members]) for s in SCENARIOS}}
+    def figure(members: list[ScoredCriterion], maximum: float) -> dict[str, Any]:
+        return {
+            "max": maximum,
+            "low": total([m.low for m in members]),
+            "expected": total([m.expected for m in members]),
+            "high": total([m.high for m in members]),
+        }
 
+    by_area: dict[str, list[ScoredCriterion]] = defaultdict(list)
+    by_source: dict[str, list[ScoredCriterion]] = defaultdict(list)
+    for r in results:
+        by_area[r.area].append(r)
+        by_source[r.source].append(r)
     areas = [
-        AreaResult(
+        AreaResult.model_construct(
             id=area.id,
             title=area.title,
             title_en=area.title_en,
             last_year=official.areas.get(area.id) if official else None,
-            **figure([r for r in results if r.area == area.id], area.max),
+            **figure(by_area[area.id], area.max),
         )
         for area in cs.areas
     ]
     components = [
-        ComponentResult(
+        ComponentResult.model_construct(
             id=component.value,
             title=cs.components[component].title,
             title_en=cs.components[component].title_en,
             last_year=getattr(official.components, component.value) if official else None,
-            **figure([r for r in results if r.source == component.value], cs.components[component].max),
+            **figure(by_source[component.value], cs.components[component].max),
         )
         for component in Component
     ]
     totals = figure(results, cs.scale)
-    classes = {s: (band.name if (band := cs.classify(totals[s])) else None) for s in SCENARIOS}
-    whole = Total(**totals, last_year=official.total if official else None, class_=Classes(**classes))
-    return UnitPrediction(
+    classes_met: dict[str, Any] = {s: (band.name if (band := cs.classify(totals[s])) else None) for s in SCENARIOS}
+    whole = Total.model_construct(
+        **totals, last_year=official.total if official else None, class_=Classes.model_construct(**classes_met)
+    )
+    return ScoredUnit(
         unit=data.unit.id,
         unit_name=data.unit.name,
         year=cs.year,
@@ -461,16 +560,13 @@ def _assemble(
         components=components,
         areas=areas,
         criteria=results,
-        risks=[],
-        classes=[
-            ClassBand(name=b.name, name_en=b.name_en, min=b.min) for b in sorted(cs.classes, key=lambda b: -b.min)
-        ],
+        classes=classes,
         satisfaction=_satisfaction(cs, official, results),
     )
 
 
 def _satisfaction(
-    cs: CriteriaSet, official: Official | None, results: list[CriterionResult]
+    cs: CriteriaSet, official: Official | None, results: list[ScoredCriterion]
 ) -> SatisfactionIndex | None:
     """The satisfaction index's line, when the criteria set names the criteria it drives."""
     if cs.satisfaction is None:
@@ -496,22 +592,20 @@ def _satisfaction(
 
 
 def without_hypothetical(data: UnitYear) -> UnitYear:
-    evidence = data.evidence
-    kept = tuple(r for r in evidence.records if r.id not in evidence.hypothetical)
-    return replace(data, evidence=EvidenceSet(kept, evidence.origins, evidence.missing_attachments))
+    return replace(data, evidence=data.evidence.without_hypothetical())
 
 
-def compare(before: UnitPrediction, after: UnitPrediction) -> list[Change]:
+def compare(before: ScoredUnit, after: ScoredUnit) -> list[Change]:
     """The total, then every area and criterion whose figures the hypothetical evidence moves."""
 
-    def figure(x: Figure) -> Figure:
-        return Figure(max=x.max, low=x.low, expected=x.expected, high=x.high)
+    def figure(x: Any) -> Figure:
+        return Figure.model_construct(max=x.max, low=x.low, expected=x.expected, high=x.high)
 
-    pairs: list[tuple[str, str, str, Figure, Figure]] = [("total", "Tổng cộng", "Total", before.total, after.total)]
+    pairs: list[tuple[str, str, str, Any, Any]] = [("total", "Tổng cộng", "Total", before.total, after.total)]
     pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.areas, after.areas)]
     pairs += [(a.id, a.title, a.title_en, a, b) for a, b in zip(before.criteria, after.criteria)]
     return [
-        Change(id=key, title=title, title_en=title_en, without=figure(x), with_=figure(y))
+        Change.model_construct(id=key, title=title, title_en=title_en, without=figure(x), with_=figure(y))
         for key, title, title_en, x, y in pairs
         if key == "total" or figure(x) != figure(y)
     ]

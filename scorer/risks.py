@@ -1,6 +1,7 @@
 """The at-risk list (docs/contract.md section 4): which criteria to act on, by whom, by when, and why.
 
-A criterion is at risk when its expected points are below its max, or when its low points are below
+`assess` is the last step of the core: it gives each criterion its reasons and builds the unit's
+prediction, complete, once. A criterion is at risk when its expected points are below its max, or when its low points are below
 its max and its next deadline falls within the horizon. Rows are sorted by points at stake, then
 deadline, then criterion id.
 """
@@ -9,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from scorer.models.evidence import Unit
-from scorer.models.prediction import CriterionResult, Risk, UnitPrediction
+from scorer.models.prediction import Change, CriterionResult, Risk, UnitPrediction
+from scorer.models.scored import ScoredCriterion, ScoredUnit
 from scorer.scoring import difference, exact
 
 REASONS = ("overdue", "unsupported", "missing_evidence", "below_band", "below_target", "pending", "survey_estimate")
 
 
-def reasons(criterion: CriterionResult) -> list[str]:
+def reasons(criterion: ScoredCriterion) -> list[str]:
     """Every reason that applies, most actionable first (the first is the row's `reason`)."""
     found: set[str] = set()
     full = exact(criterion.max)
@@ -43,7 +45,7 @@ def reasons(criterion: CriterionResult) -> list[str]:
     return [r for r in REASONS if r in found]
 
 
-def is_at_risk(criterion: CriterionResult, as_of: dt.date, horizon_days: int) -> bool:
+def is_at_risk(criterion: ScoredCriterion, as_of: dt.date, horizon_days: int) -> bool:
     if criterion.expected < criterion.max:
         return True
     deadline = criterion.next_deadline
@@ -52,45 +54,68 @@ def is_at_risk(criterion: CriterionResult, as_of: dt.date, horizon_days: int) ->
     )
 
 
-def find_risks(prediction: UnitPrediction, unit: Unit, horizon_days: int = 30, owner: str | None = None) -> list[Risk]:
+def assess(
+    scored: ScoredUnit,
+    unit: Unit,
+    horizon_days: int = 30,
+    owner: str | None = None,
+    what_if: list[Change] | None = None,
+) -> UnitPrediction:
+    """The unit's prediction, built once: each criterion with its reasons (worked out once, and
+    shared with its at-risk row), the at-risk list, and the what-if comparison when there is one."""
+    criteria = []
     rows = []
-    for criterion in prediction.criteria:
-        if not is_at_risk(criterion, prediction.as_of, horizon_days):
-            continue
-        owners = criterion.owners or [criterion.owner]
-        if owner is not None and owner not in (*owners, *(unit.division(role) for role in owners)):
-            continue
+    as_of = scored.as_of
+    for criterion in scored.criteria:
         why = reasons(criterion)
-        rows.append(
-            Risk(
-                criterion=criterion.id,
-                title=criterion.title,
-                title_en=criterion.title_en,
-                area=criterion.area,
-                at_stake=difference(criterion.max, criterion.expected),
-                worst_case=difference(criterion.max, criterion.low),
-                reason=why[0],
-                reasons=why,
-                owner=criterion.owner,
-                owner_division=unit.division(criterion.owner),
-                cooperating=criterion.cooperating,
-                cooperating_divisions=[unit.division(r) for r in criterion.cooperating],
-                deadline=criterion.next_deadline or criterion.deadline,
-                remedy=criterion.remedy,
-                remedy_en=criterion.remedy_en,
-            )
-        )
-    return sorted(rows, key=lambda r: (-r.at_stake, -r.worst_case, r.deadline or dt.date.max, _id_key(r.criterion)))
+        criteria.append(CriterionResult.build(**vars(criterion), reasons=why))
+        if is_at_risk(criterion, as_of, horizon_days) and (owner is None or _owned_by(criterion, owner, unit)):
+            rows.append(_risk(criterion, why, unit))
+    rows.sort(key=lambda r: (-r.at_stake, -r.worst_case, r.deadline or dt.date.max, _id_key(r.criterion)))
+    return UnitPrediction.model_construct(
+        unit=scored.unit,
+        unit_name=scored.unit_name,
+        year=scored.year,
+        as_of=as_of,
+        criteria_set=scored.criteria_set,
+        final=scored.final,
+        hypothetical=scored.hypothetical,
+        total=scored.total,
+        components=scored.components,
+        areas=scored.areas,
+        criteria=criteria,
+        risks=rows,
+        classes=scored.classes,
+        what_if=what_if,
+        satisfaction=scored.satisfaction,
+    )
+
+
+def _owned_by(criterion: ScoredCriterion, owner: str, unit: Unit) -> bool:
+    """`--owner` names a role or a division's name."""
+    owners = criterion.owners or [criterion.owner]
+    return owner in (*owners, *(unit.division(role) for role in owners))
+
+
+def _risk(criterion: ScoredCriterion, why: list[str], unit: Unit) -> Risk:
+    return Risk.build(
+        criterion=criterion.id,
+        title=criterion.title,
+        title_en=criterion.title_en,
+        area=criterion.area,
+        at_stake=difference(criterion.max, criterion.expected),
+        worst_case=difference(criterion.max, criterion.low),
+        reason=why[0],
+        reasons=why,
+        owner=criterion.owner,
+        owner_division=unit.division(criterion.owner),
+        cooperating=criterion.cooperating,
+        cooperating_divisions=[unit.division(r) for r in criterion.cooperating],
+        deadline=criterion.next_deadline or criterion.deadline,
+        remedy=criterion.remedy,
+        remedy_en=criterion.remedy_en,
+    )
 
 
 def _id_key(criterion_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in criterion_id.split("."))
-
-
-def with_risks(
-    prediction: UnitPrediction, unit: Unit, horizon_days: int = 30, owner: str | None = None
-) -> UnitPrediction:
-    """The prediction with each criterion's reasons filled in and its at-risk list attached."""
-    criteria = [c.model_copy(update={"reasons": reasons(c)}) for c in prediction.criteria]
-    annotated = prediction.model_copy(update={"criteria": criteria})
-    return annotated.model_copy(update={"risks": find_risks(annotated, unit, horizon_days, owner)})

@@ -8,7 +8,7 @@ of areas, components and the total are sums of those rounded values, so every ta
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set as AbstractSet
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from scorer.engine import Condition
@@ -36,29 +36,114 @@ def inputs(criterion: Criterion) -> list[str]:
     return [SURVEY] if isinstance(criterion.rule, SurveyRule) else list(dict.fromkeys(rule_metrics(criterion.rule)))
 
 
-def conditions(criterion: Criterion) -> list[Condition]:
-    rule, cid = criterion.rule, criterion.id
-    if isinstance(rule, BandsRule):
-        return [
-            Condition(f"{cid}#band{i}", fact_name(criterion, band.metric or rule.metric), ">=", band.min)
+class CompiledRule:
+    """A criterion's rule compiled once: the engine conditions it asks about, and the points they
+    give. `points` is told which of its own conditions the engine found met (condition objects,
+    compared by identity), so nothing is encoded in a key and parsed back."""
+
+    conditions: tuple[Condition, ...] = ()
+
+    def __init__(self, criterion: Criterion) -> None:
+        self.criterion = criterion
+        self.top = exact(criterion.max)
+
+    def _condition(self, label: str, metric: str, op: str, threshold: float) -> Condition:
+        return Condition(f"{self.criterion.id} {label}", fact_name(self.criterion, metric), op, threshold)
+
+    def raw(self, values: Mapping[str, float], met: AbstractSet[Condition]) -> Decimal:
+        raise NotImplementedError
+
+    def points(self, values: Mapping[str, float], met: AbstractSet[Condition]) -> Decimal:
+        """Points for one scenario, clamped to [0, max] and rounded half-up to 2 decimals."""
+        return round_points(self.raw(values, met), self.criterion.max)
+
+
+class BandsScore(CompiledRule):
+    def __init__(self, criterion: Criterion, rule: BandsRule) -> None:
+        super().__init__(criterion)
+        self.bands = [
+            (band, self._condition(f"band {i}", band.metric or rule.metric, ">=", band.min))
             for i, band in enumerate(rule.bands)
         ]
-    if isinstance(rule, LinearRule):
-        return [
-            Condition(f"{cid}#reached", fact_name(criterion, rule.metric), ">=", rule.target),
-            Condition(f"{cid}#short", fact_name(criterion, rule.metric), "<", rule.target),
-        ]
-    if isinstance(rule, BinaryRule):
+        self.conditions = tuple(condition for _, condition in self.bands)
+
+    def raw(self, values: Mapping[str, float], met: AbstractSet[Condition]) -> Decimal:
+        band = next((band for band, condition in self.bands if condition in met), None)
+        return exact(band.points) if band else Decimal(0)
+
+
+class LinearScore(CompiledRule):
+    def __init__(self, criterion: Criterion, rule: LinearRule) -> None:
+        super().__init__(criterion)
+        self.rule = rule
+        self.reached = self._condition("reached", rule.metric, ">=", rule.target)
+        self.short = self._condition("short", rule.metric, "<", rule.target)
+        self.conditions = (self.reached, self.short)
+
+    def raw(self, values: Mapping[str, float], met: AbstractSet[Condition]) -> Decimal:
+        if self.reached in met:
+            return self.top
+        if self.short in met:
+            return self.top * exact(values[self.rule.metric]) / exact(self.rule.target)
+        return Decimal(0)
+
+
+class BinaryScore(CompiledRule):
+    def __init__(self, criterion: Criterion, rule: BinaryRule) -> None:
+        super().__init__(criterion)
         if rule.min is not None:
-            return [Condition(f"{cid}#met", fact_name(criterion, rule.metric), ">=", rule.min)]
-        assert rule.max is not None
-        return [Condition(f"{cid}#met", fact_name(criterion, rule.metric), "<=", rule.max)]
+            self.met = self._condition("met", rule.metric, ">=", rule.min)
+        else:
+            assert rule.max is not None  # checked when the set was loaded
+            self.met = self._condition("met", rule.metric, "<=", rule.max)
+        self.conditions = (self.met,)
+
+    def raw(self, values: Mapping[str, float], met: AbstractSet[Condition]) -> Decimal:
+        return self.top if self.met in met else Decimal(0)
+
+
+class DeductionsScore(CompiledRule):
+    def __init__(self, criterion: Criterion, rule: DeductionsRule) -> None:
+        super().__init__(criterion)
+        self.rule = rule
+        self.none = self._condition("none", rule.metric, "<=", 0)
+        self.some = self._condition("some", rule.metric, ">", 0)
+        self.conditions = (self.none, self.some)
+
+    def raw(self, values: Mapping[str, float], met: AbstractSet[Condition]) -> Decimal:
+        if self.none in met:
+            return self.top
+        if self.some in met:
+            return self.top - exact(self.rule.step) * exact(values[self.rule.metric])
+        return Decimal(0)
+
+
+class SurveyScore(CompiledRule):
+    def __init__(self, criterion: Criterion, rule: SurveyRule) -> None:
+        super().__init__(criterion)
+        self.share = self._condition("share", SURVEY, ">=", 0)
+        self.conditions = (self.share,)
+
+    def raw(self, values: Mapping[str, float], met: AbstractSet[Condition]) -> Decimal:
+        return self.top * exact(values[SURVEY]) if self.share in met else Decimal(0)
+
+
+def compile_rule(criterion: Criterion) -> CompiledRule:
+    rule = criterion.rule
+    if isinstance(rule, BandsRule):
+        return BandsScore(criterion, rule)
+    if isinstance(rule, LinearRule):
+        return LinearScore(criterion, rule)
+    if isinstance(rule, BinaryRule):
+        return BinaryScore(criterion, rule)
     if isinstance(rule, DeductionsRule):
-        return [
-            Condition(f"{cid}#none", fact_name(criterion, rule.metric), "<=", 0),
-            Condition(f"{cid}#some", fact_name(criterion, rule.metric), ">", 0),
-        ]
-    return [Condition(f"{cid}#share", fact_name(criterion, SURVEY), ">=", 0)]
+        return DeductionsScore(criterion, rule)
+    return SurveyScore(criterion, rule)
+
+
+def conditions(criterion: Criterion) -> list[Condition]:
+    """The engine conditions of a criterion's rule (a fresh compilation; see `compile_rule`)."""
+    return list(compile_rule(criterion).conditions)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -82,31 +167,6 @@ def round_points(value: Decimal, maximum: float) -> Decimal:
     criteria set's maxima are whole hundredths, so this cap is the max itself)."""
     cap = exact(maximum).quantize(CENT, rounding=ROUND_DOWN)
     return min(max(value, Decimal(0)).quantize(CENT, rounding=ROUND_HALF_UP), cap)
-
-
-def points(criterion: Criterion, values: Mapping[str, float], met: Iterable[str]) -> Decimal:
-    """Points for one scenario: `values` by metric name, `met` the condition keys the engine returned."""
-    rule, cid, top = criterion.rule, criterion.id, exact(criterion.max)
-    met = set(met)
-    raw = Decimal(0)
-    if isinstance(rule, BandsRule):
-        band = next((b for i, b in enumerate(rule.bands) if f"{cid}#band{i}" in met), None)
-        raw = exact(band.points) if band else Decimal(0)
-    elif isinstance(rule, LinearRule):
-        if f"{cid}#reached" in met:
-            raw = top
-        elif f"{cid}#short" in met:
-            raw = top * exact(values[rule.metric]) / exact(rule.target)
-    elif isinstance(rule, BinaryRule):
-        raw = top if f"{cid}#met" in met else Decimal(0)
-    elif isinstance(rule, DeductionsRule):
-        if f"{cid}#none" in met:
-            raw = top
-        elif f"{cid}#some" in met:
-            raw = top - exact(rule.step) * exact(values[rule.metric])
-    elif f"{cid}#share" in met:
-        raw = top * exact(values[SURVEY])
-    return round_points(raw, criterion.max)
 
 
 def full_value(criterion: Criterion, metric: str) -> float | None:

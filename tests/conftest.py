@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -102,3 +103,11 @@ def _xlsx_value(value: Any) -> Any:
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         return dt.date.fromisoformat(value)
     return value
+
+
+_EXCERPT = re.compile(r"^\s+\d*\s\|\s")
+
+
+def error_lines(output: str) -> list[str]:
+    """The output's lines without the source excerpts printed under errors (`  5 |   key: value`)."""
+    return [line for line in output.splitlines() if not _EXCERPT.match(line)]

@@ -359,11 +359,21 @@ def test_every_problem_of_every_file_is_reported_at_once(runner, tmp_path, monke
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
+    # Each error, then its source line with the key or cell underlined (the whole record when the
+    # field is missing from it).
     assert result.output.splitlines() == [
         f"Error: {EV}/a.yaml:1: type: unknown type 'plann' (did you mean 'plan'?)",
+        "  1 | - {id: a, type: plann, date: 2024-01-01}",
+        "    |           ^^^^",
         f"Error: {EV}/a.yaml:2: date: missing (required)",
+        "  2 | - {id: b, type: plan, kind: par}",
+        "    | " + "^" * 32,
         f"Error: {EV}/b.csv:2: date: '2024-13-01' is not a day of the calendar",
+        "  2 | c,plan,2024-13-01",
+        "    |        ^^^^^^^^^^",
         f"Error: {EV}/b.csv:2: kind: missing (required)",
+        "  2 | c,plan,2024-13-01",
+        "    | " + "^" * 17,
     ]
 
 
@@ -654,3 +664,94 @@ def test_bad_document_frame_in_unit_yaml(runner, tmp_path, monkeypatch, unit, li
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0].startswith(f"Error: evidence/u/{line}"), result.output
+
+
+def test_errors_are_raised_by_kind_with_their_source_line(tmp_path):
+    from scorer import api
+    from scorer.errors import CriteriaError, InputError, ScorerError, SelectionError
+
+    evidence = _write(tmp_path, "e.yaml", "- id: a\n  type: plan\n  kind: par\n  date: 2024-01-01\n  taks_done: 1\n")
+    with pytest.raises(InputError) as caught:
+        api.validate(api.Request(evidence=evidence, rules=RULES, year=2024))
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.source, problem.column, problem.width) == (5, "  taks_done: 1", 2, 9)
+    assert problem.excerpt() == ["  5 |   taks_done: 1", "    |   ^^^^^^^^^"]
+    with pytest.raises(SelectionError):
+        api.validate(api.Request(evidence=evidence, rules=RULES, year=2024, unit="v"))
+    with pytest.raises(CriteriaError):
+        api.validate(api.Request(evidence=evidence, rules=tmp_path))
+    assert issubclass(InputError, ScorerError) and issubclass(CriteriaError, ScorerError)
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (
+            "- id: a\n  type: [plan\n  date: 2024-01-01\n",
+            [
+                f"Error: {EV}/e.yaml:3: invalid YAML: did not find expected ',' or ']'",
+                "  3 |   date: 2024-01-01",
+                "    |       ^",
+            ],
+        ),
+        (
+            "- id: a\n  type: plan\n  id: b\n",
+            [f"Error: {EV}/e.yaml:3: duplicate key 'id'", "  3 |   id: b", "    |   ^"],
+        ),
+    ],
+)
+def test_a_yaml_error_points_at_the_column_the_parser_gives(runner, tmp_path, monkeypatch, content, expected):
+    _write(tmp_path, "e.yaml", content)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == expected
+
+
+def test_each_kind_of_metric_takes_its_own_fields_only(runner, tmp_path):
+    data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
+    data["metrics"]["communication_forms"]["numerator"] = "tasks_done"  # a count has no numerator
+    data["metrics"]["legal_drafts_on_time"].pop("field")  # a latest value needs its field
+    path = tmp_path / "criteria_2024.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(tmp_path)])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert [e.split(": ", 2)[2] for e in errors] == [
+        "metrics.communication_forms.numerator: unknown field",
+        "metrics.legal_drafts_on_time.field: missing (required)",
+    ]
+    assert any(
+        line.endswith("| numerator: tasks_done") or "|     numerator: tasks_done" in line
+        for line in result.output.splitlines()
+    )
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("a: &a [1, *a]\n", "invalid YAML: found undefined alias a"),  # not yet defined inside itself
+        ("- *nowhere\n", "invalid YAML: found undefined alias nowhere"),
+        ("- a\n---\n- b\n", "invalid YAML: expected a single document in the stream"),
+        ("- !!python/object:os.system {}\n", "YAML tag tag:yaml.org,2002:python/object:os.system is not allowed"),
+        ("- {<<: {id: a}}\n", "mapping keys must be plain names"),
+        ("- {[a]: 1}\n", "mapping keys must be plain names"),
+    ],
+)
+def test_yaml_that_cannot_be_plain_data_is_refused_with_its_line(runner, tmp_path, monkeypatch, content, message):
+    _write(tmp_path, "e.yaml", content)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"Error: {EV}/e.yaml:") and first.endswith(message), first
+
+
+def test_an_alias_counts_at_its_full_size(tmp_path):
+    from scorer.loading import read_yaml
+
+    path = tmp_path / "a.yaml"
+    path.write_text("a: &a {x: [1, 2, 3]}\nb: *a\nc: *a\n", encoding="utf-8")
+    data, lines = read_yaml(path)
+    assert data == {"a": {"x": [1, 2, 3]}, "b": {"x": [1, 2, 3]}, "c": {"x": [1, 2, 3]}}
+    assert (lines.line(("b",)), lines.line(("a", "x", 2))) == (2, 1)

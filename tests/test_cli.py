@@ -238,7 +238,11 @@ def test_real_subprocess_bad_input_exits_1_without_traceback(tmp_path):
         timeout=120,
     )
     assert done.returncode == 1
-    assert done.stderr.splitlines() == ["Error: evidence/u/2024/e.csv:2: kind: missing (required)"]
+    assert done.stderr.splitlines() == [
+        "Error: evidence/u/2024/e.csv:2: kind: missing (required)",
+        "  2 | a,plan,2024-01-01",
+        "    | " + "^" * 17,
+    ]
     assert done.stdout == ""
 
 

@@ -38,3 +38,24 @@ def test_diff_reports_added_removed_and_moved_maxima(runner, tmp_path):
     assert any(line[:1] == ["1.8"] and "removed" in line for line in lines)
     assert any(line[:1] == ["1.9"] and "added" in line for line in lines)
     assert result.output.rstrip().endswith("Maximum points moved: 0.00")
+
+
+def test_diff_in_vietnamese_says_the_rules_and_changes_in_vietnamese(runner):
+    args = ["criteria", "diff", str(RULES / "criteria_2023.yaml"), str(RULES / "criteria_2024.yaml")]
+    vi = runner.invoke(main, args + ["--lang", "vi"])
+    en = runner.invoke(main, args)
+    assert vi.exit_code == 0 and en.exit_code == 0, vi.output + en.output
+    assert "tỷ lệ: 1,5 x min(1, digitisation / 0,7)" in vi.output
+    assert "cách chấm" in vi.output
+    assert "linear" not in vi.output and "rule" not in vi.output.split()
+    assert "linear: 1.5 x min(1, digitisation / 0.7)" in en.output
+
+
+def test_diff_json_carries_rules_as_data_not_sentences(runner):
+    args = ["criteria", "diff", str(RULES / "criteria_2023.yaml"), str(RULES / "criteria_2024.yaml")]
+    import json
+
+    result = runner.invoke(main, args + ["--format", "json"])
+    change = next(c for c in json.loads(result.output)["changes"] if c["criterion"] == "3.4")
+    assert change["old"]["kind"] == "linear" and change["new"]["target"] == 0.7
+    assert change["old_max"] == change["new_max"] == 1.5

@@ -166,3 +166,22 @@ def test_one_hundred_thousand_facts_in_one_evaluation_all_counted():
         print(sum(1 for k, _ in met if k == "a"), sum(1 for k, _ in met if k == "b"))
     """)
     assert out.split() == ["100000", "50000"]
+
+
+def test_verdicts_ask_durable_rules_only_for_pairs_not_seen_before(monkeypatch):
+    import scorer.engine as engine_module
+
+    a, b = Condition("a", "x", ">=", 1), Condition("b", "y", "<", 0)
+    with RuleEngine([a, b]) as engine:
+        assert engine.verdicts([Fact("x", 2), Fact("x", 0), Fact("y", -1)]) == [{a}, set(), {b}]
+        assert engine.asserted == 3
+        assert engine.verdicts([Fact("x", 2), Fact("y", -1), Fact("x", 2)]) == [{a}, {b}, {a}]
+        assert engine.asserted == 3
+        monkeypatch.setattr(engine_module, "MAX_MEMO", 4)
+        assert engine.verdicts([Fact("x", 5), Fact("x", 6)]) == [{a}, {a}]
+        assert engine.asserted == 5 and len(engine._memo) == 2  # full: emptied, then the new pairs
+
+
+def test_verdicts_refuse_a_value_that_is_not_finite():
+    with RuleEngine([Condition("a", "x", ">=", 1)]) as engine, pytest.raises(ValueError):
+        engine.verdicts([Fact("x", float("inf"))])

@@ -53,3 +53,15 @@ def test_adapter_agrees_with_a_plain_evaluation(case):
         assert engine.evaluate(list(reversed(facts))) == {
             (k, len(facts) - 1 - i) for k, i in reference(conditions, facts)
         }
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases(), cases())
+def test_memoised_verdicts_agree_with_a_plain_evaluation(first, second):
+    conditions, facts = first
+    more = second[1]
+    with RuleEngine(conditions) as engine:
+        for batch in (facts, more, facts + more):
+            verdicts = engine.verdicts(batch)
+            got = {(c.key, i) for i, met in enumerate(verdicts) for c in met}
+            assert got == reference(conditions, batch)

@@ -237,7 +237,7 @@ def test_appraisal_and_explanations_name_only_real_criteria(runner, office_copy,
         ],
     )
     assert result.exit_code == 1
-    (error,) = result.output.splitlines()
+    (error,) = [text for text in result.output.splitlines() if text.startswith("Error:")]  # then its source line
     assert error.startswith(f"Error: {folder / file}:") and error.endswith(line)
     assert not (tmp_path / "f.xlsx").exists()
 

@@ -24,7 +24,7 @@ import yaml
 
 from scorer.cli import main
 from scorer.scoring import round_points
-from tests.conftest import EVIDENCE, OFFICE, RULES
+from tests.conftest import EVIDENCE, OFFICE, RULES, error_lines
 
 AS_OF = ["--as-of", "2024-09-30"]
 ORG = "Phòng Tổ chức - Hành chính - Quản trị"
@@ -66,7 +66,7 @@ def test_the_shipped_rate_typed_as_63_is_refused_by_validate(runner, office_copy
     )
     result = runner.invoke(main, ["validate", "--evidence", str(office_copy), "--rules", str(RULES)])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [
+    assert error_lines(result.output) == [
         f"Error: {path}:17: value: 63 is outside 0..1, the range of the rate 'online_applications_rate' "
         "(63 looks like a percentage: write 0.63 (or 63%))"
     ]
@@ -80,7 +80,7 @@ def test_last_years_indicators_are_held_to_their_kind_too(runner, office_copy):
     )
     result = runner.invoke(main, ["predict", "--evidence", str(office_copy), "--rules", str(RULES), *AS_OF])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0].startswith(f"Error: {path}:19: value: 54 is outside 0..1")
+    assert error_lines(result.output)[0].startswith(f"Error: {path}:19: value: 54 is outside 0..1")
 
 
 def test_every_declared_indicator_has_a_kind(runner, tmp_path):
@@ -90,7 +90,7 @@ def test_every_declared_indicator_has_a_kind(runner, tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(EVIDENCE)])
     assert result.exit_code == 1
-    assert any(line.endswith("indicators.dti_score.kind: missing (required)") for line in result.output.splitlines())
+    assert any(line.endswith("indicators.dti_score.kind: missing (required)") for line in error_lines(result.output))
 
 
 # -- CSV as Excel saves it in a Vietnamese locale -------------------------------------------
@@ -145,7 +145,7 @@ def test_an_unknown_owner_is_a_usage_error_listing_the_choices(runner, owner):
         main, ["risks", "--evidence", str(EVIDENCE), "--rules", str(RULES), *AS_OF, "--owner", owner]
     )
     assert result.exit_code == 2
-    last = result.output.splitlines()[-1]
+    last = error_lines(result.output)[-1]
     assert last.startswith(f"Error: --owner '{owner}' is neither an owner role nor a division name. ")
     assert "Roles: organisation, all_divisions, information, service_centre, public_service_units." in last
     assert f"Divisions: {ORG}; Trung tâm Thông tin;" in last
@@ -156,7 +156,7 @@ def test_a_unit_folder_without_unit_yaml_is_an_error(runner, office_copy):
     (office_copy / "so-tu-phap" / "2024").mkdir(parents=True)
     result = runner.invoke(main, ["predict", "--evidence", str(office_copy), "--rules", str(RULES), *AS_OF])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [
+    assert error_lines(result.output) == [
         f"Error: {office_copy}/so-tu-phap: unit folder without unit.yaml (add a unit.yaml with the unit's id and "
         "name, or move the folder out of the evidence folder)"
     ]
@@ -167,7 +167,7 @@ def test_a_misspelt_role_in_unit_yaml_is_an_error(runner, office_copy):
     path.write_text(path.read_text(encoding="utf-8").replace("  organisation:", "  organization:"), "utf-8")
     result = runner.invoke(main, ["predict", "--evidence", str(office_copy), "--rules", str(RULES), *AS_OF])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [
+    assert error_lines(result.output) == [
         f"Error: {path}:8: divisions.organization: 'organization' is not an owner role of PAR Index of provincial "
         "departments, 2024 (organisation, all_divisions, information, service_centre, public_service_units) (did you mean 'organisation'?)"
     ]
@@ -191,13 +191,13 @@ def test_maxima_must_be_whole_hundredths(runner, tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(EVIDENCE)])
     assert result.exit_code == 1
-    lines = [line.split(": ", 3)[3] for line in result.output.splitlines()]
+    lines = [line.split(": ", 3)[3] for line in error_lines(result.output)]
     assert lines == [
         "0.505 is not a whole number of hundredths (points are rounded to 2 decimals: write e.g. 0.51)",
         "1.995 is not a whole number of hundredths (points are rounded to 2 decimals: write e.g. 0.51)",
         "1.995 is not a whole number of hundredths (points are rounded to 2 decimals: write e.g. 0.51)",
     ]
-    assert [line.split(": ")[2] for line in result.output.splitlines()] == [
+    assert [line.split(": ")[2] for line in error_lines(result.output)] == [
         "areas.0.criteria.0.max",
         "areas.0.criteria.1.max",
         "areas.0.criteria.1.rule.bands.0.points",
@@ -257,7 +257,7 @@ def test_metric_definitions_are_checked_against_field_types(runner, tmp_path, na
     for command in (["validate"], ["predict", *AS_OF]):
         result = runner.invoke(main, [*command, "--criteria", str(path), "--evidence", str(EVIDENCE)])
         assert result.exit_code == 1, result.output
-        first = result.output.splitlines()[0]
+        first = error_lines(result.output)[0]
         assert first.startswith(f"Error: {path}:") and first.endswith(f": metrics.{name}.{message}"), first
 
 
@@ -296,7 +296,7 @@ def test_the_self_assessment_sheet_is_never_written_from_a_what_if(runner, tmp_p
         ],
     )
     assert result.exit_code == 2
-    assert result.output.splitlines()[-1] == (
+    assert error_lines(result.output)[-1] == (
         "Error: the self-assessment sheet (--format xlsx) states real evidence only: "
         "run --with in another format (table, json, csv, md, html)"
     )
@@ -387,7 +387,7 @@ def test_a_format_that_contradicts_the_extension_is_a_usage_error(runner, tmp_pa
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, [*args, "--evidence", str(EVIDENCE), "--rules", str(RULES)])
     assert result.exit_code == 2
-    assert result.output.splitlines()[-1] == message
+    assert error_lines(result.output)[-1] == message
     assert not any(tmp_path.iterdir())
 
 
@@ -418,7 +418,7 @@ def test_output_never_overwrites_an_input(runner, tmp_path, monkeypatch, target)
         # Refused: exit 1 naming the output, or a usage error when the command cannot write that kind of file.
         assert result.exit_code in (1, 2), (command, result.output)
         if result.exit_code == 1:
-            first = result.output.splitlines()[0]
+            first = error_lines(result.output)[0]
             assert first.startswith(f"Error: {Path(target)}: --output "), first
             assert "which the run reads" in first
     assert _inputs(tmp_path) == before
@@ -431,7 +431,7 @@ def test_output_never_overwrites_the_what_if_file_or_a_second_name_of_an_input(r
     base = ["predict", "--rules", str(RULES), *AS_OF]
     result = runner.invoke(main, [*base, "--with", str(extra), "-o", str(extra)])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == (
+    assert error_lines(result.output)[0] == (
         f"Error: {extra}: --output would overwrite {extra}, which the run reads (write the output somewhere else)"
     )
     link = tmp_path / "reports-link.csv"
@@ -439,12 +439,12 @@ def test_output_never_overwrites_the_what_if_file_or_a_second_name_of_an_input(r
     before = link.read_bytes()
     result = runner.invoke(main, [*base, "-o", str(link)])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0].startswith(f"Error: {link}: --output is another name of evidence/")
+    assert error_lines(result.output)[0].startswith(f"Error: {link}: --output is another name of evidence/")
     linked = tmp_path / "reports-symlink.csv"
     linked.symlink_to(tmp_path / "evidence" / OFFICE / "2024" / "reports.csv")
     result = runner.invoke(main, [*base, "-o", str(linked)])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0].startswith(f"Error: {linked}: --output lies inside the evidence folder")
+    assert error_lines(result.output)[0].startswith(f"Error: {linked}: --output lies inside the evidence folder")
     criteria = tmp_path / "my-criteria.yaml"
     shutil.copy(RULES / "criteria_2024.yaml", criteria)
     result = runner.invoke(main, ["validate", "--criteria", str(criteria)])
@@ -458,11 +458,11 @@ def test_output_to_a_folder_or_an_unwritable_place_is_an_error(runner, tmp_path)
     base = ["predict", "--evidence", str(EVIDENCE), "--rules", str(RULES), *AS_OF]
     result = runner.invoke(main, [*base, "-o", str(tmp_path)])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"Error: {tmp_path}: --output is a folder: give a file name"]
+    assert error_lines(result.output) == [f"Error: {tmp_path}: --output is a folder: give a file name"]
     missing = tmp_path / "no-such-folder" / "p.json"
     result = runner.invoke(main, [*base, "-o", str(missing)])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"Error: {missing}: cannot write: No such file or directory"]
+    assert error_lines(result.output) == [f"Error: {missing}: cannot write: No such file or directory"]
     assert "Traceback" not in result.output
 
 
@@ -474,7 +474,7 @@ def test_as_of_before_the_year_begins_is_a_usage_error(runner):
         main, ["predict", "--evidence", str(EVIDENCE), "--rules", str(RULES), "--year", "2024", "--as-of", "2023-06-30"]
     )
     assert result.exit_code == 2
-    assert result.output.splitlines()[-1] == (
+    assert error_lines(result.output)[-1] == (
         "Error: --as-of 2023-06-30 is before 2024 begins: the criteria set PAR Index of provincial departments, "
         "2024 predicts 2024, give a day from 2024-01-01 (or another --year)"
     )
@@ -524,7 +524,7 @@ def test_markdown_output_is_escaped(runner, office_copy):
         main, ["predict", "--evidence", str(office_copy), "--rules", str(RULES), *AS_OF, "--format", "md"]
     )
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "# \\*Văn\\* \\[x\\](javascript:y) &lt;b&gt;\\| — Year 2024"
+    assert error_lines(result.output)[0] == "# \\*Văn\\* \\[x\\](javascript:y) &lt;b&gt;\\| — Year 2024"
     plan = runner.invoke(main, ["plan", "--evidence", str(office_copy), "--rules", str(RULES), "--year", "2023"])
     assert plan.exit_code == 0, plan.output
     assert "\\*Văn\\* \\[x\\](javascript:y) &lt;b&gt;\\|" in plan.output
@@ -553,13 +553,13 @@ def test_links_out_of_the_evidence_folder_are_refused(runner, tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [
+    assert error_lines(result.output) == [
         "Error: evidence/v: is a symbolic link that points outside the evidence folder "
         "(copy the file into the evidence folder instead)"
     ]
     (evidence / "v").unlink()
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
-    assert result.output.splitlines() == [
+    assert error_lines(result.output) == [
         "Error: evidence/u/2024/x.yaml: is a symbolic link that points outside the evidence folder "
         "(copy the file into the evidence folder instead)"
     ]
@@ -568,7 +568,7 @@ def test_links_out_of_the_evidence_folder_are_refused(runner, tmp_path, monkeypa
     (evidence / "u" / "2024").symlink_to(outside / "2024")
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0].startswith("Error: evidence/u/2024: is a symbolic link that points outside")
+    assert error_lines(result.output)[0].startswith("Error: evidence/u/2024: is a symbolic link that points outside")
 
 
 def test_links_inside_the_evidence_folder_are_read(runner, tmp_path, monkeypatch):
@@ -678,8 +678,8 @@ def test_a_zip_bomb_workbook_is_refused_from_its_directory(tmp_path):
     assert book.stat().st_size < 2 * 2**20
     done, peak = _peak(["validate", "--evidence", str(evidence), "--rules", str(RULES), "--year", "2024"])
     assert done.returncode == 1
-    assert done.stderr.splitlines()[0].startswith(f"Error: {book}: the workbook unpacks to 1,024 MiB in ")
-    assert done.stderr.splitlines()[0].endswith(
+    assert error_lines(done.stderr)[0].startswith(f"Error: {book}: the workbook unpacks to 1,024 MiB in ")
+    assert error_lines(done.stderr)[0].endswith(
         "parts, more than the 128 MiB allowed (split the workbook, or save it as CSV)"
     )
     assert peak < 200, peak
@@ -704,7 +704,7 @@ def test_a_million_row_sheet_is_refused_before_it_is_read(tmp_path):
             archive.writestr(name, data)
     done, peak = _peak(["validate", "--evidence", str(evidence), "--rules", str(RULES), "--year", "2024"])
     assert done.returncode == 1
-    assert done.stderr.splitlines() == [
+    assert error_lines(done.stderr) == [
         f"Error: {book}[plan]:1: more than 200,000 records in one sheet (1,000,001 rows)"
     ]
     assert peak < 200, peak
@@ -718,7 +718,7 @@ def test_a_csv_past_the_size_limit_is_refused_unread(tmp_path):
         stream.truncate(157 * 2**20)  # sparse: 157 MB on paper, nothing on disk
     done, peak = _peak(["validate", "--evidence", str(evidence), "--rules", str(RULES), "--year", "2024"])
     assert done.returncode == 1
-    assert done.stderr.splitlines() == [f"Error: {big}: file larger than 64 MiB (split it into several files)"]
+    assert error_lines(done.stderr) == [f"Error: {big}: file larger than 64 MiB (split it into several files)"]
     assert peak < 200, peak
 
 
@@ -732,7 +732,7 @@ def test_a_csv_at_the_record_limit_streams_under_one_gibibyte(tmp_path):
         stream.write("extra,plan,10/01/2024,par,5,2,1/KH,one too many\n")
     done, peak = _peak(["validate", "--evidence", str(evidence), "--rules", str(RULES), "--year", "2024"])
     assert done.returncode == 1
-    assert done.stderr.splitlines() == [f"Error: {rows}:200002: more than 200,000 records in one file"]
+    assert error_lines(done.stderr) == [f"Error: {rows}:200002: more than 200,000 records in one file"]
     assert peak < 1024, peak
 
 
@@ -785,7 +785,7 @@ def test_published_results_are_checked_against_their_folder_and_themselves(runne
     path.write_text(text.replace(old, new), encoding="utf-8")
     result = runner.invoke(main, ["backtest", "--evidence", str(office_copy), "--rules", str(RULES), "--year", "2023"])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == f"Error: {path}{message}"
+    assert error_lines(result.output)[0] == f"Error: {path}{message}"
 
 
 def test_the_template_may_start_a_workbook_in_the_evidence_folder_but_never_replace_one(runner, tmp_path, monkeypatch):
@@ -798,7 +798,7 @@ def test_the_template_may_start_a_workbook_in_the_evidence_folder_but_never_repl
     before = new.read_bytes()
     result = runner.invoke(main, ["template", "--rules", str(RULES), "-o", str(new)])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0].startswith(f"Error: {new}: --output lies inside the evidence folder")
+    assert error_lines(result.output)[0].startswith(f"Error: {new}: --output lies inside the evidence folder")
     assert new.read_bytes() == before
 
 
@@ -819,7 +819,7 @@ def test_excel_csv_variants_read_the_same(runner, tmp_path, monkeypatch):
     assert "4 evidence records" in result.output
     (evidence / "u" / "2024" / "sep.csv").write_text(variants["sep.csv"].replace("0,63", "63"), encoding="utf-8")
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
-    assert result.output.splitlines()[0].startswith("Error: evidence/u/2024/sep.csv:3: value: 63 is outside 0..1")
+    assert error_lines(result.output)[0].startswith("Error: evidence/u/2024/sep.csv:3: value: 63 is outside 0..1")
 
 
 def test_digits_excel_made_a_number_are_read_as_the_text_typed(runner, tmp_path, monkeypatch):
@@ -834,7 +834,7 @@ def test_digits_excel_made_a_number_are_read_as_the_text_typed(runner, tmp_path,
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [
+    assert error_lines(result.output) == [
         "Error: evidence/u/2024/e.xlsx[plan]:3: document_no: 38.5 is a number, and document_no is text "
         "(format the column as Text in Excel and type the value again)"
     ]
@@ -848,7 +848,7 @@ def test_unit_yaml_linked_from_outside_is_refused(runner, tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [
+    assert error_lines(result.output) == [
         "Error: evidence/u/unit.yaml: is a symbolic link that points outside the evidence folder "
         "(copy the file into the evidence folder instead)"
     ]
@@ -862,7 +862,7 @@ def test_output_onto_a_pipe_or_a_device_is_refused_not_replaced(runner, tmp_path
         main, ["predict", "--evidence", str(EVIDENCE), "--rules", str(RULES), *AS_OF, "-o", str(pipe)]
     )
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"Error: {pipe}: --output is not a regular file: give a file name"]
+    assert error_lines(result.output) == [f"Error: {pipe}: --output is not a regular file: give a file name"]
     assert pipe.is_fifo()
 
 
@@ -887,7 +887,7 @@ def test_paths_the_system_refuses_are_errors_not_tracebacks(runner, tmp_path):
     for args, first in cases:
         result = runner.invoke(main, [*base, *args])
         assert result.exit_code == 1, (args, result.output)
-        assert result.output.splitlines()[0] == first
+        assert error_lines(result.output)[0] == first
         assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
@@ -932,7 +932,7 @@ def test_a_sheet_with_no_stated_size_is_counted_before_it_is_parsed(tmp_path):
             stream.write(b"</sheetData></worksheet>")
     done, peak = _peak(["validate", "--evidence", str(evidence), "--rules", str(RULES), "--year", "2024"])
     assert done.returncode == 1
-    first = done.stderr.splitlines()[0]
+    first = error_lines(done.stderr)[0]
     assert first.startswith(f"Error: {book}[plan]:1: more than 200,000 records in one sheet (")
     assert peak < 300, peak
 
@@ -943,14 +943,14 @@ def test_evidence_put_one_level_too_high_is_an_error_not_left_out(runner, tmp_pa
     (evidence / "u" / "reports.csv").write_text("id,type,date,kind\nx,plan,2024-01-10,par\n", encoding="utf-8")
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [
+    assert error_lines(result.output) == [
         "Error: evidence/u/reports.csv: an evidence file outside a unit's year folder is not read "
         "(move it into the year folder it belongs to, e.g. evidence/<unit>/2024/)"
     ]
     (evidence / "u" / "reports.csv").rename(evidence / "plans.yaml")
     result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0].startswith("Error: evidence/plans.yaml: an evidence file outside")
+    assert error_lines(result.output)[0].startswith("Error: evidence/plans.yaml: an evidence file outside")
 
 
 @pytest.mark.parametrize("name, day", [("cutoff", "2023-12-15"), ("report_q1_due", "0024-03-15")])
@@ -961,7 +961,7 @@ def test_calendar_dates_far_from_the_sets_year_are_refused(runner, tmp_path, nam
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = runner.invoke(main, ["predict", "--criteria", str(path), "--evidence", str(EVIDENCE), *AS_OF])
     assert result.exit_code == 1
-    first = result.output.splitlines()[0]
+    first = error_lines(result.output)[0]
     assert first.endswith(f": calendar.{name}: {day} is too far from 2024: is the year mistyped?"), first
 
 
@@ -975,7 +975,7 @@ def test_a_target_its_metric_can_never_reach_is_refused(runner, tmp_path):
     result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(EVIDENCE)])
     assert result.exit_code == 1
     line = text[: text.index(old)].count("\n") + 1
-    assert result.output.splitlines() == [
+    assert error_lines(result.output) == [
         f"Error: {path}:{line}: areas.6.criteria.10.rule.target: 80 can never be reached: metric "
         "'online_applications' is the rate 'online_applications_rate' (0..1) (80 looks like a percentage: write 0.8)"
     ]

@@ -70,3 +70,25 @@ def test_one_unit_with_one_hundred_thousand_records(tmp_path):
     )
     summary = json.loads(out)
     assert summary == {"evidence": 100_000, "expected": 0.25}
+
+
+def test_one_yaml_unit_of_one_hundred_thousand_records_stays_under_500_mib(tmp_path):
+    """The YAML is read event by event (never as a tree of nodes): peak memory of the real command."""
+    out = run_isolated(
+        f"""
+        import json, resource, subprocess, sys
+        from pathlib import Path
+        from scorer import synthetic
+        from scorer.loading import load_criteria
+        cs = load_criteria(Path({str(RULES / "criteria_2024.yaml")!r}))
+        root = Path({str(tmp_path)!r}) / "evidence"
+        synthetic.write_unit(root, "big", cs, 100_000, 3)
+        done = subprocess.run([sys.executable, "-m", "scorer", "predict", "--evidence", str(root), "--rules",
+                               {str(RULES)!r}, "--as-of", "2024-09-30", "--format", "json",
+                               "--output", str(Path({str(tmp_path)!r}) / "out.json")], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+    """,
+        timeout=900,
+    )
+    assert int(out) < 500, f"{out} MiB"

@@ -4,17 +4,22 @@ from decimal import Decimal
 
 import pytest
 
-from scorer.scoring import conditions, points, round_points
+from scorer.scoring import BandsScore, compile_rule, fact_name, round_points
 
 
 def crit(cs, cid):
     return cs.criterion(cid)
 
 
-def met_keys(criterion, value):
-    """The condition keys a value meets, evaluated plainly (the engine is tested on its own)."""
-    ops = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b}
-    return {c.key for c in conditions(criterion) if ops[c.op](value, c.threshold)}
+OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b}
+
+
+def points(criterion, values):
+    """Points for metric values, the conditions met evaluated plainly (the engine is tested on its own)."""
+    rule = compile_rule(criterion)
+    facts = {fact_name(criterion, metric): value for metric, value in values.items()}
+    met = {c for c in rule.conditions if OPS[c.op](facts[c.fact], c.threshold)}
+    return rule.points(values, met)
 
 
 @pytest.mark.parametrize(
@@ -22,38 +27,42 @@ def met_keys(criterion, value):
 )
 def test_bands_take_the_first_band_met(cs2024, value, expected):
     c = crit(cs2024, "1.1.2")
-    assert points(c, {"par_plan_completion": value}, met_keys(c, value)) == Decimal(expected)
+    assert points(c, {"par_plan_completion": value}) == Decimal(expected)
 
 
 def test_bands_may_read_a_second_metric(cs2024):
     c = crit(cs2024, "1.5")
-    assert points(c, {}, {"1.5#band1"}) == Decimal("1.00")
-    assert points(c, {}, {"1.5#band0", "1.5#band1"}) == Decimal("2.00")
-    assert points(c, {}, set()) == Decimal("0.00")
+    rule = compile_rule(c)
+    assert isinstance(rule, BandsScore)
+    (_, first), (_, second) = rule.bands[:2]
+    assert first.fact != second.fact  # the second band reads its own metric
+    assert rule.points({}, {second}) == Decimal("1.00")
+    assert rule.points({}, {first, second}) == Decimal("2.00")
+    assert rule.points({}, set()) == Decimal("0.00")
 
 
 @pytest.mark.parametrize("value, expected", [(0.54, "1.35"), (0.8, "2.00"), (0.95, "2.00"), (0.0, "0.00")])
 def test_linear_against_target(cs2024, value, expected):
     c = crit(cs2024, "7.3.2")
-    assert points(c, {"online_applications": value}, met_keys(c, value)) == Decimal(expected)
+    assert points(c, {"online_applications": value}) == Decimal(expected)
 
 
 @pytest.mark.parametrize("missed, expected", [(0, "1.00"), (1, "0.75"), (4 / 3, "0.67"), (4, "0.00"), (9, "0.00")])
 def test_deductions_floor_at_zero(cs2024, missed, expected):
     c = crit(cs2024, "1.2")
-    assert points(c, {"reports_missed": missed}, met_keys(c, missed)) == Decimal(expected)
+    assert points(c, {"reports_missed": missed}) == Decimal(expected)
 
 
 def test_binary_at_most(cs2024):
     c = crit(cs2024, "4.3.1")
-    assert points(c, {"staff_over_quota": 0}, met_keys(c, 0)) == Decimal("1.00")
-    assert points(c, {"staff_over_quota": 2}, met_keys(c, 2)) == Decimal("0.00")
+    assert points(c, {"staff_over_quota": 0}) == Decimal("1.00")
+    assert points(c, {"staff_over_quota": 2}) == Decimal("0.00")
 
 
 def test_survey_share_times_max_rounded_half_up(cs2023):
     c = crit(cs2023, "2.6")
-    assert points(c, {"survey": 0.746}, {"2.6#share"}) == Decimal("2.61")
-    assert points(c, {"survey": 0.7457}, {"2.6#share"}) == Decimal("2.61")
+    assert points(c, {"survey": 0.746}) == Decimal("2.61")
+    assert points(c, {"survey": 0.7457}) == Decimal("2.61")
 
 
 def test_round_half_up_and_clamp():

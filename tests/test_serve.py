@@ -27,7 +27,7 @@ from scorer.cli import main
 from scorer.serve import server
 from scorer.serve.app import Config, create_app
 from scorer.serve.store import Store
-from tests.conftest import OFFICE, RULES, write_unit
+from tests.conftest import OFFICE, RULES, write_unit, error_lines
 
 PASSWORD = "correct horse battery"
 OTHER = "so-noi-vu"
@@ -415,7 +415,7 @@ def test_a_file_with_problems_is_refused_with_each_problem_located(client: TestC
     cli = CliRunner().invoke(main, ["validate", "--evidence", str(evidence), "--rules", str(RULES), "--unit", OFFICE])
     where = f"{evidence}/{OFFICE}/2024/"
     assert cli.exit_code == 1
-    assert cli.output.splitlines() == [
+    assert error_lines(cli.output) == [
         f"Error: {where}{e['file']}:{e['row']}: {e['field']}: {e['message']}" for e in response.json()["errors"]
     ]
 

@@ -6,7 +6,8 @@ official and test-case files, into models.
 - `csv_`, `xlsx_`: evidence rows, streamed;
 - `evidence`: the evidence tree and its records, checked against the criteria set;
 - `criteria`: the load-time checks of a criteria set's metric types and maxima;
-- `documents`: criteria sets, unit.yaml, official.yaml; `cases`: criteria test cases.
+- `documents`: criteria sets, unit.yaml, official.yaml; `cases`: criteria test cases;
+- `sources`: the source line shown under an error, with a caret.
 
 Every problem of every file is collected and raised at once as a `ScorerError`.
 """
@@ -34,6 +35,7 @@ from scorer.loading.evidence import (
 )
 from scorer.loading.files import MAX_FILE_BYTES, check_output, inside, is_dir, is_file, nfc, same_file
 from scorer.loading.origin import EMPTY_EVIDENCE, EvidenceSet, Origin
+from scorer.loading.sources import with_sources
 from scorer.loading.yaml_ import MAX_YAML_DEPTH, MAX_YAML_NODES, LineMap, read_yaml
 
 __all__ = [
@@ -70,4 +72,5 @@ __all__ = [
     "read_yaml",
     "unit_folders",
     "validate_record",
+    "with_sources",
 ]

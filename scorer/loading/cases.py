@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from scorer.errors import Collector, ScorerError
+from scorer.errors import Collector, InputError, ScorerError
 from scorer.loading.documents import load_model
 from scorer.loading.evidence import validate_record
 from scorer.loading.files import is_dir, is_file
 from scorer.loading.origin import EvidenceSet, Origin
-from scorer.models.cases import CaseFile
+from scorer.loading.sources import reads
 from scorer.models.evidence import EvidenceRecord
+from scorer.models.inputs import LoadedCase
+
+if TYPE_CHECKING:
+    from scorer.models.cases import CaseFile
 
 
-@dataclass(frozen=True)
-class LoadedCase:
-    case: Any
-    line: int
-    evidence: EvidenceSet
-    last_year: EvidenceSet
-
-
+@reads(InputError)
 def load_case_file(path: Path) -> tuple[CaseFile, list[LoadedCase]]:
     """A file of criteria test cases, its records validated like any evidence (with their lines)."""
+    from scorer.models.cases import CaseFile  # only `scorer test` reads cases: kept out of predict
+
     parsed, lines = load_model(path, CaseFile, "'criteria' and 'cases'")
     problems = Collector()
     loaded = []
@@ -52,6 +50,7 @@ def load_case_file(path: Path) -> tuple[CaseFile, list[LoadedCase]]:
     return parsed, loaded
 
 
+@reads(InputError)
 def case_files(folder: Path) -> list[Path]:
     if not is_dir(folder):
         raise ScorerError.single(folder, "test folder not found")

@@ -12,7 +12,17 @@ from enum import Enum
 from typing import Any
 
 from scorer.errors import did_you_mean
-from scorer.models.criteria import BandsRule, BinaryRule, CriteriaSet, Finding, LinearRule, Loc, Present, plain_number
+from scorer.models.criteria import (
+    BandsRule,
+    BinaryRule,
+    CriteriaSet,
+    Finding,
+    LinearRule,
+    Loc,
+    ObligationMetric,
+    Present,
+    plain_number,
+)
 from scorer.models.evidence import RECORD_TYPES
 
 CENT = Decimal("0.01")
@@ -59,7 +69,7 @@ def check_types(cs: CriteriaSet) -> list[Finding]:
         for key, (wanted, words) in _NEEDS.items():
             if key == "field" and metric.kind not in ("sum", "latest"):
                 continue
-            field = getattr(metric, key)
+            field = getattr(metric, key, None)
             if field is None or field not in kinds:
                 continue
             if kinds[field][0] != wanted:
@@ -75,7 +85,7 @@ def check_types(cs: CriteriaSet) -> list[Finding]:
         for name_, value in metric.where.items():
             if name_ in kinds and not isinstance(value, Present):
                 findings += _check_where(loc + ("where", name_), metric.type, name_, kinds[name_], value)
-        for o, obligation in enumerate(metric.expect):
+        for o, obligation in enumerate(metric.expect if isinstance(metric, ObligationMetric) else []):
             for name_, value in obligation.match.items():
                 if name_ in kinds:
                     findings += _check_where(

@@ -8,10 +8,11 @@ from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
-from scorer.errors import Problem, ScorerError, did_you_mean
+from scorer.errors import CriteriaError, InputError, Problem, ScorerError, did_you_mean
 from scorer.loading.criteria import check_types
 from scorer.loading.evidence import STRAY_HINT, stray
 from scorer.loading.files import is_file, listdir, nfc, outside_link
+from scorer.loading.sources import reads
 from scorer.loading.problems import problems_of
 from scorer.loading.yaml_ import LineMap, read_yaml, shorten
 from scorer.models.criteria import CriteriaSet, Loc, check_criteria_set
@@ -31,6 +32,7 @@ def load_model(path: Path, model: type[M], expected: str) -> tuple[M, LineMap]:
         raise ScorerError(problems_of(error, str(path), lines, model=model)) from None
 
 
+@reads(CriteriaError)
 def load_criteria(path: Path) -> CriteriaSet:
     """Load and check a criteria set; every problem is reported with its line."""
     criteria, lines = load_model(path, CriteriaSet, "schema, title, year, ..., areas")
@@ -51,6 +53,7 @@ def owner_roles(cs: CriteriaSet) -> list[str]:
     return list(roles)
 
 
+@reads(InputError)
 def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
     """A unit folder's unit.yaml; with the criteria set, its `divisions` may map only the owner
     roles the set names (a misspelt role would leave a division's criteria unassigned)."""
@@ -92,6 +95,7 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
     return unit
 
 
+@reads(InputError)
 def load_official(path: Path, cs: CriteriaSet | None = None) -> Official | None:
     """A year folder's published results, checked against where it lies (its year folder, its unit)
     and against itself (components and areas add up to the total); with the criteria set of the same
@@ -152,6 +156,7 @@ def load_official(path: Path, cs: CriteriaSet | None = None) -> Official | None:
 _EXPLANATIONS = TypeAdapter(dict[str, Annotated[str, Field(min_length=1)]])
 
 
+@reads(InputError)
 def load_explanations(path: Path, cs: CriteriaSet) -> dict[str, str]:
     """The unit's own explanations ("giải trình") of rows below their maximum: criterion id -> text."""
     if not is_file(path):

@@ -15,12 +15,13 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from scorer.errors import Collector, Problem, ScorerError, did_you_mean
+from scorer.errors import Collector, InputError, Problem, ScorerError, did_you_mean
 from scorer.loading.criteria import field_kind
 from scorer.loading.csv_ import csv_records
 from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, nfc, outside_link
 from scorer.loading.origin import EvidenceSet, Origin, RawRecord
 from scorer.loading.problems import problems_of
+from scorer.loading.sources import reads, with_sources
 from scorer.loading.xlsx_ import xlsx_records
 from scorer.loading.yaml_ import LineMap, shorten
 from scorer.loading.yaml_ import yaml_records as read_records
@@ -132,6 +133,7 @@ def load_evidence(unit_folder: Path, year: int, cs: CriteriaSet | None = None) -
     return load_evidence_files(unit_folder, evidence_files(year_folder, root), cs=cs)
 
 
+@reads(InputError)
 def load_evidence_files(
     unit_folder: Path, paths: list[Path], hypothetical: bool = False, cs: CriteriaSet | None = None
 ) -> EvidenceSet:
@@ -354,7 +356,7 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
                 problem(
                     "instrument", f"criterion {record.criterion} is scored by the {surveys[record.criterion]}' survey"
                 )
-    return problems
+    return with_sources(problems)
 
 
 def check_values(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
@@ -367,7 +369,7 @@ def check_values(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
         if found is not None:
             origin = evidence.origins[record.id]
             problems.append(Problem(origin.path, found[0], line=origin.line, field="value", hint=found[1]))
-    return problems
+    return with_sources(problems)
 
 
 _CITING = frozenset({"indicator", "survey", "communication"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import types
+import typing
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -21,13 +23,15 @@ def problems_of(
         loc = tuple(item["loc"])
         if tag is not None and loc[:1] == (tag,):
             loc = loc[1:]
+        parent, tags = _walk(model, loc[:-1])
+        # A rule's or a metric's kind is pydantic's tag in `loc`, not a place in the file.
+        loc = tuple(part for i, part in enumerate(loc) if i not in tags)
         kind = item["type"]
         field = ".".join(str(part) for part in loc) or None
         message = item["msg"]
         hint = None
         if kind == "extra_forbidden":
             message = "unknown field"
-            parent = model_at(model, loc[:-1])
             if parent is not None:
                 hint = did_you_mean(str(loc[-1]), parent.model_fields)
         elif kind == "missing":
@@ -43,14 +47,40 @@ def problems_of(
 
 
 def model_at(model: Any, loc: Loc) -> Any:
-    for part in loc:
-        if model is None or isinstance(part, int) or not hasattr(model, "model_fields"):
-            return model if hasattr(model, "model_fields") else None
-        annotation = model.model_fields.get(part)
-        if annotation is None:
-            return None
-        model = _first_model(annotation.annotation)
-    return model
+    """The model at `loc` inside `model`, or None."""
+    return _walk(model, loc)[0]
+
+
+def _walk(model: Any, loc: Loc) -> tuple[Any, set[int]]:
+    """Follow `loc` through fields, lists, mappings and tagged unions (a rule's or a metric's
+    `kind`): the model reached, and which parts of `loc` were union tags rather than places."""
+    node, tags, i = model, set(), 0
+    while i < len(loc) and node is not None:
+        origin, args = typing.get_origin(node), typing.get_args(node)
+        if origin is typing.Annotated:
+            node = args[0]
+        elif origin in (list, tuple, dict):
+            node, i = args[-1] if args else None, i + 1
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in args if hasattr(a, "model_fields")]
+            tagged = [m for m in members if loc[i] in _tags(m)]
+            if tagged:
+                node = tagged[0]
+                tags.add(i)
+                i += 1
+            else:
+                node = members[0] if members else None
+        elif hasattr(node, "model_fields"):
+            field = node.model_fields.get(loc[i]) if isinstance(loc[i], str) else None
+            node, i = (field.annotation if field else None), i + 1
+        else:
+            node = None
+    return (_first_model(node) if node is not None else None), tags
+
+
+def _tags(model: Any) -> tuple[Any, ...]:
+    kind = model.model_fields.get("kind")
+    return typing.get_args(kind.annotation) if kind is not None else ()
 
 
 def _first_model(annotation: Any) -> Any:

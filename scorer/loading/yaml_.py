@@ -133,8 +133,9 @@ class _Events:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else None
+            column = mark.column if mark else None
             problem = error.problem or error.context
-            raise ScorerError([Problem(self.path, f"invalid YAML: {problem}", line=line)]) from None
+            raise ScorerError([Problem(self.path, f"invalid YAML: {problem}", line=line, column=column)]) from None
         except yaml.YAMLError as error:
             raise ScorerError.single(self.path, f"invalid YAML: {error}") from None
         except RecursionError:
@@ -147,7 +148,8 @@ class _Events:
         return bool(self.parser.check_event(kind))
 
     def fail(self, event: Any, message: str) -> ScorerError:
-        return ScorerError([Problem(self.path, message, line=event.start_mark.line + 1)])
+        mark = event.start_mark
+        return ScorerError([Problem(self.path, message, line=mark.line + 1, column=mark.column)])
 
     def document(self) -> Any:
         """The first event of the document's root, or None for an empty file."""
@@ -213,7 +215,7 @@ class _Events:
                 key_event = self.next()
                 if not isinstance(key_event, yaml.ScalarEvent):
                     raise self.fail(key_event, "mapping keys must be plain names")
-                if key_event.tag is None and key_event.implicit[0] and _plain_tag(key_event.value) == _MERGE:
+                if key_event.value == "<<" and key_event.tag is None and key_event.implicit[0]:  # YAML 1.1 merge
                     raise self.fail(key_event, "mapping keys must be plain names")
                 self.count(1, key_event)
                 key = self.scalar(key_event)
@@ -238,11 +240,23 @@ class _Events:
         tag = event.tag
         if tag is None or tag == "!":
             if tag is None and event.implicit[0]:
+                # Plain scalars repeat (types, enum values, numbers, dates): each text is typed once.
+                value = _PLAIN_VALUES.get(event.value, _UNKNOWN)
+                if value is not _UNKNOWN:
+                    return value
                 tag = _plain_tag(event.value)
                 if tag == _STR:
-                    return event.value
-            else:
-                return event.value
+                    value = event.value
+                else:
+                    value = self.convert(event, tag)
+                if len(_PLAIN_VALUES) >= 50_000:
+                    _PLAIN_VALUES.clear()
+                _PLAIN_VALUES[event.value] = value
+                return value
+            return event.value
+        return self.convert(event, tag)
+
+    def convert(self, event: Any, tag: str) -> Any:
         convert = _SCALAR_TAGS.get(tag)
         if convert is None:
             raise self.fail(event, f"YAML tag {tag} is not allowed")
@@ -254,4 +268,6 @@ class _Events:
 
 
 _STR = "tag:yaml.org,2002:str"
-_MERGE = "tag:yaml.org,2002:merge"
+# Plain scalars typed (str, int, float, bool or None; all immutable), by their text.
+_PLAIN_VALUES: dict[str, Any] = {}
+_UNKNOWN = object()

@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from scorer.models.evidence import Date, Strict
+from scorer.models.prediction import Out
 
 
-class Points(Strict):
+class ExpectedPoints(Strict):
     low: float | None = None
     expected: float | None = None
     high: float | None = None
@@ -21,9 +22,42 @@ class Case(Strict):
     evidence: list[dict[str, Any]] = []
     last_year: list[dict[str, Any]] = []
     # A number is the expected scenario; a mapping may give any of low / expected / high.
-    expect: Annotated[dict[str, float | Points], Field(min_length=1)]
+    expect: Annotated[dict[str, float | ExpectedPoints], Field(min_length=1)]
 
 
 class CaseFile(Strict):
     criteria: Annotated[str, Field(min_length=1)]
     cases: Annotated[list[Case], Field(min_length=1)]
+
+
+# -- what `scorer test` reports -----------------------------------------------------------
+
+
+class Mismatch(Out):
+    criterion: str
+    scenario: str
+    expected: float | None
+    actual: float | None
+
+
+class CaseResult(Out):
+    file: str
+    line: int
+    name: str
+    passed: bool
+    mismatches: list[Mismatch]
+
+
+class Coverage(Out):
+    criteria_set: str
+    criteria: int
+    untested: list[str]
+
+
+class TestReport(Out):
+    cases: list[CaseResult]
+    coverage: list[Coverage]
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.cases)

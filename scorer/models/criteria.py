@@ -1,6 +1,8 @@
 """The criteria set (docs/contract.md 2.2): metadata, calendar, metrics, rules and the tree. No I/O.
 
-A criteria set is checked once, when it is built (`CriteriaSet.check`), so scoring can trust it.
+A criteria set is checked once, when it is loaded (`check_criteria_set`), so scoring can trust it.
+The check names the closest known name on a typo with `errors.did_you_mean` (difflib only): the
+one import of `scorer.errors` in models/, allowed by tests/test_layers.py and nothing else.
 """
 
 from __future__ import annotations
@@ -41,25 +43,63 @@ class Obligation(Strict):
     due: str
 
 
-class Metric(Strict):
-    """A declared aggregation over evidence records of one type (see metrics.py for the semantics)."""
+class MetricBase(Strict):
+    """What every metric has: the evidence type it aggregates, its filters, its value when nothing
+    can be computed, and how a pending value is projected (metrics.py gives the semantics)."""
 
-    kind: Literal["count", "sum", "ratio", "latest", "on_time_share", "missed_count", "exists"]
+    kind: str  # each kind narrows it to its own literal, the union's tag
     type: str
     title_en: str | None = None
     where: dict[str, FieldValue | list[FieldValue] | Present] = {}
-    field: str | None = None
-    distinct: str | None = None
-    numerator: str | None = None
-    denominator: str | None = None
-    latest: bool = False
     empty: Number = 0.0
-    due_field: str | None = None
-    done_field: str | None = None
-    conforms_field: str | None = None
-    expect: list[Obligation] = []
     deadline: str | None = None
     projection: Literal["pace", "last_year", "best_of", "obligations", "none"] | None = None
+
+
+class CountMetric(MetricBase):
+    kind: Literal["count"]
+    distinct: str | None = None
+
+
+class SumMetric(MetricBase):
+    kind: Literal["sum"]
+    field: str
+
+
+class RatioMetric(MetricBase):
+    kind: Literal["ratio"]
+    numerator: str
+    denominator: str
+    latest: bool = False
+
+
+class LatestMetric(MetricBase):
+    kind: Literal["latest"]
+    field: str
+
+
+class ExistsMetric(MetricBase):
+    kind: Literal["exists"]
+
+
+class ObligationMetric(MetricBase):
+    """Obligations met on time (`on_time_share`) or missed (`missed_count`): declared one per calendar
+    deadline (`expect`), or each matching record with its own `due_field`."""
+
+    kind: Literal["on_time_share", "missed_count"]
+    done_field: str
+    due_field: str | None = None
+    conforms_field: str | None = None
+    expect: list[Obligation] = []
+
+
+# Each kind of metric has the fields it needs and no other: a `sum` without `field` or a `count`
+# with a `numerator` is refused when the set is loaded.
+Metric = Annotated[
+    CountMetric | SumMetric | RatioMetric | LatestMetric | ExistsMetric | ObligationMetric,
+    Field(discriminator="kind"),
+]
+METRIC_FIELDS = ("field", "distinct", "numerator", "denominator", "due_field", "done_field", "conforms_field")
 
 
 class Band(Strict):
@@ -317,7 +357,7 @@ Finding = tuple[Loc, str, str | None]
 def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
     """Everything a criteria set must satisfy beyond its shape: names resolve, maxima add up, bands
     are ordered. Returns findings as (location in the file, message, hint)."""
-    from scorer.errors import did_you_mean
+    from scorer.errors import did_you_mean  # the one import of errors in models/ (tests/test_layers.py)
 
     findings: list[Finding] = []
     findings += _check_metrics(cs, did_you_mean)
@@ -408,12 +448,10 @@ def _check_metrics(cs: CriteriaSet, did_you_mean: Any) -> list[Finding]:
             )
             continue
         fields = set(model.model_fields)
-        named = {
-            k: getattr(metric, k)
-            for k in ("field", "distinct", "numerator", "denominator", "due_field", "done_field", "conforms_field")
-        }
+        named = {k: getattr(metric, k, None) for k in METRIC_FIELDS}
         named.update({f"where.{k}": k for k in metric.where})
-        named.update({f"expect.{k}": k for o in metric.expect for k in o.match})
+        if isinstance(metric, ObligationMetric):
+            named.update({f"expect.{k}": k for o in metric.expect for k in o.match})
         for key, field_name in named.items():
             if field_name is not None and field_name not in fields:
                 findings.append(
@@ -423,19 +461,11 @@ def _check_metrics(cs: CriteriaSet, did_you_mean: Any) -> list[Finding]:
                         did_you_mean(field_name, fields),
                     )
                 )
-        required = {
-            "sum": ("field",),
-            "latest": ("field",),
-            "ratio": ("numerator", "denominator"),
-            "on_time_share": ("due_field", "done_field"),
-            "missed_count": ("due_field", "done_field"),
-        }.get(metric.kind, ())
-        for key in required:
-            if key == "due_field" and metric.expect:
-                continue
-            if getattr(metric, key) is None:
-                findings.append((loc + (key,), f"a {metric.kind} metric needs '{key}'", None))
-        for o, obligation in enumerate(metric.expect):
+        if not isinstance(metric, ObligationMetric):
+            pass
+        elif metric.due_field is None and not metric.expect:
+            findings.append((loc + ("due_field",), f"a {metric.kind} metric needs 'due_field' or 'expect'", None))
+        for o, obligation in enumerate(metric.expect if isinstance(metric, ObligationMetric) else []):
             if obligation.due not in cs.calendar:
                 findings.append(
                     (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from decimal import Decimal, InvalidOperation
@@ -23,6 +24,12 @@ def parse_date(value: Any) -> Any:
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected a date such as 2024-03-12 or 12/03/2024, got {value!r}")
+    return _parse_text(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_text(value: str) -> dt.date | None:
+    """A date's text parsed once: a province repeats the days of one year (errors are not cached)."""
     text = value.strip()
     if text == "":
         return None

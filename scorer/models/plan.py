@@ -83,7 +83,7 @@ class Frame(Out):
     recipients: list[str]
 
 
-class Plan(Out):
+class RemediationPlan(Out):
     unit: str
     unit_name: str
     year: int
@@ -103,3 +103,8 @@ class Plan(Out):
     satisfaction: SatisfactionPlan
     monitor: str
     frame: Frame
+
+
+# The name it had: `Plan` is also an evidence record type (models/evidence.py). Kept while other
+# branches move to the new name.
+Plan = RemediationPlan

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA = "scorer.prediction/1"
 SCENARIOS = ("low", "expected", "high")
@@ -13,6 +13,38 @@ SCENARIOS = ("low", "expected", "high")
 
 class Out(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @classmethod
+    def build(cls, **values: Any) -> Self:
+        """The result from values the computation made and trusts: what `model_construct` makes
+        (the same `__dict__`, in field order; a field left out takes its default) in a third of the
+        time when every field is given in order; a province builds a hundred thousand of these."""
+        order = _ORDER.get(cls)
+        if order is None:
+            order = _ORDER[cls] = tuple(cls.__pydantic_fields__)
+        given = order
+        if tuple(values) != order:
+            given = tuple(values)
+            fields = cls.__pydantic_fields__
+            missing = [name for name in order if name not in values and fields[name].is_required()]
+            if missing or not values.keys() <= fields.keys():
+                raise TypeError(
+                    f"{cls.__name__}.build: missing {missing}, unknown {sorted(values.keys() - fields.keys())}"
+                )
+            values = {
+                name: values[name] if name in values else fields[name].get_default(call_default_factory=True)
+                for name in order
+            }
+        model = cls.__new__(cls)
+        _set(model, "__dict__", values)
+        _set(model, "__pydantic_fields_set__", set(given))
+        _set(model, "__pydantic_extra__", None)
+        _set(model, "__pydantic_private__", None)
+        return model
+
+
+_ORDER: dict[type[Out], tuple[str, ...]] = {}
+_set = object.__setattr__
 
 
 class Figure(Out):
@@ -47,7 +79,8 @@ class ObligationRow(Out):
 
 class MetricValue(Out):
     """A metric in the three scenarios; `basis` names how they were reached (a message key of
-    messages.py, `how.<basis>`), `params` holds its figures; `how` is that sentence in English."""
+    messages.py, `how.<basis>`), `params` holds its figures; `how` is that sentence in English,
+    written by the stage that builds the value (models do no formatting)."""
 
     name: str
     low: float
@@ -55,13 +88,7 @@ class MetricValue(Out):
     high: float
     basis: str
     params: dict[str, float | int]
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def how(self) -> str:
-        from scorer.messages import how
-
-        return how(self.basis, self.params, "en")
+    how: str
 
 
 class CriterionResult(Figure):
@@ -85,10 +112,11 @@ class CriterionResult(Figure):
     unsupported: list[str]
     evidence_used: list[EvidenceUse] = Field([], exclude=True)
     obligations: list[ObligationRow] = Field([], exclude=True)
-    reasons: list[str]
     # Shown by `explain` and in the risks; left out of the prediction JSON, where they would repeat.
     remedy: str = Field(exclude=True)
     remedy_en: str = Field(exclude=True)
+    # Last, after the fields a scored criterion has (models/scored.py): the risks add it.
+    reasons: list[str]
 
 
 class AreaResult(Figure):
@@ -144,7 +172,9 @@ class Change(Out):
     with_: Figure = Field(serialization_alias="with")
 
 
-class ClassBand(Out):
+class ClassThreshold(Out):
+    """One class of the scale a total is classed on (the criteria set's `ClassBand`), highest first."""
+
     name: str
     name_en: str
     min: float
@@ -179,7 +209,7 @@ class UnitPrediction(Out):
     areas: list[AreaResult]
     criteria: list[CriterionResult]
     risks: list[Risk]
-    classes: list[ClassBand]
+    classes: list[ClassThreshold]
     what_if: list[Change] | None = None
     satisfaction: SatisfactionIndex | None = None
 

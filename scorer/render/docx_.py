@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from scorer.models.plan import Plan
+from scorer.models.plan import RemediationPlan
 from scorer.render.plan import blocks
 
 FONT = "Times New Roman"
@@ -150,7 +150,7 @@ def _table(document: Any, rows: list[list[str]]) -> None:
     _para(document, after=Pt(0))
 
 
-def render_plan(plans: list[Plan], lang: str) -> bytes:
+def render_plan(plans: list[RemediationPlan], lang: str) -> bytes:
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.name = FONT

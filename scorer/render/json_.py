@@ -10,11 +10,16 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from scorer.models.prediction import SCHEMA, CriterionResult, RankRow, UnitPrediction
-from scorer.ranking import rank_entry, rank_rows
+from scorer.models.prediction import SCHEMA, CriterionResult, UnitPrediction
+from scorer.ranking import RankEntry, rank_entry, rank_rows
 from scorer.render.marks import TOTAL, what_if_rows
 
 _ANY = TypeAdapter(Any)
+# A unit is written where the whole document puts it (four spaces in, under "units"): serialised
+# inside that frame in one pass, and cut out of it.
+_FRAME = TypeAdapter(dict[str, list[UnitPrediction]])
+_HEAD = '{\n  "units": [\n    '
+_TAIL = "\n  ]\n}"
 
 
 def dumps(value: BaseModel | list[Any] | dict[str, Any]) -> str:
@@ -28,29 +33,29 @@ def dumps(value: BaseModel | list[Any] | dict[str, Any]) -> str:
 def stream_prediction(units: Iterable[UnitPrediction]) -> Iterator[str]:
     """The `scorer.prediction/1` document in pieces, one unit at a time, byte for byte what `dumps`
     gives for the whole `Prediction`; only the ranking's rows are kept until the end."""
-    entries: list[RankRow] = []
+    entries: list[RankEntry] = []
     yield '{\n  "schema": "%s",\n  "units": [' % SCHEMA
     for i, unit in enumerate(units):
         entries.append(rank_entry(unit))
-        body = _unit_json(unit).replace("\n", "\n    ")
-        yield ("," if i else "") + "\n    " + body
+        yield ("," if i else "") + "\n    " + _unit_json(unit)
     rows = rank_rows(entries)
     tail = _ANY.dump_json([r.model_dump(by_alias=True) for r in rows], indent=2).decode("utf-8").replace("\n", "\n  ")
     yield ("\n  ]" if entries else "]") + ',\n  "ranking": ' + tail + "\n}\n"
 
 
 def _unit_json(unit: UnitPrediction) -> str:
-    """A unit as JSON; in a what-if run each row that rests on a hypothetical record (criterion,
+    """A unit as JSON, indented as the document holds it; in a what-if run each row that rests on a hypothetical record (criterion,
     area, component, total, risk) says so with `"hypothetical": true`."""
     if not unit.hypothetical:
-        return unit.model_dump_json(indent=2, by_alias=True)
+        framed = _FRAME.dump_json({"units": [unit]}, indent=2, by_alias=True).decode("utf-8")
+        return framed[len(_HEAD) : -len(_TAIL)]
     data = unit.model_dump(mode="json", by_alias=True)
     marks = what_if_rows(unit)
     data["total"]["hypothetical"] = TOTAL in marks
     for key, field in (("criteria", "id"), ("areas", "id"), ("components", "id"), ("risks", "criterion")):
         for row in data[key]:
             row["hypothetical"] = str(row[field]) in marks
-    return _ANY.dump_json(data, indent=2).decode("utf-8")
+    return _ANY.dump_json(data, indent=2).decode("utf-8").replace("\n", "\n    ")
 
 
 def risk_lists(units: list[UnitPrediction]) -> str:

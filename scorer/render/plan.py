@@ -7,7 +7,7 @@ from typing import Any
 
 from scorer.render.markdown import esc
 from scorer.messages import PLAN_TEXT, date, document_type
-from scorer.models.plan import AreaPlan, Plan, SatisfactionPlan, TimeFrame
+from scorer.models.plan import AreaPlan, RemediationPlan, SatisfactionPlan, TimeFrame
 
 
 def _n(value: float, lang: str) -> str:
@@ -43,7 +43,7 @@ def _escaped(content: Any) -> Any:
     return content
 
 
-def render_plan(plan: Plan, lang: str) -> str:
+def render_plan(plan: RemediationPlan, lang: str) -> str:
     """The plan as Markdown; every text from the inputs is escaped, so none of it can start markup."""
     lines: list[str] = []
     for kind, content in ((kind, _escaped(content)) for kind, content in blocks(plan, lang)):
@@ -86,7 +86,7 @@ def render_plan(plan: Plan, lang: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 
 
-def blocks(plan: Plan, lang: str) -> list[Block]:
+def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
     """The plan's content in order, for any writer: the frame, headings, paragraphs, lists, the area
     table and the signature block."""
     x = PLAN_TEXT[lang]
@@ -174,7 +174,7 @@ def blocks(plan: Plan, lang: str) -> list[Block]:
     return out
 
 
-def _satisfaction_blocks(s: SatisfactionPlan, plan: Plan, lang: str) -> list[Block]:
+def _satisfaction_blocks(s: SatisfactionPlan, plan: RemediationPlan, lang: str) -> list[Block]:
     x = PLAN_TEXT[lang]
     unit = plan.unit_name
     criteria = ", ".join(s.criteria)
@@ -218,7 +218,7 @@ def _satisfaction_blocks(s: SatisfactionPlan, plan: Plan, lang: str) -> list[Blo
     return out
 
 
-def _area_rows(plan: Plan, lang: str) -> list[list[str]]:
+def _area_rows(plan: RemediationPlan, lang: str) -> list[list[str]]:
     x = PLAN_TEXT[lang]
     rows = [list(x["table"])]
     for area in plan.areas:

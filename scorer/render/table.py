@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from scorer.backtest import Backtest
-from scorer.cases import TestReport
-from scorer.diff import CriteriaDiff
-from scorer.messages import date, how, num, pick, rule_text, satisfaction_line, t
+from scorer.messages import date, figure, how, num, pick, rule_text, satisfaction_line, t
 from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
-from scorer.ranking import rank_entry, rank_rows
+from scorer.ranking import RankEntry, rank_entry, rank_rows
 from scorer.render.marks import TOTAL, marked, what_if_rows
+
+if TYPE_CHECKING:  # the other commands' results: a prediction does not build their models
+    from scorer.models.backtest import Backtest
+    from scorer.models.cases import TestReport
+    from scorer.models.diff import CriteriaDiff
 
 _FORMAT = "simple"
 
@@ -20,7 +23,7 @@ _FORMAT = "simple"
 def stream_prediction(units: Iterable[UnitPrediction], lang: str, detail: bool = True) -> Iterator[str]:
     """The same text as `render_prediction`, keeping each unit's text rather than the unit itself.
     Without `detail`, several units give the ranking alone (one unit is always shown whole)."""
-    entries: list[RankRow] = []
+    entries: list[RankEntry] = []
     texts: list[str] = []
     for unit in units:
         entries.append(rank_entry(unit))
@@ -411,6 +414,19 @@ def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
     return "\n\n".join(f"{header(u, lang)}\n\n{render_risks(u.risks, lang, what_if_rows(u))}" for u in units) + "\n"
 
 
+def _changed(change: str, value: Any, maximum: float | None, lang: str) -> str:
+    """One side of a criterion's change, in words."""
+    if value is None:
+        return "–"
+    if change == "rule":
+        return rule_text(value, maximum or 0.0, lang)
+    if change in ("added", "removed"):
+        return t("diff.max", lang).format(max=figure(value, lang))
+    if change == "max":
+        return figure(value, lang)
+    return str(value)
+
+
 def render_diff(result: CriteriaDiff, lang: str) -> str:
     head = f"{result.old} -> {result.new}"
     if not result.changes and not result.metrics:
@@ -419,9 +435,9 @@ def render_diff(result: CriteriaDiff, lang: str) -> str:
         [
             c.criterion,
             pick(c, "title", lang),
-            c.change,
-            c.old or "–",
-            c.new or "–",
+            t(f"change.{c.change}", lang),
+            _changed(c.change, c.old, c.old_max, lang),
+            _changed(c.change, c.new, c.new_max, lang),
             num(c.points, lang) if c.points else "",
         ]
         for c in result.changes
@@ -444,7 +460,7 @@ def render_diff(result: CriteriaDiff, lang: str) -> str:
         ),
     ]
     if result.metrics:
-        metric_rows = [[m.metric, m.change, ", ".join(m.criteria)] for m in result.metrics]
+        metric_rows = [[m.metric, t(f"change.{m.change}", lang), ", ".join(m.criteria)] for m in result.metrics]
         parts.append(
             tabulate(metric_rows, [t("metric", lang), t("change_kind", lang), t("criterion", lang)], tablefmt=_FORMAT)
         )

@@ -1,0 +1,55 @@
+"""Benchmark: one unit's `scorer predict`, against the bare import of the stack it stands on.
+
+    .venv/bin/python bench/startup.py               # median of 5 of each, CPU time
+    .venv/bin/python bench/startup.py --runs 9
+
+The baseline imports pydantic (and defines one model), durable_rules_engine, yaml, click and
+tabulate, and does nothing else; the run is `scorer predict --as-of 2024-09-30` over the shipped
+evidence (one unit, the default table). Both are fresh processes started the same way; what is
+reported is the median CPU time (user + system) of each and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STACK = """
+import click, durable_rules_engine, pydantic, tabulate, yaml
+
+class One(pydantic.BaseModel):
+    name: str
+    value: float
+"""
+PREDICT = ["-m", "scorer", "predict", "--as-of", "2024-09-30"]
+
+
+def cpu(arguments: list[str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, *arguments], cwd=ROOT, check=True, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    stack, predict = [], []
+    for _ in range(args.runs):  # interleaved, so a busy moment of the machine falls on both
+        stack.append(cpu(["-c", STACK]))
+        predict.append(cpu(PREDICT))
+    base, run = statistics.median(stack), statistics.median(predict)
+    report = {"runs": args.runs, "stack_import_cpu_s": round(base, 3), "predict_cpu_s": round(run, 3)}
+    report["ratio"] = round(run / base, 2)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

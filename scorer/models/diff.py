@@ -1,0 +1,39 @@
+"""What changed between two criteria sets (`scorer.diff`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scorer.models.prediction import Out
+
+
+class CriterionChange(Out):
+    """One change to a sub-criterion. `old` and `new` are data, never sentences: the max (a number)
+    for `added`, `removed` and `max`; the rule itself (a mapping) for `rule`, read with `old_max` and
+    `new_max`; the calendar name and its day (`cutoff (31/12)`) for `deadline`; else the text of the field.
+    Writers put them in words, in the reader's language."""
+
+    criterion: str
+    title: str
+    title_en: str
+    change: str
+    old: float | str | dict[str, Any] | None
+    new: float | str | dict[str, Any] | None
+    old_max: float | None
+    new_max: float | None
+    points: float
+
+
+class MetricChange(Out):
+    metric: str
+    change: str
+    old: str | None
+    new: str | None
+    criteria: list[str]
+
+
+class CriteriaDiff(Out):
+    old: str
+    new: str
+    changes: list[CriterionChange]
+    metrics: list[MetricChange]

@@ -1,0 +1,71 @@
+"""The output bytes are pinned: a redesign of the core must not move a single one.
+
+A synthetic province (scorer.synthetic, fixed seeds; every third unit has last year's evidence too)
+and the shipped evidence, through `scorer predict --format json` (and the table, which reads every
+figure), each reduced to a sha256. Where a change moves the output on purpose, the digest moves in
+that commit and its message says why."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scorer import synthetic
+from scorer.cli import main
+from tests.conftest import EVIDENCE, RULES
+
+AS_OF = "2024-09-30"
+PINNED = {
+    "synthetic-json": "a11923ce86c4e559a421541d3aafb00fb50e7daa83bc6887426db74c051fd85d",
+    "synthetic-table": "1423d9715fa3c95f3706127671692bec81e7bd53fa7b17637a55daf304710011",
+    "shipped-json": "750d802172ddd1322585c6195f2046640b61c19a7ecee6f6f05ca224f95501a8",
+    "shipped-2023-json": "a6bf53d45b90327b66cc39a6c54d9c8fbe63f5efb3608a9d101ba7e5c7465e58",
+}
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory, cs2024, cs2023) -> Path:
+    root = tmp_path_factory.mktemp("province") / "evidence"
+    synthetic.write_province(root, cs2024, units=36, per_unit=60, seed=7)
+    for n in range(0, 36, 3):
+        folder = root / f"unit-{n:05d}" / "2023"
+        folder.mkdir()
+        rows = synthetic.records(cs2023, 50, 1_000 + n)
+        text = yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=1000)
+        (folder / "evidence.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def _digest(runner, args: list[str]) -> str:
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return hashlib.sha256(result.output.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("synthetic-json", ["--format", "json"]),
+        ("synthetic-table", ["--format", "table", "--detail"]),
+    ],
+)
+def test_synthetic_province_output_is_pinned(runner, province, name, args):
+    common = ["predict", "--evidence", str(province), "--rules", str(RULES), "--as-of", AS_OF]
+    got = _digest(runner, common + args)
+    assert got == PINNED[name], f"{name}: {got}"
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("shipped-json", ["--as-of", AS_OF]),
+        ("shipped-2023-json", ["--year", "2023", "--as-of", "2023-12-31"]),
+    ],
+)
+def test_shipped_evidence_output_is_pinned(runner, name, args):
+    common = ["predict", "--evidence", str(EVIDENCE), "--rules", str(RULES), "--format", "json"]
+    got = _digest(runner, common + args)
+    assert got == PINNED[name], f"{name}: {got}"
