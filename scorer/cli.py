@@ -152,6 +152,8 @@ def _replace(output: Path, write: Callable[[Any], object], binary: bool = False)
         # Replacing a device (/dev/null), a pipe or a link to one would destroy it, not write to it.
         raise OutputError.single(output, "--output is not a regular file: give a file name")
     try:
+        import tempfile  # only a run that writes a file needs it
+
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
     except (OSError, ValueError) as error:
         raise OutputError.single(output, f"cannot write: {getattr(error, 'strerror', None) or error}") from None

@@ -18,7 +18,6 @@ The first line of each error stays `path:line: field: message (hint)`.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +92,8 @@ def _problem_order(problem: Problem) -> tuple[str, int, str, str]:
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str | None:
     """A hint naming the closest known name, or None when nothing is close."""
+    import difflib  # only a run with a problem needs it
+
     close = difflib.get_close_matches(str(name), sorted(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None
 
