@@ -8,7 +8,7 @@ Both runs are separate processes started the same way, measured in the same run 
 noisy, so only the ratio means much): the baseline reads every evidence file with PyYAML's C loader
 and does nothing else; `scorer predict --format json --output FILE` does the whole job. Reported:
 wall and CPU time of each, their ratio (of CPU time, steadier on a shared machine; the wall ratio
-too), units per second and peak memory (max RSS) of each. With `--runs N` each is run N times on
+too), units per second and peak memory (max RSS) of each, each process measured on its own. With `--runs N` each is run N times on
 the same province, interleaved, and the medians are reported; `--compare DIR` also runs the
 scorer of another checkout (its package on PYTHONPATH) on the same files, for a before / after.
 """
@@ -21,7 +21,6 @@ import io
 import json
 import platform
 import pstats
-import resource
 import os
 import shutil
 import statistics
@@ -49,19 +48,27 @@ print(count)
 """
 
 
+# Each measured process is started by a small wrapper that reports that process's own CPU time and
+# peak memory (RUSAGE_CHILDREN of a fresh process is its one child), so runs never mix.
+WRAPPER = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(usage.ru_utime + usage.ru_stime, usage.ru_maxrss, done.returncode)
+sys.stderr.write(done.stderr[-2000:])
+"""
+
+
 def timed(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one child process. CPU time is
-    what the ratio uses: on a shared machine it moves far less than wall time. The peak is the
-    largest of any child so far: run the smallest first."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    what the ratio uses: on a shared machine it moves far less than wall time."""
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd)
+    done = subprocess.run([sys.executable, "-c", WRAPPER, *command], capture_output=True, text=True, env=env, cwd=cwd)
     elapsed = time.perf_counter() - start
-    if done.returncode != 0:
+    cpu, peak, code = done.stdout.split()[-3:] if done.stdout.strip() else ("0", "0", "1")
+    if done.returncode != 0 or code != "0":
         raise SystemExit(f"{command[:3]} failed: {done.stderr[-2000:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, cpu, after.ru_maxrss / 1024
+    return elapsed, float(cpu), int(peak) / 1024
 
 
 def main() -> None:
@@ -130,13 +137,14 @@ def main() -> None:
             "wall_ratio": round(run_s / base_s, 2),
             "units_per_s": round(units / run_s, 1),
             "baseline_peak_mib": round(base_mb, 1),
-            "scorer_peak_mib_at_most": round(run_mb, 1),
+            "scorer_peak_mib": round(run_mb, 1),
         }
         if runs["compare"]:
             report["compare"] = str(args.compare)
             report["compare_cpu_s"] = round(statistics.median(r[1] for r in runs["compare"]), 2)
             report["compare_ratio"] = round(report["compare_cpu_s"] / base_cpu, 2)
             report["compare_ratios"] = [round(r[1] / b[1], 2) for r, b in zip(runs["compare"], runs["base"])]
+            report["compare_peak_mib"] = round(statistics.median(r[2] for r in runs["compare"]), 1)
         print(json.dumps(report, indent=2))
         if args.profile:
             profile(evidence)
