@@ -20,6 +20,7 @@ from enum import Enum
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 from scorer import metrics as metric_lib
@@ -510,26 +511,27 @@ def _assemble(
 ) -> ScoredUnit:
     official = data.last_official if data.last_official and data.last_official.year == cs.year - 1 else None
 
-    def figure(members: list[ScoredCriterion], maximum: float) -> dict[str, Any]:
-        return {
-            "max": maximum,
-            "low": total([m.low for m in members]),
-            "expected": total([m.expected for m in members]),
-            "high": total([m.high for m in members]),
-        }
-
-    by_area: dict[str, list[ScoredCriterion]] = defaultdict(list)
-    by_source: dict[str, list[ScoredCriterion]] = defaultdict(list)
+    # One pass: each criterion's rounded points added, exactly, to its area, its component and the total.
+    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0), Decimal(0)])
     for r in results:
-        by_area[r.area].append(r)
-        by_source[r.source].append(r)
+        points = (exact(r.low), exact(r.expected), exact(r.high))
+        for key in (r.area, "component:" + r.source, "total"):
+            into = sums[key]
+            into[0] += points[0]
+            into[1] += points[1]
+            into[2] += points[2]
+
+    def figure(key: str, maximum: float) -> dict[str, Any]:
+        low, expected, high = sums[key]
+        return {"max": maximum, "low": float(low), "expected": float(expected), "high": float(high)}
+
     areas = [
         AreaResult.model_construct(
             id=area.id,
             title=area.title,
             title_en=area.title_en,
             last_year=official.areas.get(area.id) if official else None,
-            **figure(by_area[area.id], area.max),
+            **figure(area.id, area.max),
         )
         for area in cs.areas
     ]
@@ -539,11 +541,11 @@ def _assemble(
             title=cs.components[component].title,
             title_en=cs.components[component].title_en,
             last_year=getattr(official.components, component.value) if official else None,
-            **figure(by_source[component.value], cs.components[component].max),
+            **figure("component:" + component.value, cs.components[component].max),
         )
         for component in Component
     ]
-    totals = figure(results, cs.scale)
+    totals = figure("total", cs.scale)
     classes_met: dict[str, Any] = {s: (band.name if (band := cs.classify(totals[s])) else None) for s in SCENARIOS}
     whole = Total.model_construct(
         **totals, last_year=official.total if official else None, class_=Classes.model_construct(**classes_met)
