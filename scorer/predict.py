@@ -77,8 +77,16 @@ def is_supported(record: EvidenceRecord, evidence: EvidenceSet) -> bool:
 class _Context:
     """The evidence views of one prediction, with each metric computed once per view."""
 
-    def __init__(self, cs: CriteriaSet, data: UnitYear, as_of: dt.date, detail: bool) -> None:
+    def __init__(
+        self,
+        cs: CriteriaSet,
+        data: UnitYear,
+        as_of: dt.date,
+        detail: bool,
+        index_keys: dict[str, str | None] | None = None,
+    ) -> None:
         self.cs, self.data, self.as_of, self.detail = cs, data, as_of, detail
+        self.index_keys = index_keys if index_keys is not None else index_keys_of(cs)
         self.final = as_of >= cs.cutoff
         what_if = data.evidence.hypothetical
         # One canonical order (date, then id; ids are unique), so no figure or list can depend on the
@@ -105,7 +113,7 @@ class _Context:
         key = (name, "all" if view == "supported" and self.same_views else view)
         if key not in self._cache:
             definition = self.cs.metrics[name]
-            records = self._candidates(view, definition)
+            records = self._candidates(view, definition, self.index_keys[name])
             if view == "last":
                 result = metric_lib.compute(definition, records, FAR_FUTURE, self.cs, final=True, year_offset=-1)
             else:
@@ -123,11 +131,10 @@ class _Context:
     def records(self, view: str, type_name: str) -> list[EvidenceRecord]:
         return self.views[view].get(type_name, [])
 
-    def _candidates(self, view: str, definition: Metric) -> list[EvidenceRecord]:
+    def _candidates(self, view: str, definition: Metric, key: str | None) -> list[EvidenceRecord]:
         """The records of the metric's type, narrowed by an index on its first `where: {field: value}`
-        (indicators by name, documents by kind): metrics.compute still applies the whole filter."""
+        (`key`: indicators by name, documents by kind): metrics.compute still applies the whole filter."""
         records = self.records(view, definition.type)
-        key = next((k for k, v in definition.where.items() if isinstance(v, str)), None)
         if key is None:
             return records
         slot = (view, definition.type, key)
@@ -138,6 +145,14 @@ class _Context:
                 index[value.value if isinstance(value, Enum) else value].append(record)
             self._indexes[slot] = index
         return self._indexes[slot].get(definition.where[key], [])
+
+
+def index_keys_of(cs: CriteriaSet) -> dict[str, str | None]:
+    """Per metric, the field of its first `where: {field: value}` filter, which records are indexed by."""
+    return {
+        name: next((k for k, v in metric.where.items() if isinstance(v, str)), None)
+        for name, metric in cs.metrics.items()
+    }
 
 
 def _canonical(record: EvidenceRecord) -> tuple[dt.date, str]:
@@ -327,6 +342,7 @@ class Scoring:
         # A metric's figures repeat from unit to unit: each distinct one is built (and its sentence
         # written) once per run. Results are frozen, so units share them.
         self.metric_values: dict[tuple[Any, ...], MetricValue] = {}
+        self.index_keys = index_keys_of(cs)
         self.classes = [
             ClassThreshold.model_construct(name=b.name, name_en=b.name_en, min=b.min)
             for b in sorted(cs.classes, key=lambda b: -b.min)
@@ -363,7 +379,7 @@ def predict_unit(
 ) -> ScoredUnit:
     """Every criterion, area, component and the total, each built once with its final figures.
     `detail` adds each criterion's evidence records with file and line (for `explain`)."""
-    ctx = _Context(cs, data, as_of, detail)
+    ctx = _Context(cs, data, as_of, detail, engine.index_keys)
     work = [_prepare(ctx, compiled) for compiled in engine.criteria]
     # Three facts per metric of each criterion, one per scenario, in this order; the engine answers
     # each (fact, value) once per run.
