@@ -119,3 +119,8 @@ def _risk(criterion: ScoredCriterion, why: list[str], unit: Unit) -> Risk:
 
 def _id_key(criterion_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in criterion_id.split("."))
+
+
+def with_risks(scored: ScoredUnit, unit: Unit, horizon_days: int = 30, owner: str | None = None) -> UnitPrediction:
+    """The name `assess` had, when it patched a finished prediction; kept for callers not yet moved."""
+    return assess(scored, unit, horizon_days, owner)
