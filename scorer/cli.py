@@ -142,7 +142,8 @@ def emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
 def _replace(output: Path, write: Callable[[Any], object], binary: bool = False) -> None:
     """The temporary file is removed whatever ends the run: an error, Ctrl-C, or SIGTERM / SIGHUP
     (turned into an exit while the file is open)."""
-    import tempfile
+    import tempfile  # only a run that writes a file needs it
+
     from scorer.loading import is_dir, is_file
 
     folder = output.parent if str(output.parent) else Path(".")
@@ -152,8 +153,6 @@ def _replace(output: Path, write: Callable[[Any], object], binary: bool = False)
         # Replacing a device (/dev/null), a pipe or a link to one would destroy it, not write to it.
         raise OutputError.single(output, "--output is not a regular file: give a file name")
     try:
-        import tempfile  # only a run that writes a file needs it
-
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
     except (OSError, ValueError) as error:
         raise OutputError.single(output, f"cannot write: {getattr(error, 'strerror', None) or error}") from None
