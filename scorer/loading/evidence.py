@@ -22,7 +22,6 @@ from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, l
 from scorer.loading.origin import EvidenceSet, Origin, RawRecord
 from scorer.loading.problems import problems_of
 from scorer.loading.sources import reads, with_sources
-from scorer.loading.xlsx_ import xlsx_records
 from scorer.loading.yaml_ import LineMap, shorten
 from scorer.loading.yaml_ import yaml_records as read_records
 from scorer.models.criteria import CriteriaSet, IndicatorSpec, SurveyRule
@@ -188,6 +187,8 @@ def _raw_records(path: Path, problems: Collector) -> Generator[RawRecord, None, 
     if suffix == ".csv":
         yield from csv_records(path, problems)
     elif suffix == ".xlsx":
+        from scorer.loading.xlsx_ import xlsx_records  # zipfile and the sheet reader: workbooks only
+
         yield from xlsx_records(path, problems)
     else:
         yield from yaml_records(path)
