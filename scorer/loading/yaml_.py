@@ -82,9 +82,11 @@ def read_yaml(path: Path) -> tuple[Any, LineMap]:
     return data, LineMap(lines)
 
 
-def yaml_records(path: Path) -> Iterator[tuple[Any, int, LineMap]]:
+def yaml_records(path: Path, marks: bool = False) -> Iterator[tuple[Any, int, LineMap]]:
     """The items of a YAML list of records (or of a mapping whose only key is `records`), one at a
-    time with their line and line map: a large file is never held as one tree of nodes."""
+    time with their line and line map: a large file is never held as one tree of nodes. Without
+    `marks` only each record's own line is kept; its fields' lines are read again from the file
+    the first time a problem asks for one (a valid file never pays for them)."""
     events = _Events(str(path), read_text(path))
     with events.located():
         root = events.document()
@@ -100,16 +102,46 @@ def yaml_records(path: Path) -> Iterator[tuple[Any, int, LineMap]]:
         if not isinstance(root, yaml.SequenceStartEvent):
             raise ScorerError([Problem(events.path, NOT_A_LIST, line=1)])
         events.check_tag(root, "tag:yaml.org,2002:seq")
+        index = 0
         while not events.peek(yaml.SequenceEndEvent):
-            lines: dict[Loc, int] = {}
-            item = events.build(events.next(), (), 1, lines)[0]
-            yield item, lines[()], LineMap(lines)
+            first = events.next()
+            if marks:
+                lines: dict[Loc, int] = {}
+                item = events.build(first, (), 1, lines)[0]
+                yield item, lines[()], LineMap(lines)
+            else:
+                line = first.start_mark.line + 1
+                item = events.build(first, (), 1, None)[0]
+                yield item, line, _LaterLines(path, index, line)
+            index += 1
         events.next()
         if events.inside_records and not events.peek(yaml.MappingEndEvent):
             raise ScorerError([Problem(events.path, NOT_A_LIST, line=1)])
         if events.inside_records:
             events.next()
         events.end()
+
+
+class _LaterLines(LineMap):
+    """A record's line map read again from its file when a field's line is first asked for."""
+
+    def __init__(self, path: Path, index: int, line: int) -> None:
+        super().__init__({(): line})
+        self.path, self.index = path, index
+        self.full: LineMap | None = None
+
+    def within(self, prefix: Loc) -> LineMap:
+        view = _LaterLines(self.path, self.index, self.lines[()])
+        view.prefix, view.full = self.prefix + prefix, self.full
+        return view
+
+    def line(self, loc: Loc) -> int | None:
+        if not tuple(loc) and not self.prefix:
+            return self.lines[()]
+        if self.full is None:
+            maps = [lines for _item, _line, lines in yaml_records(self.path, marks=True)]
+            self.full = maps[self.index] if self.index < len(maps) else LineMap(self.lines)
+        return self.full.within(self.prefix).line(loc)
 
 
 NOT_A_LIST = "expected a list of records (or a mapping with the key 'records')"
@@ -184,11 +216,13 @@ class _Events:
         if self.visits > MAX_YAML_NODES:
             raise self.fail(event, f"YAML too large: more than {MAX_YAML_NODES:,} values once aliases are expanded")
 
-    def build(self, event: Any, loc: Loc, depth: int, lines: dict[Loc, int]) -> tuple[Any, int]:
-        """The value that starts with `event`, and how many values it holds (aliases expanded)."""
+    def build(self, event: Any, loc: Loc, depth: int, lines: dict[Loc, int] | None) -> tuple[Any, int]:
+        """The value that starts with `event`, and how many values it holds (aliases expanded);
+        every value's line goes into `lines`, unless it is None."""
         if depth > MAX_YAML_DEPTH:
             raise self.fail(event, f"YAML nested too deeply (more than {MAX_YAML_DEPTH} levels)")
-        lines[loc] = event.start_mark.line + 1
+        if lines is not None:
+            lines[loc] = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
                 raise self.fail(event, f"invalid YAML: found undefined alias {shorten(event.anchor)}")
@@ -204,7 +238,7 @@ class _Events:
             self.check_tag(event, "tag:yaml.org,2002:seq")
             value = []
             while not self.peek(yaml.SequenceEndEvent):
-                item, held = self.build(self.next(), loc + (len(value),), depth + 1, lines)
+                item, held = self.build(self.next(), loc + (len(value),) if lines is not None else (), depth + 1, lines)
                 value.append(item)
                 size += held
             self.next()
@@ -224,8 +258,11 @@ class _Events:
                 key = key if isinstance(key, str) else str(key)
                 if key in value:
                     raise self.fail(key_event, f"duplicate key '{shorten(key)}'")
-                value[key], held = self.build(self.next(), loc + (key,), depth + 1, lines)
-                lines[loc + (key,)] = key_event.start_mark.line + 1
+                if lines is None:
+                    value[key], held = self.build(self.next(), (), depth + 1, None)
+                else:
+                    value[key], held = self.build(self.next(), loc + (key,), depth + 1, lines)
+                    lines[loc + (key,)] = key_event.start_mark.line + 1
                 size += held
             self.next()
         else:
