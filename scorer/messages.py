@@ -153,6 +153,18 @@ CATALOGUE.update(
             "en": "{value} to date, no earlier record",
             "vi": "{value} đến nay, chưa có số liệu năm trước",
         },
+        "how.progress": {
+            "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the plan began ({days} days)",
+            "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ khi bắt đầu kế hoạch ({days} ngày)",
+        },
+        "how.level": {
+            "en": "level: {value} to date, kept as it is",
+            "vi": "mức duy trì: {value} đến nay, giữ nguyên",
+        },
+        "how.presumed": {
+            "en": "{value} to date, nothing recorded this year or last; presumed met ({full}) by the deadline",
+            "vi": "{value} đến nay, chưa có số liệu năm nay và năm trước; coi như đạt ({full}) khi đến hạn",
+        },
         "how.obligations": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
         "how.obligations_this_year": {
             "en": "{total} obligations: {counts}; pending ones at this year's on-time rate ({rate})",

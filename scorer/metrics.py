@@ -126,6 +126,22 @@ def compute(
     return MetricResult(value, ids, details={"numerator": numerator, "denominator": denominator})
 
 
+def snapshots(metric: Metric, records: Sequence[EvidenceRecord]) -> list[tuple[dt.date, float]]:
+    """A `ratio` or `latest` metric's value at each matching record, in time order (the day a figure
+    stands for is its `period_end`, else its `date`): the progress a unit has reported along the year."""
+    chosen = sorted(matching(metric, records), key=_order)
+    points: list[tuple[dt.date, float]] = []
+    for record in chosen:
+        day = getattr(record, "period_end", None) or record.date
+        if metric.kind == "ratio":
+            denominator = _number(record, metric.denominator or "")
+            if denominator:
+                points.append((day, _number(record, metric.numerator or "") / denominator))
+        elif metric.kind == "latest" and metric.field is not None:
+            points.append((day, _number(record, metric.field)))
+    return points
+
+
 def _obligations(
     metric: ObligationMetric,
     chosen: list[EvidenceRecord],

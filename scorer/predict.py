@@ -44,9 +44,12 @@ from scorer.models.prediction import (
     ObligationRow,
     Total,
 )
-from scorer.scoring import SURVEY, compile_rule, exact, fact_name, full_value, higher_is_better, inputs, total
+from scorer.scoring import SURVEY, best_value, compile_rule, exact, fact_name, full_value, higher_is_better, inputs, total
 
 FAR_FUTURE = dt.date(9999, 12, 31)
+# `pace`: the projection rules of README "How the forecast is made"; `flat`: the first release's rules,
+# kept so that `backtest --track --compare` can show what the change is worth.
+PROJECTIONS = ("pace", "flat")
 
 
 @dataclass(slots=True)
@@ -84,8 +87,9 @@ class _Context:
         as_of: dt.date,
         detail: bool,
         index_keys: dict[str, str | None] | None = None,
+        projection: str = "pace",
     ) -> None:
-        self.cs, self.data, self.as_of, self.detail = cs, data, as_of, detail
+        self.cs, self.data, self.as_of, self.detail, self.projection = cs, data, as_of, detail, projection
         self.index_keys = index_keys if index_keys is not None else index_keys_of(cs)
         self.final = as_of >= cs.cutoff
         what_if = data.evidence.hypothetical
@@ -101,6 +105,9 @@ class _Context:
         self.same_views = len(supported) == len(now)
         self.views["supported"] = self.views["all"] if self.same_views else _by_type(supported)
         self.has_last_year = bool(data.last_year.records)
+        # A value nothing has recorded is presumed met only for a unit that keeps a record this year:
+        # with no evidence at all there is nothing to presume from (an empty unit is not "excellent").
+        self.presume = projection == "pace" and bool(now)
         self.by_id = {r.id: r for r in data.evidence.records}
         self.unsupported = {r.id for r in data.evidence.records if not is_supported(r, data.evidence)}
         self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
@@ -174,26 +181,78 @@ def _scenarios(ctx: _Context, compiled: _CompiledCriterion, name: str) -> Scenar
         return _obligation_scenarios(ctx, definition, name, supported.obligations, everything.obligations)
     pending = not ctx.final and deadline >= ctx.as_of
     low = supported.value
+    if pending and not rising and ctx.presume and not everything.record_ids:
+        # Nothing recorded yet of a lower-is-better value (staff over quota): the `empty` it reads as
+        # today is no finding; by the deadline it can still be the best value.
+        best = best_value(compiled.criterion)
+        last = ctx.metric(name, "last").value if ctx.has_last_year else None
+        if last is not None:
+            return Scenarios(low, last, best, "last_year", {"value": low, "last": last})
+        return Scenarios(low, best, best, "presumed", {"value": low, "full": best})
     if not pending or not rising:
         return Scenarios(low, low, everything.value, "to_date", {"value": low})
     high = max(everything.value, target if target is not None else everything.value)
-    expected, basis, params = _project(ctx, definition, name, low)
+    expected, basis, params = _project(ctx, definition, name, low, bool(supported.record_ids), target, deadline)
     expected = min(max(expected, low), high)
     return Scenarios(low, expected, high, basis, params)
 
 
-def _project(ctx: _Context, definition: Metric, name: str, now: float) -> tuple[float, str, dict[str, float | int]]:
-    """The expected value of a pending metric, the basis it rests on (a message key) and its figures."""
-    policy = definition.projection or ("pace" if definition.kind in ("count", "sum") else "best_of")
+def _project(
+    ctx: _Context,
+    definition: Metric,
+    name: str,
+    now: float,
+    recorded: bool,
+    target: float | None,
+    deadline: dt.date,
+) -> tuple[float, str, dict[str, float | int]]:
+    """The expected value of a pending metric, the basis it rests on (a message key) and its figures.
+
+    `pace` rules (the default): a `progress` metric moves at the unit's pace since its plan began, a
+    `level` metric stays as it is, and a value nothing has recorded yet, this year or last, is presumed
+    met by its deadline, as pending obligations with no record are. `flat` rules are those of the
+    first release (kept to measure the change with `backtest --track --compare`)."""
     last = ctx.metric(name, "last").value if ctx.has_last_year else None
+    policy = definition.projection
+    if ctx.projection == "flat" and policy in ("progress", "level"):
+        policy = None
+    policy = policy or ("pace" if definition.kind in ("count", "sum") else "best_of")
+    if policy == "progress":
+        paced = _progress(ctx, definition, now, deadline)
+        if paced is not None:
+            return paced
+        recorded = recorded and now > 0
+    if policy == "level" and recorded:
+        return now, "level", {"value": now}
     if policy == "pace" and now > 0:
         projected = now * ctx.span / ctx.elapsed
         return projected, "pace", {"value": now, "projected": projected}
-    if policy in ("pace", "last_year", "best_of") and last is not None:
+    if last is not None and policy in ("pace", "last_year", "best_of", "progress", "level"):
         if policy == "best_of" and now >= last:
             return now, "at_least_last_year", {"value": now, "last": last}
         return last, "last_year", {"value": now, "last": last}
+    if ctx.presume and not recorded and target is not None and policy != "none":
+        return target, "presumed", {"value": now, "full": target}
     return now, "no_record", {"value": now}
+
+
+def _progress(
+    ctx: _Context, definition: Metric, now: float, deadline: dt.date
+) -> tuple[float, str, dict[str, float | int]] | None:
+    """A progress share projected at the unit's pace since its plan began: from the first snapshot when
+    the plan was filed with nothing done, else from the year's start; bounded by 100% and by the time
+    left to the deadline. None while no progress is recorded."""
+    snapshots = metric_lib.snapshots(definition, ctx.records("supported", definition.type))
+    if not snapshots or now <= 0:
+        return None
+    (first_day, first_value), (day, value) = snapshots[0], snapshots[-1]
+    start, start_value = (first_day, first_value) if first_value == 0 else (dt.date(ctx.cs.year, 1, 1), 0.0)
+    days = (day - start).days
+    if days <= 0 or value <= start_value:
+        return None
+    left = max(0, (min(deadline, ctx.cs.cutoff) - day).days)
+    projected = min(max(1.0, value), value + (value - start_value) / days * left)
+    return projected, "progress", {"value": value, "projected": projected, "days": days}
 
 
 def _obligation_scenarios(
@@ -375,11 +434,18 @@ class _Work:
 
 
 def predict_unit(
-    cs: CriteriaSet, criteria_label: str, data: UnitYear, as_of: dt.date, engine: Scoring, detail: bool = False
+    cs: CriteriaSet,
+    criteria_label: str,
+    data: UnitYear,
+    as_of: dt.date,
+    engine: Scoring,
+    detail: bool = False,
+    projection: str = "pace",
 ) -> ScoredUnit:
     """Every criterion, area, component and the total, each built once with its final figures.
     `detail` adds each criterion's evidence records with file and line (for `explain`)."""
-    ctx = _Context(cs, data, as_of, detail, engine.index_keys)
+    # `projection` picks the rules for pending values (PROJECTIONS).
+    ctx = _Context(cs, data, as_of, detail, engine.index_keys, projection)
     work = [_prepare(ctx, compiled) for compiled in engine.criteria]
     # Three facts per metric of each criterion, one per scenario, in this order; the engine answers
     # each (fact, value) once per run.

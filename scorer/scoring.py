@@ -182,6 +182,14 @@ def full_value(criterion: Criterion, metric: str) -> float | None:
     return None
 
 
+def best_value(criterion: Criterion) -> float:
+    """The value that earns a lower-is-better criterion its full points (none missed, none over)."""
+    rule = criterion.rule
+    if isinstance(rule, BinaryRule) and rule.max is not None:
+        return float(rule.max)
+    return 0.0
+
+
 def higher_is_better(criterion: Criterion) -> bool:
     rule = criterion.rule
     return not (isinstance(rule, DeductionsRule) or (isinstance(rule, BinaryRule) and rule.max is not None))

@@ -53,7 +53,9 @@ class MetricBase(Strict):
     where: dict[str, FieldValue | list[FieldValue] | Present] = {}
     empty: Number = 0.0
     deadline: str | None = None
-    projection: Literal["pace", "last_year", "best_of", "obligations", "none"] | None = None
+    # How a pending value is expected to end the year (README "How the forecast is made"): `progress`
+    # shares (plan tasks done, coverage) move at the unit's pace, `level` shares (on-time rates) stay.
+    projection: Literal["progress", "level", "pace", "last_year", "best_of", "obligations", "none"] | None = None
 
 
 class CountMetric(MetricBase):
