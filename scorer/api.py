@@ -22,6 +22,8 @@ from scorer.models.scored import ScoredUnit
 from scorer.predict import Scoring, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
 from scorer.ranking import rank
 from scorer.risks import assess
+from scorer.models.track import Track
+from scorer.track import as_of_dates, track_unit
 
 if TYPE_CHECKING:  # backtest, plan, form and diff are imported by the commands that run them
     from scorer.models.backtest import Backtest
@@ -287,6 +289,43 @@ def backtest(request: Request) -> list[Backtest]:
     if not checks:
         raise SelectionError.single(request.evidence, f"no unit has an official.yaml for {cs.year}")
     return checks
+
+
+def track(request: Request, compare: bool = False) -> Track:
+    """Replay a closed year as of every month end and calendar deadline, for each selected unit;
+    `compare` replays it under the first release's projection rules too."""
+    if request.year is None and request.criteria is None:
+        request = replace(request, year=_newest_published_year(request))
+    inputs = load_inputs(request)
+    cs = inputs.criteria
+    if cs.cutoff >= request.today:
+        raise ScorerError.single(
+            inputs.label,
+            f"the {cs.year} year is not closed: its data cut-off is {cs.cutoff.isoformat()}",
+            field="year",
+            hint="a track record replays a closed year; use predict for this one",
+        )
+    units = []
+    with engine_for(cs) as engine:
+        for data in inputs.units():
+            official = loading.load_official(inputs.folder(data.unit.id) / str(cs.year) / "official.yaml", cs)
+
+            def replay(projection: str) -> list[UnitPrediction]:
+                return [
+                    assess(predict_unit(cs, inputs.label, data, day, engine, projection=projection), data.unit)  # noqa: B023
+                    for day in as_of_dates(cs)
+                ]
+
+            units.append(
+                track_unit(
+                    cs,
+                    replay("pace"),
+                    official.total if official else None,
+                    "pace",
+                    replay("flat") if compare else None,
+                )
+            )
+    return Track(units=units)
 
 
 def _newest_published_year(request: Request) -> int:

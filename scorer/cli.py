@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # here so that building the command line imports neither; tests/test_layers.py holds them equal.
 FORMATS = ("table", "json", "csv", "md", "html")
 SCHEMA_KINDS = ("evidence", "criteria", "unit", "official", "cases")
+TRACK_FORMATS = ("table", "json", "html")
 
 BASIC_FORMATS = ("table", "json")
 # What an --output file's extension says it holds: without --format it chooses the format, and a
@@ -332,17 +333,27 @@ def explain(criterion_id: str, fmt: str | None, lang: str, output: Path | None, 
 
 @main.command()
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), help=FORMAT_HELP)
+@click.option("--format", "fmt", type=click.Choice(TRACK_FORMATS), help=FORMAT_HELP)
+@click.option("--track", is_flag=True, help="Replay the year as of every month end and deadline (track record).")
+@click.option("--compare", is_flag=True, help="With --track: replay under the first release's projection too.")
 @handles_errors
-def backtest(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> None:
+def backtest(fmt: str | None, lang: str, output: Path | None, track: bool, compare: bool, **kwargs: Any) -> None:
     """Score a closed year and compare it with official.yaml, naming every unitemised gap.
 
-    Example: scorer backtest --year 2023
+    Example: scorer backtest --year 2023 --track --format html -o track-2023.html
     """
     from scorer import api
     from scorer.render import json_
     from scorer.render import table
 
+    if track:
+        from scorer.render import track as track_writer
+
+        fmt = output_format(fmt, output, TRACK_FORMATS, "table")
+        emit(track_writer.render(api.track(_request(output=output, **kwargs), compare=compare), fmt, lang), output)
+        return
+    if fmt == "html" or compare:
+        raise click.UsageError("--format html and --compare need --track")
     fmt = output_format(fmt, output, BASIC_FORMATS, "table")
     checks = api.backtest(_request(output=output, **kwargs))
     emit(

@@ -44,7 +44,17 @@ from scorer.models.prediction import (
     ObligationRow,
     Total,
 )
-from scorer.scoring import SURVEY, best_value, compile_rule, exact, fact_name, full_value, higher_is_better, inputs, total
+from scorer.scoring import (
+    SURVEY,
+    best_value,
+    compile_rule,
+    exact,
+    fact_name,
+    full_value,
+    higher_is_better,
+    inputs,
+    total,
+)
 
 FAR_FUTURE = dt.date(9999, 12, 31)
 # `pace`: the projection rules of README "How the forecast is made"; `flat`: the first release's rules,

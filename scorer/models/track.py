@@ -1,0 +1,71 @@
+"""A closed year replayed day by day: the JSON contract `scorer.track/1` (`scorer backtest --track`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from scorer.models.prediction import Figure, Out, UnitPrediction
+
+SCHEMA = "scorer.track/1"
+
+
+def measure(unit: UnitPrediction) -> tuple[str, Figure]:
+    """The figure a unit is held to: its `index` (points over the applicable maximum, in percent)
+    where the prediction carries one, else its total."""
+    index = getattr(unit, "index", None)
+    if isinstance(index, Figure):
+        return "index", index
+    return "total", unit.total
+
+
+class TrackPoint(Out):
+    """The forecast as of one day, on the evidence dated up to it, held against the final score."""
+
+    as_of: dt.date
+    low: float
+    expected: float
+    high: float
+    deadlines: list[str] = []
+    error: float
+    within: bool
+
+
+class QuarterError(Out):
+    quarter: int
+    points: int
+    mae: float | None
+
+
+class TrackSummary(Out):
+    """How good the forecast was over the year: the mean absolute error of expected (overall and by
+    quarter of the as-of date), the share of days whose [low, high] held the final, and the first
+    day from which expected stayed within one point of the final."""
+
+    projection: str
+    mae: float
+    coverage: float
+    by_quarter: list[QuarterError]
+    known_by: dt.date | None
+
+
+class UnitTrack(Out):
+    unit: str
+    unit_name: str
+    year: int
+    criteria_set: str
+    measure: str
+    final: float
+    final_class: str | None
+    published: float | None
+    points: list[TrackPoint]
+    coverage: float
+    mae: float
+    summary: TrackSummary
+    baseline: TrackSummary | None = None
+
+
+class Track(Out):
+    schema_: str = Field(default=SCHEMA, serialization_alias="schema")
+    units: list[UnitTrack]

@@ -1,0 +1,101 @@
+"""A closed year's track record: the forecast replayed as of every month end and every calendar
+deadline, each on the evidence dated up to that day, and held against the final score at the
+cut-off (and the published result where known).
+
+One engine and each unit's evidence loaded once serve every day of the replay; `predict_unit` cuts
+the evidence at each as-of date itself.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from decimal import Decimal
+
+from scorer.models.criteria import CriteriaSet
+from scorer.models.prediction import UnitPrediction
+from scorer.models.track import QuarterError, TrackPoint, TrackSummary, UnitTrack, measure
+from scorer.scoring import exact
+
+# Expected is "known" once it stays this close to the final.
+KNOWN_WITHIN = Decimal(1)
+
+
+def as_of_dates(cs: CriteriaSet) -> list[dt.date]:
+    """Every month end of the year and every calendar deadline, up to and including the cut-off."""
+    start = dt.date(cs.year, 1, 1)
+    days = {dt.date(cs.year, m, calendar.monthrange(cs.year, m)[1]) for m in range(1, 13)}
+    days |= set(cs.calendar.values())
+    return sorted(d for d in days | {cs.cutoff} if start <= d <= cs.cutoff) or [cs.cutoff]
+
+
+def summarise(
+    cs: CriteriaSet, predictions: list[UnitPrediction], projection: str
+) -> tuple[TrackSummary, list[TrackPoint], float]:
+    """The points of one replay and what they add up to; the last prediction is at the cut-off."""
+    final = measure(predictions[-1])[1].expected
+    names: dict[dt.date, list[str]] = {}
+    for name, day in sorted(cs.calendar.items()):
+        names.setdefault(day, []).append(name)
+    points = []
+    for p in predictions:
+        figure = measure(p)[1]
+        error = float(exact(figure.expected) - exact(final))
+        points.append(
+            TrackPoint(
+                as_of=p.as_of,
+                low=figure.low,
+                expected=figure.expected,
+                high=figure.high,
+                deadlines=names.get(p.as_of, []),
+                error=error,
+                within=figure.low <= final <= figure.high,
+            )
+        )
+    by_quarter = []
+    for quarter in range(1, 5):
+        errors = [abs(exact(pt.expected) - exact(final)) for pt in points if (pt.as_of.month - 1) // 3 + 1 == quarter]
+        mae = float(round(sum(errors, Decimal(0)) / len(errors), 2)) if errors else None
+        by_quarter.append(QuarterError(quarter=quarter, points=len(errors), mae=mae))
+    every = [abs(exact(pt.expected) - exact(final)) for pt in points]
+    known_by = None
+    for pt, err in zip(reversed(points), reversed(every)):
+        if err > KNOWN_WITHIN:
+            break
+        known_by = pt.as_of
+    summary = TrackSummary(
+        projection=projection,
+        mae=float(round(sum(every, Decimal(0)) / len(every), 2)),
+        coverage=round(sum(1 for pt in points if pt.within) / len(points), 4),
+        by_quarter=by_quarter,
+        known_by=known_by,
+    )
+    return summary, points, final
+
+
+def track_unit(
+    cs: CriteriaSet,
+    predictions: list[UnitPrediction],
+    published: float | None,
+    projection: str,
+    baseline: list[UnitPrediction] | None = None,
+) -> UnitTrack:
+    summary, points, final = summarise(cs, predictions, projection)
+    last = predictions[-1]
+    kind, figure = measure(last)
+    band = cs.classify(figure.expected)
+    return UnitTrack(
+        unit=last.unit,
+        unit_name=last.unit_name,
+        year=last.year,
+        criteria_set=last.criteria_set,
+        measure=kind,
+        final=final,
+        final_class=band.name if band else None,
+        published=published if kind == "total" else None,
+        points=points,
+        coverage=summary.coverage,
+        mae=summary.mae,
+        summary=summary,
+        baseline=summarise(cs, baseline, "flat")[0] if baseline else None,
+    )
