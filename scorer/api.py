@@ -23,6 +23,8 @@ from scorer.predict import Scoring, compare, effective_as_of, engine_for, predic
 from scorer.ranking import rank
 from scorer.risks import assess
 from scorer.models.track import Track
+from scorer.models.target import TargetPlan
+from scorer.target import plan_target
 from scorer.track import as_of_dates, track_unit
 
 if TYPE_CHECKING:  # backtest, plan, form and diff are imported by the commands that run them
@@ -356,13 +358,15 @@ def explain(request: Request, criterion_id: str) -> list[tuple[UnitPrediction, C
     return found
 
 
-def plan(request: Request) -> list[RemediationPlan]:
+def plan(request: Request, target: float | None = None) -> list[RemediationPlan]:
     """A remediation plan per selected unit: from the published results where the year has them,
-    else from the prediction."""
+    else from the prediction; with `target`, the fewest remedies that reach it, as of the as-of date."""
     from scorer.plan import draft_plan
 
     inputs = load_inputs(request)
     cs = inputs.criteria
+    if target is not None:
+        _check_target(cs, inputs.label, target)
     plans = []
     for run, data in each_unit(request, inputs):
         folder = inputs.folder(data.unit.id)
@@ -374,8 +378,33 @@ def plan(request: Request) -> list[RemediationPlan]:
         if official and loading.is_dir(folder / str(cs.year + 1)):
             records += loading.load_evidence(folder, cs.year + 1).records
         documents = [r for r in records if isinstance(r, Document) and (official or r.date <= day)]
-        plans.append(draft_plan(scored, data.unit, official, cs, documents, data.last_official))
+        path = None
+        if target is not None:
+            now = scored if scored.as_of == run.as_of else run.score(data, run.as_of)
+            path = plan_target(assess(now, data.unit), data.unit, cs, target)
+        plans.append(draft_plan(scored, data.unit, official, cs, documents, data.last_official, path))
     return plans
+
+
+def target(request: Request, goal: float) -> TargetPlan:
+    """For each selected unit, the fewest remedies that bring its expected figure to `goal`."""
+    inputs = load_inputs(request)
+    cs = inputs.criteria
+    _check_target(cs, inputs.label, goal)
+    units = [
+        plan_target(assess(run.score(data), data.unit), data.unit, cs, goal) for run, data in each_unit(request, inputs)
+    ]
+    return TargetPlan(units=units)
+
+
+def _check_target(cs: CriteriaSet, label: str, goal: float) -> None:
+    if not 0 < goal <= cs.scale:
+        raise ScorerError.single(
+            label,
+            f"a target of {goal:g} is outside the scale (0, {cs.scale:g}]",
+            field="target",
+            hint=f"give the total to reach, e.g. {cs.classes[0].min:g}",
+        )
 
 
 def form(request: Request) -> list[Form]:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv", "md", "html")
 SCHEMA_KINDS = ("evidence", "criteria", "unit", "official", "cases")
 TRACK_FORMATS = ("table", "json", "html")
+TARGET_FORMATS = ("table", "json")
 
 BASIC_FORMATS = ("table", "json")
 # What an --output file's extension says it holds: without --format it chooses the format, and a
@@ -365,6 +366,23 @@ def backtest(fmt: str | None, lang: str, output: Path | None, track: bool, compa
 
 
 @main.command()
+@click.argument("goal", metavar="TARGET", type=click.FloatRange(0, 100, min_open=True))
+@reporting_options
+@click.option("--format", "fmt", type=click.Choice(TARGET_FORMATS), help=FORMAT_HELP)
+@handles_errors
+def target(goal: float, fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> None:
+    """The fewest remedies that bring the expected total to TARGET, most points soonest.
+
+    Example: scorer target 95 --as-of 2024-09-30
+    """
+    from scorer import api
+    from scorer.render import target as target_writer
+
+    fmt = output_format(fmt, output, TARGET_FORMATS, "table")
+    emit(target_writer.render(api.target(_request(output=output, **kwargs), goal), fmt, lang), output)
+
+
+@main.command()
 @click.option("--evidence", type=click.Path(path_type=Path), default=Path("evidence"), show_default=True)
 @click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
 @click.option("--criteria", type=click.Path(path_type=Path))
@@ -426,8 +444,14 @@ def schema(kind: str) -> None:
     type=click.Choice(["md", "docx"]),
     help="md or docx [default: from --output's extension, else md].",
 )
+@click.option(
+    "--target",
+    "goal",
+    type=click.FloatRange(0, 100, min_open=True),
+    help="Add the fewest remedies that reach this total (as of --as-of).",
+)
 @handles_errors
-def plan_command(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> None:
+def plan_command(fmt: str | None, lang: str, output: Path | None, goal: float | None, **kwargs: Any) -> None:
     """Draft the remediation plan in the seed plan's structure, from published results or the forecast.
 
     Example: scorer plan --year 2023 --lang vi --format docx --output ke-hoach-khac-phuc.docx
@@ -437,7 +461,7 @@ def plan_command(fmt: str | None, lang: str, output: Path | None, **kwargs: Any)
     fmt = output_format(fmt, output, ("md", "docx"), "md")
     if fmt == "docx" and output is None:
         raise click.UsageError("--format docx needs --output FILE")
-    plans = api.plan(_request(output=output, **kwargs))
+    plans = api.plan(_request(output=output, **kwargs), target=goal)
     if fmt == "docx":
         from scorer.render import docx_
 

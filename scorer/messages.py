@@ -144,6 +144,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Final at the cut-off {final} ({klass}) · published {published}",
         "vi": "Điểm chốt {final} ({klass}) · kết quả công bố {published}",
     },
+    # target (scorer target)
+    "target_head": {"en": "Target {target}", "vi": "Mục tiêu {target}"},
+    "gain": {"en": "Gain", "vi": "Điểm tăng thêm"},
+    "cumulative": {"en": "Cumulative", "vi": "Lũy kế"},
+    "target_reached": {
+        "en": "Expected {expected} already reaches the target {target}: no action is needed.",
+        "vi": "Điểm dự kiến {expected} đã đạt mục tiêu {target}: không cần thêm nhiệm vụ.",
+    },
+    "target_reachable": {
+        "en": "Expected {expected}; the target {target} is reached with {count} action(s), the fewest that do it.",
+        "vi": "Điểm dự kiến {expected}; đạt mục tiêu {target} với {count} nhiệm vụ, số ít nhất có thể.",
+    },
+    "target_unreachable": {
+        "en": "Expected {expected}; the target {target} cannot be reached: the best reachable is {best} ({klass}), with every action below.",
+        "vi": "Điểm dự kiến {expected}; không thể đạt mục tiêu {target}: cao nhất có thể đạt {best} ({klass}), nếu thực hiện mọi nhiệm vụ dưới đây.",
+    },
+    "target_best": {
+        "en": "Best reachable if every open action is done: {best} ({klass}).",
+        "vi": "Cao nhất có thể đạt nếu thực hiện mọi nhiệm vụ còn hạn: {best} ({klass}).",
+    },
+    "lost_for_good": {"en": "Points lost for good", "vi": "Điểm đã mất, không thể khắc phục"},
+    "no_lost": {"en": "No point is lost for good yet.", "vi": "Chưa có điểm nào bị mất hẳn."},
     # reason codes (docs/contract.md 4)
     "reason.missing_evidence": {"en": "missing evidence", "vi": "thiếu tài liệu kiểm chứng"},
     "reason.pending": {"en": "pending", "vi": "chưa đến hạn"},
@@ -414,6 +436,13 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "sipas_result": "Năm {year}, Chỉ số hài lòng về sự phục vụ hành chính của {unit} xếp thứ {rank}/{of} các sở, ban, ngành.",
         "sipas_points": "Năm {year}, điểm khảo sát sự hài lòng của người dân, tổ chức đạt {points} điểm.",
         "sipas_remedies_h": "2.2. Nhiệm vụ, giải pháp nâng cao",
+        "target_h": "3. Lộ trình đạt mục tiêu {target} điểm (tính đến ngày {as_of})",
+        "target_table": ["TT", "Tiêu chí", "Nội dung", "Điểm tăng thêm", "Điểm lũy kế", "Thời hạn", "Đơn vị chủ trì"],
+        "target_reached": "Điểm dự kiến {expected} đã đạt mục tiêu {target} điểm.",
+        "target_reachable": "Điểm dự kiến {expected}; để đạt {target} điểm cần hoàn thành tối thiểu {count} nhiệm vụ sau, đúng thời hạn:",
+        "target_unreachable": "Điểm dự kiến {expected}; không thể đạt {target} điểm: nếu hoàn thành mọi nhiệm vụ còn hạn, "
+        "điểm cao nhất có thể đạt là {best} (xếp loại {klass}):",
+        "target_lost": "Điểm đã mất, không thể khắc phục: {items}.",
         "implementation_h": "III. TỔ CHỨC THỰC HIỆN",
         "implementation": [
             "Giao {monitor}: theo dõi, đôn đốc, triển khai thực hiện kế hoạch khắc phục Chỉ số cải cách hành chính, Chỉ số hài lòng "
@@ -485,6 +514,13 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "sipas_result": "In {year}, {unit}'s satisfaction index ranked {rank} of {of} departments.",
         "sipas_points": "In {year}, the citizens' satisfaction survey scored {points} points.",
         "sipas_remedies_h": "2.2. Tasks and measures",
+        "target_h": "3. Path to the target of {target} points (as of {as_of})",
+        "target_table": ["No.", "Criterion", "Content", "Gain", "Cumulative", "Deadline", "Lead"],
+        "target_reached": "Expected {expected}: the target of {target} points is already reached.",
+        "target_reachable": "Expected {expected}; reaching {target} points takes at least these {count} tasks, done by their deadlines:",
+        "target_unreachable": "Expected {expected}; {target} points cannot be reached: with every open task done, the best is "
+        "{best} (class {klass}):",
+        "target_lost": "Points lost for good: {items}.",
         "implementation_h": "III. IMPLEMENTATION",
         "implementation": [
             "{monitor} monitors and presses the implementation of this plan for {unit}'s {year} PAR Index and satisfaction index.",

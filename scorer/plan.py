@@ -18,6 +18,7 @@ from scorer.models.criteria import CriteriaSet, Criterion
 from scorer.models.evidence import Document, Official, Unit
 from scorer.models.plan import AreaPlan, Frame, Reference, RemediationPlan, SatisfactionPlan, Shortcoming, TimeFrame
 from scorer.models.scored import ScoredCriterion, ScoredUnit
+from scorer.models.target import UnitTarget
 from scorer.scoring import difference
 
 # The plan's types are models (scorer.models.plan); `Plan` is the name it had here.
@@ -71,6 +72,7 @@ def draft_plan(
     cs: CriteriaSet,
     documents: list[Document],
     last_official: Official | None = None,
+    path: UnitTarget | None = None,
 ) -> RemediationPlan:
     """`official` is the year's published result (None for an open year); `documents` are the unit's
     decisions the remedies may cite; `last_official` gives an open year its last published ranks."""
@@ -150,6 +152,7 @@ def draft_plan(
             signer_name=unit.signer.name if unit.signer else None,
             recipients=list(unit.recipients),
         ),
+        path=path,
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from scorer.models.evidence import LegalBasis
 from scorer.models.prediction import Out
+from scorer.models.target import UnitTarget
 
 
 class Shortcoming(Out):
@@ -103,6 +104,8 @@ class RemediationPlan(Out):
     satisfaction: SatisfactionPlan
     monitor: str
     frame: Frame
+    # `plan --target T`: the fewest remedies that reach T (section II.3).
+    path: UnitTarget | None = None
 
 
 # The name it had: `Plan` is also an evidence record type (models/evidence.py). Kept while other

@@ -8,6 +8,7 @@ from typing import Any
 from scorer.render.markdown import esc
 from scorer.messages import PLAN_TEXT, date, document_type
 from scorer.models.plan import AreaPlan, RemediationPlan, SatisfactionPlan, TimeFrame
+from scorer.models.target import UnitTarget
 
 
 def _n(value: float, lang: str) -> str:
@@ -162,6 +163,8 @@ def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
         out += _area_blocks(area, number, lang)
     out += [("h3", x["sipas_h"]), ("h4", x["sipas_result_h"])]
     out += _satisfaction_blocks(plan.satisfaction, plan, lang)
+    if plan.path is not None:
+        out += _target_blocks(plan.path, lang)
     out += [
         ("h2", x["implementation_h"]),
         ("numbered", [item.format(monitor=plan.monitor, unit=unit, year=year) for item in x["implementation"]]),
@@ -171,6 +174,45 @@ def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
             f"{r}{'.' if i == len(frame.recipients) - 1 else ';'}" for i, r in enumerate(frame.recipients)
         ]
         out.append(("signature", (recipients, frame.signer_position or "", frame.signer_name or "")))
+    return out
+
+
+def _target_blocks(target: UnitTarget, lang: str) -> list[Block]:
+    x = PLAN_TEXT[lang]
+    figures = {
+        "target": _n(target.target, lang),
+        "expected": _n(target.expected, lang),
+        "best": _n(target.best, lang),
+        "klass": target.best_class or "–",
+        "count": len(target.actions),
+    }
+    if not target.actions and target.reachable:
+        lead = x["target_reached"]
+    else:
+        lead = x["target_reachable"] if target.reachable else x["target_unreachable"]
+    heading = x["target_h"].format(target=_n(target.target, lang), as_of=date(target.as_of, lang))
+    out: list[Block] = [("h3", heading), ("p", lead.format(**figures))]
+    if target.actions:
+        rows = [list(x["target_table"])]
+        for number, a in enumerate(target.actions, start=1):
+            title = a.title if lang == "vi" else a.title_en
+            rows.append(
+                [
+                    str(number),
+                    a.criterion,
+                    title,
+                    _n(a.gain, lang),
+                    _n(a.cumulative, lang),
+                    date(a.deadline, lang),
+                    a.owner_division,
+                ]
+            )
+        gained = sum(a.gain for a in target.actions)
+        rows.append(["", "", x["total"], _n(round(gained, 2), lang), _n(target.actions[-1].cumulative, lang), "", ""])
+        out.append(("table", rows))
+    if target.lost:
+        items = "; ".join(f"{item.criterion} (-{_n(item.lost, lang)})" for item in target.lost)
+        out.append(("p", x["target_lost"].format(items=items)))
     return out
 
 
