@@ -151,7 +151,7 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
         "Ghi chú",
     )
     total = [r for r in sheet.iter_rows(values_only=True)][-1]
-    assert total[1:4] == ("Tổng cộng", 100, 90.88)
+    assert total[1:4] == ("Tổng cộng", 100, 91.48)
     assert book["Nguy cơ mất điểm"]["A2"].value == "7.1.1"
 
 
