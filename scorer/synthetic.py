@@ -156,9 +156,10 @@ def history(cs: CriteriaSet, seed: int) -> list[dict[str, Any]]:
     disbursement grow the same way; on-time rates and other levels stay at a known value; the
     documents are issued on a known day each; the official surveys come in December."""
     rng = random.Random(seed)
-    year, rows = cs.year, []
+    year = cs.year
+    rows: list[dict[str, Any]] = []
     progress_indicators = {
-        m.where["name"]
+        str(m.where["name"])
         for m in cs.metrics.values()
         if m.type == "indicator" and m.projection == "progress" and isinstance(m.where.get("name"), str)
     }
@@ -229,8 +230,8 @@ def history(cs: CriteriaSet, seed: int) -> list[dict[str, Any]]:
     for n in range(1, 49):
         given = dt.date(year, 1, 2) + dt.timedelta(days=7 * (n - 1))
         due = given + dt.timedelta(days=14)
-        done = due + dt.timedelta(days=2 if rng.random() < 0.05 else -1)
-        add(id=f"nv-{n:02d}", type="assigned_task", date=given, due=due, completed=done)
+        completed = due + dt.timedelta(days=2 if rng.random() < 0.05 else -1)
+        add(id=f"nv-{n:02d}", type="assigned_task", date=given, due=due, completed=completed)
     for kind in sorted(cs.document_kinds):
         if rng.random() < 0.92:
             add(id=f"vb-{kind}", type="document", kind=kind, date=dt.date(year, rng.randint(1, 11), rng.randint(1, 28)))

@@ -175,3 +175,14 @@ def test_real_subprocess_writes_the_track_json(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(Path(out).read_text(encoding="utf-8"))["units"][0]["points"][-1]["expected"] == 88.09
+
+
+def test_explain_names_the_projection_each_metric_used(runner):
+    args = ["--evidence", str(EVIDENCE), "--rules", str(RULES), "--as-of", "2024-09-30"]
+    progress = runner.invoke(main, ["explain", "7.1.1", *args, "--format", "json"])
+    level = runner.invoke(main, ["explain", "3.5.1", *args, "--format", "json"])
+    assert progress.exit_code == 0 and level.exit_code == 0, progress.output + level.output
+    assert "progress: 0.625 to date, 0.9002 by the deadline at the unit's pace since the plan began (218 days)" in (
+        progress.output
+    )
+    assert "level: 0.996 to date, kept as it is" in level.output

@@ -141,7 +141,7 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
     sheet = book["Tự đánh giá"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
     assert rows["1.2"][2:5] == (1, 0.67, "38/BC-VPUB; 121/BC-VPUB; 189/BC-VPUB")
-    assert rows["1"][1] == "Công tác chỉ đạo điều hành" and rows["1"][3] == 8.25
+    assert rows["1"][1] == "Công tác chỉ đạo điều hành" and rows["1"][3] == 8.24
     assert [r for r in sheet.iter_rows(values_only=True)][1] == (
         "TT",
         "Nội dung / tiêu chí",
@@ -152,7 +152,7 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
     )
     total = [r for r in sheet.iter_rows(values_only=True)][-1]
     assert total[1:4] == ("Tổng cộng", 100, 91.48)
-    assert book["Nguy cơ mất điểm"]["A2"].value == "7.1.1"
+    assert book["Nguy cơ mất điểm"]["A2"].value == "1.1.2"
 
 
 def test_xlsx_needs_an_output_file(runner, monkeypatch):
