@@ -186,3 +186,16 @@ def test_explain_names_the_projection_each_metric_used(runner):
         progress.output
     )
     assert "level: 0.996 to date, kept as it is" in level.output
+
+
+def test_a_unit_with_no_evidence_this_year_is_presumed_nothing(tmp_path):
+    write_unit(tmp_path, "empty", {2024: []})
+    write_unit(tmp_path, "started", {2024: [{"id": "x", "type": "plan", "kind": "par", "date": "2024-01-10"}]})
+    request = api.Request(evidence=tmp_path, rules=RULES, year=2024, as_of=dt.date(2024, 9, 30))
+    units = {u.unit: u for u in api.predict(request).units}
+    empty = {c.id: c for c in units["empty"].criteria}
+    started = {c.id: c for c in units["started"].criteria}
+    # Nothing recorded of the e-archive (7.2.5) in either: presumed only where the unit keeps a record.
+    assert empty["7.2.5"].expected == 0 and empty["7.2.5"].metrics[0].basis == "no_record"
+    assert started["7.2.5"].expected == 0.5 and started["7.2.5"].metrics[0].basis == "presumed"
+    assert units["empty"].total.expected < units["started"].total.expected
