@@ -19,9 +19,9 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "a11923ce86c4e559a421541d3aafb00fb50e7daa83bc6887426db74c051fd85d",
-    "synthetic-table": "1423d9715fa3c95f3706127671692bec81e7bd53fa7b17637a55daf304710011",
-    "shipped-json": "750d802172ddd1322585c6195f2046640b61c19a7ecee6f6f05ca224f95501a8",
+    "synthetic-json": "4409c7b1326c55a440f6fca5d5c484495d3d3b93bf57df688c022a4d16b5866a",
+    "synthetic-table": "7abfc1a4827fdb7a0d5c85963cba3e7549b6bbc3234610c5881fffa5a5be0c2c",
+    "shipped-json": "1e05cfaab0d24482cbdcb58420f122b382891b25a0ef54cb69e81ea83c2634d0",
     "shipped-2023-json": "a6bf53d45b90327b66cc39a6c54d9c8fbe63f5efb3608a9d101ba7e5c7465e58",
 }
 
