@@ -28,6 +28,7 @@ from scorer.target import plan_target
 from scorer.track import as_of_dates, track_unit
 
 if TYPE_CHECKING:  # backtest, plan, form and diff are imported by the commands that run them
+    from scorer import importer
     from scorer.models.backtest import Backtest
     from scorer.models.diff import CriteriaDiff
     from scorer.models.form import Form
@@ -350,6 +351,12 @@ def explain(request: Request, criterion_id: str) -> list[tuple[UnitPrediction, C
     for unit in prediction.units:
         match = next((c for c in unit.criteria if c.id == criterion_id), None)
         if match is None:
+            under = [c.id for c in unit.criteria if c.parent == criterion_id]
+            if under:
+                raise ScorerError.single(
+                    unit.criteria_set,
+                    f"criterion {criterion_id} is scored by its sub-criteria: explain one of {', '.join(under)}",
+                )
             known = [c.id for c in unit.criteria]
             raise SelectionError.single(
                 unit.criteria_set, f"no criterion '{criterion_id}'", hint=did_you_mean(criterion_id, known)
@@ -425,6 +432,17 @@ def form(request: Request) -> list[Form]:
         scored = assess(run.score(data, detail=True), data.unit)
         forms.append(build_form(scored, data.unit, cs, official, words))
     return forms
+
+
+def criteria_import(path: Path) -> importer.Draft:
+    """A draft criteria set from a decision's appendix table (.docx or .xlsx)."""
+    from scorer import importer
+
+    decision = loading.read_decision(path)
+    result = importer.draft([(t.where, t.rows) for t in decision.tables], decision.text, str(path))
+    if not result.data:
+        raise ScorerError(result.problems)
+    return result
 
 
 def criteria_diff(old: Path, new: Path) -> CriteriaDiff:

@@ -84,6 +84,7 @@ def backtest_unit(scored: ScoredUnit, official: Official) -> Backtest:
     )
     return Backtest(
         criteria=criteria,
+        provenance=scored.provenance,
         unit=scored.unit,
         unit_name=scored.unit_name,
         year=scored.year,

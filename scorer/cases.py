@@ -7,10 +7,11 @@ criteria; the run reports every mismatch and, per criteria set, the criteria no 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from scorer import loading
 from scorer.errors import InputError, Problem, ScorerError
-from scorer.models.cases import CaseResult, Coverage, ExpectedPoints, Mismatch, TestReport
+from scorer.models.cases import UNIT_FIGURES, CaseResult, Coverage, ExpectedPoints, Mismatch, TestReport
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Unit
 from scorer.models.inputs import LoadedCase, UnitYear
@@ -34,8 +35,13 @@ def run_cases(rules: Path, folder: Path) -> TestReport:
             problems += error.problems
             continue
         cs = sets[parsed.criteria]
-        known = {c.id for c in cs.criteria()}
+        known = {c.id for c in cs.criteria()} | set(UNIT_FIGURES)
         for loaded in cases:
+            unit = Unit(id="test-unit", name="Test unit", **loaded.case.unit.model_dump())
+            problems += [
+                Problem(str(path), p.message, line=loaded.line, field=f"unit.{p.field}", hint=p.hint)
+                for p in loading.check_unit(path.parent, unit, cs)
+            ]
             for cid in loaded.case.expect:
                 if cid not in known:
                     problems.append(
@@ -53,7 +59,7 @@ def run_cases(rules: Path, folder: Path) -> TestReport:
         with engine_for(cs) as engine:
             for loaded in cases:
                 results.append(_run(cs, str(path), loaded, engine))
-                covered[parsed.criteria].update(loaded.case.expect)
+                covered[parsed.criteria].update(k for k in loaded.case.expect if k not in UNIT_FIGURES)
     if problems:
         raise InputError(loading.with_sources(problems))
     coverage = [
@@ -69,16 +75,25 @@ def run_cases(rules: Path, folder: Path) -> TestReport:
 
 def _run(cs: CriteriaSet, path: str, loaded: LoadedCase, engine: Scoring) -> CaseResult:
     case = loaded.case
-    data = UnitYear(CASE_UNIT, loaded.evidence, loaded.last_year)
+    unit = CASE_UNIT.model_copy(update=case.unit.model_dump())
+    data = UnitYear(unit, loaded.evidence, loaded.last_year)
     as_of = effective_as_of(cs, case.as_of, case.as_of)
     prediction = predict_unit(cs, "", data, as_of, engine)
-    actual = {c.id: c for c in prediction.criteria}
+    actual: dict[str, Any] = {c.id: c for c in prediction.criteria}
+    actual.update(
+        {
+            "total": prediction.total,
+            "index": prediction.index,
+            "bonus": prediction.bonus or ExpectedPoints(max=0, low=0, expected=0, high=0),
+            "penalty": prediction.penalty or ExpectedPoints(max=0, low=0, expected=0, high=0),
+        }
+    )
     mismatches = []
     for cid, wanted in sorted(case.expect.items()):
         points = wanted if isinstance(wanted, ExpectedPoints) else ExpectedPoints(expected=wanted)
-        for scenario in ("low", "expected", "high"):
+        for scenario in ("max", "low", "expected", "high"):
             want = getattr(points, scenario)
-            got = getattr(actual[cid], scenario)
+            got = getattr(actual[cid], scenario, None)
             if want is not None and round(want, 2) != got:
                 mismatches.append(Mismatch(criterion=cid, scenario=scenario, expected=want, actual=got))
     return CaseResult(file=path, line=loaded.line, name=case.name, passed=not mismatches, mismatches=mismatches)

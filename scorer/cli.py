@@ -517,6 +517,25 @@ def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
     click.echo(json_.dumps(result) if fmt == "json" else table.render_diff(result, lang), nl=False)
 
 
+@criteria.command("import")
+@click.argument("decision", type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="The draft YAML to write.")
+@handles_errors
+def criteria_import(decision: Path, output: Path) -> None:
+    """Draft a criteria set from a decision's appendix table (.docx or .xlsx); rows it cannot read are listed.
+
+    Example: scorer criteria import quyet-dinh-1325.docx -o draft.yaml
+    """
+    from scorer import api
+    from scorer.render import draft as draft_writer
+
+    result = api.criteria_import(decision)
+    emit(draft_writer.render_draft(result.data, decision.name, result.rows, len(result.problems)), output)
+    for problem in result.problems:
+        click.echo(f"Warning: {problem}", err=True)
+    click.echo(f"Wrote {output}: run `scorer validate --criteria {output}` for the rows still to finish.", err=True)
+
+
 @main.command()
 @click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
 @click.option(

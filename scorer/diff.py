@@ -57,9 +57,17 @@ def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> 
             ("source", a.source.value, b.source.value, 0.0),
             ("owner", ", ".join(a.owners), ", ".join(b.owners), 0.0),
             # A rule changes when it reads otherwise; a new max alone is the `max` change.
-            ("rule", a.rule.model_dump(exclude_none=True), b.rule.model_dump(exclude_none=True), 0.0),
+            (
+                "rule",
+                a.rule.model_dump(exclude_none=True) if a.rule else {},
+                b.rule.model_dump(exclude_none=True) if b.rule else {},
+                0.0,
+            ),
             ("deadline", _deadline(old, a), _deadline(new, b), 0.0),
             ("title", a.title, b.title, 0.0),
+            ("method_text", a.method_text or "", b.method_text or "", 0.0),
+            ("proofs", ", ".join(p.title for p in a.proofs), ", ".join(p.title for p in b.proofs), 0.0),
+            ("groups", ", ".join(a.groups), ", ".join(b.groups), 0.0),
         ]
         for change, was, now, points in pairs:
             if was != now:

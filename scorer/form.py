@@ -11,11 +11,12 @@ pilot survey proves nothing to the appraisal.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Official, Unit
 from scorer.models.form import Cut, Form, FormRow, ProofLine
-from scorer.models.prediction import CriterionResult, EvidenceUse, UnitPrediction
+from scorer.models.prediction import AdjustmentResult, CriterionResult, EvidenceUse, UnitPrediction
 from scorer.scoring import exact
 
 
@@ -70,12 +71,13 @@ def build_form(
         children: list[FormRow] = []
         groups_done: set[str] = set()
         area_rows: list[FormRow] = []
-        for criterion in area.criteria:
+        nodes = {n.id: n for n in area.nodes()}
+        for criterion in area.leaves():
             c = results[criterion.id]
             parent = criterion.id.rsplit(".", 1)[0]
             if parent != area.id and parent not in groups_done:
                 groups_done.add(parent)
-                heading = area.headings.get(parent)
+                heading = area.headings.get(parent) or nodes.get(parent)
                 area_rows.append(
                     FormRow(
                         level="group",
@@ -102,10 +104,35 @@ def build_form(
                     )
                 )
         area_rows = [_group_totals(r, children) if r.level == "group" else r for r in area_rows]
-        rows.append(_total_row("area", area.id, area.title, area.title_en, area.max, children))
+        # The applicable maximum: a row that does not apply to the unit counts 0 (issue 10).
+        applicable = float(sum((exact(c.max) for c in children), Decimal(0)))
+        rows.append(_total_row("area", area.id, area.title, area.title_en, applicable, children))
         rows += area_rows
     criteria_rows = [r for r in rows if r.level == "criterion"]
-    rows.append(_total_row("total", "", "", "", cs.scale, criteria_rows))
+    scale = float(sum((exact(r.max) for r in criteria_rows), Decimal(0)))
+    whole = _total_row("total", "", "", "", scale, criteria_rows)
+    # Bonus and penalty points (issue 10), outside the scale: a line each, counted in the total.
+    adjustments: list[tuple[AdjustmentResult | None, int, Literal["bonus", "penalty"]]] = [
+        (scored.bonus, 1, "bonus"),
+        (scored.penalty, -1, "penalty"),
+    ]
+    for block, sign, level in adjustments:
+        if block is None:
+            continue
+        points = float(sign * exact(block.expected if scored.final else block.low))
+        rows.append(
+            FormRow(
+                level=level,
+                id="+" if sign > 0 else "−",
+                title=block.title,
+                title_en=block.title_en,
+                max=block.max or 0,
+                self_score=points,
+            )
+        )
+        if whole.self_score is not None:
+            whole = whole.model_copy(update={"self_score": float(exact(whole.self_score) + exact(points))})
+    rows.append(whole)
     return Form(
         unit=scored.unit,
         unit_name=scored.unit_name,

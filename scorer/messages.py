@@ -176,6 +176,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reason.survey_estimate": {"en": "survey estimate", "vi": "ước tính khảo sát"},
     # criterion status
     "status.full": {"en": "full", "vi": "đạt tối đa"},
+    "status.not_applicable": {"en": "not applicable", "vi": "không áp dụng"},
+    "not_applicable": {"en": "Not applicable", "vi": "Không áp dụng"},
+    "index": {"en": "Index (% of the applicable max)", "vi": "Chỉ số (% điểm tối đa được đánh giá)"},
+    "bonus": {"en": "Bonus", "vi": "Điểm cộng"},
+    "index_short": {"en": "Index", "vi": "Chỉ số"},
+    "penalty": {"en": "Penalty", "vi": "Điểm trừ"},
+    "capped_at": {"en": "capped at {max}", "vi": "tối đa {max}"},
+    "method_text": {"en": "The decision's scoring text", "vi": "Cách tính điểm theo quyết định"},
+    "proofs": {"en": "Proof documents", "vi": "Tài liệu kiểm chứng"},
+    "proof_missing": {"en": "missing", "vi": "còn thiếu"},
+    "missing_proofs": {"en": "missing proof", "vi": "thiếu tài liệu kiểm chứng"},
+    "reason.missing_proof": {"en": "missing proof", "vi": "thiếu tài liệu kiểm chứng"},
+    "provenance.model": {
+        "en": "Scored against a model criteria set, not a province's decision: {title}",
+        "vi": "Chấm theo bộ tiêu chí mô phỏng, không phải quyết định của tỉnh: {title}",
+    },
+    "provenance.decision": {
+        "en": "Scored against the province's decision {number}{date}{issuer}: {title}",
+        "vi": "Chấm theo Quyết định số {number}{date}{issuer}: {title}",
+    },
+    "provenance.date": {"en": " of {date}", "vi": " ngày {date}"},
+    "provenance.issuer": {"en": " ({issuer})", "vi": " của {issuer}"},
     "status.pending": {"en": "pending", "vi": "chưa đến hạn"},
     "status.short": {"en": "short", "vi": "bị trừ điểm"},
     "status.official": {"en": "official survey", "vi": "khảo sát chính thức"},
@@ -229,6 +251,10 @@ CATALOGUE.update(
             "vi": "{total} nghĩa vụ: {counts}; chưa có số liệu, phần chưa đến hạn coi như đúng hạn",
         },
         "how.survey_official": {"en": "official share {share}", "vi": "kết quả khảo sát chính thức {share}"},
+        "how.survey_answers": {
+            "en": "pilot survey, {respondents} answers weighted by the scale: {share} (interval of the mean)",
+            "vi": "khảo sát thử {respondents} câu trả lời, tính theo trọng số thang đo: {share} (khoảng tin cậy của trung bình)",
+        },
         "how.survey_internal": {
             "en": "internal survey of {respondents} respondents: {share} (Wilson interval)",
             "vi": "khảo sát nội bộ {respondents} người: {share} (khoảng Wilson)",
@@ -267,6 +293,18 @@ CATALOGUE.update(
         "rule.deductions": {
             "en": "deductions: {max} - {step} x {metric}, not below 0",
             "vi": "trừ điểm: {max} - {step} x {metric}, không dưới 0",
+        },
+        "rule.timeliness": {
+            "en": "on time / late / missing: {on_time} / {late} / {missing} per obligation of {metric}, averaged",
+            "vi": "đúng hạn / chậm / không thực hiện: {on_time} / {late} / {missing} cho mỗi nghĩa vụ của {metric}, lấy bình quân",
+        },
+        "rule.all_or_nothing": {
+            "en": "all or nothing: {max} if every obligation of {metric} is met on time, else 0",
+            "vi": "đủ cả hoặc không: {max} nếu tất cả nghĩa vụ của {metric} đúng hạn, nếu không 0",
+        },
+        "rule.not_arising": {
+            "en": "; nothing arising: {max}",
+            "vi": "; không phát sinh: {max}",
         },
         "rule.survey": {
             "en": "survey: {max} x the {instrument} survey's share",
@@ -553,7 +591,15 @@ SHEET_TEXT: dict[str, dict[str, Any]] = {
     "vi": {
         "sheet": "Tự đánh giá",
         "risks": "Nguy cơ mất điểm",
-        "heads": ["TT", "Nội dung / tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Ghi chú"],
+        "heads": [
+            "TT",
+            "Nội dung / tiêu chí",
+            "Điểm tối đa",
+            "Điểm tự đánh giá",
+            "Tài liệu kiểm chứng",
+            "Ghi chú",
+            "Cách tính điểm",
+        ],
         "guide": "_hướng dẫn",
         "guide_heads": ["Trang tính", "Trường", "Bắt buộc", "Giá trị hợp lệ"],
         "yes": "có",
@@ -564,7 +610,15 @@ SHEET_TEXT: dict[str, dict[str, Any]] = {
     "en": {
         "sheet": "Self-assessment",
         "risks": "At risk",
-        "heads": ["No.", "Content / criterion", "Max", "Self-assessed points", "Evidence documents", "Note"],
+        "heads": [
+            "No.",
+            "Content / criterion",
+            "Max",
+            "Self-assessed points",
+            "Evidence documents",
+            "Note",
+            "Scoring text of the decision",
+        ],
         "guide": "_guide",
         "guide_heads": ["Sheet", "Field", "Required", "Allowed values"],
         "yes": "yes",
@@ -733,6 +787,13 @@ def how(basis: str, params: dict[str, float | int], lang: str) -> str:
 
 def rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:
     """A criterion's scoring rule in words."""
+    text = _rule_text(rule, maximum, lang)
+    if rule.get("not_arising") == "full":
+        text += t("rule.not_arising", lang).format(max=figure(maximum, lang))
+    return text
+
+
+def _rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:
     kind, top = rule["kind"], figure(maximum, lang)
     if kind == "bands":
         bands = "; ".join(
@@ -748,6 +809,11 @@ def rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:
         return t("rule.binary_max", lang).format(max=top, metric=rule["metric"], limit=figure(rule["max"], lang))
     if kind == "deductions":
         return t("rule.deductions", lang).format(max=top, step=figure(rule["step"], lang), metric=rule["metric"])
+    if kind == "timeliness":
+        levels = {k: figure(rule.get(k, 0), lang) for k in ("on_time", "late", "missing")}
+        return t("rule.timeliness", lang).format(metric=rule["metric"], **levels)
+    if kind == "all_or_nothing":
+        return t("rule.all_or_nothing", lang).format(max=top, metric=rule["metric"])
     return t("rule.survey", lang).format(max=top, instrument=t(f"instrument.{rule['instrument']}", lang))
 
 
@@ -817,3 +883,15 @@ def moment(value: str | None, lang: str) -> str:
         return "–"
     when = dt.datetime.fromisoformat(value)
     return when.strftime("%d/%m/%Y %H:%M UTC") if lang == "vi" else when.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def provenance_text(provenance: Any, lang: str) -> str:
+    """Where the criteria set comes from, in words a department head reads."""
+    if provenance is None or provenance.kind == "model" or not provenance.number:
+        return t("provenance.model", lang).format(title=provenance.title if provenance else "")
+    return t("provenance.decision", lang).format(
+        number=provenance.number,
+        date=t("provenance.date", lang).format(date=date(provenance.date, lang)) if provenance.date else "",
+        issuer=t("provenance.issuer", lang).format(issuer=provenance.issuer) if provenance.issuer else "",
+        title=provenance.title,
+    )

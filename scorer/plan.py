@@ -124,7 +124,14 @@ def draft_plan(
             "leaders_survey": official.components.leaders_survey,
             "citizens_survey": official.components.citizens_survey,
         }
+    adjustments = [
+        (block.title, block.title_en, sign * block.expected)
+        for block, sign in ((scored.bonus, 1), (scored.penalty, -1))
+        if block is not None and not published
+    ]
     return RemediationPlan(
+        provenance=scored.provenance,
+        adjustments=adjustments,
         unit=scored.unit,
         unit_name=scored.unit_name,
         year=scored.year,

@@ -20,18 +20,33 @@ from enum import Enum
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from scorer import metrics as metric_lib
 from scorer.messages import how
 from scorer.engine import Condition, RuleEngine
-from scorer.models.criteria import Component, Criterion, CriteriaSet, Metric, SurveyRule
-from scorer.models.evidence import EvidenceRecord, Official, Survey
+from scorer.models.criteria import (
+    Adjustment,
+    Component,
+    Criterion,
+    CriterionNode,
+    CriteriaSet,
+    Metric,
+    SurveyRule,
+    TimelinessRule,
+)
+from scorer.models.evidence import EvidenceRecord, Official, Survey, Unit
 from scorer.models.inputs import EvidenceSet, UnitYear
 from scorer.models.scored import ScoredCriterion, ScoredUnit
 from scorer.models.prediction import (
     SCENARIOS,
+    AdjustmentLine,
+    AdjustmentResult,
+    Index,
+    NodeResult,
+    ProofStatus,
+    Provenance,
     AreaResult,
     Change,
     ClassThreshold,
@@ -45,6 +60,7 @@ from scorer.models.prediction import (
     Total,
 )
 from scorer.scoring import (
+    CENT,
     SURVEY,
     best_value,
     compile_rule,
@@ -53,6 +69,7 @@ from scorer.scoring import (
     full_value,
     higher_is_better,
     inputs,
+    round_points,
     total,
 )
 
@@ -188,7 +205,11 @@ def _scenarios(ctx: _Context, compiled: _CompiledCriterion, name: str) -> Scenar
     supported = ctx.metric(name, "supported")
     everything = ctx.metric(name, "all")
     if supported.obligations is not None and everything.obligations is not None:
-        return _obligation_scenarios(ctx, definition, name, supported.obligations, everything.obligations)
+        scen = _obligation_scenarios(ctx, definition, name, supported.obligations, everything.obligations)
+        rule = compiled.criterion.rule
+        if isinstance(rule, TimelinessRule):
+            return _timeliness(rule, scen, supported.obligations, everything.obligations)
+        return scen
     pending = not ctx.final and deadline >= ctx.as_of
     low = supported.value
     if pending and not rising and ctx.presume and not everything.record_ids:
@@ -290,6 +311,26 @@ def _obligation_scenarios(
 # -- surveys -------------------------------------------------------------------------------
 
 
+def _timeliness(
+    rule: TimelinessRule, scen: Scenarios, supported: metric_lib.Obligations, everything: metric_lib.Obligations
+) -> Scenarios:
+    """The obligations' average level in points: on time, late (partial credit) or missing (a
+    pending one is missed in `low`, met on time in `high`, met at the unit's rate in `expected`)."""
+    levels = {"on_time": rule.on_time, "late": rule.late}
+
+    def credit(obligations: metric_lib.Obligations, pending_met: float) -> float:
+        if not obligations.items:
+            return rule.on_time
+        earned = sum(levels.get(i.status, rule.missing) for i in obligations.items if i.status != "pending")
+        pending = obligations.count("pending")
+        earned += pending * (pending_met * rule.on_time + (1 - pending_met) * rule.missing)
+        return earned / len(obligations.items)
+
+    rate = float(scen.params.get("rate", 1.0))
+    values = (credit(supported, 0.0), credit(supported, rate), credit(everything, 1.0))
+    return Scenarios(*values, scen.basis, scen.params)
+
+
 def wilson(share: float, n: int, z: float) -> tuple[float, float]:
     """The Wilson score interval for a share observed among n respondents."""
     denominator = 1 + z * z / n
@@ -308,20 +349,31 @@ def _survey(ctx: _Context, criterion: Criterion) -> tuple[Scenarios, str, list[s
             r
             for r in pool
             if isinstance(r, Survey)
+            and r.share is not None
             and r.criterion == criterion.id
             and r.instrument.value == rule.instrument
             and r.source.value == source
         ]
         return sorted(found, key=lambda r: (r.date, r.id))
 
+    instrument = defaults.instruments.get(rule.instrument)
+    if instrument is not None:
+        asked = {q for q, question in instrument.questions.items() if criterion.id in question.criteria}
+        counted = [
+            r
+            for r in ctx.records("all", "survey")
+            if isinstance(r, Survey) and r.answers and r.question in asked and r.instrument.value == rule.instrument
+        ]
+        if counted and not records(ctx.records("all", "survey"), "official"):
+            return _answers(counted, instrument.scale, defaults.confidence_z)
     official = records(ctx.records("all", "survey"), "official")
     if official:
-        s = official[-1].share
+        s = _share(official[-1])
         return Scenarios(s, s, s, "survey_official", {"share": s}), "official", [official[-1].id]
     internal = records(ctx.records("all", "survey"), "internal")
     if internal:
         record = internal[-1]
-        s = record.share
+        s = _share(record)
         if record.respondents:
             low, high = wilson(s, record.respondents, defaults.confidence_z)
             basis, params = "survey_internal", {"share": s, "respondents": record.respondents}
@@ -332,11 +384,33 @@ def _survey(ctx: _Context, criterion: Criterion) -> tuple[Scenarios, str, list[s
         return Scenarios(low, s, high, basis, params), "internal", [record.id]
     last = records(ctx.records("last", "survey"), "official")
     if last:
-        s, m = last[-1].share, defaults.last_year_margin
+        s, m = _share(last[-1]), defaults.last_year_margin
         scen = Scenarios(max(0.0, s - m), s, min(1.0, s + m), "survey_last_year", {"share": s, "margin": m})
         return scen, "last_year", [last[-1].id]
     s, m = defaults.prior_share, defaults.prior_margin
     return Scenarios(max(0.0, s - m), s, min(1.0, s + m), "survey_prior", {"share": s, "margin": m}), "prior", []
+
+
+def _share(record: Survey) -> float:
+    assert record.share is not None  # records() keeps only records with a share
+    return record.share
+
+
+def _answers(counted: list[Survey], scale: dict[str, float], z: float) -> tuple[Scenarios, str, list[str]]:
+    """A pilot survey's answer counts, pooled over the questions that score the row and the
+    respondent groups: the estimate is the mean answer weight (A/B/C/D = 100/60/20/0% in one
+    province's instrument), the interval the normal one for a mean, clamped to [0, 1]."""
+    counts: dict[str, int] = defaultdict(int)
+    for record in counted:
+        for answer, count in (record.answers or {}).items():
+            counts[answer] += count
+    n = sum(counts.values())
+    mean = sum(scale[a] * c for a, c in counts.items()) / n
+    variance = sum(c * (scale[a] - mean) ** 2 for a, c in counts.items()) / n
+    half = z * math.sqrt(variance / n)
+    low, high = max(0.0, mean - half), min(1.0, mean + half)
+    scen = Scenarios(low, mean, high, "survey_answers", {"share": mean, "respondents": n})
+    return scen, "internal", sorted(r.id for r in counted)
 
 
 # -- one unit ------------------------------------------------------------------------------
@@ -345,7 +419,19 @@ def _survey(ctx: _Context, criterion: Criterion) -> tuple[Scenarios, str, list[s
 class _CompiledCriterion:
     """What a criterion's result takes from the criteria set, worked out once per run."""
 
-    __slots__ = ("criterion", "rule", "area", "source", "deadline", "rule_dump", "facts", "inputs", "survey", "_points")
+    __slots__ = (
+        "criterion",
+        "rule",
+        "area",
+        "source",
+        "deadline",
+        "rule_dump",
+        "facts",
+        "inputs",
+        "survey",
+        "parent",
+        "_points",
+    )
 
     def __init__(self, cs: CriteriaSet, criterion: Criterion) -> None:
         self.criterion = criterion
@@ -353,7 +439,12 @@ class _CompiledCriterion:
         self.area = cs.area_of(criterion.id)
         self.source = criterion.source.value
         self.deadline = cs.deadline(criterion.deadline)
-        self.rule_dump = criterion.rule.model_dump(exclude_none=True)
+        assert criterion.rule is not None  # a set with a row still to finish does not load
+        self.rule_dump = criterion.rule.model_dump(exclude_none=True) | (
+            {"not_arising": criterion.not_arising} if criterion.not_arising else {}
+        )
+        node = cs.node_of(criterion.id)
+        self.parent = node.id if node else None
         self.facts = {name: fact_name(criterion, name) for name in inputs(criterion)}
         self.survey = isinstance(criterion.rule, SurveyRule)
         # Per metric read: its definition, the deadline it is pending until, whether more is
@@ -441,6 +532,8 @@ class _Work:
     pending: bool
     overdue: int = 0
     obligations: tuple[metric_lib.ObligationStatus, ...] = ()
+    not_applicable: str | None = None
+    nothing_arose: bool = False
 
 
 def predict_unit(
@@ -456,7 +549,13 @@ def predict_unit(
     `detail` adds each criterion's evidence records with file and line (for `explain`)."""
     # `projection` picks the rules for pending values (PROJECTIONS).
     ctx = _Context(cs, data, as_of, detail, engine.index_keys, projection)
-    work = [_prepare(ctx, compiled) for compiled in engine.criteria]
+    exempt = not_applicable(cs, data.unit)
+    work = [
+        _Work(compiled, {}, None, [], None, False, not_applicable=exempt[compiled.criterion.id])
+        if compiled.criterion.id in exempt
+        else _prepare(ctx, compiled)
+        for compiled in engine.criteria
+    ]
     # Three facts per metric of each criterion, one per scenario, in this order; the engine answers
     # each (fact, value) once per run.
     facts = [
@@ -471,6 +570,25 @@ def predict_unit(
         position += 3 * count
         results.append(_criterion_result(ctx, w, mine, engine.metric_values))
     return _assemble(cs, criteria_label, data, ctx, results, engine.classes)
+
+
+def not_applicable(cs: CriteriaSet, unit: Unit) -> dict[str, str]:
+    """The rows that do not apply to the unit, each with its reason: those unit.yaml names (a
+    sub-criterion, a criterion or an area), and those the set gives to other unit groups."""
+    found: dict[str, str] = {}
+    for area in cs.areas:
+        for member in area.criteria:
+            leaves = member.criteria if isinstance(member, CriterionNode) else [member]
+            for leaf in leaves:
+                for key in (leaf.id, member.id, area.id):
+                    if key in unit.not_applicable:
+                        found[leaf.id] = unit.not_applicable[key]
+                        break
+                else:
+                    groups = leaf.groups or member.groups
+                    if groups and unit.group not in groups:
+                        found[leaf.id] = "groups: " + ", ".join(groups)
+    return found
 
 
 def _prepare(ctx: _Context, compiled: _CompiledCriterion) -> _Work:
@@ -493,7 +611,18 @@ def _prepare(ctx: _Context, compiled: _CompiledCriterion) -> _Work:
     deadline = compiled.deadline
     pending = bool(pending_dues) or (not ctx.final and deadline >= ctx.as_of)
     upcoming = min(pending_dues) if pending_dues else (deadline if deadline >= ctx.as_of else None)
-    return _Work(compiled, scenarios, None, sorted(ids), upcoming, pending, overdue, tuple(obligations))
+    arose = bool(ids) or bool(obligations)
+    return _Work(
+        compiled,
+        scenarios,
+        None,
+        sorted(ids),
+        upcoming,
+        pending,
+        overdue,
+        tuple(obligations),
+        nothing_arose=criterion.not_arising == "full" and not arose,
+    )
 
 
 def _criterion_result(
@@ -503,9 +632,20 @@ def _criterion_result(
     expected and high values meet."""
     compiled = w.compiled
     criterion = compiled.criterion
-    low, expected, high, full = compiled.scores(w.scenarios, verdicts)
+    if w.not_applicable is not None:
+        low = expected = high = 0.0
+        full = True
+    elif w.nothing_arose:
+        low = expected = high = float(round_points(exact(criterion.max), criterion.max))
+        full = True
+    else:
+        low, expected, high, full = compiled.scores(w.scenarios, verdicts)
     by_id = ctx.by_id
     ids = [rid for rid in w.record_ids if rid in by_id]
+    proofs = _proofs(ctx, criterion, ids)
+    # A proof document the row's metrics do not read (the dialogue's invitation) is still evidence
+    # of the row: it is listed, and cited where the row's documents are.
+    ids += sorted({rid for p in proofs for rid in p.evidence} - set(ids))
     unsupported = [rid for rid in ids if rid in ctx.unsupported] if ctx.unsupported else []
     detail = ctx.detail
     return ScoredCriterion(
@@ -519,7 +659,7 @@ def _criterion_result(
         cooperating=list(criterion.cooperating),
         deadline=compiled.deadline,
         next_deadline=w.next_deadline,
-        status=_status(w, full),
+        status="not_applicable" if w.not_applicable is not None else _status(w, full),
         rule=compiled.rule_dump,
         overdue=w.overdue,
         metrics=[_metric_value(n, s, memo) for n, s in w.scenarios.items()],
@@ -533,9 +673,14 @@ def _criterion_result(
         ]
         if detail
         else [],
+        proofs=proofs,
+        not_applicable_reason=w.not_applicable,
+        parent=compiled.parent,
+        method_text=criterion.method_text,
         remedy=criterion.remedy,
         remedy_en=criterion.remedy_en,
-        max=criterion.max,
+        # A row that does not apply leaves the maxima: the index is over the applicable rows.
+        max=0.0 if w.not_applicable is not None else criterion.max,
         low=low,
         expected=expected,
         high=high,
@@ -567,6 +712,24 @@ def _new_metric_value(name: str, s: Scenarios) -> MetricValue:
         params=params,
         how=how(s.basis, params, "en"),
     )
+
+
+def _proofs(ctx: _Context, criterion: Criterion, used: list[str]) -> list[ProofStatus]:
+    """Each proof the row lists, with the records (dated by the as-of date, with a document number)
+    that are it: used by the row or naming it, and marked `proof: <id>`."""
+    found = []
+    for proof in criterion.proofs:
+        records = [
+            r.id
+            for r in ctx.by_id.values()
+            if r.proof == proof.id
+            and (r.id in used or criterion.id in r.criteria)
+            and (r.date <= ctx.as_of or r.id in ctx.data.evidence.hypothetical)
+            and r.document_no
+            and r.document_no.strip()
+        ]
+        found.append(ProofStatus(id=proof.id, title=proof.title, title_en=proof.title_en, evidence=sorted(records)))
+    return found
 
 
 def _status(w: _Work, full: bool) -> str:
@@ -604,18 +767,21 @@ def _assemble(
     official = data.last_official if data.last_official and data.last_official.year == cs.year - 1 else None
 
     # One pass: each criterion's rounded points added, exactly, to its area, its component and the total.
-    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0), Decimal(0)])
+    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0), Decimal(0), Decimal(0)])
     for r in results:
-        points = (exact(r.low), exact(r.expected), exact(r.high))
-        for key in (r.area, "component:" + r.source, "total"):
+        # The applicable maximum: a row that does not apply counts 0 (issue 10).
+        points = (exact(r.low), exact(r.expected), exact(r.high), exact(r.max))
+        keys = [r.area, "component:" + r.source, "total"] + (["node:" + r.parent] if r.parent else [])
+        for key in keys:
             into = sums[key]
             into[0] += points[0]
             into[1] += points[1]
             into[2] += points[2]
+            into[3] += points[3]
 
-    def figure(key: str, maximum: float) -> dict[str, Any]:
-        low, expected, high = sums[key]
-        return {"max": maximum, "low": float(low), "expected": float(expected), "high": float(high)}
+    def figure(key: str, _maximum: float = 0.0) -> dict[str, Any]:
+        low, expected, high, maximum = sums[key]
+        return {"max": float(maximum), "low": float(low), "expected": float(expected), "high": float(high)}
 
     areas = [
         AreaResult.model_construct(
@@ -638,7 +804,25 @@ def _assemble(
         for component in Component
     ]
     totals = figure("total", cs.scale)
-    classes_met: dict[str, Any] = {s: (band.name if (band := cs.classify(totals[s])) else None) for s in SCENARIOS}
+    bonus = _adjustment(ctx, cs.bonus, "supported") if cs.bonus else None
+    penalty = _adjustment(ctx, cs.penalty, "all") if cs.penalty else None
+    blocks = [(cs.bonus, bonus, 1), (cs.penalty, penalty, -1)]
+
+    def extra(scenario: str, adds_to: str) -> Decimal:
+        return sum(
+            (
+                sign * exact(getattr(got, scenario))
+                for spec, got, sign in blocks
+                if spec and got and spec.adds_to == adds_to
+            ),
+            Decimal(0),
+        )
+
+    for s in SCENARIOS:
+        totals[s] = float(exact(totals[s]) + extra(s, "points"))
+    index = {s: float(exact(_percent(totals[s], totals["max"])) + extra(s, "index")) for s in SCENARIOS}
+    on = index if cs.classes_on == "index" else totals
+    classes_met: dict[str, Any] = {s: (band.name if (band := cs.classify(on[s])) else None) for s in SCENARIOS}
     whole = Total.model_construct(
         **totals, last_year=official.total if official else None, class_=Classes.model_construct(**classes_met)
     )
@@ -656,7 +840,56 @@ def _assemble(
         criteria=results,
         classes=classes,
         satisfaction=_satisfaction(cs, official, results),
+        provenance=Provenance(
+            kind=cs.provenance.kind,
+            number=cs.provenance.number,
+            date=cs.provenance.date,
+            issuer=cs.provenance.issuer,
+            title=cs.title,
+        ),
+        index=Index(**index),
+        bonus=bonus,
+        penalty=penalty,
+        nodes=[
+            NodeResult(
+                id=node.id,
+                title=node.title,
+                title_en=node.title_en,
+                area=cs.area_of(node.id),
+                **figure("node:" + node.id),
+            )
+            for node in cs.nodes()
+        ],
     )
+
+
+def _percent(points_: float, maximum: float) -> float:
+    if maximum <= 0:
+        return 0.0
+    return float((exact(points_) * 100 / exact(maximum)).quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def _adjustment(ctx: _Context, block: Adjustment, view: str) -> AdjustmentResult:
+    """Bonus lines count documented records (high: every record); penalty lines count every record
+    of a violation, documented or not. The block is capped at its `max`."""
+    lines = []
+    for item in block.items:
+        low = ctx.metric(item.metric, view).value * item.points
+        high = ctx.metric(item.metric, "all").value * item.points if view == "supported" else low
+        lines.append(
+            AdjustmentLine(
+                id=item.id,
+                title=item.title,
+                title_en=item.title_en,
+                low=float(round_points(exact(low), 1000)),
+                expected=float(round_points(exact(low), 1000)),
+                high=float(round_points(exact(high), 1000)),
+                evidence=sorted(ctx.metric(item.metric, "all").record_ids),
+            )
+        )
+    cap = block.max if block.max is not None else 1000.0
+    sums = {s: float(round_points(exact(total([getattr(x, s) for x in lines])), cap)) for s in SCENARIOS}
+    return AdjustmentResult(title=block.title, title_en=block.title_en, max=block.max, items=lines, **sums)
 
 
 def _satisfaction(

@@ -14,13 +14,26 @@ from scorer.models.prediction import Change, CriterionResult, Risk, UnitPredicti
 from scorer.models.scored import ScoredCriterion, ScoredUnit
 from scorer.scoring import difference, exact
 
-REASONS = ("overdue", "unsupported", "missing_evidence", "below_band", "below_target", "pending", "survey_estimate")
+REASONS = (
+    "overdue",
+    "unsupported",
+    "missing_evidence",
+    "missing_proof",
+    "below_band",
+    "below_target",
+    "pending",
+    "survey_estimate",
+)
 
 
 def reasons(criterion: ScoredCriterion) -> list[str]:
     """Every reason that applies, most actionable first (the first is the row's `reason`)."""
     found: set[str] = set()
+    if criterion.status == "not_applicable":
+        return []
     full = exact(criterion.max)
+    if any(not p.evidence for p in criterion.proofs):
+        found.add("missing_proof")
     if criterion.survey_basis is not None:
         if criterion.survey_basis != "official":
             found.add("survey_estimate")
@@ -46,7 +59,11 @@ def reasons(criterion: ScoredCriterion) -> list[str]:
 
 
 def is_at_risk(criterion: ScoredCriterion, as_of: dt.date, horizon_days: int) -> bool:
-    if criterion.expected < criterion.max:
+    """A row that does not apply is never at risk; one whose proof document is missing always is
+    (the appraisal does not take a self-score without its proof)."""
+    if criterion.status == "not_applicable":
+        return False
+    if criterion.expected < criterion.max or any(not p.evidence for p in criterion.proofs):
         return True
     deadline = criterion.next_deadline
     return (
@@ -88,6 +105,11 @@ def assess(
         classes=scored.classes,
         what_if=what_if,
         satisfaction=scored.satisfaction,
+        provenance=scored.provenance,
+        index=scored.index,
+        bonus=scored.bonus,
+        penalty=scored.penalty,
+        nodes=scored.nodes or [],
     )
 
 
@@ -114,6 +136,7 @@ def _risk(criterion: ScoredCriterion, why: list[str], unit: Unit) -> Risk:
         deadline=criterion.next_deadline or criterion.deadline,
         remedy=criterion.remedy,
         remedy_en=criterion.remedy_en,
+        missing_proofs=[p.title for p in criterion.proofs if not p.evidence],
     )
 
 

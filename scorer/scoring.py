@@ -19,6 +19,8 @@ from scorer.models.criteria import (
     DeductionsRule,
     LinearRule,
     SurveyRule,
+    TimelinessRule,
+    AllOrNothingRule,
     rule_metrics,
 )
 
@@ -128,8 +130,36 @@ class SurveyScore(CompiledRule):
         return self.top * exact(values[SURVEY]) if self.share in met else Decimal(0)
 
 
+class TimelinessScore(CompiledRule):
+    """On time / late / missing: the fact is the obligations' average level in points (predict.py
+    computes it per scenario)."""
+
+    def __init__(self, criterion: Criterion, rule: TimelinessRule) -> None:
+        super().__init__(criterion)
+        self.rule = rule
+        self.credit = self._condition("credit", rule.metric, ">=", 0)
+        self.conditions = (self.credit,)
+
+    def raw(self, values: Mapping[str, float], met: AbstractSet[Condition]) -> Decimal:
+        return exact(values[self.rule.metric]) if self.credit in met else Decimal(0)
+
+
+class AllOrNothingScore(CompiledRule):
+    def __init__(self, criterion: Criterion, rule: AllOrNothingRule) -> None:
+        super().__init__(criterion)
+        self.met = self._condition("met", rule.metric, ">=", 1)
+        self.conditions = (self.met,)
+
+    def raw(self, values: Mapping[str, float], met: AbstractSet[Condition]) -> Decimal:
+        return self.top if self.met in met else Decimal(0)
+
+
 def compile_rule(criterion: Criterion) -> CompiledRule:
     rule = criterion.rule
+    if isinstance(rule, TimelinessRule):
+        return TimelinessScore(criterion, rule)
+    if isinstance(rule, AllOrNothingRule):
+        return AllOrNothingScore(criterion, rule)
     if isinstance(rule, BandsRule):
         return BandsScore(criterion, rule)
     if isinstance(rule, LinearRule):
@@ -138,6 +168,7 @@ def compile_rule(criterion: Criterion) -> CompiledRule:
         return BinaryScore(criterion, rule)
     if isinstance(rule, DeductionsRule):
         return DeductionsScore(criterion, rule)
+    assert isinstance(rule, SurveyRule)  # a set with a row still to finish does not load
     return SurveyScore(criterion, rule)
 
 
@@ -179,6 +210,10 @@ def full_value(criterion: Criterion, metric: str) -> float | None:
         return rule.target
     if isinstance(rule, BinaryRule):
         return rule.min
+    if isinstance(rule, AllOrNothingRule):
+        return 1.0
+    if isinstance(rule, TimelinessRule):
+        return rule.on_time
     return None
 
 

@@ -420,18 +420,22 @@ def test_deep_nesting_is_refused(runner, tmp_path, monkeypatch):
 
 def test_bad_criteria_file_names_its_line(runner, tmp_path):
     data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
-    data["areas"][0]["criteria"][1]["rule"]["metric"] = "par_plan_completon"
-    data["areas"][0]["criteria"][0]["max"] = 0.75
+    node = data["areas"][0]["criteria"][0]  # 1.1, a node over 1.1.1 and 1.1.2 since 2024
+    node["criteria"][1]["rule"]["metric"] = "par_plan_completon"
+    node["criteria"][0]["max"] = 0.75
     path = tmp_path / "criteria_2024.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(tmp_path)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert any(
-        "areas.0.criteria.1.rule.metric: unknown metric 'par_plan_completon' (did you mean 'par_plan_completion'?)" in l
+        "areas.0.criteria.0.criteria.1.rule.metric: unknown metric 'par_plan_completon' (did you mean 'par_plan_completion'?)"
+        in l
         for l in lines
     )
-    assert any("areas.0.max: area 1 has max 11.5 but its criteria add up to 11.75" in l for l in lines)
+    assert any(
+        "areas.0.criteria.0.max: criterion 1.1 has max 2.5 but its sub-criteria add up to 2.75" in l for l in lines
+    )
     assert any("components.appraisal.max: component max 70.5 but its criteria add up to 70.75" in l for l in lines)
 
 
@@ -599,7 +603,8 @@ def _criteria_with(tmp_path, change):
 
 
 def _find(data, cid):
-    return next(c for a in data["areas"] for c in a["criteria"] if c["id"] == cid)
+    """A sub-criterion, whether under its area or under a criterion node (three levels)."""
+    return next(c for a in data["areas"] for m in a["criteria"] for c in m.get("criteria", [m]) if c["id"] == cid)
 
 
 @pytest.mark.parametrize(
@@ -607,7 +612,7 @@ def _find(data, cid):
     [
         (
             lambda d: _find(d, "1.1.1").update(owner=[]),
-            "areas.0.criteria.0.owner: Value should have at least 1 item after validation, not 0, got []",
+            "areas.0.criteria.0.criteria.0.owner: Value should have at least 1 item after validation, not 0, got []",
         ),
         (
             lambda d: _find(d, "6.6").update(references=["thrift_program"]),
@@ -615,7 +620,7 @@ def _find(data, cid):
             "(did you mean 'thrift_programme'?)",
         ),
         (
-            lambda d: d["areas"][0]["headings"].update({"1.9": {"title": "x", "title_en": "x"}}),
+            lambda d: d["areas"][0].setdefault("headings", {}).update({"1.9": {"title": "x", "title_en": "x"}}),
             "areas.0.headings.1.9: no sub-criterion of area 1 under '1.9'",
         ),
         (

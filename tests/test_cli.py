@@ -58,8 +58,10 @@ def test_predict_json_2023_reproduces_the_published_result(runner):
             "expected": 88.09,
             "high": 88.09,
             "class": "Tốt",
+            "index": 88.09,
         }
     ]
+    assert unit["index"] == {"low": 88.09, "expected": 88.09, "high": 88.09} and unit["total"]["max"] == 100
 
 
 def test_prediction_json_contract(runner):
@@ -83,7 +85,9 @@ def test_prediction_json_contract(runner):
         "cooperating_divisions",
         "deadline",
         "remedy",
+        "missing_proofs",
     }
+    assert set(unit["index"]) == {"low", "expected", "high"} and unit["provenance"]["kind"] == "model"
     for r in unit["risks"]:
         assert risk_fields <= set(r)
         assert r["reason"] in {
@@ -94,6 +98,7 @@ def test_prediction_json_contract(runner):
             "below_target",
             "unsupported",
             "survey_estimate",
+            "missing_proof",
         }
 
 
@@ -126,7 +131,7 @@ def test_explain_json(runner):
     data = json.loads(runner.invoke(main, ["explain", "1.4.2", "--as-of", "2024-09-30", "--format", "json"]).output)
     used = {e["id"]: e for e in data[0]["criterion"]["evidence_used"]}
     assert used["tt-mxh-2024"]["supported"] is False and used["tt-cuocthi-2024"]["supported"] is False
-    assert used["tt-bao-2024"]["line"] == 34 and used["tt-bao-2024"]["file"].endswith("activities.yaml")
+    assert used["tt-bao-2024"]["line"] == 35 and used["tt-bao-2024"]["file"].endswith("activities.yaml")
 
 
 def test_explain_unknown_criterion(runner):

@@ -15,15 +15,17 @@ def test_diff_of_the_shipped_sets_names_the_raised_targets(runner):
     import json
 
     changes = {(c["criterion"], c["change"]) for c in json.loads(result.output)["changes"]}
-    assert changes == {("1.3.1", "rule"), ("3.4", "rule"), ("7.3.3", "rule")}
+    assert changes == {("1.3.1", "rule"), ("3.4", "rule"), ("7.3.3", "rule"), ("1.6", "proofs")}
 
 
 def test_diff_reports_added_removed_and_moved_maxima(runner, tmp_path):
     data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
     area = data["areas"][0]
     removed = area["criteria"].pop()  # 1.8, 2 points, leaders' survey
-    area["criteria"][0]["max"] = 1.5  # 1.1.1: 0.5 -> 1.5
-    added = dict(area["criteria"][0], id="1.9", max=1, owner="information")
+    node = area["criteria"][0]  # 1.1, a node since 2024
+    node["criteria"][0]["max"] = 1.5  # 1.1.1: 0.5 -> 1.5
+    node["max"] = 3.5
+    added = dict(node["criteria"][0], id="1.9", max=1, owner="information")
     area["criteria"].append(added)
     area["max"] = 11.5
     data["components"]["appraisal"]["max"] = 72.5

@@ -184,7 +184,7 @@ def test_points_never_pass_their_max_once_rounded():
 
 def test_maxima_must_be_whole_hundredths(runner, tmp_path):
     data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
-    criteria = data["areas"][0]["criteria"]
+    criteria = data["areas"][0]["criteria"][0]["criteria"]  # 1.1.1 and 1.1.2, under the node 1.1 since 2024
     criteria[0]["max"], criteria[1]["max"] = 0.505, round(criteria[1]["max"] - 0.005, 3)
     criteria[1]["rule"]["bands"][0]["points"] = criteria[1]["max"]
     path = tmp_path / "criteria_2024.yaml"
@@ -198,9 +198,9 @@ def test_maxima_must_be_whole_hundredths(runner, tmp_path):
         "1.995 is not a whole number of hundredths (points are rounded to 2 decimals: write e.g. 0.51)",
     ]
     assert [line.split(": ")[2] for line in error_lines(result.output)] == [
-        "areas.0.criteria.0.max",
-        "areas.0.criteria.1.max",
-        "areas.0.criteria.1.rule.bands.0.points",
+        "areas.0.criteria.0.criteria.0.max",
+        "areas.0.criteria.0.criteria.1.max",
+        "areas.0.criteria.0.criteria.1.rule.bands.0.points",
     ]
 
 
@@ -308,7 +308,8 @@ def test_what_if_rows_are_marked_row_by_row_in_every_format(runner, tmp_path):
     rows = list(csv.reader(io.StringIO(runner.invoke(main, [*args, "--format", "csv"]).output.lstrip("\ufeff"))))
     assert rows[0][-1] == "what_if"
     marked = {(r[3], r[4]) for r in rows[1:] if r[-1] == "hypothetical"}
-    assert marked == {("total", ""), ("component", "appraisal"), ("area", "1"), ("criterion", "1.5")}
+    # The index moves with the total (issue 10).
+    assert marked == {("total", ""), ("index", ""), ("component", "appraisal"), ("area", "1"), ("criterion", "1.5")}
     data = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)["units"][0]
     assert data["total"]["hypothetical"] is True
     assert [c["id"] for c in data["criteria"] if c["hypothetical"]] == ["1.5"]

@@ -136,8 +136,8 @@ def test_survey_rows_have_remedies_of_their_own(cs2024):
     """What respondents perceive is not what the appraisal checks: no survey row's remedy is
     an appraised neighbour's remedy."""
     for area in cs2024.areas:
-        appraised = {c.remedy for c in area.criteria if c.source.value == "appraisal"}
-        for c in area.criteria:
+        appraised = {c.remedy for c in area.leaves() if c.source.value == "appraisal"}
+        for c in area.leaves():
             if c.source.value == "leaders_survey":
                 assert c.remedy not in appraised, c.id
 

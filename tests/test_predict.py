@@ -59,8 +59,14 @@ def test_at_risk_on_30_september_names_2023_losses_not_yet_remedied():
     assert risks["1.4.2"].reason == "unsupported" and risks["1.4.2"].at_stake == 0.5
     # The H1 report went four days late.
     assert risks["1.2"].reason == "overdue"
-    # Remedied in 2024: the head's dialogue and paperless meetings.
-    assert "1.6" not in risks and "7.2.4" not in risks
+    # Remedied in 2024: the head's dialogue and paperless meetings; the dialogue's minutes, one of
+    # its proofs (2024), are not yet filed, so 1.6 stays listed for that alone, with nothing at stake.
+    assert "7.2.4" not in risks
+    assert (risks["1.6"].reason, risks["1.6"].at_stake, risks["1.6"].missing_proofs) == (
+        "missing_proof",
+        0.0,
+        ["Biên bản hội nghị đối thoại"],
+    )
     assert risks["7.1.1"].owner_division == "Trung tâm Thông tin"
 
 

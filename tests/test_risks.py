@@ -28,7 +28,9 @@ def test_each_row_is_at_risk_for_a_stated_reason():
     for risk in unit.risks:
         c = criteria[risk.criterion]
         near = c.next_deadline is not None and c.next_deadline <= AS_OF + dt.timedelta(days=30)
-        assert c.expected < c.max or (c.low < c.max and near)
+        missing = [p.title for p in c.proofs if not p.evidence]
+        assert c.expected < c.max or (c.low < c.max and near) or missing
+        assert risk.missing_proofs == missing
         assert risk.at_stake == round(c.max - c.expected, 2) and risk.worst_case == round(c.max - c.low, 2)
         assert risk.reason == risk.reasons[0] and risk.reasons == [r for r in REASONS if r in risk.reasons]
     at_risk = {r.criterion for r in unit.risks}
@@ -36,6 +38,13 @@ def test_each_row_is_at_risk_for_a_stated_reason():
         if c.id not in at_risk:
             near = c.next_deadline is not None and c.next_deadline <= AS_OF + dt.timedelta(days=30)
             assert c.expected == c.max and not (c.low < c.max and near), c.id
+            assert all(p.evidence for p in c.proofs), c.id
+
+
+def test_a_missing_proof_is_named_in_its_risk_row():
+    unit = office()
+    row = next(r for r in unit.risks if r.criterion == "1.6")
+    assert (row.reason, row.at_stake, row.missing_proofs) == ("missing_proof", 0.0, ["Biên bản hội nghị đối thoại"])
 
 
 def test_owners_are_the_units_division_names():

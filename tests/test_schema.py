@@ -13,11 +13,11 @@ from scorer.loading import read_yaml
 from tests.conftest import ROOT
 
 FILES = {
-    "criteria": ["rules/criteria_*.yaml"],
+    "criteria": ["rules/criteria_*.yaml", "examples/*/criteria_*.yaml"],
     "cases": ["rules/tests/*.yaml"],
-    "unit": ["evidence/*/unit.yaml"],
+    "unit": ["evidence/*/unit.yaml", "examples/*/evidence/*/unit.yaml"],
     "official": ["evidence/*/*/official.yaml"],
-    "evidence": ["evidence/*/*/[!o]*.yaml"],
+    "evidence": ["evidence/*/*/[!o]*.yaml", "examples/*/evidence/*/*/[!o]*.yaml"],
 }
 
 

@@ -236,6 +236,10 @@ def test_province_shows_a_user_their_units_and_the_admin_all(client: TestClient)
     page = client.get("/province").text
     assert "Văn phòng UBND tỉnh" in page and "Sở Nội vụ" not in page
     assert "<tr><td>1/2</td>" in page  # the rank in the whole province
+    # Where the criteria set comes from, and the index the ranking goes by (issue 10).
+    assert '<p class="meta" id="provenance">Chấm theo bộ tiêu chí mô phỏng' in page and "%</td>" in page
+    evidence = client.get(f"/units/{OFFICE}/evidence/2024").text
+    assert '<p class="meta" id="provenance">Chấm theo bộ tiêu chí mô phỏng' in evidence
     login(client, "sonv")
     page = client.get("/province").text
     assert "Văn phòng UBND tỉnh" in page and "Sở Nội vụ" in page and "1/2" in page and "2/2" in page

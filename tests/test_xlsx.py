@@ -121,13 +121,22 @@ def test_template_offers_the_declared_names(runner, tmp_path):
     runner.invoke(main, ["template", "--rules", str(RULES), "--output", str(target), "--lang", "en"])
     book = openpyxl.load_workbook(target)
     assert book.sheetnames[0] == "_guide"
-    (check,) = book["indicator"].data_validations.dataValidation
+    # The indicator names, then the proof ids the set declares (2024: the dialogue's).
+    check, proofs = book["indicator"].data_validations.dataValidation
     sheet, cells = check.formula1.split("!")
     first, last = cells.replace("$", "").split(":")
     offered = [c.value for row in book[sheet.strip("'")][f"{first}:{last}"] for c in row]
     assert "online_applications_rate" in offered and len(offered) == 21
     guide = [[c.value for c in row] for row in book["_guide"].iter_rows(min_row=4)]
     assert ["report", "due", "yes", None] in guide
+    assert ["dialogue", "proof", "no", "dialogue-conclusions, dialogue-invitation, dialogue-minutes"] in guide
+    listed = [row for row in book["_proofs"].iter_rows(values_only=True)]
+    assert listed[0] == ("Criterion", "Title", "proof", "Proof documents", "The decision's scoring text")
+    assert [(r[0], r[2], r[3]) for r in listed[1:]] == [
+        ("1.6", "dialogue-invitation", "Invitation to the dialogue"),
+        ("1.6", "dialogue-minutes", "Minutes of the dialogue"),
+        ("1.6", "dialogue-conclusions", "The head's conclusion notice"),
+    ]
 
 
 def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
@@ -149,9 +158,13 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
         "Điểm tự đánh giá",
         "Tài liệu kiểm chứng",
         "Ghi chú",
+        "Cách tính điểm",
     )
-    total = [r for r in sheet.iter_rows(values_only=True)][-1]
+    assert rows["1.6"][4] == "149/GM-VPUB; 158/TB-VPUB; thiếu tài liệu kiểm chứng: Biên bản hội nghị đối thoại"
+    *_, total, index = sheet.iter_rows(values_only=True)
     assert total[1:4] == ("Tổng cộng", 100, 91.48)
+    assert index[1:4] == ("Chỉ số (% điểm tối đa được đánh giá)", 100, 91.48)
+    assert "Chấm theo bộ tiêu chí mô phỏng, không phải quyết định của tỉnh" in sheet["A1"].value
     assert book["Nguy cơ mất điểm"]["A2"].value == "1.1.2"
 
 

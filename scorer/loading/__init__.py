@@ -8,12 +8,15 @@ official and test-case files, into models.
 - `criteria`: the load-time checks of a criteria set's metric types and maxima;
 - `documents`: criteria sets, unit.yaml, official.yaml; `cases`: criteria test cases;
 - `sources`: the source line shown under an error, with a caret.
+- `decision`: a decision's appendix tables, as text cells, for `scorer criteria import`.
 
 Every problem of every file is collected and raised at once as a `ScorerError`.
 """
 
 from scorer.loading.cases import LoadedCase, case_files, load_case_file
+from scorer.loading.decision import DecisionFile, DecisionTable, read_decision
 from scorer.loading.documents import (
+    check_unit,
     load_criteria,
     load_explanations,
     load_model,
@@ -45,12 +48,15 @@ __all__ = [
     "MAX_YAML_DEPTH",
     "MAX_YAML_NODES",
     "NOT_EVIDENCE",
+    "DecisionFile",
+    "DecisionTable",
     "EvidenceSet",
     "LineMap",
     "LoadedCase",
     "Origin",
     "case_files",
     "check_evidence",
+    "check_unit",
     "check_output",
     "check_values",
     "document_conflicts",
@@ -69,6 +75,7 @@ __all__ = [
     "load_unit",
     "nfc",
     "owner_roles",
+    "read_decision",
     "read_yaml",
     "unit_folders",
     "validate_record",

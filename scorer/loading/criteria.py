@@ -16,6 +16,8 @@ from scorer.models.criteria import (
     BandsRule,
     BinaryRule,
     CriteriaSet,
+    Criterion,
+    CriterionNode,
     Finding,
     LinearRule,
     Loc,
@@ -100,15 +102,29 @@ def check_types(cs: CriteriaSet) -> list[Finding]:
             )
     for a, area in enumerate(cs.areas):
         findings += _hundredths(("areas", a, "max"), area.max)
-        for i, criterion in enumerate(area.criteria):
-            loc = ("areas", a, "criteria", i)
-            findings += _hundredths(loc + ("max",), criterion.max)
-            if isinstance(criterion.rule, BandsRule):
-                for b, band in enumerate(criterion.rule.bands):
-                    findings += _hundredths(loc + ("rule", "bands", b, "points"), band.points)
+        for i, member in enumerate(area.criteria):
+            if isinstance(member, CriterionNode):
+                findings += _hundredths(("areas", a, "criteria", i, "max"), member.max)
+    for loc, criterion in leaves(cs):
+        findings += _hundredths(loc + ("max",), criterion.max)
+        if isinstance(criterion.rule, BandsRule):
+            for b, band in enumerate(criterion.rule.bands):
+                findings += _hundredths(loc + ("rule", "bands", b, "points"), band.points)
     for component, spec in cs.components.items():
         findings += _hundredths(("components", component.value, "max"), spec.max)
     return findings
+
+
+def leaves(cs: CriteriaSet) -> list[tuple[Loc, Criterion]]:
+    """Every scored row with its place in the file: under its area, or under a criterion node."""
+    found: list[tuple[Loc, Criterion]] = []
+    for a, area in enumerate(cs.areas):
+        for i, member in enumerate(area.criteria):
+            if isinstance(member, CriterionNode):
+                found += [(("areas", a, "criteria", i, "criteria", j), c) for j, c in enumerate(member.criteria)]
+            else:
+                found.append((("areas", a, "criteria", i), member))
+    return found
 
 
 def _article(word: str) -> str:
@@ -185,27 +201,25 @@ def _check_thresholds(cs: CriteriaSet) -> list[Finding]:
     """A band minimum, a target or a binary minimum above what its metric can ever be is never met:
     the criterion would score 0 whatever the evidence (a rate's target typed as 90, not 0.9)."""
     findings: list[Finding] = []
-    for a, area in enumerate(cs.areas):
-        for i, criterion in enumerate(area.criteria):
-            rule = criterion.rule
-            loc: Loc = ("areas", a, "criteria", i, "rule")
-            checks: list[tuple[Loc, str, float | None]] = []
-            if isinstance(rule, BandsRule):
-                checks += [
-                    (loc + ("bands", b, "min"), band.metric or rule.metric, band.min)
-                    for b, band in enumerate(rule.bands)
-                ]
-            elif isinstance(rule, LinearRule):
-                checks.append((loc + ("target",), rule.metric, rule.target))
-            elif isinstance(rule, BinaryRule):
-                checks.append((loc + ("min",), rule.metric, rule.min))
-            for where, name, threshold in checks:
-                span = metric_range(cs, name)
-                if threshold is None or span is None or threshold <= span[1]:
-                    continue
-                shown = plain_number(threshold)
-                hint = None
-                if span[1] == 1 and 2 <= threshold <= 100:
-                    hint = f"{shown} looks like a percentage: write {plain_number(threshold / 100)}"
-                findings.append((where, f"{shown} can never be reached: metric '{name}' is {span[2]}", hint))
+    for at, criterion in leaves(cs):
+        rule = criterion.rule
+        loc: Loc = at + ("rule",)
+        checks: list[tuple[Loc, str, float | None]] = []
+        if isinstance(rule, BandsRule):
+            checks += [
+                (loc + ("bands", b, "min"), band.metric or rule.metric, band.min) for b, band in enumerate(rule.bands)
+            ]
+        elif isinstance(rule, LinearRule):
+            checks.append((loc + ("target",), rule.metric, rule.target))
+        elif isinstance(rule, BinaryRule):
+            checks.append((loc + ("min",), rule.metric, rule.min))
+        for where, name, threshold in checks:
+            span = metric_range(cs, name)
+            if threshold is None or span is None or threshold <= span[1]:
+                continue
+            shown = plain_number(threshold)
+            hint = None
+            if span[1] == 1 and 2 <= threshold <= 100:
+                hint = f"{shown} looks like a percentage: write {plain_number(threshold / 100)}"
+            findings.append((where, f"{shown} can never be reached: metric '{name}' is {span[2]}", hint))
     return findings

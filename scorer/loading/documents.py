@@ -53,6 +53,38 @@ def owner_roles(cs: CriteriaSet) -> list[str]:
     return list(roles)
 
 
+def check_unit(folder: Path, unit: Unit, cs: CriteriaSet, lines: LineMap | None = None) -> list[Problem]:
+    """The names unit.yaml gives that the criteria set must know: the rows it declares not
+    applicable, and its group where the set scores by group."""
+    path = str(folder / "unit.yaml")
+    lines = lines or LineMap()
+    ids = {c.id for c in cs.criteria()} | {n.id for n in cs.nodes()} | {a.id for a in cs.areas}
+    problems = [
+        Problem(
+            path,
+            f"'{cid}' is not a criterion of {cs.title_en}",
+            line=lines.line(("not_applicable", cid)),
+            field=f"not_applicable.{cid}",
+            hint=did_you_mean(cid, ids),
+        )
+        for cid in unit.not_applicable
+        if cid not in ids
+    ]
+    if cs.unit_groups and unit.group not in cs.unit_groups:
+        problems.append(
+            Problem(
+                path,
+                f"group '{unit.group}' is not one of the unit groups of {cs.title_en}: {', '.join(cs.unit_groups)}"
+                if unit.group
+                else f"{cs.title_en} scores by unit group: give one of {', '.join(cs.unit_groups)}",
+                line=lines.line(("group",)),
+                field="group",
+                hint=did_you_mean(unit.group, cs.unit_groups) if unit.group else None,
+            )
+        )
+    return problems
+
+
 @reads(InputError)
 def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
     """A unit folder's unit.yaml; with the criteria set, its `divisions` may map only the owner
@@ -78,6 +110,7 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
                 problems.append(
                     Problem(str(path_), "an evidence file outside a unit's year folder is not read", hint=STRAY_HINT)
                 )
+        problems += check_unit(folder, unit, cs, lines)
         roles = owner_roles(cs)
         for role in unit.divisions:
             if role not in roles:

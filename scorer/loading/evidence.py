@@ -312,6 +312,7 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
     surveys = {c.id: c.rule.instrument for c in cs.criteria() if isinstance(c.rule, SurveyRule)}
     criteria_ids = [c.id for c in cs.criteria()]
     known = frozenset(criteria_ids)
+    proofs = {p.id for c in cs.criteria() for p in c.proofs}
     problems: list[Problem] = []
     for record in evidence.records:
         origin = evidence.origins[record.id]
@@ -325,6 +326,12 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
             earliest = 1 if isinstance(record, Document) else cs.year - 1
             if day is not None and not earliest <= day.year <= cs.year + 1:
                 problem(name, f"{day.isoformat()} is more than a year away from {cs.year}: is the year mistyped?")
+        if record.proof is not None and record.proof not in proofs:
+            problem(
+                "proof",
+                f"proof '{shorten(record.proof)}' is not a proof of any sub-criterion of {cs.title_en}",
+                did_you_mean(record.proof, proofs),
+            )
         for cid in record.criteria:
             if cid not in known:
                 problem("criteria", f"'{shorten(cid)}' is not a criterion of {cs.title_en}", did_you_mean(cid, known))
@@ -346,18 +353,68 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
                 f"document kind '{shorten(record.kind)}' is not declared by {cs.title_en}",
                 did_you_mean(record.kind, cs.document_kinds),
             )
+        elif isinstance(record, Survey) and record.answers is not None:
+            problems.extend(_check_answers(record, origin, cs))
         elif isinstance(record, Survey):
             if record.criterion not in surveys:
                 problem(
                     "criterion",
-                    f"'{shorten(record.criterion)}' is not a survey criterion of {cs.title_en}",
-                    did_you_mean(record.criterion, surveys),
+                    f"'{shorten(str(record.criterion))}' is not a survey criterion of {cs.title_en}",
+                    did_you_mean(str(record.criterion), surveys),
                 )
             elif surveys[record.criterion] != record.instrument.value:
                 problem(
                     "instrument", f"criterion {record.criterion} is scored by the {surveys[record.criterion]}' survey"
                 )
     return with_sources(problems)
+
+
+def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Problem]:
+    """A pilot survey's answer counts name a question of the set's instrument, its answers and
+    respondent group."""
+    instrument = cs.surveys.instruments.get(record.instrument.value)  # type: ignore[call-overload]
+    if instrument is None:
+        return [
+            Problem(
+                origin.path,
+                f"{cs.title_en} declares no {record.instrument.value} instrument (surveys.instruments)",
+                line=origin.line,
+                field="instrument",
+            )
+        ]
+    problems: list[Problem] = []
+    if record.question not in instrument.questions:
+        problems.append(
+            Problem(
+                origin.path,
+                f"'{record.question}' is not a question of the {record.instrument.value} instrument",
+                line=origin.line,
+                field="question",
+                hint=did_you_mean(str(record.question), instrument.questions),
+            )
+        )
+    for answer in record.answers or {}:
+        if answer not in instrument.scale:
+            problems.append(
+                Problem(
+                    origin.path,
+                    f"'{answer}' is not an answer of the scale ({', '.join(instrument.scale)})",
+                    line=origin.line,
+                    field="answers",
+                    hint=did_you_mean(answer, instrument.scale),
+                )
+            )
+    if record.respondent_group is not None and record.respondent_group not in instrument.respondents:
+        problems.append(
+            Problem(
+                origin.path,
+                f"'{record.respondent_group}' is not a respondent group of the {record.instrument.value} instrument",
+                line=origin.line,
+                field="respondent_group",
+                hint=did_you_mean(record.respondent_group, instrument.respondents),
+            )
+        )
+    return problems
 
 
 def check_values(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:

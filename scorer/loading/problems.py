@@ -26,6 +26,8 @@ def problems_of(
         parent, tags = _walk(model, loc[:-1])
         # A rule's or a metric's kind is pydantic's tag in `loc`, not a place in the file.
         loc = tuple(part for i, part in enumerate(loc) if i not in tags)
+        # A criterion or a criterion node (criteria.Member): the union's tag is not a field.
+        loc = tuple(p for i, p in enumerate(loc) if not (p in ("node", "leaf") and i and isinstance(loc[i - 1], int)))
         kind = item["type"]
         field = ".".join(str(part) for part in loc) or None
         message = item["msg"]

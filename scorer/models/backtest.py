@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scorer.models.prediction import Out
+from scorer.models.prediction import Out, Provenance
 
 
 class Loss(Out):
@@ -63,6 +63,7 @@ class Backtest(Out):
     unit_name: str
     year: int
     criteria_set: str
+    provenance: Provenance | None = None
     total: FigureCheck
     components: list[FigureCheck]
     areas: list[AreaCheck]

@@ -11,17 +11,32 @@ from scorer.models.prediction import Out
 
 
 class ExpectedPoints(Strict):
+    # `max` checks a row's (or the total's) maximum: 0 for a row that does not apply.
+    max: float | None = None
     low: float | None = None
     expected: float | None = None
     high: float | None = None
 
 
+class CaseUnit(Strict):
+    """The unit a case scores: its group and the rows that do not apply to it (as in unit.yaml)."""
+
+    group: str | None = None
+    not_applicable: dict[str, Annotated[str, Field(min_length=1)]] = {}
+
+
+# Besides criterion ids, a case may expect these figures of the whole unit.
+UNIT_FIGURES = ("total", "index", "bonus", "penalty")
+
+
 class Case(Strict):
     name: Annotated[str, Field(min_length=1)]
     as_of: Date
+    unit: CaseUnit = CaseUnit()
     evidence: list[dict[str, Any]] = []
     last_year: list[dict[str, Any]] = []
-    # A number is the expected scenario; a mapping may give any of low / expected / high.
+    # A number is the expected scenario; a mapping may give any of low / expected / high. Keys are
+    # criterion ids, or `total`, `index`, `bonus`, `penalty`.
     expect: Annotated[dict[str, float | ExpectedPoints], Field(min_length=1)]
 
 

@@ -13,7 +13,7 @@ from enum import Enum
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator
 
 from scorer.models.evidence import RECORD_TYPES, Date, Number, Share, Strict
 
@@ -140,7 +140,38 @@ class SurveyRule(Strict):
     instrument: Literal["leaders", "citizens"]
 
 
-Rule = Annotated[BandsRule | LinearRule | BinaryRule | DeductionsRule | SurveyRule, Field(discriminator="kind")]
+class TimelinessRule(Strict):
+    """An obligation scored at three levels, as decisions write it: "đúng hạn: 1; chậm: 0,5; không: 0".
+    Over several obligations (one metric may expect several), the points are their average."""
+
+    kind: Literal["timeliness"]
+    metric: str
+    on_time: Points
+    late: Points
+    missing: Points = 0
+
+
+class AllOrNothingRule(Strict):
+    """Every obligation of a set on time, or nothing: "đầy đủ, đúng hạn cả 04 báo cáo: 1; thiếu hoặc
+    chậm 01 trở lên: 0". Reads an `on_time_share` metric."""
+
+    kind: Literal["all_or_nothing"]
+    metric: str
+
+
+Rule = Annotated[
+    BandsRule | LinearRule | BinaryRule | DeductionsRule | SurveyRule | TimelinessRule | AllOrNothingRule,
+    Field(discriminator="kind"),
+]
+OBLIGATION_RULES = ("timeliness", "all_or_nothing")
+
+
+class Proof(Strict):
+    """A document that proves a sub-criterion ("tài liệu kiểm chứng"), e.g. the dialogue's minutes."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")]
+    title: Annotated[str, Field(min_length=1)]
+    title_en: str | None = None
 
 
 def _one_or_more(value: Any) -> Any:
@@ -182,9 +213,20 @@ class Criterion(Strict):
     references: list[str] = []
     evidence: list[str] = []
     deadline: str
-    rule: Rule
+    # A draft (`scorer criteria import`) may leave the rule to be written: then `todo` says so.
+    rule: Rule | None = None
     remedy: Annotated[str, Field(min_length=1)]
     remedy_en: Annotated[str, Field(min_length=1)]
+    # The decision's own scoring text, verbatim, shown beside the rule so a reader can check one
+    # against the other.
+    method_text: str | None = None
+    proofs: list[Proof] = []
+    # The unit groups it applies to (one decision covers departments, districts, ...); empty: all.
+    groups: list[str] = []
+    # "Không phát sinh": when no record of the rule's metric exists at all, full points.
+    not_arising: Literal["full"] | None = None
+    # What a draft still needs before it scores (`scorer validate` lists every such row).
+    todo: list[str] = []
 
     @property
     def owners(self) -> list[str]:
@@ -196,14 +238,47 @@ class Criterion(Strict):
         return self.owners[0]
 
 
+class CriterionNode(Strict):
+    """The middle level of a decision (tiêu chí): a criterion whose sub-criteria add up to its max."""
+
+    id: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)+$")]
+    title: Annotated[str, Field(min_length=1)]
+    title_en: Annotated[str, Field(min_length=1)]
+    max: Annotated[float, Field(gt=0, le=1000)]
+    method_text: str | None = None
+    groups: list[str] = []
+    criteria: Annotated[list[Criterion], Field(min_length=1)]
+
+
+def _node_or_leaf(value: Any) -> str:
+    if isinstance(value, dict):
+        return "node" if "criteria" in value else "leaf"
+    return "node" if isinstance(value, CriterionNode) else "leaf"
+
+
+Member = Annotated[
+    Annotated[CriterionNode, Tag("node")] | Annotated[Criterion, Tag("leaf")], Discriminator(_node_or_leaf)
+]
+
+
 class Area(Strict):
     id: Annotated[str, Field(pattern=r"^[0-9]+$")]
     title: str
     title_en: str
     max: Annotated[float, Field(gt=0, le=1000)]
-    # Titles of the criteria that group sub-criteria (e.g. 7.1 over 7.1.1 to 7.1.3), for the form.
+    # Titles of the criteria that group sub-criteria (e.g. 7.1 over 7.1.1 to 7.1.3), for the form;
+    # a criterion node (three levels) carries its own title instead.
     headings: dict[str, Named] = {}
-    criteria: Annotated[list[Criterion], Field(min_length=1)]
+    criteria: Annotated[list[Member], Field(min_length=1)]
+
+    def leaves(self) -> list[Criterion]:
+        found: list[Criterion] = []
+        for member in self.criteria:
+            found += member.criteria if isinstance(member, CriterionNode) else [member]
+        return found
+
+    def nodes(self) -> list[CriterionNode]:
+        return [m for m in self.criteria if isinstance(m, CriterionNode)]
 
 
 class ComponentSpec(Strict):
@@ -267,6 +342,58 @@ class ClassBand(Strict):
     min: Annotated[float, Field(ge=0, le=1000)]
 
 
+class Provenance(Strict):
+    """Where a set comes from: a province's decision (number, date, issuer) or a model of one."""
+
+    kind: Literal["decision", "model"]
+    number: str | None = None
+    date: Date | None = None
+    issuer: str | None = None
+    note: str | None = None
+
+
+class AdjustmentItem(Strict):
+    """One line of the bonus or penalty block: `points` for each unit of its metric (e.g. each
+    initiative recognised at province level, each violation)."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")]
+    title: Annotated[str, Field(min_length=1)]
+    title_en: Annotated[str, Field(min_length=1)]
+    metric: str
+    points: Annotated[float, Field(gt=0, le=1000)]
+    method_text: str | None = None
+
+
+class Adjustment(Strict):
+    """Points outside the scale ("điểm cộng" capped at `max`, "điểm trừ"), added to or taken from the
+    total and the index."""
+
+    title: str
+    title_en: str
+    max: Annotated[float, Field(gt=0, le=1000)] | None = None
+    # Where the decision counts it: in the points (the index is then taken over them), or straight
+    # on the index, in percentage points.
+    adds_to: Literal["points", "index"] = "points"
+    items: Annotated[list[AdjustmentItem], Field(min_length=1)]
+
+
+class Question(Strict):
+    """A survey question and the sub-criteria its answers score."""
+
+    text: str
+    criteria: Annotated[list[str], Field(min_length=1)]
+
+
+class Instrument(Strict):
+    """A questionnaire as the province runs it: who answers, how each answer counts (A/B/C/D =
+    100/60/20/0% in one province's instrument), which question scores which sub-criteria."""
+
+    title: str | None = None
+    respondents: dict[str, Named] = {}
+    scale: Annotated[dict[str, Share], Field(min_length=2)]
+    questions: dict[str, Question] = {}
+
+
 class SurveyDefaults(Strict):
     """How a survey criterion is estimated before its official result is known (docs/contract.md 3)."""
 
@@ -274,6 +401,7 @@ class SurveyDefaults(Strict):
     prior_share: Share = 0.85
     prior_margin: Share = 0.10
     confidence_z: Annotated[float, Field(gt=0, le=5)] = 1.96
+    instruments: dict[Literal["leaders", "citizens"], Instrument] = {}
 
 
 class Satisfaction(Strict):
@@ -290,16 +418,25 @@ class CriteriaSet(Strict):
     title_en: str
     year: Annotated[int, Field(ge=2000, le=2100)]
     decision: str
+    provenance: Provenance = Provenance(kind="model")
     scale: Annotated[float, Field(gt=0, le=1000)] = 100
     components: dict[Component, ComponentSpec]
     calendar: dict[str, Date]
     indicators: dict[str, IndicatorSpec] = {}
     document_kinds: dict[str, Named] = {}
     classes: Annotated[list[ClassBand], Field(min_length=1)]
+    # Decisions class units on the index (points over the applicable maximum, in percent); with
+    # every row applicable and a scale of 100 the index is the total.
+    classes_on: Literal["index", "total"] = "index"
+    unit_groups: dict[str, Named] = {}
     surveys: SurveyDefaults = SurveyDefaults()
     metrics: dict[str, Metric] = {}
     satisfaction: Satisfaction | None = None
+    bonus: Adjustment | None = None
+    penalty: Adjustment | None = None
     areas: Annotated[list[Area], Field(min_length=1)]
+    # What a draft still needs at set level (the decision's number, the calendar, ...).
+    todo: list[str] = []
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -317,7 +454,14 @@ class CriteriaSet(Strict):
         return self.calendar["cutoff"]
 
     def criteria(self) -> list[Criterion]:
-        return [criterion for area in self.areas for criterion in area.criteria]
+        """The scored rows (sub-criteria, or criteria without sub-criteria), in the file's order."""
+        return [criterion for area in self.areas for criterion in area.leaves()]
+
+    def nodes(self) -> list[CriterionNode]:
+        return [node for area in self.areas for node in area.nodes()]
+
+    def node_of(self, criterion_id: str) -> CriterionNode | None:
+        return next((n for n in self.nodes() if any(c.id == criterion_id for c in n.criteria)), None)
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         return next((c for c in self.criteria() if c.id == criterion_id), None)
@@ -341,7 +485,7 @@ def decimal_sum(values: list[float]) -> Decimal:
 
 def rule_metrics(rule: Any) -> list[str]:
     """Every metric name a rule reads (bands may name their own)."""
-    if isinstance(rule, SurveyRule):
+    if isinstance(rule, SurveyRule) or rule is None:
         return []
     names = [rule.metric]
     if isinstance(rule, BandsRule):
@@ -363,6 +507,8 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
 
     findings: list[Finding] = []
     findings += _check_metrics(cs, did_you_mean)
+    for t, item in enumerate(cs.todo):
+        findings.append((("todo", t), f"to finish: {item}", None))
     seen: set[str] = set()
     totals = {component: Decimal(0) for component in Component}
     for a, area in enumerate(cs.areas):
@@ -372,43 +518,37 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
             findings.append(
                 (area_loc + ("max",), f"area {area.id} has max {area.max} but its criteria add up to {sub_total}", None)
             )
-        for i, criterion in enumerate(area.criteria):
+        for i, member in enumerate(area.criteria):
             loc: Loc = area_loc + ("criteria", i)
-            if criterion.id in seen:
-                findings.append((loc + ("id",), f"criterion id {criterion.id} is used twice", None))
-            seen.add(criterion.id)
-            if cs.area_of(criterion.id) != area.id:
-                findings.append((loc + ("id",), f"criterion {criterion.id} is not numbered under area {area.id}", None))
-            totals[criterion.source] += Decimal(str(criterion.max))
-            if criterion.deadline not in cs.calendar:
-                findings.append(
-                    (
-                        loc + ("deadline",),
-                        f"unknown calendar date '{criterion.deadline}'",
-                        did_you_mean(criterion.deadline, cs.calendar),
-                    )
-                )
-            for t, type_name in enumerate(criterion.evidence):
-                if type_name not in KNOWN_TYPES:
+            if isinstance(member, CriterionNode):
+                findings += _check_id(cs, member.id, area.id, None, seen, loc)
+                findings += _check_groups(cs, member.groups, loc, did_you_mean)
+                node_total = decimal_sum([c.max for c in member.criteria])
+                if node_total != Decimal(str(member.max)):
                     findings.append(
                         (
-                            loc + ("evidence", t),
-                            f"unknown evidence type '{type_name}'",
-                            did_you_mean(type_name, KNOWN_TYPES),
+                            loc + ("max",),
+                            f"criterion {member.id} has max {member.max} but its sub-criteria add up to {node_total}",
+                            None,
                         )
                     )
-            findings += _check_rule(cs, criterion, loc + ("rule",), did_you_mean)
-            for r, kind in enumerate(criterion.references):
-                if kind not in cs.document_kinds:
-                    findings.append(
-                        (
-                            loc + ("references", r),
-                            f"'{kind}' is not declared in the criteria set's document kinds",
-                            did_you_mean(kind, cs.document_kinds),
-                        )
-                    )
+                for j, leaf in enumerate(member.criteria):
+                    leaf_loc = loc + ("criteria", j)
+                    findings += _check_id(cs, leaf.id, area.id, member.id, seen, leaf_loc)
+                    totals[leaf.source] += Decimal(str(leaf.max))
+                    findings += _check_leaf(cs, leaf, leaf_loc, did_you_mean)
+            else:
+                findings += _check_id(cs, member.id, area.id, None, seen, loc)
+                totals[member.source] += Decimal(str(member.max))
+                findings += _check_leaf(cs, member, loc, did_you_mean)
+        leaves = area.leaves()
+        nodes = {n.id for n in area.nodes()}
         for heading in area.headings:
-            if not heading.startswith(area.id + ".") or not any(c.id.startswith(heading + ".") for c in area.criteria):
+            if heading in nodes:
+                findings.append(
+                    (area_loc + ("headings", heading), f"criterion {heading} is a node: its own title heads it", None)
+                )
+            elif not heading.startswith(area.id + ".") or not any(c.id.startswith(heading + ".") for c in leaves):
                 findings.append(
                     (area_loc + ("headings", heading), f"no sub-criterion of area {area.id} under '{heading}'", None)
                 )
@@ -416,6 +556,20 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
         for s, cid in enumerate(cs.satisfaction.criteria):
             if cid not in seen:
                 findings.append((("satisfaction", "criteria", s), f"no criterion '{cid}'", did_you_mean(cid, seen)))
+    for block in ("bonus", "penalty"):
+        adjustment = getattr(cs, block)
+        for i, item in enumerate(adjustment.items if adjustment else []):
+            if item.metric == "TODO":
+                findings.append(((block, "items", i), f"to finish: {block} {item.id} {item.title}: metric", None))
+            elif item.metric not in cs.metrics:
+                findings.append(
+                    (
+                        (block, "items", i, "metric"),
+                        f"unknown metric '{item.metric}'",
+                        did_you_mean(item.metric, cs.metrics),
+                    )
+                )
+    findings += _check_instruments(cs)
     area_total = decimal_sum([area.max for area in cs.areas])
     if area_total != Decimal(str(cs.scale)):
         findings.append((("areas",), f"area maxima add up to {area_total}, not the scale {cs.scale}", None))
@@ -436,6 +590,88 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
         findings.append(
             (("components",), f"component maxima add up to {component_total}, not the scale {cs.scale}", None)
         )
+    return findings
+
+
+def _check_id(cs: CriteriaSet, cid: str, area: str, parent: str | None, seen: set[str], loc: Loc) -> list[Finding]:
+    findings: list[Finding] = []
+    if cid in seen:
+        findings.append((loc + ("id",), f"criterion id {cid} is used twice", None))
+    seen.add(cid)
+    if cs.area_of(cid) != area:
+        findings.append((loc + ("id",), f"criterion {cid} is not numbered under area {area}", None))
+    elif parent is not None and not cid.startswith(parent + "."):
+        findings.append((loc + ("id",), f"sub-criterion {cid} is not numbered under criterion {parent}", None))
+    return findings
+
+
+def _check_groups(cs: CriteriaSet, groups: list[str], loc: Loc, did_you_mean: Any) -> list[Finding]:
+    return [
+        (
+            loc + ("groups", g),
+            f"unknown unit group '{name}' (declare it under unit_groups)",
+            did_you_mean(name, cs.unit_groups),
+        )
+        for g, name in enumerate(groups)
+        if name not in cs.unit_groups
+    ]
+
+
+def _check_leaf(cs: CriteriaSet, criterion: Criterion, loc: Loc, did_you_mean: Any) -> list[Finding]:
+    """A row of a draft still to finish is reported once, with its id, title and what it needs;
+    the names it cannot resolve yet are not reported on top."""
+    if criterion.todo:
+        needs = "; ".join(criterion.todo)
+        return [(loc, f"to finish: {criterion.id} {criterion.title}: {needs}", None)]
+    findings: list[Finding] = []
+    if criterion.rule is None:
+        findings.append((loc + ("rule",), f"criterion {criterion.id} has no rule", "write one, or list it under todo"))
+    if criterion.deadline not in cs.calendar:
+        findings.append(
+            (
+                loc + ("deadline",),
+                f"unknown calendar date '{criterion.deadline}'",
+                did_you_mean(criterion.deadline, cs.calendar),
+            )
+        )
+    for t, type_name in enumerate(criterion.evidence):
+        if type_name not in KNOWN_TYPES:
+            findings.append(
+                (loc + ("evidence", t), f"unknown evidence type '{type_name}'", did_you_mean(type_name, KNOWN_TYPES))
+            )
+    findings += _check_groups(cs, criterion.groups, loc, did_you_mean)
+    proof_ids = [p.id for p in criterion.proofs]
+    for p, proof_id in enumerate(proof_ids):
+        if proof_ids.index(proof_id) != p:
+            findings.append((loc + ("proofs", p, "id"), f"proof id '{proof_id}' is used twice", None))
+    if criterion.not_arising and isinstance(criterion.rule, SurveyRule):
+        findings.append((loc + ("not_arising",), "a survey row cannot be 'not arising'", None))
+    if criterion.rule is not None:
+        findings += _check_rule(cs, criterion, loc + ("rule",), did_you_mean)
+    for r, kind in enumerate(criterion.references):
+        if kind not in cs.document_kinds:
+            findings.append(
+                (
+                    loc + ("references", r),
+                    f"'{kind}' is not declared in the criteria set's document kinds",
+                    did_you_mean(kind, cs.document_kinds),
+                )
+            )
+    return findings
+
+
+def _check_instruments(cs: CriteriaSet) -> list[Finding]:
+    findings: list[Finding] = []
+    leaves = {c.id: c for c in cs.criteria()}
+    for name, instrument in cs.surveys.instruments.items():
+        for qid, question in instrument.questions.items():
+            for k, cid in enumerate(question.criteria):
+                loc: Loc = ("surveys", "instruments", name, "questions", qid, "criteria", k)
+                target = leaves.get(cid)
+                if target is None:
+                    findings.append((loc, f"'{cid}' is not a sub-criterion of this set", None))
+                elif not (isinstance(target.rule, SurveyRule) and target.rule.instrument == name):
+                    findings.append((loc, f"sub-criterion {cid} is not scored by the {name} survey", None))
     return findings
 
 
@@ -510,6 +746,20 @@ def _check_rule(cs: CriteriaSet, criterion: Criterion, loc: Loc, did_you_mean: A
     for name in rule_metrics(rule):
         if name not in cs.metrics:
             findings.append((loc + ("metric",), f"unknown metric '{name}'", did_you_mean(name, cs.metrics)))
+    if isinstance(rule, TimelinessRule | AllOrNothingRule) and rule.metric in cs.metrics:
+        kinds = ("on_time_share", "missed_count") if isinstance(rule, TimelinessRule) else ("on_time_share",)
+        if cs.metrics[rule.metric].kind not in kinds:
+            findings.append(
+                (loc + ("metric",), f"a {rule.kind} rule reads an obligation metric ({' or '.join(kinds)})", None)
+            )
+    if isinstance(rule, TimelinessRule):
+        levels = (rule.on_time, rule.late, rule.missing)
+        if not rule.on_time >= rule.late >= rule.missing:
+            findings.append((loc, "levels must not rise from on_time to late to missing", None))
+        if max(levels) > criterion.max:
+            findings.append(
+                (loc + ("on_time",), f"{max(levels)} points exceed the criterion's max {criterion.max}", None)
+            )
     if isinstance(rule, BandsRule):
         mins = [band.min for band in rule.bands if band.metric in (None, rule.metric)]
         if mins != sorted(mins, reverse=True):

@@ -161,6 +161,8 @@ class RecordBase(Strict):
     document_no: str | None = None
     attachment: str | None = None
     criteria: Annotated[list[str], Field(max_length=200)] = []
+    # The proof ("tài liệu kiểm chứng") of a sub-criterion this record is, by the proof's id.
+    proof: str | None = None
     note: str | None = None
 
 
@@ -249,13 +251,47 @@ class Violation(RecordBase):
     severity: Severity
 
 
+def _answer_counts(value: Any) -> Any:
+    """`A=12;B=5` (a CSV or workbook cell) or a mapping, to {answer: count}."""
+    if isinstance(value, str):
+        counts: dict[str, Any] = {}
+        for part in filter(None, (p.strip() for p in value.split(";"))):
+            key, sep, count = part.partition("=")
+            if not sep:
+                raise ValueError(f"expected answer=count pairs like A=12;B=5, got '{part}'")
+            counts[key.strip()] = count.strip()
+        return counts
+    return value
+
+
 class Survey(RecordBase):
+    """A survey result: an official or internal share for one criterion, or a pilot survey's answer
+    counts for one question (`question`, `answers`), which score every criterion the question maps to."""
+
     type: Literal["survey"]
     instrument: Instrument
     source: SurveySource
-    criterion: Name
-    share: Share
+    criterion: Name | None = None
+    share: Share | None = None
     respondents: Annotated[int, Field(ge=1, le=MAX_COUNT), BeforeValidator(_not_bool)] | None = None
+    question: Name | None = None
+    respondent_group: Name | None = None
+    answers: Annotated[dict[str, Annotated[int, Field(ge=0, le=MAX_COUNT)]], BeforeValidator(_answer_counts)] | None = (
+        None
+    )
+
+    @model_validator(mode="after")
+    def _one_result(self) -> Survey:
+        if self.answers is not None:
+            if self.question is None:
+                raise ValueError("answer counts need the 'question' they answer")
+            if self.share is not None:
+                raise ValueError("give either 'share' or 'answers', not both")
+            if sum(self.answers.values()) == 0:
+                raise ValueError("answer counts add up to 0")
+        elif self.share is None or self.criterion is None:
+            raise ValueError("a survey record needs 'criterion' and 'share', or 'question' and 'answers'")
+        return self
 
 
 EvidenceRecord = Annotated[
@@ -308,6 +344,8 @@ class Unit(Strict):
     place: Annotated[str, Field(min_length=1)] | None = None
     signer: Signer | None = None
     recipients: list[Annotated[str, Field(min_length=1)]] = []
+    # Sub-criteria (or criteria) that do not apply to the unit, each with the reason shown beside it.
+    not_applicable: dict[str, Annotated[str, Field(min_length=1)]] = {}
 
     def division(self, role: str) -> str:
         """The unit's own name for an owner role; a role it does not map is shown as the role."""

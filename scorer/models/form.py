@@ -20,7 +20,7 @@ class ProofLine(Out):
 
 
 class FormRow(Out):
-    level: Literal["area", "group", "criterion", "total"]
+    level: Literal["area", "group", "criterion", "bonus", "penalty", "total"]
     id: str
     title: str
     title_en: str

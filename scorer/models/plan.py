@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from scorer.models.evidence import LegalBasis
-from scorer.models.prediction import Out
+from scorer.models.prediction import Out, Provenance
 from scorer.models.target import UnitTarget
 
 
@@ -92,6 +92,11 @@ class RemediationPlan(Out):
     target_year: int
     published: bool
     decision: str | None
+    # Where the criteria set of a forecast comes from (a decision, or a model of one).
+    provenance: Provenance | None = None
+    # A forecast's bonus and penalty lines (title, title_en, expected points with their sign),
+    # outside the areas and counted in the total.
+    adjustments: list[tuple[str, str, float]] = []
     bases: list[LegalBasis] = []
     rank: int | None
     of: int | None

@@ -91,6 +91,57 @@ class MetricValue(Out):
     how: str
 
 
+class ProofStatus(Out):
+    """A document that proves the row, and the records that are it (none: missing)."""
+
+    id: str
+    title: str
+    title_en: str | None = None
+    evidence: list[str]
+
+
+class Index(Out):
+    """Points over the applicable maximum, in percent, per scenario."""
+
+    low: float
+    expected: float
+    high: float
+
+
+class AdjustmentLine(Out):
+    """One line of the bonus or penalty block and its points (always positive) per scenario."""
+
+    id: str
+    title: str
+    title_en: str
+    low: float
+    expected: float
+    high: float
+    evidence: list[str]
+
+
+class AdjustmentResult(Out):
+    """The bonus (capped) or penalty block: points outside the scale, counted in the total."""
+
+    title: str
+    title_en: str
+    max: float | None
+    low: float
+    expected: float
+    high: float
+    items: list[AdjustmentLine]
+
+
+class Provenance(Out):
+    """Where the criteria set comes from, for every output that shows points."""
+
+    kind: str
+    number: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    title: str
+
+
 class CriterionResult(Figure):
     id: str
     title: str
@@ -112,6 +163,10 @@ class CriterionResult(Figure):
     unsupported: list[str]
     evidence_used: list[EvidenceUse] = Field([], exclude=True)
     obligations: list[ObligationRow] = Field([], exclude=True)
+    proofs: list[ProofStatus] = []
+    not_applicable_reason: str | None = None
+    parent: str | None = None
+    method_text: str | None = Field(None, exclude=True)
     # Shown by `explain` and in the risks; left out of the prediction JSON, where they would repeat.
     remedy: str = Field(exclude=True)
     remedy_en: str = Field(exclude=True)
@@ -124,6 +179,15 @@ class AreaResult(Figure):
     title: str
     title_en: str
     last_year: float | None = None
+
+
+class NodeResult(Figure):
+    """A criterion of a three-level set (tiêu chí), the sum of its sub-criteria."""
+
+    id: str
+    title: str
+    title_en: str
+    area: str
 
 
 class ComponentResult(Figure):
@@ -160,6 +224,7 @@ class Risk(Out):
     deadline: dt.date | None
     remedy: str
     remedy_en: str
+    missing_proofs: list[str] = []
 
 
 class Change(Out):
@@ -202,11 +267,16 @@ class UnitPrediction(Out):
     year: int
     as_of: dt.date
     criteria_set: str
+    provenance: Provenance | None = None
     final: bool
     hypothetical: list[str]
     total: Total
+    index: Index | None = None
+    bonus: AdjustmentResult | None = None
+    penalty: AdjustmentResult | None = None
     components: list[ComponentResult]
     areas: list[AreaResult]
+    nodes: list[NodeResult] = []
     criteria: list[CriterionResult]
     risks: list[Risk]
     classes: list[ClassThreshold]
@@ -223,6 +293,7 @@ class RankRow(Out):
     expected: float
     high: float
     class_: str | None = Field(serialization_alias="class")
+    index: float | None = None
 
 
 class Prediction(Out):

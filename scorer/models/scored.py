@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from scorer.models.prediction import (
+    AdjustmentResult,
     AreaResult,
+    Index,
+    NodeResult,
+    ProofStatus,
+    Provenance,
     ClassThreshold,
     ComponentResult,
     EvidenceUse,
@@ -51,6 +56,10 @@ class ScoredCriterion:
     unsupported: list[str]
     evidence_used: list[EvidenceUse]
     obligations: list[ObligationRow]
+    proofs: list[ProofStatus]
+    not_applicable_reason: str | None
+    parent: str | None
+    method_text: str | None
     remedy: str
     remedy_en: str
 
@@ -70,3 +79,8 @@ class ScoredUnit:
     criteria: list[ScoredCriterion]
     classes: list[ClassThreshold]
     satisfaction: SatisfactionIndex | None
+    provenance: Provenance | None = None
+    index: Index | None = None
+    bonus: AdjustmentResult | None = None
+    penalty: AdjustmentResult | None = None
+    nodes: list[NodeResult] | None = None

@@ -8,9 +8,10 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from scorer.messages import pick, t
+from scorer.messages import pick, provenance_text, t
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
 from scorer.render.marks import TOTAL, what_if_rows
+from scorer.render.cells import reason_text
 
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -80,6 +81,17 @@ def _unit_rows(unit: UnitPrediction, lang: str) -> Iterable[list[Any]]:
         "",
         "",
     ]
+    if unit.index is not None:
+        idx = unit.index
+        yield head + ["index", "", t("index", lang), 100, idx.low, idx.expected, idx.high, None, "", "", ""]
+    for block, name in ((unit.bonus, "bonus"), (unit.penalty, "penalty")):
+        if block is not None:
+            yield (
+                head
+                + [name, "", pick(block, "title", lang), block.max, block.low, block.expected, block.high]
+                + [""] * 4
+            )
+    yield head + ["criteria_set", unit.criteria_set, provenance_text(unit.provenance, lang)] + [""] * 8
     for part in unit.components:
         yield head + [
             "component",
@@ -106,7 +118,7 @@ def _unit_rows(unit: UnitPrediction, lang: str) -> Iterable[list[Any]]:
             c.expected,
             c.high,
             None,
-            t(f"status.{c.status}", lang),
+            t(f"status.{c.status}", lang) + (f": {c.not_applicable_reason}" if c.not_applicable_reason else ""),
             c.owner,
             c.deadline.isoformat(),
         ]
@@ -125,6 +137,7 @@ def render_risks(units: list[UnitPrediction], lang: str) -> str:
         t("cooperating", lang),
         t("deadline", lang),
         t("remedy", lang),
+        t("criteria_set", lang),
     ]
     if not any(unit.hypothetical for unit in units):
         return write(header, (_risk_row(u, r, lang) for u in units for r in u.risks))
@@ -146,11 +159,12 @@ def _risk_row(unit: UnitPrediction, r: Risk, lang: str) -> list[Any]:
         pick(r, "title", lang),
         r.at_stake,
         r.worst_case,
-        t(f"reason.{r.reason}", lang),
+        reason_text(r, lang),
         r.owner_division,
         "; ".join(r.cooperating_divisions),
         r.deadline.isoformat() if r.deadline else "",
         pick(r, "remedy", lang),
+        provenance_text(unit.provenance, lang),
     ]
 
 

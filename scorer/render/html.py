@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from html import escape
 
-from scorer.messages import date, how, num, pick, rule_text, satisfaction_line, t
+from scorer.messages import date, how, num, pick, provenance_text, rule_text, satisfaction_line, t
 from scorer.models.prediction import AreaResult, CriterionResult, Prediction, RankRow, Risk, Total, UnitPrediction
 from scorer.render.marks import TOTAL, marked, what_if_rows
+from scorer.render.cells import adjustment_row, index_values, reason_text
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -56,6 +57,7 @@ def meta(unit: UnitPrediction, lang: str) -> str:
         f"{t('criteria_set', lang)} {unit.criteria_set}" + (f" · {t('final', lang)}" if unit.final else "")
     )
     out = f'<h1>{escape(unit.unit_name)}</h1>\n<p class="meta">{escape(text)}</p>'
+    out += f'\n<p class="meta" id="provenance">{escape(provenance_text(unit.provenance, lang))}</p>'
     if unit.hypothetical:
         out += f'\n<p class="whatif">{escape(t("what_if", lang))}: {escape(", ".join(unit.hypothetical))}</p>'
     return out
@@ -181,9 +183,19 @@ def area_table(unit: UnitPrediction, lang: str) -> str:
         for a in unit.areas
     ]
     total = unit.total
+    for block, sign in ((unit.bonus, "+"), (unit.penalty, "−")):
+        if block is not None:
+            rows.append(
+                "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in adjustment_row(block, sign, lang)) + "</tr>"
+            )
     rows.append(
         f"<tr><th></th><th>{escape(marked(t('total', lang), TOTAL, what_if, lang))}</th>{_cells(total.max, total.low, total.expected, total.high, total.last_year, lang=lang)}</tr>"
     )
+    if unit.index is not None:
+        cells = "".join(f'<td class="n">{num(v, lang)}%</td>' for v in index_values(unit))
+        rows.append(
+            f'<tr id="index"><th></th><th>{escape(t("index", lang))}</th><td class="n">100%</td>{cells}<td></td></tr>'
+        )
     return _table(heads, rows)
 
 
@@ -204,7 +216,7 @@ def risk_table(risks: list[Risk], lang: str, what_if: frozenset[str] = frozenset
     ]
     rows = [
         f"<tr><td>{escape(r.criterion)}</td><td>{escape(marked(pick(r, 'title', lang), r.criterion, what_if, lang))}</td>{_cells(r.at_stake, r.worst_case, lang=lang)}"
-        f"<td>{escape(t('reason.' + r.reason, lang))}</td><td>{escape(r.owner_division)}</td><td class='d'>{escape(date(r.deadline, lang))}</td>"
+        f"<td>{escape(reason_text(r, lang))}</td><td>{escape(r.owner_division)}</td><td class='d'>{escape(date(r.deadline, lang))}</td>"
         f"<td>{escape(pick(r, 'remedy', lang))}</td></tr>"
         for r in risks
     ]
@@ -263,7 +275,23 @@ def explanation_section(unit: UnitPrediction, c: CriterionResult, lang: str) -> 
         [
             f'<section class="unit">{meta(unit, lang)}',
             f"<h2>{escape(c.id)} {escape(pick(c, 'title', lang))}</h2>",
-            f"<p>{escape(t('rule', lang))}: {escape(rule_text(c.rule, c.max, lang))}<br>{escape(t('points', lang))}: "
+            f"<p>{escape(t('not_applicable', lang))}: {escape(c.not_applicable_reason)}</p>"
+            if c.not_applicable_reason
+            else "",
+            f"<p><b>{escape(t('method_text', lang))}:</b><br>{'<br>'.join(escape(x) for x in c.method_text.splitlines())}</p>"
+            if c.method_text
+            else "",
+            _table(
+                ["id", t("proofs", lang), t("evidence", lang)],
+                [
+                    f"<tr><td>{escape(p.id)}</td><td>{escape(pick(p, 'title', lang))}</td>"
+                    f"<td>{escape(', '.join(p.evidence) or t('proof_missing', lang))}</td></tr>"
+                    for p in c.proofs
+                ],
+            )
+            if c.proofs
+            else "",
+            f"<p>{escape(t('rule', lang))}: {escape(rule_text(c.rule, c.max, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang))}<br>{escape(t('points', lang))}: "
             f'{escape(t("low", lang))} {num(c.low, lang)} · {escape(t("expected", lang))} <b id="criterion-expected">{num(c.expected, lang)}</b> · '
             f"{escape(t('high', lang))} {num(c.high, lang)}</p>",
             _table([t(k, lang) for k in ("metric", "low", "expected", "high", "how")], metrics),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from scorer.messages import date, how, num, pick, rule_text, satisfaction_line, t
+from scorer.messages import date, how, num, pick, provenance_text, rule_text, satisfaction_line, t
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
 from scorer.render.marks import TOTAL, marked, what_if_rows
+from scorer.render.cells import adjustment_row, index_values, reason_text
 
 
 def _table(rows: list[list[str]], heads: list[str]) -> str:
@@ -35,6 +36,8 @@ def header(unit: UnitPrediction, lang: str) -> str:
         "",
         f"{t('as_of', lang)} {date(unit.as_of, lang)} · {t('criteria_set', lang)} `{unit.criteria_set}`"
         + (f" · {t('final', lang)}" if unit.final else ""),
+        "",
+        f"*{_esc(provenance_text(unit.provenance, lang))}*",
     ]
     if unit.hypothetical:
         lines += ["", f"**{t('what_if', lang)}:** {_esc(', '.join(unit.hypothetical))}"]
@@ -87,6 +90,9 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
         for a in unit.areas
     ]
     total = unit.total
+    for block, sign in ((unit.bonus, "+"), (unit.penalty, "−")):
+        if block is not None:
+            rows.append([_esc(cell) for cell in adjustment_row(block, sign, lang)])
     rows.append(
         [
             "",
@@ -94,6 +100,8 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
             *(f"**{num(v, lang)}**" for v in (total.max, total.low, total.expected, total.high, total.last_year)),
         ]
     )
+    if unit.index is not None:
+        rows.append(["", t("index", lang), "100%", *(f"{num(v, lang)}%" for v in index_values(unit)), ""])
     components = [
         [_esc(pick(c, "title", lang)), *(num(v, lang) for v in (c.max, c.low, c.expected, c.high, c.last_year))]
         for c in unit.components
@@ -121,7 +129,7 @@ def render_risks(risks: list[Risk], lang: str, what_if: frozenset[str] = frozens
             marked(_esc(pick(r, "title", lang)), r.criterion, what_if, lang),
             num(r.at_stake, lang),
             num(r.worst_case, lang),
-            t(f"reason.{r.reason}", lang),
+            _esc(reason_text(r, lang)),
             _esc(r.owner_division),
             date(r.deadline, lang),
             _esc(pick(r, "remedy", lang)),
@@ -160,7 +168,14 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         f"- {t('max', lang)}: {num(c.max, lang)}",
         f"- {t('status', lang)}: {t('status.' + c.status, lang)}",
         f"- {t('deadline', lang)}: {date(c.deadline, lang)}",
-        f"- {t('rule', lang)}: {rule_text(c.rule, c.max, lang)}",
+        f"- {t('rule', lang)}: {rule_text(c.rule, c.max, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang)}",
+        *([f"- {t('not_applicable', lang)}: {_esc(c.not_applicable_reason)}"] if c.not_applicable_reason else []),
+        *([f"- {t('method_text', lang)}: {_esc(c.method_text)}"] if c.method_text else []),
+        *(
+            f"- {t('proofs', lang)}: {p.id} {_esc(pick(p, 'title', lang))}: "
+            + (", ".join(p.evidence) or f"**{t('proof_missing', lang)}**")
+            for p in c.proofs
+        ),
         f"- {t('points', lang)}: {t('low', lang)} {num(c.low, lang)} · {t('expected', lang)} {num(c.expected, lang)} · "
         f"{t('high', lang)} {num(c.high, lang)}",
         "",

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from scorer.render.markdown import esc
-from scorer.messages import PLAN_TEXT, date, document_type
+from scorer.messages import PLAN_TEXT, date, document_type, provenance_text
 from scorer.models.plan import AreaPlan, RemediationPlan, SatisfactionPlan, TimeFrame
 from scorer.models.target import UnitTarget
 
@@ -122,7 +122,7 @@ def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
         basis = x["basis_published"] if plan.published else x["basis_forecast"]
         out.append(("p", basis.format(year=year, next=target, decision=plan.decision or "", unit=unit)))
     if not plan.published:
-        out.append(("note", x["forecast_note"]))
+        out.append(("note", x["forecast_note"] + " " + provenance_text(plan.provenance, lang) + "."))
     out += [
         ("h2", x["purpose_h"]),
         ("h3", x["purpose"]),
@@ -268,6 +268,8 @@ def _area_rows(plan: RemediationPlan, lang: str) -> list[list[str]]:
         rows.append(
             [area.id, area.title if lang == "vi" else area.title_en, _n(area.max, lang), _n(area.score, lang), note]
         )
+    for title, title_en, points in plan.adjustments:
+        rows.append(["+" if points >= 0 else "−", title if lang == "vi" else title_en, "", _n(points, lang), ""])
     lost = sum(a.lost for a in plan.areas)
     rows.append(
         ["", x["total"], _n(sum(a.max for a in plan.areas), lang), _n(plan.total, lang), _n(round(lost, 2), lang)]

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from scorer.messages import date, figure, how, num, pick, rule_text, satisfaction_line, t
+from scorer.messages import date, figure, how, num, pick, provenance_text, rule_text, satisfaction_line, t
 from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
+from scorer.render.cells import adjustment_row, index_values, reason_text
 from scorer.ranking import RankEntry, rank_entry, rank_rows
 from scorer.render.marks import TOTAL, marked, what_if_rows
 
@@ -43,6 +44,7 @@ def header(unit: UnitPrediction, lang: str) -> str:
     )
     if unit.final:
         line += f" · {t('final', lang)}"
+    line += f"\n{provenance_text(unit.provenance, lang)}"
     if unit.hypothetical:
         line += f"\n{t('what_if', lang)}: {', '.join(unit.hypothetical)}"
     return line
@@ -63,6 +65,9 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
         for a in unit.areas
     ]
     total = unit.total
+    for block, sign in ((unit.bonus, "+"), (unit.penalty, "−")):
+        if block is not None:
+            rows.append(adjustment_row(block, sign, lang))
     rows.append(
         [
             "",
@@ -74,6 +79,8 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
             num(total.last_year, lang),
         ]
     )
+    if unit.index is not None:
+        rows.append(["", t("index", lang), "100%", *(f"{num(v, lang)}%" for v in index_values(unit)), ""])
     heads = [
         t("area", lang),
         t("title", lang),
@@ -148,7 +155,7 @@ def render_risks(risks: list[Risk], lang: str, what_if: frozenset[str] = frozens
             marked(pick(r, "title", lang), r.criterion, what_if, lang),
             num(r.at_stake, lang),
             num(r.worst_case, lang),
-            t(f"reason.{r.reason}", lang),
+            reason_text(r, lang),
             r.owner_division,
             date(r.deadline, lang),
             pick(r, "remedy", lang),
@@ -178,10 +185,26 @@ def render_risks(risks: list[Risk], lang: str, what_if: frozenset[str] = frozens
 
 def render_ranking(ranking: list[RankRow], lang: str) -> str:
     rows = [
-        [f"{r.rank}/{r.of}", r.unit_name, num(r.low, lang), num(r.expected, lang), num(r.high, lang), r.class_ or "–"]
+        [
+            f"{r.rank}/{r.of}",
+            r.unit_name,
+            num(r.low, lang),
+            num(r.expected, lang),
+            num(r.high, lang),
+            f"{num(r.index, lang)}%",
+            r.class_ or "–",
+        ]
         for r in ranking
     ]
-    heads = [t("rank", lang), t("unit", lang), t("low", lang), t("expected", lang), t("high", lang), t("class", lang)]
+    heads = [
+        t("rank", lang),
+        t("unit", lang),
+        t("low", lang),
+        t("expected", lang),
+        t("high", lang),
+        t("index_short", lang),
+        t("class", lang),
+    ]
     return f"{t('ranking', lang)}\n" + tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True)
 
 
@@ -191,6 +214,7 @@ def render_backtests(checks: list[Backtest], lang: str) -> str:
 
 def render_backtest(check: Backtest, lang: str) -> str:
     head = f"{t('backtest', lang)}: {check.unit_name} ({check.unit}) · {t('year', lang)} {check.year} · {check.criteria_set}"
+    head += f"\n{provenance_text(check.provenance, lang)}"
     rows = [
         [
             a.id,
@@ -324,7 +348,19 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         f"{t('max', lang)} {num(c.max, lang)} · {t('status', lang)}: {t('status.' + c.status, lang)} · "
         f"{t('deadline', lang)} {date(c.deadline, lang)}"
     )
-    lines.append(f"{t('rule', lang)}: {rule_text(c.rule, c.max, lang)}")
+    if c.not_applicable_reason is not None:
+        lines.append(f"{t('not_applicable', lang)}: {c.not_applicable_reason}")
+    lines.append(
+        f"{t('rule', lang)}: {rule_text(c.rule, c.max, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang)}"
+    )
+    if c.method_text:
+        lines += [f"{t('method_text', lang)}:", *(f"  {line}" for line in c.method_text.splitlines())]
+    if c.proofs:
+        lines.append(f"{t('proofs', lang)}:")
+        lines += [
+            f"  {p.id} {pick(p, 'title', lang)}: {', '.join(p.evidence) or t('proof_missing', lang).upper()}"
+            for p in c.proofs
+        ]
     if c.survey_basis:
         lines.append(f"{t('survey_basis', lang)}: {c.survey_basis}")
     metric_rows = [
@@ -385,8 +421,13 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     else:
         lines.append(t("no_evidence", lang))
     lines += ["", f"{t('why_not_full', lang)}:"]
-    if c.low >= c.max:
+    missing = [pick(p, "title", lang) for p in c.proofs if not p.evidence]
+    if c.status == "not_applicable":
+        lines.append(f"{t('not_applicable', lang)}: {c.not_applicable_reason}")
+    elif c.low >= c.max:
         lines.append(t("full_points", lang))
+        if missing:
+            lines.append(f"{t('missing_proofs', lang)}: {', '.join(missing)}")
     else:
         lines.append(", ".join(t(f"reason.{r}", lang) for r in c.reasons) if c.reasons else "–")
         lines.append(f"{t('remedy', lang)}: {pick(c, 'remedy', lang)}")
@@ -400,7 +441,8 @@ def render_test_report(report: TestReport) -> str:
             continue
         lines.append(f"FAIL {case.file}:{case.line}: {case.name}")
         for m in case.mismatches:
-            lines.append(f"     {m.criterion} {m.scenario}: expected {m.expected:.2f}, got {m.actual:.2f}")
+            got = "–" if m.actual is None else f"{m.actual:.2f}"
+            lines.append(f"     {m.criterion} {m.scenario}: expected {m.expected:.2f}, got {got}")
     for coverage in report.coverage:
         tested = coverage.criteria - len(coverage.untested)
         line = f"{coverage.criteria_set}: {tested} of {coverage.criteria} criteria tested"

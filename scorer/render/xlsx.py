@@ -12,17 +12,18 @@ import openpyxl.utils
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from scorer.messages import FORM_TEXT, SHEET_TEXT, date, num, pick, t
+from scorer.messages import FORM_TEXT, SHEET_TEXT, date, num, pick, provenance_text, t
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import RECORD_TYPES
 from scorer.models.form import Form, FormRow
 from scorer.models.prediction import Prediction, UnitPrediction
+from scorer.render.cells import reason_text
 
 BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
 AREA_FILL = PatternFill("solid", fgColor="F2F2F2")
 WRAP = Alignment(wrap_text=True, vertical="top")
-COMMON = ("id", "date", "title", "document_no", "attachment", "criteria", "note")
+COMMON = ("id", "date", "title", "document_no", "attachment", "criteria", "proof", "note")
 
 
 def _append(sheet: typing.Any, values: typing.Iterable[typing.Any]) -> None:
@@ -50,6 +51,8 @@ def _fields(kind: str) -> list[str]:
 
 
 def _allowed(kind: str, field: str, cs: CriteriaSet) -> list[str]:
+    if field == "proof":
+        return sorted({p.id for c in cs.criteria() for p in c.proofs})
     if kind == "indicator" and field == "name":
         return sorted(cs.indicators)
     if kind == "document" and field == "kind":
@@ -108,7 +111,24 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
         sheet.freeze_panes = "A2"
     for letter, width in zip("ABCD", (16, 20, 10, 90)):
         guide.column_dimensions[letter].width = width
+    _proofs(book, cs, lang)
     return _bytes(book)
+
+
+def _proofs(book: openpyxl.Workbook, cs: CriteriaSet, lang: str) -> None:
+    """The proof documents each sub-criterion asks for, with the `proof` value a record gives
+    (a sheet whose name starts with _, so it is skipped when the workbook is read back)."""
+    rows = [(c, p) for c in cs.criteria() for p in c.proofs]
+    if not rows:
+        return
+    sheet = book.create_sheet("_proofs")
+    _append(sheet, [t("criterion", lang), t("title", lang), "proof", t("proofs", lang), t("method_text", lang)])
+    for cell in sheet[1]:
+        cell.font, cell.fill = BOLD, HEAD_FILL
+    for c, p in rows:
+        _append(sheet, [c.id, pick(c, "title", lang), p.id, pick(p, "title", lang), c.method_text or ""])
+    for letter, width in zip("ABCDE", (10, 50, 22, 40, 50)):
+        sheet.column_dimensions[letter].width = width
 
 
 def prediction(result: Prediction, lang: str) -> bytes:
@@ -129,7 +149,13 @@ def prediction(result: Prediction, lang: str) -> bytes:
 
 def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
     text = SHEET_TEXT[lang]
-    _append(sheet, [f"{unit.unit_name} · {t('year', lang)} {unit.year} · {t('as_of', lang)} {date(unit.as_of, lang)}"])
+    _append(
+        sheet,
+        [
+            f"{unit.unit_name} · {t('year', lang)} {unit.year} · {t('as_of', lang)} {date(unit.as_of, lang)} · "
+            + provenance_text(unit.provenance, lang)
+        ],
+    )
     sheet["A1"].font = Font(bold=True, size=13)
     _append(sheet, text["heads"])
     for cell in sheet[2]:
@@ -138,18 +164,36 @@ def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
         _append(sheet, [area.id, pick(area, "title", lang), area.max, area.expected, "", ""])
         for cell in sheet[sheet.max_row]:
             cell.font, cell.fill = BOLD, AREA_FILL
+        nodes = {n.id: n for n in unit.nodes}
         for c in (c for c in unit.criteria if c.area == area.id):
+            if c.parent in nodes:
+                node = nodes.pop(c.parent)
+                _append(sheet, [node.id, pick(node, "title", lang), node.max, node.expected, "", ""])
+                for cell in sheet[sheet.max_row]:
+                    cell.font = BOLD
             documents = "; ".join(
                 dict.fromkeys(e.document_no for e in c.evidence_used if e.document_no and e.supported)
             )
+            missing = [pick(p, "title", lang) for p in c.proofs if not p.evidence]
+            if missing:
+                documents = "; ".join(x for x in (documents, f"{t('missing_proofs', lang)}: {', '.join(missing)}") if x)
             note = ", ".join(t(f"reason.{r}", lang) for r in c.reasons) if c.expected < c.max else ""
-            _append(sheet, [c.id, pick(c, "title", lang), c.max, c.expected, documents, note])
+            if c.not_applicable_reason is not None:
+                note = f"{t('not_applicable', lang)}: {c.not_applicable_reason}"
+            _append(sheet, [c.id, pick(c, "title", lang), c.max, c.expected, documents, note, c.method_text or ""])
             for cell in sheet[sheet.max_row]:
                 cell.alignment = WRAP
+    for block, sign in ((unit.bonus, 1), (unit.penalty, -1)):
+        if block is not None:
+            _append(
+                sheet, ["+" if sign > 0 else "−", pick(block, "title", lang), block.max, sign * block.expected, "", ""]
+            )
     _append(sheet, ["", t("total", lang), unit.total.max, unit.total.expected, "", unit.total.class_.expected or ""])
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
-    for column, width in zip("ABCDEF", (8, 60, 10, 12, 40, 30)):
+    if unit.index is not None:
+        _append(sheet, ["", t("index", lang), 100, unit.index.expected, "", ""])
+    for column, width in zip("ABCDEFG", (8, 60, 10, 12, 40, 30, 50)):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A3"
 
@@ -169,7 +213,7 @@ def _risks(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
                 pick(r, "title", lang),
                 r.at_stake,
                 r.worst_case,
-                t(f"reason.{r.reason}", lang),
+                reason_text(r, lang),
                 r.owner_division,
                 r.deadline,
                 pick(r, "remedy", lang),

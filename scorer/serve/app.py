@@ -140,6 +140,7 @@ class Service:
             pick=lambda o, n: messages.pick(o, n, lang),
             problem=lambda m: messages.problem_text(m, lang),
             moment=lambda m: messages.moment(m, lang),
+            provenance=lambda p: messages.provenance_text(p, lang),
             lang=lang,
             css=Markup(html.CSS + PAGE_CSS),
             session=session,
@@ -310,6 +311,7 @@ def create_app(config: Config) -> Starlette:
             rows=rows,
             broken=broken,
             as_of=units[0].as_of if units else None,
+            set_provenance=units[0].provenance if units else None,
             year=year,
         )
 

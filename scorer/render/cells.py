@@ -1,0 +1,34 @@
+"""Cells every writer shows the same way: the bonus and penalty lines, the index, a risk's reason
+with the proof documents still missing."""
+
+from __future__ import annotations
+
+from scorer.messages import num, pick, t
+from scorer.models.prediction import AdjustmentResult, Risk, UnitPrediction
+
+
+def index_values(unit: UnitPrediction) -> tuple[float, float, float]:
+    assert unit.index is not None
+    return (unit.index.low, unit.index.expected, unit.index.high)
+
+
+def adjustment_row(block: AdjustmentResult, sign: str, lang: str) -> list[str]:
+    """The bonus (+) or penalty (−) line: its title, cap and points, outside the areas' maxima."""
+    cap = f" ({t('capped_at', lang).format(max=num(block.max, lang))})" if block.max is not None else ""
+    return [
+        sign,
+        f"{pick(block, 'title', lang)}{cap}",
+        "",
+        *(f"{sign}{num(v, lang)}" for v in (block.low, block.expected, block.high)),
+        "",
+    ]
+
+
+def reason_text(r: Risk, lang: str) -> str:
+    """The row's reason, and the proof documents still missing, by name."""
+    text = t(f"reason.{r.reason}", lang)
+    if r.missing_proofs and r.reason != "missing_proof":
+        text += f"; {t('missing_proofs', lang)}"
+    if r.missing_proofs:
+        text += ": " + ", ".join(r.missing_proofs)
+    return text
