@@ -22,6 +22,7 @@ from decision_tables import (
     write_docx_split,
     write_xlsx,
 )
+from conftest import error_lines
 from scorer.cli import main
 from scorer.importer import band_min, fold, parse_points, text_options
 
@@ -78,7 +79,7 @@ def test_options_as_rows_in_a_word_table(runner, tmp_path):
     source = write_docx(tmp_path / "qd.docx", HEAD, OPTION_ROWS, DECISION_TEXT)
     data, result = imported(runner, source, tmp_path)
     assert tree(data) == OPTION_TREE
-    assert result.stderr.splitlines()[-1].startswith("Wrote ")
+    assert error_lines(result.stderr)[-1].startswith("Wrote ")
     assert data["provenance"] == {
         "kind": "decision",
         "number": "123/QĐ-UBND",
@@ -201,7 +202,7 @@ def test_a_table_split_across_pages_lettered_sub_criteria_and_merged_labels(runn
 def test_a_row_the_importer_cannot_read_is_reported_and_kept(runner, tmp_path):
     rows = [["I", "Lĩnh vực", "2"], ["1", "Tiêu chí", "2"], ["1.1.1.1", "Quá sâu", "1"], ["1a?", "Lạ", "1"]]
     data, result = imported(runner, write_docx(tmp_path / "c.docx", HEAD, rows), tmp_path)
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning")]
+    warnings = [line for line in error_lines(result.stderr) if line.startswith("Warning")]
     assert warnings == [
         f"Warning: {tmp_path / 'c.docx'}: table 1, row 4: cannot read this row "
         "(STT '1.1.1.1' is deeper than area / criterion / sub-criterion): 1.1.1.1 | Quá sâu | 1",
@@ -217,7 +218,7 @@ def test_maxima_read_with_decimal_commas_and_checked_by_validate(runner, tmp_pat
     assert [m for _, m, _ in tree(data)] == [3.5, 2.5, 1.25, 1]
     result = runner.invoke(main, ["validate", "--criteria", str(tmp_path / "draft.yaml")])
     assert result.exit_code == 1
-    errors = result.stderr.splitlines()
+    errors = error_lines(result.stderr)
     assert any(e.endswith("areas.0.max: area 1 has max 3.5 but its criteria add up to 2.5") for e in errors)
     assert any(
         e.endswith("areas.0.criteria.0.max: criterion 1.1 has max 2.5 but its sub-criteria add up to 2.25")
@@ -229,7 +230,7 @@ def test_validate_on_a_draft_lists_every_row_still_to_finish(runner, tmp_path):
     imported(runner, write_docx(tmp_path / "qd.docx", HEAD, OPTION_ROWS, DECISION_TEXT), tmp_path)
     result = runner.invoke(main, ["validate", "--criteria", str(tmp_path / "draft.yaml")])
     assert result.exit_code == 1
-    rows = [line for line in result.stderr.splitlines() if ": to finish: " in line]
+    rows = [line for line in error_lines(result.stderr) if ": to finish: " in line]
     finished = [line.split(": to finish: ")[1].split(":")[0] for line in rows]
     assert finished == [
         "bonus b1 Sáng kiến CCHC được UBND tỉnh công nhận",
@@ -264,7 +265,7 @@ def test_no_criteria_table_is_an_error(runner, tmp_path):
     source = write_docx(tmp_path / "empty.docx", ["A", "B"], [["x", "y"]])
     result = runner.invoke(main, ["criteria", "import", str(source), "-o", str(tmp_path / "x.yaml")])
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert error_lines(result.stderr) == [
         f"Error: {source}: no table with a criteria column (Tiêu chí / Nội dung) and a maximum column (Điểm tối đa)"
     ]
     assert not (tmp_path / "x.yaml").exists()
@@ -282,7 +283,7 @@ def test_files_that_are_not_decisions(runner, tmp_path, name, content, message):
     source = tmp_path / name
     source.write_bytes(content)
     result = runner.invoke(main, ["criteria", "import", str(source), "-o", str(tmp_path / "x.yaml")])
-    assert result.exit_code == 1 and result.stderr.splitlines() == [f"Error: {source}: {message}"]
+    assert result.exit_code == 1 and error_lines(result.stderr) == [f"Error: {source}: {message}"]
 
 
 def test_import_as_a_real_process(tmp_path):
@@ -369,7 +370,7 @@ def test_the_stated_total_is_the_scale_unless_it_is_the_areas_with_the_bonus(run
     data, _ = imported(runner, write_docx(tmp_path / "qd.docx", HEAD, rows, DECISION_TEXT), tmp_path)
     assert data["scale"] == scale
     result = runner.invoke(main, ["validate", "--criteria", str(tmp_path / "draft.yaml")])
-    wrong = [line for line in result.stderr.splitlines() if "not the scale" in line]
+    wrong = [line for line in error_lines(result.stderr) if "not the scale" in line]
     assert bool(wrong) == (stated == "20")
 
 

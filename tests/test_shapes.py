@@ -16,11 +16,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import write_unit
+from conftest import error_lines, write_unit
 from scorer.cli import main
 from scorer.loading import EvidenceSet, Origin, load_criteria
 from scorer.models.evidence import Unit
-from scorer.predict import UnitYear, engine_for, predict_unit
+from scorer.models.inputs import UnitYear
+from scorer.predict import engine_for, predict_unit
+from scorer.risks import assess
 from pydantic import TypeAdapter
 
 from scorer.models.evidence import EvidenceRecord
@@ -49,10 +51,9 @@ def evidence(records: list[dict[str, Any]]) -> EvidenceSet:
 
 
 def score(cs, engine, records, as_of=CUTOFF, **unit: Any):
-    data = UnitYear(
-        Unit(id="u", name="U", group=unit.pop("group", "department"), **unit), evidence(records), evidence([])
-    )
-    return predict_unit(cs, "criteria_2025.yaml", data, as_of, engine)
+    member = Unit(id="u", name="U", group=unit.pop("group", "department"), **unit)
+    data = UnitYear(member, evidence(records), evidence([]))
+    return assess(predict_unit(cs, "criteria_2025.yaml", data, as_of, engine), member)
 
 
 FULL = [
@@ -189,7 +190,7 @@ def test_unit_yaml_naming_an_unknown_row_or_group_is_an_error(runner, tmp_path):
     result = runner.invoke(main, ["validate", "--evidence", str(folder.parent), "--criteria", str(CRITERIA)])
     assert result.exit_code == 1
     path = folder / "unit.yaml"
-    assert result.stderr.splitlines() == [
+    assert error_lines(result.stderr) == [
         f"Error: {path}:1: group: group 'departmnt' is not one of the unit groups of PAR Index of the departments of Tỉnh Mẫu, 2025 (worked example): department, district (did you mean 'department'?)",
         f"Error: {path}:5: not_applicable.1.33: '1.33' is not a criterion of PAR Index of the departments of Tỉnh Mẫu, 2025 (worked example) (did you mean '1.3'?)",
     ]
@@ -266,7 +267,7 @@ def test_bad_survey_and_proof_records(runner, tmp_path, record, message):
     folder = write_unit(tmp_path / "evidence", "so", {2025: [{**base, **record}]}, group="department")
     result = runner.invoke(main, ["validate", "--evidence", str(folder.parent), "--criteria", str(CRITERIA)])
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].split(": ", 2)[2] == message, result.stderr
+    assert error_lines(result.stderr)[0].split(": ", 2)[2] == message, result.stderr
 
 
 def _edited(tmp_path: Path, edit) -> Path:
@@ -330,7 +331,7 @@ def test_validate_checks_each_shape(runner, tmp_path, edit, message):
     path = _edited(tmp_path, edit)
     result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(EXAMPLE / "evidence")])
     assert result.exit_code == 1
-    lines = result.stderr.splitlines()
+    lines = error_lines(result.stderr)
     assert all(line.startswith(f"Error: {path}:") for line in lines)
     assert message in [line.split(": ", 2)[2] for line in lines], result.stderr
 
@@ -525,6 +526,6 @@ def test_explain_of_a_criterion_node_names_its_sub_criteria(runner, monkeypatch)
     monkeypatch.chdir(ROOT)
     result = runner.invoke(main, ["explain", "1.1", "--as-of", "2024-09-30"])
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert error_lines(result.stderr) == [
         "Error: criteria_2024.yaml: criterion 1.1 is scored by its sub-criteria: explain one of 1.1.1, 1.1.2"
     ]
