@@ -526,11 +526,10 @@ def criteria_import(decision: Path, output: Path) -> None:
 
     Example: scorer criteria import quyet-dinh-1325.docx -o draft.yaml
     """
-    from scorer import api
-    from scorer.render import draft as draft_writer
+    from scorer import api, importer
 
     result = api.criteria_import(decision)
-    emit(draft_writer.render_draft(result.data, decision.name, result.rows, len(result.problems)), output)
+    emit(importer.render_draft(result.data, decision.name, result.rows, len(result.problems)), output)
     for problem in result.problems:
         click.echo(f"Warning: {problem}", err=True)
     click.echo(f"Wrote {output}: run `scorer validate --criteria {output}` for the rows still to finish.", err=True)

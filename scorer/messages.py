@@ -115,6 +115,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "change.owner": {"en": "owner", "vi": "đơn vị chủ trì"},
     "change.rule": {"en": "rule", "vi": "cách chấm"},
     "change.deadline": {"en": "deadline", "vi": "thời hạn"},
+    "change.method_text": {"en": "scoring text", "vi": "cách tính điểm theo quyết định"},
+    "change.proofs": {"en": "proofs", "vi": "tài liệu kiểm chứng"},
+    "change.groups": {"en": "unit groups", "vi": "nhóm đơn vị"},
     "change.title": {"en": "title", "vi": "tên tiêu chí"},
     # track record (backtest --track)
     "track": {"en": "Track record", "vi": "Độ tin cậy của dự báo qua năm"},
