@@ -19,10 +19,10 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "4409c7b1326c55a440f6fca5d5c484495d3d3b93bf57df688c022a4d16b5866a",
-    "synthetic-table": "7abfc1a4827fdb7a0d5c85963cba3e7549b6bbc3234610c5881fffa5a5be0c2c",
-    "shipped-json": "1e05cfaab0d24482cbdcb58420f122b382891b25a0ef54cb69e81ea83c2634d0",
-    "shipped-2023-json": "a6bf53d45b90327b66cc39a6c54d9c8fbe63f5efb3608a9d101ba7e5c7465e58",
+    "synthetic-json": "d8d1b85738f276bd542c3aa8582e6a4eb344a2291feb9c691355aa551bda4fcd",
+    "synthetic-table": "959844a9fa751128ef06ed1286492f84de1eda8f03c91ebd2ee84356747dadd5",
+    "shipped-json": "6a78bab0201a57552470d0e2e14546dd4ed8577a108e583a23b31cb856819e25",
+    "shipped-2023-json": "60ea13bf0d16e55f7af7a4cfef05e57b506c9563d3eeb63d3d1bffe4259589cb",
 }
 
 
