@@ -99,7 +99,14 @@ def criteria_file(request: Request) -> tuple[Path, int | None]:
         if not years:
             raise CriteriaError.single(request.rules, "no criteria_<year>.yaml here", hint="pass --criteria FILE")
         year = years[-1]
-    return request.rules / f"criteria_{year}.yaml", year
+    path = request.rules / f"criteria_{year}.yaml"
+    if not path.exists():
+        years = criteria_years(request.rules)
+        known = ", ".join(str(y) for y in years) or "none"
+        raise CriteriaError.single(
+            path, f"no criteria set for {year} (sets here: {known})", hint="pass --year or --criteria FILE"
+        )
+    return path, year
 
 
 def load_inputs_criteria(request: Request) -> CriteriaSet:

@@ -474,10 +474,10 @@ def plan_command(fmt: str | None, lang: str, output: Path | None, goal: float | 
 
 @main.command("form")
 @functools.partial(reporting_options, lang="vi")
-@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default=None, help="Output format [default: xlsx].")
 @click.option("--with", "what_if", multiple=True, hidden=True)
 @handles_errors
-def form_command(fmt: str, lang: str, output: Path | None, what_if: tuple[str, ...], **kwargs: Any) -> None:
+def form_command(fmt: str | None, lang: str, output: Path | None, what_if: tuple[str, ...], **kwargs: Any) -> None:
     """Write the self-assessment form ("Biểu tự đánh giá") as an A4 landscape workbook, Vietnamese by default.
 
     Example: scorer form --year 2024 --as-of 2024-09-30 -o bieu-tu-danh-gia.xlsx

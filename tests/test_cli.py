@@ -178,7 +178,10 @@ def test_usage_errors_exit_2(runner, args, message):
             ["predict", "--unit", "van-phong"],
             "Error: evidence: no unit 'van-phong' (did you mean 'van-phong-ubnd-tinh'?)",
         ),
-        (["predict", "--year", "2019"], "Error: rules/criteria_2019.yaml: file not found"),
+        (
+            ["predict", "--year", "2019"],
+            "Error: rules/criteria_2019.yaml: no criteria set for 2019 (sets here: 2023, 2024) (pass --year or --criteria FILE)",
+        ),
         (["predict", "--evidence", "nowhere"], "Error: nowhere: evidence folder not found"),
         (["predict", "--rules", "nowhere"], "Error: nowhere: no criteria_<year>.yaml here (pass --criteria FILE)"),
         (["backtest", "--year", "2024"], "Error: evidence: no unit has an official.yaml for 2024"),

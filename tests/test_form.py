@@ -185,6 +185,10 @@ def test_form_in_english_is_a_working_copy(runner, tmp_path, monkeypatch):
     [
         (["--with", "evidence/x.yaml"], "a self-assessment form is what the evidence supports: --with is refused"),
         ([], "the form is a workbook: it needs --output FILE.xlsx"),
+        (
+            ["-o", "form.docx"],
+            "this command cannot write a .docx file (--format xlsx); give --output a matching extension",
+        ),
     ],
 )
 def test_form_usage_errors(runner, monkeypatch, args, message):
