@@ -72,6 +72,20 @@ def test_the_shipped_rate_typed_as_63_is_refused_by_validate(runner, office_copy
     ]
 
 
+def test_a_decimal_comma_in_a_comma_separated_csv_says_how_to_write_it(runner, office_copy):
+    path = office_copy / OFFICE / "2024" / "indicators.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("online_applications_rate,0.63,", 'online_applications_rate,"0,63",'),
+        "utf-8",
+    )
+    result = runner.invoke(main, ["validate", "--evidence", str(office_copy), "--rules", str(RULES)])
+    assert result.exit_code == 1
+    assert error_lines(result.output) == [
+        f"Error: {path}:17: value: Input should be a valid number, unable to parse string as a number, "
+        "got '0,63' (write 0.63 with a decimal point, or save the CSV with ';' between fields)"
+    ]
+
+
 def test_last_years_indicators_are_held_to_their_kind_too(runner, office_copy):
     path = office_copy / OFFICE / "2023" / "indicators.csv"
     path.write_text(

@@ -44,6 +44,8 @@ def problems_of(
             message = f"{message}, got {shorten(repr(item['input']))}"
             if kind == "less_than_equal" and item.get("ctx", {}).get("le") == 1:
                 hint = _percentage_hint(item["input"])
+            elif kind in ("float_parsing", "int_parsing", "decimal_parsing"):
+                hint = _decimal_comma_hint(item["input"])
         problems.append(Problem(path, message, line=lines.line(loc), field=field, hint=hint))
     return problems
 
@@ -105,3 +107,16 @@ def _percentage_hint(value: Any) -> str | None:
         return None
     shown = format(number.normalize(), "f")
     return f"{shown} looks like a percentage: write {format((number / 100).normalize(), 'f')} (or {shown}%)"
+
+
+def _decimal_comma_hint(value: Any) -> str | None:
+    """For a number written with a decimal comma (`0,63`) where a point is expected."""
+    text = str(value).strip()
+    if text.count(",") != 1 or "." in text:
+        return None
+    candidate = text.replace(",", ".")
+    try:
+        Decimal(candidate)
+    except (InvalidOperation, ValueError):
+        return None
+    return f"write {candidate} with a decimal point, or save the CSV with ';' between fields"
