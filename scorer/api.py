@@ -22,17 +22,15 @@ from scorer.models.scored import ScoredUnit
 from scorer.predict import Scoring, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
 from scorer.ranking import rank
 from scorer.risks import assess
-from scorer.models.track import Track
-from scorer.models.target import TargetPlan
-from scorer.target import plan_target
-from scorer.track import as_of_dates, track_unit
 
-if TYPE_CHECKING:  # backtest, plan, form and diff are imported by the commands that run them
+if TYPE_CHECKING:  # backtest, plan, form, diff, track and target are imported by the commands that run them
     from scorer import importer
     from scorer.models.backtest import Backtest
     from scorer.models.diff import CriteriaDiff
     from scorer.models.form import Form
     from scorer.models.plan import RemediationPlan
+    from scorer.models.target import TargetPlan
+    from scorer.models.track import Track
 
 _CRITERIA_FILE = re.compile(r"^criteria_(\d{4})\.ya?ml$")
 
@@ -304,6 +302,9 @@ def backtest(request: Request) -> list[Backtest]:
 def track(request: Request, compare: bool = False) -> Track:
     """Replay a closed year as of every month end and calendar deadline, for each selected unit;
     `compare` replays it under the first release's projection rules too."""
+    from scorer.models.track import Track
+    from scorer.track import as_of_dates, track_unit
+
     if request.year is None and request.criteria is None:
         request = replace(request, year=_newest_published_year(request))
     inputs = load_inputs(request)
@@ -376,6 +377,7 @@ def plan(request: Request, target: float | None = None) -> list[RemediationPlan]
     """A remediation plan per selected unit: from the published results where the year has them,
     else from the prediction; with `target`, the fewest remedies that reach it, as of the as-of date."""
     from scorer.plan import draft_plan
+    from scorer.target import plan_target
 
     inputs = load_inputs(request)
     cs = inputs.criteria
@@ -402,6 +404,9 @@ def plan(request: Request, target: float | None = None) -> list[RemediationPlan]
 
 def target(request: Request, goal: float) -> TargetPlan:
     """For each selected unit, the fewest remedies that bring its expected figure to `goal`."""
+    from scorer.models.target import TargetPlan
+    from scorer.target import plan_target
+
     inputs = load_inputs(request)
     cs = inputs.criteria
     _check_target(cs, inputs.label, goal)

@@ -113,6 +113,10 @@ NOT_FOR_PREDICT = [
     "scorer.models.cases",
     "scorer.form",
     "scorer.models.form",
+    "scorer.track",
+    "scorer.target",
+    "scorer.models.track",
+    "scorer.models.target",
 ]
 
 
