@@ -10,6 +10,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import BinaryIO
 from pathlib import Path
 
 from scorer.errors import Problem, ScorerError
@@ -37,19 +38,27 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """A whole file, once its size is known to be within `limit`."""
+def _open(path: Path, limit: int = MAX_FILE_BYTES) -> BinaryIO:
+    """A file opened for reading once its size is known to be within `limit`, or a located error."""
     try:
-        size = path.stat().st_size
-        if size > limit:
+        if path.stat().st_size > limit:
             raise ScorerError.single(path, f"file larger than {limit // 2**20} MiB", hint="split it into several files")
-        return path.read_bytes()
+        return path.open("rb")
     except FileNotFoundError:
         raise ScorerError.single(path, "file not found") from None
     except IsADirectoryError:
         raise ScorerError.single(path, "is a folder, expected a file") from None
     except OSError as error:
         raise ScorerError.single(path, f"cannot read: {error.strerror or error}") from None
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A whole file, once its size is known to be within `limit`."""
+    with _open(path, limit) as stream:
+        try:
+            return stream.read()
+        except OSError as error:
+            raise ScorerError.single(path, f"cannot read: {error.strerror or error}") from None
 
 
 def read_text(path: Path) -> str:
@@ -64,20 +73,7 @@ def read_text(path: Path) -> str:
 
 def text_lines(path: Path) -> Iterator[str]:
     """A UTF-8 file line by line (each with its line end), NFC, streamed: never the whole file at once."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ScorerError.single(
-                path, f"file larger than {MAX_FILE_BYTES // 2**20} MiB", hint="split it into several files"
-            )
-        stream = path.open("rb")
-    except FileNotFoundError:
-        raise ScorerError.single(path, "file not found") from None
-    except IsADirectoryError:
-        raise ScorerError.single(path, "is a folder, expected a file") from None
-    except OSError as error:
-        raise ScorerError.single(path, f"cannot read: {error.strerror or error}") from None
-    with stream:
+    with _open(path) as stream:
         for number, raw in enumerate(stream, start=1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
