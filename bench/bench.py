@@ -12,6 +12,7 @@ too), units per second and peak memory (max RSS) of each, each process measured 
 the same province, interleaved, and the medians are reported (the ratio is the median of the runs'
 ratios, each of a scorer run and the baseline run beside it); `--compare DIR` also runs the
 scorer of another checkout (its package on PYTHONPATH) on the same files, for a before / after.
+Each checkout's bytecode is compiled first (bench/bytecode.py), as an installed package's is.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bytecode import compile_package
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -108,8 +111,10 @@ def main() -> None:
             "--output",
             str(work / "prediction.json"),
         ]
+        compile_package(ROOT)
         other = None
         if args.compare is not None:
+            compile_package(args.compare.resolve())
             other = {**os.environ, "PYTHONPATH": str(args.compare.resolve())}
         runs: dict[str, list[tuple[float, float, float]]] = {"base": [], "scorer": [], "compare": []}
         for _ in range(args.runs):

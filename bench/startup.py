@@ -6,7 +6,9 @@
 The baseline imports pydantic (and defines one model), durable_rules_engine, yaml, click and
 tabulate, and does nothing else; the run is `scorer predict --as-of 2024-09-30` over the shipped
 evidence (one unit, the default table). Both are fresh processes started the same way; what is
-reported is the median CPU time (user + system) of each and their ratio. `--compare DIR` also runs
+reported is the median CPU time (user + system) of each and their ratio. The scorer's bytecode is
+compiled first (bench/bytecode.py), as an installed package's is: otherwise, where
+PYTHONDONTWRITEBYTECODE is set, every run would time the compiler as well. `--compare DIR` also runs
 the scorer of another checkout (its package on PYTHONPATH, its own folder as the working one).
 """
 
@@ -20,6 +22,8 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
+
+from bytecode import compile_package
 
 ROOT = Path(__file__).resolve().parent.parent
 STACK = """
@@ -44,6 +48,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--compare", type=Path, help="another checkout whose scorer to time too (before / after)")
     args = parser.parse_args()
+    compile_package(ROOT)
+    if args.compare is not None:
+        compile_package(args.compare.resolve())
     stack, predict, other = [], [], []
     for _ in range(args.runs):  # interleaved, so a busy moment of the machine falls on both
         stack.append(cpu(["-c", STACK]))
