@@ -16,8 +16,9 @@ from collections.abc import Sequence
 
 from scorer.models.criteria import CriteriaSet, Criterion
 from scorer.models.evidence import Document, Official, Unit
+from scorer.models.prediction import CriterionResult
 from scorer.models.plan import AreaPlan, Frame, Reference, RemediationPlan, SatisfactionPlan, Shortcoming, TimeFrame
-from scorer.models.scored import ScoredCriterion, ScoredUnit
+from scorer.models.scored import ScoredUnit
 from scorer.models.target import UnitTarget
 from scorer.scoring import difference
 
@@ -49,7 +50,7 @@ def _references(criteria: list[Criterion], documents: list[Document]) -> list[Re
     return out
 
 
-def _time(scored: ScoredUnit, results: list[ScoredCriterion]) -> list[TimeFrame]:
+def _time(scored: ScoredUnit, results: list[CriterionResult]) -> list[TimeFrame]:
     """An open year's time frame: each deadline still ahead with its criteria, then the standing
     tasks (survey-scored rows are what respondents perceive, with no deadline of their own; a task
     whose deadline has passed goes on). A published year's tasks all stand: empty."""

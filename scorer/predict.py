@@ -38,7 +38,7 @@ from scorer.models.criteria import (
 )
 from scorer.models.evidence import EvidenceRecord, Official, Survey, Unit
 from scorer.models.inputs import EvidenceSet, UnitYear
-from scorer.models.scored import ScoredCriterion, ScoredUnit
+from scorer.models.scored import ScoredUnit
 from scorer.models.prediction import (
     SCENARIOS,
     AdjustmentLine,
@@ -52,6 +52,7 @@ from scorer.models.prediction import (
     ClassThreshold,
     Classes,
     ComponentResult,
+    CriterionResult,
     EvidenceUse,
     Figure,
     SatisfactionIndex,
@@ -59,6 +60,7 @@ from scorer.models.prediction import (
     ObligationRow,
     Total,
 )
+from scorer.reasons import reasons
 from scorer.scoring import (
     CENT,
     SURVEY,
@@ -627,7 +629,7 @@ def _prepare(ctx: _Context, compiled: _CompiledCriterion) -> _Work:
 
 def _criterion_result(
     ctx: _Context, w: _Work, verdicts: list[frozenset[Condition]], memo: dict[tuple[Any, ...], MetricValue]
-) -> ScoredCriterion:
+) -> CriterionResult:
     """One pass over the three scenarios: `verdicts` holds, per metric, the conditions its low,
     expected and high values meet."""
     compiled = w.compiled
@@ -648,7 +650,28 @@ def _criterion_result(
     ids += sorted({rid for p in proofs for rid in p.evidence} - set(ids))
     unsupported = [rid for rid in ids if rid in ctx.unsupported] if ctx.unsupported else []
     detail = ctx.detail
-    return ScoredCriterion(
+    status = "not_applicable" if w.not_applicable is not None else _status(w, full)
+    # A row that does not apply leaves the maxima: the index is over the applicable rows.
+    maximum = 0.0 if w.not_applicable is not None else criterion.max
+    rule = compiled.rule_dump
+    why = reasons(
+        status=status,
+        maximum=maximum,
+        low=low,
+        expected=expected,
+        high=high,
+        rule_kind=rule["kind"],
+        survey_basis=w.survey_basis,
+        overdue=w.overdue,
+        evidence=ids,
+        unsupported=unsupported,
+        proofs=proofs,
+    )
+    return CriterionResult.build(
+        max=maximum,
+        low=low,
+        expected=expected,
+        high=high,
         id=criterion.id,
         title=criterion.title,
         title_en=criterion.title_en,
@@ -659,8 +682,8 @@ def _criterion_result(
         cooperating=list(criterion.cooperating),
         deadline=compiled.deadline,
         next_deadline=w.next_deadline,
-        status="not_applicable" if w.not_applicable is not None else _status(w, full),
-        rule=compiled.rule_dump,
+        status=status,
+        rule=rule,
         overdue=w.overdue,
         metrics=[_metric_value(n, s, memo) for n, s in w.scenarios.items()],
         survey_basis=w.survey_basis,
@@ -679,11 +702,7 @@ def _criterion_result(
         method_text=criterion.method_text,
         remedy=criterion.remedy,
         remedy_en=criterion.remedy_en,
-        # A row that does not apply leaves the maxima: the index is over the applicable rows.
-        max=0.0 if w.not_applicable is not None else criterion.max,
-        low=low,
-        expected=expected,
-        high=high,
+        reasons=why,
     )
 
 
@@ -761,7 +780,7 @@ def _assemble(
     label: str,
     data: UnitYear,
     ctx: _Context,
-    results: list[ScoredCriterion],
+    results: list[CriterionResult],
     classes: list[ClassThreshold],
 ) -> ScoredUnit:
     official = data.last_official if data.last_official and data.last_official.year == cs.year - 1 else None
@@ -893,7 +912,7 @@ def _adjustment(ctx: _Context, block: Adjustment, view: str) -> AdjustmentResult
 
 
 def _satisfaction(
-    cs: CriteriaSet, official: Official | None, results: list[ScoredCriterion]
+    cs: CriteriaSet, official: Official | None, results: list[CriterionResult]
 ) -> SatisfactionIndex | None:
     """The satisfaction index's line, when the criteria set names the criteria it drives."""
     if cs.satisfaction is None:

@@ -78,12 +78,3 @@ def test_built_results_stay_frozen():
     )
     with pytest.raises(Exception, match="frozen"):
         risk.at_stake = 0  # type: ignore[misc]
-
-
-def test_a_scored_criterion_has_the_results_fields_in_its_order_but_the_reasons():
-    import dataclasses
-
-    from scorer.models.scored import ScoredCriterion
-
-    names = [f.name for f in dataclasses.fields(ScoredCriterion)]
-    assert names + ["reasons"] == list(CriterionResult.model_fields)

@@ -1,67 +1,27 @@
-"""A unit scored: what `predict` hands `risks` (and `backtest`, `plan`, `scorer test`).
+"""A unit scored: what `predict` hands `risks` (and `backtest`, `plan`, `form`, `scorer test`).
 
-Plain objects, built once per criterion per unit with every figure final; `risks.assess` adds the
-reasons and the at-risk list and builds the `UnitPrediction` (models/prediction.py) in one go. The
-attribute names are the prediction's, so a reader of one reads the other.
+Every criterion's result is final (built once, with its reasons); `risks.assess` adds the at-risk
+list (and the what-if comparison) and builds the `UnitPrediction` (models/prediction.py) from these
+fields, whose names are the prediction's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
 from scorer.models.prediction import (
     AdjustmentResult,
     AreaResult,
     Index,
     NodeResult,
-    ProofStatus,
     Provenance,
     ClassThreshold,
     ComponentResult,
-    EvidenceUse,
-    MetricValue,
-    ObligationRow,
+    CriterionResult,
     SatisfactionIndex,
     Total,
 )
-
-
-@dataclass
-class ScoredCriterion:
-    """A criterion's result but its reasons: `CriterionResult`'s fields, in its order (the risks
-    add `reasons`, its last field, and build the result from `vars()` in one step)."""
-
-    max: float
-    low: float
-    expected: float
-    high: float
-    id: str
-    title: str
-    title_en: str
-    area: str
-    source: str
-    owner: str
-    owners: list[str]
-    cooperating: list[str]
-    deadline: dt.date
-    next_deadline: dt.date | None
-    status: str
-    rule: dict[str, Any]
-    overdue: int
-    metrics: list[MetricValue]
-    survey_basis: str | None
-    evidence: list[str]
-    unsupported: list[str]
-    evidence_used: list[EvidenceUse]
-    obligations: list[ObligationRow]
-    proofs: list[ProofStatus]
-    not_applicable_reason: str | None
-    parent: str | None
-    method_text: str | None
-    remedy: str
-    remedy_en: str
 
 
 @dataclass(slots=True)
@@ -76,11 +36,11 @@ class ScoredUnit:
     total: Total
     components: list[ComponentResult]
     areas: list[AreaResult]
-    criteria: list[ScoredCriterion]
+    criteria: list[CriterionResult]
     classes: list[ClassThreshold]
     satisfaction: SatisfactionIndex | None
     provenance: Provenance | None = None
     index: Index | None = None
     bonus: AdjustmentResult | None = None
     penalty: AdjustmentResult | None = None
-    nodes: list[NodeResult] | None = None
+    nodes: list[NodeResult] = field(default_factory=list)

@@ -1,0 +1,68 @@
+"""Why a criterion falls short of its maximum: the reasons a result carries, most actionable first.
+
+A pure function of a criterion's figures, so `predict` gives each result its reasons as it builds it
+(once, complete) and `risks` reads them for the at-risk rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scorer.models.prediction import ProofStatus
+from scorer.scoring import exact
+
+REASONS = (
+    "overdue",
+    "unsupported",
+    "missing_evidence",
+    "missing_proof",
+    "below_band",
+    "below_target",
+    "pending",
+    "survey_estimate",
+)
+
+
+def reasons(
+    *,
+    status: str,
+    maximum: float,
+    low: float,
+    expected: float,
+    high: float,
+    rule_kind: str,
+    survey_basis: str | None,
+    overdue: int,
+    evidence: Sequence[str],
+    unsupported: Sequence[str],
+    proofs: Sequence[ProofStatus],
+) -> list[str]:
+    """Every reason that applies, in the order of REASONS (the first is the at-risk row's `reason`)."""
+    if status == "not_applicable":
+        return []
+    found: set[str] = set()
+    full = exact(maximum)
+    if any(not p.evidence for p in proofs):
+        found.add("missing_proof")
+    if survey_basis is not None:
+        if survey_basis != "official":
+            found.add("survey_estimate")
+        elif exact(expected) < full:
+            found.add("below_target")
+        return [r for r in REASONS if r in found]
+    if overdue:
+        found.add("overdue")
+    if unsupported and high > expected:
+        found.add("unsupported")
+    if len(unsupported) == len(evidence) and exact(expected) < full:
+        found.add("missing_evidence")
+    if exact(low) < full:
+        if rule_kind == "bands":
+            found.add("below_band")
+        elif rule_kind != "binary":
+            found.add("below_target")
+        if status == "pending":
+            found.add("pending")
+    if status == "short" and rule_kind == "binary":
+        found.add("missing_evidence")
+    return [r for r in REASONS if r in found]
