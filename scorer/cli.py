@@ -125,23 +125,32 @@ def _request(**kwargs: Any) -> api.Request:
     return api.Request(**fields)
 
 
-def emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
-    """Print, or replace FILE atomically: pieces go to a temporary file beside it, renamed at the end.
-    Printed output is gathered first, so a run that fails half way prints nothing but its errors.
-    A workbook (bytes) is only ever written to a file."""
+def emit(text: str | bytes | Iterable[str | bytes], output: Path | None) -> None:
+    """Print, or replace FILE atomically: pieces (text, or UTF-8 bytes as the JSON writer gives them)
+    go to a temporary file beside it, renamed at the end. Printed output is gathered first, so a run
+    that fails half way prints nothing but its errors. A workbook (bytes) is only ever written to a file."""
     if isinstance(text, bytes):
         if output is None:
             raise click.UsageError("an .xlsx workbook needs --output FILE")
-        _replace(output, lambda stream: stream.write(text), binary=True)
+        _replace(output, lambda stream: stream.write(text))
         return
     pieces = [text] if isinstance(text, str) else text
     if output is None:
-        click.echo("".join(pieces), nl=False)
+        # As text: click writes it to a terminal (a Windows console too) in the terminal's own way.
+        click.echo("".join(_text(piece) for piece in pieces), nl=False)
         return
-    _replace(output, lambda stream: [stream.write(piece) for piece in pieces])
+    _replace(output, lambda stream: [stream.write(_utf8(piece)) for piece in pieces])
 
 
-def _replace(output: Path, write: Callable[[Any], object], binary: bool = False) -> None:
+def _text(piece: str | bytes) -> str:
+    return piece.decode("utf-8") if isinstance(piece, bytes) else piece
+
+
+def _utf8(piece: str | bytes) -> bytes:
+    return piece.encode("utf-8") if isinstance(piece, str) else piece
+
+
+def _replace(output: Path, write: Callable[[Any], object]) -> None:
     """The temporary file is removed whatever ends the run: an error, Ctrl-C, or SIGTERM / SIGHUP
     (turned into an exit while the file is open)."""
     import tempfile  # only a run that writes a file needs it
@@ -160,7 +169,7 @@ def _replace(output: Path, write: Callable[[Any], object], binary: bool = False)
         raise OutputError.single(output, f"cannot write: {getattr(error, 'strerror', None) or error}") from None
     restore = _exit_on_signals()
     try:
-        with os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with os.fdopen(handle, "wb") as stream:
             write(stream)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, output)

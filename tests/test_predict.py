@@ -292,7 +292,7 @@ def test_streamed_json_is_byte_for_byte_the_whole_document(tmp_path, cs2024):
         synthetic.write_unit(tmp_path, f"u{n}", cs2024, 30, n)
     request = api.Request(evidence=tmp_path, rules=RULES, as_of=D(2024, 9, 30))
     whole = json_.dumps(api.predict(request))
-    assert "".join(json_.stream_prediction(api.predict_units(request))) == whole
+    assert b"".join(json_.stream_prediction(api.predict_units(request))).decode("utf-8") == whole
     ranking = __import__("json").loads(whole)["ranking"]
     # competition ranks: a unit's rank is one more than the number of units strictly ahead of it
     # (the synthetic data's totals depend on the criteria set's declared names, so ties can occur)

@@ -15,35 +15,41 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv", "md", "html")
 
 
-def prediction(units: Iterable[UnitPrediction], fmt: str, lang: str, detail: bool = True) -> Iterator[str]:
+def prediction(units: Iterable[UnitPrediction], fmt: str, lang: str, detail: bool = True) -> Iterator[str | bytes]:
     """The prediction document in pieces; json and table stream unit by unit, the others collect.
+    JSON comes as UTF-8 bytes (as pydantic writes it), the other formats as text.
     `detail=False`: over several units, the table, md and html give the ranking alone."""
     if fmt == "json":
         from scorer.render import json_
 
-        yield from json_.stream_prediction(units)
-    elif fmt == "table":
+        return json_.stream_prediction(units)
+    if fmt == "table":
         from scorer.render import table
 
-        yield from table.stream_prediction(units, lang, detail)
+        return table.stream_prediction(units, lang, detail)
+    return _collected(units, fmt, lang, detail)
+
+
+def _collected(units: Iterable[UnitPrediction], fmt: str, lang: str, detail: bool) -> Iterator[str]:
+    """The formats written from the whole prediction at once; a generator, so that the units are
+    only predicted when the output is written (as the streamed formats are)."""
+    from scorer.models.prediction import Prediction
+    from scorer.ranking import rank
+
+    collected = list(units)
+    whole = Prediction(units=collected, ranking=rank(collected))
+    if fmt == "csv":
+        from scorer.render import csv_
+
+        yield csv_.render_prediction(whole, lang)
+    elif fmt == "md":
+        from scorer.render import markdown
+
+        yield markdown.render_prediction(whole, lang, detail)
     else:
-        from scorer.models.prediction import Prediction
-        from scorer.ranking import rank
+        from scorer.render import html
 
-        collected = list(units)
-        whole = Prediction(units=collected, ranking=rank(collected))
-        if fmt == "csv":
-            from scorer.render import csv_
-
-            yield csv_.render_prediction(whole, lang)
-        elif fmt == "md":
-            from scorer.render import markdown
-
-            yield markdown.render_prediction(whole, lang, detail)
-        else:
-            from scorer.render import html
-
-            yield html.render_prediction(whole, lang, detail)
+        yield html.render_prediction(whole, lang, detail)
 
 
 def _writer(fmt: str) -> Any:

@@ -18,8 +18,8 @@ _ANY = TypeAdapter(Any)
 # A unit is written where the whole document puts it (four spaces in, under "units"): serialised
 # inside that frame in one pass, and cut out of it.
 _FRAME = TypeAdapter(dict[str, list[UnitPrediction]])
-_HEAD = '{\n  "units": [\n    '
-_TAIL = "\n  ]\n}"
+_HEAD = b'{\n  "units": [\n    '
+_TAIL = b"\n  ]\n}"
 
 
 def dumps(value: BaseModel | list[Any] | dict[str, Any]) -> str:
@@ -30,24 +30,26 @@ def dumps(value: BaseModel | list[Any] | dict[str, Any]) -> str:
     return text + "\n"
 
 
-def stream_prediction(units: Iterable[UnitPrediction]) -> Iterator[str]:
-    """The `scorer.prediction/1` document in pieces, one unit at a time, byte for byte what `dumps`
-    gives for the whole `Prediction`; only the ranking's rows are kept until the end."""
+def stream_prediction(units: Iterable[UnitPrediction]) -> Iterator[bytes]:
+    """The `scorer.prediction/1` document in UTF-8 pieces, one unit at a time, byte for byte what
+    `dumps` gives for the whole `Prediction`; only the ranking's rows are kept until the end. Bytes,
+    as pydantic writes them: a unit's JSON is never decoded to text and encoded again."""
     entries: list[RankEntry] = []
-    yield '{\n  "schema": "%s",\n  "units": [' % SCHEMA
+    yield b'{\n  "schema": "%s",\n  "units": [' % SCHEMA.encode()
     for i, unit in enumerate(units):
         entries.append(rank_entry(unit))
-        yield ("," if i else "") + "\n    " + _unit_json(unit)
+        yield b",\n    " if i else b"\n    "
+        yield _unit_json(unit)
     rows = rank_rows(entries)
-    tail = _ANY.dump_json([r.model_dump(by_alias=True) for r in rows], indent=2).decode("utf-8").replace("\n", "\n  ")
-    yield ("\n  ]" if entries else "]") + ',\n  "ranking": ' + tail + "\n}\n"
+    tail = _ANY.dump_json([r.model_dump(by_alias=True) for r in rows], indent=2).replace(b"\n", b"\n  ")
+    yield (b"\n  ]" if entries else b"]") + b',\n  "ranking": ' + tail + b"\n}\n"
 
 
-def _unit_json(unit: UnitPrediction) -> str:
+def _unit_json(unit: UnitPrediction) -> bytes:
     """A unit as JSON, indented as the document holds it; in a what-if run each row that rests on a hypothetical record (criterion,
     area, component, total, risk) says so with `"hypothetical": true`."""
     if not unit.hypothetical:
-        framed = _FRAME.dump_json({"units": [unit]}, indent=2, by_alias=True).decode("utf-8")
+        framed = _FRAME.dump_json({"units": [unit]}, indent=2, by_alias=True)
         return framed[len(_HEAD) : -len(_TAIL)]
     data = unit.model_dump(mode="json", by_alias=True)
     marks = what_if_rows(unit)
@@ -55,7 +57,7 @@ def _unit_json(unit: UnitPrediction) -> str:
     for key, field in (("criteria", "id"), ("areas", "id"), ("components", "id"), ("risks", "criterion")):
         for row in data[key]:
             row["hypothetical"] = str(row[field]) in marks
-    return _ANY.dump_json(data, indent=2).decode("utf-8").replace("\n", "\n    ")
+    return _ANY.dump_json(data, indent=2).replace(b"\n", b"\n    ")
 
 
 def risk_lists(units: list[UnitPrediction]) -> str:

@@ -480,7 +480,7 @@ def create_app(config: Config) -> Starlette:
         unit = request.path_params["unit"]
         service.guard(request, unit)
         prediction = await service.prediction(request, unit)
-        return Response("".join(json_.stream_prediction([prediction])), media_type="application/json")
+        return Response(b"".join(json_.stream_prediction([prediction])), media_type="application/json")
 
     async def api_evidence(request: Request) -> Response:
         unit = request.path_params["unit"]
@@ -535,8 +535,8 @@ def create_app(config: Config) -> Starlette:
             whole = Prediction(units=[prediction], ranking=rank([prediction]))
             return _download(html.render_prediction(whole, lang).encode(), f"{unit}-report.html", "text/html")
         if kind == "prediction.json":
-            text = "".join(json_.stream_prediction([prediction]))
-            return _download(text.encode(), f"{unit}-prediction.json", "application/json")
+            data = b"".join(json_.stream_prediction([prediction]))
+            return _download(data, f"{unit}-prediction.json", "application/json")
         asked = api.Request(
             evidence=config.evidence,
             rules=config.rules,
