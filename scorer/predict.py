@@ -432,6 +432,8 @@ class _CompiledCriterion:
         "inputs",
         "survey",
         "parent",
+        "owners",
+        "cooperating",
         "_points",
     )
 
@@ -447,6 +449,9 @@ class _CompiledCriterion:
         )
         node = cs.node_of(criterion.id)
         self.parent = node.id if node else None
+        # Shared by every unit's result of this criterion (results are frozen; nothing edits them).
+        self.owners = criterion.owners
+        self.cooperating = list(criterion.cooperating)
         self.facts = {name: fact_name(criterion, name) for name in inputs(criterion)}
         self.survey = isinstance(criterion.rule, SurveyRule)
         # Per metric read: its definition, the deadline it is pending until, whether more is
@@ -509,6 +514,22 @@ class Scoring:
             ClassThreshold.model_construct(name=b.name, name_en=b.name_en, min=b.min)
             for b in sorted(cs.classes, key=lambda b: -b.min)
         ]
+        self.provenance = Provenance(
+            kind=cs.provenance.kind,
+            number=cs.provenance.number,
+            date=cs.provenance.date,
+            issuer=cs.provenance.issuer,
+            title=cs.title,
+        )
+        # The rows that do not apply, per kind of unit (its group and its own exemptions).
+        self.exempt: dict[tuple[Any, ...], dict[str, str]] = {}
+
+    def not_applicable(self, unit: Unit) -> dict[str, str]:
+        key = (unit.group, tuple(sorted(unit.not_applicable.items())))
+        found = self.exempt.get(key)
+        if found is None:
+            found = self.exempt[key] = not_applicable(self.cs, unit)
+        return found
 
     def close(self) -> None:
         self.engine.close()
@@ -551,7 +572,7 @@ def predict_unit(
     `detail` adds each criterion's evidence records with file and line (for `explain`)."""
     # `projection` picks the rules for pending values (PROJECTIONS).
     ctx = _Context(cs, data, as_of, detail, engine.index_keys, projection)
-    exempt = not_applicable(cs, data.unit)
+    exempt = engine.not_applicable(data.unit)
     work = [
         _Work(compiled, {}, None, [], None, False, not_applicable=exempt[compiled.criterion.id])
         if compiled.criterion.id in exempt
@@ -571,7 +592,7 @@ def predict_unit(
         mine = verdicts[position : position + 3 * count]
         position += 3 * count
         results.append(_criterion_result(ctx, w, mine, engine.metric_values))
-    return _assemble(cs, criteria_label, data, ctx, results, engine.classes)
+    return _assemble(cs, criteria_label, data, ctx, results, engine)
 
 
 def not_applicable(cs: CriteriaSet, unit: Unit) -> dict[str, str]:
@@ -677,9 +698,9 @@ def _criterion_result(
         title_en=criterion.title_en,
         area=compiled.area,
         source=compiled.source,
-        owner=criterion.lead,
-        owners=criterion.owners,
-        cooperating=list(criterion.cooperating),
+        owner=compiled.owners[0],
+        owners=compiled.owners,
+        cooperating=compiled.cooperating,
         deadline=compiled.deadline,
         next_deadline=w.next_deadline,
         status=status,
@@ -781,7 +802,7 @@ def _assemble(
     data: UnitYear,
     ctx: _Context,
     results: list[CriterionResult],
-    classes: list[ClassThreshold],
+    run: Scoring,
 ) -> ScoredUnit:
     official = data.last_official if data.last_official and data.last_official.year == cs.year - 1 else None
 
@@ -857,15 +878,9 @@ def _assemble(
         components=components,
         areas=areas,
         criteria=results,
-        classes=classes,
+        classes=run.classes,
         satisfaction=_satisfaction(cs, official, results),
-        provenance=Provenance(
-            kind=cs.provenance.kind,
-            number=cs.provenance.number,
-            date=cs.provenance.date,
-            issuer=cs.provenance.issuer,
-            title=cs.title,
-        ),
+        provenance=run.provenance,
         index=Index(**index),
         bonus=bonus,
         penalty=penalty,
