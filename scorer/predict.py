@@ -139,14 +139,18 @@ class _Context:
         self.presume = projection == "pace" and bool(now)
         self.by_id = {r.id: r for r in data.evidence.records}
         self.unsupported = {r.id for r in data.evidence.records if not is_supported(r, data.evidence)}
+        self.unsupported_types = {self.by_id[rid].type for rid in self.unsupported}
         self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
+        self._supported_only: dict[str, bool] = {}
         self._indexes: dict[tuple[str, str, str], dict[object, list[EvidenceRecord]]] = {}
         start = dt.date(cs.year, 1, 1)
         self.elapsed = max((as_of - start).days + 1, 1)
         self.span = max((cs.cutoff - start).days + 1, 1)
 
     def metric(self, name: str, view: str) -> metric_lib.MetricResult:
-        key = (name, "all" if view == "supported" and self.same_views else view)
+        if view == "supported" and (self.same_views or self._all_supported(name)):
+            view = "all"
+        key = (name, view)
         if key not in self._cache:
             definition = self.cs.metrics[name]
             records = self._candidates(view, definition, self.index_keys[name])
@@ -163,6 +167,19 @@ class _Context:
                 )
             self._cache[key] = result
         return self._cache[key]
+
+    def _all_supported(self, name: str) -> bool:
+        """Whether every record the metric could read is supported: then its supported view reads
+        the very same records, in the same order, and is its whole view, computed once."""
+        found = self._supported_only.get(name)
+        if found is None:
+            definition = self.cs.metrics[name]
+            found = definition.type not in self.unsupported_types
+            if not found:
+                candidates = self._candidates("all", definition, self.index_keys[name])
+                found = not any(r.id in self.unsupported for r in candidates)
+            self._supported_only[name] = found
+        return found
 
     def records(self, view: str, type_name: str) -> list[EvidenceRecord]:
         return self.views[view].get(type_name, [])
