@@ -492,7 +492,11 @@ class _CompiledCriterion:
     ) -> tuple[float, float, float, bool]:
         """Low, expected and high points, and whether low is already full: one pass over the three
         scenarios. `verdicts` holds, per metric, the conditions its low, expected and high values meet."""
-        figures = tuple(v for s in scenarios.values() for v in s.values())
+        if len(scenarios) == 1:  # most criteria read one metric
+            (only,) = scenarios.values()
+            figures = (only.low, only.expected, only.high)
+        else:
+            figures = tuple(v for s in scenarios.values() for v in (s.low, s.expected, s.high))
         key: tuple[Any, ...] = (*figures, *verdicts)
         if 0.0 in figures:  # 0.0 == -0.0, but they may print apart: tell them apart
             key += tuple(math.copysign(1.0, v) for v in figures)
@@ -745,9 +749,10 @@ def _criterion_result(
 
 
 def _metric_value(name: str, s: Scenarios, memo: dict[tuple[Any, ...], MetricValue]) -> MetricValue:
-    figures = (s.low, s.expected, s.high, *s.params.values())
+    params = s.params
+    figures = (s.low, s.expected, s.high, *params.values()) if params else (s.low, s.expected, s.high)
     # Keyed by value and type: 3 == 3.0, but they print apart too.
-    key: tuple[Any, ...] = (name, s.basis, *s.params, *figures, *map(type, figures))
+    key: tuple[Any, ...] = (name, s.basis, *params, *figures, *map(type, figures))
     if 0.0 in figures:  # 0.0 == -0.0, but they print apart: tell them apart
         key += tuple(math.copysign(1.0, v) for v in figures)
     found = memo.get(key)

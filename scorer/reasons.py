@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scorer.models.prediction import ProofStatus
-from scorer.scoring import exact
 
 REASONS = (
     "overdue",
@@ -41,22 +40,23 @@ def reasons(
     if status == "not_applicable":
         return []
     found: set[str] = set()
-    full = exact(maximum)
+    # Point figures are floats; `exact(a) < exact(b)` is `a < b` for them (a float's shortest
+    # decimal form keeps its order), so they are compared as they are.
     if any(not p.evidence for p in proofs):
         found.add("missing_proof")
     if survey_basis is not None:
         if survey_basis != "official":
             found.add("survey_estimate")
-        elif exact(expected) < full:
+        elif expected < maximum:
             found.add("below_target")
         return [r for r in REASONS if r in found]
     if overdue:
         found.add("overdue")
     if unsupported and high > expected:
         found.add("unsupported")
-    if len(unsupported) == len(evidence) and exact(expected) < full:
+    if len(unsupported) == len(evidence) and expected < maximum:
         found.add("missing_evidence")
-    if exact(low) < full:
+    if low < maximum:
         if rule_kind == "bands":
             found.add("below_band")
         elif rule_kind != "binary":
