@@ -128,7 +128,10 @@ class _Context:
             (r for r in data.evidence.records if r.date <= as_of or (r.id in what_if and r.date <= cs.cutoff)),
             key=_canonical,
         )
-        supported = [r for r in now if is_supported(r, data.evidence)]
+        self.by_id = {r.id: r for r in data.evidence.records}
+        self.unsupported = {r.id for r in data.evidence.records if not is_supported(r, data.evidence)}
+        self.unsupported_types = {self.by_id[rid].type for rid in self.unsupported}
+        supported = [r for r in now if r.id not in self.unsupported] if self.unsupported else now
         self.views = {"all": _by_type(now), "last": _by_type(sorted(data.last_year.records, key=_canonical))}
         # Most units have every record supported: then both views are one, computed once.
         self.same_views = len(supported) == len(now)
@@ -137,9 +140,6 @@ class _Context:
         # A value nothing has recorded is presumed met only for a unit that keeps a record this year:
         # with no evidence at all there is nothing to presume from (an empty unit is not "excellent").
         self.presume = projection == "pace" and bool(now)
-        self.by_id = {r.id: r for r in data.evidence.records}
-        self.unsupported = {r.id for r in data.evidence.records if not is_supported(r, data.evidence)}
-        self.unsupported_types = {self.by_id[rid].type for rid in self.unsupported}
         self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
         self._supported_only: dict[str, bool] = {}
         self._indexes: dict[tuple[str, str, str], dict[object, list[EvidenceRecord]]] = {}
