@@ -492,6 +492,7 @@ class _CompiledCriterion:
     ) -> tuple[float, float, float, bool]:
         """Low, expected and high points, and whether low is already full: one pass over the three
         scenarios. `verdicts` holds, per metric, the conditions its low, expected and high values meet."""
+        figures: tuple[float, ...]
         if len(scenarios) == 1:  # most criteria read one metric
             (only,) = scenarios.values()
             figures = (only.low, only.expected, only.high)
