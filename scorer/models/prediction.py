@@ -12,7 +12,10 @@ SCENARIOS = ("low", "expected", "high")
 
 
 class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Results are built by `build` (no validation), so their validators and serialisers are made
+    # when first used: a `scorer predict` printing a table never needs most of them, and building
+    # some forty result models up front was a tenth of its start.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @classmethod
     def build(cls, **values: Any) -> Self:
