@@ -550,6 +550,8 @@ class Scoring:
         key = (unit.group, tuple(sorted(unit.not_applicable.items())))
         found = self.exempt.get(key)
         if found is None:
+            if len(self.exempt) >= 1_000:  # bounded, as every memo of a run is
+                self.exempt.clear()
             found = self.exempt[key] = not_applicable(self.cs, unit)
         return found
 
