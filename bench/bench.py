@@ -12,7 +12,7 @@ too), units per second and peak memory (max RSS) of each, each process measured 
 the same province, interleaved, and the medians are reported (the ratio is the median of the runs'
 ratios, each of a scorer run and the baseline run beside it); `--compare DIR` also runs the
 scorer of another checkout (its package on PYTHONPATH) on the same files, for a before / after.
-Each checkout's bytecode is compiled first (bench/bytecode.py), as an installed package's is.
+Each checkout's bytecode is compiled first (bench/precompile.py), as an installed package's is.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bytecode import compile_package
+from precompile import compile_package
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

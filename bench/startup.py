@@ -7,7 +7,7 @@ The baseline imports pydantic (and defines one model), durable_rules_engine, yam
 tabulate, and does nothing else; the run is `scorer predict --as-of 2024-09-30` over the shipped
 evidence (one unit, the default table). Both are fresh processes started the same way; what is
 reported is the median CPU time (user + system) of each and their ratio. The scorer's bytecode is
-compiled first (bench/bytecode.py), as an installed package's is: otherwise, where
+compiled first (bench/precompile.py), as an installed package's is: otherwise, where
 PYTHONDONTWRITEBYTECODE is set, every run would time the compiler as well. `--compare DIR` also runs
 the scorer of another checkout (its package on PYTHONPATH, its own folder as the working one).
 """
@@ -23,7 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bytecode import compile_package
+from precompile import compile_package
 
 ROOT = Path(__file__).resolve().parent.parent
 STACK = """

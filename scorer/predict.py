@@ -450,7 +450,6 @@ class _CompiledCriterion:
         "survey",
         "parent",
         "owners",
-        "cooperating",
         "_points",
     )
 
@@ -466,9 +465,7 @@ class _CompiledCriterion:
         )
         node = cs.node_of(criterion.id)
         self.parent = node.id if node else None
-        # Shared by every unit's result of this criterion (results are frozen; nothing edits them).
         self.owners = criterion.owners
-        self.cooperating = list(criterion.cooperating)
         self.facts = {name: fact_name(criterion, name) for name in inputs(criterion)}
         self.survey = isinstance(criterion.rule, SurveyRule)
         # Per metric read: its definition, the deadline it is pending until, whether more is
@@ -546,7 +543,9 @@ class Scoring:
         # The rows that do not apply, per kind of unit (its group and its own exemptions).
         self.exempt: dict[tuple[Any, ...], dict[str, str]] = {}
 
-    def not_applicable(self, unit: Unit) -> dict[str, str]:
+    def exempt_rows(self, unit: Unit) -> dict[str, str]:
+        """`not_applicable(cs, unit)`, worked out once per kind of unit: it depends only on the
+        unit's group and the rows its unit.yaml exempts."""
         key = (unit.group, tuple(sorted(unit.not_applicable.items())))
         found = self.exempt.get(key)
         if found is None:
@@ -596,7 +595,7 @@ def predict_unit(
     `detail` adds each criterion's evidence records with file and line (for `explain`)."""
     # `projection` picks the rules for pending values (PROJECTIONS).
     ctx = _Context(cs, data, as_of, detail, engine.index_keys, projection)
-    exempt = engine.not_applicable(data.unit)
+    exempt = engine.exempt_rows(data.unit)
     work = [
         _Work(compiled, {}, None, [], None, False, not_applicable=exempt[compiled.criterion.id])
         if compiled.criterion.id in exempt
@@ -722,9 +721,10 @@ def _criterion_result(
         title_en=criterion.title_en,
         area=compiled.area,
         source=compiled.source,
+        # Each result has lists of its own: a frozen model still lets a caller change a list's items.
         owner=compiled.owners[0],
-        owners=compiled.owners,
-        cooperating=compiled.cooperating,
+        owners=list(compiled.owners),
+        cooperating=list(criterion.cooperating),
         deadline=compiled.deadline,
         next_deadline=w.next_deadline,
         status=status,

@@ -15,7 +15,6 @@ import datetime as dt
 from scorer.models.evidence import Unit
 from scorer.models.prediction import Change, CriterionResult, Risk, UnitPrediction
 from scorer.models.scored import ScoredUnit
-from scorer.reasons import REASONS  # noqa: F401  (the reasons' order, importable from here as before)
 from scorer.scoring import difference
 
 # The fields a scored unit hands on to its prediction, as they are.

@@ -84,7 +84,8 @@ def test_importing_every_writer_loads_no_stage_and_not_the_engine():
     code = (
         "import sys, scorer.render, scorer.render.xlsx, scorer.render.docx_, scorer.render.plan\n"
         "stages = ['durable_rules_engine', 'scorer.engine', 'scorer.predict', 'scorer.loading', 'scorer.api',\n"
-        "          'scorer.backtest', 'scorer.cases', 'scorer.diff', 'scorer.plan', 'scorer.risks', 'yaml']\n"
+        "          'scorer.backtest', 'scorer.cases', 'scorer.diff', 'scorer.plan', 'scorer.risks', 'scorer.reasons',\n"
+        "          'yaml']\n"
         "print(sorted(m for m in stages if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

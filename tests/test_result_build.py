@@ -78,3 +78,15 @@ def test_built_results_stay_frozen():
     )
     with pytest.raises(Exception, match="frozen"):
         risk.at_stake = 0  # type: ignore[misc]
+
+
+def test_a_scored_unit_holds_every_field_of_the_prediction_but_the_risks_and_the_what_if():
+    """risks.assess hands a scored unit's fields on by name: a field added to one and not the other
+    would be dropped, or left at its default, without a word."""
+    import dataclasses
+
+    from scorer.models.prediction import UnitPrediction
+    from scorer.models.scored import ScoredUnit
+
+    scored = {f.name for f in dataclasses.fields(ScoredUnit)}
+    assert scored == set(UnitPrediction.model_fields) - {"risks", "what_if"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from scorer import api
-from scorer.risks import REASONS
+from scorer.reasons import REASONS
 from tests.conftest import EVIDENCE, OFFICE, RULES
 
 AS_OF = dt.date(2024, 9, 30)
