@@ -7,8 +7,10 @@ and this module, `scorer predict` neither the Office writers nor the other comma
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import functools
+import io
 import gc
 import os
 import signal
@@ -228,13 +230,29 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Scorer(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        _utf8_streams()  # before anything is printed, `--help` included
+        return super().main(*args, **kwargs)
+
+
+@click.group(cls=_Scorer, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="scorer")
 def main() -> None:
     """Predict a unit's PAR Index score from its evidence, and what to do about the points at risk."""
     # A province allocates millions of small objects that live to the end of the run; collecting
     # the youngest generation less often saves about a tenth of the time (bench/bench.py).
     gc.set_threshold(50_000, 20, 100)
+
+
+def _utf8_streams() -> None:
+    """Output redirected to a file or a pipe under a code page that cannot hold Vietnamese (cp1252
+    in a Windows shell) is written as UTF-8, rather than stopped at the first 'ă' with a traceback.
+    A terminal (a Windows console too) already takes UTF-8 and is left as it is."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if encoding and codecs.lookup(encoding).name != "utf-8" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
 
 
 @main.command()

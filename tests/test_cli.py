@@ -233,6 +233,27 @@ def test_real_subprocess_prints_the_table_and_exits_0():
     assert "Văn phòng UBND tỉnh" in done.stdout and "At-risk criteria" in done.stdout
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_output_redirected_under_a_code_page_without_vietnamese_is_written_as_utf8(encoding):
+    """`scorer predict > out.txt` in a Windows shell: the pipe's code page (cp1252) cannot hold
+    'ă', which used to stop the run with a traceback; the output is UTF-8 instead."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    done = subprocess.run(
+        [sys.executable, "-m", "scorer", "predict", "--as-of", "2024-09-30", "--lang", "vi"],
+        cwd=ROOT,
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "Văn phòng UBND tỉnh" in done.stdout.decode("utf-8")
+    assert done.stderr == b""
+    helped = subprocess.run(
+        [sys.executable, "-m", "scorer", "--help"], cwd=ROOT, capture_output=True, env=env, timeout=120
+    )
+    assert helped.returncode == 0 and "Biểu tự đánh giá" in helped.stdout.decode("utf-8")
+
+
 def test_real_subprocess_bad_input_exits_1_without_traceback(tmp_path):
     unit = tmp_path / "evidence" / "u"
     (unit / "2024").mkdir(parents=True)
