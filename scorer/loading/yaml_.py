@@ -102,24 +102,34 @@ def yaml_records(path: Path, marks: bool = False) -> Iterator[tuple[Any, int, Li
         if not isinstance(root, yaml.SequenceStartEvent):
             raise ScorerError([Problem(events.path, NOT_A_LIST, line=1)])
         events.check_tag(root, "tag:yaml.org,2002:seq")
-        index = 0
-        while not events.peek(yaml.SequenceEndEvent):
-            first = events.next()
-            if marks:
+        if marks:
+            while not events.peek(yaml.SequenceEndEvent):
                 lines: dict[Loc, int] = {}
-                item = events.build(first, (), 1, lines)[0]
+                item = events.build(events.next(), (), 1, lines)[0]
                 yield item, lines[()], LineMap(lines)
-            else:
-                line = first.start_mark.line + 1
-                item = events.build(first, (), 1, None)[0]
-                yield item, line, _LaterLines(path, index, line)
-            index += 1
-        events.next()
+            events.next()
+        else:
+            yield from _records_without_marks(events, path)
         if events.inside_records and not events.peek(yaml.MappingEndEvent):
             raise ScorerError([Problem(events.path, NOT_A_LIST, line=1)])
         if events.inside_records:
             events.next()
         events.end()
+
+
+def _records_without_marks(events: _Events, path: Path) -> Iterator[tuple[Any, int, LineMap]]:
+    """The records of a list, up to and including its end event, each built by `_Events.quick`:
+    the path every valid file takes, so it asks the parser for each event once."""
+    next_event = events.parser.get_event
+    index = 0
+    while True:
+        first = next_event()
+        if type(first) is _SeqEnd:
+            return
+        line = first.start_mark.line + 1
+        item = events.quick(first, 1)[0]
+        yield item, line, _LaterLines(path, index, line)
+        index += 1
 
 
 class _LaterLines(LineMap):
@@ -224,11 +234,7 @@ class _Events:
         if lines is not None:
             lines[loc] = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
-                raise self.fail(event, f"invalid YAML: found undefined alias {shorten(event.anchor)}")
-            anchored = self.anchors[event.anchor]
-            self.count(anchored[1], event)
-            return anchored
+            return self.alias(event)
         self.count(1, event)
         size = 1
         value: Any
@@ -253,9 +259,7 @@ class _Events:
                     raise self.fail(key_event, "mapping keys must be plain names")
                 self.count(1, key_event)
                 key = self.scalar(key_event)
-                if not isinstance(key, (str, int, float, bool)):
-                    raise self.fail(key_event, f"mapping key {shorten(repr(key_event.value))} must be a name")
-                key = key if isinstance(key, str) else str(key)
+                key = self.key_name(key, key_event)
                 if key in value:
                     raise self.fail(key_event, f"duplicate key '{shorten(key)}'")
                 if lines is None:
@@ -270,6 +274,111 @@ class _Events:
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, size)
         return value, size
+
+    # -- the same values without lines, cheaper ------------------------------------------------
+    # `quick` builds what `build(event, (), depth, None)` builds and raises the same errors at the
+    # same events, in the same order; tests/test_yaml_quick.py holds the two to that. It is the
+    # path of every record read without marks (a province's evidence), where the per-event Python
+    # cost was most of the loading: it asks the parser for each event once (`get_event`, where
+    # `build` peeks first), tells events apart by their exact class (libyaml makes no subclasses),
+    # and counts and types a collection's scalars in its own loop.
+
+    def quick(self, event: Any, depth: int) -> tuple[Any, int]:
+        """The value that starts with `event`, and how many values it holds (aliases expanded)."""
+        if depth > MAX_YAML_DEPTH:
+            raise self.fail(event, f"YAML nested too deeply (more than {MAX_YAML_DEPTH} levels)")
+        kind = type(event)
+        if kind is _Alias:
+            return self.alias(event)
+        self.count(1, event)
+        value: Any
+        if kind is _Scalar:
+            value, size = self.scalar(event), 1
+        elif kind is _MapStart:
+            value, size = self.quick_mapping(event, depth)
+        elif kind is _SeqStart:
+            value, size = self.quick_sequence(event, depth)
+        else:
+            raise self.fail(event, f"invalid YAML: unexpected {kind.__name__}")
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, size)
+        return value, size
+
+    def quick_mapping(self, event: Any, depth: int) -> tuple[dict[str, Any], int]:
+        """A mapping's items, its end event consumed; its scalar values are built in the loop."""
+        self.check_tag(event, "tag:yaml.org,2002:map")
+        next_event = self.parser.get_event
+        value: dict[str, Any] = {}
+        size = 1
+        while True:
+            key_event = next_event()
+            kind = type(key_event)
+            if kind is _MapEnd:
+                return value, size
+            if kind is not _Scalar:
+                raise self.fail(key_event, "mapping keys must be plain names")
+            key = self.leaf(key_event, is_key=True)
+            if type(key) is not str:
+                key = self.key_name(key, key_event)
+            if key in value:
+                raise self.fail(key_event, f"duplicate key '{shorten(key)}'")
+            value_event = next_event()
+            if type(value_event) is _Scalar and depth < MAX_YAML_DEPTH:
+                value[key] = self.leaf(value_event)
+                size += 1
+            else:
+                value[key], held = self.quick(value_event, depth + 1)
+                size += held
+
+    def quick_sequence(self, event: Any, depth: int) -> tuple[list[Any], int]:
+        """A list's items, its end event consumed; its scalar items are built in the loop."""
+        self.check_tag(event, "tag:yaml.org,2002:seq")
+        next_event = self.parser.get_event
+        value: list[Any] = []
+        size = 1
+        while True:
+            item_event = next_event()
+            kind = type(item_event)
+            if kind is _SeqEnd:
+                return value, size
+            if kind is _Scalar and depth < MAX_YAML_DEPTH:
+                value.append(self.leaf(item_event))
+                size += 1
+            else:
+                item, held = self.quick(item_event, depth + 1)
+                value.append(item)
+                size += held
+
+    def leaf(self, event: Any, is_key: bool = False) -> Any:
+        """A scalar within a collection, counted and typed as `build` does. A key is refused first
+        when it is a YAML 1.1 merge (`<<`) and, as in `build`, its anchor is not kept; a value's is."""
+        plain = event.tag is None and event.implicit[0]
+        if is_key and plain and event.value == "<<":
+            raise self.fail(event, "mapping keys must be plain names")
+        self.visits += 1  # count(1, event) without the call; past the limit, count(0) raises its error
+        if self.visits > MAX_YAML_NODES:
+            self.count(0, event)
+        # A plain text already typed is in the table; it passed the length check when it went in.
+        value = _PLAIN_VALUES.get(event.value, _UNKNOWN) if plain else _UNKNOWN
+        if value is _UNKNOWN:
+            value = self.scalar(event)
+        if event.anchor is not None and not is_key:
+            self.anchors[event.anchor] = (value, 1)
+        return value
+
+    def alias(self, event: Any) -> tuple[Any, int]:
+        """The value an alias repeats, counted again as the values it holds."""
+        if event.anchor not in self.anchors:
+            raise self.fail(event, f"invalid YAML: found undefined alias {shorten(event.anchor)}")
+        anchored = self.anchors[event.anchor]
+        self.count(anchored[1], event)
+        return anchored
+
+    def key_name(self, key: Any, key_event: Any) -> str:
+        """A key typed as a number or a boolean is named by its text; anything else is refused."""
+        if not isinstance(key, (str, int, float, bool)):
+            raise self.fail(key_event, f"mapping key {shorten(repr(key_event.value))} must be a name")
+        return key if isinstance(key, str) else str(key)
 
     def scalar(self, event: Any) -> Any:
         if len(event.value) > MAX_CELL_CHARS:
@@ -305,6 +414,9 @@ class _Events:
 
 
 _STR = "tag:yaml.org,2002:str"
+_Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
+_MapStart, _MapEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SeqStart, _SeqEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 # Plain scalars typed (str, int, float, bool or None; all immutable), by their text.
 _PLAIN_VALUES: dict[str, Any] = {}
 _UNKNOWN = object()
