@@ -6,10 +6,12 @@ rounded to 2 decimals, so a finer maximum could never be reached exactly, or wou
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import typing
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from scorer.errors import did_you_mean
 from scorer.models.criteria import (
@@ -28,6 +30,26 @@ from scorer.models.criteria import (
 from scorer.models.evidence import RECORD_TYPES
 
 CENT = Decimal("0.01")
+T = TypeVar("T")
+
+
+def once_per_set(func: Callable[[CriteriaSet], T]) -> Callable[[CriteriaSet], T]:
+    """`func(cs)` worked out once for a criteria set rather than once for each unit checked against
+    it (the names a set declares: its roles, its criteria ids). A set is recognised by identity,
+    which is safe as a loaded set is frozen and the last one is held here, so its id is not reused;
+    only the last set's result is kept (a run checks every unit against one set). What `func`
+    returns is shared, so it must not be changed by its callers."""
+    last: list[tuple[CriteriaSet, T]] = []
+
+    @functools.wraps(func)
+    def cached(cs: CriteriaSet) -> T:
+        if last and last[0][0] is cs:
+            return last[0][1]
+        value = func(cs)
+        last[:] = [(cs, value)]
+        return value
+
+    return cached
 
 
 def field_kind(annotation: Any) -> tuple[str, Any]:

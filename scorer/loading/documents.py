@@ -9,7 +9,7 @@ from typing import Annotated, TypeVar
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from scorer.errors import CriteriaError, InputError, Problem, ScorerError, did_you_mean
-from scorer.loading.criteria import check_types
+from scorer.loading.criteria import check_types, once_per_set
 from scorer.loading.evidence import STRAY_HINT, stray
 from scorer.loading.files import is_file, listdir, nfc, outside_link
 from scorer.loading.sources import reads
@@ -47,10 +47,21 @@ def load_criteria(path: Path) -> CriteriaSet:
 
 def owner_roles(cs: CriteriaSet) -> list[str]:
     """The owner roles a criteria set names (leads, cooperating, implementing), in order of first use."""
+    return list(_owner_roles(cs))
+
+
+@once_per_set
+def _owner_roles(cs: CriteriaSet) -> tuple[str, ...]:
     roles: dict[str, None] = {}
     for criterion in cs.criteria():
         roles.update(dict.fromkeys([*criterion.owners, *criterion.cooperating, *criterion.implementing]))
-    return list(roles)
+    return tuple(roles)
+
+
+@once_per_set
+def _row_ids(cs: CriteriaSet) -> frozenset[str]:
+    """The ids unit.yaml's `not_applicable` may name: criteria, the nodes above them, areas."""
+    return frozenset({c.id for c in cs.criteria()} | {n.id for n in cs.nodes()} | {a.id for a in cs.areas})
 
 
 def check_unit(folder: Path, unit: Unit, cs: CriteriaSet, lines: LineMap | None = None) -> list[Problem]:
@@ -58,7 +69,7 @@ def check_unit(folder: Path, unit: Unit, cs: CriteriaSet, lines: LineMap | None 
     applicable, and its group where the set scores by group."""
     path = str(folder / "unit.yaml")
     lines = lines or LineMap()
-    ids = {c.id for c in cs.criteria()} | {n.id for n in cs.nodes()} | {a.id for a in cs.areas}
+    ids = _row_ids(cs)
     problems = [
         Problem(
             path,
@@ -111,7 +122,7 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
                     Problem(str(path_), "an evidence file outside a unit's year folder is not read", hint=STRAY_HINT)
                 )
         problems += check_unit(folder, unit, cs, lines)
-        roles = owner_roles(cs)
+        roles = _owner_roles(cs)
         for role in unit.divisions:
             if role not in roles:
                 problems.append(

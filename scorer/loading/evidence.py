@@ -8,6 +8,7 @@ Every problem of every file is collected and raised at once.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass, field
 from collections.abc import Generator, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from scorer.errors import Collector, InputError, Problem, ScorerError, did_you_mean
-from scorer.loading.criteria import field_kind
+from scorer.loading.criteria import field_kind, once_per_set
 from scorer.loading.csv_ import csv_records
 from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, nfc, outside_link
 from scorer.loading.origin import EvidenceSet, Origin, RawRecord
@@ -305,68 +306,108 @@ def _attachment_ok(unit_folder: Path, record: EvidenceRecord, origin: Origin, pr
 # -- names the criteria set must declare -----------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Declared:
+    """What a criteria set declares that evidence records name, worked out once for the set."""
+
+    surveys: dict[str, str]  # survey criterion -> its instrument
+    criteria: frozenset[str]
+    proofs: frozenset[str]
+    # (indicator, value) pairs found within the indicator's kind: a province repeats its values,
+    # and a value's check (its bounds, the number as shown in a message) is worth doing once.
+    # Only a pass is kept: it depends on comparisons alone, which equal values pass alike.
+    fine_values: dict[tuple[str, float], None] = field(default_factory=dict)
+
+
+@once_per_set
+def _declared(cs: CriteriaSet) -> _Declared:
+    criteria = cs.criteria()
+    return _Declared(
+        surveys={c.id: c.rule.instrument for c in criteria if isinstance(c.rule, SurveyRule)},
+        criteria=frozenset(c.id for c in criteria),
+        proofs=frozenset(p.id for c in criteria for p in c.proofs),
+    )
+
+
 def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
     """Names in the evidence that the criteria set must declare: indicators (and each value within
     its declared kind's range), document kinds, the criteria a record names, and the survey
     criteria (each a survey criterion of the set, of the right instrument)."""
-    surveys = {c.id: c.rule.instrument for c in cs.criteria() if isinstance(c.rule, SurveyRule)}
-    criteria_ids = [c.id for c in cs.criteria()]
-    known = frozenset(criteria_ids)
-    proofs = {p.id for c in cs.criteria() for p in c.proofs}
+    declared = _declared(cs)
     problems: list[Problem] = []
     for record in evidence.records:
         origin = evidence.origins[record.id]
-
-        def problem(field: str, message: str, hint: str | None = None, origin: Origin = origin) -> None:
-            problems.append(Problem(origin.path, message, line=origin.line, field=field, hint=hint))
-
-        for name in DATE_FIELDS.get(record.type, ()):
-            day = getattr(record, name, None)
-            # A decision in force (a document) may be years old; nothing may come from years ahead.
-            earliest = 1 if isinstance(record, Document) else cs.year - 1
+        kind = record.type  # its tag: which of its fields are dates, and whether it is a document
+        # A decision in force (a document) may be years old; nothing may come from years ahead.
+        earliest = 1 if kind == "document" else cs.year - 1
+        for name in DATE_FIELDS[kind]:
+            day = getattr(record, name)
             if day is not None and not earliest <= day.year <= cs.year + 1:
-                problem(name, f"{day.isoformat()} is more than a year away from {cs.year}: is the year mistyped?")
-        if record.proof is not None and record.proof not in proofs:
-            problem(
-                "proof",
-                f"proof '{shorten(record.proof)}' is not a proof of any sub-criterion of {cs.title_en}",
-                did_you_mean(record.proof, proofs),
+                message = f"{day.isoformat()} is more than a year away from {cs.year}: is the year mistyped?"
+                problems.append(_problem(origin, name, message))
+        if record.proof is not None and record.proof not in declared.proofs:
+            problems.append(
+                _problem(
+                    origin,
+                    "proof",
+                    f"proof '{shorten(record.proof)}' is not a proof of any sub-criterion of {cs.title_en}",
+                    did_you_mean(record.proof, declared.proofs),
+                )
             )
         for cid in record.criteria:
-            if cid not in known:
-                problem("criteria", f"'{shorten(cid)}' is not a criterion of {cs.title_en}", did_you_mean(cid, known))
+            if cid not in declared.criteria:
+                message = f"'{shorten(cid)}' is not a criterion of {cs.title_en}"
+                problems.append(_problem(origin, "criteria", message, did_you_mean(cid, declared.criteria)))
         if isinstance(record, Indicator):
-            spec = cs.indicators.get(record.name)
-            if spec is None:
-                problem(
-                    "name",
-                    f"indicator '{shorten(record.name)}' is not declared by {cs.title_en}",
-                    did_you_mean(record.name, cs.indicators),
-                )
-            else:
-                found = spec.check(record.name, record.value)
-                if found is not None:
-                    problem("value", *found)
+            problems += _check_indicator(record, origin, cs, declared.fine_values)
         elif isinstance(record, Document) and record.kind not in cs.document_kinds:
-            problem(
-                "kind",
-                f"document kind '{shorten(record.kind)}' is not declared by {cs.title_en}",
-                did_you_mean(record.kind, cs.document_kinds),
+            problems.append(
+                _problem(
+                    origin,
+                    "kind",
+                    f"document kind '{shorten(record.kind)}' is not declared by {cs.title_en}",
+                    did_you_mean(record.kind, cs.document_kinds),
+                )
             )
         elif isinstance(record, Survey) and record.answers is not None:
             problems.extend(_check_answers(record, origin, cs))
         elif isinstance(record, Survey):
-            if record.criterion not in surveys:
-                problem(
-                    "criterion",
-                    f"'{shorten(str(record.criterion))}' is not a survey criterion of {cs.title_en}",
-                    did_you_mean(str(record.criterion), surveys),
-                )
-            elif surveys[record.criterion] != record.instrument.value:
-                problem(
-                    "instrument", f"criterion {record.criterion} is scored by the {surveys[record.criterion]}' survey"
-                )
+            problems += _check_survey(record, origin, cs, declared.surveys)
     return with_sources(problems)
+
+
+def _problem(origin: Origin, field: str, message: str, hint: str | None = None) -> Problem:
+    return Problem(origin.path, message, line=origin.line, field=field, hint=hint)
+
+
+def _check_indicator(
+    record: Indicator, origin: Origin, cs: CriteriaSet, fine: dict[tuple[str, float], None]
+) -> list[Problem]:
+    """An indicator the set declares, with a value its kind can hold."""
+    spec = cs.indicators.get(record.name)
+    if spec is None:
+        message = f"indicator '{shorten(record.name)}' is not declared by {cs.title_en}"
+        return [_problem(origin, "name", message, did_you_mean(record.name, cs.indicators))]
+    if (record.name, record.value) in fine:
+        return []
+    found = spec.check(record.name, record.value)
+    if found is not None:
+        return [_problem(origin, "value", *found)]
+    if len(fine) >= 50_000:
+        fine.clear()
+    fine[(record.name, record.value)] = None
+    return []
+
+
+def _check_survey(record: Survey, origin: Origin, cs: CriteriaSet, surveys: dict[str, str]) -> list[Problem]:
+    """A survey share names a survey criterion of the set, and that criterion's instrument."""
+    if record.criterion not in surveys:
+        message = f"'{shorten(str(record.criterion))}' is not a survey criterion of {cs.title_en}"
+        return [_problem(origin, "criterion", message, did_you_mean(str(record.criterion), surveys))]
+    if surveys[record.criterion] != record.instrument.value:
+        message = f"criterion {record.criterion} is scored by the {surveys[record.criterion]}' survey"
+        return [_problem(origin, "instrument", message)]
+    return []
 
 
 def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Problem]:
