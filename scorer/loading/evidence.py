@@ -196,8 +196,9 @@ def _raw_records(path: Path, problems: Collector) -> Generator[RawRecord, None, 
 
 
 def yaml_records(path: Path) -> Iterator[RawRecord]:
+    name = str(path)
     for item, line, lines in read_records(path):
-        yield item, Origin(str(path), line), lines
+        yield item, Origin(name, line), lines
 
 
 def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], problems: Collector) -> RawRecord | None:
