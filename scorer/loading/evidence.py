@@ -8,8 +8,9 @@ Every problem of every file is collected and raised at once.
 from __future__ import annotations
 
 import contextlib
+import functools
 from dataclasses import dataclass, field
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -141,6 +142,9 @@ def load_evidence_files(
     records: list[EvidenceRecord] = []
     origins: dict[str, Origin] = {}
     indicators = cs.indicators if cs is not None else {}
+    # The unit folder with its links followed, worked out when the first attachment asks for it and
+    # kept for the next ones (an error is not kept: each attachment meets it as before).
+    resolved_folder = functools.cache(unit_folder.resolve)
 
     def keep(batch: list[RawRecord]) -> None:
         for (_data, origin, _lines), record in zip(batch, _validate_all(batch, problems)):
@@ -155,7 +159,7 @@ def load_evidence_files(
                     field="id",
                 )
                 continue
-            if not _attachment_ok(unit_folder, record, origin, problems):
+            if not _attachment_ok(resolved_folder, record, origin, problems):
                 continue
             origins[record.id] = origin
             records.append(record)
@@ -273,8 +277,11 @@ def validate_record(data: Any, origin: Origin, field_lines: LineMap, problems: C
         return None
 
 
-def _attachment_ok(unit_folder: Path, record: EvidenceRecord, origin: Origin, problems: Collector) -> bool:
-    """An attachment is a path inside the unit folder that the file system can hold."""
+def _attachment_ok(
+    resolved_folder: Callable[[], Path], record: EvidenceRecord, origin: Origin, problems: Collector
+) -> bool:
+    """An attachment is a path inside the unit folder (`resolved_folder()`: with its links followed)
+    that the file system can hold."""
     attachment = record.attachment
     if not attachment:
         return True
@@ -292,8 +299,10 @@ def _attachment_ok(unit_folder: Path, record: EvidenceRecord, origin: Origin, pr
             "give a shorter path relative to the unit folder",
         )
     try:
-        target = (unit_folder / attachment).resolve()
-        outside = Path(attachment).is_absolute() or not target.is_relative_to(unit_folder.resolve())
+        # Followed from the folder already resolved: the same path (a path's links are followed
+        # from its start), without following the folder's own links again for each attachment.
+        target = (resolved_folder() / attachment).resolve()
+        outside = Path(attachment).is_absolute() or not target.is_relative_to(resolved_folder())
     except (OSError, RuntimeError, ValueError):
         outside = True
     if outside:

@@ -1,0 +1,79 @@
+"""Attachments are checked against the unit folder resolved once per file set (its links followed
+once, not once per attachment): which are refused as outside the unit folder, and which are
+missing, must not depend on how the folder was reached (through a link) or on links inside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scorer.errors import ScorerError
+from scorer.loading import load_evidence_files
+
+OUTSIDE = "points outside the unit folder"
+
+
+@pytest.fixture
+def unit(tmp_path: Path) -> Path:
+    """A unit folder reached through a linked evidence root, with links of its own inside."""
+    real = tmp_path / "real" / "evidence" / "u"
+    (real / "2024").mkdir(parents=True)
+    (real / "scans").mkdir()
+    (real / "scans" / "a.pdf").write_text("scan")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.pdf").write_text("not the unit's")
+    (real / "in").symlink_to(real / "scans")
+    (real / "out").symlink_to(tmp_path / "elsewhere")
+    (real / "loop").symlink_to(real / "loop")
+    (tmp_path / "linked").symlink_to(tmp_path / "real" / "evidence")
+    return tmp_path / "linked" / "u"
+
+
+def load(unit: Path, attachments: list[str]) -> tuple[set[str], dict[str, str]]:
+    """The ids whose attachment is missing, or the refusals by record id."""
+    lines = [
+        f'- {{id: r{i}, type: plan, kind: par, date: 2024-01-10, attachment: "{path}"}}'
+        for i, path in enumerate(attachments)
+    ]
+    path = unit / "2024" / "e.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        return set(load_evidence_files(unit, [path]).missing_attachments), {}
+    except ScorerError as error:
+        return set(), {f"r{p.line - 1}": p.message for p in error.problems}
+
+
+@pytest.mark.parametrize(
+    "attachment, missing",
+    [
+        ("scans/a.pdf", False),
+        ("scans/../scans/a.pdf", False),
+        ("in/a.pdf", False),  # a link inside the unit folder to a folder inside it
+        ("./scans/a.pdf", False),
+        ("scans/b.pdf", True),
+        ("in/b.pdf", True),
+    ],
+)
+def test_an_attachment_inside_the_unit_folder_is_kept(unit: Path, attachment: str, missing: bool) -> None:
+    assert load(unit, [attachment]) == ({"r0"} if missing else set(), {})
+
+
+@pytest.mark.parametrize(
+    "attachment",
+    ["out/x.pdf", "../../elsewhere/x.pdf", "scans/../../u2/a.pdf", "loop/x.pdf", "/etc/passwd", ".."],
+)
+def test_an_attachment_that_leads_out_is_refused(unit: Path, attachment: str) -> None:
+    missing, refused = load(unit, ["scans/a.pdf", attachment, "in/a.pdf"])
+    assert list(refused) == ["r1"]
+    assert OUTSIDE in refused["r1"]
+
+
+def test_every_attachment_is_checked_against_the_same_folder(unit: Path) -> None:
+    """Many attachments in one file: each refused or kept on its own, whatever came before it."""
+    paths = ["scans/a.pdf", "out/x.pdf", "in/a.pdf", "scans/zz.pdf", "loop/x", "scans/a.pdf"]
+    missing, refused = load(unit, paths)
+    assert sorted(refused) == ["r1", "r4"]
+    assert missing == set()
+    kept, _ = load(unit, [p for p in paths if not p.startswith(("out", "loop"))])
+    assert kept == {"r2"}  # scans/zz.pdf, the third of the four kept
