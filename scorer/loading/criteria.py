@@ -38,15 +38,17 @@ def once_per_set(func: Callable[[CriteriaSet], T]) -> Callable[[CriteriaSet], T]
     it (the names a set declares: its roles, its criteria ids). A set is recognised by identity,
     which is safe as a loaded set is frozen and the last one is held here, so its id is not reused;
     only the last set's result is kept (a run checks every unit against one set). What `func`
-    returns is shared, so it must not be changed by its callers."""
-    last: list[tuple[CriteriaSet, T]] = []
+    returns is shared, so it must not be changed by its callers. The set and its result are
+    stored and read as one pair, so threads serving different sets never mix them."""
+    last: list[tuple[CriteriaSet, T] | None] = [None]
 
     @functools.wraps(func)
     def cached(cs: CriteriaSet) -> T:
-        if last and last[0][0] is cs:
-            return last[0][1]
+        entry = last[0]
+        if entry is not None and entry[0] is cs:
+            return entry[1]
         value = func(cs)
-        last[:] = [(cs, value)]
+        last[0] = (cs, value)
         return value
 
     return cached
