@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from dataclasses import dataclass, field
 from collections.abc import Callable, Generator, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -316,27 +315,23 @@ def _attachment_ok(
 # -- names the criteria set must declare -----------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Declared:
-    """What a criteria set declares that evidence records name, worked out once for the set."""
+    """What a criteria set declares that evidence records name, worked out once for the set (a
+    plain class: a dataclass would cost every run its generated methods at import)."""
 
-    surveys: dict[str, str]  # survey criterion -> its instrument
-    criteria: frozenset[str]
-    proofs: frozenset[str]
-    # (indicator, value) pairs found within the indicator's kind: a province repeats its values,
-    # and a value's check (its bounds, the number as shown in a message) is worth doing once.
-    # Only a pass is kept: it depends on comparisons alone, which equal values pass alike.
-    fine_values: dict[tuple[str, float], None] = field(default_factory=dict)
+    def __init__(self, cs: CriteriaSet) -> None:
+        criteria = cs.criteria()
+        self.surveys: dict[str, str] = {c.id: c.rule.instrument for c in criteria if isinstance(c.rule, SurveyRule)}
+        self.criteria = frozenset(c.id for c in criteria)
+        self.proofs = frozenset(p.id for c in criteria for p in c.proofs)
+        # (indicator, value) pairs found within the indicator's kind: a province repeats its
+        # values, and a value's check (its bounds, the number as shown in a message) is worth
+        # doing once. Only a pass is kept: it depends on comparisons alone, which equal values
+        # pass alike.
+        self.fine_values: dict[tuple[str, float], None] = {}
 
 
-@once_per_set
-def _declared(cs: CriteriaSet) -> _Declared:
-    criteria = cs.criteria()
-    return _Declared(
-        surveys={c.id: c.rule.instrument for c in criteria if isinstance(c.rule, SurveyRule)},
-        criteria=frozenset(c.id for c in criteria),
-        proofs=frozenset(p.id for c in criteria for p in c.proofs),
-    )
+_declared = once_per_set(_Declared)
 
 
 def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
