@@ -156,3 +156,15 @@ def test_the_command_line_names_the_writers_formats_and_schema_kinds_it_does_not
 
     assert cli.FORMATS == render.FORMATS
     assert cli.SCHEMA_KINDS == schema.KINDS
+
+
+def test_pydantic_model_modules_do_not_postpone_their_annotations():
+    """Postponed annotations are compiled from text for every field as pydantic builds a class: a
+    cost at the start of every run (scorer/models/__init__.py)."""
+    postponing = [
+        path.name
+        for path in sorted((ROOT / "scorer" / "models").glob("*.py"))
+        if "BaseModel" in (text := path.read_text(encoding="utf-8")) or "(Out)" in text or "(Strict)" in text
+        if "from __future__ import annotations" in text
+    ]
+    assert postponing == []

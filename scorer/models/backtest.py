@@ -1,7 +1,5 @@
 """A closed year scored again and held against its published results (`scorer.backtest`)."""
 
-from __future__ import annotations
-
 from scorer.models.prediction import Out, Provenance
 
 

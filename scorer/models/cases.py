@@ -1,7 +1,5 @@
 """Criteria test cases (`rules/tests/*.yaml`): a few evidence records in, points per criterion out."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 from pydantic import Field

@@ -5,8 +5,6 @@ The check names the closest known name on a typo with `errors.did_you_mean` (dif
 one import of `scorer.errors` in models/, allowed by tests/test_layers.py and nothing else.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from enum import Enum

@@ -1,7 +1,5 @@
 """What changed between two criteria sets (`scorer.diff`)."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from scorer.models.prediction import Out

@@ -1,14 +1,12 @@
 """Evidence records, the unit, and official results: the docs/contract.md section 2 formats, no I/O."""
 
-from __future__ import annotations
-
 import datetime as dt
 import functools
 import math
 import re
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -187,7 +185,7 @@ class Plan(RecordBase):
     tasks_done: Count = 0
 
     @model_validator(mode="after")
-    def _done_within_total(self) -> Plan:
+    def _done_within_total(self) -> Self:
         if self.tasks_done > self.tasks_total:
             raise ValueError(f"tasks_done ({self.tasks_done}) is more than tasks_total ({self.tasks_total})")
         return self
@@ -209,7 +207,7 @@ class Inspection(RecordBase):
     findings_resolved: Count = 0
 
     @model_validator(mode="after")
-    def _parts_within_wholes(self) -> Inspection:
+    def _parts_within_wholes(self) -> Self:
         if self.units_inspected > self.units_total:
             raise ValueError(f"units_inspected ({self.units_inspected}) is more than units_total ({self.units_total})")
         if self.findings_resolved > self.findings:
@@ -223,7 +221,7 @@ class Initiative(RecordBase):
     recognized_by: str | None = None
 
     @model_validator(mode="after")
-    def _recognition_documented(self) -> Initiative:
+    def _recognition_documented(self) -> Self:
         if self.status is InitiativeStatus.recognized and not self.recognized_by:
             raise ValueError("a recognized initiative needs recognized_by (the recognition decision's number)")
         return self
@@ -297,7 +295,7 @@ class Survey(RecordBase):
     )
 
     @model_validator(mode="after")
-    def _one_result(self) -> Survey:
+    def _one_result(self) -> Self:
         if self.answers is not None:
             if self.question is None:
                 raise ValueError("answer counts need the 'question' they answer")
@@ -405,7 +403,7 @@ class SatisfactionResult(Strict):
     decision: str | None = None
 
     @model_validator(mode="after")
-    def _rank_within(self) -> SatisfactionResult:
+    def _rank_within(self) -> Self:
         if self.rank is not None and self.of is not None and self.rank > self.of:
             raise ValueError(f"rank {self.rank} is past the number ranked ({self.of})")
         return self
@@ -430,7 +428,7 @@ class Official(Strict):
     deductions: list[ItemisedDeduction] = []
 
     @model_validator(mode="after")
-    def _rank_within(self) -> Official:
+    def _rank_within(self) -> Self:
         for name in ("rank", "previous_rank"):
             value = getattr(self, name)
             if value is not None and self.of is not None and value > self.of:

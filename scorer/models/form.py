@@ -1,8 +1,6 @@
 """The self-assessment form ("Biểu tự đánh giá") as units file it: one row per area, criterion and
 sub-criterion (REAL_DECISIONS.md 3.4, in docs/domain.md). No I/O, no formatting."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

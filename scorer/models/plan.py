@@ -1,7 +1,5 @@
 """What a remediation plan says ("Kế hoạch khắc phục tồn tại, hạn chế"), for the writers. No I/O."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from scorer.models.evidence import LegalBasis

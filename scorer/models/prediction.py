@@ -1,7 +1,5 @@
 """What a prediction says (docs/contract.md sections 3 to 5); the JSON contract `scorer.prediction/1`."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Self
 

@@ -1,7 +1,5 @@
 """The fewest remedies that bring a unit to a target: the JSON contract `scorer.target/1`."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """A closed year replayed day by day: the JSON contract `scorer.track/1` (`scorer backtest --track`)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from pydantic import Field
