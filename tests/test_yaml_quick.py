@@ -123,3 +123,37 @@ def test_the_quick_records_fail_as_the_marked_ones(tmp_path: Path, text: str) ->
         quick, marked = outcome(path, marks=False), outcome(path, marks=True)
     assert quick == marked
     assert quick[1] is not None, "each of these is an error within the limits"
+
+
+def document_outcome(path: Path, marks: bool) -> tuple[str | None, Any]:
+    try:
+        data, _lines = yaml_.read_yaml(path, marks=marks)
+    except ScorerError as error:
+        return None, error.problems
+    return repr(data), None
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=nodes(), nodes=st.sampled_from([2_000_000, 40, 12, 3]), depth=st.sampled_from([64, 4, 2]))
+def test_a_quick_document_is_the_marked_document(text: str, nodes: int, depth: int) -> None:
+    """`read_yaml` without marks (criteria sets, unit.yaml, official.yaml) builds what it builds with them."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "d.yaml"
+        path.write_text(text + "\n", encoding="utf-8")
+        with limits(nodes, depth):
+            assert document_outcome(path, marks=False) == document_outcome(path, marks=True)
+
+
+def test_every_shipped_yaml_file_reads_the_same_and_finds_the_same_lines_without_marks() -> None:
+    from tests.conftest import ROOT
+
+    paths = sorted(p for folder in ("rules", "evidence", "examples") for p in (ROOT / folder).rglob("*.yaml"))
+    assert len(paths) > 10
+    for path in paths:
+        quick, later = yaml_.read_yaml(path, marks=False)
+        marked, lines = yaml_.read_yaml(path, marks=True)
+        assert repr(quick) == repr(marked), path
+        for loc, line in list(lines.lines.items())[:: max(1, len(lines.lines) // 50)]:
+            assert later.line(loc) == line, (path, loc)
+            if loc:
+                assert later.within(loc[:1]).line(loc[1:]) == line, (path, loc)

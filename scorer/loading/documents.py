@@ -22,8 +22,9 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def load_model(path: Path, model: type[M], expected: str) -> tuple[M, LineMap]:
-    """One YAML mapping validated as `model`, every problem located; `expected` says what the top holds."""
-    data, lines = read_yaml(path)
+    """One YAML mapping validated as `model`, every problem located; `expected` says what the top holds.
+    The lines are read only if a problem asks for one."""
+    data, lines = read_yaml(path, marks=False)
     if not isinstance(data, dict):
         raise ScorerError([Problem(str(path), f"expected a mapping with {expected}", line=1)])
     try:

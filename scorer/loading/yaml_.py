@@ -71,15 +71,38 @@ class LineMap:
         return self.lines.get(full)
 
 
-def read_yaml(path: Path) -> tuple[Any, LineMap]:
-    """Parse one YAML file into plain data (all text NFC) and its line map, or raise a located error."""
+def read_yaml(path: Path, marks: bool = True) -> tuple[Any, LineMap]:
+    """Parse one YAML file into plain data (all text NFC) and its line map, or raise a located error.
+    Without `marks` the data is built by the quick loop and the line map reads the file again, with
+    marks, the first time a problem asks for a line (a valid file never pays for them)."""
     events = _Events(str(path), read_text(path))
     lines: dict[Loc, int] = {}
     with events.located():
         root = events.document()
-        data = None if root is None else events.build(root, (), 0, lines)[0]
+        if root is None:
+            data = None
+        else:
+            data = events.build(root, (), 0, lines)[0] if marks else events.quick(root, 0)[0]
         events.end()
-    return data, LineMap(lines)
+    return data, LineMap(lines) if marks else _LaterDocumentLines(path)
+
+
+class _LaterDocumentLines(LineMap):
+    """A whole document's line map, read again from its file when a line is first asked for; the
+    maps made `within` it share that one reading."""
+
+    def __init__(self, path: Path, prefix: Loc = (), read: list[LineMap] | None = None) -> None:
+        super().__init__({}, prefix)
+        self.path = path
+        self.read = [] if read is None else read
+
+    def within(self, prefix: Loc) -> LineMap:
+        return _LaterDocumentLines(self.path, self.prefix + prefix, self.read)
+
+    def line(self, loc: Loc) -> int | None:
+        if not self.read:
+            self.read.append(read_yaml(self.path)[1])
+        return self.read[0].within(self.prefix).line(loc)
 
 
 def yaml_records(path: Path, marks: bool = False) -> Iterator[tuple[Any, int, LineMap]]:
