@@ -13,8 +13,9 @@ official and test-case files, into models.
 Every problem of every file is collected and raised at once as a `ScorerError`.
 """
 
-from scorer.loading.cases import LoadedCase, case_files, load_case_file
-from scorer.loading.decision import DecisionFile, DecisionTable, read_decision
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from scorer.loading.documents import (
     check_unit,
     load_criteria,
@@ -40,6 +41,28 @@ from scorer.loading.files import MAX_FILE_BYTES, check_output, inside, is_dir, i
 from scorer.loading.origin import EMPTY_EVIDENCE, EvidenceSet, Origin
 from scorer.loading.sources import with_sources
 from scorer.loading.yaml_ import MAX_YAML_DEPTH, MAX_YAML_NODES, LineMap, read_yaml
+
+if TYPE_CHECKING:
+    from scorer.loading.cases import LoadedCase, case_files, load_case_file
+    from scorer.loading.decision import DecisionFile, DecisionTable, read_decision
+
+# Read by `scorer test` and `scorer criteria import` only: imported when first asked for.
+_LATER = {
+    "LoadedCase": "cases",
+    "case_files": "cases",
+    "load_case_file": "cases",
+    "DecisionFile": "decision",
+    "DecisionTable": "decision",
+    "read_decision": "decision",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module 'scorer.loading' has no attribute '{name}'")
+    return getattr(importlib.import_module(f"scorer.loading.{module}"), name)
+
 
 __all__ = [
     "EMPTY_EVIDENCE",

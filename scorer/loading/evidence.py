@@ -18,7 +18,6 @@ from pydantic import TypeAdapter, ValidationError
 
 from scorer.errors import Collector, InputError, Problem, ScorerError, did_you_mean
 from scorer.loading.criteria import field_kind, once_per_set
-from scorer.loading.csv_ import csv_records
 from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, nfc, outside_link
 from scorer.loading.origin import EvidenceSet, Origin, RawRecord
 from scorer.loading.problems import problems_of
@@ -189,6 +188,8 @@ def load_evidence_files(
 def _raw_records(path: Path, problems: Collector) -> Generator[RawRecord, None, None]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
+        from scorer.loading.csv_ import csv_records  # CSV evidence only
+
         yield from csv_records(path, problems)
     elif suffix == ".xlsx":
         from scorer.loading.xlsx_ import xlsx_records  # zipfile and the sheet reader: workbooks only
