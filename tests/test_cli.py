@@ -127,6 +127,20 @@ def test_explain_traces_points_to_documents(runner):
     assert "Points: Low 0.50 · Expected 0.67 · High 0.75" in result.output
 
 
+def test_explain_shows_the_marks_column_only_when_a_record_is_marked(runner):
+    def evidence_table(criterion: str) -> list[str]:
+        lines = runner.invoke(main, ["explain", criterion, "--as-of", "2024-09-30"]).output.splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("Evidence used"))
+        end = lines.index("", start)
+        return lines[start + 1 : end]
+
+    plain = evidence_table("1.2")
+    assert len(plain[1].split()) == 5, plain[1]  # id, date, number, file, title: no empty sixth column
+    marked = evidence_table("1.4.2")
+    assert len(marked[1].split()) == 6
+    assert any(line.rstrip().endswith("unsupported") for line in marked[2:])
+
+
 def test_explain_json(runner):
     data = json.loads(runner.invoke(main, ["explain", "1.4.2", "--as-of", "2024-09-30", "--format", "json"]).output)
     used = {e["id"]: e for e in data[0]["criterion"]["evidence_used"]}

@@ -409,15 +409,11 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
                     ", ".join(marks),
                 ]
             )
-        lines.append(
-            tabulate(
-                rows,
-                ["id", t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""],
-                tablefmt=_FORMAT,
-                disable_numparse=True,
-                maxcolwidths=[None, None, None, None, 44, None],
-            )
-        )
+        heads = ["id", t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""]
+        widths = [None, None, None, None, 44, None]
+        if not any(row[-1] for row in rows):  # the marks column only when a record is marked
+            rows, heads, widths = [row[:-1] for row in rows], heads[:-1], widths[:-1]
+        lines.append(tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=widths))
     else:
         lines.append(t("no_evidence", lang))
     lines += ["", f"{t('why_not_full', lang)}:"]
