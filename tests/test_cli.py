@@ -197,7 +197,11 @@ def test_usage_errors_exit_2(runner, args, message):
             "Error: rules/criteria_2019.yaml: no criteria set for 2019 (sets here: 2023, 2024) (pass --year or --criteria FILE)",
         ),
         (["predict", "--evidence", "nowhere"], "Error: nowhere: evidence folder not found"),
-        (["predict", "--rules", "nowhere"], "Error: nowhere: no criteria_<year>.yaml here (pass --criteria FILE)"),
+        (
+            ["predict", "--rules", "nowhere"],
+            "Error: nowhere: rules folder not found (pass --rules DIR, or --criteria FILE)",
+        ),
+        (["predict", "--rules", "evidence"], "Error: evidence: no criteria_<year>.yaml here (pass --criteria FILE)"),
         (["backtest", "--year", "2024"], "Error: evidence: no unit has an official.yaml for 2024"),
     ],
 )
