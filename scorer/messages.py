@@ -836,6 +836,7 @@ PROBLEM_PHRASES_VI: list[tuple[str, str]] = [
     (r"' or '", "' hoặc '"),
     (r", got ", ", nhận được "),
     (r"is not a day of the calendar", "không phải là ngày có thật"),
+    (r"dates are day/month/year", "ngày ghi theo thứ tự ngày/tháng/năm"),
     (r"expected a date such as 2024-03-12 or 12/03/2024", "cần ghi ngày như 12/03/2024 hoặc 2024-03-12"),
     (r"duplicate id '([^']*)' \(first at ([^)]*)\)", r"trùng mã '\1' (đã có tại \2)"),
     (r"unknown type '([^']*)'", r"không có loại '\1'"),

@@ -155,6 +155,12 @@ CASES = [
         "id,type,date,kind,tasks_total\na,plan,31/02/2024,par,3\n",
         f"{EV}/e.csv:2: date: '31/02/2024' is not a day of the calendar",
     ),
+    (  # a spreadsheet set to US English writes 30 September month first
+        "e.csv",
+        "id,type,date,kind,tasks_total\na,plan,09/30/2024,par,3\n",
+        f"{EV}/e.csv:2: date: '09/30/2024' is not a day of the calendar: dates are day/month/year "
+        "(did you mean '30/09/2024'?)",
+    ),
     (
         "e.csv",
         "id,type,date,kind,tasks_total\na,plan,01/02/2024,par,-3\n",

@@ -174,6 +174,10 @@ def test_validate_shipped_evidence(runner):
     "args, message",
     [
         (["predict", "--as-of", "31/02/2024"], "'31/02/2024' is not a day of the calendar"),
+        (
+            ["predict", "--as-of", "09/30/2024"],
+            "'09/30/2024' is not a day of the calendar: dates are day/month/year (did you mean '30/09/2024'?)",
+        ),
         (["predict", "--format", "pdf"], "'pdf' is not one of"),
         (["predict", "--horizon", "-1"], "-1 is not in the range"),
         (["bogus"], "No such command 'bogus'"),

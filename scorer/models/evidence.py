@@ -42,7 +42,19 @@ def _parse_text(value: str) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{value!r} is not a day of the calendar") from None
+        raise ValueError(f"{value!r} is not a day of the calendar{_month_first_hint(text, day, month, year)}") from None
+
+
+def _month_first_hint(text: str, day: int, month: int, year: int) -> str:
+    """`09/30/2024`, as a spreadsheet set to US English writes 30 September: read day first, it is
+    no day at all, so the message says which order is meant (never read as the other order)."""
+    if not _DMY.match(text) or month <= 12 or day > 12:
+        return ""
+    try:
+        dt.date(year, day, month)
+    except ValueError:
+        return ""
+    return f": dates are day/month/year (did you mean '{month:02d}/{day:02d}/{year}'?)"
 
 
 def percent_fraction(value: Any) -> Any:
