@@ -10,8 +10,8 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import functools
-import io
 import gc
+import io
 import os
 import signal
 import sys
