@@ -6,7 +6,8 @@ list of records is read one record at a time, so a large file is never held as a
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -84,25 +85,35 @@ def read_yaml(path: Path, marks: bool = True) -> tuple[Any, LineMap]:
         else:
             data = events.build(root, (), 0, lines)[0] if marks else events.quick(root, 0)[0]
         events.end()
-    return data, LineMap(lines) if marks else _LaterDocumentLines(path)
+    return data, LineMap(lines) if marks else _LaterLines(lambda: read_yaml(path)[1])
 
 
-class _LaterDocumentLines(LineMap):
-    """A whole document's line map, read again from its file when a line is first asked for; the
-    maps made `within` it share that one reading."""
+class _LaterLines(LineMap):
+    """A line map read again from its file, with marks, when a line is first asked for: `read`
+    gives the whole map. The maps made `within` it share that one reading; `known` holds lines
+    already at hand (a record's own line), answered without reading."""
 
-    def __init__(self, path: Path, prefix: Loc = (), read: list[LineMap] | None = None) -> None:
-        super().__init__({}, prefix)
-        self.path = path
-        self.read = [] if read is None else read
+    def __init__(
+        self,
+        read: Callable[[], LineMap],
+        known: dict[Loc, int] | None = None,
+        prefix: Loc = (),
+        cache: list[LineMap] | None = None,
+    ) -> None:
+        super().__init__(known or {}, prefix)
+        self.read = read
+        self.cache = [] if cache is None else cache
 
     def within(self, prefix: Loc) -> LineMap:
-        return _LaterDocumentLines(self.path, self.prefix + prefix, self.read)
+        return _LaterLines(self.read, self.lines, self.prefix + prefix, self.cache)
 
     def line(self, loc: Loc) -> int | None:
-        if not self.read:
-            self.read.append(read_yaml(self.path)[1])
-        return self.read[0].within(self.prefix).line(loc)
+        full = self.prefix + tuple(loc)
+        if full in self.lines:
+            return self.lines[full]
+        if not self.cache:
+            self.cache.append(self.read())
+        return self.cache[0].within(self.prefix).line(loc)
 
 
 def yaml_records(path: Path, marks: bool = False) -> Iterator[tuple[Any, int, LineMap]]:
@@ -151,30 +162,14 @@ def _records_without_marks(events: _Events, path: Path) -> Iterator[tuple[Any, i
             return
         line = first.start_mark.line + 1
         item = events.quick(first, 1)[0]
-        yield item, line, _LaterLines(path, index, line)
+        yield item, line, _LaterLines(functools.partial(_record_lines, path, index, line), {(): line})
         index += 1
 
 
-class _LaterLines(LineMap):
-    """A record's line map read again from its file when a field's line is first asked for."""
-
-    def __init__(self, path: Path, index: int, line: int) -> None:
-        super().__init__({(): line})
-        self.path, self.index = path, index
-        self.full: LineMap | None = None
-
-    def within(self, prefix: Loc) -> LineMap:
-        view = _LaterLines(self.path, self.index, self.lines[()])
-        view.prefix, view.full = self.prefix + prefix, self.full
-        return view
-
-    def line(self, loc: Loc) -> int | None:
-        if not tuple(loc) and not self.prefix:
-            return self.lines[()]
-        if self.full is None:
-            maps = [lines for _item, _line, lines in yaml_records(self.path, marks=True)]
-            self.full = maps[self.index] if self.index < len(maps) else LineMap(self.lines)
-        return self.full.within(self.prefix).line(loc)
+def _record_lines(path: Path, index: int, line: int) -> LineMap:
+    """The line map of the file's `index`-th record (at `line`), read again with marks."""
+    maps = [lines for _item, _line, lines in yaml_records(path, marks=True)]
+    return maps[index] if index < len(maps) else LineMap({(): line})
 
 
 NOT_A_LIST = "expected a list of records (or a mapping with the key 'records')"
