@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scorer.models.criteria import Criterion, CriteriaSet, rule_metrics
+from scorer.models.criteria import Criterion, CriteriaSet, id_order, rule_metrics
 from scorer.models.diff import CriteriaDiff, CriterionChange, MetricChange
 from scorer.scoring import difference
 
@@ -19,7 +19,7 @@ def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> 
     before = {c.id: c for c in old.criteria()}
     after = {c.id: c for c in new.criteria()}
     changes: list[CriterionChange] = []
-    for cid in sorted(set(before) | set(after), key=lambda i: tuple(int(p) for p in i.split("."))):
+    for cid in sorted(set(before) | set(after), key=id_order):
         a, b = before.get(cid), after.get(cid)
         if a is None and b is not None:
             changes.append(

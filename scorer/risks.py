@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from scorer.models.criteria import id_order
 from scorer.models.evidence import Unit
 from scorer.models.prediction import Change, CriterionResult, Risk, UnitPrediction
 from scorer.models.scored import ScoredUnit
@@ -49,7 +50,7 @@ def assess(
         for criterion in scored.criteria
         if is_at_risk(criterion, as_of, horizon_days) and (owner is None or _owned_by(criterion, owner, unit))
     ]
-    rows.sort(key=lambda r: (-r.at_stake, -r.worst_case, r.deadline or dt.date.max, _id_key(r.criterion)))
+    rows.sort(key=lambda r: (-r.at_stake, -r.worst_case, r.deadline or dt.date.max, id_order(r.criterion)))
     return UnitPrediction.model_construct(
         **{name: getattr(scored, name) for name in _SCORED}, risks=rows, what_if=what_if
     )
@@ -80,7 +81,3 @@ def _risk(criterion: CriterionResult, unit: Unit) -> Risk:
         remedy_en=criterion.remedy_en,
         missing_proofs=[p.title for p in criterion.proofs if not p.evidence],
     )
-
-
-def _id_key(criterion_id: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in criterion_id.split("."))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from scorer.models.criteria import CriteriaSet
+from scorer.models.criteria import CriteriaSet, id_order
 from scorer.models.evidence import Unit
 from scorer.models.prediction import CriterionResult, UnitPrediction
 from scorer.models.target import Action, Lost, UnitTarget
@@ -47,7 +47,7 @@ def plan_target(prediction: UnitPrediction, unit: Unit, cs: CriteriaSet, target:
             beyond += gain
         if beyond > 0:
             lost.append(Lost(criterion=c.id, title=c.title, title_en=c.title_en, lost=float(beyond)))
-    candidates.sort(key=lambda item: (-item[0], _deadline(item[1]), _id_key(item[1].id)))
+    candidates.sort(key=lambda item: (-item[0], _deadline(item[1]), id_order(item[1].id)))
     expected = exact(figure.expected)
     goal = exact(target)
     best = expected + sum((g * scale for g, _ in candidates), Decimal(0))
@@ -85,9 +85,5 @@ def plan_target(prediction: UnitPrediction, unit: Unit, cs: CriteriaSet, target:
         best=float(best.quantize(CENT)),
         best_class=band.name if band else None,
         actions=actions,
-        lost=sorted(lost, key=lambda x: (-x.lost, _id_key(x.criterion))),
+        lost=sorted(lost, key=lambda x: (-x.lost, id_order(x.criterion))),
     )
-
-
-def _id_key(criterion_id: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in criterion_id.split("."))

@@ -477,6 +477,11 @@ class CriteriaSet(Strict):
         return None
 
 
+def id_order(criterion_id: str) -> tuple[int, ...]:
+    """A criterion id as numbers, for sorting: 1.2 before 1.10 (the model holds ids to dotted numbers)."""
+    return tuple(int(part) for part in criterion_id.split("."))
+
+
 def decimal_sum(values: list[float]) -> Decimal:
     return sum((Decimal(str(v)) for v in values), Decimal(0))
 
