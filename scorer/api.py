@@ -93,11 +93,11 @@ def criteria_file(request: Request) -> tuple[Path, int | None]:
         return request.criteria, request.year
     year = request.year
     if year is None:
-        years = criteria_years(request.rules)
         if not loading.is_dir(request.rules):
             raise CriteriaError.single(
                 request.rules, "rules folder not found", hint="pass --rules DIR, or --criteria FILE"
             )
+        years = criteria_years(request.rules)
         if not years:
             raise CriteriaError.single(request.rules, "no criteria_<year>.yaml here", hint="pass --criteria FILE")
         year = years[-1]
