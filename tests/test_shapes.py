@@ -196,6 +196,16 @@ def test_unit_yaml_naming_an_unknown_row_or_group_is_an_error(runner, tmp_path):
     ]
 
 
+def test_unit_yaml_naming_a_row_by_its_title_is_told_the_id(runner, tmp_path, cs):
+    area = cs.areas[0]
+    folder = write_unit(
+        tmp_path / "evidence", "so", {2025: []}, group="department", not_applicable={f" {area.title.upper()} ": "x"}
+    )
+    result = runner.invoke(main, ["validate", "--evidence", str(folder.parent), "--criteria", str(CRITERIA)])
+    assert result.exit_code == 1
+    assert f"(write the row's id, not its title: '{area.id}')" in error_lines(result.stderr)[0]
+
+
 def test_groups_make_rows_not_applicable(cs, engine):
     district = score(cs, engine, FULL, group="district")
     row = next(c for c in district.criteria if c.id == "1.1.2")

@@ -65,6 +65,19 @@ def _row_ids(cs: CriteriaSet) -> frozenset[str]:
     return frozenset({c.id for c in cs.criteria()} | {n.id for n in cs.nodes()} | {a.id for a in cs.areas})
 
 
+def _row_hint(name: str, cs: CriteriaSet, ids: frozenset[str]) -> str | None:
+    """A row named by its title where its id goes ('Cải cách thủ tục hành chính' for area 3):
+    the id to write; else the closest id."""
+    wanted = name.strip().casefold()
+    titles = [(a.id, a.title, a.title_en) for a in cs.areas]
+    titles += [(n.id, n.title, n.title_en) for n in cs.nodes()]
+    titles += [(c.id, c.title, c.title_en or "") for c in cs.criteria()]
+    found = [rid for rid, *names in titles if wanted in (n.strip().casefold() for n in names)]
+    if found:
+        return f"write the row's id, not its title: '{found[0]}'"
+    return did_you_mean(name, ids)
+
+
 def check_unit(folder: Path, unit: Unit, cs: CriteriaSet, lines: LineMap | None = None) -> list[Problem]:
     """The names unit.yaml gives that the criteria set must know: the rows it declares not
     applicable, and its group where the set scores by group."""
@@ -77,7 +90,7 @@ def check_unit(folder: Path, unit: Unit, cs: CriteriaSet, lines: LineMap | None 
             f"'{cid}' is not a criterion of {cs.title_en}",
             line=lines.line(("not_applicable", cid)),
             field=f"not_applicable.{cid}",
-            hint=did_you_mean(cid, ids),
+            hint=_row_hint(cid, cs, ids),
         )
         for cid in unit.not_applicable
         if cid not in ids
