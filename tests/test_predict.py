@@ -114,10 +114,26 @@ def test_evidence_after_the_as_of_date_is_ignored():
 
 
 def test_survey_estimate_from_the_internal_survey_uses_a_wilson_interval():
+    # 95% of 186 respondents: the Wilson interval at z = 1.96 is 0.9086 to 0.9732 (worked by hand from
+    # Wilson's formula, (2np + z² ± z·sqrt(z² + 4npq)) / (2(n + z²))), on a criterion of 10 points.
     c = by_id(office(D(2024, 9, 30)))["8.1"]
-    low, high = wilson(0.95, 186, 1.96)
     assert c.survey_basis == "internal"
-    assert (c.low, c.expected, c.high) == (round(10 * low, 2), 9.5, round(10 * high, 2))
+    assert (c.low, c.expected, c.high) == (9.09, 9.5, 9.73)
+
+
+@pytest.mark.parametrize(
+    "events, n, low, high",
+    [
+        # Newcombe RG, "Two-sided confidence intervals for the single proportion: comparison of seven
+        # methods", Statistics in Medicine 17 (1998) 857-872, Table II, method 3 (Wilson score, 95%).
+        (81, 263, 0.2553, 0.3662),
+        (15, 148, 0.0624, 0.1605),
+        (0, 20, 0.0, 0.1611),
+        (1, 29, 0.0061, 0.1718),
+    ],
+)
+def test_wilson_interval_agrees_with_published_values(events, n, low, high):
+    assert tuple(round(bound, 4) for bound in wilson(events / n, n, 1.96)) == (low, high)
 
 
 def test_survey_estimate_from_last_years_official_share():
