@@ -307,7 +307,7 @@ def track(request: Request, compare: bool = False) -> Track:
     """Replay a closed year as of every month end and calendar deadline, for each selected unit;
     `compare` replays it under the first release's projection rules too."""
     from scorer.models.track import Track
-    from scorer.track import as_of_dates, track_unit
+    from scorer.track import as_of_dates, scorecard, track_unit
 
     if request.year is None and request.criteria is None:
         request = replace(request, year=_newest_published_year(request))
@@ -340,7 +340,7 @@ def track(request: Request, compare: bool = False) -> Track:
                     replay("flat") if compare else None,
                 )
             )
-    return Track(units=units)
+    return Track(units=units, record=scorecard(units))
 
 
 def _newest_published_year(request: Request) -> int:
