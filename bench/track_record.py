@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from scorer import api, synthetic  # noqa: E402
 from scorer.loading import load_criteria  # noqa: E402
 from scorer.models.track import Track, TrackRow, UnitTrack  # noqa: E402
-from scorer.track import likely_range, scorecard  # noqa: E402
+from scorer.track import likely_range, quarter_days, scorecard  # noqa: E402
 
 YEAR = 2024  # replayed, with 2023 as last year (a new unit has none)
 SHIPPED_YEAR = 2023
@@ -53,7 +53,8 @@ def synthetic_track(root: Path, seeds: list[int], kinds: tuple[str, ...] = synth
     for kind in kinds:
         for seed in seeds:
             synthetic.write_history(root, f"{kind}-{seed:04d}", cs, seed, kind, last=last)
-    return api.track(api.Request(evidence=root, rules=ROOT / "rules", year=YEAR))
+    # Only the days the table reads are replayed (and the cut-off, the final).
+    return api.track(api.Request(evidence=root, rules=ROOT / "rules", year=YEAR), days=quarter_days(YEAR))
 
 
 def kind_of(unit: UnitTrack) -> str:

@@ -303,9 +303,10 @@ def backtest(request: Request) -> list[Backtest]:
     return checks
 
 
-def track(request: Request, compare: bool = False) -> Track:
-    """Replay a closed year as of every month end and calendar deadline, for each selected unit;
-    `compare` replays it under the first release's projection rules too."""
+def track(request: Request, compare: bool = False, days: list[dt.date] | None = None) -> Track:
+    """Replay a closed year as of every month end and calendar deadline (or only as of `days`, and
+    the cut-off), for each selected unit; `compare` replays it under the first release's projection
+    rules too."""
     from scorer.models.track import Track
     from scorer.track import as_of_dates, scorecard, track_unit
 
@@ -320,6 +321,9 @@ def track(request: Request, compare: bool = False) -> Track:
             field="year",
             hint="a track record replays a closed year; use predict for this one",
         )
+    replayed = as_of_dates(cs)
+    if days is not None:
+        replayed = sorted({d for d in days if d.year == cs.year and d < cs.cutoff} | {cs.cutoff})
     units = []
     with engine_for(cs) as engine:
         for data in inputs.units():
@@ -328,7 +332,7 @@ def track(request: Request, compare: bool = False) -> Track:
             def replay(projection: str) -> list[UnitPrediction]:
                 return [
                     assess(predict_unit(cs, inputs.label, data, day, engine, projection=projection), data.unit)  # noqa: B023
-                    for day in as_of_dates(cs)
+                    for day in replayed
                 ]
 
             units.append(

@@ -227,14 +227,18 @@ def write_history(
     (folder / str(cs.year)).mkdir(parents=True, exist_ok=True)
     unit = {"id": unit_id, "name": f"Đơn vị mô phỏng {unit_id}", "group": "department", "divisions": {}}
     (folder / "unit.yaml").write_text(yaml.safe_dump(unit, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    text = yaml.safe_dump(history(cs, seed, kind), allow_unicode=True, sort_keys=False, width=1000)
-    (folder / str(cs.year) / "evidence.yaml").write_text(text, encoding="utf-8")
+    (folder / str(cs.year) / "evidence.yaml").write_text(_dump(history(cs, seed, kind)), encoding="utf-8")
     if last is not None and kind != "new_unit":
         (folder / str(last.year)).mkdir(exist_ok=True)
         rows = history(last, seed, last_year_kind(seed, kind))
-        text = yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=1000)
-        (folder / str(last.year) / "evidence.yaml").write_text(text, encoding="utf-8")
+        (folder / str(last.year) / "evidence.yaml").write_text(_dump(rows), encoding="utf-8")
     return folder
+
+
+def _dump(rows: list[dict[str, Any]]) -> str:
+    """Records as YAML, by libyaml where PyYAML has it (the same text, some ten times faster)."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(rows, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -413,13 +417,13 @@ def _year(cs: CriteriaSet, p: Profile, rng: random.Random) -> list[dict[str, Any
             )
     if "violation" in bad or rng.random() < 0.05:
         # Bad news after September; now and then a violation earlier in the year, for anyone.
-        day = dt.date(year, 10, 1) + dt.timedelta(days=rng.randint(0, 80))
+        struck = dt.date(year, 10, 1) + dt.timedelta(days=rng.randint(0, 80))
         if "violation" not in bad:
-            day = dt.date(year, 2, 1) + dt.timedelta(days=rng.randint(0, 180))
+            struck = dt.date(year, 2, 1) + dt.timedelta(days=rng.randint(0, 180))
         add(
             id="vp-1",
             type="violation",
-            date=day,
+            date=struck,
             kind=rng.choice(["recruitment", "discipline"]),
             severity=rng.choice(["minor", "serious"]),
         )

@@ -135,7 +135,11 @@ def scorecard(units: list[UnitTrack], days: list[dt.date] | None = None) -> list
         if not pairs:
             continue
         errors = [exact(p.expected) - exact(u.final) for u, p in pairs]
-        likely = [(u, p) for u, p in pairs if p.likely_low is not None and p.likely_high is not None]
+        likely = [
+            (u.final, p.likely_low, p.likely_high)
+            for u, p in pairs
+            if p.likely_low is not None and p.likely_high is not None
+        ]
         below = sum(len(u.below_max) for u, _ in pairs)
         listed = sum(len(p.at_risk) for _, p in pairs)
         hits = sum(len(set(p.at_risk) & set(u.below_max)) for u, p in pairs)
@@ -145,10 +149,8 @@ def scorecard(units: list[UnitTrack], days: list[dt.date] | None = None) -> list
                 units=len(pairs),
                 mae=_mean([abs(e) for e in errors]),
                 bias=_mean(errors),
-                likely_coverage=_share(
-                    sum(1 for u, p in likely if p.likely_low <= u.final <= p.likely_high), len(likely)  # type: ignore[operator]
-                ),
-                likely_width=_mean([exact(p.likely_high) - exact(p.likely_low) for _, p in likely]) if likely else None,  # type: ignore[arg-type]
+                likely_coverage=_share(sum(1 for final, lo, hi in likely if lo <= final <= hi), len(likely)),
+                likely_width=_mean([exact(hi) - exact(lo) for _, lo, hi in likely]) if likely else None,
                 band_coverage=_share(sum(1 for _, p in pairs if p.within), len(pairs)) or 0.0,
                 band_width=_mean([exact(p.high) - exact(p.low) for _, p in pairs]),
                 recall=_share(hits, below),
