@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,9 +163,8 @@ class Profile:
     kind: str
     pace: str  # steady | late_rush | stalled | early
     turn: dt.date  # late_rush: the rush begins; early: the work is done; stalled: it stops
-    never: frozenset[
-        str
-    ]  # never filed this year: "document:<kind>", "indicator:<name>", "plan:<kind>", a HABIT, "report:<period>"
+    # Never filed this year: "document:<kind>", "indicator:<name>", "plan:<kind>", a HABIT, "report:<period>".
+    never: frozenset[str]
     on_time: float  # chance that a report or an assigned task is on time
     cadence: int  # months between progress filings
     surveys: tuple[float, float]  # the official survey shares are drawn in this range
@@ -194,8 +194,18 @@ def profile(cs: CriteriaSet, seed: int | str, kind: str) -> Profile:
         + list(HABITS)
         + [f"report:{p}" for p in ("q1", "h1", "q3", "year")]
     )
-    share = rng.uniform(0.2, 0.45) if kind == "never_files" else rng.uniform(0.0, 0.05)
-    never = frozenset(t for t in things if rng.random() < share)
+    # What a never-filing unit leaves unfiled: for half of them mostly the same things every year
+    # (habits, a few things more or less each year), for the others different things each year.
+    share = rng.uniform(0.0, 0.05)
+    habits = random.Random(f"traits-{seed}-habits")
+    rate = habits.uniform(0.2, 0.45) if kind == "never_files" else 0.0
+    habitual = habits.random() < 0.5
+
+    def left(thing: str) -> bool:
+        draw = random.Random(f"traits-{seed}-never-{thing}").random() if habitual else rng.random()
+        return draw < rate * rng.uniform(0.7, 1.3)
+
+    never = frozenset(t for t in things if rng.random() < share or left(t))
     if kind == "never_files" and not never:
         never = frozenset([rng.choice(things)])
     on_time = {"early": rng.uniform(0.9, 1.0), "late_rush": rng.uniform(0.4, 0.8)}.get(pace, rng.uniform(0.75, 0.97))
@@ -207,7 +217,8 @@ def history(cs: CriteriaSet, seed: int | str, kind: str = "steady") -> list[dict
     """One unit's evidence for the year of `cs`, as a unit of `kind` would file it month by month
     (plans with their progress, the four reports, inspections, initiatives, the head's dialogue,
     communication, assigned tasks, indicators, documents, violations and surveys)."""
-    return _year(cs, profile(cs, seed, kind), random.Random(f"history-{kind}-{cs.year}-{seed}"))
+    rng = random.Random(f"history-{kind}-{cs.year}-{seed}")
+    return _year(cs, profile(cs, seed, kind), rng, lambda key: random.Random(f"traits-{seed}-{key}"))
 
 
 def last_year_kind(seed: int | str, kind: str) -> str:
@@ -245,7 +256,11 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def _year(cs: CriteriaSet, p: Profile, rng: random.Random) -> list[dict[str, Any]]:
+def _year(
+    cs: CriteriaSet, p: Profile, rng: random.Random, trait: Callable[[str], random.Random]
+) -> list[dict[str, Any]]:
+    """The year's records. `trait(key)` draws what a unit keeps from year to year (the level of each
+    indicator, how satisfied its respondents are), the same in every year; `rng` everything else."""
     year = cs.year
     start, last_day = dt.date(year, 1, 1), dt.date(year, 12, 12)
     due = {name: day for name, day in cs.calendar.items()}
@@ -386,12 +401,16 @@ def _year(cs: CriteriaSet, p: Profile, rng: random.Random) -> list[dict[str, Any
         sorted(n for n in cs.indicators if n not in progress and cs.indicators[n].kind.value == "rate")
     )
     bad = rng.sample(["violation", "falls"], rng.choice([1, 2])) if p.bad_news else []
+    levels = {}
+    for name in sorted(cs.indicators):
+        own = trait(f"indicator-{name}")
+        levels[name] = own.choice([0.7, 0.8, 0.9, 0.95, 1.0, 1.0]) * own.uniform(0.9, 1.0)
     for name in sorted(cs.indicators):
         if f"indicator:{name}" in p.never:
             continue
         kind_of = cs.indicators[name].kind.value
         share = curve(rng.uniform(0.5, 1.0)) if name in progress else None
-        level = rng.choice([0.7, 0.8, 0.9, 0.95, 1.0, 1.0]) * rng.uniform(0.9, 1.0)
+        level = min(1.0, levels[name] + rng.uniform(-0.05, 0.05))
         first = rng.randint(1, 3) if p.pace != "late_rush" else rng.randint(1, 10)
         fall = (
             dt.date(year, 10, 1) + dt.timedelta(days=rng.randint(0, 60)) if "falls" in bad and name == falling else None
@@ -443,7 +462,7 @@ def _year(cs: CriteriaSet, p: Profile, rng: random.Random) -> list[dict[str, Any
     day = when((3, 6), (4, 11))
     if "dialogue" not in p.never and day is not None:
         add(id="dt-1", type="dialogue", date=day, chaired_by_head=rng.random() < 0.85, audience=["staff", "citizens"])
-        if "dialogue_record" in cs.document_kinds:
+        if "dialogue_record" in cs.document_kinds and "document:dialogue_record" not in p.never:
             for proof, offset in (("dialogue-invitation", -7), ("dialogue-minutes", 0), ("dialogue-conclusions", 10)):
                 if rng.random() < 0.9:
                     on = min(day + dt.timedelta(days=offset), dt.date(year, 12, 30))
@@ -468,10 +487,21 @@ def _year(cs: CriteriaSet, p: Profile, rng: random.Random) -> list[dict[str, Any
                 recognized_by=f"{rng.randint(1, 99)}/QĐ-HĐSK",
             )
     # Surveys: now and then an internal one mid-year, the official results in December.
+    satisfaction = trait("surveys").uniform(0.8, 0.94)
     for criterion in cs.criteria():
         if not isinstance(criterion.rule, SurveyRule):
             continue
-        final = round(rng.uniform(*p.surveys), 3)
+        # Near the unit's own level, year after year (the high-survey kind: 0.97-0.99 this year).
+        lo, hi = p.surveys
+        final = round(
+            min(
+                hi,
+                max(lo, satisfaction + trait(f"survey-{criterion.id}").uniform(-0.03, 0.03) + rng.uniform(-0.05, 0.05)),
+            ),
+            3,
+        )
+        if p.kind == "high_surveys":
+            final = round(rng.uniform(lo, hi), 3)
         if rng.random() < 0.3:
             add(
                 id=f"ks-nb-{criterion.id}",
