@@ -24,6 +24,7 @@ import argparse
 import datetime as dt
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +114,19 @@ def table(shipped: Track, units: Track, seeds: list[int]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def template_unit(root: Path) -> str:
+@dataclass(frozen=True)
+class Template:
+    low: float
+    expected: float
+    high: float
+    likely: tuple[float, float] | None
+    classes: str
+    risks: int
+    bare: list[str]  # applicable criteria with no evidence, where absence is not full marks
+    listed: set[str]
+
+
+def template_case(root: Path) -> Template:
     """The issue's new user: a unit made from `scorer template` that filed the first three PAR
     reports on time, as of 30/09: its forecast, and which criteria without evidence its list holds."""
     import yaml
@@ -137,31 +150,98 @@ def template_unit(root: Path) -> str:
     (folder / str(YEAR) / "evidence.yaml").write_text(yaml.safe_dump(reports), encoding="utf-8")
     cs = load_criteria(ROOT / "rules" / f"criteria_{YEAR}.yaml")
     request = api.Request(evidence=root, rules=ROOT / "rules", year=YEAR, as_of=TEMPLATE_AS_OF)
-    unit_prediction = api.predict(request).units[0]
-    total = unit_prediction.total
+    prediction = api.predict(request).units[0]
+    total = prediction.total
     declared = {c.id: c for c in cs.criteria()}
     # Absence is full marks only where the decision says so: a deduction with no violation recorded,
     # and a row the set marks `not_arising: full`.
     bare = [
         c.id
-        for c in unit_prediction.criteria
+        for c in prediction.criteria
         if c.status != "not_applicable"
         and not c.evidence
         and set(declared[c.id].evidence) != {"violation"}
         and getattr(declared[c.id], "not_arising", None) != "full"
     ]
-    listed = {r.criterion for r in unit_prediction.risks}
-    likely = likely_range(total)
-    classes = total.class_
+    return Template(
+        low=total.low,
+        expected=total.expected,
+        high=total.high,
+        likely=likely_range(total),
+        classes=f"{total.class_.low} / {total.class_.expected} / {total.class_.high}",
+        risks=len(prediction.risks),
+        bare=bare,
+        listed={r.criterion for r in prediction.risks},
+    )
+
+
+def template_table(case: Template) -> str:
+    likely = f"{case.likely[0]:.2f}–{case.likely[1]:.2f}" if case.likely else "n/a"
     return (
         f"| template unit, 3 reports, as of {TEMPLATE_AS_OF:%d/%m/%Y} | low / expected / high | likely | class"
         " | at-risk rows | criteria without evidence | of them on the list |\n"
         "|---|---|---|---|---|---|---|\n"
-        f"| so-noi-vu | {total.low:.2f} / {total.expected:.2f} / {total.high:.2f}"
-        f" | {f'{likely[0]:.2f}–{likely[1]:.2f}' if likely else 'n/a'}"
-        f" | {classes.low} / {classes.expected} / {classes.high} | {len(unit_prediction.risks)}"
-        f" | {len(bare)} | {len(set(bare) & listed)} |\n"
+        f"| so-noi-vu | {case.low:.2f} / {case.expected:.2f} / {case.high:.2f} | {likely} | {case.classes}"
+        f" | {case.risks} | {len(case.bare)} | {len(set(case.bare) & case.listed)} |\n"
     )
+
+
+def template_unit(root: Path) -> str:
+    return template_table(template_case(root))
+
+
+def _met(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "NOT met")
+
+
+def verdict(units: Track, case: Template) -> str:
+    """The issue's bars (22, "Done when"), each with the figure that meets it or not."""
+    groups: dict[str, list[UnitTrack]] = {}
+    for unit in units.units:
+        groups.setdefault(kind_of(unit), []).append(unit)
+    rows = {kind: {r.as_of.strftime("%d/%m"): r for r in scorecard(members)} for kind, members in groups.items()}
+    every = {r.as_of.strftime("%d/%m"): r for r in scorecard(units.units)}
+    biases = [(abs(r.bias), r.bias, kind, day) for kind, by in rows.items() for day, r in by.items()]
+    mid = max((b for b in biases if b[3] in ("30/06", "30/09")), default=None)
+    over = max(biases, key=lambda b: b[1], default=None)
+    points = [p for u in units.units for p in u.points[:-1]]  # the quarter ends, not the cut-off
+    likely = [
+        (u.final, p.likely_low, p.likely_high)
+        for u in units.units
+        for p in u.points[:-1]
+        if p.likely_low is not None and p.likely_high is not None
+    ]
+    likely_share = sum(1 for final, lo, hi in likely if lo <= final <= hi) / len(likely) if likely else None
+    band_share = sum(1 for p in points if p.within) / len(points)
+    kinds_band = ", ".join(
+        f"{k.replace('_', ' ')} {100 * sum(1 for u in groups.get(k, []) for p in u.points[:-1] if p.within) / max(1, sum(len(u.points) - 1 for u in groups.get(k, []))):.0f}%"
+        for k in ("high_surveys", "bad_news")
+    )
+    q3 = every["30/09"]
+    not_listed = [c for c in case.bare if c not in case.listed]
+    lines = [
+        "Issue 22's bars, on these histories:",
+        "",
+        f"- bias of expected within ±2 for every kind at 30/06 and 30/09: {_met(mid[0] <= 2 if mid else None)}"
+        + (f" (worst {mid[1]:+.2f}, {mid[2].replace('_', ' ')} at {mid[3]})" if mid else ""),
+        f"- MAE at 30/09 ≤ 4 overall: {_met(q3.mae <= 4)} ({q3.mae:.2f})",
+        f"- no kind over +3 at any quarter: {_met(over[1] <= 3 if over else None)}"
+        + (f" (worst {over[1]:+.2f}, {over[2].replace('_', ' ')} at {over[3]})" if over else ""),
+        f"- likely covers the final in 70–90% of unit-quarters: {_met(0.7 <= likely_share <= 0.9 if likely_share is not None else None)}"
+        + (f" ({100 * likely_share:.0f}%)" if likely_share is not None else ""),
+        f"- likely's mean width ≤ 15 at 30/09: {_met(q3.likely_width <= 15 if q3.likely_width is not None else None)}"
+        + (f" ({q3.likely_width:.2f})" if q3.likely_width is not None else ""),
+        f"- [low, high] covers the final in ≥ 98% of unit-quarters: {_met(band_share >= 0.98)}"
+        f" ({100 * band_share:.1f}%; {kinds_band})",
+        f"- at-risk recall ≥ 0.9 at 30/09 with precision ≥ 0.5: "
+        f"{_met((q3.recall or 0) >= 0.9 and (q3.precision or 0) >= 0.5)}"
+        f" (recall {_num(q3.recall)}, precision {_num(q3.precision)})",
+        f"- the template unit with 3 reports expected below 50: {_met(case.expected < 50)} ({case.expected:.2f})",
+        f"- and every criterion without evidence on its list: {_met(not not_listed)}"
+        f" ({len(case.bare) - len(not_listed)} of {len(case.bare)}"
+        + (f"; not listed: {', '.join(not_listed[:6])}{', …' if len(not_listed) > 6 else ''})" if not_listed else ")"),
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -172,9 +252,12 @@ def main(argv: list[str] | None = None) -> None:
     seeds = seeds_of(args.units, args.seeds)
     with tempfile.TemporaryDirectory() as folder:
         units = synthetic_track(Path(folder) / "histories", seeds)
+        case = template_case(Path(folder) / "template")
         print(table(shipped_track(), units, seeds), end="")
         print()
-        print(template_unit(Path(folder) / "template"), end="")
+        print(template_table(case), end="")
+        print()
+        print(verdict(units, case), end="")
 
 
 if __name__ == "__main__":
