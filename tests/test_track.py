@@ -19,7 +19,8 @@ from click.testing import CliRunner
 from scorer import api, synthetic
 from scorer.cli import main
 from scorer.errors import ScorerError
-from scorer.models.track import SCHEMA, TrackPoint, TrackSummary, UnitTrack
+from scorer.models.track import SCHEMA, Track, TrackPoint, TrackSummary, UnitTrack
+from scorer.render import track as render_track
 from scorer.track import likely_range, scorecard
 from tests.conftest import EVIDENCE, OFFICE, ROOT, RULES, write_unit
 from tests.test_html import browse, ink, needs_browser
@@ -153,6 +154,9 @@ def test_html_chart_is_one_file_without_script(runner, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "<script" not in text and "http://" not in text and "https://" not in text
     assert 'id="band"' in text and 'id="expected"' in text and 'id="final"' in text
+    # No likely band while the prediction gives none; the record over the units after the unit.
+    assert 'id="likely"' not in text and '<table id="record-table">' in text
+    assert "Độ tin cậy của dự báo trên 1 đơn vị, tại cuối mỗi quý" in text and '<td class="n">30/09/2023</td>' in text
     assert 'stroke-dasharray="6,4"' in text and "88,09" in text
 
 
@@ -379,3 +383,19 @@ def test_the_cli_sums_up_every_unit_as_of_each_quarter_end(cs2024, cs2023, tmp_p
     assert [r["as_of"] for r in data["record"]] == ["2024-03-31", "2024-06-30", "2024-09-30", "2024-11-30"]
     assert data["record"][2]["recall"] == row.recall and data["units"][0]["below_max"]
     assert all("at_risk" in p and "likely_low" in p for p in data["units"][0]["points"])
+
+
+def test_a_likely_range_is_drawn_and_printed_where_the_prediction_gives_one():
+    unit = _unit(
+        80,
+        [("2024-06-30", 60, 85, 95, (78, 88), ["1.1"]), ("2024-12-31", 80, 80, 80, (80, 80), [])],
+        ["1.1"],
+    )
+    track = Track(units=[unit], record=scorecard([unit]))
+    page = render_track.render(track, "html", "vi")
+    assert 'id="likely"' in page and "78,00–88,00" in page
+    text = render_track.render(track, "table", "en")
+    row = next(line for line in text.splitlines() if line.startswith("2024-06-30"))
+    assert row.split()[-3:] == ["78.00–88.00", "1", "1/1"]
+    (line,) = [line for line in text.splitlines()[-5:] if line.startswith("2024-06-30")]
+    assert line.split() == ["2024-06-30", "1", "5.00", "+5.00", "100%", "10.00", "100%", "35.00", "1.00", "1.00"]
