@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # backtest, plan, form, diff, track and target are imported b
     from scorer.models.diff import CriteriaDiff
     from scorer.models.form import Form
     from scorer.models.plan import RemediationPlan
+    from scorer.models.register import RegisterDraft
     from scorer.models.target import TargetPlan
     from scorer.models.track import Track
 
@@ -170,7 +171,24 @@ def validate(request: Request) -> Validation:
     for data in inputs.units():
         counts.append(len(data.evidence.records))
         warnings += loading.document_conflicts(data.evidence, data.last_year)
+        warnings += _to_review(data.evidence)
     return Validation(inputs.label, len(inputs.criteria.criteria()), len(counts), sum(counts), warnings)
+
+
+def _to_review(evidence: EvidenceSet) -> list[Problem]:
+    """Records drafted from the register and not yet reviewed: listed, as predict counts them only
+    in the high scenario."""
+    return [
+        Problem(
+            evidence.origins[r.id].path,
+            f"'{r.id}' was drafted from the register and is not reviewed yet: predict counts it only in the high scenario",
+            line=evidence.origins[r.id].line,
+            field="review",
+            hint="check it against the document, fill in what its note names, then delete `review: needed`",
+        )
+        for r in evidence.records
+        if r.review is not None
+    ]
 
 
 def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) -> UnitYear:
@@ -469,3 +487,47 @@ def criteria_diff(old: Path, new: Path) -> CriteriaDiff:
     from scorer.diff import diff
 
     return diff(loading.load_criteria(old), loading.load_criteria(new), old.name, new.name)
+
+
+@dataclass(frozen=True)
+class RegisterImport:
+    """`scorer register import`: the draft, where it goes, and the file's whole text to write there."""
+
+    draft: RegisterDraft
+    output: Path
+    text: str
+
+
+def register_import(
+    request: Request, register: Path, output: Path | None = None, rules: tuple[Path, ...] = (), lang: str = "vi"
+) -> RegisterImport:
+    """A unit's register of outgoing documents to review-marked evidence records of one year. The
+    unit's evidence of that year (an earlier draft too) is read first: a document already there is
+    not drafted again, and an earlier draft's text is kept as the officer left it."""
+    from scorer import register as drafting
+    from scorer.loading.files import read_text
+    from scorer.loading.register import load_register_rules, read_register
+
+    if request.unit is None:
+        raise UsageError("give the unit whose register it is: --unit <folder name>")
+    cs, _ = _criteria(request)
+    unit = loading.nfc(request.unit)
+    folders = loading.unit_folders(request.evidence, unit)
+    if not folders:
+        known = [f.name for f in loading.unit_folders(request.evidence)]
+        raise SelectionError.single(request.evidence, f"no unit '{unit}'", hint=did_you_mean(unit, known))
+    folder = folders[0]
+    target = output if output is not None else folder / str(cs.year) / "so-van-ban.yaml"
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"--output {target}: the draft is YAML evidence, give a .yaml file")
+    if loading.same_file(target, register):
+        raise UsageError(f"--output {target} is the register itself")
+    files = loading.evidence_files(folder / str(cs.year), request.evidence)
+    if loading.is_file(target) and not any(loading.same_file(target, f) for f in files):
+        files.append(target)
+    evidence = loading.load_evidence_files(folder, files, cs=cs)
+    table = load_register_rules([request.rules / "register.yaml", *rules])
+    rows = read_register(register, lang)
+    result = drafting.draft(rows, table, cs, unit, cs.year, evidence, lang, source=register.name)
+    previous = read_text(target) if loading.is_file(target) else None
+    return RegisterImport(result, target, drafting.render_yaml(result, lang, previous))
