@@ -584,6 +584,7 @@ def register() -> None:
     "--output", "-o", type=click.Path(path_type=Path), help="The draft [default: evidence/UNIT/YEAR/so-van-ban.yaml]."
 )
 @click.option("--report", is_flag=True, help="Print per row what was drafted, skipped (why) or left unclear.")
+@click.option("--dry-run", "dry_run", is_flag=True, help="Read and draft, write nothing.")
 @click.option("--lang", type=click.Choice(["en", "vi"]), default="vi", show_default=True)
 @handles_errors
 def register_import(
@@ -595,6 +596,7 @@ def register_import(
     register_rules: tuple[Path, ...],
     output: Path | None,
     report: bool,
+    dry_run: bool,
     lang: str,
 ) -> None:
     """Draft evidence records, marked `review: needed`, from the register (.xlsx or .csv).
@@ -607,7 +609,7 @@ def register_import(
     result = api.register_import(
         _request(evidence=evidence, rules=rules, year=year, unit=unit), register_file, output, register_rules, lang
     )
-    if result.draft.records:
+    if result.draft.records and not dry_run:
         result.output.parent.mkdir(parents=True, exist_ok=True)
         emit(result.text, result.output)
     if report:
@@ -615,7 +617,7 @@ def register_import(
     for warning in result.draft.warnings:
         click.echo(("Warning: " if lang == "en" else "Cảnh báo: ") + warning, err=True)
     click.echo(drafting.summary_line(result.draft, lang), err=True)
-    click.echo(drafting.written_line(result, lang), err=True)
+    click.echo(drafting.written_line(result, lang, dry_run), err=True)
 
 
 @main.command()

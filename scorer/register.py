@@ -125,6 +125,7 @@ class Classifier:
         self.kinds = {fold(k): k for k in rules.kinds}
         self.kind_names = sorted(((fold(name), k) for k, name in rules.kinds.items()), key=lambda n: -len(n[0]))
         self.par = [_phrase(p) for p in rules.par_words]
+        self.quiet = {fold(k) for k in rules.quiet_kinds}
         self.periods = [(period.value, [_phrase(p) for p in phrases]) for period, phrases in rules.periods.items()]
         self.compiled = [
             (
@@ -283,7 +284,7 @@ def draft(
         kind = classifier.kind_of(symbol, row.summary)
         rule = classifier.rule_for(kind, row.summary)
         if rule is None:
-            if classifier.names_par(row.summary):
+            if classifier.names_par(row.summary) and fold(kind) not in classifier.quiet:
                 out(row, "unclear", msg("no_rule", lang))
             else:
                 out(row, "skipped", msg("not_par", lang))
@@ -471,8 +472,12 @@ def summary_line(result: RegisterDraft, lang: str) -> str:
     return msg("summary", lang, rows=len(result.rows), **counts)
 
 
-def written_line(result: Any, lang: str) -> str:
-    """Where the draft went, and what to run next; or that nothing was drafted."""
+def written_line(result: Any, lang: str, dry_run: bool = False) -> str:
+    """Where the draft went, and what to run next; or that nothing was drafted or written."""
+    if dry_run:
+        if lang == "en":
+            return f"--dry-run: {result.output} not written."
+        return f"--dry-run: không ghi {result.output}."
     if not result.draft.records:
         return "Nothing drafted: no file written." if lang == "en" else "Không có bản ghi nào được lập: không ghi tệp."
     if lang == "en":

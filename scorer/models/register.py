@@ -70,8 +70,10 @@ class RegisterRules(Strict):
     kinds: dict[Phrase, Phrase] = {}
     # The kind of a document whose symbol names none (a letter, `80/VPUB-TH`).
     letter: Phrase = "CV"
-    # Words that say a document is about PAR: a row holding them that no rule drafts is 'unclear'.
+    # Words that say a document is about PAR: a row holding them that no rule drafts is 'unclear',
+    # unless its kind is one of `quiet_kinds` (a letter or an invitation about PAR is no evidence).
     par_words: list[Phrase] = []
+    quiet_kinds: list[Phrase] = []
     # A report's period from its summary, first match in this order.
     periods: dict[Period, list[Phrase]] = {}
     rules: list[RegisterRule] = []
@@ -88,6 +90,7 @@ class RegisterRules(Strict):
                 "kinds": {**self.kinds, **other.kinds},
                 "letter": other.letter if "letter" in other.model_fields_set else self.letter,
                 "par_words": list(dict.fromkeys([*other.par_words, *self.par_words])),
+                "quiet_kinds": list(dict.fromkeys([*other.quiet_kinds, *self.quiet_kinds])),
                 "periods": ordered,
                 "rules": [r.model_dump() for r in other.rules]
                 + [r.model_dump() for r in self.rules if r.id not in {o.id for o in other.rules}],
