@@ -531,3 +531,59 @@ def register_import(
     result = drafting.draft(rows, table, cs, unit, cs.year, evidence, lang, source=register.name)
     previous = read_text(target) if loading.is_file(target) else None
     return RegisterImport(result, target, drafting.render_yaml(result, lang, previous))
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """A record drafted from the register and not reviewed yet, as the evidence page lists it."""
+
+    id: str
+    type: str
+    file: str
+    line: int
+    date: dt.date
+    document_no: str | None
+    title: str | None
+    note: str | None
+
+
+def drafted(evidence: Path, unit: str, year: int) -> list[Drafted]:
+    """The unit's records of `year` still marked `review: needed`, in date order."""
+    folder = evidence / unit
+    records = loading.load_evidence(folder, year)
+    return [
+        Drafted(
+            r.id,
+            r.type,
+            Path(records.origins[r.id].path).name,
+            records.origins[r.id].line,
+            r.date,
+            r.document_no,
+            r.title,
+            r.note,
+        )
+        for r in sorted(records.records, key=lambda r: (r.date, r.id))
+        if r.review is not None
+    ]
+
+
+def register_review(evidence: Path, unit: str, year: int, record_id: str, accept: bool) -> tuple[str, bytes]:
+    """One drafted record accepted (its mark removed) or rejected (the record removed): the name of
+    its file and the file's new content, for the caller to land as any evidence file is landed."""
+    from scorer import register as drafting
+    from scorer.loading.files import read_text
+
+    found = {d.id: d for d in drafted(evidence, unit, year)}
+    item = found.get(record_id)
+    if item is None:
+        raise SelectionError.single(evidence / unit / str(year), f"no record '{record_id}' waiting for review")
+    path = evidence / unit / str(year) / item.file
+    text = drafting.reviewed(read_text(path), item.line, record_id, accept)
+    if text is None:
+        raise InputError.single(
+            path,
+            f"'{record_id}' is no longer written as drafted",
+            line=item.line,
+            hint="edit the file: delete its `review: needed` line to accept it, or the record to reject it",
+        )
+    return item.file, text.encode("utf-8")

@@ -483,3 +483,28 @@ def written_line(result: Any, lang: str, dry_run: bool = False) -> str:
     if lang == "en":
         return f"Wrote {result.output}: review each record, then run `scorer validate --unit {result.draft.unit}`."
     return f"Đã ghi {result.output}: rà soát từng bản ghi, rồi chạy `scorer validate --unit {result.draft.unit}`."
+
+
+# -- review ---------------------------------------------------------------------------------
+
+_RECORD_START = re.compile(r"^- ")
+
+
+def reviewed(text: str, line: int, record_id: str, accept: bool) -> str | None:
+    """A draft file's text with one record reviewed: accepted (its `review: needed` line gone) or
+    rejected (the record gone), the rest of the file as it was. `line` is where the record starts;
+    None when the text there is not the record as drafted (an officer rewrote it: edit the file)."""
+    lines = text.splitlines(keepends=True)
+    start = line - 1
+    if not (0 <= start < len(lines)) or lines[start].rstrip("\r\n") != f"- id: {_scalar(record_id)}":
+        return None
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("  "):
+        end += 1
+    block = lines[start:end]
+    if not accept:
+        return "".join(lines[:start] + lines[end:])
+    kept = [x for x in block if x.rstrip("\r\n") != "  review: needed"]
+    if len(kept) == len(block):
+        return None
+    return "".join(lines[:start] + kept + lines[end:])

@@ -289,3 +289,122 @@ def test_the_worked_example_is_what_its_script_makes(tmp_path):
         # The export writes the number as a number (3 for 03) and the summary after the kind.
         drafts.append([(_key(r["document_no"]), r["date"], _detail(r), r.get("criteria")) for r in records])
     assert drafts[0] == drafts[1] and len(drafts[0]) == 29
+
+
+def test_column_variants_an_incoming_register_s_dates_and_a_number_column_holding_the_symbol(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Ngày đến;Số;Ngày;Trích yếu nội dung;Ngày tháng văn bản\n"
+        "01/01/2024;38/BC-VPUB;ignored;Báo cáo công tác CCHC quý I năm 2024;12/03/2024\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register)
+    assert code == 0, err
+    assert [(r["document_no"], r["date"], r["period"]) for r in _drafted(evidence)] == [
+        ("38/BC-VPUB", dt.date(2024, 3, 12), "q1")
+    ]
+
+
+def test_two_columns_that_name_one_field_as_closely_are_refused(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày ban hành;Ngày ban hành (gửi);Trích yếu\n38/BC-VPUB;12/03/2024;13/03/2024;Báo cáo\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register, "--lang", "en")
+    assert code == 1
+    assert err.strip() == (
+        f"Error: {register}:1: two columns are 'Ngày tháng': 'Ngày ban hành' and 'Ngày ban hành (gửi)' "
+        "(keep one of them, or rename the other)"
+    )
+
+
+def test_a_drafted_record_is_accepted_or_rejected_in_its_file_the_rest_kept(tmp_path):
+    from scorer import api
+
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "38/BC-VPUB;12/03/2024;Báo cáo công tác CCHC quý I năm 2024\n"
+        "121/BC-VPUB;19/06/2024;Báo cáo công tác CCHC 6 tháng đầu năm 2024\n",
+        encoding="utf-8",
+    )
+    assert _import(evidence, register)[0] == 0
+    path = evidence / "u" / "2024" / "so-van-ban.yaml"
+    before = path.read_text(encoding="utf-8")
+    assert [d.id for d in api.drafted(evidence, "u", 2024)] == ["svb-2024-38-bc-vpub", "svb-2024-121-bc-vpub"]
+    name, data = api.register_review(evidence, "u", 2024, "svb-2024-38-bc-vpub", accept=True)
+    assert name == "so-van-ban.yaml"
+    assert data.decode("utf-8") == before.replace("  review: needed\n", "", 1)
+    path.write_bytes(data)
+    name, data = api.register_review(evidence, "u", 2024, "svb-2024-121-bc-vpub", accept=False)
+    path.write_bytes(data)
+    assert [r["id"] for r in _drafted(evidence)] == ["svb-2024-38-bc-vpub"]
+    assert "review" not in _drafted(evidence)[0]
+    assert api.drafted(evidence, "u", 2024) == []
+    with pytest.raises(Exception, match="no record 'svb-2024-38-bc-vpub' waiting for review"):
+        api.register_review(evidence, "u", 2024, "svb-2024-38-bc-vpub", accept=True)
+
+
+# Phrasings written apart from the table, before it was last tuned (measured on them first: recall
+# and precision 0.89, type and period 1.00; the table then learnt the two it missed and the two it
+# took wrongly). Kept as the table's regression cases.
+PHRASINGS = [
+    ("01/KH-VPUB", "Triển khai nhiệm vụ cải cách hành chính nhà nước năm 2024 tại Văn phòng", ("plan", "par")),
+    ("02/KH-VPUB", "Kế hoạch Cải cách hành chính giai đoạn 2021-2025, năm 2024", ("plan", "par")),
+    ("03/BC-VPUB", "Tình hình thực hiện cải cách hành chính Quý 1 năm 2024", ("report", "q1")),
+    ("04/BC-VPUB", "Báo cáo kết quả công tác CCHC năm 2024 và phương hướng nhiệm vụ năm 2025", ("report", "year")),
+    ("05/BC-VPUB", "Báo cáo CCHC định kỳ 6 tháng năm 2024", ("report", "h1")),
+    ("06/BC-VPUB", "Bao cao cong tac cai cach hanh chinh quy III nam 2024", ("report", "q3")),
+    ("07/BC-VPUB", "BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH 9 THÁNG NĂM 2024", ("report", "q3")),
+    ("08/TB-VPUB", "Kết luận của Đoàn kiểm tra công tác cải cách hành chính tại Phòng Tổng hợp", ("inspection", "")),
+    ("09/KL-VPUB", "Kết luận kiểm tra CCHC năm 2024 tại Trung tâm Thông tin", ("inspection", "")),
+    ("10/KH-VPUB", "Kiểm tra cải cách hành chính, kiểm tra công vụ năm 2024", ("plan", "inspection")),
+    ("11/KH-VPUB", "Tuyên truyền về cải cách hành chính năm 2024", ("plan", "communication")),
+    ("12/QĐ-VPUB", "Về việc công nhận sáng kiến năm 2024", ("initiative", "recognized")),
+    ("13/TB-VPUB", "Thông báo ý kiến kết luận của Chánh Văn phòng tại buổi đối thoại với công chức", ("dialogue", "")),
+    ("14/KH-VPUB", "Kế hoạch ứng dụng CNTT trong hoạt động của Văn phòng năm 2024", ("plan", "it")),
+    ("15/KH-VPUB", "Kế hoạch bồi dưỡng, tập huấn nghiệp vụ cho công chức năm 2024", ("plan", "training")),
+    ("16/QĐ-VPUB", "Quyết định ban hành Quy chế làm việc", ("document", "working_rules")),
+    ("17/BC-VPUB", "Báo cáo kết quả rà soát, hệ thống hóa VBQPPL năm 2024", None),
+    ("18/QĐ-VPUB", "Quyết định phê duyệt Đề án vị trí việc làm", ("document", "job_positions")),
+    ("19/BC-VPUB", "Báo cáo công tác cải cách hành chính tháng 7 năm 2024", ("report", "other")),
+    ("20/KH-VPUB", "Kế hoạch cải thiện, nâng cao Chỉ số PAR INDEX, SIPAS năm 2024", ("plan", "par")),
+    # decoys
+    (
+        "21/BC-VPUB",
+        "Báo cáo kết quả thực hiện Nghị quyết số 19/NQ-CP về cải thiện môi trường kinh doanh quý I năm 2024",
+        None,
+    ),
+    ("22/KH-VPUB", "Kế hoạch tổ chức Hội nghị tập huấn nghiệp vụ công tác CCHC năm 2024", None),
+    ("23/QĐ-VPUB", "Quyết định kiện toàn Ban Chỉ đạo cải cách hành chính", None),
+    ("24/TB-VPUB", "Thông báo kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với Sở Nội vụ về CCHC", None),
+    ("25/BC-VPUB", "Báo cáo tình hình thực hiện nhiệm vụ quý I năm 2024", None),
+    ("26/KH-VPUB", "Kế hoạch kiểm tra việc thực hiện quy chế dân chủ năm 2024", None),
+    ("27/TTr-VPUB", "Tờ trình ban hành Kế hoạch CCHC năm 2024 của UBND tỉnh", None),
+    ("28/QĐ-VPUB", "Quyết định thành lập Hội đồng sáng kiến cấp cơ sở", None),
+    ("29/KH-VPUB", "Kế hoạch chuyển đổi số tỉnh năm 2024 (dự thảo trình UBND tỉnh)", None),
+]
+
+
+@pytest.mark.parametrize(("symbol", "summary", "answer"), PHRASINGS)
+def test_the_table_reads_clerks_phrasings(symbol, summary, answer):
+    from scorer.loading import load_criteria
+    from scorer.register import Classifier
+
+    rules = load_register_rules([RULES / "register.yaml"])
+    classifier = Classifier(rules, load_criteria(RULES / "criteria_2024.yaml"))
+    rule = classifier.rule_for(classifier.kind_of(split_symbol(symbol, rules), summary), summary)
+    got = None
+    if rule is not None:
+        kind = str(rule.record["type"])
+        if rule.period:
+            got = (kind, classifier.period(summary) or "other")
+        elif kind in ("inspection", "dialogue"):
+            got = (kind, "")
+        else:
+            got = (kind, str(rule.record.get("kind") or rule.record.get("status") or rule.record.get("form")))
+    assert got == answer

@@ -42,7 +42,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "so van ban",
         "so vb",
     ),
-    "number": ("so di", "so", "so den"),
+    "number": ("so di", "so"),
+    # An incoming register's own columns, named so that they are not taken for the document's.
+    "received": ("ngay den", "so den", "ngay nhan"),
     "code": ("ky hieu van ban", "ky hieu", "ky hieu vb"),
     "date": (
         "ngay thang van ban",
@@ -150,6 +152,11 @@ COLUMN_TITLES = {
     "symbol": "Số, ký hiệu",
     "date": "Ngày tháng",
     "summary": "Tên loại và trích yếu nội dung",
+    "number": "Số",
+    "code": "Ký hiệu",
+    "kind": "Tên loại",
+    "signer": "Người ký",
+    "recipients": "Nơi nhận",
 }
 VARIANTS = {
     "symbol": "'Số và ký hiệu', 'Số hiệu', or 'Số' and 'Ký hiệu'",
@@ -179,12 +186,20 @@ def column_key(text: str) -> str:
 
 def column_of(text: str) -> str | None:
     """The register column a header cell names, or None."""
+    found = _column_match(text)
+    return found[0] if found else None
+
+
+def _column_match(text: str) -> tuple[str, int] | None:
+    """The column a header cell names and how closely (the earlier its name in the column's list,
+    the closer): of two cells naming one column, the closer wins (`Ngày tháng văn bản` over a bare
+    `Ngày`, `Ngày ban hành` over `Ngày ký`)."""
     key = column_key(text)
     if not key:
         return None
     for alias, name in _ALIASES:
         if key == alias or key.startswith(alias + " "):
-            return name
+            return name, -COLUMNS[name].index(alias)
     return None
 
 
@@ -307,21 +322,26 @@ def _table_rows(
         return None
     first, last, columns, names = found
     header_line = head[first][0]
-    # Two cells naming one column: ambiguous, refused.
+    # Two cells naming one column as closely: ambiguous, refused; else the closer one is it.
     by_name: dict[str, int] = {}
     for index, name in sorted(columns.items()):
-        if name in by_name and name not in ("row_no",):
-            header_problems.add(
-                where,
-                msg("twice", lang, name=name, a=names[by_name[name]], b=names[index]),
-                line=header_line,
-                hint=msg("twice_hint", lang),
-            )
-        by_name.setdefault(name, index)
+        if name in by_name:
+            mine, theirs = _column_match(names[index]), _column_match(names[by_name[name]])
+            if mine is not None and theirs is not None and mine[1] > theirs[1]:
+                by_name[name] = index
+            elif mine == theirs and name not in ("row_no", "received", "note"):
+                header_problems.add(
+                    where,
+                    msg("twice", lang, name=COLUMN_TITLES.get(name, name), a=names[by_name[name]], b=names[index]),
+                    line=header_line,
+                    hint=msg("twice_hint", lang),
+                )
+            continue
+        by_name[name] = index
+    if "symbol" not in by_name and "number" in by_name and "code" not in by_name:
+        by_name["symbol"] = by_name.pop("number")  # a column `Số` holding `121/BC-VPUB` whole
     missing = [n for n in ("date", "summary") if n not in by_name]
     if "symbol" not in by_name and not ("number" in by_name and "code" in by_name):
-        missing.insert(0, "symbol")
-    if "symbol" not in by_name and "number" in by_name and "code" not in by_name and "symbol" not in missing:
         missing.insert(0, "symbol")
     found_names = ", ".join(f"'{names[i]}'" for i in sorted(names) if names[i]) or "-"
     for name in missing:
