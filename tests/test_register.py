@@ -408,3 +408,19 @@ def test_the_table_reads_clerks_phrasings(symbol, summary, answer):
         else:
             got = (kind, str(rule.record.get("kind") or rule.record.get("status") or rule.record.get("form")))
     assert got == answer
+
+
+def test_number_and_symbol_in_two_columns_beside_a_count_of_copies(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "SỔ ĐĂNG KÝ VĂN BẢN ĐI;;;;;\n"
+        "Số;Ký hiệu;Ngày;Loại văn bản;Trích yếu;Số lượng bản\n"
+        "38;BC-VPUB;12/03/2024;Báo cáo;Công tác CCHC quý I năm 2024;2\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register)
+    assert code == 0, err
+    assert [(r["document_no"], r["title"], r["period"]) for r in _drafted(evidence)] == [
+        ("38/BC-VPUB", "Báo cáo công tác CCHC quý I năm 2024", "q1")
+    ]

@@ -198,7 +198,8 @@ def _column_match(text: str) -> tuple[str, int] | None:
     if not key:
         return None
     for alias, name in _ALIASES:
-        if key == alias or key.startswith(alias + " "):
+        # A one-word name is the whole cell (`Số`, not `Số lượng bản`; `Ngày`, not `Ngày chuyển`).
+        if key == alias or (" " in alias and key.startswith(alias + " ")):
             return name, -COLUMNS[name].index(alias)
     return None
 
@@ -461,7 +462,9 @@ def _row(
     date_text = _text(raw_date)
     kind = _text(cell("kind"))
     if kind and summary and not fold(summary).startswith(fold(kind)):
-        summary = f"{kind} {summary}"
+        # `Báo cáo` + `Công tác CCHC ...` reads `Báo cáo công tác CCHC ...` (`CCHC ...` stays).
+        lead = summary[0].lower() if len(summary) > 1 and summary[1].islower() else summary[0]
+        summary = f"{kind} {lead}{summary[1:]}"
     elif kind and not summary:
         summary = kind
     if not symbol and not date_text and not summary:
