@@ -424,3 +424,24 @@ def test_number_and_symbol_in_two_columns_beside_a_count_of_copies(tmp_path):
     assert [(r["document_no"], r["title"], r["period"]) for r in _drafted(evidence)] == [
         ("38/BC-VPUB", "Báo cáo công tác CCHC quý I năm 2024", "q1")
     ]
+
+
+def test_a_register_that_is_no_workbook_and_a_unit_that_is_not_there_are_named(tmp_path):
+    evidence = _unit(tmp_path)
+    bad = tmp_path / "so.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    code, _, err = _import(evidence, bad)
+    assert code == 1
+    assert err.strip() == f"Error: {bad}: không đọc được tệp .xlsx này (mở bằng Excel và lưu lại dưới dạng .xlsx)"
+    result = CliRunner().invoke(
+        main, ["register", "import", str(bad), "--unit", "v", "--evidence", str(evidence), "--rules", str(RULES)]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {evidence}: không có đơn vị 'v'"
+    old = tmp_path / "so.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    code, _, err = _import(evidence, old, "--lang", "en")
+    assert err.strip() == (
+        f"Error: {old}: expected the register as an Excel workbook (.xlsx) or a CSV file "
+        "(export the register from the e-office system to Excel, or save it as .xlsx)"
+    )

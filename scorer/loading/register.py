@@ -269,7 +269,14 @@ def _xlsx_tables(path: Path, lang: str) -> Iterator[tuple[str, Iterator[tuple[in
 
     from scorer.loading.xlsx_ import check_zip
 
-    check_zip(path)
+    try:
+        check_zip(path)
+    except ScorerError as error:
+        from scorer.loading.xlsx_ import UNREADABLE
+
+        if error.problems and error.problems[0].message == UNREADABLE:
+            raise InputError.single(path, msg("unreadable", lang), hint=msg("unreadable_hint", lang)) from None
+        raise
     try:
         book = load_workbook(str(path), read_only=True, data_only=True, keep_links=False)
     except Exception:  # openpyxl raises anything at all on a malformed part
