@@ -445,3 +445,14 @@ def test_a_register_that_is_no_workbook_and_a_unit_that_is_not_there_are_named(t
         f"Error: {old}: expected the register as an Excel workbook (.xlsx) or a CSV file "
         "(export the register from the e-office system to Excel, or save it as .xlsx)"
     )
+
+
+def test_the_empty_template_has_no_review_column(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "mau.xlsx"
+    result = CliRunner().invoke(main, ["template", "--rules", str(RULES), "--year", "2024", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    headers = {cell.value for sheet in book.worksheets for cell in sheet[1]}
+    assert "document_no" in headers and "review" not in headers
