@@ -43,6 +43,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "quy tắc '{rule}' lập văn bản loại '{kind}', bộ tiêu chí năm {year} không dùng loại này",
     },
     "rule": {"en": "rule {rule}", "vi": "quy tắc {rule}"},
+    "no_row_of_year": {
+        "en": "no document of the register is dated {year}: its rows are of {years} (is --year right?)",
+        "vi": "sổ không có văn bản nào của năm {year}: các dòng thuộc năm {years} (--year có đúng không?)",
+    },
     "two_dates": {
         "en": "{where}:{line}: {symbol} is dated {a} here and {b} at row {first}: one number names one document a year",
         "vi": "{where}:{line}: {symbol} ghi ngày {a} ở đây và ngày {b} ở dòng {first}: mỗi số, ký hiệu chỉ là một văn bản trong năm",
@@ -357,6 +361,9 @@ def draft(
         records.append(record)
         detail = record.get("period") or record.get("kind") or record.get("form") or record.get("status")
         out(row, "drafted", msg("rule", lang, rule=rule.id), record_id=record_id, type=record_type, detail=detail)
+    held = sorted({row.date.year for row in register.rows})
+    if held and year not in held:
+        warnings.append(msg("no_row_of_year", lang, year=year, years=", ".join(str(y) for y in held)))
     return RegisterDraft(source, unit, year, records, outcomes, warnings, todo)
 
 

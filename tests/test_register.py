@@ -456,3 +456,20 @@ def test_the_empty_template_has_no_review_column(tmp_path):
     book = openpyxl.load_workbook(out)
     headers = {cell.value for sheet in book.worksheets for cell in sheet[1]}
     assert "document_no" in headers and "review" not in headers
+
+
+def test_a_register_of_another_year_drafts_nothing_and_says_which_year_it_holds(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n38/BC-VPUB;12/03/2023;Báo cáo công tác CCHC quý I năm 2023\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register)
+    assert code == 0
+    assert err.splitlines() == [
+        "Cảnh báo: sổ không có văn bản nào của năm 2024: các dòng thuộc năm 2023 (--year có đúng không?)",
+        "Đã đọc 1 dòng: lập 0, bỏ qua 1, chưa rõ 0.",
+        "Không có bản ghi nào được lập: không ghi tệp.",
+    ]
+    assert not (evidence / "u" / "2024").exists()
