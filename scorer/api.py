@@ -51,6 +51,8 @@ class Request:
     owner: str | None = None
     what_if: tuple[Path, ...] = ()
     output: Path | None = None
+    # The folders searched for a project (scorer.toml, [tool.scorer] or rules/) when none was found.
+    looked: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,9 +97,10 @@ def criteria_file(request: Request) -> tuple[Path, int | None]:
     year = request.year
     if year is None:
         if not loading.is_dir(request.rules):
-            raise CriteriaError.single(
-                request.rules, "rules folder not found", hint="pass --rules DIR, or --criteria FILE"
-            )
+            hint = "pass --rules DIR, or --criteria FILE, or run `scorer init` to start a project"
+            if request.looked:
+                hint = f"no scorer.toml, [tool.scorer] or rules/ in {', '.join(map(str, request.looked))}: {hint}"
+            raise CriteriaError.single(request.rules, "rules folder not found", hint=hint)
         years = criteria_years(request.rules)
         if not years:
             raise CriteriaError.single(request.rules, "no criteria_<year>.yaml here", hint="pass --criteria FILE")

@@ -81,21 +81,34 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
 FORMAT_HELP = "Output format [default: from --output's extension, else table]."
 
 
-def reporting_options(func: Callable[..., Any], lang: str = "en") -> Callable[..., Any]:
+def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """The run's language: --lang, else SCORER_LANG, else the project file's, else Vietnamese."""
+    from scorer import project
+
+    try:
+        return project.language(value)
+    except (UsageError, ScorerError) as error:
+        raise click.BadParameter(str(error)) from None
+
+
+LANG_HELP = "Language of the output, vi or en [default: SCORER_LANG, else the project file's, else vi]."
+
+
+def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--lang", type=click.Choice(["vi", "en"]), callback=_lang, help=LANG_HELP)(func)
+
+
+def reporting_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option(
             "--evidence",
             type=click.Path(path_type=Path),
-            default=Path("evidence"),
-            show_default=True,
-            help="Folder of unit folders.",
+            help="Folder of unit folders [default: the project's evidence/].",
         ),
         click.option(
             "--rules",
             type=click.Path(path_type=Path),
-            default=Path("rules"),
-            show_default=True,
-            help="Folder of criteria_<year>.yaml files.",
+            help="Folder of criteria_<year>.yaml files [default: the project's rules/].",
         ),
         click.option(
             "--criteria", type=click.Path(path_type=Path), help="Criteria file [default: rules/criteria_<year>.yaml]."
@@ -108,7 +121,7 @@ def reporting_options(func: Callable[..., Any], lang: str = "en") -> Callable[..
             callback=_as_of,
             help="Day of the prediction, 2024-09-30 or 30/09/2024 [default: today, at most the cut-off].",
         ),
-        click.option("--lang", type=click.Choice(["en", "vi"]), default=lang, show_default=True),
+        click.option("--lang", type=click.Choice(["vi", "en"]), callback=_lang, help=LANG_HELP),
         click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (whole or not at all)."),
     ]
     for option in reversed(options):
@@ -121,10 +134,23 @@ def _request(**kwargs: Any) -> api.Request:
     from scorer.loading import nfc
 
     fields = {k: v for k, v in kwargs.items() if k in api.Request.__dataclass_fields__ and v is not None}
+    fields.update(_folders(kwargs.get("evidence"), kwargs.get("rules")))
     for name in ("unit", "owner"):
         if name in fields:
             fields[name] = nfc(fields[name])
     return api.Request(**fields)
+
+
+def _folders(evidence: Path | None, rules: Path | None) -> dict[str, Any]:
+    """--evidence and --rules as typed, else the project's (found from the current folder up),
+    else `evidence` and `rules` here, with the folders looked in (for the error that follows)."""
+    from scorer import project
+
+    found = project.find() if evidence is None or rules is None else project.Project()
+    fields: dict[str, Any] = {"looked": found.looked}
+    fields["evidence"] = evidence or (project.relative(found.evidence) if found.evidence else Path("evidence"))
+    fields["rules"] = rules or (project.relative(found.rules) if found.rules else Path("rules"))
+    return fields
 
 
 def emit(text: str | bytes | Iterable[str | bytes], output: Path | None) -> None:
@@ -214,8 +240,11 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except ScorerError as error:
+            from scorer.messages import problem_text, t
+
+            lang = _run_lang(kwargs)
             for problem in error.problems:
-                click.echo(f"Error: {problem}", err=True)
+                click.echo(f"{t('cli.error', lang)}: {problem_text(str(problem), lang)}", err=True)
                 for line in problem.excerpt():
                     click.echo(line, err=True)
             sys.exit(1)
@@ -224,10 +253,28 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except OSError as error:
             # The last guard: a path the system refuses (too long, no permission, a device) is an
             # input problem, reported with its name, never a traceback.
-            click.echo(f"Error: {error.filename or ''}: cannot use this path: {error.strerror or error}", err=True)
+            from scorer.messages import t
+
+            lang = _run_lang(kwargs)
+            click.echo(
+                f"{t('cli.error', lang)}: {error.filename or ''}: {t('cli.bad_path', lang)}: {error.strerror or error}",
+                err=True,
+            )
             sys.exit(1)
 
     return wrapper
+
+
+def _run_lang(kwargs: dict[str, Any]) -> str:
+    """The language of a command's messages: its --lang once resolved, else the default's."""
+    if kwargs.get("lang") in ("vi", "en"):
+        return str(kwargs["lang"])
+    from scorer import project
+
+    try:
+        return project.language(None)
+    except (UsageError, ScorerError):
+        return project.DEFAULT_LANG
 
 
 class _Scorer(click.Group):
@@ -311,10 +358,13 @@ def _progress() -> Callable[[int, int], None] | None:
     """A unit counter on stderr, for long runs in a terminal only (never in a pipe or a file)."""
     if not sys.stderr.isatty():
         return None
+    from scorer.messages import t
+
+    lang = _run_lang({})
 
     def show(done: int, total: int) -> None:
         if total >= 20 and (done % 10 == 0 or done == total):
-            click.echo(f"\rscoring units: {done}/{total}", err=True, nl=False)
+            click.echo(f"\r{t('cli.progress', lang)}: {done}/{total}", err=True, nl=False)
 
     return show
 
@@ -410,33 +460,44 @@ def target(goal: float, fmt: str | None, lang: str, output: Path | None, **kwarg
 
 
 @main.command()
-@click.option("--evidence", type=click.Path(path_type=Path), default=Path("evidence"), show_default=True)
-@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option(
+    "--evidence", type=click.Path(path_type=Path), help="Folder of unit folders [default: the project's evidence/]."
+)
+@click.option(
+    "--rules", type=click.Path(path_type=Path), help="Folder of criteria sets [default: the project's rules/]."
+)
 @click.option("--criteria", type=click.Path(path_type=Path))
 @click.option("--year", type=int)
 @click.option("--unit")
+@lang_option
 @handles_errors
-def validate(**kwargs: Any) -> None:
+def validate(lang: str, **kwargs: Any) -> None:
     """Check the criteria set and the evidence; report every problem at once.
 
     Example: scorer validate --year 2024
     """
     from scorer import api
+    from scorer.messages import problem_text, t
 
     summary = api.validate(_request(**kwargs))
     for warning in summary.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"{t('cli.warning', lang)}: {problem_text(str(warning), lang)}", err=True)
     click.echo(
-        f"OK: {summary.label} ({summary.criteria} criteria), {summary.units} unit(s), {summary.records} evidence records"
+        t("cli.validated", lang).format(
+            label=summary.label, criteria=summary.criteria, units=summary.units, records=summary.records
+        )
     )
 
 
 @main.command("test")
-@click.argument("folder", type=click.Path(path_type=Path), default=Path("rules/tests"))
-@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.argument("folder", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "--rules", type=click.Path(path_type=Path), help="Folder of criteria sets [default: the project's rules/]."
+)
 @click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), default="table", show_default=True)
+@lang_option
 @handles_errors
-def test_cases(folder: Path, rules: Path, fmt: str) -> None:
+def test_cases(folder: Path | None, rules: Path | None, fmt: str, lang: str) -> None:
     """Run the criteria test cases (evidence in, points out) and list criteria no case checks.
 
     Example: scorer test rules/tests
@@ -445,8 +506,9 @@ def test_cases(folder: Path, rules: Path, fmt: str) -> None:
     from scorer.render import json_
     from scorer.render import table
 
-    report = cases.run_cases(rules, folder)
-    click.echo(json_.dumps(report) if fmt == "json" else table.render_test_report(report), nl=False)
+    rules = _folders(Path("."), rules)["rules"]
+    report = cases.run_cases(rules, folder or rules / "tests")
+    click.echo(json_.dumps(report) if fmt == "json" else table.render_test_report(report, lang), nl=False)
     if not report.passed:
         sys.exit(1)
 
@@ -500,7 +562,7 @@ def plan_command(fmt: str | None, lang: str, output: Path | None, goal: float | 
 
 
 @main.command("form")
-@functools.partial(reporting_options, lang="vi")
+@reporting_options
 @click.option("--format", "fmt", type=click.Choice(["xlsx"]), default=None, help="Output format [default: xlsx].")
 @click.option("--with", "what_if", multiple=True, hidden=True)
 @handles_errors
@@ -529,7 +591,7 @@ def criteria() -> None:
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(BASIC_FORMATS), default="table", show_default=True)
-@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+@lang_option
 @handles_errors
 def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
     """Sub-criteria added, removed and changed between two criteria sets, with the points that move.
@@ -547,8 +609,9 @@ def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
 @criteria.command("import")
 @click.argument("decision", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="The draft YAML to write.")
+@lang_option
 @handles_errors
-def criteria_import(decision: Path, output: Path) -> None:
+def criteria_import(decision: Path, output: Path, lang: str) -> None:
     """Draft a criteria set from a decision's appendix table (.docx or .xlsx); rows it cannot read are listed.
 
     Example: scorer criteria import quyet-dinh-1325.docx -o draft.yaml
@@ -557,9 +620,11 @@ def criteria_import(decision: Path, output: Path) -> None:
 
     result = api.criteria_import(decision)
     emit(importer.render_draft(result.data, decision.name, result.rows, len(result.problems)), output)
+    from scorer.messages import problem_text, t
+
     for problem in result.problems:
-        click.echo(f"Warning: {problem}", err=True)
-    click.echo(f"Wrote {output}: run `scorer validate --criteria {output}` for the rows still to finish.", err=True)
+        click.echo(f"{t('cli.warning', lang)}: {problem_text(str(problem), lang)}", err=True)
+    click.echo(t("cli.imported", lang).format(output=output), err=True)
 
 
 @main.group()
@@ -621,7 +686,9 @@ def register_import(
 
 
 @main.command()
-@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option(
+    "--rules", type=click.Path(path_type=Path), help="Folder of criteria sets [default: the project's rules/]."
+)
 @click.option(
     "--criteria",
     type=click.Path(path_type=Path),
@@ -629,10 +696,12 @@ def register_import(
 )
 @click.option("--year", type=int)
 @click.option("--format", "fmt", type=click.Choice(["xlsx"]), help="xlsx, the only one [default: xlsx].")
-@click.option("--lang", type=click.Choice(["en", "vi"]), default="vi", show_default=True)
+@lang_option
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True)
 @handles_errors
-def template(rules: Path, criteria: Path | None, year: int | None, fmt: str | None, lang: str, output: Path) -> None:
+def template(
+    rules: Path | None, criteria: Path | None, year: int | None, fmt: str | None, lang: str, output: Path
+) -> None:
     """Write an empty evidence workbook: one sheet per evidence type, with its columns and drop-down lists.
 
     Example: scorer template --output evidence/my-unit/2025/evidence.xlsx
@@ -641,7 +710,7 @@ def template(rules: Path, criteria: Path | None, year: int | None, fmt: str | No
     from scorer.render import xlsx
 
     fmt = output_format(fmt, output, ("xlsx",), "xlsx")
-    cs = api.load_inputs_criteria(api.Request(rules=rules, criteria=criteria, year=year, output=output))
+    cs = api.load_inputs_criteria(_request(rules=rules, criteria=criteria, year=year, output=output))
     emit(xlsx.template(cs, lang), output)
 
 
@@ -663,6 +732,19 @@ def user() -> None:
     """Accounts of the web service (`scorer serve`)."""
 
 
+def _password() -> str:
+    from scorer.messages import t
+
+    lang = _run_lang({})
+    return str(
+        click.prompt(
+            t("web.password", lang),
+            hide_input=True,
+            confirmation_prompt=t("cli.password_again", lang),
+        )
+    )
+
+
 @user.command("add")
 @click.argument("name")
 @click.option("--unit", "units", multiple=True, help="A unit (folder name) the user works for; repeat for several.")
@@ -682,9 +764,13 @@ def user_add(
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = _password()
     server.add_user(data, name, password, list(units), admin, evidence)
-    click.echo(f"added {name}: {'every unit' if admin else ', '.join(units)}")
+    from scorer.messages import t
+
+    lang = _run_lang({})
+    holds = t("cli.every_unit", lang) if admin else ", ".join(units)
+    click.echo(t("cli.user_added", lang).format(name=name, holds=holds))
 
 
 @user.command("passwd")
@@ -701,9 +787,11 @@ def user_passwd(name: str, password_stdin: bool, data: Path) -> None:
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = _password()
     server.set_password(data, name, password)
-    click.echo(f"password of {name} set")
+    from scorer.messages import t
+
+    click.echo(t("cli.password_set", _run_lang({})).format(name=name))
 
 
 @user.command("list")
@@ -719,8 +807,12 @@ def user_list(data: Path) -> None:
 
 
 @main.command("serve")
-@click.option("--evidence", type=click.Path(path_type=Path), default=Path("evidence"), show_default=True)
-@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option(
+    "--evidence", type=click.Path(path_type=Path), help="Folder of unit folders [default: the project's evidence/]."
+)
+@click.option(
+    "--rules", type=click.Path(path_type=Path), help="Folder of criteria sets [default: the project's rules/]."
+)
 @click.option("--data", type=click.Path(path_type=Path), required=True, help="Users, sessions, audit log, versions.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
@@ -745,4 +837,6 @@ def serve_command(**kwargs: Any) -> None:
 
     Example: scorer serve --evidence evidence --rules rules --data /srv/scorer --port 8000
     """
+    kwargs.update(_folders(kwargs["evidence"], kwargs["rules"]))
+    del kwargs["looked"]
     _web().serve(**kwargs)

@@ -227,6 +227,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "track.band_width": {"en": "[low, high] width", "vi": "[thấp, cao]: rộng"},
     "track.recall": {"en": "At-risk recall", "vi": "Tỷ lệ báo trước"},
     "track.precision": {"en": "At-risk precision", "vi": "Tỷ lệ báo đúng"},
+    # the command line's own words
+    "cases.fail": {"en": "FAIL", "vi": "SAI"},
+    "cases.mismatch": {
+        "en": "{criterion} {scenario}: expected {expected}, got {got}",
+        "vi": "{criterion} {scenario}: cần {expected}, nhận được {got}",
+    },
+    "cases.coverage": {
+        "en": "{set}: {tested} of {of} criteria tested",
+        "vi": "{set}: đã kiểm tra {tested}/{of} tiêu chí",
+    },
+    "cases.untested": {"en": "; untested: {ids}", "vi": "; chưa kiểm tra: {ids}"},
+    "cases.summary": {"en": "{passed} passed, {failed} failed", "vi": "{passed} đạt, {failed} sai"},
+    "cli.error": {"en": "Error", "vi": "Lỗi"},
+    "cli.warning": {"en": "Warning", "vi": "Cảnh báo"},
+    "cli.imported": {
+        "en": "Wrote {output}: run `scorer validate --criteria {output}` for the rows still to finish.",
+        "vi": "Đã ghi {output}: chạy `scorer validate --criteria {output}` để xem các dòng còn phải hoàn thiện.",
+    },
+    "cli.progress": {"en": "scoring units", "vi": "đang chấm các đơn vị"},
+    "cli.every_unit": {"en": "every unit", "vi": "mọi đơn vị"},
+    "cli.user_added": {"en": "added {name}: {holds}", "vi": "đã thêm {name}: {holds}"},
+    "cli.password_set": {"en": "password of {name} set", "vi": "đã đặt mật khẩu của {name}"},
+    "cli.password_again": {"en": "Repeat for confirmation", "vi": "Nhập lại để xác nhận"},
+    "cli.bad_path": {"en": "cannot use this path", "vi": "không dùng được đường dẫn này"},
+    "cli.validated": {
+        "en": "OK: {label} ({criteria} criteria), {units} unit(s), {records} evidence records",
+        "vi": "Hợp lệ: {label} ({criteria} tiêu chí), {units} đơn vị, {records} tài liệu kiểm chứng",
+    },
 }
 
 

@@ -19,6 +19,18 @@ EVIDENCE = ROOT / "evidence"
 OFFICE = "van-phong-ubnd-tinh"
 
 
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Vietnamese is every command's default; the tests written against the English text ask for it
+    through SCORER_LANG, as a user may. The tests of the default remove it (`vietnamese_default`)."""
+    monkeypatch.setenv("SCORER_LANG", "en")
+
+
+@pytest.fixture
+def vietnamese_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SCORER_LANG", raising=False)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

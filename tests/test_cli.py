@@ -203,7 +203,7 @@ def test_usage_errors_exit_2(runner, args, message):
         (["predict", "--evidence", "nowhere"], "Error: nowhere: evidence folder not found"),
         (
             ["predict", "--rules", "nowhere"],
-            "Error: nowhere: rules folder not found (pass --rules DIR, or --criteria FILE)",
+            "Error: nowhere: rules folder not found (pass --rules DIR, or --criteria FILE, or run `scorer init` to start a project)",
         ),
         (["predict", "--rules", "evidence"], "Error: evidence: no criteria_<year>.yaml here (pass --criteria FILE)"),
         (["backtest", "--year", "2024"], "Error: evidence: no unit has an official.yaml for 2024"),

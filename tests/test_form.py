@@ -13,6 +13,9 @@ import yaml
 from scorer.cli import main
 from tests.conftest import OFFICE, ROOT
 
+# The form is Vietnamese by default, as every command: these tests read its default text.
+pytestmark = pytest.mark.usefixtures("vietnamese_default")
+
 HEAD_ROW = 6
 
 
@@ -238,6 +241,8 @@ def test_appraisal_and_explanations_name_only_real_criteria(runner, office_copy,
             "2023",
             "-o",
             str(tmp_path / "f.xlsx"),
+            "--lang",
+            "en",
         ],
     )
     assert result.exit_code == 1

@@ -75,7 +75,7 @@ def as_yaml(records):
     return out
 
 
-def test_template_round_trips_into_a_prediction(runner, tmp_path):
+def test_template_round_trips_into_a_prediction(runner, tmp_path, vietnamese_default):
     template = tmp_path / "template.xlsx"
     result = runner.invoke(main, ["template", "--rules", str(RULES), "--year", "2024", "--output", str(template)])
     assert result.exit_code == 0, result.output
@@ -95,7 +95,7 @@ def test_template_round_trips_into_a_prediction(runner, tmp_path):
     for root in ("xlsx", "yaml"):
         validated = runner.invoke(main, ["validate", "--evidence", str(tmp_path / root), "--rules", str(RULES)])
         assert validated.exit_code == 0, validated.output
-        assert "5 evidence records" in validated.output
+        assert "5 tài liệu kiểm chứng" in validated.output
         predicted = runner.invoke(
             main,
             [

@@ -430,21 +430,31 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     return "\n".join(lines)
 
 
-def render_test_report(report: TestReport) -> str:
+def render_test_report(report: TestReport, lang: str = "en") -> str:
     lines = []
     for case in report.cases:
         if case.passed:
             continue
-        lines.append(f"FAIL {case.file}:{case.line}: {case.name}")
+        lines.append(f"{t('cases.fail', lang)} {case.file}:{case.line}: {case.name}")
         for m in case.mismatches:
-            got = "–" if m.actual is None else f"{m.actual:.2f}"
-            lines.append(f"     {m.criterion} {m.scenario}: expected {m.expected:.2f}, got {got}")
+            got = "–" if m.actual is None else num(m.actual, lang)
+            lines.append(
+                "     "
+                + t("cases.mismatch", lang).format(
+                    criterion=m.criterion,
+                    scenario=t(m.scenario, lang).lower(),
+                    expected=num(m.expected, lang),
+                    got=got,
+                )
+            )
     for coverage in report.coverage:
         tested = coverage.criteria - len(coverage.untested)
-        line = f"{coverage.criteria_set}: {tested} of {coverage.criteria} criteria tested"
-        lines.append(line + (f"; untested: {', '.join(coverage.untested)}" if coverage.untested else ""))
+        line = t("cases.coverage", lang).format(set=coverage.criteria_set, tested=tested, of=coverage.criteria)
+        lines.append(
+            line + (t("cases.untested", lang).format(ids=", ".join(coverage.untested)) if coverage.untested else "")
+        )
     failed = sum(1 for c in report.cases if not c.passed)
-    lines.append(f"{len(report.cases) - failed} passed, {failed} failed")
+    lines.append(t("cases.summary", lang).format(passed=len(report.cases) - failed, failed=failed))
     return "\n".join(lines) + "\n"
 
 

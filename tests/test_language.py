@@ -1,0 +1,125 @@
+"""Vietnamese by default, English on request (--lang, SCORER_LANG, the project file), and every
+command works from any folder of the project."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from scorer.cli import main
+from tests.conftest import ROOT
+
+AS_OF = ["--as-of", "2024-09-30"]
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the shipped project (rules and evidence), with a subfolder to work from."""
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    shutil.copytree(ROOT / "evidence", tmp_path / "evidence")
+    (tmp_path / "work" / "notes").mkdir(parents=True)
+    return tmp_path
+
+
+def test_predict_without_lang_is_vietnamese(runner, vietnamese_default, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["predict", *AS_OF])
+    assert result.exit_code == 0, result.output
+    assert "Tổng cộng" in result.output and "Total" not in result.output
+    assert "91,48" in result.output and "91.48" not in result.output
+
+
+@pytest.mark.parametrize("how", ["flag", "env", "file"])
+def test_english_is_chosen_by_flag_environment_or_project_file(runner, vietnamese_default, monkeypatch, project, how):
+    monkeypatch.chdir(project)
+    args = ["predict", *AS_OF]
+    if how == "flag":
+        args += ["--lang", "en"]
+    elif how == "env":
+        monkeypatch.setenv("SCORER_LANG", "en")
+    else:
+        (project / "scorer.toml").write_text('lang = "en"\n', encoding="utf-8")
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Total" in result.output and "91.48" in result.output
+
+
+def test_the_flag_wins_over_the_environment(runner, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SCORER_LANG", "en")
+    result = runner.invoke(main, ["predict", *AS_OF, "--lang", "vi"])
+    assert "Tổng cộng" in result.output
+
+
+def test_a_mistyped_environment_language_is_a_usage_error(runner, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SCORER_LANG", "vn")
+    result = runner.invoke(main, ["predict", *AS_OF])
+    assert result.exit_code == 2
+    assert "SCORER_LANG=vn is not a language: set it to vi or en" in result.output
+
+
+def test_commands_run_from_a_subfolder_of_the_project(runner, vietnamese_default, monkeypatch, project):
+    monkeypatch.chdir(project / "work" / "notes")
+    result = runner.invoke(main, ["explain", "1.2", *AS_OF])
+    assert result.exit_code == 0, result.output
+    # evidence files are named as the user reaches them from here
+    assert "../../evidence/van-phong-ubnd-tinh/2024/reports.csv:2" in result.output
+    validated = runner.invoke(main, ["validate"])
+    assert validated.exit_code == 0, validated.output
+    assert validated.output.startswith("Hợp lệ: criteria_2024.yaml (66 tiêu chí), 1 đơn vị")
+
+
+def test_a_project_file_names_the_folders(runner, monkeypatch, project):
+    (project / "data").mkdir()
+    shutil.move(project / "rules", project / "data" / "bo-tieu-chi")
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.scorer]\nrules = "data/bo-tieu-chi"\nlang = "en"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(project / "work")
+    monkeypatch.delenv("SCORER_LANG")
+    result = runner.invoke(main, ["predict", *AS_OF])
+    assert result.exit_code == 0, result.output
+    assert "Total" in result.output
+
+
+def test_a_project_file_with_an_unknown_key_is_named(runner, monkeypatch, project):
+    (project / "scorer.toml").write_text('rule = "rules"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = runner.invoke(main, ["predict", *AS_OF])
+    assert result.exit_code == 1
+    assert f"{project / 'scorer.toml'}: unknown key 'rule' (the keys are evidence, rules and lang)" in result.output
+
+
+def test_outside_a_project_the_error_says_where_it_looked(runner, vietnamese_default, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["predict"])
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first.startswith("Lỗi: rules: ")
+    assert f"no scorer.toml, [tool.scorer] or rules/ in {tmp_path}, {tmp_path.parent}" in first
+
+
+def test_errors_and_validate_speak_the_language(runner, vietnamese_default, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["predict", "--unit", "van-phong"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Lỗi: evidence: ")
+    english = runner.invoke(main, ["predict", "--unit", "van-phong", "--lang", "en"])
+    assert english.output.startswith("Error: evidence: no unit 'van-phong'")
+
+
+def test_a_real_subprocess_from_a_subfolder_is_vietnamese(project):
+    env = {k: v for k, v in __import__("os").environ.items() if k != "SCORER_LANG"}
+    done = subprocess.run(
+        [sys.executable, "-m", "scorer", "risks", *AS_OF],
+        cwd=project / "work",
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Tiêu chí có nguy cơ mất điểm" in done.stdout
