@@ -94,4 +94,7 @@ def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> 
             metrics.append(
                 MetricChange(metric=name, change=kind, old=before_json, new=after_json, criteria=users.get(name, []))
             )
-    return CriteriaDiff(old=old_label, new=new_label, changes=changes, metrics=metrics)
+    titles = {name: old.metric_title(name) for name in old.metrics} | {
+        name: new.metric_title(name) for name in new.metrics
+    }
+    return CriteriaDiff(old=old_label, new=new_label, changes=changes, metrics=metrics, titles=titles)

@@ -50,6 +50,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status": {"en": "Status", "vi": "Tình trạng"},
     "survey_basis": {"en": "Survey estimate from", "vi": "Ước tính khảo sát từ"},
     "file": {"en": "File", "vi": "Tệp"},
+    "record_id": {"en": "id", "vi": "Mã"},
     "date": {"en": "Date", "vi": "Ngày"},
     "document_no": {"en": "Document no.", "vi": "Số văn bản"},
     "unsupported_mark": {"en": "unsupported", "vi": "chưa đủ căn cứ"},
@@ -328,32 +329,34 @@ CATALOGUE.update(
         "obligation.missing": {"en": "missing", "vi": "chưa thực hiện"},
         "obligation.pending": {"en": "pending", "vi": "chưa đến hạn"},
         "rule.bands": {
-            "en": "bands, first met: {bands}; otherwise 0",
-            "vi": "theo mức, lấy mức đầu tiên đạt: {bands}; không đạt: 0",
+            "en": "bands of {metric}, first met: {bands}; otherwise 0",
+            "vi": "theo mức của {metric}, lấy mức cao nhất đạt được: {bands}; không đạt mức nào: 0 điểm",
         },
+        "rule.band_same": {"en": ">= {min} -> {points}", "vi": "từ {min} trở lên: {points} điểm"},
+        "rule.band": {"en": "{metric} >= {min} -> {points}", "vi": "{metric} từ {min} trở lên: {points} điểm"},
         "rule.linear": {
             "en": "linear: {max} x min(1, {metric} / {target})",
-            "vi": "tỷ lệ: {max} x min(1, {metric} / {target})",
+            "vi": "{max} điểm khi {metric} đạt {target} trở lên; thấp hơn: tính theo tỷ lệ",
         },
         "rule.binary_min": {
             "en": "binary: {max} if {metric} >= {min}, else 0",
-            "vi": "đạt/không đạt: {max} nếu {metric} >= {min}, nếu không 0",
+            "vi": "{max} điểm nếu {metric} từ {min} trở lên; không đạt: 0 điểm",
         },
         "rule.binary_max": {
             "en": "binary: {max} if {metric} <= {limit}, else 0",
-            "vi": "đạt/không đạt: {max} nếu {metric} <= {limit}, nếu không 0",
+            "vi": "{max} điểm nếu {metric} không quá {limit}; vượt: 0 điểm",
         },
         "rule.deductions": {
             "en": "deductions: {max} - {step} x {metric}, not below 0",
-            "vi": "trừ điểm: {max} - {step} x {metric}, không dưới 0",
+            "vi": "mỗi {metric} trừ {step} điểm, trừ tối đa {max} điểm",
         },
         "rule.timeliness": {
             "en": "on time / late / missing: {on_time} / {late} / {missing} per obligation of {metric}, averaged",
-            "vi": "đúng hạn / chậm / không thực hiện: {on_time} / {late} / {missing} cho mỗi nghĩa vụ của {metric}, lấy bình quân",
+            "vi": "đúng hạn / chậm / không thực hiện: {on_time} / {late} / {missing} điểm cho mỗi việc ({metric}), lấy bình quân",
         },
         "rule.all_or_nothing": {
             "en": "all or nothing: {max} if every obligation of {metric} is met on time, else 0",
-            "vi": "đủ cả hoặc không: {max} nếu tất cả nghĩa vụ của {metric} đúng hạn, nếu không 0",
+            "vi": "{max} điểm nếu mọi việc ({metric}) đều đúng hạn; nếu không: 0 điểm",
         },
         "rule.not_arising": {
             "en": "; nothing arising: {max}",
@@ -364,6 +367,14 @@ CATALOGUE.update(
             "vi": "khảo sát: {max} x tỷ lệ hài lòng ({instrument})",
         },
         "instrument.leaders": {"en": "leaders'", "vi": "lãnh đạo, quản lý"},
+        # expected records, by the calendar date they are due on
+        "due.plan_due": {"en": "year's PAR plan due", "vi": "hạn ban hành kế hoạch CCHC năm"},
+        "due.report_q1_due": {"en": "Q1 report due", "vi": "hạn báo cáo quý I"},
+        "due.report_h1_due": {"en": "six-month report due", "vi": "hạn báo cáo 6 tháng"},
+        "due.report_q3_due": {"en": "Q3 report due", "vi": "hạn báo cáo quý III"},
+        "due.report_year_due": {"en": "year report due", "vi": "hạn báo cáo năm"},
+        "due.year_end": {"en": "year end", "vi": "cuối năm"},
+        "due.cutoff": {"en": "data cut-off", "vi": "hạn chốt số liệu"},
         "instrument.citizens": {"en": "citizens'", "vi": "người dân, tổ chức"},
     }
 )
@@ -838,35 +849,68 @@ def how(basis: str, params: dict[str, float | int], lang: str) -> str:
     return t(f"how.{basis}", lang).format(**values)
 
 
-def rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:
-    """A criterion's scoring rule in words."""
-    text = _rule_text(rule, maximum, lang)
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def metric_words(metric: Any, lang: str) -> str:
+    """A metric as a reader names it (`báo cáo thiếu, trễ hạn hoặc không đúng mẫu`), from the
+    criteria set's titles; its identifier only when the set gives no words."""
+    title = metric.title if lang == "vi" else metric.title_en
+    return str(title or metric.name)
+
+
+def metric_titles(metrics: Any, lang: str) -> dict[str, str]:
+    """Each metric's words by its name, for a rule's sentence."""
+    return {m.name: metric_words(m, lang) for m in metrics}
+
+
+def obligation_words(label: str, lang: str) -> str:
+    """An expected record named by its calendar date (`report_q1_due`: `hạn báo cáo quý I`);
+    a record's own id (an assigned task) as it is."""
+    entry = CATALOGUE.get(f"due.{label}")
+    return entry.get(lang, entry["en"]) if entry else label
+
+
+def rule_text(rule: dict[str, Any], maximum: float, lang: str, titles: dict[str, str] | None = None) -> str:
+    """A criterion's scoring rule in words; `titles` name its metrics (else their identifiers)."""
+    text = _rule_text(rule, maximum, lang, titles or {})
     if rule.get("not_arising") == "full":
         text += t("rule.not_arising", lang).format(max=figure(maximum, lang))
     return text
 
 
-def _rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:
+def _rule_text(rule: dict[str, Any], maximum: float, lang: str, titles: dict[str, str]) -> str:
     kind, top = rule["kind"], figure(maximum, lang)
+
+    def words(name: str) -> str:
+        return titles.get(name, name)
+
     if kind == "bands":
+        # The rule's own metric is named once, before its bands; a band on another metric by name.
         bands = "; ".join(
-            f"{band.get('metric') or rule['metric']} >= {figure(band['min'], lang)} -> {figure(band['points'], lang)}"
+            t("rule.band" if band.get("metric") not in (None, rule["metric"]) else "rule.band_same", lang).format(
+                metric=words(band.get("metric") or rule["metric"]),
+                min=figure(band["min"], lang),
+                points=figure(band["points"], lang),
+            )
             for band in rule["bands"]
         )
-        return t("rule.bands", lang).format(bands=bands)
+        return t("rule.bands", lang).format(metric=words(rule["metric"]), bands=bands)
+    metric = words(rule.get("metric", ""))
     if kind == "linear":
-        return t("rule.linear", lang).format(max=top, metric=rule["metric"], target=figure(rule["target"], lang))
+        return t("rule.linear", lang).format(max=top, metric=metric, target=figure(rule["target"], lang))
     if kind == "binary":
         if rule.get("min") is not None:
-            return t("rule.binary_min", lang).format(max=top, metric=rule["metric"], min=figure(rule["min"], lang))
-        return t("rule.binary_max", lang).format(max=top, metric=rule["metric"], limit=figure(rule["max"], lang))
+            return t("rule.binary_min", lang).format(max=top, metric=metric, min=figure(rule["min"], lang))
+        return t("rule.binary_max", lang).format(max=top, metric=metric, limit=figure(rule["max"], lang))
     if kind == "deductions":
-        return t("rule.deductions", lang).format(max=top, step=figure(rule["step"], lang), metric=rule["metric"])
+        return t("rule.deductions", lang).format(max=top, step=figure(rule["step"], lang), metric=metric)
     if kind == "timeliness":
         levels = {k: figure(rule.get(k, 0), lang) for k in ("on_time", "late", "missing")}
-        return t("rule.timeliness", lang).format(metric=rule["metric"], **levels)
+        return t("rule.timeliness", lang).format(metric=metric, **levels)
     if kind == "all_or_nothing":
-        return t("rule.all_or_nothing", lang).format(max=top, metric=rule["metric"])
+        return t("rule.all_or_nothing", lang).format(max=top, metric=metric)
     return t("rule.survey", lang).format(max=top, instrument=t(f"instrument.{rule['instrument']}", lang))
 
 

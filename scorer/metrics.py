@@ -156,8 +156,8 @@ def _obligations(
         for obligation in metric.expect:
             due = _shift(cs.calendar[obligation.due], year_offset)
             candidates = [r for r in chosen if _matches(r, dict(obligation.match))]
-            label = ", ".join(f"{k}={v}" for k, v in obligation.match.items())
-            items.append(_status(metric, label, due, candidates, as_of, final, hypothetical))
+            # Named by its calendar date's key (report_q1_due): the reports put it in words.
+            items.append(_status(metric, obligation.due, due, candidates, as_of, final, hypothetical))
     else:
         due_field = metric.due_field or ""
         for record in sorted(chosen, key=lambda r: (getattr(r, due_field), r.id)):

@@ -450,6 +450,7 @@ class _CompiledCriterion:
         "rule_dump",
         "facts",
         "inputs",
+        "titles",
         "survey",
         "parent",
         "owners",
@@ -483,6 +484,7 @@ class _CompiledCriterion:
             for name in self.facts
             if not self.survey
         }
+        self.titles = {name: cs.metric_title(name) for name in self.inputs}
         # Points per (metric values, conditions met), the three scenarios at once: units repeat both,
         # and Decimal work is not free.
         self._points: dict[tuple[Any, ...], tuple[float, float, float, bool]] = {}
@@ -733,7 +735,7 @@ def _criterion_result(
         status=status,
         rule=rule,
         overdue=w.overdue,
-        metrics=[_metric_value(n, s, memo) for n, s in w.scenarios.items()],
+        metrics=[_metric_value(n, s, memo, compiled.titles.get(n)) for n, s in w.scenarios.items()],
         survey_basis=w.survey_basis,
         evidence=ids,
         unsupported=unsupported,
@@ -754,24 +756,28 @@ def _criterion_result(
     )
 
 
-def _metric_value(name: str, s: Scenarios, memo: dict[tuple[Any, ...], MetricValue]) -> MetricValue:
+def _metric_value(
+    name: str, s: Scenarios, memo: dict[tuple[Any, ...], MetricValue], titles: tuple[str, str] | None = None
+) -> MetricValue:
     params = s.params
     figures = (s.low, s.expected, s.high, *params.values()) if params else (s.low, s.expected, s.high)
     # Keyed by value and type: 3 == 3.0, but they print apart too.
-    key: tuple[Any, ...] = (name, s.basis, *params, *figures, *map(type, figures))
+    key: tuple[Any, ...] = (name, titles, s.basis, *params, *figures, *map(type, figures))
     if 0.0 in figures:  # 0.0 == -0.0, but they print apart: tell them apart
         key += tuple(math.copysign(1.0, v) for v in figures)
     found = memo.get(key)
     if found is None:
         if len(memo) > 100_000:
             memo.clear()
-        found = memo[key] = _new_metric_value(name, s)
+        found = memo[key] = _new_metric_value(name, s, titles)
     return found
 
 
-def _new_metric_value(name: str, s: Scenarios) -> MetricValue:
+def _new_metric_value(name: str, s: Scenarios, titles: tuple[str, str] | None) -> MetricValue:
     params = {k: round(v, 4) for k, v in s.params.items()}
     return MetricValue.model_construct(
+        title=titles[0] if titles else None,
+        title_en=titles[1] if titles else None,
         name=name,
         low=round(s.low, 4),
         expected=round(s.expected, 4),

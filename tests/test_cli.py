@@ -121,7 +121,7 @@ def test_backtest_defaults_to_the_newest_published_year(runner):
 def test_explain_traces_points_to_documents(runner):
     result = runner.invoke(main, ["explain", "1.2", "--as-of", "2024-09-30"])
     assert result.exit_code == 0, result.output
-    assert "deductions: 1 - 0.25 x reports_missed" in result.output
+    assert "deductions: 1 - 0.25 x PAR reports late, missing or not conforming" in result.output
     assert "4 obligations: 2 on time, 1 late, 1 pending" in result.output
     assert "121/BC-VPUB" in result.output and "reports.csv:3" in result.output
     assert "Points: Low 0.50 · Expected 0.67 · High 0.75" in result.output

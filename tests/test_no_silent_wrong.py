@@ -892,7 +892,7 @@ def test_paths_the_system_refuses_are_errors_not_tracebacks(runner, tmp_path):
         (["--evidence", long, "--rules", str(RULES)], f"Error: {long}: evidence folder not found"),
         (
             ["--evidence", str(EVIDENCE), "--rules", long],
-            f"Error: {long}: rules folder not found (pass --rules DIR, or --criteria FILE)",
+            f"Error: {long}: rules folder not found (pass --rules DIR, or --criteria FILE, or run `scorer init` to start a project)",
         ),
         (
             ["--evidence", str(EVIDENCE), "--criteria", long + ".yaml"],

@@ -588,7 +588,7 @@ def test_downloads_open_in_their_applications(client: TestClient, evidence: Path
     (tmp_path / "f.xlsx").write_bytes(client.get(base + "form.xlsx").content)
     cli = tmp_path / "cli.xlsx"
     args = ["form", "--unit", OFFICE, "--evidence", str(evidence), "--rules", str(RULES), "--as-of", "2024-09-30"]
-    assert CliRunner().invoke(main, [*args, "-o", str(cli)]).exit_code == 0
+    assert CliRunner().invoke(main, [*args, "--lang", "vi", "-o", str(cli)]).exit_code == 0
     served, printed = openpyxl.load_workbook(tmp_path / "f.xlsx"), openpyxl.load_workbook(cli)
     assert served.sheetnames == printed.sheetnames
     assert [list(r) for r in served.active.values] == [list(r) for r in printed.active.values]

@@ -47,6 +47,9 @@ class MetricBase(Strict):
 
     kind: str  # each kind narrows it to its own literal, the union's tag
     type: str
+    # What the metric counts or measures, in words (vi, en): "báo cáo thiếu, trễ hạn hoặc không đúng
+    # mẫu". Without it, CriteriaSet.metric_title takes the indicator's or document kind's title.
+    title: str | None = None
     title_en: str | None = None
     where: dict[str, FieldValue | list[FieldValue] | Present] = {}
     empty: Number = 0.0
@@ -464,6 +467,26 @@ class CriteriaSet(Strict):
     def criterion(self, criterion_id: str) -> Criterion | None:
         return next((c for c in self.criteria() if c.id == criterion_id), None)
 
+    def metric_title(self, name: str) -> tuple[str, str]:
+        """A metric in words (vi, en): its own title, else the title of the one indicator or
+        document kind it reads, else its name (a set's author is told by `scorer validate`)."""
+        metric = self.metrics.get(name)
+        if metric is None:
+            return name, name
+        if metric.title:
+            return metric.title, metric.title_en or metric.title
+        where = metric.where
+        named: Named | None = None
+        if metric.type == "indicator" and isinstance(where.get("name"), str):
+            named = self.indicators.get(str(where["name"]))
+        elif metric.type == "document" and isinstance(where.get("kind"), str):
+            named = self.document_kinds.get(str(where["kind"]))
+        if named is not None and metric.kind == "exists":
+            return f"số văn bản {_lower_first(named.title)}", f"{named.title_en} (documents)"
+        if named is not None:
+            return _lower_first(named.title), named.title_en
+        return name, metric.title_en or name
+
     def area_of(self, criterion_id: str) -> str:
         return criterion_id.split(".")[0]
 
@@ -791,3 +814,10 @@ def _check_rule(cs: CriteriaSet, criterion: Criterion, loc: Loc, did_you_mean: A
                 (loc + ("instrument",), f"a {rule.instrument} survey rule belongs to source {wanted.value}", None)
             )
     return findings
+
+
+def _lower_first(text: str) -> str:
+    """`Tỷ lệ hồ sơ` -> `tỷ lệ hồ sơ` inside a sentence; an abbreviation (`TTHC`) is kept."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]

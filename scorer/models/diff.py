@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from pydantic import Field
+
 from scorer.models.prediction import Out
 
 
@@ -35,3 +37,5 @@ class CriteriaDiff(Out):
     new: str
     changes: list[CriterionChange]
     metrics: list[MetricChange]
+    # Each metric's words (vi, en), for the rules' sentences; not part of the data.
+    titles: dict[str, tuple[str, str]] = Field({}, exclude=True)

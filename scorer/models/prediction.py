@@ -90,6 +90,9 @@ class MetricValue(Out):
     basis: str
     params: dict[str, float | int]
     how: str
+    # The metric in words (the set's title, messages.py's metric_words), for the reports only.
+    title: str | None = Field(None, exclude=True)
+    title_en: str | None = Field(None, exclude=True)
 
 
 class ProofStatus(Out):

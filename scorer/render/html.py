@@ -9,7 +9,20 @@ from __future__ import annotations
 
 from html import escape
 
-from scorer.messages import date, how, num, pick, provenance_text, rule_text, satisfaction_line, t
+from scorer.messages import (
+    date,
+    how,
+    metric_titles,
+    metric_words,
+    num,
+    obligation_words,
+    pick,
+    provenance_text,
+    rule_text,
+    satisfaction_line,
+    t,
+    upper_first,
+)
 from scorer.models.prediction import AreaResult, CriterionResult, Prediction, RankRow, Risk, Total, UnitPrediction
 from scorer.render.marks import TOTAL, marked, what_if_rows
 from scorer.render.cells import adjustment_row, index_values, reason_text
@@ -256,7 +269,7 @@ def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lan
 def explanation_section(unit: UnitPrediction, c: CriterionResult, lang: str) -> str:
     """One criterion of one unit: rule, points, metrics, obligations, evidence used, why not full."""
     metrics = [
-        f"<tr><td>{escape(m.name)}</td>{_cells(m.low, m.expected, m.high, lang=lang)}<td>{escape(how(m.basis, m.params, lang))}</td></tr>"
+        f"<tr><td>{escape(upper_first(metric_words(m, lang)))}</td>{_cells(m.low, m.expected, m.high, lang=lang)}<td>{escape(how(m.basis, m.params, lang))}</td></tr>"
         for m in c.metrics
     ]
     uses = [
@@ -282,7 +295,7 @@ def explanation_section(unit: UnitPrediction, c: CriterionResult, lang: str) -> 
             if c.method_text
             else "",
             _table(
-                ["id", t("proofs", lang), t("evidence", lang)],
+                [t("record_id", lang), t("proofs", lang), t("evidence", lang)],
                 [
                     f"<tr><td>{escape(p.id)}</td><td>{escape(pick(p, 'title', lang))}</td>"
                     f"<td>{escape(', '.join(p.evidence) or t('proof_missing', lang))}</td></tr>"
@@ -291,14 +304,14 @@ def explanation_section(unit: UnitPrediction, c: CriterionResult, lang: str) -> 
             )
             if c.proofs
             else "",
-            f"<p>{escape(t('rule', lang))}: {escape(rule_text(c.rule, c.max, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang))}<br>{escape(t('points', lang))}: "
+            f"<p>{escape(t('rule', lang))}: {escape(rule_text(c.rule, c.max, lang, metric_titles(c.metrics, lang)) if c.status != 'not_applicable' else t('status.not_applicable', lang))}<br>{escape(t('points', lang))}: "
             f'{escape(t("low", lang))} {num(c.low, lang)} · {escape(t("expected", lang))} <b id="criterion-expected">{num(c.expected, lang)}</b> · '
             f"{escape(t('high', lang))} {num(c.high, lang)}</p>",
             _table([t(k, lang) for k in ("metric", "low", "expected", "high", "how")], metrics),
             _table(
-                [t(k, lang) for k in ("obligation", "deadline", "status")] + ["id"],
+                [t(k, lang) for k in ("obligation", "deadline", "status")] + [t("record_id", lang)],
                 [
-                    f"<tr><td>{escape(o.label)}</td><td class='d'>{escape(date(o.due, lang))}</td>"
+                    f"<tr><td>{escape(upper_first(obligation_words(o.label, lang)))}</td><td class='d'>{escape(date(o.due, lang))}</td>"
                     f"<td>{escape(t('obligation.' + o.status, lang))}</td><td>{escape(o.record or '–')}</td></tr>"
                     for o in c.obligations
                 ],
@@ -306,7 +319,10 @@ def explanation_section(unit: UnitPrediction, c: CriterionResult, lang: str) -> 
             if c.obligations
             else "",
             f"<h2>{escape(t('evidence', lang))} ({len(c.evidence_used)})</h2>",
-            _table(["id", t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""], uses)
+            _table(
+                [t("record_id", lang), t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""],
+                uses,
+            )
             if uses
             else f"<p>{escape(t('no_evidence', lang))}</p>",
             f"<h2>{escape(t('why_not_full', lang))}</h2><p>{why}</p></section>",

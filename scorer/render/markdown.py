@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from scorer.messages import date, how, num, pick, provenance_text, rule_text, satisfaction_line, t
+from scorer.messages import (
+    date,
+    how,
+    metric_titles,
+    metric_words,
+    num,
+    obligation_words,
+    pick,
+    provenance_text,
+    rule_text,
+    satisfaction_line,
+    t,
+    upper_first,
+)
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
 from scorer.render.marks import TOTAL, marked, what_if_rows
 from scorer.render.cells import adjustment_row, index_values, reason_text
@@ -168,7 +181,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         f"- {t('max', lang)}: {num(c.max, lang)}",
         f"- {t('status', lang)}: {t('status.' + c.status, lang)}",
         f"- {t('deadline', lang)}: {date(c.deadline, lang)}",
-        f"- {t('rule', lang)}: {rule_text(c.rule, c.max, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang)}",
+        f"- {t('rule', lang)}: {rule_text(c.rule, c.max, lang, metric_titles(c.metrics, lang)) if c.status != 'not_applicable' else t('status.not_applicable', lang)}",
         *([f"- {t('not_applicable', lang)}: {_esc(c.not_applicable_reason)}"] if c.not_applicable_reason else []),
         *([f"- {t('method_text', lang)}: {_esc(c.method_text)}"] if c.method_text else []),
         *(
@@ -182,7 +195,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     ]
     metrics = [
         [
-            m.name,
+            _esc(upper_first(metric_words(m, lang))),
             num(m.low, lang, 4),
             num(m.expected, lang, 4),
             num(m.high, lang, 4),
@@ -196,10 +209,18 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     ]
     if c.obligations:
         rows = [
-            [_esc(o.label), date(o.due, lang), t(f"obligation.{o.status}", lang), _esc(o.record or "–")]
+            [
+                _esc(upper_first(obligation_words(o.label, lang))),
+                date(o.due, lang),
+                t(f"obligation.{o.status}", lang),
+                _esc(o.record or "–"),
+            ]
             for o in c.obligations
         ]
-        lines += [_table(rows, [t("obligation", lang), t("deadline", lang), t("status", lang), "id"]), ""]
+        lines += [
+            _table(rows, [t("obligation", lang), t("deadline", lang), t("status", lang), t("record_id", lang)]),
+            "",
+        ]
     lines += [f"### {t('evidence', lang)} ({len(c.evidence_used)})", ""]
     if c.evidence_used:
         rows = [
@@ -217,7 +238,10 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
             for e in c.evidence_used
         ]
         lines.append(
-            _table(rows, ["id", t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""])
+            _table(
+                rows,
+                [t("record_id", lang), t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""],
+            )
         )
     else:
         lines.append(t("no_evidence", lang))

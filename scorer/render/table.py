@@ -7,7 +7,21 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from scorer.messages import date, figure, how, num, pick, provenance_text, rule_text, satisfaction_line, t
+from scorer.messages import (
+    date,
+    figure,
+    how,
+    metric_titles,
+    metric_words,
+    num,
+    obligation_words,
+    pick,
+    provenance_text,
+    rule_text,
+    satisfaction_line,
+    t,
+    upper_first,
+)
 from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
 from scorer.render.cells import adjustment_row, index_values, reason_text
 from scorer.ranking import RankEntry, rank_entry, rank_rows
@@ -351,7 +365,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     if c.not_applicable_reason is not None:
         lines.append(f"{t('not_applicable', lang)}: {c.not_applicable_reason}")
     lines.append(
-        f"{t('rule', lang)}: {rule_text(c.rule, c.max, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang)}"
+        f"{t('rule', lang)}: {rule_text(c.rule, c.max, lang, metric_titles(c.metrics, lang)) if c.status != 'not_applicable' else t('status.not_applicable', lang)}"
     )
     if c.method_text:
         lines += [f"{t('method_text', lang)}:", *(f"  {line}" for line in c.method_text.splitlines())]
@@ -364,7 +378,13 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     if c.survey_basis:
         lines.append(f"{t('survey_basis', lang)}: {c.survey_basis}")
     metric_rows = [
-        [m.name, num(m.low, lang, 4), num(m.expected, lang, 4), num(m.high, lang, 4), how(m.basis, m.params, lang)]
+        [
+            upper_first(metric_words(m, lang)),
+            num(m.low, lang, 4),
+            num(m.expected, lang, 4),
+            num(m.high, lang, 4),
+            how(m.basis, m.params, lang),
+        ]
         for m in c.metrics
     ]
     lines += [
@@ -378,12 +398,20 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         ),
     ]
     if c.obligations:
-        rows = [[o.label, date(o.due, lang), t(f"obligation.{o.status}", lang), o.record or "–"] for o in c.obligations]
+        rows = [
+            [
+                upper_first(obligation_words(o.label, lang)),
+                date(o.due, lang),
+                t(f"obligation.{o.status}", lang),
+                o.record or "–",
+            ]
+            for o in c.obligations
+        ]
         lines += [
             "",
             tabulate(
                 rows,
-                [t("obligation", lang), t("deadline", lang), t("status", lang), "id"],
+                [t("obligation", lang), t("deadline", lang), t("status", lang), t("record_id", lang)],
                 tablefmt=_FORMAT,
                 disable_numparse=True,
             ),
@@ -409,7 +437,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
                     ", ".join(marks),
                 ]
             )
-        heads = ["id", t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""]
+        heads = [t("record_id", lang), t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""]
         widths = [None, None, None, None, 44, None]
         if not any(row[-1] for row in rows):  # the marks column only when a record is marked
             rows, heads, widths = [row[:-1] for row in rows], heads[:-1], widths[:-1]
@@ -462,12 +490,12 @@ def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
     return "\n\n".join(f"{header(u, lang)}\n\n{render_risks(u.risks, lang, what_if_rows(u))}" for u in units) + "\n"
 
 
-def _changed(change: str, value: Any, maximum: float | None, lang: str) -> str:
+def _changed(change: str, value: Any, maximum: float | None, lang: str, titles: dict[str, str]) -> str:
     """One side of a criterion's change, in words."""
     if value is None:
         return "–"
     if change == "rule":
-        return rule_text(value, maximum or 0.0, lang)
+        return rule_text(value, maximum or 0.0, lang, titles)
     if change in ("added", "removed"):
         return t("diff.max", lang).format(max=figure(value, lang))
     if change == "max":
@@ -479,13 +507,14 @@ def render_diff(result: CriteriaDiff, lang: str) -> str:
     head = f"{result.old} -> {result.new}"
     if not result.changes and not result.metrics:
         return f"{head}\n{t('no_changes', lang)}\n"
+    titles = {name: pair[0] if lang == "vi" else pair[1] for name, pair in result.titles.items()}
     rows = [
         [
             c.criterion,
             pick(c, "title", lang),
             t(f"change.{c.change}", lang),
-            _changed(c.change, c.old, c.old_max, lang),
-            _changed(c.change, c.new, c.new_max, lang),
+            _changed(c.change, c.old, c.old_max, lang, titles),
+            _changed(c.change, c.new, c.new_max, lang, titles),
             num(c.points, lang) if c.points else "",
         ]
         for c in result.changes
@@ -508,7 +537,10 @@ def render_diff(result: CriteriaDiff, lang: str) -> str:
         ),
     ]
     if result.metrics:
-        metric_rows = [[m.metric, t(f"change.{m.change}", lang), ", ".join(m.criteria)] for m in result.metrics]
+        metric_rows = [
+            [upper_first(titles.get(m.metric, m.metric)), t(f"change.{m.change}", lang), ", ".join(m.criteria)]
+            for m in result.metrics
+        ]
         parts.append(
             tabulate(metric_rows, [t("metric", lang), t("change_kind", lang), t("criterion", lang)], tablefmt=_FORMAT)
         )
