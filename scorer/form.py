@@ -38,16 +38,22 @@ def _proof_lines(c: CriterionResult) -> list[ProofLine]:
 
 
 def _citable(use: EvidenceUse) -> bool:
-    return bool(use.document_no) and use.supported and not use.hypothetical and use.type != "survey"
+    """A record the form may cite: real, supported, not a survey, and a document a reader can find
+    (a number, or at least a title)."""
+    return bool(use.document_no or use.title) and use.supported and not use.hypothetical and use.type != "survey"
 
 
 def _documents(uses: list[EvidenceUse]) -> list[ProofLine]:
     """One line per document number: the earliest record of it (a plan's later records are
-    snapshots of its progress), in date order."""
+    snapshots of its progress), in date order; a record without a number by its own line."""
     first: dict[str, EvidenceUse] = {}
     for use in sorted(uses, key=lambda u: (u.date, u.id)):
-        first.setdefault(" ".join(str(use.document_no).split()), use)
-    return [ProofLine(number=number, date=u.date, title=u.title) for number, u in first.items()]
+        key = " ".join(str(use.document_no).split()) if use.document_no else f"\0{use.id}"
+        first.setdefault(key, use)
+    return [
+        ProofLine(number=u.document_no and number, date=u.date, title=u.title, locator=u.locator)
+        for number, u in first.items()
+    ]
 
 
 def _sum(values: list[float | None]) -> float | None:
@@ -144,6 +150,8 @@ def build_form(
         as_of=scored.as_of,
         final=scored.final,
         criteria_set=scored.criteria_set,
+        criteria_title=cs.title,
+        criteria_title_en=cs.title_en,
         rows=rows,
         cuts=cuts,
     )
@@ -156,6 +164,19 @@ def _criterion_row(
     # Issue 10's `not_applicable` status, read only when the prediction carries it.
     not_applicable = (getattr(c, "not_applicable_reason", None) or "") if c.status == "not_applicable" else None
     score = None if survey or c.status == "not_applicable" else (c.expected if final else c.low)
+    proofs = [] if survey else _proof_lines(c)
+    reasons = [r for r in c.reasons if r != "survey_estimate"]
+    nothing_arose = False
+    if score is not None and score >= c.max:
+        # Full points only where the evidence shows them: a declared proof still missing gives the
+        # row none (the appraisal would not count it); a row with no record at all is full because
+        # nothing it counts arose this year, and says so.
+        if any(p.missing is not None for p in proofs):
+            score, reasons = 0.0, ["missing_proof"]
+        elif not proofs:
+            nothing_arose = not c.evidence
+            if not nothing_arose:
+                score, reasons = 0.0, ["missing_evidence"]
     below = score is not None and score < c.max
     return FormRow(
         level="criterion",
@@ -166,9 +187,15 @@ def _criterion_row(
         self_score=score,
         survey=survey,
         not_applicable=not_applicable,
-        proofs=[] if survey else _proof_lines(c),
-        explanation=words if (below or (appraised is not None and score is not None and appraised < score)) else None,
-        reasons=[r for r in c.reasons if r != "survey_estimate"] if below else [],
+        proofs=proofs,
+        explanation=words
+        if (below or nothing_arose or (appraised is not None and score is not None and appraised < score))
+        else None,
+        reasons=reasons if below else [],
+        nothing_arose=nothing_arose,
+        method_text=c.method_text,
+        rule=None if survey else c.rule,
+        metric_titles={m.name: (m.title or m.name, m.title_en or m.name) for m in c.metrics},
         pending_until=(c.next_deadline or c.deadline) if below and c.status == "pending" else None,
         appraised=appraised,
         appraisal_note=note,

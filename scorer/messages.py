@@ -102,7 +102,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Satisfaction index (SIPAS, criterion {criteria})",
         "vi": "Chỉ số hài lòng (SIPAS, tiêu chí {criteria})",
     },
-    "sipas.last": {"en": "{year}: {index}, rank {rank}", "vi": "năm {year}: {index}, xếp thứ {rank}"},
+    "sipas.last": {"en": "{year}: {index}rank {rank}", "vi": "năm {year}: {index}xếp thứ {rank}"},
     "sipas.estimate": {
         "en": "{year} estimate {expected}% ({low}–{high}%) → {points} of {max} points",
         "vi": "ước năm {year}: {expected}% ({low}–{high}%) → {points}/{max} điểm",
@@ -551,7 +551,15 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
             "của người dân, tổ chức của {unit} năm {year}.",
             "Các phòng, ban, đơn vị triển khai thực hiện nghiêm túc, hiệu quả các nội dung theo kế hoạch./.",
         ],
-        "forecast_note": "Bản dự thảo do scorer lập từ dự báo; điểm là điểm dự kiến, không phải kết quả chính thức.",
+        "forecast_note": "Kế hoạch được xây dựng trên cơ sở điểm dự kiến tính đến ngày {as_of}, chưa phải kết quả chính thức; "
+        "kết quả chính thức do cơ quan có thẩm quyền công bố.",
+        "result_h_forecast": "1.1. Kết quả dự kiến",
+        "result_forecast": "Tính đến ngày {as_of}, tổng điểm dự kiến đạt {total} điểm, trong đó các tiêu chí đơn vị tự đánh giá dự kiến "
+        "đạt {appraisal} điểm; điểm điều tra xã hội học ước đạt {survey} điểm (trong đó: khảo sát công chức lãnh đạo quản lý: "
+        "{leaders} điểm; khảo sát người dân: {citizens} điểm). Điểm dự kiến ở từng nội dung như sau:",
+        "table_forecast": ["TT", "Nội dung", "Điểm tối đa", "Điểm dự kiến", "Dự kiến chưa đạt"],
+        "shortcomings_forecast": "Nội dung dự kiến chưa đạt",
+        "deduct_forecast": "dự kiến chưa đạt {points} điểm",
     },
     "en": {
         "kind": "PLAN",
@@ -628,7 +636,15 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
             "{monitor} monitors and presses the implementation of this plan for {unit}'s {year} PAR Index and satisfaction index.",
             "All divisions and units carry out the plan seriously and effectively.",
         ],
-        "forecast_note": "Drafted by scorer from a forecast: points are expected points, not official results.",
+        "forecast_note": "This plan rests on the points expected as of {as_of}, not on official results, which the competent "
+        "authority publishes.",
+        "result_h_forecast": "1.1. Expected results",
+        "result_forecast": "As of {as_of}, the expected total is {total} points: {appraisal} from the criteria the unit assesses "
+        "itself; {survey} estimated from the sociological survey (leaders' survey {leaders}; citizens' survey {citizens}). "
+        "Expected points by area:",
+        "table_forecast": ["No.", "Area", "Max", "Expected", "Expected short"],
+        "shortcomings_forecast": "Expected to fall short",
+        "deduct_forecast": "expected short by {points}",
     },
 }
 
@@ -653,13 +669,13 @@ def document_type(number: str, lang: str) -> str:
 # The workbooks' sheet names, headings and guide.
 SHEET_TEXT: dict[str, dict[str, Any]] = {
     "vi": {
-        "sheet": "Tự đánh giá",
+        "sheet": "Điểm dự kiến",
         "risks": "Nguy cơ mất điểm",
         "heads": [
             "TT",
             "Nội dung / tiêu chí",
             "Điểm tối đa",
-            "Điểm tự đánh giá",
+            "Điểm dự kiến",
             "Tài liệu kiểm chứng",
             "Ghi chú",
             "Cách tính điểm",
@@ -672,16 +688,16 @@ SHEET_TEXT: dict[str, dict[str, Any]] = {
         "Danh sách ghi cách nhau bằng dấu chấm phẩy (a;b). Trang tính bắt đầu bằng _ được bỏ qua.",
     },
     "en": {
-        "sheet": "Self-assessment",
+        "sheet": "Expected points",
         "risks": "At risk",
         "heads": [
             "No.",
             "Content / criterion",
             "Max",
-            "Self-assessed points",
+            "Expected points",
             "Evidence documents",
             "Note",
-            "Scoring text of the decision",
+            "How it is scored",
         ],
         "guide": "_guide",
         "guide_heads": ["Sheet", "Field", "Required", "Allowed values"],
@@ -699,13 +715,14 @@ FORM_TEXT: dict[str, dict[str, Any]] = {
         "sheet": "Biểu tự đánh giá",
         "cuts_sheet": "Giải trình",
         "title": "BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}",
-        "line": "Đơn vị: {unit} · Tính đến ngày: {as_of}{final} · Bộ tiêu chí: {criteria}",
+        "line": "Đơn vị: {unit} · Tính đến ngày: {as_of}{final} · {criteria}",
         "open": " (số liệu chưa chốt: điểm tự đánh giá là điểm có căn cứ đến ngày này)",
         "closed": " (đã chốt số liệu)",
         "heads": [
             "STT",
             "Nội dung",
             "Điểm tối đa",
+            "Cách tính điểm",
             "Điểm tự đánh giá",
             "Tài liệu kiểm chứng (số, ký hiệu; ngày; trích yếu)",
             "Giải trình",
@@ -716,7 +733,9 @@ FORM_TEXT: dict[str, dict[str, Any]] = {
         "survey": "Đánh giá qua điều tra xã hội học, đơn vị không tự chấm",
         "not_applicable": "Không áp dụng",
         "missing": "Thiếu: {title}",
-        "more": "… và {n} văn bản khác (xem: scorer explain {id})",
+        "more": "… và {n} văn bản khác",
+        "nothing_arose": "Không phát sinh",
+        "nothing_arose_reason": "Không phát sinh trong năm: không có nội dung phải thực hiện, tự đánh giá đạt điểm tối đa",
         "survey_part": "Trong đó {points} điểm đánh giá qua điều tra xã hội học",
         "pending": "chưa đến hạn ({date})",
         "appraisal_note": "Thẩm định: {note}",
@@ -732,7 +751,7 @@ FORM_TEXT: dict[str, dict[str, Any]] = {
             "Giải trình của đơn vị",
         ],
         "no_cuts": "Thẩm định không trừ nội dung nào so với điểm tự đánh giá.",
-        "no_appraisal": "Chưa có kết quả thẩm định (official.yaml).",
+        "no_appraisal": "Chưa có kết quả thẩm định.",
         "preparer": "NGƯỜI LẬP BIỂU",
         "sign_note": "(Ký, ghi rõ họ tên)",
         "place_date": "{place}, ngày ... tháng ... năm {year}",
@@ -741,13 +760,14 @@ FORM_TEXT: dict[str, dict[str, Any]] = {
         "sheet": "Self-assessment",
         "cuts_sheet": "Explanations",
         "title": "PAR INDEX SELF-ASSESSMENT, {year}",
-        "line": "Unit: {unit} · As of: {as_of}{final} · Criteria set: {criteria}",
+        "line": "Unit: {unit} · As of: {as_of}{final} · {criteria}",
         "open": " (data not final: the self-score is what the evidence supports on this day)",
         "closed": " (final)",
         "heads": [
             "No.",
             "Content",
             "Max",
+            "How it is scored",
             "Self-score",
             "Proof documents (number; date; summary)",
             "Explanation",
@@ -758,7 +778,9 @@ FORM_TEXT: dict[str, dict[str, Any]] = {
         "survey": "Assessed by the sociological survey, not self-scored",
         "not_applicable": "Not applicable",
         "missing": "Missing: {title}",
-        "more": "… and {n} more documents (see: scorer explain {id})",
+        "more": "… and {n} more documents",
+        "nothing_arose": "Nothing arose",
+        "nothing_arose_reason": "Nothing arose this year: nothing to carry out, so full points",
         "survey_part": "Of which {points} points by the survey",
         "pending": "pending ({date})",
         "appraisal_note": "Appraisal: {note}",
@@ -774,7 +796,7 @@ FORM_TEXT: dict[str, dict[str, Any]] = {
             "Unit's explanation",
         ],
         "no_cuts": "The appraisal cut no row below its self-score.",
-        "no_appraisal": "No appraisal result yet (official.yaml).",
+        "no_appraisal": "No appraisal result yet.",
         "preparer": "PREPARED BY",
         "sign_note": "(signature and full name)",
         "place_date": "{place}, ... {year}",
@@ -821,7 +843,8 @@ def satisfaction_line(unit: Any, lang: str) -> str | None:
         return None
     parts = []
     if s.last_year is not None or s.last_rank is not None:
-        index = f"{figure(s.last_year, lang)}%" if s.last_year is not None else "–"
+        # Only what was published: an index the decision does not give is left out, not shown as "–".
+        index = f"{figure(s.last_year, lang)}%, " if s.last_year is not None else ""
         rank = f"{s.last_rank}/{s.last_of}" if s.last_rank is not None else "–"
         parts.append(t("sipas.last", lang).format(year=unit.year - 1, index=index, rank=rank))
     parts.append(

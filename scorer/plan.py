@@ -93,7 +93,7 @@ def draft_plan(
             items = [
                 Shortcoming(title=c.title, title_en=c.title_en, points=difference(c.max, c.expected), criteria=[c.id])
                 for c in scored.criteria
-                if c.area == area.id and c.expected < c.max
+                if c.area == area.id and difference(c.max, c.expected) >= cs.shortcoming_threshold
             ]
         ids = list(dict.fromkeys(cid for item in items for cid in item.criteria if cid in definitions))
         involved = [definitions[cid] for cid in ids]
@@ -138,6 +138,7 @@ def draft_plan(
         year=scored.year,
         target_year=scored.year + 1 if published else scored.year,
         published=published,
+        as_of=None if published else scored.as_of,
         decision=official.decision if official else None,
         bases=list(official.bases) if official else [],
         rank=official.rank if official else None,

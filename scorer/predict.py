@@ -827,6 +827,7 @@ def _use(ctx: _Context, record_id: str) -> EvidenceUse:
         line=origin.line,
         supported=is_supported(record, ctx.data.evidence),
         hypothetical=record.id in ctx.data.evidence.hypothetical,
+        locator=record.locator,
     )
 
 

@@ -21,7 +21,7 @@ AS_OF = "2024-09-30"
 PINNED = {
     "synthetic-json": "d8d1b85738f276bd542c3aa8582e6a4eb344a2291feb9c691355aa551bda4fcd",
     "synthetic-table": "959844a9fa751128ef06ed1286492f84de1eda8f03c91ebd2ee84356747dadd5",
-    "shipped-json": "6a78bab0201a57552470d0e2e14546dd4ed8577a108e583a23b31cb856819e25",
+    "shipped-json": "96b365e7681c053713628eebc51e4891c237208d1ca0a0e75894f6f5d4e5cf47",
     "shipped-2023-json": "60ea13bf0d16e55f7af7a4cfef05e57b506c9563d3eeb63d3d1bffe4259589cb",
 }
 

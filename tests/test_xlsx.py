@@ -147,7 +147,8 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
     )
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(target)
-    sheet = book["Tự đánh giá"]
+    # Expected points, never headed as the self-assessment (`scorer form` holds evidence-backed points)
+    sheet = book["Điểm dự kiến"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
     assert rows["1.2"][2:5] == (1, 0.67, "38/BC-VPUB; 121/BC-VPUB; 189/BC-VPUB")
     assert rows["1"][1] == "Công tác chỉ đạo điều hành" and rows["1"][3] == 8.24
@@ -155,7 +156,7 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
         "TT",
         "Nội dung / tiêu chí",
         "Điểm tối đa",
-        "Điểm tự đánh giá",
+        "Điểm dự kiến",
         "Tài liệu kiểm chứng",
         "Ghi chú",
         "Cách tính điểm",

@@ -438,6 +438,9 @@ class CriteriaSet(Strict):
     areas: Annotated[list[Area], Field(min_length=1)]
     # What a draft still needs at set level (the decision's number, the calendar, ...).
     todo: list[str] = []
+    # A forecast plan lists a criterion as falling short only when it is expected to miss at least
+    # this many points: a person would not write "0,01 điểm" down as a shortcoming.
+    shortcoming_threshold: Annotated[float, Field(ge=0, le=100)] = 0.05
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -187,6 +187,8 @@ class RecordBase(Strict):
     )
     # The proof ("tài liệu kiểm chứng") of a sub-criterion this record is, by the proof's id.
     proof: str | None = None
+    # Where in the document the proof is, for the form's proof cell: "tr. 3, mục II.2".
+    locator: Annotated[str, Field(max_length=200)] | None = None
     note: str | None = None
     # `needed` on a record drafted by `scorer register import`: until the officer checks it and
     # removes the mark, predict counts it as unsupported evidence (the high scenario only).

@@ -2,7 +2,7 @@
 sub-criterion (REAL_DECISIONS.md 3.4, in docs/domain.md). No I/O, no formatting."""
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from scorer.models.prediction import Out
 
@@ -13,6 +13,8 @@ class ProofLine(Out):
     number: str | None = None
     date: dt.date | None = None
     title: str | None = None
+    # Page or section of the document (the record's `locator`).
+    locator: str | None = None
     missing: str | None = None
     missing_en: str | None = None
 
@@ -37,6 +39,13 @@ class FormRow(Out):
     appraisal_note: str | None = None
     # Heading and total rows: how much of their maximum the survey scores (never self-scored).
     survey_max: float = 0
+    # How the row is scored: the decision's own text when the set gives it, else the rule (with its
+    # metrics' words, vi and en) for the writer to put in words.
+    method_text: str | None = None
+    rule: dict[str, Any] | None = None
+    metric_titles: dict[str, tuple[str, str]] = {}
+    # Full points with nothing to prove: nothing the row counts arose this year ("không phát sinh").
+    nothing_arose: bool = False
 
 
 class Cut(Out):
@@ -63,5 +72,8 @@ class Form(Out):
     as_of: dt.date
     final: bool
     criteria_set: str
+    # The criteria set's name as a reader knows it (its title), never its file.
+    criteria_title: str = ""
+    criteria_title_en: str = ""
     rows: list[FormRow]
     cuts: list[Cut] = []

@@ -90,6 +90,8 @@ class RemediationPlan(Out):
     target_year: int
     published: bool
     decision: str | None
+    # The day a forecast plan's expected points stand on (None for published results).
+    as_of: dt.date | None = None
     # Where the criteria set of a forecast comes from (a decision, or a model of one).
     provenance: Provenance | None = None
     # A forecast's bonus and penalty lines (title, title_en, expected points with their sign),

@@ -67,6 +67,8 @@ class EvidenceUse(Out):
     line: int
     supported: bool
     hypothetical: bool = False
+    # Where in the document the proof is (page, section), for the form; not part of the data.
+    locator: str | None = Field(None, exclude=True)
 
 
 class ObligationRow(Out):

@@ -15,7 +15,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 
 from scorer.models.plan import RemediationPlan
 from scorer.render.plan import blocks
@@ -136,17 +136,39 @@ def _signature(document: Any, content: Any) -> None:
         _para(b, name, align=WD_ALIGN_PARAGRAPH.CENTER, size=Pt(14), bold=True, after=Pt(0))
 
 
+# Each table's columns as shares of the text width, by its number of columns: the area table (no.,
+# content, max, points, note) and the path to a target (no., criterion, content, gain, cumulative,
+# deadline, lead). The content column is the widest; a date keeps to one line.
+SHARES = {
+    5: (1.2, 8.3, 2.3, 2.5, 2.2),
+    7: (0.9, 1.5, 4.6, 1.7, 1.8, 2.6, 3.4),
+}
+# The column whose text is read as a sentence, left-aligned: the content.
+CONTENT = {5: 1, 7: 2}
+
+
+def text_width(section: Any) -> int:
+    """The width between the margins, in EMU."""
+    return int(section.page_width - section.left_margin - section.right_margin)
+
+
 def _table(document: Any, rows: list[list[str]]) -> None:
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    columns = len(rows[0])
+    table = document.add_table(rows=len(rows), cols=columns)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, (Cm(1.2), Cm(8.3), Cm(2.3), Cm(2.5), Cm(2.2)))
+    shares = SHARES.get(columns, (1.0,) * columns)
+    width = text_width(document.sections[-1])
+    # Whole twips (635 EMU), rounded down, so the grid never adds up to more than the text width.
+    _widths(table, tuple(Emu(int(width * s / sum(shares)) // 635 * 635) for s in shares))
+    size = Pt(13) if columns <= 5 else Pt(11)
+    content = CONTENT.get(columns, 1)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
             paragraph = cell.paragraphs[0]
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if c == 1 else WD_ALIGN_PARAGRAPH.CENTER
-            _font(paragraph.add_run(value), Pt(13), bold=r in (0, len(rows) - 1))
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if c == content and r else WD_ALIGN_PARAGRAPH.CENTER
+            _font(paragraph.add_run(value), size, bold=r in (0, len(rows) - 1))
     _para(document, after=Pt(0))
 
 
@@ -176,7 +198,9 @@ def render_plan(plans: list[RemediationPlan], lang: str) -> bytes:
             elif kind == "h1":
                 _para(document, str(content), align=center, bold=True, after=Pt(0))
             elif kind == "title":
-                _para(document, str(content), align=center, bold=True, after=Pt(12))
+                # The summary (trích yếu), with a short rule beneath it (Decree 30/2020/NĐ-CP).
+                _para(document, str(content), align=center, bold=True, after=Pt(0))
+                _para(document, "——————", align=center, size=Pt(11), after=Pt(12))
             elif kind in ("h2", "h3"):
                 _para(document, str(content), align=justify, bold=True, first=Cm(1))
             elif kind in ("h4", "h5"):

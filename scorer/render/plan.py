@@ -122,7 +122,8 @@ def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
         basis = x["basis_published"] if plan.published else x["basis_forecast"]
         out.append(("p", basis.format(year=year, next=target, decision=plan.decision or "", unit=unit)))
     if not plan.published:
-        out.append(("note", x["forecast_note"] + " " + provenance_text(plan.provenance, lang) + "."))
+        note = x["forecast_note"].format(as_of=_d(plan.as_of) if plan.as_of else "...")
+        out.append(("note", note + " " + provenance_text(plan.provenance, lang) + "."))
     out += [
         ("h2", x["purpose_h"]),
         ("h3", x["purpose"]),
@@ -131,7 +132,7 @@ def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
         ("bullets", list(x["requirement_items"])),
         ("h2", x["content_h"]),
         ("h3", x["par_h"]),
-        ("h4", x["result_h"]),
+        ("h4", x["result_h"] if plan.published else x["result_h_forecast"]),
     ]
     head = ""
     if plan.rank and plan.of:
@@ -148,7 +149,8 @@ def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
         (
             "p",
             head
-            + x["result"].format(
+            + x["result" if plan.published else "result_forecast"].format(
+                as_of=_d(plan.as_of) if plan.as_of else "...",
                 total=_n(plan.total, lang),
                 appraisal=_n(plan.appraisal, lang),
                 survey=_n(survey, lang),
@@ -160,7 +162,7 @@ def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
     out.append(("table", _area_rows(plan, lang)))
     out.append(("h4", x["remedies_h"]))
     for number, area in enumerate((a for a in plan.areas if a.shortcomings), start=1):
-        out += _area_blocks(area, number, lang)
+        out += _area_blocks(area, number, lang, plan.published)
     out += [("h3", x["sipas_h"]), ("h4", x["sipas_result_h"])]
     out += _satisfaction_blocks(plan.satisfaction, plan, lang)
     if plan.path is not None:
@@ -262,7 +264,7 @@ def _satisfaction_blocks(s: SatisfactionPlan, plan: RemediationPlan, lang: str) 
 
 def _area_rows(plan: RemediationPlan, lang: str) -> list[list[str]]:
     x = PLAN_TEXT[lang]
-    rows = [list(x["table"])]
+    rows = [list(x["table"] if plan.published else x["table_forecast"])]
     for area in plan.areas:
         note = f"-{_n(area.lost, lang)}" if area.lost else "0"
         rows.append(
@@ -291,11 +293,12 @@ def _time(time: list[TimeFrame], lang: str) -> str:
     return text[0] + "; ".join(p[:1].lower() + p[1:] for p in parts)[1:] if lang == "vi" else text
 
 
-def _area_blocks(area: AreaPlan, number: int, lang: str) -> list[Block]:
+def _area_blocks(area: AreaPlan, number: int, lang: str, published: bool = True) -> list[Block]:
     x = PLAN_TEXT[lang]
     title = area.title if lang == "vi" else area.title_en
+    deduct = x["deduct"] if published else x["deduct_forecast"]
     items = "; ".join(
-        f"{item.title if lang == 'vi' else item.title_en} ({x['deduct'].format(points=_deduction(item.points, lang))})"
+        f"{item.title if lang == 'vi' else item.title_en} ({deduct.format(points=_deduction(item.points, lang))})"
         for item in area.shortcomings
     )
     remedies = " ".join(area.remedies if lang == "vi" else area.remedies_en)
@@ -314,6 +317,12 @@ def _area_blocks(area: AreaPlan, number: int, lang: str) -> list[Block]:
     lines.append(f"{x['time']}: {_time(area.time, lang)}.")
     return [
         ("h5", f"1.2.{number}. {title}"),
-        ("bullets", [f"{x['shortcomings']}: {items}.", f"{x['remedy']}: {remedies}"]),
+        (
+            "bullets",
+            [
+                f"{x['shortcomings'] if published else x['shortcomings_forecast']}: {items}.",
+                f"{x['remedy']}: {remedies}",
+            ],
+        ),
         ("assignment", lines),
     ]

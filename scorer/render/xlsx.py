@@ -12,7 +12,18 @@ import openpyxl.utils
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from scorer.messages import FORM_TEXT, SHEET_TEXT, date, num, pick, provenance_text, t
+from scorer.messages import (
+    FORM_TEXT,
+    SHEET_TEXT,
+    date,
+    metric_titles,
+    num,
+    pick,
+    provenance_text,
+    rule_text,
+    t,
+    upper_first,
+)
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import RECORD_TYPES
 from scorer.models.form import Form, FormRow
@@ -23,7 +34,7 @@ BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
 AREA_FILL = PatternFill("solid", fgColor="F2F2F2")
 WRAP = Alignment(wrap_text=True, vertical="top")
-COMMON = ("id", "date", "title", "document_no", "attachment", "criteria", "proof", "note")
+COMMON = ("id", "date", "title", "document_no", "attachment", "criteria", "proof", "locator", "note")
 
 
 def _append(sheet: typing.Any, values: typing.Iterable[typing.Any]) -> None:
@@ -181,7 +192,10 @@ def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
             note = ", ".join(t(f"reason.{r}", lang) for r in c.reasons) if c.expected < c.max else ""
             if c.not_applicable_reason is not None:
                 note = f"{t('not_applicable', lang)}: {c.not_applicable_reason}"
-            _append(sheet, [c.id, pick(c, "title", lang), c.max, c.expected, documents, note, c.method_text or ""])
+            method = c.method_text if c.method_text and lang == "vi" else ""
+            if not method and c.status != "not_applicable":
+                method = upper_first(rule_text(c.rule, c.max, lang, metric_titles(c.metrics, lang)))
+            _append(sheet, [c.id, pick(c, "title", lang), c.max, c.expected, documents, note, method])
             for cell in sheet[sheet.max_row]:
                 cell.alignment = WRAP
     for block, sign in ((unit.bonus, 1), (unit.penalty, -1)):
@@ -194,9 +208,9 @@ def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
         cell.font = BOLD
     if unit.index is not None:
         _append(sheet, ["", t("index", lang), 100, unit.index.expected, "", ""])
-    for column, width in zip("ABCDEFG", (8, 60, 10, 12, 40, 30, 50)):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A3"
+    _points(sheet, 3, ("C", "D"))
+    _print_setup(sheet, 2, PREDICTION_WIDTHS)
+    _fit_heights(sheet, 2, PREDICTION_WIDTHS)
 
 
 def _risks(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
@@ -222,8 +236,31 @@ def _risks(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
         )
         for cell in sheet[sheet.max_row]:
             cell.alignment = WRAP
-    for column, width in zip("ABCDEFGH", (9, 40, 9, 9, 16, 24, 12, 60)):
-        sheet.column_dimensions[column].width = width
+    _points(sheet, 2, ("C", "D"))
+    for row in sheet.iter_rows(min_row=2, min_col=7, max_col=7):
+        for cell in row:
+            cell.number_format = "DD/MM/YYYY"
+    _print_setup(sheet, 1, RISK_WIDTHS)
+    _fit_heights(sheet, 1, RISK_WIDTHS)
+
+
+PREDICTION_WIDTHS = (8, 50, 10, 12, 36, 28, 44)
+RISK_WIDTHS = (9, 40, 10, 10, 16, 24, 12, 60)
+
+
+def _points(sheet: typing.Any, first: int, columns: tuple[str, ...]) -> None:
+    """Points stay numbers, shown with two decimals (in the reader's own decimal sign)."""
+    for column in columns:
+        for (cell,) in sheet.iter_rows(
+            min_row=first, min_col=sheet[column + "1"].column, max_col=sheet[column + "1"].column
+        ):
+            if isinstance(cell.value, (int, float)):
+                cell.number_format = TWO_DECIMALS
+
+
+def _fit_heights(sheet: typing.Any, first: int, widths: tuple[int, ...]) -> None:
+    for row in sheet.iter_rows(min_row=first):
+        _fit_height(sheet, row[0].row, [cell.value for cell in row], widths)
 
 
 # -- the self-assessment form ----------------------------------------------------------------
@@ -232,7 +269,9 @@ THIN = Side(style="thin", color="000000")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TWO_DECIMALS = "0.00"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-FORM_WIDTHS = (7, 46, 9, 10, 46, 34, 10, 24)
+FORM_WIDTHS = (7, 40, 9, 34, 10, 42, 30, 10, 22)
+# The columns of the form that hold points (max, self-score, appraised), shown with two decimals.
+FORM_POINTS = (3, 5, 8)
 CUT_WIDTHS = (7, 46, 10, 10, 10, 45, 45)
 HEAD_ROW = 6
 # A row lists at most this many documents (the rest are counted): a cell is not a register.
@@ -303,7 +342,7 @@ def _heading(sheet: typing.Any, f: Form, lang: str, title: str, columns: int) ->
         unit=f.unit_name,
         as_of=date(f.as_of, "vi"),
         final=text["closed"] if f.final else text["open"],
-        criteria=f.criteria_set,
+        criteria=(f.criteria_title if lang == "vi" else f.criteria_title_en) or f.criteria_title,
     )
     _put(sheet, 4, 1, line).font = Font(name="Times New Roman", size=11, italic=True)
     sheet.merge_cells(f"A4:{last}4")
@@ -333,13 +372,28 @@ def _proof_text(row: FormRow, lang: str) -> str:
         else:
             parts = [proof.number or "", date(proof.date, "vi") if proof.date else ""]
             head = ", ".join(p for p in parts if p)
-            lines.append(f"{head}: {proof.title}" if proof.title else head)
+            line = f"{head}: {proof.title}" if proof.title else head
+            lines.append(f"{line} ({proof.locator})" if proof.locator else line)
     if hidden:
         lines.append(text["more"].format(n=hidden, id=row.id))
     return "\n".join(lines)
 
 
+def _method(row: FormRow, lang: str) -> str:
+    """How the row is scored: the decision's own words, else the rule in words."""
+    if row.level != "criterion" or row.survey or row.not_applicable is not None:
+        return ""
+    if row.method_text and lang == "vi":
+        return row.method_text
+    if row.rule is None:
+        return ""
+    titles = {name: pair[0] if lang == "vi" else pair[1] for name, pair in row.metric_titles.items()}
+    return upper_first(rule_text(row.rule, row.max, lang, titles))
+
+
 def _explanation(row: FormRow, lang: str) -> str:
+    if row.nothing_arose:
+        return row.explanation or FORM_TEXT[lang]["nothing_arose_reason"]
     if row.explanation:
         return row.explanation
     reasons = [t(f"reason.{r}", lang) for r in row.reasons if r != "pending"]
@@ -358,6 +412,8 @@ def _notes(row: FormRow, lang: str) -> str:
         notes.append(
             f"{text['not_applicable']}: {row.not_applicable}" if row.not_applicable else text["not_applicable"]
         )
+    if row.nothing_arose:
+        notes.append(text["nothing_arose"])
     if row.appraisal_note:
         notes.append(text["appraisal_note"].format(note=row.appraisal_note))
     if row.level != "criterion" and row.survey_max:
@@ -383,6 +439,7 @@ def _form_sheet(sheet: typing.Any, f: Form, lang: str) -> None:
             row.id,
             title,
             row.max,
+            _method(row, lang),
             row.self_score,
             _proof_text(row, lang),
             _explanation(row, lang) if row.level == "criterion" else "",
@@ -394,9 +451,9 @@ def _form_sheet(sheet: typing.Any, f: Form, lang: str) -> None:
             cell.border = GRID
             cell.font = strong if row.level != "criterion" else body
             cell.alignment = Alignment(
-                wrap_text=True, vertical="top", horizontal="center" if column in (1, 3, 4, 7) else "left"
+                wrap_text=True, vertical="top", horizontal="center" if column in (1, *FORM_POINTS) else "left"
             )
-            if column in (3, 4, 7):
+            if column in FORM_POINTS:
                 cell.number_format = TWO_DECIMALS
             if row.level in ("area", "total"):
                 cell.fill = AREA_FILL
