@@ -134,6 +134,10 @@ def _request(**kwargs: Any) -> api.Request:
     from scorer.loading import nfc
 
     fields = {k: v for k, v in kwargs.items() if k in api.Request.__dataclass_fields__ and v is not None}
+    if fields.get("output") is not None:
+        from scorer.render import fit
+
+        fit.set_width(None)
     fields.update(_folders(kwargs.get("evidence"), kwargs.get("rules")))
     for name in ("unit", "owner"):
         if name in fields:
@@ -151,6 +155,17 @@ def _folders(evidence: Path | None, rules: Path | None) -> dict[str, Any]:
     fields["evidence"] = evidence or (project.relative(found.evidence) if found.evidence else Path("evidence"))
     fields["rules"] = rules or (project.relative(found.rules) if found.rules else Path("rules"))
     return fields
+
+
+def fitted(text: str | Iterable[str | bytes], fmt: str) -> str | Iterable[str | bytes]:
+    """A table-format output with its prose lines wrapped to the terminal (its tables already fit)."""
+    if fmt != "table":
+        return text
+    from scorer.render import fit
+
+    if isinstance(text, str):
+        return fit.wrap(text)
+    return (fit.wrap(piece) if isinstance(piece, str) else piece for piece in text)
 
 
 def emit(text: str | bytes | Iterable[str | bytes], output: Path | None) -> None:
@@ -290,6 +305,10 @@ def main() -> None:
     # A province allocates millions of small objects that live to the end of the run; collecting
     # the youngest generation less often saves about a tenth of the time (bench/bench.py).
     gc.set_threshold(50_000, 20, 100)
+    from scorer.render import fit
+
+    # Tables fit the terminal (or COLUMNS); `--output FILE` and a pipe keep their full width.
+    fit.set_width(fit.terminal_width())
 
 
 def _utf8_streams() -> None:
@@ -349,7 +368,7 @@ def predict(
         emit(xlsx.prediction(api.predict(_request(output=output, **kwargs), detail=True), lang), output)
         return
     units = api.predict_units(_request(what_if=what_if, output=output, **kwargs), progress=_progress())
-    emit(render.prediction(units, fmt, lang, detail=bool(detail)), output)
+    emit(fitted(render.prediction(units, fmt, lang, detail=bool(detail)), fmt), output)
     if sys.stderr.isatty():
         click.echo("\r\033[K", err=True, nl=False)
 
@@ -387,7 +406,7 @@ def risks(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> Non
     from scorer import render
 
     fmt = output_format(fmt, output, FORMATS, "table")
-    emit(render.risk_lists(api.predict(_request(output=output, **kwargs)).units, fmt, lang), output)
+    emit(fitted(render.risk_lists(api.predict(_request(output=output, **kwargs)).units, fmt, lang), fmt), output)
 
 
 @main.command()
@@ -406,7 +425,7 @@ def explain(criterion_id: str, fmt: str | None, lang: str, output: Path | None, 
 
     fmt = output_format(fmt, output, FORMATS, "table")
     found = api.explain(_request(output=output, **kwargs), nfc(criterion_id.strip()))
-    emit(render.explanations(found, fmt, lang), output)
+    emit(fitted(render.explanations(found, fmt, lang), fmt), output)
 
 
 @main.command()
@@ -428,7 +447,8 @@ def backtest(fmt: str | None, lang: str, output: Path | None, track: bool, compa
         from scorer.render import track as track_writer
 
         fmt = output_format(fmt, output, TRACK_FORMATS, "table")
-        emit(track_writer.render(api.track(_request(output=output, **kwargs), compare=compare), fmt, lang), output)
+        record = api.track(_request(output=output, **kwargs), compare=compare)
+        emit(fitted(track_writer.render(record, fmt, lang), fmt), output)
         return
     if fmt == "html" or compare:
         raise click.UsageError("--format html and --compare need --track")
@@ -437,7 +457,7 @@ def backtest(fmt: str | None, lang: str, output: Path | None, track: bool, compa
     emit(
         json_.dumps([c.model_dump(mode="json") for c in checks])
         if fmt == "json"
-        else table.render_backtests(checks, lang),
+        else fitted(table.render_backtests(checks, lang), fmt),
         output,
     )
 
@@ -456,7 +476,7 @@ def target(goal: float, fmt: str | None, lang: str, output: Path | None, **kwarg
     from scorer.render import target as target_writer
 
     fmt = output_format(fmt, output, TARGET_FORMATS, "table")
-    emit(target_writer.render(api.target(_request(output=output, **kwargs), goal), fmt, lang), output)
+    emit(fitted(target_writer.render(api.target(_request(output=output, **kwargs), goal), fmt, lang), fmt), output)
 
 
 @main.command()
@@ -508,7 +528,7 @@ def test_cases(folder: Path | None, rules: Path | None, fmt: str, lang: str) -> 
 
     rules = _folders(Path("."), rules)["rules"]
     report = cases.run_cases(rules, folder or rules / "tests")
-    click.echo(json_.dumps(report) if fmt == "json" else table.render_test_report(report, lang), nl=False)
+    click.echo(json_.dumps(report) if fmt == "json" else fitted(table.render_test_report(report, lang), fmt), nl=False)
     if not report.passed:
         sys.exit(1)
 
@@ -603,7 +623,7 @@ def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
     from scorer.render import table
 
     result = api.criteria_diff(old, new)
-    click.echo(json_.dumps(result) if fmt == "json" else table.render_diff(result, lang), nl=False)
+    click.echo(json_.dumps(result) if fmt == "json" else fitted(table.render_diff(result, lang), fmt), nl=False)
 
 
 @criteria.command("import")

@@ -24,6 +24,8 @@ def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     """Vietnamese is every command's default; the tests written against the English text ask for it
     through SCORER_LANG, as a user may. The tests of the default remove it (`vietnamese_default`)."""
     monkeypatch.setenv("SCORER_LANG", "en")
+    # Tables keep their full width unless a test gives the terminal's (COLUMNS).
+    monkeypatch.delenv("COLUMNS", raising=False)
 
 
 @pytest.fixture

@@ -123,3 +123,43 @@ def test_a_real_subprocess_from_a_subfolder_is_vietnamese(project):
     )
     assert done.returncode == 0, done.stderr
     assert "Tiêu chí có nguy cơ mất điểm" in done.stdout
+
+
+TABLE_COMMANDS = [
+    ["predict", *AS_OF],
+    ["predict", "--year", "2023"],
+    ["risks", *AS_OF],
+    ["explain", "1.2", *AS_OF],
+    ["explain", "1.7", *AS_OF],
+    ["target", "95", *AS_OF],
+    ["backtest", "--year", "2023"],
+    ["backtest", "--year", "2023", "--track"],
+    ["criteria", "diff", "rules/criteria_2023.yaml", "rules/criteria_2024.yaml"],
+    ["test"],
+]
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("args", TABLE_COMMANDS, ids=[" ".join(a[:2]) for a in TABLE_COMMANDS])
+def test_tables_fit_the_terminal(runner, vietnamese_default, monkeypatch, args, columns):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, args, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    widest = max(len(line) for line in result.output.splitlines())
+    assert widest <= columns, [line for line in result.output.splitlines() if len(line) > columns][:3]
+
+
+def test_a_narrow_terminal_is_read_as_80_and_a_pipe_keeps_the_full_width(runner, vietnamese_default, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    narrow = runner.invoke(main, ["risks", *AS_OF], env={"COLUMNS": "40"}).output
+    assert max(len(line) for line in narrow.splitlines()) <= 80
+    assert "Nhiệm vụ, giải pháp: Theo dõi tiến độ" in narrow  # every field is still there
+    full = runner.invoke(main, ["risks", *AS_OF]).output
+    assert max(len(line) for line in full.splitlines()) > 150
+
+
+def test_an_output_file_keeps_the_full_width(runner, vietnamese_default, monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "risks.txt"
+    assert runner.invoke(main, ["risks", *AS_OF, "-o", str(target)], env={"COLUMNS": "80"}).exit_code == 0
+    assert max(len(line) for line in target.read_text(encoding="utf-8").splitlines()) > 150

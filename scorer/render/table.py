@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from tabulate import tabulate
+from scorer.render.fit import tabulate
 
 from scorer.messages import (
     date,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tabulate import tabulate
+from scorer.render.fit import tabulate
 
 from scorer.messages import date, num, pick, t
 from scorer.models.target import TargetPlan, UnitTarget

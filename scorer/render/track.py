@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from tabulate import tabulate
+from scorer.render.fit import tabulate
 
 from scorer.messages import date, num, t
 from scorer.models.track import Track, TrackPoint, TrackRow, TrackSummary, UnitTrack
