@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from scorer import loading
 from scorer.errors import CriteriaError, InputError, Problem, ScorerError, SelectionError, UsageError, did_you_mean
 from scorer.models.criteria import CriteriaSet
-from scorer.models.evidence import Document
+from scorer.models.evidence import Document, Unit
 from scorer.models.inputs import EMPTY_EVIDENCE, EvidenceSet, UnitYear
 from scorer.models.prediction import CriterionResult, Prediction, UnitPrediction
 from scorer.models.scored import ScoredUnit
@@ -195,7 +195,7 @@ def _to_review(evidence: EvidenceSet) -> list[Problem]:
 
 
 def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) -> UnitYear:
-    unit = loading.load_unit(folder, cs)
+    unit = _with_roles(loading.load_unit(folder, cs), cs)
     evidence = loading.load_evidence(folder, cs.year, cs)
     if what_if:
         extra = loading.load_evidence_files(folder, list(what_if), hypothetical=True, cs=cs)
@@ -209,6 +209,12 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) ->
         raise InputError(problems)
     official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
     return UnitYear(unit, evidence, last_year, official)
+
+
+def _with_roles(unit: Unit, cs: CriteriaSet) -> Unit:
+    """The unit with every owner role it does not map named by the set's words for the role."""
+    missing = {role: named.title for role, named in cs.roles.items() if role not in unit.divisions}
+    return unit.model_copy(update={"divisions": {**unit.divisions, **missing}}) if missing else unit
 
 
 def _merge_what_if(evidence: EvidenceSet, extra: EvidenceSet) -> EvidenceSet:

@@ -750,8 +750,8 @@ def _criterion_result(
         not_applicable_reason=w.not_applicable,
         parent=compiled.parent,
         method_text=criterion.method_text,
-        remedy=criterion.remedy,
-        remedy_en=criterion.remedy_en,
+        remedy=ctx.data.unit.fill(criterion.remedy),
+        remedy_en=ctx.data.unit.fill(criterion.remedy_en, "en"),
         reasons=why,
     )
 

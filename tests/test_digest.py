@@ -19,10 +19,10 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "d8d1b85738f276bd542c3aa8582e6a4eb344a2291feb9c691355aa551bda4fcd",
-    "synthetic-table": "959844a9fa751128ef06ed1286492f84de1eda8f03c91ebd2ee84356747dadd5",
-    "shipped-json": "96b365e7681c053713628eebc51e4891c237208d1ca0a0e75894f6f5d4e5cf47",
-    "shipped-2023-json": "60ea13bf0d16e55f7af7a4cfef05e57b506c9563d3eeb63d3d1bffe4259589cb",
+    "synthetic-json": "63fdb57d5247436eaa2d4ff7a2ae6b5ec5a5be213994d60b3d4f77ae29cc2fe2",
+    "synthetic-table": "e443d2c68bc1db3d085f19068163057793fec7a9e72da20ddc0de582a6ad8bba",
+    "shipped-json": "7fdebbf19c95eec0ac7e6c92bd65f5abb5d2c49a1c1b13f6aa401fe6cb392e7e",
+    "shipped-2023-json": "0acc19f2981480a0a1571b9f700130dc81246d19199e8b3b58fcde22ea9deebc",
 }
 
 

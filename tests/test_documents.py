@@ -134,3 +134,34 @@ def test_a_proof_carries_its_page_or_section(runner, office_copy, tmp_path):
     assert result.exit_code == 0, result.output
     texts = [c.value for row in openpyxl.load_workbook(target).worksheets[0].iter_rows() for c in row]
     assert any(isinstance(v, str) and "Báo cáo công tác CCHC quý I năm 2024 (tr. 2 mục II)" in v for v in texts)
+
+
+def test_remedies_and_owners_read_right_for_any_unit(runner, office_copy, tmp_path):
+    """Another unit: its own name and kind in every remedy, its roles in words where unit.yaml maps
+    no division; nothing of the shipped Office's."""
+    folder = office_copy / "van-phong-ubnd-tinh"
+    (folder / "unit.yaml").write_text(
+        "id: van-phong-ubnd-tinh\nname: Sở Tư pháp\nkind: Sở\nname_en: Department of Justice\nkind_en: Department\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["risks", "--evidence", str(office_copy), "--as-of", "2024-09-30", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "Văn phòng" not in text and "organisation" not in text and "information" not in text
+    assert "Bộ phận tổ chức, hành chính của đơn vị" in text and "của Sở" in text
+    english = runner.invoke(
+        main, ["risks", "--evidence", str(office_copy), "--as-of", "2024-09-30", "--lang", "en", "--format", "md"]
+    )
+    words = " ".join(english.output.split())
+    assert "Office" not in words and "the Department's" in words
+    target = tmp_path / "plan.docx"
+    assert (
+        runner.invoke(
+            main, ["plan", "--evidence", str(office_copy), "--as-of", "2024-09-30", "-o", str(target)]
+        ).exit_code
+        == 0
+    )
+    plan = _docx_texts(docx.Document(str(target)))
+    remedies = [text.split("Văn bản thực hiện:")[0] for text in plan if text.startswith("- Nhiệm vụ, giải pháp")]
+    assert remedies and not any("Văn phòng" in text for text in remedies)  # the evidence's own titles may say it
+    assert any("SỞ TƯ PHÁP" in text for text in plan)

@@ -430,6 +430,9 @@ class CriteriaSet(Strict):
     # every row applicable and a scale of 100 the index is the total.
     classes_on: Literal["index", "total"] = "index"
     unit_groups: dict[str, Named] = {}
+    # What each owner role is, in words: the owner shown for a unit whose unit.yaml does not map it
+    # to one of its divisions ("Bộ phận tổ chức, hành chính", never "organisation").
+    roles: dict[str, Named] = {}
     surveys: SurveyDefaults = SurveyDefaults()
     metrics: dict[str, Metric] = {}
     satisfaction: Satisfaction | None = None

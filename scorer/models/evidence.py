@@ -366,6 +366,10 @@ class Unit(Strict):
     id: Annotated[str, Field(min_length=1)]
     name: Annotated[str, Field(min_length=1)]
     name_en: str | None = None
+    # What the unit calls itself in its own documents ("Văn phòng", "Sở", "UBND huyện"): remedies
+    # written as templates say "{kind}" where they mean the unit, "{unit}" for its whole name.
+    kind: Annotated[str, Field(min_length=1)] | None = None
+    kind_en: Annotated[str, Field(min_length=1)] | None = None
     group: str | None = None
     divisions: dict[str, str] = {}
     # The frame of the documents the unit issues (Decree 30/2020): the parent agency above its name,
@@ -381,6 +385,15 @@ class Unit(Strict):
     def division(self, role: str) -> str:
         """The unit's own name for an owner role; a role it does not map is shown as the role."""
         return self.divisions.get(role, role)
+
+    def fill(self, text: str, lang: str = "vi") -> str:
+        """A remedy written as a template, in this unit's words: `{kind}` is what the unit calls
+        itself ("Văn phòng"; its name when unit.yaml does not say), `{unit}` its whole name."""
+        if "{" not in text:
+            return text
+        name = self.name if lang == "vi" else (self.name_en or self.name)
+        kind = (self.kind or self.name) if lang == "vi" else (self.kind_en or self.name_en or self.name)
+        return text.replace("{unit}", name).replace("{kind}", kind)
 
 
 class ItemisedDeduction(Strict):
