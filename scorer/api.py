@@ -122,6 +122,39 @@ def load_inputs_criteria(request: Request) -> CriteriaSet:
     return _criteria(request)[0]
 
 
+@dataclass(frozen=True)
+class Start:
+    """What `scorer init` writes for a new unit: its unit.yaml and the year's empty workbook."""
+
+    criteria: CriteriaSet
+    unit_file: Path
+    unit_yaml: str
+    workbook: Path
+
+
+def init_unit(request: Request, unit_id: str, name: str, kind: str | None = None) -> Start:
+    """A new unit's files in the evidence folder, for the year's criteria set; nothing is
+    overwritten (an existing unit is refused)."""
+    from scorer import starter
+
+    if not starter.UNIT_ID.match(unit_id):
+        raise SelectionError.single(
+            unit_id, "a unit's id is its folder name: lower-case letters, digits and hyphens", hint="e.g. so-tu-phap"
+        )
+    name = " ".join(name.split())
+    if not name:
+        raise SelectionError.single(unit_id, "--name is empty", hint='e.g. --name "Sở Tư pháp"')
+    cs = _criteria(request)[0]
+    folder = request.evidence / unit_id
+    unit_file = folder / "unit.yaml"
+    if loading.is_file(unit_file) or loading.is_dir(folder / str(cs.year)):
+        raise SelectionError.single(
+            folder, "this unit already exists: init only starts a new one", hint="edit its files"
+        )
+    text = starter.unit_yaml(cs, unit_id, name, kind or starter.kind_of(name))
+    return Start(cs, unit_file, text, folder / str(cs.year) / "evidence.xlsx")
+
+
 def _criteria(request: Request) -> tuple[CriteriaSet, Path]:
     path, year = criteria_file(request)
     cs = loading.load_criteria(path)

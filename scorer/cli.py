@@ -292,9 +292,74 @@ def _run_lang(kwargs: dict[str, Any]) -> str:
         return project.DEFAULT_LANG
 
 
-class _Scorer(click.Group):
+# The words of this run's command line, for the language of a help page (read before --lang is).
+_ARGS: list[str] = []
+
+
+def _help_lang() -> str:
+    for index, arg in enumerate(_ARGS):
+        value = _ARGS[index + 1] if arg == "--lang" and index + 1 < len(_ARGS) else None
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in ("vi", "en"):
+            return value
+    return _run_lang({})
+
+
+class _Help(click.Command):
+    """A help page in the run's language: Vietnamese by default (scorer.helptext), English on request."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if _help_lang() != "vi":
+            super().format_help(ctx, formatter)
+            return
+        from scorer import helptext
+
+        path = " ".join(ctx.command_path.split()[1:])
+        saved: list[tuple[Any, str, Any]] = []
+
+        def swap(obj: Any, name: str, value: Any) -> None:
+            saved.append((obj, name, getattr(obj, name)))
+            setattr(obj, name, value)
+
+        swap(self, "help", helptext.COMMANDS.get(path, self.help))
+        own = helptext.COMMAND_OPTIONS.get(path, {})
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option):
+                name = max(param.opts, key=len)
+                swap(param, "help", own.get(name) or helptext.OPTIONS.get(name) or param.help)
+        if isinstance(self, click.Group):
+            for name, command in self.commands.items():
+                words = helptext.COMMANDS.get(f"{path} {name}".strip())
+                if words:
+                    swap(command, "short_help", words.split("\n")[0].split(". ")[0].rstrip("."))
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            for obj, name, value in reversed(saved):
+                setattr(obj, name, value)
+
+    def get_help(self, ctx: click.Context) -> str:
+        text = super().get_help(ctx)
+        if _help_lang() != "vi":
+            return text
+        from scorer import helptext
+
+        for english, vietnamese in helptext.WORDS:
+            text = text.replace(english, vietnamese)
+        return text
+
+
+class _Group(_Help, click.Group):
+    command_class = _Help
+    group_class = type  # subgroups are of this class too
+
+
+class _Scorer(_Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         _utf8_streams()  # before anything is printed, `--help` included
+        given = kwargs.get("args") if "args" in kwargs else (args[0] if args else None)
+        _ARGS[:] = list(given) if given is not None else sys.argv[1:]
         return super().main(*args, **kwargs)
 
 
@@ -319,6 +384,36 @@ def _utf8_streams() -> None:
         encoding = getattr(stream, "encoding", None)
         if encoding and codecs.lookup(encoding).name != "utf-8" and isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
+
+
+@main.command("init")
+@click.argument("unit_id", metavar="UNIT")
+@click.option("--name", required=True, help='The unit\'s name as its documents write it, e.g. "Sở Tư pháp".')
+@click.option("--kind", help='What the unit calls itself in its documents, e.g. "Sở" [default: from --name].')
+@click.option(
+    "--evidence", type=click.Path(path_type=Path), help="Folder of unit folders [default: the project's evidence/]."
+)
+@click.option(
+    "--rules", type=click.Path(path_type=Path), help="Folder of criteria sets [default: the project's rules/]."
+)
+@click.option("--year", type=int, help="Year of the workbook [default: the newest criteria set].")
+@lang_option
+@handles_errors
+def init_command(unit_id: str, name: str, kind: str | None, lang: str, **kwargs: Any) -> None:
+    """Start a unit: its unit.yaml (the roles the criteria set needs, each explained) and the year's
+    evidence workbook.
+
+    Example: scorer init so-tu-phap --name "Sở Tư pháp"
+    """
+    from scorer import api
+    from scorer.messages import t
+    from scorer.render import xlsx
+
+    start = api.init_unit(_request(**kwargs), unit_id, name, kind)
+    start.workbook.parent.mkdir(parents=True, exist_ok=True)
+    emit(start.unit_yaml, start.unit_file)
+    emit(xlsx.template(start.criteria, lang), start.workbook)
+    click.echo(t("cli.started", lang).format(unit=start.unit_file, workbook=start.workbook, id=unit_id))
 
 
 @main.command()

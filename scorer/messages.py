@@ -251,6 +251,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.user_added": {"en": "added {name}: {holds}", "vi": "đã thêm {name}: {holds}"},
     "cli.password_set": {"en": "password of {name} set", "vi": "đã đặt mật khẩu của {name}"},
     "cli.password_again": {"en": "Repeat for confirmation", "vi": "Nhập lại để xác nhận"},
+    "cli.started": {
+        "en": "Wrote {unit} and {workbook}.\nNext: name the unit's divisions in unit.yaml, fill in the workbook, "
+        "then run `scorer validate --unit {id}` and `scorer predict --unit {id}`.",
+        "vi": "Đã tạo {unit} và {workbook}.\nTiếp theo: ghi tên phòng, ban của đơn vị trong unit.yaml, nhập tài liệu "
+        "kiểm chứng vào bảng tính, rồi chạy `scorer validate --unit {id}` và `scorer predict --unit {id}`.",
+    },
     "cli.bad_path": {"en": "cannot use this path", "vi": "không dùng được đường dẫn này"},
     "cli.validated": {
         "en": "OK: {label} ({criteria} criteria), {units} unit(s), {records} evidence records",

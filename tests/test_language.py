@@ -163,3 +163,52 @@ def test_an_output_file_keeps_the_full_width(runner, vietnamese_default, monkeyp
     target = tmp_path / "risks.txt"
     assert runner.invoke(main, ["risks", *AS_OF, "-o", str(target)], env={"COLUMNS": "80"}).exit_code == 0
     assert max(len(line) for line in target.read_text(encoding="utf-8").splitlines()) > 150
+
+
+def test_help_is_vietnamese_by_default_and_english_on_request(runner, vietnamese_default):
+    from scorer import helptext
+
+    page = runner.invoke(main, ["predict", "--help"], prog_name="scorer").output
+    assert page.startswith("Cách dùng: scorer predict [TÙY_CHỌN]")
+    assert "Tùy chọn:" in page and "Thư mục chứa thư mục các đơn vị" in page and "[mặc định: 30;" in page
+    assert "Options:" not in page and "Folder of unit folders" not in page
+    top = runner.invoke(main, ["--help"], prog_name="scorer").output
+    assert "Lệnh:" in top and "Hiện hướng dẫn này rồi thoát." in top
+    english = runner.invoke(main, ["predict", "--help", "--lang", "en"], prog_name="scorer").output
+    assert english.startswith("Usage: scorer predict [OPTIONS]") and "Folder of unit folders" in english
+    assert runner.invoke(main, ["--help"], env={"SCORER_LANG": "en"}).output.count("Commands:") == 1
+    # every command has its Vietnamese description
+    import click
+
+    def paths(group: click.Group, prefix: str = "") -> list[str]:
+        found = []
+        for name, command in group.commands.items():
+            found.append(f"{prefix}{name}")
+            if isinstance(command, click.Group):
+                found += paths(command, f"{prefix}{name} ")
+        return found
+
+    assert sorted(set(paths(main)) - set(helptext.COMMANDS)) == []
+
+
+def test_init_starts_a_unit_that_validates_and_predicts(runner, vietnamese_default, monkeypatch, tmp_path):
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    (tmp_path / "notes").mkdir()
+    monkeypatch.chdir(tmp_path / "notes")
+    result = runner.invoke(main, ["init", "so-tu-phap", "--name", "Sở Tư pháp"])
+    assert result.exit_code == 0, result.output
+    unit = tmp_path / "evidence" / "so-tu-phap"
+    text = (unit / "unit.yaml").read_text(encoding="utf-8")
+    assert 'kind: "Sở"' in text and 'organisation: "Bộ phận tổ chức, hành chính của đơn vị"' in text
+    assert "# chủ trì tiêu chí 1.1.1, 1.1.2" in text
+    import openpyxl
+
+    assert openpyxl.load_workbook(unit / "2024" / "evidence.xlsx").sheetnames
+    assert result.output.startswith("Đã tạo ../evidence/so-tu-phap/unit.yaml")
+    assert runner.invoke(main, ["validate"]).exit_code == 0
+    risks = runner.invoke(main, ["risks", "--format", "md"])
+    assert risks.exit_code == 0 and "của Sở" in risks.output and "Văn phòng" not in risks.output
+    again = runner.invoke(main, ["init", "so-tu-phap", "--name", "Sở Tư pháp"])
+    assert again.exit_code == 1 and "this unit already exists" in again.output
+    bad = runner.invoke(main, ["init", "Sở Tư pháp", "--name", "Sở Tư pháp"])
+    assert bad.exit_code == 1 and "lower-case letters, digits and hyphens" in bad.output
