@@ -23,36 +23,29 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from scorer.errors import OutputError, ScorerError, UsageError
+from scorer.render import formats
 
 if TYPE_CHECKING:
     from scorer import api
 
-# The writers' formats (scorer.FORMATS) and the schema kinds (scorer.schema.KINDS), named
-# here so that building the command line imports neither; tests/test_layers.py holds them equal.
-FORMATS = ("table", "json", "csv", "md", "html")
+# Each command's formats, from the one list of formats (scorer.render.formats, which imports no
+# writer); the schema kinds (scorer.schema.KINDS) named here so that building the command line does
+# not import the models; tests/test_layers.py holds them equal.
+FORMATS = formats.choices("prediction")
 SCHEMA_KINDS = ("evidence", "criteria", "unit", "official", "cases")
-TRACK_FORMATS = ("table", "json", "html")
-TARGET_FORMATS = ("table", "json")
-
-BASIC_FORMATS = ("table", "json")
-# What an --output file's extension says it holds: without --format it chooses the format, and a
-# --format that says otherwise is a usage error (Word and Excel will not open Markdown).
-EXTENSIONS = {
-    ".json": "json",
-    ".csv": "csv",
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-    ".docx": "docx",
-}
+TRACK_FORMATS = formats.choices("track")
+TARGET_FORMATS = formats.choices("target")
+BASIC_FORMATS = formats.choices("backtest")
+PREDICT_FORMATS = FORMATS + formats.choices("workbook")
+PLAN_FORMATS = formats.choices("plan")
 
 
 def output_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...], default: str) -> str:
     """The format asked, or the one the output file's extension names, or the command's default."""
+    # What an --output file's extension says it holds: without --format it chooses the format, and
+    # a --format that says otherwise is a usage error (Word and Excel will not open Markdown).
     suffix = output.suffix.lower() if output is not None else ""
-    inferred = EXTENSIONS.get(suffix)
+    inferred = formats.by_extension(suffix)
     if fmt is None:
         if inferred is None:
             return default
@@ -421,7 +414,7 @@ def init_command(unit_id: str, name: str, kind: str | None, lang: str, **kwargs:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS + ("xlsx",)),
+    type=click.Choice(PREDICT_FORMATS),
     help="Output format [default: from --output's extension, else table].",
 )
 @click.option(
@@ -449,7 +442,7 @@ def predict(
     """
     from scorer import api, render
 
-    fmt = output_format(fmt, output, FORMATS + ("xlsx",), "table")
+    fmt = output_format(fmt, output, PREDICT_FORMATS, "table")
     if fmt == "xlsx":
         from scorer.render import xlsx
 
@@ -645,7 +638,7 @@ def schema(kind: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "docx"]),
+    type=click.Choice(PLAN_FORMATS),
     help="md or docx [default: from --output's extension, else md].",
 )
 @click.option(
@@ -662,23 +655,18 @@ def plan_command(fmt: str | None, lang: str, output: Path | None, goal: float | 
     """
     from scorer import api
 
-    fmt = output_format(fmt, output, ("md", "docx"), "md")
-    if fmt == "docx" and output is None:
-        raise click.UsageError("--format docx needs --output FILE")
+    fmt = output_format(fmt, output, PLAN_FORMATS, "md")
+    if formats.FORMATS[fmt].binary and output is None:
+        raise click.UsageError(f"--format {fmt} needs --output FILE")
     plans = api.plan(_request(output=output, **kwargs), target=goal)
-    if fmt == "docx":
-        from scorer.render import docx_
-
-        emit(docx_.render_plan(plans, lang), output)
-    else:
-        from scorer.render import plan as plan_writer
-
-        emit("\n".join(plan_writer.render_plan(p, lang) for p in plans), output)
+    emit(formats.writer(fmt).plan(plans, lang), output)
 
 
 @main.command("form")
 @reporting_options
-@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default=None, help="Output format [default: xlsx].")
+@click.option(
+    "--format", "fmt", type=click.Choice(formats.choices("form")), default=None, help="Output format [default: xlsx]."
+)
 @click.option("--with", "what_if", multiple=True, hidden=True)
 @handles_errors
 def form_command(fmt: str | None, lang: str, output: Path | None, what_if: tuple[str, ...], **kwargs: Any) -> None:
@@ -693,7 +681,7 @@ def form_command(fmt: str | None, lang: str, output: Path | None, what_if: tuple
         raise click.UsageError("a self-assessment form is what the evidence supports: --with is refused")
     if output is None:
         raise click.UsageError("the form is a workbook: it needs --output FILE.xlsx")
-    output_format(fmt, output, ("xlsx",), "xlsx")
+    output_format(fmt, output, formats.choices("form"), "xlsx")
     emit(xlsx.form(api.form(_request(output=output, **kwargs)), lang), output)
 
 
@@ -810,7 +798,9 @@ def register_import(
     help="Criteria file whose indicator names and document kinds to offer.",
 )
 @click.option("--year", type=int)
-@click.option("--format", "fmt", type=click.Choice(["xlsx"]), help="xlsx, the only one [default: xlsx].")
+@click.option(
+    "--format", "fmt", type=click.Choice(formats.choices("template")), help="xlsx, the only one [default: xlsx]."
+)
 @lang_option
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True)
 @handles_errors
@@ -824,7 +814,7 @@ def template(
     from scorer import api
     from scorer.render import xlsx
 
-    fmt = output_format(fmt, output, ("xlsx",), "xlsx")
+    fmt = output_format(fmt, output, formats.choices("template"), "xlsx")
     cs = api.load_inputs_criteria(_request(rules=rules, criteria=criteria, year=year, output=output))
     emit(xlsx.template(cs, lang), output)
 

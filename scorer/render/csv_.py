@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from scorer.messages import pick, provenance_text, t
+from scorer.render import collect
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
 from scorer.render.marks import TOTAL, what_if_rows
 from scorer.render.cells import reason_text
@@ -200,3 +201,19 @@ def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lan
         for e in c.evidence_used
     ]
     return write(header, rows)
+
+
+# -- the writer interface (scorer.render.formats): the same function for the same document -------
+
+
+def prediction(units: Iterable[UnitPrediction], lang: str, detail: bool = True) -> Iterator[str]:
+    """The prediction document in pieces."""
+    yield render_prediction(collect(units), lang)
+
+
+def risks(units: list[UnitPrediction], lang: str) -> str:
+    return render_risks(units, lang)
+
+
+def explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
+    return render_explanations(found, lang)

@@ -221,3 +221,8 @@ def render_plan(plans: list[RemediationPlan], lang: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def plan(plans: list[RemediationPlan], lang: str) -> bytes:
+    """The writer interface (scorer.render.formats): the plan document."""
+    return render_plan(plans, lang)

@@ -7,6 +7,8 @@ class bands."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from html import escape
 
 from scorer.messages import (
@@ -23,6 +25,7 @@ from scorer.messages import (
     t,
     upper_first,
 )
+from scorer.render import collect
 from scorer.models.prediction import AreaResult, CriterionResult, Prediction, RankRow, Risk, Total, UnitPrediction
 from scorer.render.marks import TOTAL, marked, what_if_rows
 from scorer.render.cells import adjustment_row, index_values, reason_text
@@ -328,3 +331,19 @@ def explanation_section(unit: UnitPrediction, c: CriterionResult, lang: str) -> 
             f"<h2>{escape(t('why_not_full', lang))}</h2><p>{why}</p></section>",
         ]
     )
+
+
+# -- the writer interface (scorer.render.formats): the same function for the same document -------
+
+
+def prediction(units: Iterable[UnitPrediction], lang: str, detail: bool = True) -> Iterator[str]:
+    """The prediction document in pieces."""
+    yield render_prediction(collect(units), lang, detail)
+
+
+def risks(units: list[UnitPrediction], lang: str) -> str:
+    return render_risk_lists(units, lang)
+
+
+def explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
+    return render_explanations(found, lang)

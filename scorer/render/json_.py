@@ -60,6 +60,15 @@ def _unit_json(unit: UnitPrediction) -> bytes:
     return _ANY.dump_json(data, indent=2).replace(b"\n", b"\n    ")
 
 
+def prediction(units: Iterable[UnitPrediction], lang: str = "", detail: bool = True) -> Iterator[bytes]:
+    """The prediction as UTF-8 JSON, unit by unit; the same bytes in every language."""
+    return stream_prediction(units)
+
+
+def risks(units: list[UnitPrediction], lang: str = "") -> str:
+    return risk_lists(units)
+
+
 def risk_lists(units: list[UnitPrediction]) -> str:
     return dumps(
         [
@@ -77,7 +86,7 @@ def risk_lists(units: list[UnitPrediction]) -> str:
     )
 
 
-def explanations(found: list[tuple[UnitPrediction, CriterionResult]]) -> str:
+def explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str = "") -> str:
     """Unlike the prediction, an explanation carries the remedy and each record used, with its line."""
     return dumps(
         [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from tabulate import tabulate
 
 from scorer.messages import (
@@ -18,6 +20,8 @@ from scorer.messages import (
     t,
     upper_first,
 )
+from scorer.render import collect
+from scorer.models.plan import RemediationPlan
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
 from scorer.render.marks import TOTAL, marked, what_if_rows
 from scorer.render.cells import adjustment_row, index_values, reason_text
@@ -252,3 +256,26 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         lines.append(", ".join(t(f"reason.{r}", lang) for r in c.reasons) or "–")
         lines += ["", f"**{t('remedy', lang)}:** {_esc(pick(c, 'remedy', lang))}"]
     return "\n".join(lines)
+
+
+# -- the writer interface (scorer.render.formats): the same function for the same document -------
+
+
+def prediction(units: Iterable[UnitPrediction], lang: str, detail: bool = True) -> Iterator[str]:
+    """The prediction document in pieces."""
+    yield render_prediction(collect(units), lang, detail)
+
+
+def risks(units: list[UnitPrediction], lang: str) -> str:
+    return render_risk_lists(units, lang)
+
+
+def explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
+    return render_explanations(found, lang)
+
+
+def plan(plans: list[RemediationPlan], lang: str) -> str:
+    """The plan in Markdown, every unit's after the other (scorer.render.plan writes one)."""
+    from scorer.render import plan as plan_writer
+
+    return "\n".join(plan_writer.render_plan(p, lang) for p in plans)

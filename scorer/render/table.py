@@ -547,3 +547,19 @@ def render_diff(result: CriteriaDiff, lang: str) -> str:
     moved = sum(c.points for c in result.changes)
     parts.append(f"{t('maxima_moved', lang)}: {num(moved, lang)}")
     return "\n\n".join(parts) + "\n"
+
+
+# -- the writer interface (scorer.render.formats): the same function for the same document -------
+
+
+def prediction(units: Iterable[UnitPrediction], lang: str, detail: bool = True) -> Iterator[str]:
+    """The prediction, unit by unit as they come (a province never sits in memory at once)."""
+    return stream_prediction(units, lang, detail)
+
+
+def risks(units: list[UnitPrediction], lang: str) -> str:
+    return render_risk_lists(units, lang)
+
+
+def explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
+    return render_explanations(found, lang)
