@@ -182,7 +182,7 @@ def test_a_misspelt_role_in_unit_yaml_is_an_error(runner, office_copy):
     result = runner.invoke(main, ["predict", "--evidence", str(office_copy), "--rules", str(RULES), *AS_OF])
     assert result.exit_code == 1
     assert error_lines(result.output) == [
-        f"Error: {path}:8: divisions.organization: 'organization' is not an owner role of PAR Index of provincial "
+        f"Error: {path}:11: divisions.organization: 'organization' is not an owner role of PAR Index of provincial "
         "departments, 2024 (organisation, all_divisions, information, service_centre, public_service_units) (did you mean 'organisation'?)"
     ]
 
@@ -786,7 +786,7 @@ OFFICIAL_CASES = [
     (
         'criteria: ["5.8"]',
         'criteria: ["5.9"]',
-        ":57: deductions.11.criteria: '5.9' is not a criterion of PAR Index "
+        ":54: deductions.11.criteria: '5.9' is not a criterion of PAR Index "
         "of provincial departments, 2023 (did you mean '5.8'?)",
     ),
 ]
