@@ -728,6 +728,7 @@ def _criterion_result(
         source=compiled.source,
         # Each result has lists of its own: a frozen model still lets a caller change a list's items.
         owner=compiled.owners[0],
+        owner_division=ctx.data.unit.division(compiled.owners[0]),
         owners=list(compiled.owners),
         cooperating=list(criterion.cooperating),
         deadline=compiled.deadline,

@@ -157,6 +157,8 @@ class CriterionResult(Figure):
     owner: str
     # Every lead role in order (`owner` is the first); left out of the JSON, where `owner` stays one role.
     owners: list[str] = Field([], exclude=True)
+    # The lead as the unit names it (its division, else the set's words for the role), for reports.
+    owner_division: str | None = Field(None, exclude=True)
     cooperating: list[str]
     deadline: dt.date
     next_deadline: dt.date | None

@@ -4,11 +4,12 @@ and every text cell that a spreadsheet would run as a formula made inert with a 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from scorer.messages import pick, provenance_text, t
+from scorer.messages import date, pick, provenance_text, t
 from scorer.render import collect
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
 from scorer.render.marks import TOTAL, what_if_rows
@@ -18,29 +19,36 @@ BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell(value: Any) -> Any:
-    """Numbers stay numbers; text that starts like a formula is prefixed with `'`."""
+def cell(value: Any, lang: str = "en") -> Any:
+    """Numbers stay numbers (with a decimal comma in Vietnamese, as a spreadsheet set to Vietnamese
+    reads them); dates as the language writes them; text that starts like a formula is prefixed
+    with `'`."""
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
+    if isinstance(value, float) and lang == "vi":
+        return repr(value).replace(".", ",")
+    if isinstance(value, dt.date):
+        return date(value, lang)
     return "" if value is None else value
 
 
-def write(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+def write(header: Sequence[str], rows: Iterable[Sequence[Any]], lang: str = "en") -> str:
+    """Comma-separated in English; in Vietnamese `;` between fields, since the comma is the decimal sign."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([cell(h) for h in header])
+    writer = csv.writer(out, lineterminator="\r\n", delimiter=";" if lang == "vi" else ",")
+    writer.writerow([cell(h, lang) for h in header])
     for row in rows:
-        writer.writerow([cell(v) for v in row])
+        writer.writerow([cell(v, lang) for v in row])
     return BOM + out.getvalue()
 
 
 def render_prediction(prediction: Prediction, lang: str) -> str:
     header = [
-        "unit",
-        "year",
-        "as_of",
-        "level",
-        "id",
+        t("csv.unit", lang),
+        t("csv.year", lang),
+        t("csv.as_of", lang),
+        t("csv.level", lang),
+        t("record_id", lang),
         t("title", lang),
         t("max", lang),
         t("low", lang),
@@ -52,12 +60,25 @@ def render_prediction(prediction: Prediction, lang: str) -> str:
         t("deadline", lang),
     ]
     if not any(unit.hypothetical for unit in prediction.units):
-        return write(header, (row for unit in prediction.units for row in _unit_rows(unit, lang)))
+        return write(header, (_level(row, lang) for unit in prediction.units for row in _unit_rows(unit, lang)), lang)
     # A what-if run: a last column marks, row by row, each figure that rests on hypothetical evidence.
     return write(
-        header + ["what_if"],
-        (row + [_mark(row, what_if_rows(unit), lang)] for unit in prediction.units for row in _unit_rows(unit, lang)),
+        header + [t("csv.what_if", lang)],
+        (
+            _level(row, lang) + [_mark(row, what_if_rows(unit), lang)]
+            for unit in prediction.units
+            for row in _unit_rows(unit, lang)
+        ),
+        lang,
     )
+
+
+def _level(row: list[Any], lang: str) -> list[Any]:
+    """A row's level in words in Vietnamese (`lĩnh vực`, not `area`); a component by its title alone."""
+    if lang != "vi":
+        return row
+    level = row[3]
+    return row[:3] + [t(f"csv.level.{level}", lang), "" if level == "component" else row[4]] + row[5:]
 
 
 def _mark(row: list[Any], what_if: frozenset[str], lang: str) -> str:
@@ -67,7 +88,7 @@ def _mark(row: list[Any], what_if: frozenset[str], lang: str) -> str:
 
 
 def _unit_rows(unit: UnitPrediction, lang: str) -> Iterable[list[Any]]:
-    head = [unit.unit, unit.year, unit.as_of.isoformat()]
+    head = [unit.unit, unit.year, unit.as_of]
     total = unit.total
     yield head + [
         "total",
@@ -120,15 +141,15 @@ def _unit_rows(unit: UnitPrediction, lang: str) -> Iterable[list[Any]]:
             c.high,
             None,
             t(f"status.{c.status}", lang) + (f": {c.not_applicable_reason}" if c.not_applicable_reason else ""),
-            c.owner,
-            c.deadline.isoformat(),
+            c.owner_division or c.owner,
+            c.deadline,
         ]
 
 
 def render_risks(units: list[UnitPrediction], lang: str) -> str:
     header = [
-        "unit",
-        "as_of",
+        t("csv.unit", lang),
+        t("csv.as_of", lang),
         t("criterion", lang),
         t("title", lang),
         t("at_stake", lang),
@@ -141,21 +162,22 @@ def render_risks(units: list[UnitPrediction], lang: str) -> str:
         t("criteria_set", lang),
     ]
     if not any(unit.hypothetical for unit in units):
-        return write(header, (_risk_row(u, r, lang) for u in units for r in u.risks))
+        return write(header, (_risk_row(u, r, lang) for u in units for r in u.risks), lang)
     return write(
-        header + ["what_if"],
+        header + [t("csv.what_if", lang)],
         (
             _risk_row(u, r, lang) + [t("hypothetical_mark", lang) if r.criterion in what_if_rows(u) else ""]
             for u in units
             for r in u.risks
         ),
+        lang,
     )
 
 
 def _risk_row(unit: UnitPrediction, r: Risk, lang: str) -> list[Any]:
     return [
         unit.unit,
-        unit.as_of.isoformat(),
+        unit.as_of,
         r.criterion,
         pick(r, "title", lang),
         r.at_stake,
@@ -163,7 +185,7 @@ def _risk_row(unit: UnitPrediction, r: Risk, lang: str) -> list[Any]:
         reason_text(r, lang),
         r.owner_division,
         "; ".join(r.cooperating_divisions),
-        r.deadline.isoformat() if r.deadline else "",
+        r.deadline or "",
         pick(r, "remedy", lang),
         provenance_text(unit.provenance, lang),
     ]
@@ -171,16 +193,16 @@ def _risk_row(unit: UnitPrediction, r: Risk, lang: str) -> list[Any]:
 
 def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
     header = [
-        "unit",
+        t("csv.unit", lang),
         t("criterion", lang),
-        "id",
-        "type",
+        t("record_id", lang),
+        t("csv.type", lang),
         t("date", lang),
         t("document_no", lang),
         t("file", lang),
-        "line",
-        "supported",
-        "hypothetical",
+        t("csv.line", lang),
+        t("csv.supported", lang),
+        t("csv.hypothetical", lang),
         t("title", lang),
     ]
     rows = [
@@ -189,18 +211,18 @@ def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lan
             c.id,
             e.id,
             e.type,
-            e.date.isoformat(),
+            e.date,
             e.document_no,
             e.file,
             e.line,
-            e.supported,
-            e.hypothetical,
+            t("yes" if e.supported else "no", lang) if lang == "vi" else e.supported,
+            t("yes" if e.hypothetical else "no", lang) if lang == "vi" else e.hypothetical,
             e.title,
         ]
         for u, c in found
         for e in c.evidence_used
     ]
-    return write(header, rows)
+    return write(header, rows, lang)
 
 
 # -- the writer interface (scorer.render.formats): the same function for the same document -------

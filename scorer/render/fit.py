@@ -83,7 +83,10 @@ def _records(rows: Sequence[Sequence[Any]], heads: list[str], limit: int) -> str
         first = " ".join(c for c in cells[:2] if c)
         lines = textwrap.wrap(first, limit, subsequent_indent="    ") or [""]
         rest = [f"{head}: {cell}" if head else cell for head, cell in zip(heads[2:], cells[2:]) if cell]
-        for item in rest:
+        # The short fields on shared lines, a long one (a remedy) on its own.
+        short = " · ".join(item for item in rest if len(item) <= limit // 2)
+        lines += textwrap.wrap(short, limit, initial_indent="    ", subsequent_indent="    ")
+        for item in (item for item in rest if len(item) > limit // 2):
             lines += textwrap.wrap(item, limit, initial_indent="    ", subsequent_indent="      ")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
