@@ -450,7 +450,7 @@ def predict(
             raise click.UsageError("--format xlsx needs --output FILE")
         if what_if:
             raise click.UsageError(
-                "the self-assessment sheet (--format xlsx) states real evidence only: "
+                "the expected-points workbook (--format xlsx) states real evidence only: "
                 "run --with in another format (table, json, csv, md, html)"
             )
         emit(xlsx.prediction(api.predict(_request(output=output, **kwargs), detail=True), lang), output)

@@ -391,6 +391,10 @@ CATALOGUE.update(
             "vi": "khảo sát: {max} x tỷ lệ hài lòng ({instrument})",
         },
         "instrument.leaders": {"en": "leaders'", "vi": "lãnh đạo, quản lý"},
+        # the index's components, where a report names one without its criteria set's title
+        "component.appraisal": {"en": "Appraisal", "vi": "Điểm thẩm định"},
+        "component.leaders_survey": {"en": "Leaders' survey", "vi": "Khảo sát công chức lãnh đạo, quản lý"},
+        "component.citizens_survey": {"en": "Citizens' survey", "vi": "Khảo sát người dân, tổ chức"},
         # expected records, by the calendar date they are due on
         "due.plan_due": {"en": "year's PAR plan due", "vi": "hạn ban hành kế hoạch CCHC năm"},
         "due.report_q1_due": {"en": "Q1 report due", "vi": "hạn báo cáo quý I"},
@@ -910,6 +914,12 @@ def metric_words(metric: Any, lang: str) -> str:
 def metric_titles(metrics: Any, lang: str) -> dict[str, str]:
     """Each metric's words by its name, for a rule's sentence."""
     return {m.name: metric_words(m, lang) for m in metrics}
+
+
+def component_words(component: str, lang: str) -> str:
+    """A component of the index (`appraisal`) as a reader names it (`Điểm thẩm định`)."""
+    entry = CATALOGUE.get(f"component.{component}")
+    return entry.get(lang, entry["en"]) if entry else component
 
 
 def obligation_words(label: str, lang: str) -> str:

@@ -12,7 +12,7 @@ out=docs/pictures
 mkdir -p "$out"
 rm -f "$out"/form-*.png "$out"/plan-*.png
 "$scorer" form --year 2024 --as-of 2024-09-30 -o "$work/form.xlsx"
-"$scorer" plan --year 2023 --lang vi --format docx -o "$work/plan.docx"
+"$scorer" plan --year 2023 --format docx -o "$work/plan.docx"
 # A private profile, so a LibreOffice the user has open is not disturbed.
 libreoffice -env:UserInstallation="file://$work/profile" --headless --convert-to pdf --outdir "$work" \
     "$work/form.xlsx" "$work/plan.docx" >/dev/null

@@ -12,6 +12,7 @@ from scorer.messages import (
     figure,
     how,
     metric_titles,
+    component_words,
     metric_words,
     num,
     obligation_words,
@@ -269,7 +270,8 @@ def render_backtest(check: Backtest, lang: str) -> str:
     ]
     areas = tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True, maxcolwidths=[None, 40] + [None] * 7)
     component_rows = [
-        [c.id, num(c.scored, lang), num(c.official, lang), num(c.difference, lang)] for c in check.components
+        [component_words(c.id, lang), num(c.scored, lang), num(c.official, lang), num(c.difference, lang)]
+        for c in check.components
     ]
     components = tabulate(
         component_rows,

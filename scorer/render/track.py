@@ -7,7 +7,7 @@ from html import escape
 
 from scorer.render.fit import tabulate
 
-from scorer.messages import date, num, t
+from scorer.messages import date, num, obligation_words, t
 from scorer.models.track import Track, TrackPoint, TrackRow, TrackSummary, UnitTrack
 from scorer.render import html as html_writer
 from scorer.render.json_ import dumps
@@ -133,7 +133,7 @@ def render_unit(u: UnitTrack, lang: str) -> str:
     rows = [
         [
             date(p.as_of, lang),
-            ", ".join(p.deadlines),
+            ", ".join(obligation_words(d, lang) for d in p.deadlines),
             num(p.low, lang),
             num(p.expected, lang),
             num(p.high, lang),
@@ -237,7 +237,7 @@ def render_html(track: Track, lang: str) -> str:
         keys = ("as_of", "calendar", "low", "expected", "high", "error", "within", "track.likely", "track.at_risk")
         heads = [t(k, lang) for k in (*keys, "track.held")]
         rows = [
-            f'<tr><td class="d">{escape(date(p.as_of, lang))}</td><td>{escape(", ".join(p.deadlines))}</td>'
+            f'<tr><td class="d">{escape(date(p.as_of, lang))}</td><td>{escape(", ".join(obligation_words(d, lang) for d in p.deadlines))}</td>'
             f'<td class="n">{num(p.low, lang)}</td><td class="n">{num(p.expected, lang)}</td>'
             f'<td class="n">{num(p.high, lang)}</td><td class="n">{escape(_signed(p.error, lang))}</td>'
             f'<td>{escape(t("yes" if p.within else "no", lang))}</td><td class="n">{escape(_likely(p, lang))}</td>'

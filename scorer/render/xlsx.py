@@ -1,5 +1,6 @@
-"""Excel workbooks: the evidence template officers fill in, and the self-assessment sheet in the form
-they know (TT, nội dung / tiêu chí, điểm tối đa, điểm tự đánh giá, tài liệu kiểm chứng, ghi chú)."""
+"""Excel workbooks: the evidence template officers fill in, the expected-points workbook (TT, nội
+dung / tiêu chí, điểm tối đa, điểm dự kiến, tài liệu kiểm chứng, ghi chú, cách tính điểm) and the
+self-assessment form (`form`)."""
 
 from __future__ import annotations
 
@@ -144,11 +145,11 @@ def _proofs(book: openpyxl.Workbook, cs: CriteriaSet, lang: str) -> None:
 
 
 def prediction(result: Prediction, lang: str) -> bytes:
-    """The self-assessment sheet per unit (expected points, with the evidence's document numbers)
-    and the at-risk list. It states real evidence only: a what-if prediction is refused (the CLI
+    """The expected-points workbook per unit (expected points, with the evidence's document numbers;
+    never headed as the self-assessment, which `form` writes) and the at-risk list. It states real evidence only: a what-if prediction is refused (the CLI
     says so as a usage error before anything is computed)."""
     if any(unit.hypothetical for unit in result.units):
-        raise ValueError("the self-assessment sheet is never written from a what-if prediction")
+        raise ValueError("the expected-points workbook is never written from a what-if prediction")
     text = SHEET_TEXT[lang]
     book = openpyxl.Workbook()
     book.remove(book.active)
