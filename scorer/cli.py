@@ -739,8 +739,12 @@ def register() -> None:
 @click.argument("register_file", metavar="REGISTER", type=click.Path(path_type=Path))
 @click.option("--unit", required=True, help="The unit's folder name under --evidence.")
 @click.option("--year", type=int, help="Year of the evidence [default: the newest criteria set].")
-@click.option("--evidence", type=click.Path(path_type=Path), default=Path("evidence"), show_default=True)
-@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option(
+    "--evidence", type=click.Path(path_type=Path), help="Folder of unit folders [default: the project's evidence/]."
+)
+@click.option(
+    "--rules", type=click.Path(path_type=Path), help="Folder of criteria sets [default: the project's rules/]."
+)
 @click.option(
     "--register-rules",
     "register_rules",
@@ -753,7 +757,7 @@ def register() -> None:
 )
 @click.option("--report", is_flag=True, help="Print per row what was drafted, skipped (why) or left unclear.")
 @click.option("--dry-run", "dry_run", is_flag=True, help="Read and draft, write nothing.")
-@click.option("--lang", type=click.Choice(["en", "vi"]), default="vi", show_default=True)
+@lang_option
 @handles_errors
 def register_import(
     register_file: Path,

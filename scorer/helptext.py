@@ -38,6 +38,9 @@ COMMANDS: dict[str, str] = {
     "dòng chưa đọc được.\n\nVí dụ: scorer criteria import quyet-dinh-1325.docx -o du-thao.yaml",
     "template": "Tạo bảng tính tài liệu kiểm chứng trống: mỗi loại tài liệu một trang, có cột, danh sách "
     "chọn và trang hướng dẫn.\n\nVí dụ: scorer template --output evidence/don-vi/2025/evidence.xlsx",
+    "register": "Tài liệu kiểm chứng dự thảo từ sổ đăng ký văn bản đi.",
+    "register import": "Dự thảo tài liệu kiểm chứng, đánh dấu `review: needed`, từ sổ đăng ký văn bản đi (.xlsx "
+    "hoặc .csv).\n\nVí dụ: scorer register import so-van-ban.xlsx --unit van-phong-ubnd-tinh",
     "user": "Tài khoản của dịch vụ web (`scorer serve`).",
     "user add": "Thêm người dùng dịch vụ web, gắn với một hoặc nhiều đơn vị (hoặc mọi đơn vị với --admin).\n\n"
     "Ví dụ: printf '%s\\n' \"$MAT_KHAU\" | scorer user add lan --unit van-phong-ubnd-tinh --password-stdin "
@@ -79,6 +82,9 @@ OPTIONS: dict[str, str] = {
     "--secure-cookies": "Đánh dấu cookie Secure cả khi không có proxy báo https.",
     "--max-upload-mb": "Dung lượng tối đa của một tệp tải lên (MiB).",
     "--workers": "Số tiến trình chạy dự báo và kiểm tra tệp tải lên (0: trong tiến trình của máy chủ).",
+    "--register-rules": "Bảng cách diễn đạt riêng của tỉnh, đọc trước rules/register.yaml (lặp lại được).",
+    "--report": "In từng dòng: đã dự thảo, bỏ qua (lý do) hay chưa rõ.",
+    "--dry-run": "Đọc và dự thảo, không ghi gì.",
     "--version": "Hiện phiên bản rồi thoát.",
     "--help": "Hiện hướng dẫn này rồi thoát.",
 }
@@ -92,6 +98,11 @@ COMMAND_OPTIONS: dict[str, dict[str, str]] = {
         "--output": "Tệp bảng tính sẽ ghi.",
     },
     "criteria import": {"--output": "Tệp YAML dự thảo sẽ ghi."},
+    "register import": {
+        "--unit": "Tên thư mục của đơn vị trong --evidence.",
+        "--year": "Năm của tài liệu kiểm chứng [mặc định: bộ tiêu chí mới nhất].",
+        "--output": "Tệp dự thảo [mặc định: evidence/ĐƠN_VỊ/NĂM/so-van-ban.yaml].",
+    },
     "user add": {
         "--unit": "Một đơn vị (tên thư mục) người dùng làm việc cho; lặp lại cho nhiều đơn vị.",
         "--evidence": "Kiểm tra từng --unit với thư mục tài liệu kiểm chứng này.",

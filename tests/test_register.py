@@ -21,6 +21,10 @@ RULES = ROOT / "rules"
 OFFICE = ROOT / "evidence" / "van-phong-ubnd-tinh"
 
 
+# The register speaks Vietnamese by default, as every command: these tests read its default text.
+pytestmark = pytest.mark.usefixtures("vietnamese_default")
+
+
 def _unit(tmp_path: Path, with_evidence: bool = False) -> Path:
     evidence = tmp_path / "evidence"
     unit = evidence / "u"
@@ -172,9 +176,9 @@ def test_a_bad_date_is_an_error_naming_file_row_and_column_with_a_hint(tmp_path)
     code, _, err = _import(evidence, register)
     assert code == 1
     assert err.splitlines() == [
-        f"Error: {register}:2: Ngày tháng: '12/3/24' không phải là ngày tháng (ghi năm đủ bốn chữ số (dd/mm/yyyy), ví dụ 12/03/2024)",
-        f"Error: {register}:3: Ngày tháng: '03/15/2024' không có trong lịch (ngày ghi theo thứ tự ngày/tháng/năm (có phải là '15/03/2024'?))",
-        f"Error: {register}:4: Ngày tháng: văn bản không có ngày tháng (ghi ngày theo dạng dd/mm/yyyy, ví dụ 12/03/2024)",
+        f"Lỗi: {register}:2: Ngày tháng: '12/3/24' không phải là ngày tháng (ghi năm đủ bốn chữ số (dd/mm/yyyy), ví dụ 12/03/2024)",
+        f"Lỗi: {register}:3: Ngày tháng: '03/15/2024' không có trong lịch (ngày ghi theo thứ tự ngày/tháng/năm (có phải là '15/03/2024'?))",
+        f"Lỗi: {register}:4: Ngày tháng: văn bản không có ngày tháng (ghi ngày theo dạng dd/mm/yyyy, ví dụ 12/03/2024)",
     ]
     code, _, err = _import(evidence, register, "--lang", "en")
     assert (
@@ -432,12 +436,12 @@ def test_a_register_that_is_no_workbook_and_a_unit_that_is_not_there_are_named(t
     bad.write_text("not a workbook", encoding="utf-8")
     code, _, err = _import(evidence, bad)
     assert code == 1
-    assert err.strip() == f"Error: {bad}: không đọc được tệp .xlsx này (mở bằng Excel và lưu lại dưới dạng .xlsx)"
+    assert err.strip() == f"Lỗi: {bad}: không đọc được tệp .xlsx này (mở bằng Excel và lưu lại dưới dạng .xlsx)"
     result = CliRunner().invoke(
         main, ["register", "import", str(bad), "--unit", "v", "--evidence", str(evidence), "--rules", str(RULES)]
     )
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: {evidence}: không có đơn vị 'v'"
+    assert result.stderr.strip() == f"Lỗi: {evidence}: không có đơn vị 'v'"
     old = tmp_path / "so.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     code, _, err = _import(evidence, old, "--lang", "en")
