@@ -353,7 +353,44 @@ class _Scorer(_Group):
         _utf8_streams()  # before anything is printed, `--help` included
         given = kwargs.get("args") if "args" in kwargs else (args[0] if args else None)
         _ARGS[:] = list(given) if given is not None else sys.argv[1:]
-        return super().main(*args, **kwargs)
+        if not kwargs.get("standalone_mode", True) or len(args) > 3:
+            return super().main(*args, **kwargs)
+        # Click's own way of ending a run, with its usage errors in the run's language.
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.ClickException as error:
+            _show(error)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            from scorer.helptext import ABORTED
+
+            click.echo(ABORTED if _help_lang() == "vi" else "Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _show(error: click.ClickException) -> None:
+    """A usage error as click shows it, in Vietnamese unless the run is English."""
+    if _help_lang() != "vi":
+        error.show()
+        return
+    from scorer.helptext import usage_error
+
+    ctx = getattr(error, "ctx", None)
+    if isinstance(error, click.UsageError) and ctx is not None:
+        usage = ctx.get_usage()
+        for english, vietnamese in (
+            ("Usage:", "Cách dùng:"),
+            ("[OPTIONS]", "[TÙY_CHỌN]"),
+            ("COMMAND [ARGS]...", "LỆNH [THAM_SỐ]..."),
+        ):
+            usage = usage.replace(english, vietnamese)
+        click.echo(usage, err=True)
+        if ctx.command.get_help_option(ctx) is not None:
+            help_option = max(ctx.help_option_names, key=len)
+            click.echo(f"Thử '{ctx.command_path} {help_option}' để xem hướng dẫn.", err=True)
+        click.echo(err=True)
+    click.echo(f"Lỗi: {usage_error(error.format_message())}", err=True)
 
 
 @click.group(cls=_Scorer, context_settings={"help_option_names": ["-h", "--help"]})

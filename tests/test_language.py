@@ -212,3 +212,24 @@ def test_init_starts_a_unit_that_validates_and_predicts(runner, vietnamese_defau
     assert again.exit_code == 1 and "this unit already exists" in again.output
     bad = runner.invoke(main, ["init", "Sở Tư pháp", "--name", "Sở Tư pháp"])
     assert bad.exit_code == 1 and "lower-case letters, digits and hyphens" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("args", "vietnamese"),
+    [
+        (["predict", "--formt", "json"], "Lỗi: Không có tùy chọn '--formt'. Có phải là '--format'?"),
+        (["explain"], "Lỗi: Thiếu tham số 'CRITERION_ID'."),
+        (["predict", "--year", "abc"], "Lỗi: Giá trị không hợp lệ cho '--year': 'abc' không phải là số nguyên."),
+        (["predict", "--format", "xlsx"], "Lỗi: --format xlsx cần --output TỆP"),
+        (["init", "x"], "Lỗi: Thiếu tùy chọn '--name'."),
+    ],
+)
+def test_usage_errors_are_vietnamese_by_default(runner, vietnamese_default, monkeypatch, args, vietnamese):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, args, prog_name="scorer")
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert lines[0].startswith("Cách dùng: scorer ") and lines[-1] == vietnamese
+    assert f"Thử 'scorer {args[0]} --help' để xem hướng dẫn." in lines
+    english = runner.invoke(main, [*args, "--lang", "en"], prog_name="scorer")
+    assert english.exit_code == 2 and english.output.splitlines()[-1].startswith("Error: ")

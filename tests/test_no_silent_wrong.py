@@ -311,7 +311,7 @@ def test_the_self_assessment_sheet_is_never_written_from_a_what_if(runner, tmp_p
     )
     assert result.exit_code == 2
     assert error_lines(result.output)[-1] == (
-        "Error: the self-assessment sheet (--format xlsx) states real evidence only: "
+        "Error: the expected-points workbook (--format xlsx) states real evidence only: "
         "run --with in another format (table, json, csv, md, html)"
     )
     assert not target.exists()
