@@ -75,7 +75,9 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     try:
         return parse_date(value)  # type: ignore[no-any-return]
     except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+        from scorer.errors import Invalid, wording
+
+        raise click.BadParameter(wording(error.msg) if isinstance(error, Invalid) else str(error)) from None
 
 
 FORMAT_HELP = "Output format [default: from --output's extension, else table]."
@@ -214,8 +216,9 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except ScorerError as error:
+            lang = _error_lang(kwargs)
             for problem in error.problems:
-                click.echo(f"Error: {problem}", err=True)
+                click.echo(f"Error: {problem.text(lang)}", err=True)
                 for line in problem.excerpt():
                     click.echo(line, err=True)
             sys.exit(1)
@@ -228,6 +231,12 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(1)
 
     return wrapper
+
+
+def _error_lang(kwargs: dict[str, Any]) -> str:
+    """The language a command's problems are worded in: its --lang, else SCORER_LANG, else English."""
+    lang = kwargs.get("lang") or os.environ.get("SCORER_LANG")
+    return lang if lang in ("vi", "en") else "en"
 
 
 class _Scorer(click.Group):

@@ -64,7 +64,7 @@ def test_a_rate_written_as_a_percentage_scores_as_the_fraction(runner, office_co
         (
             "63",
             "value: 63 is outside 0..1, the range of the rate 'online_applications_rate' "
-            "(63 looks like a percentage: write 0.63 (or 63%))",
+            "(if 63 is a percentage, write 63%; or: 0.063 read as 63? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,063 or set the column to text)",
         ),
         (
             '"0,63"',

@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from scorer.errors import Collector
+from scorer.errors import Collector, Grouped, msg
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, text_lines
 from scorer.loading.origin import Origin, RawRecord
+from scorer.loading.names import record_type
 from scorer.loading.yaml_ import LineMap, shorten
 from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES
 
@@ -64,19 +65,21 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
     try:
         header = next(reader, None)
     except csv.Error as error:
-        problems.add(path, f"invalid CSV: {error}", line=1)
+        problems.add(path, msg("invalid_csv", detail=str(error)), line=1)
         return
     if not header:
         return
     header = [h.strip() for h in header]
     bad = len(problems.problems)
     if len(header) > MAX_COLUMNS:
-        problems.add(path, f"more than {MAX_COLUMNS} columns", line=1 + skipped)
-    if "type" not in header:
-        problems.add(path, "the header has no 'type' column", line=1 + skipped)
+        problems.add(path, msg("too_many_columns", limit=MAX_COLUMNS), line=1 + skipped)
+    # A file named after a type (`reports.csv`, `bao-cao.csv`: one sheet saved alone) needs no column.
+    named = record_type(path.stem) if "type" not in header else None
+    if "type" not in header and named is None:
+        problems.add(path, msg("no_type_column"), line=1 + skipped, hint=msg("no_type_column_hint"))
     for name in dict.fromkeys(header):
         if header.count(name) > 1:
-            problems.add(path, f"column '{shorten(name)}' appears twice in the header", line=1 + skipped)
+            problems.add(path, msg("column_twice", name=shorten(name)), line=1 + skipped)
     if len(problems.problems) > bad:
         return
     rows = 0
@@ -87,40 +90,47 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
                 continue
             rows += 1
             if rows > MAX_RECORDS:
-                problems.add(path, f"more than {MAX_RECORDS:,} records in one file", line=line)
+                problems.add(path, msg("too_many_records", limit=Grouped(MAX_RECORDS)), line=line)
                 return
             if len(row) != len(header):
-                problems.add(path, f"row has {len(row)} cells, the header has {len(header)}", line=line)
+                problems.add(path, msg("row_cells", cells=len(row), header=len(header)), line=line)
                 continue
-            record = _record(path, header, row, line, semicolons, problems)
+            record = _record(path, header, row, line, semicolons, problems, named)
             if record is not None:
                 yield record, Origin(str(path), line), LineMap({(): line})
     except csv.Error as error:
-        problems.add(path, f"invalid CSV: {error}", line=reader.line_num + skipped)
+        problems.add(path, msg("invalid_csv", detail=str(error)), line=reader.line_num + skipped)
 
 
 def _record(
-    path: Path, header: list[str], row: list[str], line: int, semicolons: bool, problems: Collector
+    path: Path,
+    header: list[str],
+    row: list[str],
+    line: int,
+    semicolons: bool,
+    problems: Collector,
+    named: str | None = None,
 ) -> dict[str, Any] | None:
-    record: dict[str, Any] = {}
-    numeric = NUMERIC_FIELDS.get(row[header.index("type")].strip(), frozenset())
+    record: dict[str, Any] = {} if named is None else {"type": named}
+    kind = named if named is not None else row[header.index("type")].strip()
+    numeric = NUMERIC_FIELDS.get(kind, frozenset())
     ok = True
     for name, cell in zip(header, row):
         cell = cell.strip()
         if cell == "":
             continue
         if len(cell) > MAX_CELL_CHARS:
-            problems.add(path, f"value longer than {MAX_CELL_CHARS:,} characters", line=line, field=name)
+            problems.add(path, msg("value_too_long", limit=Grouped(MAX_CELL_CHARS)), line=line, field=name)
             ok = False
             continue
         if semicolons and name in numeric:
             if _GROUPED.match(cell):
                 problems.add(
                     path,
-                    f"'{cell}' in a semicolon-separated file: is '.' a thousands mark or a decimal point?",
+                    msg("grouped_number", value=cell),
                     line=line,
                     field=name,
-                    hint="write the number without a thousands mark, with ',' as the decimal mark (e.g. 0,63)",
+                    hint=msg("grouped_number_hint"),
                 )
                 ok = False
                 continue
