@@ -5,6 +5,7 @@ The CLI calls exactly one of these and renders what it returns; nothing here pri
 
 from __future__ import annotations
 
+import os
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -13,7 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scorer import loading
-from scorer.errors import CriteriaError, InputError, Problem, ScorerError, SelectionError, UsageError, did_you_mean
+from scorer.errors import (
+    CriteriaError,
+    InputError,
+    Msg,
+    Problem,
+    ScorerError,
+    SelectionError,
+    UsageError,
+    did_you_mean,
+    msg,
+)
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Document
 from scorer.models.inputs import EMPTY_EVIDENCE, EvidenceSet, UnitYear
@@ -86,6 +97,23 @@ def criteria_years(rules: Path) -> list[int]:
     if not loading.is_dir(rules):
         return []
     return sorted(int(m.group(1)) for p in rules.iterdir() if (m := _CRITERIA_FILE.match(p.name)))
+
+
+def year_notice(request: Request) -> Msg | None:
+    """Which year a run scores and why, when nothing chose it (no --year, --as-of or --criteria)
+    and the newest set in the rules folder is older than today's year: a newer set is missing."""
+    if request.year is not None or request.as_of is not None or request.criteria is not None:
+        return None
+    years = criteria_years(request.rules)
+    if not years or years[-1] >= request.today.year:
+        return None
+    return msg(
+        "notice.old_year",
+        year=years[-1],
+        rules=str(request.rules),
+        today=request.today.year,
+        missing=str(request.rules / f"criteria_{request.today.year}.yaml"),
+    )
 
 
 def criteria_file(request: Request) -> tuple[Path, int | None]:
@@ -470,6 +498,17 @@ def form(request: Request) -> list[Form]:
         scored = assess(run.score(data, detail=True), data.unit)
         forms.append(build_form(scored, data.unit, cs, official, words))
     return forms
+
+
+def schema_reference(output: Path, kind: str = "criteria") -> str | None:
+    """The path from a file written at `output` to the project's `schema/<kind>.schema.json`, found
+    in a folder above it (a draft in `rules/` reaches `../schema/`), or None outside any project."""
+    folder = output.absolute().parent
+    for above in (folder, *folder.parents):
+        schema = above / "schema" / f"{kind}.schema.json"
+        if loading.is_file(schema):
+            return os.path.relpath(schema, folder).replace(os.sep, "/")
+    return None
 
 
 def criteria_import(path: Path) -> importer.Draft:

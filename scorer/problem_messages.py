@@ -487,6 +487,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "thư mục năm không nằm trong thư mục đơn vị",
     },
     "upload_too_large": {"en": "larger than {mib} MiB", "vi": "lớn hơn {mib} MiB"},
+    # -- what a command did (one line to stderr)
+    "notice.wrote": {"en": "Wrote {what} to {path}", "vi": "Đã ghi {what} vào {path}"},
+    "notice.prediction": {"en": "the prediction", "vi": "bản dự báo điểm"},
+    "notice.risks": {"en": "the points at risk", "vi": "danh sách điểm có nguy cơ bị trừ"},
+    "notice.explanation": {"en": "the explanation", "vi": "phần giải thích cách tính điểm"},
+    "notice.track": {"en": "the track record", "vi": "bảng đối chiếu dự báo với kết quả công bố"},
+    "notice.backtest": {"en": "the backtest", "vi": "bảng đối chiếu với kết quả công bố"},
+    "notice.target": {"en": "the way to the target", "vi": "lộ trình đạt mục tiêu"},
+    "notice.plan": {"en": "the remediation plan", "vi": "kế hoạch khắc phục"},
+    "notice.form": {"en": "the self-assessment form", "vi": "biểu tự đánh giá"},
+    "notice.template": {"en": "the evidence template", "vi": "mẫu nhập tài liệu kiểm chứng"},
+    "notice.old_year": {
+        "en": "Scoring {year}: the newest criteria set in {rules} is for {year}; there is none for {today} "
+        "(add {missing}, or choose the year with --year)",
+        "vi": "Chấm điểm năm {year}: bộ tiêu chí mới nhất trong {rules} là của năm {year}; chưa có bộ tiêu chí "
+        "năm {today} (thêm {missing}, hoặc chọn năm bằng --year)",
+    },
 }
 
 

@@ -23,6 +23,7 @@ FAMILIES = {
     "folder_": ("evidence", "rules"),
     "cannot_read_": ("word", "excel"),
     "differs_": ("title", "date", "title_date"),
+    "notice.": ("prediction", "risks", "explanation", "track", "backtest", "target", "plan", "form", "template"),
 }
 
 
