@@ -277,6 +277,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "format the column as Text in Excel and type the value again",
         "vi": "định dạng cột là văn bản (Text) trong Excel rồi gõ lại giá trị",
     },
+    "month_first": {
+        "en": "{count} date(s) in this column (the first shown as {date}) may have been read month first, as a "
+        "spreadsheet set to English (US) reads 12/03/2024 as 3 December: the sheet also holds '{text}', day "
+        "first, as text",
+        "vi": "{count} ngày trong cột này (ngày đầu hiện là {date}) có thể đã bị đọc tháng trước ngày sau, như bảng "
+        "tính đặt tiếng Anh (Mỹ) đọc 12/03/2024 thành ngày 3 tháng 12: trang tính còn có '{text}' ghi dạng văn "
+        "bản, ngày trước",
+    },
+    "month_first_hint": {
+        "en": "set the column to Text and type its dates again as 12/03/2024 (or 2024-03-12)",
+        "vi": "định dạng cột là văn bản (Text) rồi gõ lại các ngày dạng 12/03/2024 (hoặc 2024-03-12)",
+    },
     "type_on_sheet": {"en": "type '{type}' on the '{kind}' sheet", "vi": "loại '{type}' trên trang tính '{kind}'"},
     # -- the evidence tree and its records
     "evidence_folder_not_found": {

@@ -329,3 +329,33 @@ def test_an_english_spreadsheet_saved_as_csv_gives_the_figures(runner, office_co
             writer.writerow(rows[0])
             writer.writerows([[shown(english_excel(c)) for c in row] for row in rows[1:]])
     assert _figures(_predict(runner, office_copy)) == shipped
+
+
+def test_an_english_spreadsheet_saved_as_workbook_refuses_dates_it_read_month_first(runner, office_copy, shipped):
+    """`12/03/2024` opened month first became 3 December, silently; `19/06/2024` stayed text. The
+    sheet holding both says so, and its hint (dates typed again as text, day first) gives the figures."""
+    path = _year(office_copy) / "reports.csv"
+    rows = _rows(path)
+    workbook = _as_workbook(path, "reports", english_excel)
+    result = _predict(runner, office_copy)
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    sheet = f"{workbook}[reports]"
+    assert errors[0] == (
+        f"Error: {sheet}:2: date: 1 date(s) in this column (the first shown as 03/12/2024) may have been read month "
+        "first, as a spreadsheet set to English (US) reads 12/03/2024 as 3 December: the sheet also holds "
+        "'15/03/2024', day first, as text (set the column to Text and type its dates again as 12/03/2024 "
+        "(or 2024-03-12))"
+    )
+    assert all("may have been read month first" in line for line in errors)
+    # The hint, followed: the date columns as text, typed day first.
+    _workbook(workbook, {"reports": rows})
+    assert _figures(_predict(runner, office_copy)) == shipped
+
+
+def test_dates_a_month_first_reading_cannot_change_are_read(runner, office_copy, shipped):
+    """A workbook typed in a spreadsheet set to English (US), no day-first text in it: its date cells
+    are the days they show."""
+    path = _year(office_copy) / "reports.csv"
+    _as_workbook(path, "reports", vietnamese_excel)  # every date a date cell, the right day
+    assert _figures(_predict(runner, office_copy)) == shipped

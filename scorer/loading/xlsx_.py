@@ -37,6 +37,10 @@ TEXT_FIELDS = {
     )
     for kind, model in RECORD_TYPES.items()
 }
+DATE_FIELDS = {
+    kind: frozenset(name for name, info in model.model_fields.items() if field_kind(info.annotation)[0] == "date")
+    for kind, model in RECORD_TYPES.items()
+}
 EXCEL_ROWS = 1_048_576
 UNREADABLE = msg("unreadable_xlsx")
 RESAVE = msg("resave_xlsx")
@@ -180,6 +184,7 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
         formula_rows = formulas.iter_rows()
     header: list[str] | None = None
     records = 0
+    order = _DayOrder(DATE_FIELDS[kind])
     for number, (cells, formula_cells) in enumerate(zip(sheet.iter_rows(), formula_rows), start=1):
         if number > EXCEL_ROWS:
             problems.add(where, msg("row_beyond_excel", limit=Grouped(EXCEL_ROWS)), line=number)
@@ -228,6 +233,7 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
                 ok = False
                 continue
             if isinstance(value, dt.datetime):
+                order.saw_date(name, value, number)
                 value = value.date() if value.time() == dt.time() else value
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and name in TEXT_FIELDS[kind]:
                 # Excel turns a document number or an id typed as digits (`38`) into a number.
@@ -252,6 +258,7 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
                     ok = False
                     continue
                 value = nfc(value.strip())
+                order.saw_text(name, value)
                 if name in LIST_FIELDS:
                     value = LIST_SPLIT.split(value)
             record[name] = value
@@ -269,6 +276,46 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
             )
             continue
         yield record, Origin(where, number), LineMap({(): number})
+    order.report(where, problems)
+
+
+_DAY_FIRST = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
+
+
+class _DayOrder:
+    """Dates a spreadsheet set to English (US) read month first from a day-first CSV: `12/03/2024`
+    became 3 December (a date cell) while `19/06/2024`, no date month first, stayed text. In a
+    sheet holding both, every date cell that could have been swapped is in doubt: refused, with
+    how to type it."""
+
+    def __init__(self, fields: frozenset[str]) -> None:
+        self.fields = fields
+        self.text: str | None = None  # a day-first date kept as text (its day > 12)
+        self.doubtful: dict[str, tuple[int, int, dt.datetime]] = {}  # column -> (count, first row, value)
+
+    def saw_text(self, name: str, value: str) -> None:
+        if self.text is None and name in self.fields:
+            match = _DAY_FIRST.match(value)
+            if match and int(match.group(1)) > 12:
+                self.text = value
+
+    def saw_date(self, name: str, value: dt.datetime, row: int) -> None:
+        # Only a day that could be a month was swapped; 5 May is the same day either way.
+        if name in self.fields and value.day <= 12 and value.day != value.month:
+            count, first, shown = self.doubtful.get(name, (0, row, value))
+            self.doubtful[name] = (count + 1, first, shown)
+
+    def report(self, where: str, problems: Collector) -> None:
+        if self.text is None:
+            return
+        for name, (count, first, value) in self.doubtful.items():
+            problems.add(
+                where,
+                msg("month_first", count=count, date=value.strftime("%d/%m/%Y"), text=self.text),
+                line=first,
+                field=name,
+                hint=msg("month_first_hint"),
+            )
 
 
 def _name(header: list[str], column: int) -> str:
