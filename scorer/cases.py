@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from scorer import loading
-from scorer.errors import InputError, Problem, ScorerError
+from scorer.errors import InputError, Problem, ScorerError, msg
 from scorer.models.cases import UNIT_FIGURES, CaseResult, Coverage, ExpectedPoints, Mismatch, TestReport
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Unit
@@ -58,7 +58,7 @@ def run_cases(rules: Path, folder: Path) -> TestReport:
                     problems.append(
                         Problem(
                             str(path),
-                            f"'{cid}' is not a criterion of {parsed.criteria}",
+                            msg("unknown_criterion", id=cid, set=parsed.criteria),
                             line=loaded.line,
                             field="expect",
                         )

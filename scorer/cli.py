@@ -468,7 +468,7 @@ def validate(**kwargs: Any) -> None:
 
     summary = api.validate(_request(**kwargs))
     for warning in summary.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"Warning: {warning.text(_error_lang(kwargs))}", err=True)
     click.echo(
         f"OK: {summary.label} ({summary.criteria} criteria), {summary.units} unit(s), {summary.records} evidence records"
     )

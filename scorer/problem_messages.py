@@ -499,6 +499,64 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "thư mục năm không nằm trong thư mục đơn vị",
     },
     "upload_too_large": {"en": "larger than {mib} MiB", "vi": "lớn hơn {mib} MiB"},
+    # -- what a command asks for
+    "rules_not_found": {"en": "rules folder not found", "vi": "không tìm thấy thư mục bộ tiêu chí"},
+    "rules_not_found_hint": {
+        "en": "pass --rules DIR, or --criteria FILE",
+        "vi": "ghi --rules THƯ_MỤC, hoặc --criteria TỆP",
+    },
+    "no_criteria_here": {"en": "no criteria_<year>.yaml here", "vi": "không có tệp criteria_<năm>.yaml ở đây"},
+    "pass_criteria": {"en": "pass --criteria FILE", "vi": "ghi --criteria TỆP"},
+    "no_set_for_year": {
+        "en": "no criteria set for {year} (sets here: {known})",
+        "vi": "không có bộ tiêu chí năm {year} (ở đây có: {known})",
+    },
+    "no_set_for_year_none": {
+        "en": "no criteria set for {year} (sets here: none)",
+        "vi": "không có bộ tiêu chí năm {year} (ở đây chưa có bộ nào)",
+    },
+    "pass_year_or_criteria": {"en": "pass --year or --criteria FILE", "vi": "ghi --year hoặc --criteria TỆP"},
+    "pass_year": {"en": "pass --year", "vi": "ghi --year"},
+    "set_for_other_year": {
+        "en": "this set is for {set_year}, not {year}",
+        "vi": "bộ tiêu chí này của năm {set_year}, không phải năm {year}",
+    },
+    "no_unit": {"en": "no unit '{unit}'", "vi": "không có đơn vị '{unit}'"},
+    "no_unit_folders": {
+        "en": "no unit folders (each needs a unit.yaml)",
+        "vi": "không có thư mục đơn vị nào (mỗi thư mục cần một tệp unit.yaml)",
+    },
+    "what_if_clash": {"en": "id '{id}' is already used by {there}", "vi": "mã '{id}' đã được dùng trong {there}"},
+    "no_official": {
+        "en": "no unit has an official.yaml for {year}",
+        "vi": "không đơn vị nào có official.yaml của năm {year}",
+    },
+    "no_official_any": {
+        "en": "no official.yaml for any year that has a criteria set",
+        "vi": "không có official.yaml của năm nào có bộ tiêu chí",
+    },
+    "year_not_closed": {
+        "en": "the {year} year is not closed: its data cut-off is {cutoff}",
+        "vi": "năm {year} chưa khép lại: ngày chốt số liệu là {cutoff}",
+    },
+    "year_not_closed_hint": {
+        "en": "a track record replays a closed year; use predict for this one",
+        "vi": "bảng đối chiếu chỉ chạy lại một năm đã khép lại; năm này hãy dùng predict",
+    },
+    "scored_by_subcriteria": {
+        "en": "criterion {id} is scored by its sub-criteria: explain one of {under}",
+        "vi": "tiêu chí {id} được chấm theo các tiêu chí thành phần: hãy giải thích một trong {under}",
+    },
+    "no_such_criterion": {"en": "no criterion '{id}'", "vi": "không có tiêu chí '{id}'"},
+    "target_outside": {
+        "en": "a target of {goal} is outside the scale (0, {scale}]",
+        "vi": "mục tiêu {goal} nằm ngoài thang điểm (0, {scale}]",
+    },
+    "target_hint": {"en": "give the total to reach, e.g. {example}", "vi": "ghi tổng điểm cần đạt, ví dụ {example}"},
+    "form_no_what_if": {
+        "en": "a self-assessment form takes no hypothetical evidence",
+        "vi": "biểu tự đánh giá không nhận tài liệu kiểm chứng giả định",
+    },
     # -- what a command did (one line to stderr)
     "notice.wrote": {"en": "Wrote {what} to {path}", "vi": "Đã ghi {what} vào {path}"},
     "notice.prediction": {"en": "the prediction", "vi": "bản dự báo điểm"},
