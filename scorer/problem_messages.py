@@ -285,6 +285,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tính đặt tiếng Anh (Mỹ) đọc 12/03/2024 thành ngày 3 tháng 12: trang tính còn có '{text}' ghi dạng văn "
         "bản, ngày trước",
     },
+    "month_first_text": {
+        "en": "{count} date(s) in this column (the first '{date}') read both ways, and the file writes dates month "
+        "first, as a spreadsheet set to English (US) does: '{text}' is no day read day first",
+        "vi": "{count} ngày trong cột này (ngày đầu '{date}') đọc được theo cả hai cách, mà tệp ghi ngày theo thứ tự "
+        "tháng trước ngày sau như bảng tính đặt tiếng Anh (Mỹ): '{text}' đọc ngày trước thì không phải ngày có thật",
+    },
+    "month_first_text_hint": {
+        "en": "write the file's dates day first (14/06/2024) or as 2024-06-14",
+        "vi": "ghi các ngày trong tệp theo thứ tự ngày trước (14/06/2024) hoặc dạng 2024-06-14",
+    },
     "month_first_hint": {
         "en": "set the column to Text and type its dates again as 12/03/2024 (or 2024-03-12)",
         "vi": "định dạng cột là văn bản (Text) rồi gõ lại các ngày dạng 12/03/2024 (hoặc 2024-03-12)",

@@ -359,3 +359,34 @@ def test_dates_a_month_first_reading_cannot_change_are_read(runner, office_copy,
     path = _year(office_copy) / "reports.csv"
     _as_workbook(path, "reports", vietnamese_excel)  # every date a date cell, the right day
     assert _figures(_predict(runner, office_copy)) == shipped
+
+
+def test_a_csv_written_month_first_refuses_every_date_that_reads_both_ways(runner, office_copy, shipped):
+    """Typed in a spreadsheet set to English (US) and saved as CSV: `6/19/2024` is no day read day
+    first, so `3/12/2024` (12 March) cannot be read as 3 December either: refused, not guessed."""
+    path = _year(office_copy) / "reports.csv"
+    rows = _rows(path)
+
+    def month_first(cell: str) -> str:
+        match = _DMY.match(cell)
+        if not match:
+            return cell
+        day, month, year = map(int, match.groups())
+        return f"{month}/{day}/{year}"
+
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows([rows[0]] + [[month_first(c) for c in row] for row in rows[1:]])
+    result = _predict(runner, office_copy)
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert (
+        f"Error: {path}:2: date: 1 date(s) in this column (the first '3/12/2024') read both ways, and the file "
+        "writes dates month first, as a spreadsheet set to English (US) does: '3/15/2024' is no day read day first "
+        "(write the file's dates day first (14/06/2024) or as 2024-06-14)" in errors
+    )
+    assert (
+        f"Error: {path}:3: date: '6/19/2024' is not a day of the calendar: dates are day/month/year (did you mean "
+        "'19/06/2024'?)" in errors
+    )
+    path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")  # the hint, followed
+    assert _figures(_predict(runner, office_copy)) == shipped

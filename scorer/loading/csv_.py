@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from scorer.errors import Collector, Grouped, msg
+from scorer.loading.criteria import field_kind
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, text_lines
 from scorer.loading.origin import Origin, RawRecord
 from scorer.loading.names import record_type
@@ -37,6 +38,10 @@ def _numeric(annotation: Any) -> bool:
     return any(_numeric(arg) for arg in typing.get_args(annotation))
 
 
+DATE_FIELDS = {
+    kind: frozenset(name for name, info in model.model_fields.items() if field_kind(info.annotation)[0] == "date")
+    for kind, model in RECORD_TYPES.items()
+}
 NUMERIC_FIELDS = {
     kind: frozenset(name for name, info in model.model_fields.items() if _numeric(info.annotation))
     for kind, model in RECORD_TYPES.items()
@@ -83,6 +88,7 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
     if len(problems.problems) > bad:
         return
     rows = 0
+    order = _DateOrder()
     try:
         for row in reader:
             line = reader.line_num + skipped
@@ -97,9 +103,49 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
                 continue
             record = _record(path, header, row, line, semicolons, problems, named)
             if record is not None:
+                order.saw(record, line)
                 yield record, Origin(str(path), line), LineMap({(): line})
     except csv.Error as error:
         problems.add(path, msg("invalid_csv", detail=str(error)), line=reader.line_num + skipped)
+    order.report(path, problems)
+
+
+_DMY = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
+
+
+class _DateOrder:
+    """A file a spreadsheet set to English (US) wrote: its dates month first (`6/14/2024`). Read day
+    first, `6/14/2024` is no day and is refused, but `6/7/2024` would silently be 6 July: in a file
+    that shows one date month first, every date that reads both ways is in doubt and refused."""
+
+    def __init__(self) -> None:
+        self.month_first: str | None = None
+        self.doubtful: dict[str, tuple[int, int, str]] = {}  # column -> (count, first line, text)
+
+    def saw(self, record: dict[str, Any], line: int) -> None:
+        for name in DATE_FIELDS.get(str(record.get("type")), ()):
+            value = record.get(name)
+            match = _DMY.match(value) if isinstance(value, str) else None
+            if match is None:
+                continue
+            first, second = int(match.group(1)), int(match.group(2))
+            if second > 12 and first <= 12:
+                self.month_first = self.month_first or str(value)
+            elif first <= 12 and second <= 12 and first != second:
+                count, at, text = self.doubtful.get(name, (0, line, str(value)))
+                self.doubtful[name] = (count + 1, at, text)
+
+    def report(self, path: Path, problems: Collector) -> None:
+        if self.month_first is None:
+            return
+        for name, (count, line, text) in self.doubtful.items():
+            problems.add(
+                path,
+                msg("month_first_text", count=count, date=text, text=self.month_first),
+                line=line,
+                field=name,
+                hint=msg("month_first_text_hint"),
+            )
 
 
 def _record(
