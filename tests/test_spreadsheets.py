@@ -119,7 +119,9 @@ def _as_workbook(csv_path: Path, sheet: str, cell: Any = str) -> Path:
 # -- sheet and file names -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("sheet", ["reports", "report", "Báo cáo", "bao-cao", "BAO_CAO", "Reports"])
+@pytest.mark.parametrize(
+    "sheet", ["reports", "report", "Báo cáo", "bao-cao", "BAO_CAO", "Reports", "reports (2)", "Báo cáo 2024"]
+)
 def test_a_sheet_named_after_its_type_in_the_plural_or_in_vietnamese_is_that_type(runner, office_copy, shipped, sheet):
     _as_workbook(_year(office_copy) / "reports.csv", sheet)
     assert _figures(_predict(runner, office_copy)) == shipped
