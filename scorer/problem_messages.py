@@ -81,6 +81,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write {value} with a decimal point, or save the CSV with ';' between fields",
         "vi": "ghi {value} với dấu chấm thập phân, hoặc lưu CSV với dấu ';' giữa các trường",
     },
+    "thousands_comma_hint": {
+        "en": "a whole number has no decimals, so ',' in {typed} marks thousands: write {value}",
+        "vi": "số nguyên không có phần thập phân, nên dấu ',' trong {typed} là dấu hàng nghìn: ghi {value}",
+    },
+    "comma_either_hint": {
+        "en": "if ',' in {typed} marks thousands, write {thousands}; if it is the decimal mark, write {decimal}",
+        "vi": "nếu dấu ',' trong {typed} là dấu hàng nghìn, ghi {thousands}; nếu là dấu thập phân, ghi {decimal}",
+    },
     "grouped_number": {
         "en": "'{value}' in a semicolon-separated file: is '.' a thousands mark or a decimal point?",
         "vi": "'{value}' trong tệp phân cách bằng dấu chấm phẩy: dấu '.' là dấu hàng nghìn hay dấu thập phân?",

@@ -392,3 +392,28 @@ def test_a_csv_written_month_first_refuses_every_date_that_reads_both_ways(runne
     )
     path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")  # the hint, followed
     assert _figures(_predict(runner, office_copy)) == shipped
+
+
+def test_a_comma_that_may_mark_thousands_names_both_readings(runner, office_copy):
+    path = _year(office_copy) / "extra.csv"
+    path.write_text(
+        'id,type,date,form,count,document_no\nx,communication,02/05/2024,news,"1,250",7/TB\n'
+        "id2,type2,date2,name,value,title\n",
+        encoding="utf-8",
+    )
+    path.write_text('id,type,date,form,count,document_no\nx,communication,02/05/2024,news,"1,250",7/TB\n', "utf-8")
+    result = _predict(runner, office_copy)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"Error: {path}:2: count: Input should be a valid integer, unable to parse string as an integer, got '1,250' "
+        "(a whole number has no decimals, so ',' in 1,250 marks thousands: write 1250)"
+    )
+    indicator = _year(office_copy) / "extra.csv"
+    indicator.write_text(
+        'id,type,date,name,value\ny,indicator,02/05/2024,service_index_766,"84,125"\n', encoding="utf-8"
+    )
+    result = _predict(runner, office_copy)
+    assert result.output.splitlines()[0] == (
+        f"Error: {indicator}:2: value: Input should be a valid number, unable to parse string as a number, got "
+        "'84,125' (if ',' in 84,125 marks thousands, write 84125; if it is the decimal mark, write 84.125)"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from decimal import Decimal, InvalidOperation
@@ -143,7 +144,7 @@ def pydantic_message(item: Any) -> tuple[Text, Text | None]:
         if kind == "less_than_equal" and ctx.get("le") == 1:
             hint = number_hint(item["input"], 0, 1)
         elif kind in ("float_parsing", "int_parsing", "decimal_parsing"):
-            hint = _decimal_comma_hint(item["input"])
+            hint = _decimal_comma_hint(item["input"], whole=kind == "int_parsing")
     return message, hint
 
 
@@ -157,8 +158,10 @@ def _context(value: Any) -> Any:
     return value if isinstance(value, (str, int, float)) else str(value)
 
 
-def _decimal_comma_hint(value: Any) -> Msg | None:
-    """For a number written with a decimal comma (`0,63`) where a point is expected."""
+def _decimal_comma_hint(value: Any, whole: bool = False) -> Msg | None:
+    """For a number written with a comma where a point is expected: `0,63` has a decimal comma;
+    `1,234` may have one, or a thousands mark (as English writes it): both readings named, unless
+    the field takes whole numbers only (`whole`), where the thousands mark is the only one."""
     text = str(value).strip()
     if text.count(",") != 1 or "." in text:
         return None
@@ -167,4 +170,9 @@ def _decimal_comma_hint(value: Any) -> Msg | None:
         Decimal(candidate)
     except (InvalidOperation, ValueError):
         return None
+    if re.fullmatch(r"[+-]?[0-9]{1,3},[0-9]{3}", text):
+        thousands = text.replace(",", "")
+        if whole:
+            return msg("thousands_comma_hint", typed=text, value=thousands)
+        return msg("comma_either_hint", typed=text, thousands=thousands, decimal=candidate)
     return msg("decimal_comma_hint", value=candidate)
