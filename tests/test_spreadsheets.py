@@ -396,11 +396,6 @@ def test_a_csv_written_month_first_refuses_every_date_that_reads_both_ways(runne
 
 def test_a_comma_that_may_mark_thousands_names_both_readings(runner, office_copy):
     path = _year(office_copy) / "extra.csv"
-    path.write_text(
-        'id,type,date,form,count,document_no\nx,communication,02/05/2024,news,"1,250",7/TB\n'
-        "id2,type2,date2,name,value,title\n",
-        encoding="utf-8",
-    )
     path.write_text('id,type,date,form,count,document_no\nx,communication,02/05/2024,news,"1,250",7/TB\n', "utf-8")
     result = _predict(runner, office_copy)
     assert result.exit_code == 1
