@@ -154,3 +154,12 @@ def test_no_regular_expression_turns_english_vietnamese():
     text = (SOURCE / "messages.py").read_text(encoding="utf-8")
     assert "PROBLEM_PHRASES_VI" not in text and "re.compile" not in text
     assert isinstance(Path, type)
+
+
+def test_api_errors_honour_accept_language(client):  # noqa: F811
+    english = client.get("/api/session").json()["error"]
+    vietnamese = client.get("/api/session", headers={"Accept-Language": "vi-VN,vi;q=0.9"}).json()["error"]
+    preferred = client.get("/api/session", headers={"Accept-Language": "en;q=0.4, vi;q=0.8"}).json()["error"]
+    assert vietnamese != english and vietnamese == preferred
+    assert re.search("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", vietnamese.lower())
+    assert client.get("/api/session", headers={"Accept-Language": "fr, en;q=0.5"}).json()["error"] == english
