@@ -185,15 +185,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "output_elsewhere": {"en": "write the output somewhere else", "vi": "hãy ghi kết quả ra chỗ khác"},
     "output_inside": {
         "en": "--output lies inside the {what} folder {folder}, which the run reads",
-        "vi": "--output nằm trong thư mục {what} {folder}, thư mục lệnh này đọc",
+        "vi": "--output nằm trong thư mục {what} ({folder}) mà lệnh này đọc",
     },
     "output_overwrites": {
         "en": "--output would overwrite {path}, which the run reads",
-        "vi": "--output sẽ ghi đè {path}, tệp lệnh này đọc",
+        "vi": "--output sẽ ghi đè {path}, tệp mà lệnh này đọc",
     },
     "output_other_name": {
         "en": "--output is another name of {path}, which the run reads",
-        "vi": "--output là một tên khác của {path}, tệp lệnh này đọc",
+        "vi": "--output là một tên khác của {path}, tệp mà lệnh này đọc",
     },
     "expected_mapping": {"en": "expected a mapping with {expected}", "vi": "cần một bảng tên: giá trị có {expected}"},
     # -- YAML

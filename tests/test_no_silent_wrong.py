@@ -811,7 +811,7 @@ def test_the_template_may_start_a_workbook_in_the_evidence_folder_but_never_repl
     assert result.exit_code == 0, result.output
     assert "plan" in openpyxl.load_workbook(new).sheetnames
     before = new.read_bytes()
-    result = runner.invoke(main, ["template", "--rules", str(RULES), "-o", str(new)])
+    result = runner.invoke(main, ["template", "--rules", str(RULES), "--lang", "en", "-o", str(new)])
     assert result.exit_code == 1
     assert error_lines(result.output)[0].startswith(f"Error: {new}: --output lies inside the evidence folder")
     assert new.read_bytes() == before
