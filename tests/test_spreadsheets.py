@@ -394,15 +394,24 @@ def test_a_csv_written_month_first_refuses_every_date_that_reads_both_ways(runne
     assert _figures(_predict(runner, office_copy)) == shipped
 
 
-def test_a_comma_that_may_mark_thousands_names_both_readings(runner, office_copy):
-    path = _year(office_copy) / "extra.csv"
-    path.write_text('id,type,date,form,count,document_no\nx,communication,02/05/2024,news,"1,250",7/TB\n', "utf-8")
+def test_a_comma_that_may_mark_thousands_names_both_readings(runner, office_copy, shipped):
+    """A count has no fraction: `1,250` and `1.250` there are 1250 (from a spreadsheet set to English
+    or to Vietnamese). A value that may have one names both readings."""
+    path = _year(office_copy) / "extra.yaml"
+    path.write_text("- {id: x, type: communication, date: 2024-05-02, form: news, count: '1,250'}\n", "utf-8")
     result = _predict(runner, office_copy)
-    assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        f"Error: {path}:2: count: Input should be a valid integer, unable to parse string as an integer, got '1,250' "
+        f"Error: {path}:1: count: Input should be a valid integer, unable to parse string as an integer, got '1,250' "
         "(a whole number has no decimals, so ',' in 1,250 marks thousands: write 1250)"
     )
+    path.unlink()
+    counts = {}
+    for typed in ("1250", "1,250", "1.250"):
+        (_year(office_copy) / "extra.csv").write_text(
+            f'id,type,date,form,count,document_no\nx,communication,02/05/2024,news,"{typed}",7/TB\n', "utf-8"
+        )
+        counts[typed] = _figures(_predict(runner, office_copy))
+    assert counts["1,250"] == counts["1250"] == counts["1.250"] != shipped
     indicator = _year(office_copy) / "extra.csv"
     indicator.write_text(
         'id,type,date,name,value\ny,indicator,02/05/2024,service_index_766,"84,125"\n', encoding="utf-8"

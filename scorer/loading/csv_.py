@@ -30,18 +30,26 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?[0-9]+,[0-9]+%?$")
 _GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?%?$")
 
 
-def _numeric(annotation: Any) -> bool:
+def _numeric(annotation: Any, kinds: tuple[type, ...] = (int, float)) -> bool:
     if annotation is bool:
         return False
-    if annotation in (int, float):
+    if annotation in kinds:
         return True
-    return any(_numeric(arg) for arg in typing.get_args(annotation))
+    return any(_numeric(arg, kinds) for arg in typing.get_args(annotation))
 
 
 DATE_FIELDS = {
     kind: frozenset(name for name, info in model.model_fields.items() if field_kind(info.annotation)[0] == "date")
     for kind, model in RECORD_TYPES.items()
 }
+# Whole-number fields (counts): `1.250` or `1,250` there can only be 1250, a count has no fraction.
+WHOLE_FIELDS = {
+    kind: frozenset(
+        name for name, info in model.model_fields.items() if _numeric(info.annotation, (int,)) and name != "date"
+    )
+    for kind, model in RECORD_TYPES.items()
+}
+_WHOLE_GROUPED = re.compile(r"^[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*$")
 NUMERIC_FIELDS = {
     kind: frozenset(name for name, info in model.model_fields.items() if _numeric(info.annotation))
     for kind, model in RECORD_TYPES.items()
@@ -160,6 +168,7 @@ def _record(
     record: dict[str, Any] = {} if named is None else {"type": named}
     kind = named if named is not None else row[header.index("type")].strip()
     numeric = NUMERIC_FIELDS.get(kind, frozenset())
+    whole = WHOLE_FIELDS.get(kind, frozenset())
     ok = True
     for name, cell in zip(header, row):
         cell = cell.strip()
@@ -169,7 +178,9 @@ def _record(
             problems.add(path, msg("value_too_long", limit=Grouped(MAX_CELL_CHARS)), line=line, field=name)
             ok = False
             continue
-        if semicolons and name in numeric:
+        if name in whole and _WHOLE_GROUPED.match(cell):
+            cell = cell.replace(".", "").replace(",", "")  # 1.250 or 1,250 of a count: 1250
+        elif semicolons and name in numeric:
             if _GROUPED.match(cell):
                 problems.add(
                     path,
