@@ -421,3 +421,45 @@ def test_a_comma_that_may_mark_thousands_names_both_readings(runner, office_copy
         f"Error: {indicator}:2: value: Input should be a valid number, unable to parse string as a number, got "
         "'84,125' (if ',' in 84,125 marks thousands, write 84125; if it is the decimal mark, write 84.125)"
     )
+
+
+def _shipped_csvs() -> list[str]:
+    from tests.conftest import EVIDENCE
+
+    return sorted(p.name for p in (EVIDENCE / OFFICE / "2024").glob("*.csv"))
+
+
+@pytest.mark.parametrize("locale", ["vi", "en"])
+@pytest.mark.parametrize("saved_as", ["xlsx", "csv"])
+@pytest.mark.parametrize("name", _shipped_csvs())
+def test_every_shipped_csv_through_a_spreadsheet_ends_in_its_figures_or_a_refusal(
+    runner, office_copy, shipped, name, locale, saved_as
+):
+    """The whole corpus, never a silent wrong figure: each shipped CSV opened in a spreadsheet of
+    either locale and saved as a workbook or as CSV (the locale's separator, decimal mark and date
+    order) is read to the shipped figures, or refused with a hint on every line."""
+    path = _year(office_copy) / name
+    rows = _rows(path)
+    cell = vietnamese_excel if locale == "vi" else english_excel
+    if saved_as == "xlsx":
+        _as_workbook(path, Path(name).stem, cell)
+    else:
+
+        def shown(value: Any) -> str:
+            if isinstance(value, dt.datetime):
+                return value.strftime("%d/%m/%Y") if locale == "vi" else f"{value.month}/{value.day}/{value.year}"
+            if isinstance(value, float) and locale == "vi":
+                return repr(value).replace(".", ",")
+            return str(value)
+
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            writer = csv.writer(stream, delimiter=";" if locale == "vi" else ",")
+            writer.writerow(rows[0])
+            writer.writerows([[shown(cell(value)) for value in row] for row in rows[1:]])
+    result = _predict(runner, office_copy)
+    if result.exit_code == 0:
+        assert json.loads(result.output) == shipped
+    else:
+        errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+        assert result.exit_code == 1 and errors, result.output
+        assert all(line.endswith(")") for line in errors), errors  # each with its hint
