@@ -248,8 +248,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "trang tính '{sheet}' không phải là loại tài liệu kiểm chứng",
     },
     "sheet_not_type_hint": {
-        "en": "name each sheet after a type, e.g. 'plan'",
-        "vi": "đặt tên mỗi trang tính theo một loại, ví dụ 'plan' hoặc 'Kế hoạch'",
+        "en": "name each sheet after a type, e.g. 'plan', or give it a 'type' column",
+        "vi": "đặt tên mỗi trang tính theo một loại, ví dụ 'plan' hoặc 'Kế hoạch', hoặc thêm cột 'type'",
     },
     "too_many_sheet_rows": {
         "en": "more than {limit} records in one sheet ({rows} rows)",

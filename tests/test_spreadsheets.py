@@ -127,19 +127,44 @@ def test_a_sheet_named_after_its_type_in_the_plural_or_in_vietnamese_is_that_typ
     assert _figures(_predict(runner, office_copy)) == shipped
 
 
-def test_a_sheet_named_after_no_type_is_refused_with_the_names_to_use(runner, office_copy):
-    path = _as_workbook(_year(office_copy) / "reports.csv", "Sheet1")
-    path.rename(path.with_name("minh-chung.xlsx"))
+def test_a_sheet_named_after_no_type_without_type_column_is_refused_with_the_names_to_use(runner, office_copy, shipped):
+    path = _year(office_copy) / "reports.csv"
+    rows = _rows(path)
+    column = rows[0].index("type")
+    path.unlink()
+    workbook = path.with_name("minh-chung.xlsx")
+    _workbook(workbook, {"Sheet1": [row[:column] + row[column + 1 :] for row in rows]})
     result = _predict(runner, office_copy)
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        f"Error: {office_copy}/{OFFICE}/2024/minh-chung.xlsx[Sheet1]:1: sheet 'Sheet1' is not an evidence type "
-        "(name each sheet after a type, e.g. 'plan')"
+        f"Error: {workbook}[Sheet1]:1: sheet 'Sheet1' is not an evidence type "
+        "(name each sheet after a type, e.g. 'plan', or give it a 'type' column)"
     )
+    _workbook(workbook, {"report": [row[:column] + row[column + 1 :] for row in rows]})  # the hint, followed
+    assert _figures(_predict(runner, office_copy)) == shipped
 
 
 def test_a_workbook_named_after_a_type_gives_its_unnamed_sheet_that_type(runner, office_copy, shipped):
     _as_workbook(_year(office_copy) / "reports.csv", "Sheet1")
+    assert _figures(_predict(runner, office_copy)) == shipped
+
+
+def test_a_sheet_of_several_types_says_each_rows_type_in_its_type_column(runner, office_copy, shipped):
+    """A CSV of several types (a `type` column) opened in a spreadsheet and saved as a workbook: its
+    one sheet takes the file's name, no type's; each row is of the type its cell says."""
+    year = _year(office_copy)
+    parts = [_rows(year / name) for name in ("reports.csv", "assigned_tasks.csv")]
+    header = list(dict.fromkeys(parts[0][0] + parts[1][0]))
+    rows = [header] + [
+        [dict(zip(part[0], row)).get(column, "") for column in header] for part in parts for row in part[1:]
+    ]
+    for name in ("reports.csv", "assigned_tasks.csv"):
+        (year / name).unlink()
+    mixed = year / "minh-chung.csv"
+    with mixed.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    assert _figures(_predict(runner, office_copy)) == shipped
+    _as_workbook(mixed, "minh-chung", vietnamese_excel)
     assert _figures(_predict(runner, office_copy)) == shipped
 
 

@@ -41,6 +41,7 @@ DATE_FIELDS = {
     kind: frozenset(name for name, info in model.model_fields.items() if field_kind(info.annotation)[0] == "date")
     for kind, model in RECORD_TYPES.items()
 }
+ALL_DATE_FIELDS = frozenset().union(*DATE_FIELDS.values())
 EXCEL_ROWS = 1_048_576
 UNREADABLE = msg("unreadable_xlsx")
 RESAVE = msg("resave_xlsx")
@@ -121,16 +122,9 @@ def xlsx_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
             if name.startswith("_"):
                 continue
             where = f"{path}[{nfc(sheet.title)}]"
-            # A sheet named after a type (`reports`, `Báo cáo`), else one of a workbook named so.
+            # A sheet named after a type (`reports`, `Báo cáo`), else one of a workbook named so;
+            # else its rows say their type in a `type` column (a CSV of several types, saved as xlsx).
             kind = record_type(name) or record_type(path.stem)
-            if kind is None:
-                problems.add(
-                    where,
-                    msg("sheet_not_type", sheet=shorten(nfc(sheet.title))),
-                    line=1,
-                    hint=did_you_mean(name, RECORD_TYPES) or msg("sheet_not_type_hint"),
-                )
-                continue
             try:
                 formulas = None
                 has_formulas, rows = _scan(path, sheet._worksheet_path)
@@ -170,7 +164,8 @@ def _scan(path: Path, part: str) -> tuple[bool, int]:
     return formulas, rows
 
 
-def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: Collector) -> Iterator[RawRecord]:
+def _sheet_records(sheet: Any, formulas: Any, kind: str | None, where: str, problems: Collector) -> Iterator[RawRecord]:
+    """The records of one sheet: of type `kind`, or (None) of the type each row's `type` cell says."""
     declared = sheet.max_row  # from the sheet's <dimension>, when it has one
     if declared is not None and declared > MAX_RECORDS + 1:
         problems.add(where, msg("too_many_sheet_rows", limit=Grouped(MAX_RECORDS), rows=Grouped(declared)), line=1)
@@ -184,7 +179,8 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
         formula_rows = formulas.iter_rows()
     header: list[str] | None = None
     records = 0
-    order = _DayOrder(DATE_FIELDS[kind])
+    order = _DayOrder(DATE_FIELDS[kind] if kind is not None else ALL_DATE_FIELDS)
+    typed = -1  # the `type` column of a sheet named after no type
     for number, (cells, formula_cells) in enumerate(zip(sheet.iter_rows(), formula_rows), start=1):
         if number > EXCEL_ROWS:
             problems.add(where, msg("row_beyond_excel", limit=Grouped(EXCEL_ROWS)), line=number)
@@ -200,7 +196,20 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
                 if name and header.count(name) > 1:
                     problems.add(where, msg("column_twice", name=shorten(name)), line=number)
                     return
+            if kind is None:
+                if "type" not in header:
+                    title = nfc(sheet.title.strip())
+                    problems.add(
+                        where,
+                        msg("sheet_not_type", sheet=shorten(nfc(sheet.title))),
+                        line=1,
+                        hint=did_you_mean(title, RECORD_TYPES) or msg("sheet_not_type_hint"),
+                    )
+                    return
+                typed = header.index("type")
             continue
+        row_kind = kind if kind is not None else _cell_text(cells, typed)
+        text_fields = TEXT_FIELDS.get(row_kind, frozenset())
         record: dict[str, Any] = {}
         ok = True
         for column, cell in enumerate(cells):
@@ -235,7 +244,7 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
             if isinstance(value, dt.datetime):
                 order.saw_date(name, value, number)
                 value = value.date() if value.time() == dt.time() else value
-            elif isinstance(value, (int, float)) and not isinstance(value, bool) and name in TEXT_FIELDS[kind]:
+            elif isinstance(value, (int, float)) and not isinstance(value, bool) and name in text_fields:
                 # Excel turns a document number or an id typed as digits (`38`) into a number.
                 if value != int(value):
                     problems.add(
@@ -270,7 +279,7 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
             return
         if not ok:
             continue
-        if record.setdefault("type", kind) != kind:
+        if kind is not None and record.setdefault("type", kind) != kind:
             problems.add(
                 where, msg("type_on_sheet", type=shorten(str(record["type"])), kind=kind), line=number, field="type"
             )
@@ -316,6 +325,11 @@ class _DayOrder:
                 field=name,
                 hint=msg("month_first_hint"),
             )
+
+
+def _cell_text(cells: Any, column: int) -> str:
+    value = cells[column].value if 0 <= column < len(cells) else None
+    return nfc(str(value).strip()) if value is not None else ""
 
 
 def _name(header: list[str], column: int) -> str:
