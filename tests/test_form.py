@@ -258,7 +258,7 @@ def test_form_as_a_real_subprocess(tmp_path):
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "" and done.stderr == ""
+    assert done.stdout == "" and done.stderr == f"Đã ghi biểu tự đánh giá vào {target}\n"
     assert openpyxl.load_workbook(target).sheetnames == ["Biểu tự đánh giá", "Giải trình"]
 
 
