@@ -52,6 +52,8 @@ def test_every_key_the_code_names_is_in_the_catalogue():
     named = set()
     for path in SOURCE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
+        if "\ndef msg(" in text:  # a module wording its own messages (the register import's)
+            continue
         named |= set(re.findall(r'\bmsg\(\s*"([a-z0-9_.]+)"', text))
         for prefix in re.findall(r'\bmsg\(\s*f"([a-z_.]+)\{', text):
             if prefix != "pydantic.":
