@@ -553,11 +553,8 @@ def register_import(
     folders = loading.unit_folders(request.evidence, unit)
     if not folders:
         known = [f.name for f in loading.unit_folders(request.evidence)]
-        close = did_you_mean(unit, known)
-        if lang != "en":
-            close = close.replace("did you mean", "có phải là") if close else None
-            raise SelectionError.single(request.evidence, f"không có đơn vị '{unit}'", hint=close)
-        raise SelectionError.single(request.evidence, f"no unit '{unit}'", hint=close)
+        # worded in the run's language where it is shown, as every problem
+        raise SelectionError.single(request.evidence, msg("no_unit", unit=unit), hint=did_you_mean(unit, known))
     folder = folders[0]
     target = output if output is not None else folder / str(cs.year) / "so-van-ban.yaml"
     if target.suffix.lower() not in (".yaml", ".yml"):
