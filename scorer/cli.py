@@ -68,7 +68,9 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     try:
         return parse_date(value)  # type: ignore[no-any-return]
     except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+        from scorer.errors import Invalid, wording
+
+        raise click.BadParameter(wording(error.msg) if isinstance(error, Invalid) else str(error)) from None
 
 
 FORMAT_HELP = "Output format [default: from --output's extension, else table]."
@@ -248,11 +250,11 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except ScorerError as error:
-            from scorer.messages import problem_text, t
+            from scorer.messages import t
 
             lang = _run_lang(kwargs)
             for problem in error.problems:
-                click.echo(f"{t('cli.error', lang)}: {problem_text(str(problem), lang)}", err=True)
+                click.echo(f"{t('cli.error', lang)}: {problem.text(lang)}", err=True)
                 for line in problem.excerpt():
                     click.echo(line, err=True)
             sys.exit(1)
@@ -273,8 +275,24 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def say(lang: str, key: str, **values: Any) -> None:
+    """One line to stderr, from the catalogue, in the run's language: what a command did."""
+    from scorer.errors import msg
+
+    click.echo(msg(key, **values).text(lang), err=True)
+
+
+def wrote(output: Path | None, lang: str, what: str) -> None:
+    """`Wrote the remediation plan to kh.docx`: said once a file is written, never for stdout."""
+    if output is not None:
+        from scorer.errors import msg
+
+        say(lang, "notice.wrote", what=msg(f"notice.{what}"), path=str(output))
+
+
 def _run_lang(kwargs: dict[str, Any]) -> str:
-    """The language of a command's messages: its --lang once resolved, else the default's."""
+    """The language of a command's messages: its --lang once resolved, else the default's
+    (SCORER_LANG, the project file, Vietnamese)."""
     if kwargs.get("lang") in ("vi", "en"):
         return str(kwargs["lang"])
     from scorer import project
@@ -283,6 +301,9 @@ def _run_lang(kwargs: dict[str, Any]) -> str:
         return project.language(None)
     except (UsageError, ScorerError):
         return project.DEFAULT_LANG
+
+
+_error_lang = _run_lang
 
 
 # The words of this run's command line, for the language of a help page (read before --lang is).
@@ -490,12 +511,26 @@ def predict(
                 "the expected-points workbook (--format xlsx) states real evidence only: "
                 "run --with in another format (table, json, csv, md, html)"
             )
-        emit(xlsx.prediction(api.predict(_request(output=output, **kwargs), detail=True), lang), output)
+        request = _request(output=output, **kwargs)
+        emit(xlsx.prediction(api.predict(request, detail=True), lang), output)
+        _year_notice(request, lang)
+        wrote(output, lang, "prediction")
         return
-    units = api.predict_units(_request(what_if=what_if, output=output, **kwargs), progress=_progress())
+    request = _request(what_if=what_if, output=output, **kwargs)
+    units = api.predict_units(request, progress=_progress())
     emit(fitted(render.prediction(units, fmt, lang, detail=bool(detail)), fmt), output)
     if sys.stderr.isatty():
         click.echo("\r\033[K", err=True, nl=False)
+    _year_notice(request, lang)
+    wrote(output, lang, "prediction")
+
+
+def _year_notice(request: api.Request, lang: str) -> None:
+    from scorer import api
+
+    notice = api.year_notice(request)
+    if notice is not None:
+        click.echo(notice.text(lang), err=True)
 
 
 def _progress() -> Callable[[int, int], None] | None:
@@ -532,6 +567,7 @@ def risks(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> Non
 
     fmt = output_format(fmt, output, FORMATS, "table")
     emit(fitted(render.risk_lists(api.predict(_request(output=output, **kwargs)).units, fmt, lang), fmt), output)
+    wrote(output, lang, "risks")
 
 
 @main.command()
@@ -551,6 +587,7 @@ def explain(criterion_id: str, fmt: str | None, lang: str, output: Path | None, 
     fmt = output_format(fmt, output, FORMATS, "table")
     found = api.explain(_request(output=output, **kwargs), nfc(criterion_id.strip()))
     emit(fitted(render.explanations(found, fmt, lang), fmt), output)
+    wrote(output, lang, "explanation")
 
 
 @main.command()
@@ -574,6 +611,7 @@ def backtest(fmt: str | None, lang: str, output: Path | None, track: bool, compa
         fmt = output_format(fmt, output, TRACK_FORMATS, "table")
         record = api.track(_request(output=output, **kwargs), compare=compare)
         emit(fitted(track_writer.render(record, fmt, lang), fmt), output)
+        wrote(output, lang, "track")
         return
     if fmt == "html" or compare:
         raise click.UsageError("--format html and --compare need --track")
@@ -585,6 +623,7 @@ def backtest(fmt: str | None, lang: str, output: Path | None, track: bool, compa
         else fitted(table.render_backtests(checks, lang), fmt),
         output,
     )
+    wrote(output, lang, "backtest")
 
 
 @main.command()
@@ -602,6 +641,7 @@ def target(goal: float, fmt: str | None, lang: str, output: Path | None, **kwarg
 
     fmt = output_format(fmt, output, TARGET_FORMATS, "table")
     emit(fitted(target_writer.render(api.target(_request(output=output, **kwargs), goal), fmt, lang), fmt), output)
+    wrote(output, lang, "target")
 
 
 @main.command()
@@ -622,11 +662,11 @@ def validate(lang: str, **kwargs: Any) -> None:
     Example: scorer validate --year 2024
     """
     from scorer import api
-    from scorer.messages import problem_text, t
+    from scorer.messages import t
 
     summary = api.validate(_request(**kwargs))
     for warning in summary.warnings:
-        click.echo(f"{t('cli.warning', lang)}: {problem_text(str(warning), lang)}", err=True)
+        click.echo(f"{t('cli.warning', lang)}: {warning.text(lang)}", err=True)
     click.echo(
         t("cli.validated", lang).format(
             label=summary.label, criteria=summary.criteria, units=summary.units, records=summary.records
@@ -697,6 +737,7 @@ def plan_command(fmt: str | None, lang: str, output: Path | None, goal: float | 
         raise click.UsageError(f"--format {fmt} needs --output FILE")
     plans = api.plan(_request(output=output, **kwargs), target=goal)
     emit(formats.writer(fmt).plan(plans, lang), output)
+    wrote(output, lang, "plan")
 
 
 @main.command("form")
@@ -720,6 +761,7 @@ def form_command(fmt: str | None, lang: str, output: Path | None, what_if: tuple
         raise click.UsageError("the form is a workbook: it needs --output FILE.xlsx")
     output_format(fmt, output, formats.choices("form"), "xlsx")
     emit(xlsx.form(api.form(_request(output=output, **kwargs)), lang), output)
+    wrote(output, lang, "form")
 
 
 @main.group()
@@ -759,11 +801,12 @@ def criteria_import(decision: Path, output: Path, lang: str) -> None:
     from scorer import api, importer
 
     result = api.criteria_import(decision)
-    emit(importer.render_draft(result.data, decision.name, result.rows, len(result.problems)), output)
-    from scorer.messages import problem_text, t
+    schema = api.schema_reference(output)
+    emit(importer.render_draft(result.data, decision.name, result.rows, len(result.problems), schema), output)
+    from scorer.messages import t
 
     for problem in result.problems:
-        click.echo(f"{t('cli.warning', lang)}: {problem_text(str(problem), lang)}", err=True)
+        click.echo(f"{t('cli.warning', lang)}: {problem.text(lang)}", err=True)
     click.echo(t("cli.imported", lang).format(output=output), err=True)
 
 
@@ -858,6 +901,7 @@ def template(
     fmt = output_format(fmt, output, formats.choices("template"), "xlsx")
     cs = api.load_inputs_criteria(_request(rules=rules, criteria=criteria, year=year, output=output))
     emit(xlsx.template(cs, lang), output)
+    wrote(output, lang, "template")
 
 
 def _web() -> Any:

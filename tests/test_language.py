@@ -100,7 +100,7 @@ def test_outside_a_project_the_error_says_where_it_looked(runner, vietnamese_def
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
     assert first.startswith("Lỗi: rules: ")
-    assert f"no scorer.toml, [tool.scorer] or rules/ in {tmp_path}, {tmp_path.parent}" in first
+    assert f"không có scorer.toml, [tool.scorer] hay thư mục rules/ ở {tmp_path}, {tmp_path.parent}" in first
 
 
 def test_errors_and_validate_speak_the_language(runner, vietnamese_default, monkeypatch):
