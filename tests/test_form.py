@@ -201,9 +201,12 @@ def test_form_in_english_is_a_working_copy(runner, tmp_path, monkeypatch):
 def test_form_usage_errors(runner, monkeypatch, args, message):
     monkeypatch.chdir(ROOT)
     extra = [] if not args or args[0] != "--with" else ["-o", "x.xlsx"]
-    result = runner.invoke(main, ["form", "--year", "2024", *args, *extra])
+    result = runner.invoke(main, ["form", "--year", "2024", *args, *extra, "--lang", "en"])
     assert result.exit_code == 2
     assert f"Error: {message}" in result.output
+    # Vietnamese by default, usage errors too
+    vietnamese = runner.invoke(main, ["form", "--year", "2024", *args, *extra])
+    assert vietnamese.exit_code == 2 and vietnamese.output.splitlines()[-1].startswith("Lỗi: ")
 
 
 @pytest.mark.parametrize(
