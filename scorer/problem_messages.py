@@ -118,9 +118,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a date such as 2024-03-12 or 12/03/2024, got {value}",
         "vi": "cần ghi ngày như 12/03/2024 hoặc 2024-03-12, nhận được {value}",
     },
-    "date_and_time": {
-        "en": "expected a date such as 2024-03-12 or 12/03/2024, not a date and time",
-        "vi": "cần ghi ngày như 12/03/2024 hoặc 2024-03-12, không ghi cả ngày và giờ",
+    "date_and_time_day": {
+        "en": "expected a date such as 2024-03-12 or 12/03/2024, not a date and time (write the day alone: {day})",
+        "vi": "cần ghi ngày như 12/03/2024 hoặc 2024-03-12, không ghi cả ngày và giờ (chỉ ghi ngày: {day})",
     },
     "not_a_day": {
         "en": "{value} is not a day of the calendar{order}",
