@@ -14,7 +14,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from scorer.models.message import Grouped, Msg, Namer, Place
+from scorer.models.message import Figure, Grouped, Msg, Namer, Place
 
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -610,6 +610,8 @@ def _shown(value: Any, lang: str, name: Namer | None) -> str:
         return render(value, lang, name)
     if isinstance(value, Place):
         return value.text(name)
+    if isinstance(value, Figure):
+        return str(value).replace(".", ",") if lang == "vi" else str(value)
     if isinstance(value, Grouped):
         text = f"{int(value):,}"
         return text.replace(",", ".") if lang == "vi" else text
