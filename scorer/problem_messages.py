@@ -14,7 +14,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from scorer.models.message import Grouped, Msg, Namer, Place
+from scorer.models.message import Figure, Grouped, Msg, Namer, Place
 
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -118,9 +118,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a date such as 2024-03-12 or 12/03/2024, got {value}",
         "vi": "cần ghi ngày như 12/03/2024 hoặc 2024-03-12, nhận được {value}",
     },
-    "date_and_time": {
-        "en": "expected a date such as 2024-03-12 or 12/03/2024, not a date and time",
-        "vi": "cần ghi ngày như 12/03/2024 hoặc 2024-03-12, không ghi cả ngày và giờ",
+    "date_and_time_day": {
+        "en": "expected a date such as 2024-03-12 or 12/03/2024, not a date and time (write the day alone: {day})",
+        "vi": "cần ghi ngày như 12/03/2024 hoặc 2024-03-12, không ghi cả ngày và giờ (chỉ ghi ngày: {day})",
     },
     "not_a_day": {
         "en": "{value} is not a day of the calendar{order}",
@@ -614,6 +614,8 @@ def _shown(value: Any, lang: str, name: Namer | None) -> str:
         return render(value, lang, name)
     if isinstance(value, Place):
         return value.text(name)
+    if isinstance(value, Figure):
+        return str(value).replace(".", ",") if lang == "vi" else str(value)
     if isinstance(value, Grouped):
         text = f"{int(value):,}"
         return text.replace(",", ".") if lang == "vi" else text

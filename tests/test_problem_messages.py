@@ -165,3 +165,15 @@ def test_api_errors_honour_accept_language(client):  # noqa: F811
     assert vietnamese != english and vietnamese == preferred
     assert re.search("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", vietnamese.lower())
     assert client.get("/api/session", headers={"Accept-Language": "fr, en;q=0.5"}).json()["error"] == english
+
+
+def test_a_hint_in_vietnamese_writes_numbers_as_a_vietnamese_spreadsheet_takes_them():
+    from scorer.errors import wording
+    from scorer.models.message import number_hint
+
+    assert wording(number_hint(87.5), "vi") == "87,5 có vẻ là tỉ lệ phần trăm: ghi 0,875 (hoặc 87,5%)"
+    assert wording(number_hint(87.5), "en") == "87.5 looks like a percentage: write 0.875 (or 87.5%)"
+    assert wording(number_hint(85), "vi") == (
+        "nếu 85 là tỉ lệ phần trăm, ghi 85%; hoặc: 0.085 bị đọc thành 85? bảng tính đặt ngôn ngữ tiếng Việt coi '.' "
+        "là dấu phân cách hàng nghìn: ghi 0,085 hoặc định dạng cột là văn bản (Text)"
+    )

@@ -225,7 +225,10 @@ def test_a_date_with_another_time_is_refused(runner, office_copy):
     path.write_text(text, encoding="utf-8")
     result = _predict(runner, office_copy)
     assert result.exit_code == 1
-    assert "date: expected a date such as 2024-03-12 or 12/03/2024, got '2024-03-12 08:30:00'" in result.output
+    assert (
+        "date: expected a date such as 2024-03-12 or 12/03/2024, not a date and time (write the day alone: 12/03/2024)"
+        in result.output
+    )
 
 
 # -- encodings ------------------------------------------------------------------------------
@@ -488,3 +491,22 @@ def test_every_shipped_csv_through_a_spreadsheet_ends_in_its_figures_or_a_refusa
         errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
         assert result.exit_code == 1 and errors, result.output
         assert all(line.endswith(")") for line in errors), errors  # each with its hint
+
+
+def test_a_date_cell_with_a_time_names_the_day_to_write(runner, office_copy, shipped):
+    path = _year(office_copy) / "reports.csv"
+    rows = _rows(path)
+    workbook = _as_workbook(path, "reports", vietnamese_excel)
+    from openpyxl import load_workbook
+
+    book = load_workbook(workbook)
+    book["reports"]["C2"].value = dt.datetime(2024, 3, 12, 8, 30)
+    book.save(workbook)
+    result = _predict(runner, office_copy)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"Error: {workbook}[reports]:2: date: expected a date such as 2024-03-12 or 12/03/2024, not a date and time "
+        "(write the day alone: 12/03/2024)"
+    )
+    _workbook(workbook, {"reports": rows})  # the hint, followed
+    assert _figures(_predict(runner, office_copy)) == shipped

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator
 
 from scorer.models.evidence import RECORD_TYPES, Date, Number, Share, Strict
-from scorer.models.message import Text, count_hint, msg, number_hint
+from scorer.models.message import Figure, Text, count_hint, msg, number_hint
 
 COMPONENTS = ("appraisal", "leaders_survey", "citizens_survey")
 
@@ -326,14 +326,14 @@ class IndicatorSpec(Named):
         low, high = self.bounds()
         shown = plain_number(value)
         if self.kind is IndicatorKind.count and value != int(value):
-            return msg("count_not_whole", value=shown, name=name), count_hint(value)
+            return msg("count_not_whole", value=Figure(shown), name=name), count_hint(value)
         if low <= value <= high:
             return None
         message = msg(
             "indicator_range",
-            value=shown,
-            low=plain_number(low),
-            high=plain_number(high),
+            value=Figure(shown),
+            low=Figure(plain_number(low)),
+            high=Figure(plain_number(high)),
             kind=msg(f"kind.{self.kind.value}"),
             name=name,
         )

@@ -17,6 +17,7 @@ _ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 # A date a spreadsheet wrote with its time of midnight (`2024-06-14 00:00:00`, `14/06/2024 0:00`) is
 # that date; any other time is refused (a date and time is no day).
 _MIDNIGHT = re.compile(r"^(\S+)[ T]0?0:00(:00(\.0+)?)?$")
+_TIMED = re.compile(r"^(\S+)[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$")
 
 
 def parse_date(value: Any) -> Any:
@@ -24,7 +25,7 @@ def parse_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         if value.time() == dt.time():
             return value.date()
-        raise Invalid(msg("date_and_time"))
+        raise Invalid(msg("date_and_time_day", day=value.strftime("%d/%m/%Y")))
     if isinstance(value, dt.date) or value is None:
         return value
     if not isinstance(value, str):
@@ -41,6 +42,9 @@ def _parse_text(value: str) -> dt.date | None:
     midnight = _MIDNIGHT.match(text)
     if midnight:
         text = midnight.group(1)
+    elif _TIMED.match(text):  # a day with its time: the day is certain, the record takes it alone
+        alone = _parse_text(text.split()[0] if " " in text else text.split("T")[0])
+        raise Invalid(msg("date_and_time_day", day=alone.strftime("%d/%m/%Y") if alone else text))
     match = _ISO.match(text)
     if match:
         year, month, day = (int(g) for g in match.groups())

@@ -60,6 +60,10 @@ class Grouped(int):
     """A count shown with thousands marks: 200,000 in English, 200.000 in Vietnamese."""
 
 
+class Figure(str):
+    """A number as a person writes it (`84.1`, no thousands mark): with a decimal comma in Vietnamese."""
+
+
 # A message or hint: a `Msg`, or text already worded (the same in each language).
 Text: TypeAlias = str | Msg
 
@@ -85,7 +89,7 @@ def number_hint(value: Any, low: float = 0, high: float = 1) -> Msg | None:
         return None
     if number != number.to_integral_value():  # 87.5: no thousands mark makes a fraction
         if 2 <= number <= 100:
-            return msg("percentage_hint", value=_plain(number), fraction=_plain(number / 100))
+            return msg("percentage_hint", value=Figure(_plain(number)), fraction=Figure(_plain(number / 100)))
         return None
     whole = int(number)
     as_thousands = Decimal(whole) / 1000 if 1 <= whole <= 1000 else None
@@ -95,7 +99,7 @@ def number_hint(value: Any, low: float = 0, high: float = 1) -> Msg | None:
     if as_thousands is None and as_percentage is None:
         return None
     if as_thousands is None:
-        return msg("percentage_hint", value=str(whole), fraction=_plain(as_percentage))
+        return msg("percentage_hint", value=Figure(whole), fraction=Figure(_plain(as_percentage)))
     written = f"{as_thousands:.3f}"  # as it was typed: 0.085, 1.000
     comma = "1" if whole == 1000 else written.replace(".", ",")
     read = msg("thousands_hint", typed=written, value=whole, comma=comma)
