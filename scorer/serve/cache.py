@@ -15,11 +15,10 @@ import time
 from collections import OrderedDict
 from pathlib import Path
 
-from scorer import api, loading
+from scorer import api
 from scorer.errors import Problem, ScorerError
 from scorer.models.criteria import CriteriaSet
 from scorer.models.prediction import UnitPrediction
-from scorer.predict import effective_as_of
 from scorer.serve import work
 from scorer.serve.work import Runner
 
@@ -75,7 +74,7 @@ class PredictionCache:
                 relative = str(path.relative_to(root))
                 if name.endswith(".part"):
                     continue
-                if path.suffix.lower() in loading.EVIDENCE_SUFFIXES:
+                if path.suffix.lower() in api.EVIDENCE_SUFFIXES:
                     h.update(f"{relative}\0{self._content(path, stat)}\0".encode())
                 else:
                     h.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
@@ -99,7 +98,7 @@ class PredictionCache:
         queue of requests for a unit whose evidence keeps changing drains in one computation."""
         arrived = time.monotonic()
         request = api.Request(evidence=self.evidence, rules=self.rules, year=year, as_of=as_of, today=today)
-        day = effective_as_of(_criteria(request), as_of, today)
+        day = api.day_of(_criteria(request), as_of, today)
         digests = {unit: self.digest(unit, year) for unit in units}
         keys = {unit: (unit, year, day, horizon, digests[unit]) for unit in units}
         found: dict[str, UnitPrediction | list[Problem]] = {}

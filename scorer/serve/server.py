@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scorer import loading
+from scorer import api
 from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.serve import auth
 from scorer.serve.store import Store
@@ -13,7 +13,7 @@ from scorer.serve.store import Store
 def add_user(data: Path, name: str, password: str, units: list[str], admin: bool, evidence: Path | None) -> None:
     """A user of the service; with `evidence`, each unit must be one of its folders."""
     if evidence is not None:
-        known = [f.name for f in loading.unit_folders(evidence)]
+        known = api.unit_ids(evidence)
         unknown = [u for u in units if u not in known]
         if unknown:
             raise ScorerError(
@@ -65,10 +65,10 @@ def serve(
 
     from scorer.serve.app import Config, create_app
 
-    loading.unit_folders(evidence)  # a wrong --evidence is an error now, not on the first page
+    api.unit_ids(evidence)  # a wrong --evidence is an error now, not on the first page
     if not rules.is_dir():
         raise ScorerError.single(rules, "rules folder not found")
-    max_upload = min(max_upload_mb * 2**20, loading.MAX_FILE_BYTES)
+    max_upload = min(max_upload_mb * 2**20, api.MAX_FILE_BYTES)
     app = create_app(
         Config(
             evidence=evidence,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scorer import loading
+from scorer import api
 from scorer.errors import Msg, Place, Problem, ScorerError, Text, msg
 from scorer.serve import work
 from scorer.serve.locks import unit_lock
@@ -64,7 +64,7 @@ def safe_name(given: str | None) -> str:
     name = stem[: MAX_NAME - len(suffix) - 1].rstrip() + "." + suffix.lower()
     if name.startswith("official."):
         raise refusal(name, msg("upload_official"))
-    if name in loading.NOT_EVIDENCE:
+    if name in api.NOT_EVIDENCE:
         raise refusal(name, msg("upload_not_evidence", name=name))
     return name
 
@@ -303,7 +303,7 @@ def _count(unit_dir: Path, path: Path) -> tuple[int | None, int]:
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _COUNTS:
         try:
-            _COUNTS[key] = (len(loading.load_evidence_files(unit_dir, [path]).records), 0)
+            _COUNTS[key] = (api.count_records(unit_dir, path), 0)
         except ScorerError as error:
             _COUNTS[key] = (None, len(error.problems))
         if len(_COUNTS) > 10_000:
@@ -316,7 +316,7 @@ def list_files(store: Store, evidence: Path, unit: str, year: int) -> list[dict[
     unit_dir = evidence / unit
     versions = store.versions(unit, year)
     files = []
-    for path in loading.evidence_files(year_folder(evidence, unit, year)):
+    for path in api.evidence_files(year_folder(evidence, unit, year)):
         records, problems = _count(unit_dir, path)
         mine = [v for v in versions if v.name == path.name]
         current = next((v for v in reversed(mine) if v.replaced_at is None), None)

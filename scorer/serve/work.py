@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
-from scorer import api, loading
+from scorer import api
 from scorer.errors import Problem, ScorerError
 from scorer.models.prediction import UnitPrediction
 from scorer.serve.locks import unit_lock
@@ -68,15 +68,14 @@ def validate(root: Path, rules: Path, year: int, unit: str, name: str) -> tuple[
     try:
         api.validate(api.Request(evidence=root, rules=rules, year=year, unit=unit))
         staged = root / unit
-        return [], len(loading.load_evidence_files(staged, [staged / str(year) / name]).records)
+        return [], api.count_records(staged, staged / str(year) / name)
     except ScorerError as error:
         return error.problems, 0
 
 
 def _warm() -> None:
     """Imports the engine and the writers in the worker before the first request needs them."""
-    import scorer.engine  # noqa: F401
-    import scorer.predict  # noqa: F401
+    import scorer.api  # noqa: F401  (the engine, the loaders, the prediction)
 
 
 class Runner:
