@@ -9,6 +9,7 @@ refusal is logged in the audit table. The handlers live in `sessions`, `pages`, 
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,8 +22,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
-from scorer.serve import downloads, evidence, pages, sessions, webapi
-from scorer.serve.service import DEFAULT_MAX_UPLOAD, Config, Ctx, Refused, Service
+from scorer.serve import downloads, evidence, pages, sessions, uploads, webapi, work
+from scorer.serve.service import DEFAULT_MAX_UPLOAD, LOG, Config, Ctx, Refused, Service
 
 __all__ = ["DEFAULT_MAX_UPLOAD", "Config", "ROUTES", "Refused", "create_app"]
 
@@ -118,16 +119,36 @@ def create_app(config: Config) -> Starlette:
         key = {404: "web.not_found", 403: "web.forbidden"}.get(error.status_code, "web.bad_request")
         return service.refused(request, Refused(error.status_code, key, f"http_{error.status_code}"))
 
+    async def on_failure(request: Request, error: Exception) -> Response:
+        """What the service could not do: storage it cannot write (503, the reason in the log and
+        the audit), no worker free or a job past its bounds (503 to try later), anything else
+        (500, the traceback in the log): answered, audited, never a bare error page."""
+        unit = request.path_params.get("unit")
+        if isinstance(error, work.Busy):
+            refusal = Refused(503, "web.busy", "busy", unit, request.url.path, retry_after=10)
+        elif isinstance(error, work.TooHeavy):
+            action = f"job_too_heavy_{error.bound}"
+            refusal = Refused(503, "web.too_heavy", action, unit, request.url.path, retry_after=600)
+        elif isinstance(error, (uploads.StorageError, OSError, sqlite3.Error)):
+            LOG.error("%s %s: storage: %s", request.method, request.url.path, error)
+            refusal = Refused(503, "web.storage", "storage_unwritable", unit, str(error)[:300], retry_after=60)
+        else:
+            LOG.error("%s %s failed", request.method, request.url.path, exc_info=error)
+            refusal = Refused(500, "web.internal", "internal_error", unit, f"{type(error).__name__}: {error}"[:300])
+        return service.refused(request, refusal)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
         service.run.close()
 
     routes = [Route(r.path, guarded(service, r), methods=[r.method]) for r in ROUTES]
-    handlers: dict[Any, Any] = {Refused: on_refused, HTTPException: on_http}
+    handlers: dict[Any, Any] = {Refused: on_refused, HTTPException: on_http, Exception: on_failure}
+    for kind in (work.Busy, work.TooHeavy, uploads.StorageError, OSError, sqlite3.Error):
+        handlers[kind] = on_failure  # answered where they are raised, not past the middleware
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)
     app.state.service = service
-    return SecurityHeaders(app)  # type: ignore[return-value]
+    return SecurityHeaders(app, hsts=config.secure_cookies)  # type: ignore[return-value]
 
 
 class SecurityHeaders:
@@ -147,20 +168,26 @@ class SecurityHeaders:
         ),
     ]
 
-    def __init__(self, app: Starlette) -> None:
+    # sent when the service is reached over TLS (or told it is, --secure-cookies): browsers then
+    # refuse plain http to this host for a year
+    HSTS = (b"strict-transport-security", b"max-age=31536000")
+
+    def __init__(self, app: Starlette, hsts: bool = False) -> None:
         self.app = app
         self.state = app.state
         self.routes = app.routes
+        self.hsts = hsts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        secure = self.hsts or scope.get("scheme") == "https"
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + self.HEADERS
+                message["headers"] = list(message["headers"]) + self.HEADERS + ([self.HSTS] if secure else [])
             await send(message)
 
         await self.app(scope, receive, with_headers)

@@ -3,13 +3,15 @@ the empty evidence template, an evidence file as it is now, and an earlier versi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from scorer import api
 from scorer.models.prediction import Prediction
 from scorer.render import docx_, html, json_, xlsx
-from scorer.serve import uploads
+from scorer.serve import uploads, work
 from scorer.serve.evidence import evidence_year
 from scorer.serve.service import Ctx, Refused, download
 
@@ -32,7 +34,7 @@ async def version(ctx: Ctx) -> Response:
     path = (config.data / found.archive).resolve()
     if not path.is_relative_to((config.data / "versions").resolve()) or not path.is_file():
         raise Refused(404, "web.not_found", "no_version", unit, request.url.path)
-    return download(path.read_bytes(), f"v{found.id}-{found.name}", "application/octet-stream")
+    return await _uploaded(ctx, path, f"v{found.id}-{found.name}")
 
 
 async def current_file(ctx: Ctx) -> Response:
@@ -43,7 +45,14 @@ async def current_file(ctx: Ctx) -> Response:
     found = [p for p in api.evidence_files(uploads.year_folder(ctx.config.evidence, unit, year)) if p.name == wanted]
     if not found:
         raise Refused(404, "web.not_found", "no_file", unit, request.url.path)
-    return download(found[0].read_bytes(), found[0].name, "application/octet-stream")
+    return await _uploaded(ctx, found[0], found[0].name)
+
+
+async def _uploaded(ctx: Ctx, path: Path, name: str) -> Response:
+    """An uploaded file as it was given, except that a CSV's or workbook's cells that a spreadsheet
+    would run as formulas are made text (done in a worker: a workbook is parsed whole)."""
+    safe = await run_in_threadpool(ctx.service.run, work.neutralise, path, unit=ctx.unit)
+    return download(path.read_bytes() if safe is None else safe, name, "application/octet-stream")
 
 
 async def report(ctx: Ctx) -> Response:

@@ -3,9 +3,12 @@ the guard the route table applies, and the answers (a page, a refusal, a downloa
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import logging
 import re
+import threading
+import time
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +27,7 @@ from scorer import api, messages
 from scorer.errors import ScorerError, msg
 from scorer.models.prediction import UnitPrediction
 from scorer.render import html
-from scorer.serve import auth, text, uploads
+from scorer.serve import auth, text, uploads, work
 from scorer.serve.cache import PredictionCache
 from scorer.serve.store import Store, User
 from scorer.serve.work import Runner
@@ -48,6 +51,11 @@ class Config:
     # worker processes for predictions and validations (0: in the calling thread, as the tests do)
     workers: int = 0
     today: Callable[[], dt.date] = field(default=dt.date.today)
+    # each job's bounds (CPU seconds, memory, wall time, the wait for a free worker)
+    limits: work.Limits = field(default_factory=work.Limits)
+    # uploads one user may make in UPLOAD_WINDOW (accepted or not), and earlier versions kept per unit
+    upload_rate: int = 120
+    keep_versions: int = 200
 
 
 class Refused(Exception):
@@ -62,20 +70,32 @@ class Refused(Exception):
         detail: str | None = None,
         errors: list[dict[str, Any]] | None = None,
         retry_after: int | None = None,
+        user: str | None = None,
     ) -> None:
         super().__init__(key)
         self.status, self.key, self.action, self.unit, self.detail = status, key, action, unit, detail
         self.errors = errors
         self.retry_after = retry_after
+        self.user = user  # whose account it concerns, when there is no session (a failed login)
+
+
+UPLOAD_WINDOW = 600.0
 
 
 class Service:
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.store = Store(config.data)
-        self.run = Runner(config.workers)
+        self.store = Store(config.data, check=True)
+        cleaned = uploads.clean_and_reconcile(self.store, config.evidence, config.data)
+        for line in cleaned:
+            LOG.warning("start: %s", line)
+        if cleaned:
+            self.audit("start_cleanup", 200, detail="; ".join(cleaned)[:500])
+        self.run = Runner(config.workers, config.limits)
         self.cache = PredictionCache(config.evidence, config.rules, self.run, config.data)
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
+        self._uploads: dict[str, collections.deque[float]] = {}
+        self._uploads_lock = threading.Lock()
 
     # -- who is asking
 
@@ -171,7 +191,7 @@ class Service:
         self.audit(
             error.action,
             error.status,
-            user=session.user.name if session else None,
+            user=session.user.name if session else error.user,
             ip=client_ip(request),
             unit=error.unit,
             detail=error.detail,
@@ -230,6 +250,22 @@ class Service:
         except ScorerError as error:
             rows = uploads.problem_rows(error.problems, self.config.evidence / unit, year)
             raise Refused(422, "web.unit_problems", "unit_problems", unit, errors=rows) from None
+
+    async def listing(self, unit: str, year: int) -> list[dict[str, Any]]:
+        config = self.config
+        return await run_in_threadpool(uploads.list_files, self.store, config.evidence, unit, year, self.run)
+
+    def upload_wait(self, user: str) -> int:
+        """0 when the user may upload now (and the upload is counted), else the seconds to wait."""
+        moment = time.monotonic()
+        with self._uploads_lock:
+            times = self._uploads.setdefault(user, collections.deque())
+            while times and moment - times[0] > UPLOAD_WINDOW:
+                times.popleft()
+            if len(times) >= self.config.upload_rate:
+                return max(1, int(UPLOAD_WINDOW - (moment - times[0]) + 0.999))
+            times.append(moment)
+            return 0
 
 
 @dataclass

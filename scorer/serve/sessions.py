@@ -30,13 +30,25 @@ async def login(ctx: Ctx) -> Response:
     form = await request.form(max_files=0, max_fields=10)
     name, password = str(form.get("username") or "")[:200], str(form.get("password") or "")
     ip = client_ip(request)
-    if await run_in_threadpool(auth.rate_limited, service.store, name, ip):
-        raise Refused(429, "web.rate_limited", "login_rate_limited", detail=name)
+    known = service.store.user(name) is not None
+    attempt, wait = await run_in_threadpool(auth.take_attempt, service.store, name, ip)
+    if attempt is None:
+        raise Refused(
+            429,
+            "web.rate_limited",
+            "login_rate_limited",
+            detail=name if known else None,
+            retry_after=wait,
+            user=name if known else None,
+        )
     user = await run_in_threadpool(auth.verify, service.store, name, password)
     if user is None:
-        service.store.add_login_failure(name, ip)
-        raise Refused(401, "web.bad_login", "login_failed", detail=name)
-    service.store.clear_login_failures(name)
+        # the name typed is kept only if it is a user's: a password typed there is never stored
+        raise Refused(
+            401, "web.bad_login", "login_failed", detail=name if known else None, user=name if known else None
+        )
+    service.store.forgive(attempt)
+    service.store.clear_login_failures(user.name)
     token, session = auth.open_session(service.store, user)
     service.audit("login", 200, user=user.name, ip=ip)
     if "application/json" in request.headers.get("accept", ""):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
 from scorer.render import json_
-from scorer.serve import evidence, uploads
+from scorer.serve import evidence
 from scorer.serve.service import Ctx
 
 
@@ -17,8 +16,7 @@ async def prediction(ctx: Ctx) -> Response:
 
 async def evidence_listing(ctx: Ctx) -> Response:
     year = evidence.evidence_year(ctx, write=False)
-    config = ctx.config
-    files = await run_in_threadpool(uploads.list_files, ctx.service.store, config.evidence, ctx.unit, year)
+    files = await ctx.service.listing(ctx.unit, year)
     return JSONResponse({"unit": ctx.unit, "year": year, "files": files})
 
 
