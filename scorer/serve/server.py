@@ -104,6 +104,8 @@ def serve(
         forwarded_allow_ips=list(trusted_proxies) or None,
         server_header=False,
         log_level="info",
+        # on SIGTERM or Ctrl-C, requests still waiting for a job get 5 s; then the workers are ended
+        timeout_graceful_shutdown=5,
     )
 
 

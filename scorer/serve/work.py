@@ -100,7 +100,7 @@ class Limits:
     cpu_seconds: int = 60
     memory_mb: int = 2048
     wall_seconds: float = 90.0
-    queue_wait: float = 30.0
+    queue_wait: float = 20.0
 
 
 def machine_workers() -> int:
@@ -228,7 +228,7 @@ class Runner:
             return
         with self._lock:
             lock = self._units.setdefault(unit, threading.Lock())
-        if not lock.acquire(timeout=self.limits.queue_wait + self.limits.wall_seconds):
+        if not lock.acquire(timeout=self.limits.queue_wait):
             raise Busy(unit)
         try:
             yield
