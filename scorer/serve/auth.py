@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import threading
 from pathlib import Path
 from dataclasses import dataclass
 
@@ -41,6 +42,9 @@ USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 UNIT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 _HASHER = PasswordHasher()  # argon2id, RFC 9106 low-memory parameters
+# each check takes 64 MiB for a moment: at most this many at once, so a burst of logins queues
+# instead of taking gigabytes
+_CHECKS = threading.BoundedSemaphore(4)
 # a hash to check against when the user does not exist, so the answer takes as long either way
 _DUMMY = _HASHER.hash("not a password of anyone")
 
@@ -101,7 +105,8 @@ def verify(store: Store, name: str, password: str) -> User | None:
     """The user when the password is theirs; the same work is done when the name is unknown."""
     user = store.user(name) if len(password) <= MAX_PASSWORD else None
     try:
-        _HASHER.verify(user.hash if user else _DUMMY, password[:MAX_PASSWORD])
+        with _CHECKS:
+            _HASHER.verify(user.hash if user else _DUMMY, password[:MAX_PASSWORD])
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
     if user is None:

@@ -87,6 +87,10 @@ class Busy(Exception):
     """No worker was free in time: try again later."""
 
 
+class StorageFailed(OSError):
+    """A worker could not read or write the server's folders (a lock under --data, evidence)."""
+
+
 class TooHeavy(Exception):
     """A job went past its bound of CPU time, memory or wall time and was ended."""
 
@@ -159,6 +163,8 @@ def _serve(conn: Connection, parent: int, limits: Limits) -> None:
             answer: tuple[str, Any] = ("ok", function(*args))
         except MemoryError:
             answer = ("heavy", "memory")
+        except OSError as error:
+            answer = ("storage", f"{type(error).__name__}: {error}")
         except BaseException as error:  # noqa: B036  (the parent shows it; the worker lives on)
             answer = ("error", f"{type(error).__name__}: {error}")
         try:
@@ -265,6 +271,8 @@ class Runner:
             self._idle.put(worker)
         if kind == "heavy":
             raise TooHeavy(str(value))
+        if kind == "storage":
+            raise StorageFailed(str(value))
         if kind == "error":
             raise RuntimeError(f"in a worker: {value}")
         return value  # type: ignore[no-any-return]
