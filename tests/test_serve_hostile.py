@@ -23,7 +23,7 @@ from scorer.serve import uploads, work
 from scorer.serve.store import Store
 from tests.conftest import RULES
 from tests import test_serve as base
-from tests.test_serve import GOOD, OFFICE, PASSWORD, URL, _start, audit, login, make_client, tree, upload
+from tests.test_serve import AS_OF, GOOD, OFFICE, PASSWORD, URL, _start, audit, login, make_client, tree, upload
 
 # the same fixtures as the service's other tests
 users, data, evidence, client = base.users, base.data, base.evidence, base.client
@@ -439,3 +439,26 @@ def test_hsts_when_secure_only(evidence: Path, data: Path) -> None:
     assert "strict-transport-security" not in plain.get("/login").headers
     secure = make_client(evidence, data, secure_cookies=True)
     assert secure.get("/login").headers["strict-transport-security"] == "max-age=31536000"
+
+
+def test_a_prediction_whose_evidence_changed_meanwhile_answers_and_is_not_kept(
+    evidence: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upload that lands while a prediction runs: the prediction answers (the digest after it,
+    which hashes the new file, once deadlocked on the cache's own lock) and is not cached."""
+    from scorer.serve.cache import PredictionCache
+
+    cache = PredictionCache(evidence, RULES)
+    real = work.predict
+
+    def predict_while_an_upload_lands(*args: object) -> object:
+        (evidence / OFFICE / "2024" / "landed.yaml").write_bytes(GOOD)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(work, "predict", predict_while_an_upload_lands)
+    answered: list[object] = []
+    thread = threading.Thread(target=lambda: answered.append(cache.prediction(OFFICE, 2024, AS_OF, AS_OF)), daemon=True)
+    thread.start()
+    thread.join(timeout=120)
+    assert answered and not thread.is_alive()
+    assert cache.cached(OFFICE, 2024, AS_OF, AS_OF) is None  # computed before the file landed: not kept

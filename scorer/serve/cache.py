@@ -40,7 +40,7 @@ class PredictionCache:
         self._hashes: dict[tuple[str, int, int, int], str] = {}
         # one computation per unit at a time (different units in parallel, in the runner's pool)
         self._units: dict[str, threading.Lock] = {}
-        self._lookup = threading.Lock()
+        self._lookup = threading.RLock()
         self.hits = 0
         self.misses = 0
 
@@ -162,9 +162,12 @@ class PredictionCache:
                 with self._lookup:
                     self._heavy[key] = (time.monotonic(), error.bound)
                 raise
+            # the digest after, taken outside the lookup lock (it may hash a file, which takes it)
+            unchanged = not isinstance(result, list) and self.digest(unit, year) == digest
             with self._lookup:
                 self._latest[(unit, year, day, horizon)] = (began, result)
-                if not isinstance(result, list) and self.digest(unit, year) == digest:
+                if unchanged:
+                    assert not isinstance(result, list)
                     self._entries[key] = result
                 while len(self._entries) > MAX_ENTRIES:
                     self._entries.popitem(last=False)
