@@ -79,7 +79,8 @@ def login(client: TestClient, name: str = "lan", password: str = PASSWORD) -> st
 
 
 def upload(client: TestClient, name: str, content: bytes, csrf: str | None, url: str = URL) -> Any:
-    headers = {"X-CSRF-Token": csrf} if csrf is not None else {}
+    """An API upload by a script that asks for English (the API answers in Vietnamese by default)."""
+    headers = {"Accept-Language": "en", **({"X-CSRF-Token": csrf} if csrf is not None else {})}
     return client.post(url, files={"file": (name, content)}, headers=headers)
 
 

@@ -75,7 +75,7 @@ def test_storage_that_cannot_be_written_is_a_503_logged_and_audited(
     monkeypatch.setattr(uploads, "_write", full)
     response = upload(client, "x.yaml", GOOD, csrf)
     assert response.status_code == 503 and response.headers["retry-after"] == "60"
-    assert response.json()["error"].startswith("Máy chủ không ghi được dữ liệu lúc này")
+    assert response.json()["error"].startswith("The server cannot write its storage right now")
     row = audit(data)[0]
     assert row["action"] == "storage_unwritable" and row["unit"] == OFFICE
     assert "No space left on device" in row["detail"] and "No space left on device" in caplog.text
@@ -370,7 +370,7 @@ def test_a_published_year_is_read_only_to_unit_users(client: TestClient, evidenc
     before = tree(evidence)
     response = upload(client, "x.yaml", GOOD, csrf, url=f"/api/units/{OFFICE}/evidence/2023")
     assert response.status_code == 403
-    assert response.json()["error"].startswith("Kết quả năm này đã được công bố")
+    assert response.json()["error"].startswith("This year's results are published")
     assert tree(evidence) == before
     page = client.get(f"/units/{OFFICE}/evidence/2023").text
     assert 'id="published"' in page and 'id="upload"' not in page

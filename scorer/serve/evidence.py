@@ -88,7 +88,12 @@ async def accept(ctx: Ctx) -> uploads.Accepted:
     upload = ctx.form.get("file") if ctx.form is not None else None
     if not isinstance(upload, UploadFile):
         raise Refused(
-            422, "web.upload_refused", "upload_refused", unit, "no file", uploads.refusal(None, msg("upload_no_file")).errors
+            422,
+            "web.upload_refused",
+            "upload_refused",
+            unit,
+            "no file",
+            uploads.refusal(None, msg("upload_no_file")).errors,
         )
     data = await upload.read(config.max_upload + 1)
     if len(data) > config.max_upload:
