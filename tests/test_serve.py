@@ -433,7 +433,9 @@ def test_a_control_character_in_the_raw_name_is_refused(client: TestClient, evid
         b"Content-Type: application/octet-stream\r\n\r\n" + GOOD + b"\r\n--B--\r\n"
     )
     response = client.post(
-        URL, content=body, headers={"X-CSRF-Token": csrf, "Content-Type": "multipart/form-data; boundary=B"}
+        URL,
+        content=body,
+        headers={"X-CSRF-Token": csrf, "Content-Type": "multipart/form-data; boundary=B", "Accept-Language": "en"},
     )
     assert response.status_code == 422, response.text
     assert response.json()["errors"][0]["message"] == "the file name contains a control character"
