@@ -29,7 +29,7 @@ from scorer.errors import (
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Document, Unit
 from scorer.models.inputs import EMPTY_EVIDENCE, EvidenceSet, UnitYear
-from scorer.models.prediction import CriterionResult, Prediction, UnitPrediction
+from scorer.models.prediction import CriterionResult, Prediction, RankRow, UnitPrediction
 from scorer.models.scored import ScoredUnit
 from scorer.predict import Scoring, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
 from scorer.ranking import rank
@@ -670,3 +670,46 @@ def register_review(evidence: Path, unit: str, year: int, record_id: str, accept
             hint="edit the file: delete its `review: needed` line to accept it, or the record to reject it",
         )
     return item.file, text.encode("utf-8")
+
+
+# -- what the web service (scorer.serve) needs beside the commands: it reaches the library only here
+
+
+def unit_ids(evidence: Path) -> list[str]:
+    """The unit folders' names under the evidence folder, in order."""
+    return [folder.name for folder in loading.unit_folders(evidence)]
+
+
+def evidence_files(year_folder: Path) -> list[Path]:
+    """The evidence files of one year folder (what `validate` reads there)."""
+    return loading.evidence_files(year_folder)
+
+
+def count_records(unit_folder: Path, path: Path) -> int:
+    """The records of one evidence file read alone (a `ScorerError` names its problems)."""
+    return len(loading.load_evidence_files(unit_folder, [path]).records)
+
+
+def day_of(cs: CriteriaSet, as_of: dt.date | None, today: dt.date) -> dt.date:
+    """The as-of day a prediction is made at with this criteria set (today, never past the cut-off)."""
+    return effective_as_of(cs, as_of, today)
+
+
+def parse_day(text: str) -> dt.date:
+    """A day as a user types it (2024-09-30 or 30/09/2024); ValueError otherwise."""
+    from scorer.models.evidence import parse_date
+
+    day = parse_date(text)
+    if not isinstance(day, dt.date):
+        raise ValueError(text)
+    return day
+
+
+def ranked(units: list[UnitPrediction]) -> list[RankRow]:
+    """The units in the province's order (what `predict` ranks)."""
+    return rank(units)
+
+
+NOT_EVIDENCE = loading.NOT_EVIDENCE
+EVIDENCE_SUFFIXES = loading.EVIDENCE_SUFFIXES
+MAX_FILE_BYTES = loading.MAX_FILE_BYTES

@@ -1017,9 +1017,22 @@ def user_list(data: Path) -> None:
 @click.option(
     "--workers",
     type=click.IntRange(0, 64),
-    default=1,
+    default=None,
+    help="Processes for predictions and uploads' validation (default: one per core, at least 2; 0: in the server's own).",
+)
+@click.option(
+    "--upload-rate",
+    type=click.IntRange(1, 100_000),
+    default=120,
     show_default=True,
-    help="Processes for predictions and uploads' validation (0: in the server's own).",
+    help="Uploads one user may make in 10 minutes.",
+)
+@click.option(
+    "--keep-versions",
+    type=click.IntRange(0, 1_000_000),
+    default=200,
+    show_default=True,
+    help="Earlier versions kept per unit; the oldest lose their bytes past it.",
 )
 @handles_errors
 def serve_command(**kwargs: Any) -> None:

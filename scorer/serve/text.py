@@ -1,0 +1,44 @@
+"""The service's own sentences (refusals that only the web makes), Vietnamese first; the rest of what
+a page says comes from `messages`' catalogue. `t` looks here first, then there."""
+
+from __future__ import annotations
+
+from scorer import messages
+
+TEXT: dict[str, dict[str, str]] = {
+    "web.storage": {
+        "vi": "Máy chủ không ghi được dữ liệu lúc này; quản trị viên đã được ghi nhận lỗi. Vui lòng thử lại sau.",
+        "en": "The server cannot write its storage right now; the administrator has the reason. Try again later.",
+    },
+    "web.busy": {
+        "vi": "Máy chủ đang bận xử lý các yêu cầu khác. Vui lòng thử lại sau ít phút.",
+        "en": "The server is busy with other work. Try again in a few minutes.",
+    },
+    "web.too_heavy": {
+        "vi": "Tệp hoặc dữ liệu của đơn vị cần quá nhiều thời gian hoặc bộ nhớ để xử lý; hãy chia nhỏ tệp.",
+        "en": "The file or the unit's data needs more time or memory than the service gives one task; split the file.",
+    },
+    "web.changed": {
+        "vi": "Tệp đã được người khác thay đổi kể từ khi bạn xem danh sách; hãy tải lại trang và kiểm tra trước khi thay.",
+        "en": "Someone changed the file since you listed it; reload the listing and check it before replacing.",
+    },
+    "web.upload_rate": {
+        "vi": "Bạn đã tải lên quá nhiều tệp trong thời gian ngắn. Vui lòng thử lại sau ít phút.",
+        "en": "Too many uploads in a short time. Try again in a few minutes.",
+    },
+    "web.published": {
+        "vi": "Kết quả năm này đã được công bố: chỉ quản trị viên được thay đổi tài liệu kiểm chứng.",
+        "en": "This year's results are published: only an administrator may change its evidence.",
+    },
+    "web.internal": {
+        "vi": "Máy chủ gặp lỗi khi xử lý yêu cầu; lỗi đã được ghi nhận.",
+        "en": "The server failed on this request; the failure is logged.",
+    },
+}
+
+
+def t(key: str, lang: str) -> str:
+    entry = TEXT.get(key)
+    if entry is not None:
+        return entry.get(lang) or entry["vi"]
+    return messages.t(key, lang)
