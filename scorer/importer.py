@@ -23,8 +23,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
 from scorer.errors import Problem
+from scorer.models.rules import Rule
+from scorer.scoring.kinds import kind_of
+
+RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
 
 # Column names, without diacritics, lower case; the first that matches a cell names its column.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -644,6 +649,14 @@ def _sum(members: list[dict[str, Any]], todo: list[str], cid: str, what: str) ->
     return total
 
 
+def _component(rule: dict[str, Any] | None) -> str:
+    """The component a row counts in: its rule kind's to say (a survey's, else the appraisal)."""
+    try:
+        return kind_of(RULE.validate_python(rule)).component().value if rule is not None else "appraisal"
+    except ValidationError:  # a rule the importer drafted out of range is the person's to finish
+        return "appraisal"
+
+
 def _leaf(cid: str, row: Row, components: dict[str, Decimal], problems: list[Problem], path: str) -> dict[str, Any]:
     options = row.options or (text_options(row.method) if row.method else [])
     method = row.method or "\n".join(o.raw for o in row.options)
@@ -657,9 +670,8 @@ def _leaf(cid: str, row: Row, components: dict[str, Decimal], problems: list[Pro
         notes.append(f"max: the table gives none ({row.max_raw or 'empty'}); the draft takes {maximum}")
         problems.append(Problem(path, f"row {row.line}: {cid} {row.title}: no maximum in '{row.max_raw}'"))
     rule, rule_notes, not_arising = infer_rule(row.title, maximum, method, options)
-    source = "appraisal"
-    if rule is not None and rule["kind"] == "survey":
-        source = "citizens_survey" if rule["instrument"] == "citizens" else "leaders_survey"
+    # The component a row counts in is its rule kind's to say (a survey's, or the appraisal).
+    source = _component(rule)
     components[source] += Decimal(str(maximum))
     leaf: dict[str, Any] = {
         "id": cid,

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from scorer.scoring import BandsScore, compile_rule, fact_name, round_points
+from scorer.scoring import compile_rule, fact_name, round_points
+from scorer.scoring.kinds import Bands
 
 
 def crit(cs, cid):
@@ -33,7 +34,7 @@ def test_bands_take_the_first_band_met(cs2024, value, expected):
 def test_bands_may_read_a_second_metric(cs2024):
     c = crit(cs2024, "1.5")
     rule = compile_rule(c)
-    assert isinstance(rule, BandsScore)
+    assert isinstance(rule, Bands)
     (_, first), (_, second) = rule.bands[:2]
     assert first.fact != second.fact  # the second band reads its own metric
     assert rule.points({}, {second}) == Decimal("1.00")

@@ -9,7 +9,7 @@ from typing import Annotated, TypeVar
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from scorer.errors import CriteriaError, InputError, Problem, ScorerError, Text, did_you_mean, msg
-from scorer.loading.criteria import check_types, once_per_set
+from scorer.loading.criteria import check_rules, check_types, once_per_set
 from scorer.loading.evidence import STRAY_HINT, set_name, stray
 from scorer.loading.files import is_file, listdir, nfc, outside_link
 from scorer.loading.sources import reads
@@ -37,7 +37,7 @@ def load_model(path: Path, model: type[M], expected: str) -> tuple[M, LineMap]:
 def load_criteria(path: Path) -> CriteriaSet:
     """Load and check a criteria set; every problem is reported with its line."""
     criteria, lines = load_model(path, CriteriaSet, "schema, title, year, ..., areas")
-    findings = check_criteria_set(criteria) + check_types(criteria)
+    findings = check_criteria_set(criteria) + check_types(criteria) + check_rules(criteria)
     if findings:
         raise ScorerError(
             Problem(str(path), message, line=lines.line(loc), field=".".join(str(p) for p in loc), hint=hint)

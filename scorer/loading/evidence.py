@@ -24,7 +24,8 @@ from scorer.loading.problems import problems_of
 from scorer.loading.sources import reads, with_sources
 from scorer.loading.yaml_ import LineMap, shorten
 from scorer.loading.yaml_ import yaml_records as read_records
-from scorer.models.criteria import CriteriaSet, IndicatorSpec, SurveyRule
+from scorer.models.criteria import CriteriaSet, IndicatorSpec
+from scorer.scoring.kinds import survey_instrument
 from scorer.models.evidence import RECORD_TYPES, Document, EvidenceRecord, Indicator, Survey
 
 _RECORD = TypeAdapter(EvidenceRecord)
@@ -322,7 +323,7 @@ class _Declared:
 
     def __init__(self, cs: CriteriaSet) -> None:
         criteria = cs.criteria()
-        self.surveys: dict[str, str] = {c.id: c.rule.instrument for c in criteria if isinstance(c.rule, SurveyRule)}
+        self.surveys: dict[str, str] = {c.id: i for c in criteria if (i := survey_instrument(c)) is not None}
         self.criteria = frozenset(c.id for c in criteria)
         self.proofs = frozenset(p.id for c in criteria for p in c.proofs)
         # (indicator, value) pairs found within the indicator's kind: a province repeats its

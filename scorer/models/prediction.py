@@ -3,7 +3,9 @@
 import datetime as dt
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, field_serializer
+
+from scorer.models.rules import Rule
 
 SCHEMA = "scorer.prediction/1"
 SCENARIOS = ("low", "expected", "high")
@@ -156,7 +158,9 @@ class CriterionResult(Figure):
     deadline: dt.date
     next_deadline: dt.date | None
     status: str
-    rule: dict[str, Any]
+    rule: Rule
+    # "Không phát sinh" (models.criteria.Criterion.not_arising): in the JSON, a key of `rule`.
+    not_arising: str | None = Field(None, exclude=True)
     overdue: int
     metrics: list[MetricValue]
     survey_basis: str | None = None
@@ -173,6 +177,11 @@ class CriterionResult(Figure):
     remedy_en: str = Field(exclude=True)
     # Last, after the fields a scored criterion has (models/scored.py): the risks add it.
     reasons: list[str]
+
+    @field_serializer("rule", mode="wrap")
+    def _rule(self, rule: Rule, write: SerializerFunctionWrapHandler) -> Any:
+        data = write(rule)
+        return data | {"not_arising": self.not_arising} if self.not_arising else data
 
 
 class AreaResult(Figure):

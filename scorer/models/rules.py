@@ -1,0 +1,85 @@
+"""The scoring rules a criterion may have: one model per kind, data only (docs/contract.md 2.2).
+
+What each kind does (its engine conditions, points, sentence, load-time checks) is its class in
+scorer/scoring/kinds.py, found through the one table `KINDS`; nothing else asks which kind a rule is.
+A new kind is its model here (a member of `Rule`), its class and row in `KINDS`, and its sentence
+`rule.<kind>` in the message catalogue (tests/test_kinds.py checks all three, and runs every
+member of `Rule` through every command and writer).
+
+An optional field left empty is left out when a rule is written out (JSON, diff), as it was read.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from scorer.models.evidence import Number, Strict
+
+Points = Annotated[float, Field(ge=0, le=1000)]
+# The rules engine compares numbers within ±10^12 (engine.MAX_THRESHOLD).
+Threshold = Annotated[Number, Field(ge=-1e12, le=1e12)]
+
+
+def _empty(value: object) -> bool:
+    return value is None
+
+
+class Band(Strict):
+    min: Threshold
+    points: Points
+    metric: str | None = Field(None, exclude_if=_empty)
+
+
+class BandsRule(Strict):
+    kind: Literal["bands"]
+    metric: str
+    bands: Annotated[list[Band], Field(min_length=1)]
+
+
+class LinearRule(Strict):
+    kind: Literal["linear"]
+    metric: str
+    target: Annotated[float, Field(gt=0, le=1e12)]
+
+
+class BinaryRule(Strict):
+    kind: Literal["binary"]
+    metric: str
+    min: Threshold | None = Field(None, exclude_if=_empty)
+    max: Threshold | None = Field(None, exclude_if=_empty)
+
+
+class DeductionsRule(Strict):
+    kind: Literal["deductions"]
+    metric: str
+    step: Annotated[float, Field(gt=0, le=1000)]
+
+
+class SurveyRule(Strict):
+    kind: Literal["survey"]
+    instrument: Literal["leaders", "citizens"]
+
+
+class TimelinessRule(Strict):
+    """An obligation scored at three levels, as decisions write it: "đúng hạn: 1; chậm: 0,5; không: 0".
+    Over several obligations (one metric may expect several), the points are their average."""
+
+    kind: Literal["timeliness"]
+    metric: str
+    on_time: Points
+    late: Points
+    missing: Points = 0
+
+
+class AllOrNothingRule(Strict):
+    """Every obligation of a set on time, or nothing: "đầy đủ, đúng hạn cả 04 báo cáo: 1; thiếu hoặc
+    chậm 01 trở lên: 0". Reads an `on_time_share` metric."""
+
+    kind: Literal["all_or_nothing"]
+    metric: str
+
+
+Rule = Annotated[
+    BandsRule | LinearRule | BinaryRule | DeductionsRule | SurveyRule | TimelinessRule | AllOrNothingRule,
+    Field(discriminator="kind"),
+]
