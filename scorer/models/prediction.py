@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from scorer.models.rules import Rule
 
@@ -178,9 +178,9 @@ class CriterionResult(Figure):
     # Last, after the fields a scored criterion has (models/scored.py): the risks add it.
     reasons: list[str]
 
-    @field_serializer("rule", mode="wrap")
-    def _rule(self, rule: Rule, write: SerializerFunctionWrapHandler) -> Any:
-        data = write(rule)
+    @field_serializer("rule")
+    def _rule(self, rule: Rule) -> dict[str, Any]:
+        data = rule.data()
         return data | {"not_arising": self.not_arising} if self.not_arising else data
 
 

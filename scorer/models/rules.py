@@ -9,9 +9,9 @@ member of `Rule` through every command and writer).
 An optional field left empty is left out when a rule is written out (JSON, diff), as it was read.
 """
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from scorer.models.evidence import Number, Strict
 
@@ -24,43 +24,60 @@ def _empty(value: object) -> bool:
     return value is None
 
 
+class RuleModel(Strict):
+    """What every rule model has: its data as written out, made once (a prediction writes each
+    criterion's rule, and a province has a hundred thousand criterion results)."""
+
+    _data: dict[str, Any] | None = PrivateAttr(None)
+
+    def data(self) -> dict[str, Any]:
+        """The rule as JSON data, empty fields left out. Shared: not to be changed."""
+        private = self.__pydantic_private__  # read directly: `self._data` goes through __getattr__
+        found = private.get("_data") if private is not None else None
+        if found is None:
+            found = self.model_dump(mode="json")
+            if private is not None:
+                private["_data"] = found
+        return found
+
+
 class Band(Strict):
     min: Threshold
     points: Points
     metric: str | None = Field(None, exclude_if=_empty)
 
 
-class BandsRule(Strict):
+class BandsRule(RuleModel):
     kind: Literal["bands"]
     metric: str
     bands: Annotated[list[Band], Field(min_length=1)]
 
 
-class LinearRule(Strict):
+class LinearRule(RuleModel):
     kind: Literal["linear"]
     metric: str
     target: Annotated[float, Field(gt=0, le=1e12)]
 
 
-class BinaryRule(Strict):
+class BinaryRule(RuleModel):
     kind: Literal["binary"]
     metric: str
     min: Threshold | None = Field(None, exclude_if=_empty)
     max: Threshold | None = Field(None, exclude_if=_empty)
 
 
-class DeductionsRule(Strict):
+class DeductionsRule(RuleModel):
     kind: Literal["deductions"]
     metric: str
     step: Annotated[float, Field(gt=0, le=1000)]
 
 
-class SurveyRule(Strict):
+class SurveyRule(RuleModel):
     kind: Literal["survey"]
     instrument: Literal["leaders", "citizens"]
 
 
-class TimelinessRule(Strict):
+class TimelinessRule(RuleModel):
     """An obligation scored at three levels, as decisions write it: "đúng hạn: 1; chậm: 0,5; không: 0".
     Over several obligations (one metric may expect several), the points are their average."""
 
@@ -71,7 +88,7 @@ class TimelinessRule(Strict):
     missing: Points = 0
 
 
-class AllOrNothingRule(Strict):
+class AllOrNothingRule(RuleModel):
     """Every obligation of a set on time, or nothing: "đầy đủ, đúng hạn cả 04 báo cáo: 1; thiếu hoặc
     chậm 01 trở lên: 0". Reads an `on_time_share` metric."""
 
