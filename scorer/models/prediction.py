@@ -5,7 +5,7 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-from scorer.models.rules import Rule
+from scorer.models.rules import Rule, RuleModel
 
 SCHEMA = "scorer.prediction/1"
 SCENARIOS = ("low", "expected", "high")
@@ -180,7 +180,8 @@ class CriterionResult(Figure):
 
     @field_serializer("rule")
     def _rule(self, rule: Rule) -> dict[str, Any]:
-        data = rule.data()
+        # A rule model made as the others are keeps its data; any other pydantic model is dumped.
+        data = rule.data() if isinstance(rule, RuleModel) else rule.model_dump(mode="json", exclude_none=True)
         return data | {"not_arising": self.not_arising} if self.not_arising else data
 
 
