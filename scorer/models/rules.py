@@ -9,7 +9,8 @@ member of `Rule` through every command and writer).
 An optional field left empty is left out when a rule is written out (JSON, diff), as it was read.
 """
 
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, PrivateAttr
 
@@ -29,6 +30,13 @@ class RuleModel(Strict):
     criterion's rule, and a province has a hundred thousand criterion results)."""
 
     _data: dict[str, Any] | None = PrivateAttr(None)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, with its own data made when asked (a changed copy must not write the original's)."""
+        copied = super().model_copy(update=update, deep=deep)
+        if copied.__pydantic_private__ is not None:
+            copied.__pydantic_private__.pop("_data", None)
+        return copied
 
     def data(self) -> dict[str, Any]:
         """The rule as JSON data, empty fields left out. Shared: not to be changed."""
