@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Generic, TypeVar, Union
 
 from scorer.models.conditions import Condition
-from scorer.models.criteria import Component, CriteriaSet, Criterion, Finding, Loc, Rule, plain_number
+from scorer.models.criteria import Component, CriteriaSet, Criterion, Finding, Loc, plain_number
 from scorer.models.metrics import Obligations
 from scorer.models.rules import (
     AllOrNothingRule,
@@ -31,6 +31,7 @@ from scorer.models.rules import (
     BinaryRule,
     DeductionsRule,
     LinearRule,
+    Rule,
     SurveyRule,
     TimelinessRule,
 )
