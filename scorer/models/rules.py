@@ -50,9 +50,22 @@ class RuleModel(Strict):
 
 
 class Band(Strict):
-    min: Threshold
+    """Met when the metric is at least `min`, or strictly more than `above` (one of the two), as
+    the decision words it: "từ 90% trở lên" is `min: 0.9`, "trên 90%" is `above: 0.9`."""
+
+    min: Threshold | None = Field(None, exclude_if=_empty)
     points: Points
     metric: str | None = Field(None, exclude_if=_empty)
+    above: Threshold | None = Field(None, exclude_if=_empty)
+
+    @property
+    def edge(self) -> float:
+        """The band's threshold, whichever it is (0 when it has none: refused when loaded)."""
+        return self.min if self.min is not None else self.above if self.above is not None else 0.0
+
+    @property
+    def op(self) -> str:
+        return ">" if self.min is None and self.above is not None else ">="
 
 
 class BandsRule(RuleModel):

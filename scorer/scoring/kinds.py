@@ -204,15 +204,15 @@ class Bands(Kind[BandsRule]):
         return [self.rule.metric, *(band.metric for band in self.rule.bands if band.metric)]
 
     def full_value(self, metric: str) -> float | None:
-        mins = [b.min for b in self.rule.bands if (b.metric or self.rule.metric) == metric]
-        return max(mins) if mins else None
+        edges = [b.edge for b in self.rule.bands if (b.metric or self.rule.metric) == metric]
+        return max(edges) if edges else None
 
     def sentence(self) -> dict[str, Param]:
         return {
             "bands": tuple(
                 Words(
                     "rule.band",
-                    {"metric": band.metric or self.rule.metric, "op": ">=", "min": band.min, "points": band.points},
+                    {"metric": band.metric or self.rule.metric, "op": band.op, "min": band.edge, "points": band.points},
                 )
                 for band in self.rule.bands
             )
@@ -220,7 +220,7 @@ class Bands(Kind[BandsRule]):
 
     def thresholds(self, loc: Loc) -> list[tuple[Loc, str, float]]:
         return [
-            (loc + ("bands", b, "min"), band.metric or self.rule.metric, band.min)
+            (loc + ("bands", b, "min" if band.min is not None else "above"), band.metric or self.rule.metric, band.edge)
             for b, band in enumerate(self.rule.bands)
         ]
 
@@ -229,8 +229,18 @@ class Bands(Kind[BandsRule]):
 
     def check_own(self, criterion: Criterion, cs: CriteriaSet, at: Loc) -> list[Finding]:
         findings: list[Finding] = []
-        mins = [band.min for band in self.rule.bands if band.metric in (None, self.rule.metric)]
-        if mins != sorted(mins, reverse=True):
+        for b, band in enumerate(self.rule.bands):
+            if (band.min is None) == (band.above is None):
+                findings.append(
+                    (
+                        at + ("bands", b),
+                        "a band needs exactly one of 'min' (met at that value or more) or 'above' (met above it)",
+                        None,
+                    )
+                )
+        # "above 0.9" is met by less than "min 0.9" is not: it comes first at the same value.
+        edges = [(band.edge, band.op == ">") for band in self.rule.bands if band.metric in (None, self.rule.metric)]
+        if edges != sorted(edges, reverse=True):
             findings.append((at + ("bands",), "bands must be listed from the highest minimum down", None))
         for b, band in enumerate(self.rule.bands):
             findings += self._points_within(criterion, at + ("bands", b, "points"), band.points)
@@ -238,7 +248,7 @@ class Bands(Kind[BandsRule]):
 
     def compile(self) -> None:
         self.bands = [
-            (band, self._condition(f"band {i}", band.metric or self.rule.metric, ">=", band.min))
+            (band, self._condition(f"band {i}", band.metric or self.rule.metric, band.op, band.edge))
             for i, band in enumerate(self.rule.bands)
         ]
         self.conditions = tuple(condition for _, condition in self.bands)
