@@ -137,6 +137,8 @@ class Draft:
     data: dict[str, Any]
     problems: list[Problem]
     rows: int
+    # What became of each row when matched to the known sets (scorer.wiring), if it was.
+    wiring: list[Any] = field(default_factory=list)
 
 
 def find_header(rows: list[tuple[int, list[str]]]) -> Header | None:

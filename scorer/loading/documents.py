@@ -136,7 +136,10 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
         problems += check_unit(folder, unit, cs, lines)
         roles = _owner_roles(cs)
         for role in unit.divisions:
-            if role not in roles:
+            # A role close to one of the set's is misspelt (its division would lead nothing): an
+            # error. One like none of them is a role this set does not use: ignored, with a note
+            # (`unused_roles`), so a unit keeps its unit.yaml across sets.
+            if role not in roles and did_you_mean(role, roles) is not None:
                 problems.append(
                     Problem(
                         str(path),
@@ -149,6 +152,20 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
     if problems:
         raise ScorerError(problems)
     return unit
+
+
+def unused_roles(folder: Path, unit: Unit, cs: CriteriaSet) -> list[Problem]:
+    """Notes on the roles unit.yaml maps that the set does not use (they are ignored)."""
+    roles = _owner_roles(cs)
+    return [
+        Problem(
+            str(folder / "unit.yaml"),
+            f"'{shorten(role)}' is not an owner role of {cs.title_en}: ignored",
+            field=f"divisions.{role}",
+        )
+        for role in unit.divisions
+        if role not in roles
+    ]
 
 
 @reads(InputError)

@@ -127,6 +127,15 @@ class Named(Strict):
     title_en: str
 
 
+class CopiedFrom(Strict):
+    """The row of a known set an imported row was matched to (`scorer criteria import`), and how
+    well their titles and scoring texts matched (0..1)."""
+
+    set: Annotated[str, Field(min_length=1)]
+    id: str
+    score: Annotated[float, Field(ge=0, le=1)]
+
+
 class Criterion(Strict):
     id: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)+$")]
     title: Annotated[str, Field(min_length=1)]
@@ -162,6 +171,11 @@ class Criterion(Strict):
     not_arising: Literal["full"] | None = None
     # What a draft still needs before it scores (`scorer validate` lists every such row).
     todo: list[str] = []
+    # The ids of this row in other criteria sets (the model set it was copied from): evidence that
+    # names one of them names this row, so a unit's evidence survives a change of set.
+    same_as: list[Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)+$")]] = []
+    # Where an imported row's wiring (metric, evidence, owner, deadline, remedy) was copied from.
+    copied_from: CopiedFrom | None = None
 
     @property
     def owners(self) -> list[str]:
