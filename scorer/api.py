@@ -522,7 +522,8 @@ def criteria_import(path: Path, known: Path | None = None) -> importer.Draft:
         raise ScorerError(result.problems)
     if known is not None and loading.is_dir(known):
         sets = [(p.name, loading.load_criteria(p)) for p in sorted(known.glob("criteria_*.yaml"))]
-        result.wiring = wiring.wire(result.data, sets)
+        result.wiring, notes = wiring.wire(result.data, sets)
+        result.problems += [Problem(str(path), note) for note in notes]
     return result
 
 

@@ -138,9 +138,10 @@ def score(leaf: dict[str, Any], context: str, known: Known) -> float:
     return round(min(value, 1.0), 2)
 
 
-def wire(data: dict[str, Any], sets: list[tuple[str, CriteriaSet]]) -> list[RowReport]:
+def wire(data: dict[str, Any], sets: list[tuple[str, CriteriaSet]]) -> tuple[list[RowReport], list[str]]:
     """Copies the wiring of the known rows that match the draft's rows (one known row per draft row,
-    best matches first, newest set first on a tie); returns what became of each row."""
+    best matches first, newest set first on a tie); returns what became of each row, and notes on
+    what was copied at set level for the person finishing the draft to check."""
     known = known_rows(sorted(sets, key=lambda s: -s[1].year))
     leaves = _leaves(data)
     pairs = sorted(
@@ -199,7 +200,24 @@ def wire(data: dict[str, Any], sets: list[tuple[str, CriteriaSet]]) -> list[RowR
         reports.append(RowReport(leaf["id"], leaf["title"], status, why, candidates=seen))
     _remap_surveys(data, sets, ids)
     _components(data, leaves)
-    return reports
+    copied = _classes(data, sets, ids)
+    notes = [f"classes copied from {copied}: check them against the decision"] if copied else []
+    return reports, notes
+
+
+CLASSES_TODO = "classes: check the class names and thresholds against the decision"
+
+
+def _classes(data: dict[str, Any], sets: list[tuple[str, CriteriaSet]], ids: dict[str, str]) -> str | None:
+    """The classes of the newest set rows were copied from, in place of the draft's guess (the
+    set's name is returned, for a warning: the decision may set its own)."""
+    for label, cs in sorted(sets, key=lambda s: -s[1].year):
+        if any(c.id in ids for c in cs.criteria()):
+            data["classes"] = [c.model_dump(mode="json", exclude_none=True) for c in cs.classes]
+            data["classes_on"] = cs.classes_on
+            data["todo"] = [item for item in data.get("todo", []) if item != CLASSES_TODO]
+            return label
+    return None
 
 
 def _components(data: dict[str, Any], leaves: list[tuple[dict[str, Any], str]]) -> None:

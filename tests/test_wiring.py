@@ -57,17 +57,14 @@ def test_a_province_set_made_from_the_model_has_its_rows_copied_with_where_from(
     lines = result.stdout.splitlines()
     assert "8.1.1 copied from criteria_2024.yaml 1.1.1 (1.00): Việc ban hành kế hoạch CCHC năm đúng thời hạn" in lines
     assert f"{len(leaves)} rows: {len(copied)} copied" in result.stderr
+    assert "classes copied from criteria_2024.yaml: check them against the decision" in result.stderr
 
 
 def _finished(path: Path, tmp_path: Path) -> Path:
-    """The draft as its author finishes it: the set-level notes read and removed (nothing else)."""
+    """The draft as imported: every row copied, the classes with them, nothing left to finish."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["todo"] = []
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    target = rules / "criteria_2024.yaml"
-    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return target
+    assert data["todo"] == [] and all(leaf["todo"] == [] for leaf in _leaves(data))
+    return path
 
 
 def _total(runner, criteria: Path, as_of: str) -> dict[str, float]:
