@@ -282,22 +282,14 @@ def _rule(drafted: dict[str, Any] | None, known: Known, maximum: float) -> tuple
     fits: the known metric is not one the text's rule reads, or the known points exceed the max."""
     row, cs = known.criterion, known.cs
     assert row.rule is not None
-    ours = row.rule.model_dump(mode="json")
     if drafted:
-        rule = dict(drafted)
-        if "metric" in rule and "metric" in ours:
-            rule["metric"] = ours["metric"]
-        if rule.get("kind") == ours.get("kind") == "bands" and len(rule["bands"]) == len(ours["bands"]):
-            rule["bands"] = [
-                {**band, **({"metric": k["metric"]} if "metric" in k else {})}
-                for band, k in zip(rule["bands"], ours["bands"])
-            ]
+        try:
+            parsed = kind_of(RULE.validate_python(drafted)).reading(row.rule)
+        except ValidationError:
+            return None, f"the rule read from the text does not fit {known.label} {row.id}'s"
     else:
-        rule = ours
-    try:
-        parsed = RULE.validate_python(rule)
-    except ValidationError:
-        return None, f"the rule read from the text does not fit {known.label} {row.id}'s"
+        parsed = row.rule
+    rule = parsed.model_dump(mode="json", exclude_none=True)
     kind = kind_of(parsed)
     trial = row.model_copy(update={"rule": parsed, "max": maximum, "not_arising": None})
     found = kind.check(trial, cs, (), lambda _cs, _name: None)

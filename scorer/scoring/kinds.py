@@ -122,6 +122,12 @@ class Kind(Generic[R]):
         them other than as its metric's value (None: the metric's value)."""
         return None
 
+    def reading(self, other: Rule) -> Rule:
+        """This rule reading the metrics another rule reads (an imported row's rule, wired as the
+        known row it matches)."""
+        names = kind_of(other).metrics()
+        return self.rule.model_copy(update={"metric": names[0]}) if names and self.metrics() else self.rule
+
     # -- in words ---------------------------------------------------------------------------
 
     def sentence(self) -> dict[str, Param]:
@@ -202,6 +208,13 @@ class Bands(Kind[BandsRule]):
 
     def metrics(self) -> list[str]:
         return [self.rule.metric, *(band.metric for band in self.rule.bands if band.metric)]
+
+    def reading(self, other: Rule) -> Rule:
+        rule = self.rule.model_copy(update={"metric": names[0]}) if (names := kind_of(other).metrics()) else self.rule
+        if isinstance(other, BandsRule) and len(other.bands) == len(rule.bands):
+            bands = [band.model_copy(update={"metric": theirs.metric}) for band, theirs in zip(rule.bands, other.bands)]
+            rule = rule.model_copy(update={"bands": bands})
+        return rule
 
     def full_value(self, metric: str) -> float | None:
         edges = [b.edge for b in self.rule.bands if (b.metric or self.rule.metric) == metric]
