@@ -8,6 +8,7 @@ Every problem of every file is collected and raised at once.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 from collections.abc import Callable, Generator, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
@@ -406,7 +407,7 @@ def resolve_ids(evidence: EvidenceSet, cs: CriteriaSet) -> EvidenceSet:
         if isinstance(record, Survey) and record.criterion in ids:
             update["criterion"] = ids[str(record.criterion)]
         records.append(record.model_copy(update=update) if update else record)
-    return EvidenceSet(tuple(records), evidence.origins, evidence.missing_attachments, evidence.hypothetical)
+    return dataclasses.replace(evidence, records=tuple(records))
 
 
 def _id_mapping(evidence: EvidenceSet, declared: _Declared) -> dict[str, str]:
