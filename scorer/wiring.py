@@ -294,7 +294,7 @@ def _rule(drafted: dict[str, Any] | None, known: Known, maximum: float) -> tuple
     trial = row.model_copy(update={"rule": parsed, "max": maximum, "not_arising": None})
     found = kind.check(trial, cs, (), lambda _cs, _name: None)
     if found:
-        words = "; ".join(message for _, message, _ in found)
+        words = "; ".join(str(message) for _, message, _ in found)
         return None, f"the decision's {parsed.kind} rule cannot take {known.label} {row.id}'s wiring ({words})"
     return rule, ""
 
