@@ -512,6 +512,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} is not an evidence file; it is kept on the server by the administrator",
         "vi": "{name} không phải tệp tài liệu kiểm chứng; tệp này do quản trị viên lưu trên máy chủ",
     },
+    "upload_too_heavy_time": {
+        "en": "the check of the unit with this file took longer than the service gives one task",
+        "vi": "việc kiểm tra đơn vị với tệp này kéo dài quá thời gian máy chủ dành cho một tác vụ",
+    },
+    "upload_too_heavy_cpu": {
+        "en": "the check of the unit with this file took more CPU time than the service gives one task",
+        "vi": "việc kiểm tra đơn vị với tệp này cần nhiều thời gian CPU hơn mức máy chủ dành cho một tác vụ",
+    },
+    "upload_too_heavy_memory": {
+        "en": "the check of the unit with this file needed more memory than the service gives one task",
+        "vi": "việc kiểm tra đơn vị với tệp này cần nhiều bộ nhớ hơn mức máy chủ dành cho một tác vụ",
+    },
     "upload_device_name": {
         "en": "{name} is a name Windows keeps for a device: rename the file",
         "vi": "{name} là tên Windows dành riêng cho thiết bị: hãy đổi tên tệp",
