@@ -239,6 +239,7 @@ def validate(request: Request) -> Validation:
         counts.append(len(data.evidence.records))
         warnings += loading.document_conflicts(data.evidence, data.last_year)
         warnings += _to_review(data.evidence)
+        warnings += loading.unused_roles(inputs.folder(data.unit.id), data.unit, inputs.criteria)
     return Validation(inputs.label, len(inputs.criteria.criteria()), len(counts), sum(counts), warnings)
 
 
@@ -272,7 +273,7 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) ->
     if problems:
         raise InputError(problems)
     official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
-    return UnitYear(unit, evidence, last_year, official)
+    return UnitYear(unit, loading.resolve_ids(evidence, cs), loading.resolve_ids(last_year, cs), official)
 
 
 def _with_roles(unit: Unit, cs: CriteriaSet) -> Unit:
@@ -554,14 +555,19 @@ def schema_reference(output: Path, kind: str = "criteria") -> str | None:
     return None
 
 
-def criteria_import(path: Path) -> importer.Draft:
-    """A draft criteria set from a decision's appendix table (.docx or .xlsx)."""
-    from scorer import importer
+def criteria_import(path: Path, known: Path | None = None) -> importer.Draft:
+    """A draft criteria set from a decision's appendix table (.docx or .xlsx); with `known`, a
+    folder of criteria sets, each row matched to them and the good matches' wiring copied."""
+    from scorer import importer, wiring
 
     decision = loading.read_decision(path)
     result = importer.draft([(t.where, t.rows) for t in decision.tables], decision.text, str(path))
     if not result.data:
         raise ScorerError(result.problems)
+    if known is not None and loading.is_dir(known):
+        sets = [(p.name, loading.load_criteria(p)) for p in sorted(known.glob("criteria_*.yaml"))]
+        result.wiring, notes = wiring.wire(result.data, sets)
+        result.problems += [Problem(str(path), note) for note in notes]
     return result
 
 

@@ -791,20 +791,39 @@ def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
 @criteria.command("import")
 @click.argument("decision", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="The draft YAML to write.")
+@click.option(
+    "--rules",
+    type=click.Path(path_type=Path),
+    default=Path("rules"),
+    show_default=True,
+    help="Folder of known criteria sets whose rows' wiring to copy (skipped when absent).",
+)
+@click.option(
+    "--report", is_flag=True, help="Print what became of each row: wired, copied (from, score) or todo (why)."
+)
 @lang_option
 @handles_errors
-def criteria_import(decision: Path, output: Path, lang: str) -> None:
+def criteria_import(decision: Path, output: Path, rules: Path, report: bool, lang: str) -> None:
     """Draft a criteria set from a decision's appendix table (.docx or .xlsx); rows it cannot read are listed.
 
-    Example: scorer criteria import quyet-dinh-1325.docx -o draft.yaml
+    Example: scorer criteria import quyet-dinh-1325.docx -o draft.yaml --report
     """
     from scorer import api, importer
 
-    result = api.criteria_import(decision)
+    result = api.criteria_import(decision, rules)
     schema = api.schema_reference(output)
     emit(importer.render_draft(result.data, decision.name, result.rows, len(result.problems), schema), output)
     from scorer.messages import t
 
+    if report:
+        for row in result.wiring:
+            click.echo(row.line())
+    if result.wiring:
+        counts = {s: sum(1 for r in result.wiring if r.status == s) for s in ("copied", "wired", "todo")}
+        click.echo(
+            f"{len(result.wiring)} rows: {counts['copied']} copied, {counts['wired']} wired, {counts['todo']} todo",
+            err=True,
+        )
     for problem in result.problems:
         click.echo(f"{t('cli.warning', lang)}: {problem.text(lang)}", err=True)
     click.echo(t("cli.imported", lang).format(output=output), err=True)

@@ -4,7 +4,11 @@ number and date formats of each language (`88.09` / `88,09`, `2024-09-30` / `30/
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scorer.models.rules import Rule
+    from scorer.scoring.kinds import Words
 
 LANGS = ("en", "vi")
 
@@ -352,22 +356,17 @@ CATALOGUE.update(
         "obligation.missing": {"en": "missing", "vi": "chưa thực hiện"},
         "obligation.pending": {"en": "pending", "vi": "chưa đến hạn"},
         "rule.bands": {
-            "en": "bands of {metric}, first met: {bands}; otherwise 0",
-            "vi": "theo mức của {metric}, lấy mức cao nhất đạt được: {bands}; không đạt mức nào: 0 điểm",
+            "en": "bands, first met: {bands}; otherwise 0",
+            "vi": "theo mức, lấy mức cao nhất đạt được: {bands}; không đạt mức nào: 0 điểm",
         },
-        "rule.band_same": {"en": ">= {min} -> {points}", "vi": "từ {min} trở lên: {points} điểm"},
-        "rule.band": {"en": "{metric} >= {min} -> {points}", "vi": "{metric} từ {min} trở lên: {points} điểm"},
+        "rule.band": {"en": "{metric} {op} {min} -> {points}", "vi": "{metric} {op} {min} -> {points}"},
         "rule.linear": {
             "en": "linear: {max} x min(1, {metric} / {target})",
             "vi": "{max} điểm khi {metric} đạt {target} trở lên; thấp hơn: tính theo tỷ lệ",
         },
-        "rule.binary_min": {
-            "en": "binary: {max} if {metric} >= {min}, else 0",
-            "vi": "{max} điểm nếu {metric} từ {min} trở lên; không đạt: 0 điểm",
-        },
-        "rule.binary_max": {
-            "en": "binary: {max} if {metric} <= {limit}, else 0",
-            "vi": "{max} điểm nếu {metric} không quá {limit}; vượt: 0 điểm",
+        "rule.binary": {
+            "en": "binary: {max} if {metric} {op} {limit}, else 0",
+            "vi": "đạt/không đạt: {max} nếu {metric} {op} {limit}, nếu không 0",
         },
         "rule.deductions": {
             "en": "deductions: {max} - {step} x {metric}, not below 0",
@@ -928,46 +927,30 @@ def obligation_words(label: str, lang: str) -> str:
     return entry.get(lang, entry["en"]) if entry else label
 
 
-def rule_text(rule: dict[str, Any], maximum: float, lang: str, titles: dict[str, str] | None = None) -> str:
-    """A criterion's scoring rule in words; `titles` name its metrics (else their identifiers)."""
-    text = _rule_text(rule, maximum, lang, titles or {})
-    if rule.get("not_arising") == "full":
+def rule_text(rule: Rule, maximum: float, lang: str, not_arising: str | None = None) -> str:
+    """A criterion's scoring rule in words: the sentence `rule.<kind>` with the parameters its kind
+    gives (scoring/kinds.py), and what a row where nothing arises gets."""
+    from scorer.scoring.kinds import Words, kind_of
+
+    text = words(Words(f"rule.{rule.kind}", {"max": maximum, **kind_of(rule).sentence()}), lang)
+    if not_arising == "full":
         text += t("rule.not_arising", lang).format(max=figure(maximum, lang))
     return text
 
 
-def _rule_text(rule: dict[str, Any], maximum: float, lang: str, titles: dict[str, str]) -> str:
-    kind, top = rule["kind"], figure(maximum, lang)
-
-    def words(name: str) -> str:
-        return titles.get(name, name)
-
-    if kind == "bands":
-        # The rule's own metric is named once, before its bands; a band on another metric by name.
-        bands = "; ".join(
-            t("rule.band" if band.get("metric") not in (None, rule["metric"]) else "rule.band_same", lang).format(
-                metric=words(band.get("metric") or rule["metric"]),
-                min=figure(band["min"], lang),
-                points=figure(band["points"], lang),
-            )
-            for band in rule["bands"]
-        )
-        return t("rule.bands", lang).format(metric=words(rule["metric"]), bands=bands)
-    metric = words(rule.get("metric", ""))
-    if kind == "linear":
-        return t("rule.linear", lang).format(max=top, metric=metric, target=figure(rule["target"], lang))
-    if kind == "binary":
-        if rule.get("min") is not None:
-            return t("rule.binary_min", lang).format(max=top, metric=metric, min=figure(rule["min"], lang))
-        return t("rule.binary_max", lang).format(max=top, metric=metric, limit=figure(rule["max"], lang))
-    if kind == "deductions":
-        return t("rule.deductions", lang).format(max=top, step=figure(rule["step"], lang), metric=metric)
-    if kind == "timeliness":
-        levels = {k: figure(rule.get(k, 0), lang) for k in ("on_time", "late", "missing")}
-        return t("rule.timeliness", lang).format(metric=metric, **levels)
-    if kind == "all_or_nothing":
-        return t("rule.all_or_nothing", lang).format(max=top, metric=metric)
-    return t("rule.survey", lang).format(max=top, instrument=t(f"instrument.{rule['instrument']}", lang))
+def words(sentence: Words, lang: str) -> str:
+    """A catalogue sentence with its parameters, in the reader's language (scoring.kinds.Words)."""
+    values: dict[str, str] = {}
+    for name, value in sentence.params.items():
+        if isinstance(value, str):
+            values[name] = value
+        elif isinstance(value, tuple):
+            values[name] = "; ".join(words(part, lang) for part in value)
+        elif isinstance(value, (int, float)):
+            values[name] = figure(value, lang)
+        else:
+            values[name] = words(value, lang)
+    return t(sentence.key, lang).format(**values)
 
 
 def problem_text(message: Any, lang: str) -> str:
@@ -994,3 +977,17 @@ def provenance_text(provenance: Any, lang: str) -> str:
         issuer=t("provenance.issuer", lang).format(issuer=provenance.issuer) if provenance.issuer else "",
         title=provenance.title,
     )
+
+
+def titled(text: str, metrics: Any, lang: str) -> str:
+    """A rule's sentence with its metrics named in words rather than by their identifiers."""
+    for m in sorted(metrics, key=lambda m: -len(m.name)):
+        text = text.replace(m.name, metric_words(m, lang))
+    return text
+
+
+def named(text: str, titles: dict[str, str]) -> str:
+    """A rule's sentence with each metric identifier replaced by its words (longest first)."""
+    for name in sorted(titles, key=len, reverse=True):
+        text = text.replace(name, titles[name])
+    return text

@@ -33,8 +33,6 @@ from scorer.models.criteria import (
     CriterionNode,
     CriteriaSet,
     Metric,
-    SurveyRule,
-    TimelinessRule,
 )
 from scorer.models.evidence import EvidenceRecord, Official, Survey, Unit
 from scorer.models.inputs import EvidenceSet, UnitYear
@@ -61,6 +59,7 @@ from scorer.models.prediction import (
     Total,
 )
 from scorer.reasons import reasons
+from scorer.scoring import kinds
 from scorer.scoring import (
     CENT,
     SURVEY,
@@ -228,10 +227,9 @@ def _scenarios(ctx: _Context, compiled: _CompiledCriterion, name: str) -> Scenar
     everything = ctx.metric(name, "all")
     if supported.obligations is not None and everything.obligations is not None:
         scen = _obligation_scenarios(ctx, definition, name, supported.obligations, everything.obligations)
-        rule = compiled.criterion.rule
-        if isinstance(rule, TimelinessRule):
-            return _timeliness(rule, scen, supported.obligations, everything.obligations)
-        return scen
+        rate = float(scen.params.get("rate", 1.0))
+        levels = compiled.rule.obligation_levels(supported.obligations, everything.obligations, rate)
+        return scen if levels is None else Scenarios(*levels, scen.basis, scen.params)
     pending = not ctx.final and deadline >= ctx.as_of
     low = supported.value
     if pending and not rising and ctx.presume and not everything.record_ids:
@@ -333,26 +331,6 @@ def _obligation_scenarios(
 # -- surveys -------------------------------------------------------------------------------
 
 
-def _timeliness(
-    rule: TimelinessRule, scen: Scenarios, supported: metric_lib.Obligations, everything: metric_lib.Obligations
-) -> Scenarios:
-    """The obligations' average level in points: on time, late (partial credit) or missing (a
-    pending one is missed in `low`, met on time in `high`, met at the unit's rate in `expected`)."""
-    levels = {"on_time": rule.on_time, "late": rule.late}
-
-    def credit(obligations: metric_lib.Obligations, pending_met: float) -> float:
-        if not obligations.items:
-            return rule.on_time
-        earned = sum(levels.get(i.status, rule.missing) for i in obligations.items if i.status != "pending")
-        pending = obligations.count("pending")
-        earned += pending * (pending_met * rule.on_time + (1 - pending_met) * rule.missing)
-        return earned / len(obligations.items)
-
-    rate = float(scen.params.get("rate", 1.0))
-    values = (credit(supported, 0.0), credit(supported, rate), credit(everything, 1.0))
-    return Scenarios(*values, scen.basis, scen.params)
-
-
 def wilson(share: float, n: int, z: float) -> tuple[float, float]:
     """The Wilson score interval for a share observed among n respondents."""
     denominator = 1 + z * z / n
@@ -362,8 +340,7 @@ def wilson(share: float, n: int, z: float) -> tuple[float, float]:
 
 
 def _survey(ctx: _Context, criterion: Criterion) -> tuple[Scenarios, str, list[str]]:
-    rule = criterion.rule
-    assert isinstance(rule, SurveyRule)
+    rule = kinds.Survey.of(criterion)
     defaults = ctx.cs.surveys
 
     def records(pool: Sequence[EvidenceRecord], source: str) -> list[Survey]:
@@ -447,7 +424,6 @@ class _CompiledCriterion:
         "area",
         "source",
         "deadline",
-        "rule_dump",
         "facts",
         "inputs",
         "titles",
@@ -464,14 +440,11 @@ class _CompiledCriterion:
         self.source = criterion.source.value
         self.deadline = cs.deadline(criterion.deadline)
         assert criterion.rule is not None  # a set with a row still to finish does not load
-        self.rule_dump = criterion.rule.model_dump(exclude_none=True) | (
-            {"not_arising": criterion.not_arising} if criterion.not_arising else {}
-        )
         node = cs.node_of(criterion.id)
         self.parent = node.id if node else None
         self.owners = criterion.owners
         self.facts = {name: fact_name(criterion, name) for name in inputs(criterion)}
-        self.survey = isinstance(criterion.rule, SurveyRule)
+        self.survey = self.rule.survey
         # Per metric read: its definition, the deadline it is pending until, whether more is
         # better, and the value that earns full points.
         self.inputs = {
@@ -702,14 +675,13 @@ def _criterion_result(
     status = "not_applicable" if w.not_applicable is not None else _status(w, full)
     # A row that does not apply leaves the maxima: the index is over the applicable rows.
     maximum = 0.0 if w.not_applicable is not None else criterion.max
-    rule = compiled.rule_dump
     why = reasons(
         status=status,
         maximum=maximum,
         low=low,
         expected=expected,
         high=high,
-        rule_kind=rule["kind"],
+        shortfall=compiled.rule.shortfall,
         survey_basis=w.survey_basis,
         overdue=w.overdue,
         evidence=ids,
@@ -734,7 +706,8 @@ def _criterion_result(
         deadline=compiled.deadline,
         next_deadline=w.next_deadline,
         status=status,
-        rule=rule,
+        rule=criterion.rule,
+        not_arising=criterion.not_arising,
         overdue=w.overdue,
         metrics=[_metric_value(n, s, memo, compiled.titles.get(n)) for n, s in w.scenarios.items()],
         survey_basis=w.survey_basis,

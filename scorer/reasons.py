@@ -29,14 +29,15 @@ def reasons(
     low: float,
     expected: float,
     high: float,
-    rule_kind: str,
+    shortfall: str | None,
     survey_basis: str | None,
     overdue: int,
     evidence: Sequence[str],
     unsupported: Sequence[str],
     proofs: Sequence[ProofStatus],
 ) -> list[str]:
-    """Every reason that applies, in the order of REASONS (the first is the at-risk row's `reason`)."""
+    """Every reason that applies, in the order of REASONS (the first is the at-risk row's `reason`).
+    `shortfall` is the reason the row's rule kind gives a row below its max (scoring/kinds.py)."""
     if status == "not_applicable":
         return []
     found: set[str] = set()
@@ -57,12 +58,11 @@ def reasons(
     if len(unsupported) == len(evidence) and expected < maximum:
         found.add("missing_evidence")
     if low < maximum:
-        if rule_kind == "bands":
-            found.add("below_band")
-        elif rule_kind != "binary":
-            found.add("below_target")
+        if shortfall is not None:
+            found.add(shortfall)
         if status == "pending":
             found.add("pending")
-    if status == "short" and rule_kind == "binary":
+    if status == "short" and shortfall is None:
+        # A rule met or not (binary): a row short of it lacks the evidence that meets it.
         found.add("missing_evidence")
     return [r for r in REASONS if r in found]

@@ -42,7 +42,7 @@ class FormRow(Out):
     # How the row is scored: the decision's own text when the set gives it, else the rule (with its
     # metrics' words, vi and en) for the writer to put in words.
     method_text: str | None = None
-    rule: dict[str, Any] | None = None
+    rule: Any = None
     metric_titles: dict[str, tuple[str, str]] = {}
     # Full points with nothing to prove: nothing the row counts arose this year ("không phát sinh").
     nothing_arose: bool = False

@@ -11,9 +11,9 @@ from scorer.messages import (
     date,
     figure,
     how,
-    metric_titles,
     component_words,
     metric_words,
+    named,
     num,
     obligation_words,
     pick,
@@ -21,6 +21,7 @@ from scorer.messages import (
     rule_text,
     satisfaction_line,
     t,
+    titled,
     upper_first,
 )
 from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
@@ -367,7 +368,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     if c.not_applicable_reason is not None:
         lines.append(f"{t('not_applicable', lang)}: {c.not_applicable_reason}")
     lines.append(
-        f"{t('rule', lang)}: {rule_text(c.rule, c.max, lang, metric_titles(c.metrics, lang)) if c.status != 'not_applicable' else t('status.not_applicable', lang)}"
+        f"{t('rule', lang)}: {titled(rule_text(c.rule, c.max, lang, c.not_arising), c.metrics, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang)}"
     )
     if c.method_text:
         lines += [f"{t('method_text', lang)}:", *(f"  {line}" for line in c.method_text.splitlines())]
@@ -497,7 +498,7 @@ def _changed(change: str, value: Any, maximum: float | None, lang: str, titles: 
     if value is None:
         return "–"
     if change == "rule":
-        return rule_text(value, maximum or 0.0, lang, titles)
+        return named(rule_text(value, maximum or 0.0, lang), titles)
     if change in ("added", "removed"):
         return t("diff.max", lang).format(max=figure(value, lang))
     if change == "max":

@@ -66,6 +66,7 @@ ROUTES = [
     route("GET", "/units/{unit}/criteria/{criterion}", pages.criterion_page, unit=True, write=False),
     route("GET", EVIDENCE, evidence.page, unit=True, write=False),
     route("POST", EVIDENCE, evidence.upload, unit=True, write=True),
+    route("POST", EVIDENCE + "/review", evidence.review, unit=True, write=True),
     route("GET", EVIDENCE + "/template.xlsx", downloads.template, unit=True, write=False),
     route("GET", EVIDENCE + "/versions/{version:id}", downloads.version, unit=True, write=False),
     route("GET", EVIDENCE + "/files/{name}", downloads.current_file, unit=True, write=False),

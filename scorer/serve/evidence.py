@@ -17,12 +17,13 @@ from scorer.errors import ScorerError, msg
 from scorer.serve import uploads, work
 from scorer.serve.service import Ctx, Refused, client_ip
 
-IF_MATCH = re.compile(r'^(\*|"?[0-9a-fA-F]{64}"?)$')
+# what an upload is told when checking it passed a job's bound
 TOO_HEAVY = {
-    "time": "the check of the unit with this file took longer than the service gives one task",
-    "cpu": "the check of the unit with this file took more CPU time than the service gives one task",
-    "memory": "the check of the unit with this file needed more memory than the service gives one task",
+    "time": msg("upload_too_heavy_time"),
+    "cpu": msg("upload_too_heavy_cpu"),
+    "memory": msg("upload_too_heavy_memory"),
 }
+IF_MATCH = re.compile(r'^(\*|"?[0-9a-fA-F]{64}"?)$')
 
 
 def evidence_year(ctx: Ctx, write: bool) -> int:
@@ -46,7 +47,15 @@ async def page_context(ctx: Ctx, year: int) -> dict[str, Any]:
         except (ScorerError, work.TooHeavy, work.Busy):
             forecast = None  # the page lists the files all the same
     uploaded = ctx.request.query_params.get("uploaded")
+    try:
+        drafted = await run_in_threadpool(api.drafted, config.evidence, ctx.unit, year)
+    except ScorerError:
+        drafted = []  # the files' own problems are listed with the files
+    reviewed = ctx.request.query_params.get("reviewed")
     return {
+        "drafted": drafted,
+        # the note names the action only: a crafted link cannot make it say more
+        "reviewed": reviewed if reviewed in ("accept", "reject") else None,
         "unit_id": ctx.unit,
         "year": year,
         "years": api.criteria_years(config.rules),
@@ -120,7 +129,13 @@ async def accept(ctx: Ctx) -> uploads.Accepted:
     except uploads.Changed:
         raise Refused(409, "web.changed", "upload_changed", unit, given[:200]) from None
     except work.TooHeavy as error:
-        row = {"file": given[:200], "sheet": None, "row": None, "field": "file", "message": TOO_HEAVY[error.bound]}
+        row = {
+            "file": given[:200],
+            "sheet": None,
+            "row": None,
+            "field": "file",
+            "message": TOO_HEAVY[error.bound],
+        }
         raise Refused(422, "web.too_heavy", f"upload_too_heavy_{error.bound}", unit, given[:200], [row]) from None
     service.audit(
         "upload", 201, user=ctx.user.name, ip=client_ip(ctx.request), unit=unit, detail=f"{year}/{accepted.name}"
@@ -140,3 +155,48 @@ async def upload(ctx: Ctx) -> Response:
         return ctx.page("evidence.html", 422, errors=error.errors, **await page_context(ctx, year))
     query = urllib.parse.urlencode({"uploaded": accepted.name, "records": accepted.records})
     return RedirectResponse(f"/units/{ctx.unit}/evidence/{accepted.year}?{query}", status_code=303)
+
+
+async def review(ctx: Ctx) -> Response:
+    """A record drafted from the register (`scorer register import`), accepted (its `review: needed`
+    line removed) or rejected (the record removed): its file is changed as an upload of it would
+    be, checked with the unit, versioned and audited."""
+    service, config, unit = ctx.service, ctx.config, ctx.unit
+    year = evidence_year(ctx, write=True)
+    form = ctx.form
+    record = str(form.get("record") or "")[:120] if form is not None else ""
+    action = str(form.get("action") or "") if form is not None else ""
+    if action not in ("accept", "reject") or not record:
+        raise Refused(400, "web.bad_review", "review_refused", unit, f"{action[:20]} {record}")
+    try:
+        name, data = await run_in_threadpool(
+            api.register_review, config.evidence, unit, year, record, action == "accept"
+        )
+    except ScorerError as error:
+        raise Refused(409, "web.review_gone", "review_refused", unit, str(error)[:200]) from None
+    try:
+        await run_in_threadpool(
+            uploads.accept,
+            service.store,
+            config.evidence,
+            config.rules,
+            config.data,
+            unit,
+            year,
+            name,
+            data,
+            ctx.user.name,
+            service.run,
+        )
+    except uploads.UploadRefused as error:
+        raise Refused(error.status, "web.upload_refused", "review_refused", unit, name, error.errors) from None
+    service.audit(
+        f"review_{action}",
+        200,
+        user=ctx.user.name,
+        ip=client_ip(ctx.request),
+        unit=unit,
+        detail=f"{year}/{name} {record}",
+    )
+    query = urllib.parse.urlencode({"reviewed": action})
+    return RedirectResponse(f"/units/{unit}/evidence/{year}?{query}", status_code=303)

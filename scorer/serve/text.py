@@ -34,6 +34,29 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Máy chủ gặp lỗi khi xử lý yêu cầu; lỗi đã được ghi nhận.",
         "en": "The server failed on this request; the failure is logged.",
     },
+    # The records drafted from the register (`scorer register import`), on the evidence page.
+    "web.drafted": {
+        "vi": "Bản ghi lập từ sổ đăng ký văn bản, chờ rà soát",
+        "en": "Records drafted from the document register, to review",
+    },
+    "web.drafted_help": {
+        "vi": "Đối chiếu từng bản ghi với văn bản. Chấp nhận: bản ghi được tính vào dự báo; "
+        "bổ sung sau các trường ghi trong cột Ghi chú. Loại bỏ: xóa bản ghi khỏi tệp.",
+        "en": "Check each record against the document. Accept: the forecast counts it; fill in "
+        "later what its note names. Reject: the record is removed from its file.",
+    },
+    "web.accept": {"vi": "Chấp nhận", "en": "Accept"},
+    "web.reject": {"vi": "Loại bỏ", "en": "Reject"},
+    "web.reviewed_accept": {"vi": "Đã chấp nhận bản ghi.", "en": "The record is accepted."},
+    "web.reviewed_reject": {"vi": "Đã loại bỏ bản ghi.", "en": "The record is removed."},
+    "web.bad_review": {
+        "vi": "Yêu cầu không hợp lệ: cần chọn một bản ghi và Chấp nhận hoặc Loại bỏ.",
+        "en": "Not a valid request: name one record, and Accept or Reject.",
+    },
+    "web.review_gone": {
+        "vi": "Bản ghi không còn chờ rà soát hoặc đã được sửa trong tệp; hãy tải lại trang.",
+        "en": "The record no longer waits for review, or its file was edited; reload the page.",
+    },
 }
 
 
