@@ -337,7 +337,7 @@ def track(request: Request, compare: bool = False) -> Track:
                     replay("pace"),
                     official.total if official else None,
                     "pace",
-                    replay("flat") if compare else None,
+                    replay("presumed") if compare else None,
                 )
             )
     return Track(units=units)

@@ -171,6 +171,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "no_lost": {"en": "No point is lost for good yet.", "vi": "Chưa có điểm nào bị mất hẳn."},
     # reason codes (docs/contract.md 4)
     "reason.missing_evidence": {"en": "missing evidence", "vi": "thiếu tài liệu kiểm chứng"},
+    "reason.no_evidence": {"en": "no evidence yet", "vi": "chưa có minh chứng"},
     "reason.pending": {"en": "pending", "vi": "chưa đến hạn"},
     "reason.overdue": {"en": "overdue", "vi": "quá hạn"},
     "reason.below_band": {"en": "below band", "vi": "chưa đạt mức cao nhất"},
@@ -212,46 +213,48 @@ CATALOGUE: dict[str, dict[str, str]] = {
 CATALOGUE.update(
     {
         "how.to_date": {"en": "{value} on the evidence to date", "vi": "{value} theo tài liệu đến nay"},
+        "how.reached": {"en": "{value} to date: reached", "vi": "{value} đến nay: đã đạt"},
         "how.pace": {
-            "en": "{value} to date, {projected} at this year's pace",
-            "vi": "{value} đến nay, {projected} nếu giữ nhịp độ năm nay",
+            "en": "{value} to date, {projected} at this year's pace if not completed",
+            "vi": "{value} đến nay, {projected} nếu giữ nhịp độ năm nay mà không hoàn thành",
         },
-        "how.at_least_last_year": {
-            "en": "{value} to date, at least last year's {last}",
-            "vi": "{value} đến nay, không thấp hơn năm trước ({last})",
-        },
-        "how.last_year": {
-            "en": "{value} to date; last year's {last} expected",
-            "vi": "{value} đến nay; dự kiến bằng năm trước ({last})",
+        "how.pending": {
+            "en": "{value} to date, not yet reached",
+            "vi": "{value} đến nay, chưa đạt",
         },
         "how.no_record": {
-            "en": "{value} to date, no earlier record",
-            "vi": "{value} đến nay, chưa có số liệu năm trước",
+            "en": "no evidence yet ({value})",
+            "vi": "chưa có minh chứng ({value})",
         },
         "how.progress": {
             "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the plan began ({days} days)",
             "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ khi bắt đầu kế hoạch ({days} ngày)",
         },
         "how.level": {
-            "en": "level: {value} to date, kept as it is",
-            "vi": "mức duy trì: {value} đến nay, giữ nguyên",
+            "en": "level: {value} to date; it can still fall before the cut-off",
+            "vi": "mức hiện tại: {value} đến nay; vẫn có thể giảm trước thời điểm chốt số liệu",
         },
-        "how.presumed": {
-            "en": "{value} to date, nothing recorded this year or last; presumed met ({full}) by the deadline",
-            "vi": "{value} đến nay, chưa có số liệu năm nay và năm trước; coi như đạt ({full}) khi đến hạn",
+        "how.violations": {
+            "en": "{value} found to date; one found later is still possible",
+            "vi": "{value} vi phạm đến nay; vẫn có thể phát hiện thêm",
         },
         "how.obligations": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
-        "how.obligations_this_year": {
-            "en": "{total} obligations: {counts}; pending ones at this year's on-time rate ({rate})",
-            "vi": "{total} nghĩa vụ: {counts}; phần chưa đến hạn tính theo tỷ lệ đúng hạn năm nay ({rate})",
+        "how.obligations_pending": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
+        "how.chance.prior": {
+            "en": "chance of meeting it in time {chance}: no record yet, the criteria set's prior",
+            "vi": "khả năng hoàn thành đúng hạn {chance}: chưa có số liệu, theo giả định của bộ tiêu chí",
         },
-        "how.obligations_last_year": {
-            "en": "{total} obligations: {counts}; pending ones at last year's on-time rate ({rate})",
-            "vi": "{total} nghĩa vụ: {counts}; phần chưa đến hạn tính theo tỷ lệ đúng hạn năm trước ({rate})",
+        "how.chance.last_year": {
+            "en": "chance of meeting it in time {chance}: from last year's record ({last_met} of {last_decided} met) and the set's prior",
+            "vi": "khả năng hoàn thành đúng hạn {chance}: theo kết quả năm trước ({last_met}/{last_decided} đạt) và giả định của bộ tiêu chí",
         },
-        "how.obligations_no_record": {
-            "en": "{total} obligations: {counts}; no record yet, pending ones assumed on time",
-            "vi": "{total} nghĩa vụ: {counts}; chưa có số liệu, phần chưa đến hạn coi như đúng hạn",
+        "how.chance.this_year": {
+            "en": "chance of meeting it in time {chance}: from the unit's record this year ({unit_met} of {unit_decided} obligations due so far met on time)",
+            "vi": "khả năng hoàn thành đúng hạn {chance}: theo kết quả năm nay của đơn vị ({unit_met}/{unit_decided} nghĩa vụ đã đến hạn hoàn thành đúng hạn)",
+        },
+        "how.chance.this_year_own": {
+            "en": "chance of meeting it in time {chance}: from this year's record of these obligations ({own_met} of {own_decided} on time) and the unit's ({unit_met} of {unit_decided})",
+            "vi": "khả năng hoàn thành đúng hạn {chance}: theo kết quả năm nay của chính nghĩa vụ này ({own_met}/{own_decided} đúng hạn) và của đơn vị ({unit_met}/{unit_decided})",
         },
         "how.survey_official": {"en": "official share {share}", "vi": "kết quả khảo sát chính thức {share}"},
         "how.survey_answers": {
@@ -777,15 +780,30 @@ def satisfaction_line(unit: Any, lang: str) -> str | None:
 
 
 def how(basis: str, params: dict[str, float | int], lang: str) -> str:
-    """How a metric's scenarios were reached, in words."""
-    values = {k: (str(int(v)) if k in ("respondents", "total") else figure(v, lang)) for k, v in params.items()}
+    """How a metric's scenarios were reached, in words; and, for work still pending, the chance
+    used and what it rests on (the most specific record the chance was worked out from)."""
+    counted = ("respondents", "total", "unit_met", "unit_decided", "own_met", "own_decided", "last_decided")
+    values = {k: (str(int(v)) if k in counted else figure(v, lang)) for k, v in params.items()}
     counts = [
         f"{int(params[s])} {t('obligation.' + s, lang)}"
         for s in ("on_time", "late", "nonconforming", "missing", "pending")
         if params.get(s)
     ]
     values["counts"] = ", ".join(counts) or "–"
-    return t(f"how.{basis}", lang).format(**values)
+    text = t(f"how.{basis}", lang).format(**values)
+    if "chance" in params:
+        values["chance"] = f"{figure(100 * params['chance'], lang)}%"
+        values["last_met"] = str(int(params.get("last_met", 0)))
+        text += "; " + t(f"how.chance.{chance_source(params)}", lang).format(**values)
+    return text
+
+
+def chance_source(params: dict[str, float | int]) -> str:
+    """The most specific record a chance was worked out from (predict's `chance`)."""
+    for key, source in (("own_decided", "this_year_own"), ("unit_decided", "this_year"), ("last_decided", "last_year")):
+        if params.get(key):
+            return source
+    return "prior"
 
 
 def rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:

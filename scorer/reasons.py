@@ -12,6 +12,7 @@ from scorer.models.prediction import ProofStatus
 
 REASONS = (
     "overdue",
+    "no_evidence",
     "unsupported",
     "missing_evidence",
     "missing_proof",
@@ -35,6 +36,7 @@ def reasons(
     evidence: Sequence[str],
     unsupported: Sequence[str],
     proofs: Sequence[ProofStatus],
+    no_evidence: bool = False,
 ) -> list[str]:
     """Every reason that applies, in the order of REASONS (the first is the at-risk row's `reason`)."""
     if status == "not_applicable":
@@ -52,6 +54,9 @@ def reasons(
         return [r for r in REASONS if r in found]
     if overdue:
         found.add("overdue")
+    if no_evidence:
+        # Nothing recorded yet: the row's points are not secured, however the rest of the unit does.
+        found.add("no_evidence")
     if unsupported and high > expected:
         found.add("unsupported")
     if len(unsupported) == len(evidence) and expected < maximum:

@@ -8,6 +8,7 @@ of areas, components and the total are sums of those rounded values, so every ta
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Mapping, Set as AbstractSet
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
@@ -222,6 +223,17 @@ def best_value(criterion: Criterion) -> float:
     rule = criterion.rule
     if isinstance(rule, BinaryRule) and rule.max is not None:
         return float(rule.max)
+    return 0.0
+
+
+def worst_value(criterion: Criterion) -> float:
+    """The value at which a lower-is-better criterion earns its fewest points (one over the limit,
+    or as many deductions as take every point)."""
+    rule = criterion.rule
+    if isinstance(rule, BinaryRule) and rule.max is not None:
+        return float(rule.max) + 1
+    if isinstance(rule, DeductionsRule):
+        return float(math.ceil(criterion.max / rule.step))
     return 0.0
 
 

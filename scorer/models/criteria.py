@@ -399,7 +399,23 @@ class SurveyDefaults(Strict):
     prior_share: Share = 0.85
     prior_margin: Share = 0.10
     confidence_z: Annotated[float, Field(gt=0, le=5)] = 1.96
+    # How far below its estimate a survey can still come in: the `low` bound of an estimated survey row
+    # (its `high` is a full share, what a survey can return).
+    bound_margin: Share = 0.2
     instruments: dict[Literal["leaders", "citizens"], Instrument] = {}
+
+
+class Forecast(Strict):
+    """How work not yet done is expected (docs/contract.md 3): the chance that a pending obligation or
+    a value not yet reached is met in time, worked out from the unit's own record this year, then
+    its record last year, then `prior`; each broader estimate weighs as `strength` obligations
+    against the narrower one. `correlation` is how much one unit's criteria move together, and
+    `likely` the share of outcomes the likely range holds (its 10th to 90th percentiles at 0.8)."""
+
+    prior: Share = 0.5
+    strength: Annotated[float, Field(gt=0, le=100)] = 2
+    correlation: Share = 0.5
+    likely: Annotated[float, Field(gt=0, lt=1)] = 0.8
 
 
 class Satisfaction(Strict):
@@ -428,6 +444,7 @@ class CriteriaSet(Strict):
     classes_on: Literal["index", "total"] = "index"
     unit_groups: dict[str, Named] = {}
     surveys: SurveyDefaults = SurveyDefaults()
+    forecast: Forecast = Forecast()
     metrics: dict[str, Metric] = {}
     satisfaction: Satisfaction | None = None
     bonus: Adjustment | None = None

@@ -427,6 +427,10 @@ class Official(Strict):
     year: Annotated[int, Field(ge=2000, le=2100)]
     unit: str
     decision: str | None = None
+    # The day the results were published, and the day the appraisal's points were known: a forecast
+    # as of an earlier date does not know them (nothing from the future).
+    published: Date | None = None
+    appraised_on: Date | None = None
     total: Points
     components: OfficialComponents
     areas: dict[str, Points]

@@ -55,6 +55,24 @@ class Figure(Out):
     high: float
 
 
+class Likely(Out):
+    """The likely range of a sum of points: the 10th and 90th percentiles of the outcomes the
+    forecast gives (its `forecast.likely` share of them), within [low, high]."""
+
+    low: float
+    high: float
+
+
+class Known(Out):
+    """How much of a total is known: the points the evidence already secures whatever comes, the
+    points that are forecast (expected less secured), and the applicable criteria with no evidence yet."""
+
+    secured: float
+    forecast: float
+    no_evidence: int
+    criteria: int
+
+
 class EvidenceUse(Out):
     """One record a criterion used, traced to its file and line."""
 
@@ -171,6 +189,10 @@ class CriterionResult(Figure):
     # Shown by `explain` and in the risks; left out of the prediction JSON, where they would repeat.
     remedy: str = Field(exclude=True)
     remedy_en: str = Field(exclude=True)
+    # The points its evidence secures whatever comes; no evidence yet; nothing arose (không phát sinh).
+    secured: float = 0.0
+    no_evidence: bool = False
+    not_arising: bool = False
     # Last, after the fields a scored criterion has (models/scored.py): the risks add it.
     reasons: list[str]
 
@@ -180,6 +202,7 @@ class AreaResult(Figure):
     title: str
     title_en: str
     last_year: float | None = None
+    likely: Likely | None = None
 
 
 class NodeResult(Figure):
@@ -196,6 +219,7 @@ class ComponentResult(Figure):
     title: str
     title_en: str
     last_year: float | None = None
+    likely: Likely | None = None
 
 
 class Classes(Out):
@@ -207,6 +231,8 @@ class Classes(Out):
 class Total(Figure):
     last_year: float | None = None
     class_: Classes = Field(serialization_alias="class")
+    likely: Likely | None = None
+    known: Known | None = None
 
 
 class Risk(Out):
