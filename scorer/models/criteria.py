@@ -409,13 +409,16 @@ class Forecast(Strict):
     """How work not yet done is expected (docs/contract.md 3): the chance that a pending obligation or
     a value not yet reached is met in time, worked out from the unit's own record this year, then
     its record last year, then `prior`; each broader estimate weighs as `strength` obligations
-    against the narrower one. `correlation` is how much one unit's criteria move together, and
+    against the narrower one. Work not yet started is expected at the unit's own pace of evidence. `correlation` is how much one unit's criteria move together, and
     `likely` the share of outcomes the likely range holds (its 10th to 90th percentiles at 0.8)."""
 
     prior: Share = 0.5
     strength: Annotated[float, Field(gt=0, le=100)] = 2
     correlation: Share = 0.5
     likely: Annotated[float, Field(gt=0, lt=1)] = 0.8
+    # How fast a unit's silence counts against work not yet started: the chance of a criterion with no
+    # evidence yet falls by e for each `recency_days` since a criterion last got its first evidence.
+    recency_days: Annotated[float, Field(gt=0, le=366)] = 60
 
 
 class Satisfaction(Strict):

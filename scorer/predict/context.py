@@ -4,6 +4,8 @@ per view, and the unit's own record of obligations met so far (what a pending on
 from __future__ import annotations
 
 import datetime as dt
+import math
+from dataclasses import dataclass
 from collections import defaultdict
 from collections.abc import Sequence
 from enum import Enum
@@ -51,6 +53,27 @@ class Record:
         self.met, self.decided = met, decided
 
 
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """The unit's evidence this year: `evidenced` of `criteria` have some; the newest first evidence
+    came `silent` days before the as-of date; `elapsed` is the share of the year gone."""
+
+    evidenced: int
+    criteria: int
+    silent: int
+    elapsed: float
+
+    def chance(self, recency_days: float) -> float:
+        """The chance that a criterion with no evidence yet gets some by the cut-off, at the unit's
+        own pace: its share evidenced so far carried to the cut-off, of what is still missing, the
+        less the longer nothing new has come (a unit that has stopped)."""
+        if not self.criteria or self.evidenced >= self.criteria:
+            return 0.0
+        share = self.evidenced / self.criteria
+        carried = min(1.0, share / max(self.elapsed, 1e-9))
+        return (carried - share) / (1 - share) * math.exp(-self.silent / recency_days)
+
+
 class Context:
     """The evidence views of one prediction, with each metric computed once per view."""
 
@@ -62,7 +85,10 @@ class Context:
         detail: bool,
         index_keys: dict[str, str | None] | None = None,
         presume: bool = False,
+        criteria: Sequence[tuple[str, tuple[str, ...]]] = (),
     ) -> None:
+        # Each (non-survey, applicable) criterion's id and the metrics it reads: what `activity` counts.
+        self.criteria = criteria
         self.cs, self.data, self.as_of, self.detail, self.presume = cs, data, as_of, detail, presume
         self.index_keys = index_keys if index_keys is not None else index_keys_of(cs)
         self.final = as_of >= cs.cutoff
@@ -90,6 +116,7 @@ class Context:
         self._supported_only: dict[str, bool] = {}
         self._indexes: dict[tuple[str, str, str], dict[object, list[EvidenceRecord]]] = {}
         self._record: dict[str, Record] = {}
+        self._activity: Activity | None = None
         start = dt.date(cs.year, 1, 1)
         self.elapsed = max((as_of - start).days + 1, 1)
         self.span = max((cs.cutoff - start).days + 1, 1)
@@ -130,6 +157,26 @@ class Context:
                         found.decided += obligations.decided
             self._record[view] = found
         return found
+
+    def activity(self) -> Activity:
+        """How the unit's evidence has been coming in this year: the share of its (non-survey)
+        criteria with evidence by the as-of date, and the days since a criterion last got its first.
+        Worked out once per prediction."""
+        criteria = self.criteria
+        if self._activity is None:
+            firsts = []
+            for _, names in criteria:
+                dates = [
+                    self.by_id[rid].date
+                    for name in names
+                    for rid in self.metric(name, "supported").record_ids
+                    if rid in self.by_id
+                ]
+                if dates:
+                    firsts.append(min(dates))
+            silent = (self.as_of - max(firsts)).days if firsts else self.elapsed
+            self._activity = Activity(len(firsts), len(criteria), silent, self.elapsed / self.span)
+        return self._activity
 
     def _all_supported(self, name: str) -> bool:
         """Whether every record the metric could read is supported: then its supported view reads

@@ -76,7 +76,12 @@ def uncertain(
     return Scenarios(low, expected, high, basis, params, spread, chance)
 
 
-def chance(ctx: Context, own: tuple[int, int] | None = None, last: tuple[float, int] | None = None) -> Chance:
+def chance(
+    ctx: Context,
+    own: tuple[int, int] | None = None,
+    last: tuple[float, int] | None = None,
+    started: bool = True,
+) -> Chance:
     """Most specific last: the set's prior, moved by the unit's record last year for this metric
     (`last`: met, decided), then by its record this year over every obligation, then by this
     metric's own obligations decided this year (`own`: met, decided). Each estimate weighs as
@@ -91,6 +96,18 @@ def chance(ctx: Context, own: tuple[int, int] | None = None, last: tuple[float, 
         p = (last[0] + strength * p) / (last[1] + strength)
         source = "last_year"
         params.update(last_met=last[0], last_decided=last[1])
+    if not started:
+        # Work with no evidence yet: at the pace the unit's evidence has been coming in this year.
+        activity = ctx.activity()
+        if activity.criteria:
+            q = activity.chance(forecast.recency_days)
+            weight = strength * 2
+            p = (q * weight + strength * p) / (weight + strength)
+            return Chance(
+                p,
+                "activity",
+                {**params, "evidenced": activity.evidenced, "criteria": activity.criteria, "silent": activity.silent},
+            )
     unit = ctx.record("supported")
     if unit.decided:
         p = (unit.met + strength * p) / (unit.decided + strength)
@@ -198,7 +215,7 @@ def value_scenarios(
         # and can still fall: `low` is the share it keeps if everything left in the year goes wrong.
         low = now * ctx.elapsed / ctx.span
         return certain(min(low, now), now, high, "level", {"value": now})
-    odds = chance(ctx, last=_last_year(ctx, name, full))
+    odds = chance(ctx, last=_last_year(ctx, name, full), started=recorded)
     fallback, basis, params = _fallback(ctx, definition, name, now, recorded, full, deadline)
     # Where the unit's own pace leads short of full marks, reaching them is that much less likely.
     reach = odds.p * (min(1.0, fallback / full) if recorded and full > 0 else 1.0)
@@ -245,7 +262,7 @@ def _lower_is_better(
         return certain(max(worst, now), now, top, "violations", {"value": now})
     if recorded:
         return certain(max(worst, now), now, min(now, best), "level", {"value": now})
-    odds = chance(ctx, last=_last_year_low(ctx, name, best))
+    odds = chance(ctx, last=_last_year_low(ctx, name, best), started=False)
     return uncertain(worst, best, ((best, odds.p), (worst, 1 - odds.p)), "no_record", {"value": now}, odds)
 
 

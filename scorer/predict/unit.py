@@ -246,8 +246,9 @@ def predict_unit(
     """Every criterion, area, component and the total, each built once with its final figures.
     `detail` adds each criterion's evidence records with file and line (for `explain`);
     `projection` picks the rules for pending work (PROJECTIONS)."""
-    ctx = Context(cs, data, as_of, detail, engine.index_keys, presume=projection == "presumed")
     exempt = engine.exempt_rows(data.unit)
+    counted = [(c.criterion.id, tuple(c.facts)) for c in engine.criteria if not c.survey and c.criterion.id not in exempt]
+    ctx = Context(cs, data, as_of, detail, engine.index_keys, presume=projection == "presumed", criteria=counted)
     work = [
         _Work(compiled, {}, None, [], None, False, not_applicable=exempt[compiled.criterion.id])
         if compiled.criterion.id in exempt
