@@ -215,8 +215,8 @@ CATALOGUE.update(
         "how.to_date": {"en": "{value} on the evidence to date", "vi": "{value} theo tài liệu đến nay"},
         "how.reached": {"en": "{value} to date: reached", "vi": "{value} đến nay: đã đạt"},
         "how.pace": {
-            "en": "{value} to date, {projected} at this year's pace if not completed",
-            "vi": "{value} đến nay, {projected} nếu giữ nhịp độ năm nay mà không hoàn thành",
+            "en": "{value} to date, {projected} at this year's pace",
+            "vi": "{value} đến nay, {projected} nếu giữ nhịp độ năm nay",
         },
         "how.pending": {
             "en": "{value} to date, not yet reached",
@@ -227,8 +227,8 @@ CATALOGUE.update(
             "vi": "chưa có minh chứng ({value})",
         },
         "how.progress": {
-            "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the plan began ({days} days)",
-            "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ khi bắt đầu kế hoạch ({days} ngày)",
+            "en": "progress: {value} to date, {projected} by the deadline at the unit's latest pace (over {days} days)",
+            "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ gần nhất của đơn vị (trong {days} ngày)",
         },
         "how.level": {
             "en": "level: {value} to date; it can still fall before the cut-off",
@@ -240,6 +240,10 @@ CATALOGUE.update(
         },
         "how.obligations": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
         "how.obligations_pending": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
+        "how.chance.activity": {
+            "en": "chance of it being done in time {chance}: at the unit's recent pace ({recent} criteria got their first evidence in the last {window} days; {evidenced} of {criteria} have some)",
+            "vi": "khả năng hoàn thành kịp thời {chance}: theo nhịp độ gần đây của đơn vị ({recent} tiêu chí có minh chứng mới trong {window} ngày qua; {evidenced}/{criteria} tiêu chí đã có minh chứng)",
+        },
         "how.chance.prior": {
             "en": "chance of meeting it in time {chance}: no record yet, the criteria set's prior",
             "vi": "khả năng hoàn thành đúng hạn {chance}: chưa có số liệu, theo giả định của bộ tiêu chí",
@@ -782,7 +786,20 @@ def satisfaction_line(unit: Any, lang: str) -> str | None:
 def how(basis: str, params: dict[str, float | int], lang: str) -> str:
     """How a metric's scenarios were reached, in words; and, for work still pending, the chance
     used and what it rests on (the most specific record the chance was worked out from)."""
-    counted = ("respondents", "total", "unit_met", "unit_decided", "own_met", "own_decided", "last_decided")
+    counted = (
+        "respondents",
+        "total",
+        "unit_met",
+        "unit_decided",
+        "own_met",
+        "own_decided",
+        "last_decided",
+        "evidenced",
+        "criteria",
+        "recent",
+        "window",
+        "days",
+    )
     values = {k: (str(int(v)) if k in counted else figure(v, lang)) for k, v in params.items()}
     counts = [
         f"{int(params[s])} {t('obligation.' + s, lang)}"
@@ -800,7 +817,8 @@ def how(basis: str, params: dict[str, float | int], lang: str) -> str:
 
 def chance_source(params: dict[str, float | int]) -> str:
     """The most specific record a chance was worked out from (predict's `chance`)."""
-    for key, source in (("own_decided", "this_year_own"), ("unit_decided", "this_year"), ("last_decided", "last_year")):
+    keys = ("criteria", "activity"), ("own_decided", "this_year_own"), ("unit_decided", "this_year"), ("last_decided", "last_year")
+    for key, source in keys:
         if params.get(key):
             return source
     return "prior"

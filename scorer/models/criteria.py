@@ -416,9 +416,9 @@ class Forecast(Strict):
     strength: Annotated[float, Field(gt=0, le=100)] = 2
     correlation: Share = 0.5
     likely: Annotated[float, Field(gt=0, lt=1)] = 0.8
-    # How fast a unit's silence counts against work not yet started: the chance of a criterion with no
-    # evidence yet falls by e for each `recency_days` since a criterion last got its first evidence.
-    recency_days: Annotated[float, Field(gt=0, le=366)] = 60
+    # Work not yet started comes in at the pace the unit's criteria got their first evidence over the
+    # last `window_days`: a unit that has stopped brings in nothing more.
+    window_days: Annotated[int, Field(gt=0, le=366)] = 90
 
 
 class Satisfaction(Strict):

@@ -55,23 +55,22 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Activity:
-    """The unit's evidence this year: `evidenced` of `criteria` have some; the newest first evidence
-    came `silent` days before the as-of date; `elapsed` is the share of the year gone."""
+    """The unit's evidence this year: `evidenced` of `criteria` have some, `recent` of them got their
+    first in the last `window` days, and `left` days remain to the cut-off."""
 
     evidenced: int
     criteria: int
-    silent: int
-    elapsed: float
+    recent: int
+    window: int
+    left: int
 
-    def chance(self, recency_days: float) -> float:
-        """The chance that a criterion with no evidence yet gets some by the cut-off, at the unit's
-        own pace: its share evidenced so far carried to the cut-off, of what is still missing, the
-        less the longer nothing new has come (a unit that has stopped)."""
-        if not self.criteria or self.evidenced >= self.criteria:
+    def chance(self) -> float:
+        """The chance that a criterion with no evidence yet gets some by the cut-off: as many as
+        the unit's recent pace of new evidence brings in the days left, of those still missing."""
+        missing = self.criteria - self.evidenced
+        if missing <= 0 or self.window <= 0:
             return 0.0
-        share = self.evidenced / self.criteria
-        carried = min(1.0, share / max(self.elapsed, 1e-9))
-        return (carried - share) / (1 - share) * math.exp(-self.silent / recency_days)
+        return min(1.0, self.recent / self.window * self.left / missing)
 
 
 class Context:
@@ -159,24 +158,25 @@ class Context:
         return found
 
     def activity(self) -> Activity:
-        """How the unit's evidence has been coming in this year: the share of its (non-survey)
-        criteria with evidence by the as-of date, and the days since a criterion last got its first.
-        Worked out once per prediction."""
-        criteria = self.criteria
+        """How the unit's evidence has been coming in this year: how many of its (non-survey)
+        criteria have evidence by the as-of date, and how many got their first in the last
+        `forecast.window_days`. Worked out once per prediction."""
         if self._activity is None:
-            firsts = []
-            for _, names in criteria:
-                dates = [
-                    self.by_id[rid].date
-                    for name in names
-                    for rid in self.metric(name, "supported").record_ids
-                    if rid in self.by_id
-                ]
+            window = min(self.cs.forecast.window_days, self.elapsed)
+            since = self.as_of - dt.timedelta(days=window)
+            evidenced = recent = 0
+            for _, names in self.criteria:
+                dates = [r.date for name in names for r in self._matching("supported", name)]
                 if dates:
-                    firsts.append(min(dates))
-            silent = (self.as_of - max(firsts)).days if firsts else self.elapsed
-            self._activity = Activity(len(firsts), len(criteria), silent, self.elapsed / self.span)
+                    evidenced += 1
+                    recent += min(dates) > since
+            left = max(0, (self.cs.cutoff - self.as_of).days)
+            self._activity = Activity(evidenced, len(self.criteria), recent, window, left)
         return self._activity
+
+    def _matching(self, view: str, name: str) -> list[EvidenceRecord]:
+        definition = self.cs.metrics[name]
+        return metric_lib.matching(definition, self._candidates(view, definition, self.index_keys[name]))
 
     def _all_supported(self, name: str) -> bool:
         """Whether every record the metric could read is supported: then its supported view reads

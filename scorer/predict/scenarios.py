@@ -72,7 +72,7 @@ def uncertain(
     spread = tuple(sorted(merged.items()))
     expected = sum(v * w for v, w in spread)
     expected = min(max(expected, min(low, high)), max(low, high))
-    params = {**params, "chance": chance.p}
+    params = {**params, **chance.params, "chance": chance.p}
     return Scenarios(low, expected, high, basis, params, spread, chance)
 
 
@@ -97,17 +97,19 @@ def chance(
         source = "last_year"
         params.update(last_met=last[0], last_decided=last[1])
     if not started:
-        # Work with no evidence yet: at the pace the unit's evidence has been coming in this year.
+        # Work with no evidence yet: at the pace the unit's evidence has been coming in this year,
+        # toward the share of its criteria it had evidence for last year.
         activity = ctx.activity()
-        if activity.criteria:
-            q = activity.chance(forecast.recency_days)
-            weight = strength * 2
-            p = (q * weight + strength * p) / (weight + strength)
-            return Chance(
-                p,
-                "activity",
-                {**params, "evidenced": activity.evidenced, "criteria": activity.criteria, "silent": activity.silent},
-            )
+        return Chance(
+            activity.chance(),
+            "activity",
+            {
+                "evidenced": activity.evidenced,
+                "criteria": activity.criteria,
+                "recent": activity.recent,
+                "window": activity.window,
+            },
+        )
     unit = ctx.record("supported")
     if unit.decided:
         p = (unit.met + strength * p) / (unit.decided + strength)
@@ -215,39 +217,38 @@ def value_scenarios(
         # and can still fall: `low` is the share it keeps if everything left in the year goes wrong.
         low = now * ctx.elapsed / ctx.span
         return certain(min(low, now), now, high, "level", {"value": now})
-    odds = chance(ctx, last=_last_year(ctx, name, full), started=recorded)
-    fallback, basis, params = _fallback(ctx, definition, name, now, recorded, full, deadline)
-    # Where the unit's own pace leads short of full marks, reaching them is that much less likely.
-    reach = odds.p * (min(1.0, fallback / full) if recorded and full > 0 else 1.0)
-    reach_chance = Chance(reach, odds.source, odds.params) if reach != odds.p else odds
-    return uncertain(now, high, ((full, reach), (fallback, 1 - reach)), basis, params, reach_chance)
-
-
-def _fallback(
-    ctx: Context, definition: Metric, name: str, now: float, recorded: bool, full: float, deadline: dt.date
-) -> tuple[float, str, dict[str, float | int]]:
-    """Where the value ends if the unit does not reach full marks: where its own pace leads."""
+    if not recorded:
+        # Not started: done (at last year's value, else the mark) at the chance the pace of the
+        # unit's evidence this year gives, else left undone.
+        odds = chance(ctx, started=False)
+        done = _last_value(ctx, name, full)
+        outcomes = ((done, odds.p), (now, 1 - odds.p))
+        return uncertain(now, high, outcomes, "no_record", {"value": now, "full": full}, odds)
     if definition.projection == "progress":
         paced = _progress(ctx, definition, now, deadline)
         if paced is not None:
-            value, params = paced
-            return min(value, full), "progress", params
-    elif definition.kind in ("count", "sum") and now > 0:
+            return _paced(now, high, full, paced[0], "progress", paced[1])
+    elif definition.kind in ("count", "sum"):
         projected = now * ctx.span / ctx.elapsed
-        return min(projected, full), "pace", {"value": now, "projected": projected}
-    if recorded:
-        return now, "pending", {"value": now}
-    return now, "no_record", {"value": now, "full": full}
+        return _paced(now, high, full, projected, "pace", {"value": now, "projected": projected})
+    return certain(now, now, high, "pending", {"value": now})
 
 
-def _last_year(ctx: Context, name: str, full: float) -> tuple[float, int] | None:
-    """Whether last year's evidence, read with this year's set, reached the value for full points."""
-    if not ctx.has_last_year:
-        return None
-    before = ctx.metric(name, "last")
-    if not before.record_ids:
-        return (0.0, 1)
-    return (1.0 if before.value >= full else 0.0, 1)
+def _paced(now: float, high: float, full: float, projected: float, basis: str, params: dict[str, float | int]) -> Scenarios:
+    """A value moving at the unit's own pace: where that pace leads by the deadline, give or take
+    half of what it still adds."""
+    gain = max(0.0, min(projected, full) - now)
+    spread = ((now + gain / 2, 0.5), (min(full, now + 3 * gain / 2), 0.5))
+    return Scenarios(now, now + gain, high, basis, params, spread)
+
+
+def _last_value(ctx: Context, name: str, full: float) -> float:
+    """The value a thing not started this year is expected at once done: last year's, else the mark."""
+    if ctx.has_last_year:
+        before = ctx.metric(name, "last")
+        if before.record_ids:
+            return min(before.value, full)
+    return full
 
 
 def _lower_is_better(
@@ -278,17 +279,22 @@ def _last_year_low(ctx: Context, name: str, best: float) -> tuple[float, int] | 
 def _progress(
     ctx: Context, definition: Metric, now: float, deadline: dt.date
 ) -> tuple[float, dict[str, float | int]] | None:
-    """A progress share projected at the unit's pace since its plan began: from the first snapshot when
-    the plan was filed with nothing done, else from the year's start; bounded by 100% and by the time
-    left to the deadline. None while no progress is recorded."""
+    """A progress share projected to its deadline at the unit's recent pace: between its last two
+    progress figures (from the year's start when there is one), none once the unit has gone quiet
+    for more than twice its usual interval between figures; bounded by 100%. None while no progress
+    is recorded."""
     snapshots = metric_lib.snapshots(definition, ctx.records("supported", definition.type))
     if not snapshots or now <= 0:
         return None
-    (first_day, first_value), (day, value) = snapshots[0], snapshots[-1]
-    start, start_value = (first_day, first_value) if first_value == 0 else (dt.date(ctx.cs.year, 1, 1), 0.0)
-    days = (day - start).days
-    if days <= 0 or value <= start_value:
+    points = [(dt.date(ctx.cs.year, 1, 1), 0.0), *[p for p in snapshots if p[1] > 0 or p == snapshots[0]]]
+    (day, value) = points[-1]
+    before = next(((d, v) for d, v in reversed(points[:-1]) if d < day), None)
+    if before is None:
         return None
+    interval = (day - before[0]).days
+    slope = (value - before[1]) / interval
+    if (ctx.as_of - day).days > 2 * interval + 31:
+        slope = 0.0
     left = max(0, (min(deadline, ctx.cs.cutoff) - day).days)
-    projected = min(max(1.0, value), value + (value - start_value) / days * left)
-    return projected, {"value": value, "projected": projected, "days": days}
+    projected = min(max(1.0, value), value + max(0.0, slope) * left)
+    return projected, {"value": value, "projected": projected, "days": interval}
