@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scorer import loading
+from scorer.metrics import shift
 from scorer.errors import CriteriaError, InputError, Problem, ScorerError, SelectionError, UsageError, did_you_mean
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Document
@@ -179,11 +180,12 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) ->
     if what_if:
         extra = loading.load_evidence_files(folder, list(what_if), hypothetical=True, cs=cs)
         evidence = _merge_what_if(evidence, extra)
-    problems = loading.check_evidence(evidence, cs)
+    problems = loading.check_evidence(evidence, cs) + loading.check_cutoff(evidence, cs.cutoff)
     last_year = (
         loading.load_evidence(folder, cs.year - 1, cs) if loading.is_dir(folder / str(cs.year - 1)) else EMPTY_EVIDENCE
     )
     problems += loading.check_values(last_year, cs)
+    problems += loading.check_cutoff(last_year, shift(cs.cutoff, -1))
     if problems:
         raise InputError(problems)
     official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
@@ -391,6 +393,10 @@ def plan(request: Request, target: float | None = None) -> list[RemediationPlan]
     for run, data in each_unit(request, inputs):
         folder = inputs.folder(data.unit.id)
         official = loading.load_official(folder / str(cs.year) / "official.yaml", cs)
+        # Published results count from their publication date: a plan as of an earlier day is
+        # drafted from the forecast of that day.
+        if official and not official.published_by(request.as_of or request.today):
+            official = None
         day = cs.cutoff if official else run.as_of
         scored = run.score(data, day)
         # A plan on published results is written in the next year and cites its decisions too.
@@ -444,6 +450,9 @@ def form(request: Request) -> list[Form]:
     for run, data in each_unit(request, inputs):
         folder = inputs.folder(data.unit.id) / str(cs.year)
         official = loading.load_official(folder / "official.yaml", cs)
+        # The appraisal's column only from the day its points were known.
+        if official and not official.appraised_by(request.as_of or request.today):
+            official = None
         words = loading.load_explanations(folder / "explanations.yaml", cs)
         scored = assess(run.score(data, detail=True), data.unit)
         forms.append(build_form(scored, data.unit, cs, official, words))

@@ -156,6 +156,9 @@ def _criterion_row(
     # Issue 10's `not_applicable` status, read only when the prediction carries it.
     not_applicable = (getattr(c, "not_applicable_reason", None) or "") if c.status == "not_applicable" else None
     score = None if survey or c.status == "not_applicable" else (c.expected if final else c.low)
+    if c.status == "not_arising":
+        # Không phát sinh: full points by the decision's own rule, named as such.
+        score = c.max
     below = score is not None and score < c.max
     return FormRow(
         level="criterion",
@@ -168,7 +171,7 @@ def _criterion_row(
         not_applicable=not_applicable,
         proofs=[] if survey else _proof_lines(c),
         explanation=words if (below or (appraised is not None and score is not None and appraised < score)) else None,
-        reasons=[r for r in c.reasons if r != "survey_estimate"] if below else [],
+        reasons=["not_arising"] if c.status == "not_arising" else ([r for r in c.reasons if r != "survey_estimate"] if below else []),
         pending_until=(c.next_deadline or c.deadline) if below and c.status == "pending" else None,
         appraised=appraised,
         appraisal_note=note,

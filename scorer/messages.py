@@ -27,6 +27,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "total": {"en": "Total", "vi": "Tổng cộng"},
     "components": {"en": "Components", "vi": "Thành phần điểm"},
     "class": {"en": "Class", "vi": "Xếp loại"},
+    "class_line": {
+        "en": "Class: {low} (low) / {expected} (expected) / {high} (high)",
+        "vi": "Xếp loại: {low} (thấp) / {expected} (dự kiến) / {high} (cao)",
+    },
+    "likely": {"en": "Likely range", "vi": "Khoảng nhiều khả năng"},
+    "gap.obligations": {"en": "{on_time} of {total} on time", "vi": "{on_time}/{total} đúng hạn"},
+    "gap.pending": {"en": "{n} not yet due", "vi": "{n} chưa đến hạn"},
+    "gap.none": {"en": "nothing recorded yet", "vi": "chưa có số liệu"},
+    "gap.now": {"en": "{value} now", "vi": "hiện đạt {value}"},
+    "gap.needed": {"en": "needed:", "vi": "cần"},
+    "gap.band": {"en": "{value} for {points} points", "vi": "{value} để đạt {points} điểm"},
+    "gap.full": {"en": "{value} for full points", "vi": "{value} để đạt điểm tối đa"},
+    "secured": {"en": "Secured by evidence", "vi": "Điểm đã có minh chứng"},
+    "no_evidence_count": {"en": "{n} criteria with no evidence yet", "vi": "{n} tiêu chí chưa có minh chứng"},
+    "likely_line": {"en": "Likely {low}–{high} points", "vi": "Nhiều khả năng đạt {low}–{high} điểm"},
+    "known_line": {
+        "en": "evidence secures {secured} of {max} points; {forecast} points are forecast; {none} criteria have no evidence yet",
+        "vi": "minh chứng đã có cho {secured}/{max} điểm; {forecast} điểm là dự báo; {none} tiêu chí chưa có minh chứng",
+    },
     "risks": {"en": "At-risk criteria", "vi": "Tiêu chí có nguy cơ mất điểm"},
     "no_risks": {"en": "No criterion at risk.", "vi": "Không có tiêu chí nào có nguy cơ mất điểm."},
     "at_stake": {"en": "At stake", "vi": "Có thể mất"},
@@ -172,6 +191,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # reason codes (docs/contract.md 4)
     "reason.missing_evidence": {"en": "missing evidence", "vi": "thiếu tài liệu kiểm chứng"},
     "reason.no_evidence": {"en": "no evidence yet", "vi": "chưa có minh chứng"},
+    "reason.not_arising": {"en": "nothing arose", "vi": "không phát sinh"},
     "reason.pending": {"en": "pending", "vi": "chưa đến hạn"},
     "reason.overdue": {"en": "overdue", "vi": "quá hạn"},
     "reason.below_band": {"en": "below band", "vi": "chưa đạt mức cao nhất"},
@@ -180,6 +200,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reason.survey_estimate": {"en": "survey estimate", "vi": "ước tính khảo sát"},
     # criterion status
     "status.full": {"en": "full", "vi": "đạt tối đa"},
+    "status.not_arising": {"en": "nothing arose (full points)", "vi": "không phát sinh (đạt tối đa)"},
     "status.not_applicable": {"en": "not applicable", "vi": "không áp dụng"},
     "not_applicable": {"en": "Not applicable", "vi": "Không áp dụng"},
     "index": {"en": "Index (% of the applicable max)", "vi": "Chỉ số (% điểm tối đa được đánh giá)"},
@@ -757,6 +778,54 @@ def figure(value: float | int, lang: str) -> str:
     """A metric's figure, to four significant digits, in the language's decimal form."""
     text = str(int(value)) if float(value).is_integer() else f"{value:.4g}"
     return text.replace(".", ",") if lang == "vi" else text
+
+
+def class_line(total: Any, lang: str) -> str:
+    """The class of each of the three figures, each named."""
+    k = total.class_
+    return t("class_line", lang).format(low=k.low or "–", expected=k.expected or "–", high=k.high or "–")
+
+
+def known_line(total: Any, lang: str) -> str | None:
+    """How much of the total the evidence secures, what is forecast, the likely range, and the
+    criteria with no evidence yet."""
+    known, likely = total.known, total.likely
+    if known is None:
+        return None
+    text = t("known_line", lang).format(
+        secured=num(known.secured, lang),
+        max=num(total.max, lang),
+        forecast=num(known.forecast, lang),
+        none=known.no_evidence,
+    )
+    if likely is not None:
+        text = t("likely_line", lang).format(low=num(likely.low, lang), high=num(likely.high, lang)) + " · " + text
+    return text
+
+
+def gap_text(gap: Any, lang: str) -> str:
+    """An at-risk row's gap as figures: "68% now; 80% needed for 0.5 points, 100% for full points"."""
+    if gap.obligations:
+        o = gap.obligations
+        text = t("gap.obligations", lang).format(on_time=o["on_time"], total=o["total"])
+        if o.get("pending"):
+            text += "; " + t("gap.pending", lang).format(n=o["pending"])
+        return text
+
+    def shown(value: float) -> str:
+        return f"{figure(round(100 * value, 1), lang)}%" if gap.share else figure(value, lang)
+
+    parts = [t("gap.none", lang) if gap.value is None else t("gap.now", lang).format(value=shown(gap.value))]
+    steps = [s for s in gap.steps if gap.value is None or s.value > gap.value]
+    needs = [
+        t("gap.full" if i == len(steps) - 1 else "gap.band", lang).format(
+            value=shown(s.value), points=num(s.points, lang)
+        )
+        for i, s in enumerate(steps)
+    ]
+    if needs:
+        parts.append(t("gap.needed", lang) + " " + ", ".join(needs))
+    return "; ".join(parts)
 
 
 def satisfaction_line(unit: Any, lang: str) -> str | None:

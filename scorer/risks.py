@@ -14,7 +14,7 @@ import datetime as dt
 
 from scorer.models.criteria import id_order
 from scorer.models.evidence import Unit
-from scorer.models.prediction import Change, CriterionResult, Risk, UnitPrediction
+from scorer.models.prediction import Change, CriterionResult, Gap, GapStep, Risk, UnitPrediction
 from scorer.models.scored import ScoredUnit
 from scorer.scoring import difference
 
@@ -80,4 +80,35 @@ def _risk(criterion: CriterionResult, unit: Unit) -> Risk:
         remedy=criterion.remedy,
         remedy_en=criterion.remedy_en,
         missing_proofs=[p.title for p in criterion.proofs if not p.evidence],
+        gap=gap(criterion),
+    )
+
+
+def gap(criterion: CriterionResult) -> Gap | None:
+    """How far the row's (first) metric is from each level of points: "15 of 22 tasks done" reads
+    as 68%, and the shares each band needs."""
+    if not criterion.metrics or criterion.survey_basis is not None:
+        return None
+    metric = criterion.metrics[0]
+    params = metric.params
+    if "total" in params:
+        counts = {s: int(params[s]) for s in ("on_time", "late", "nonconforming", "missing", "pending", "total")}
+        return Gap.model_construct(value=None, share=False, steps=[], obligations=counts)
+    rule = criterion.rule
+    kind = rule.get("kind")
+    if kind == "bands":
+        steps = sorted((float(b["min"]), float(b["points"])) for b in rule["bands"] if not b.get("metric"))
+    elif kind == "linear":
+        steps = [(float(rule["target"]), criterion.max)]
+    elif kind == "binary" and rule.get("min") is not None and float(rule["min"]) != 1:
+        steps = [(float(rule["min"]), criterion.max)]
+    else:
+        steps = []
+    value = None if metric.basis == "no_record" else float(params.get("value", metric.low))
+    share = bool(steps) and all(v <= 1 for v, _ in steps) and (value is None or value <= 1)
+    return Gap.model_construct(
+        value=value,
+        share=share,
+        steps=[GapStep.model_construct(value=v, points=p) for v, p in steps],
+        obligations={},
     )

@@ -780,13 +780,13 @@ def test_a_percentage_cell_in_a_workbook_is_read_as_it_shows(runner, office_copy
 
 
 OFFICIAL_CASES = [
-    ("total: 88.09", "total: 89.09", ":8: components: add up to 88.09, not the total 89.09"),
+    ("total: 88.09", "total: 89.09", ":9: components: add up to 88.09, not the total 89.09"),
     ("year: 2023", "year: 2024", ":4: year: 2024 in the 2023 folder"),
-    ('"7": 13.35', '"7": 13.53', ":9: areas: add up to 88.27, not the total 88.09"),
+    ('"7": 13.35', '"7": 13.53', ":10: areas: add up to 88.27, not the total 88.09"),
     (
         'criteria: ["5.8"]',
         'criteria: ["5.9"]',
-        ":57: deductions.11.criteria: '5.9' is not a criterion of PAR Index "
+        ":58: deductions.11.criteria: '5.9' is not a criterion of PAR Index "
         "of provincial departments, 2023 (did you mean '5.8'?)",
     ),
 ]

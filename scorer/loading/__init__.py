@@ -28,6 +28,7 @@ from scorer.loading.documents import (
 from scorer.loading.evidence import (
     EVIDENCE_SUFFIXES,
     NOT_EVIDENCE,
+    check_cutoff,
     check_evidence,
     check_values,
     document_conflicts,
@@ -78,6 +79,7 @@ __all__ = [
     "LoadedCase",
     "Origin",
     "case_files",
+    "check_cutoff",
     "check_evidence",
     "check_unit",
     "check_output",

@@ -443,6 +443,15 @@ class Official(Strict):
     appraisal_notes: dict[str, Annotated[str, Field(min_length=1)]] = {}
     deductions: list[ItemisedDeduction] = []
 
+    def published_by(self, day: dt.date) -> bool:
+        """Whether the results were out on `day` (a file without its publication date: always)."""
+        return self.published is None or self.published <= day
+
+    def appraised_by(self, day: dt.date) -> bool:
+        """Whether the appraisal's points were known on `day` (its date, else the publication's)."""
+        known = self.appraised_on or self.published
+        return known is None or known <= day
+
     @model_validator(mode="after")
     def _rank_within(self) -> Self:
         for name in ("rank", "previous_rank"):

@@ -235,6 +235,22 @@ class Total(Figure):
     known: Known | None = None
 
 
+class GapStep(Out):
+    value: float
+    points: float
+
+
+class Gap(Out):
+    """The gap an at-risk row states as a figure: the value today (None: nothing recorded), whether
+    it is a share (printed in percent), the values each level of points needs, lowest first, and
+    for obligations their counts by status."""
+
+    value: float | None = None
+    share: bool = False
+    steps: list[GapStep] = []
+    obligations: dict[str, int] = {}
+
+
 class Risk(Out):
     criterion: str
     title: str
@@ -252,6 +268,7 @@ class Risk(Out):
     remedy: str
     remedy_en: str
     missing_proofs: list[str] = []
+    gap: Gap | None = None
 
 
 class Change(Out):

@@ -174,6 +174,9 @@ class Context:
             self._activity = Activity(evidenced, len(self.criteria), recent, window, left)
         return self._activity
 
+    def has_matching(self, view: str, name: str) -> bool:
+        return bool(self._matching(view, name))
+
     def _matching(self, view: str, name: str) -> list[EvidenceRecord]:
         definition = self.cs.metrics[name]
         return metric_lib.matching(definition, self._candidates(view, definition, self.index_keys[name]))

@@ -195,9 +195,10 @@ def value_scenarios(
     """A value (a count, a share, a document's existence, an indicator) in the three scenarios."""
     supported = ctx.metric(name, "supported")
     everything = ctx.metric(name, "all")
-    recorded = bool(supported.record_ids)
     # Nothing recorded is nothing known: a value with no record is none, whatever the metric's
-    # `empty` (which stands for "nothing to divide by" among records that exist).
+    # `empty` (which stands for "nothing to divide by" among records that exist, as an inspection
+    # with no findings to resolve).
+    recorded = bool(supported.record_ids) or ctx.has_matching("supported", name)
     now = supported.value if recorded or not rising else 0.0
     top = everything.value if everything.record_ids or not rising else 0.0
     pending = not ctx.final and deadline >= ctx.as_of

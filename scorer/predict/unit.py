@@ -148,17 +148,24 @@ class CompiledCriterion:
         values = [[s.low, s.high, *(v for v, _ in s.spread())] for s in scenarios.values()]
         weights = [[w for _, w in s.spread()] for s in scenarios.values()]
 
-        def points(picks: tuple[int, ...]) -> Decimal:
-            chosen = {name: values[m][i] for m, (name, i) in enumerate(zip(names, picks))}
-            met = verdicts[0][picks[0]] if len(picks) == 1 else frozenset().union(*(verdicts[m][i] for m, i in enumerate(picks)))
-            return self.rule.points(chosen, met)
+        top = exact(self.criterion.max)
 
-        ends = (points((0,) * len(names)), points((1,) * len(names)))
+        def raw(picks: tuple[int, ...]) -> Decimal:
+            """Points for one pick of values, clamped to [0, max] and not yet rounded."""
+            chosen = {name: values[m][i] for m, (name, i) in enumerate(zip(names, picks))}
+            if len(picks) == 1:
+                met = verdicts[0][picks[0]]
+            else:
+                met = frozenset().union(*(verdicts[m][i] for m, i in enumerate(picks)))
+            return min(max(self.rule.raw(chosen, met), Decimal(0)), top)
+
+        ends = [round_points(raw(tuple([end] * len(names))), self.criterion.max) for end in (0, 1)]
         low, high = min(ends), max(ends)
+        # The expected points are the outcomes' mean, rounded once.
         mean = square = 0.0
         for combo in itertools.product(*(range(len(w)) for w in weights)):
             weight = math.prod(weights[m][i] for m, i in enumerate(combo))
-            got = float(points(tuple(i + 2 for i in combo)))
+            got = float(raw(tuple(i + 2 for i in combo)))
             mean += weight * got
             square += weight * got * got
         expected = min(max(round_points(Decimal(repr(mean)), self.criterion.max), low), high)
@@ -369,7 +376,10 @@ def _criterion_result(
     unsupported = [rid for rid in ids if rid in ctx.unsupported] if ctx.unsupported else []
     detail = ctx.detail
     full = w.not_applicable is not None or low >= criterion.max
-    status = "not_applicable" if w.not_applicable is not None else _status(w, full)
+    if w.not_applicable is not None:
+        status = "not_applicable"
+    else:
+        status = "not_arising" if w.nothing_arose else _status(w, full)
     # A row that does not apply leaves the maxima: the index is over the applicable rows.
     maximum = 0.0 if w.not_applicable is not None else criterion.max
     no_evidence = w.not_applicable is None and w.survey_basis is None and not w.evidenced and not ids
@@ -507,9 +517,7 @@ def known_official(data: UnitYear, cs: CriteriaSet, as_of: dt.date) -> Official 
     official = data.last_official
     if official is None or official.year != cs.year - 1:
         return None
-    if official.published is not None and official.published > as_of:
-        return None
-    return official
+    return official if official.published_by(as_of) else None
 
 
 def _assemble(

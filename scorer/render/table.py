@@ -7,7 +7,19 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from scorer.messages import date, figure, how, num, pick, provenance_text, rule_text, satisfaction_line, t
+from scorer.messages import (
+    class_line,
+    date,
+    figure,
+    how,
+    known_line,
+    num,
+    pick,
+    provenance_text,
+    rule_text,
+    satisfaction_line,
+    t,
+)
 from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
 from scorer.render.cells import adjustment_row, index_values, reason_text
 from scorer.ranking import RankEntry, rank_entry, rank_rows
@@ -109,10 +121,8 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
         disable_numparse=True,
         colalign=("left",) + ("right",) * 5,
     )
-    klass = total.class_
-    classes = f"{t('class', lang)}: {klass.low or '–'} / {klass.expected or '–'} / {klass.high or '–'}"
-    sipas = satisfaction_line(unit, lang)
-    parts = [header(unit, lang), areas, components, classes + (f"\n{sipas}" if sipas else "")]
+    lines = [class_line(total, lang), known_line(total, lang), satisfaction_line(unit, lang)]
+    parts = [header(unit, lang), areas, components, "\n".join(line for line in lines if line)]
     if unit.what_if is not None:
         parts.append(render_changes(unit.what_if, lang))
     return "\n\n".join(parts + [render_risks(unit.risks, lang, what_if)])
