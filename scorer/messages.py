@@ -262,8 +262,8 @@ CATALOGUE.update(
         "how.obligations": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
         "how.obligations_pending": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
         "how.chance.activity": {
-            "en": "chance of it being done in time {chance}: at the unit's recent pace ({recent} criteria got their first evidence in the last {window} days; {evidenced} of {criteria} have some)",
-            "vi": "khả năng hoàn thành kịp thời {chance}: theo nhịp độ gần đây của đơn vị ({recent} tiêu chí có minh chứng mới trong {window} ngày qua; {evidenced}/{criteria} tiêu chí đã có minh chứng)",
+            "en": "chance of it being done in time {chance}: at the unit's recent pace ({recent} criteria with work done in the last {window} days; {evidenced} of {criteria} have evidence)",
+            "vi": "khả năng hoàn thành kịp thời {chance}: theo nhịp độ gần đây của đơn vị ({recent} tiêu chí có việc hoàn thành trong {window} ngày qua; {evidenced}/{criteria} tiêu chí đã có minh chứng)",
         },
         "how.chance.prior": {
             "en": "chance of meeting it in time {chance}: no record yet, the criteria set's prior",

@@ -59,7 +59,7 @@ def reasons(
         found.add("no_evidence")
     if unsupported and high > expected:
         found.add("unsupported")
-    if len(unsupported) == len(evidence) and expected < maximum:
+    if len(unsupported) == len(evidence) and expected < maximum and not no_evidence:
         found.add("missing_evidence")
     if low < maximum:
         if rule_kind == "bands":
@@ -68,6 +68,6 @@ def reasons(
             found.add("below_target")
         if status == "pending":
             found.add("pending")
-    if status == "short" and rule_kind == "binary":
+    if status == "short" and rule_kind == "binary" and not no_evidence:
         found.add("missing_evidence")
     return [r for r in REASONS if r in found]

@@ -416,9 +416,11 @@ class Forecast(Strict):
     strength: Annotated[float, Field(gt=0, le=100)] = 2
     correlation: Share = 0.5
     likely: Annotated[float, Field(gt=0, lt=1)] = 0.8
-    # Work not yet started comes in at the pace the unit's criteria got their first evidence over the
-    # last `window_days`: a unit that has stopped brings in nothing more.
+    # Work not yet started comes in at the pace the unit did one-off work (documents, dialogues,
+    # initiatives, communication) over the last `window_days`: a unit that has stopped brings in nothing.
     window_days: Annotated[int, Field(gt=0, le=366)] = 90
+    # However fast the unit is going, work with no evidence yet is never as good as done.
+    ceiling: Annotated[float, Field(ge=0, lt=1)] = 0.8
 
 
 class Satisfaction(Strict):

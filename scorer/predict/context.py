@@ -55,8 +55,8 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Activity:
-    """The unit's evidence this year: `evidenced` of `criteria` have some, `recent` of them got their
-    first in the last `window` days, and `left` days remain to the cut-off."""
+    """The unit's evidence this year: `evidenced` of `criteria` have some, `recent` of them had a
+    one-off thing done in the last `window` days, and `left` days remain to the cut-off."""
 
     evidenced: int
     criteria: int
@@ -65,12 +65,18 @@ class Activity:
     left: int
 
     def chance(self) -> float:
-        """The chance that a criterion with no evidence yet gets some by the cut-off: as many as
-        the unit's recent pace of new evidence brings in the days left, of those still missing."""
+        """The chance that a criterion with no evidence yet gets some by the cut-off: as many as the
+        unit's recent pace of one-off work brings in the days left, of those still missing."""
         missing = self.criteria - self.evidenced
         if missing <= 0 or self.window <= 0:
             return 0.0
         return min(1.0, self.recent / self.window * self.left / missing)
+
+
+def _one_off(metric: Metric) -> bool:
+    """A thing done once (a document, a dialogue, an initiative, a form of communication), not an
+    obligation that falls due anyway or a figure reported along the year."""
+    return metric.kind in ("exists", "count", "sum") and metric.projection is None
 
 
 class Context:
@@ -159,17 +165,23 @@ class Context:
 
     def activity(self) -> Activity:
         """How the unit's evidence has been coming in this year: how many of its (non-survey)
-        criteria have evidence by the as-of date, and how many got their first in the last
-        `forecast.window_days`. Worked out once per prediction."""
+        criteria have evidence of work done by the as-of date, and how many of them had a one-off thing done
+        (a document issued, a dialogue held, an initiative, a form of communication: not a report
+        due anyway nor a progress figure) in the last `forecast.window_days`. Both only grow as
+        records are added, so the forecast is monotone in its evidence. Once per prediction."""
         if self._activity is None:
             window = min(self.cs.forecast.window_days, self.elapsed)
             since = self.as_of - dt.timedelta(days=window)
             evidenced = recent = 0
             for _, names in self.criteria:
-                dates = [r.date for name in names for r in self._matching("supported", name)]
-                if dates:
+                found = [(name, self._matching("supported", name)) for name in names]
+                # Evidence of work done: a record with nothing in it (a plan with no task done, an
+                # indicator at zero) shows none.
+                if any(records and self.metric(name, "supported").value > 0 for name, records in found):
                     evidenced += 1
-                    recent += min(dates) > since
+                    recent += any(
+                        r.date > since for name, records in found if _one_off(self.cs.metrics[name]) for r in records
+                    )
             left = max(0, (self.cs.cutoff - self.as_of).days)
             self._activity = Activity(evidenced, len(self.criteria), recent, window, left)
         return self._activity

@@ -101,7 +101,7 @@ def chance(
         # toward the share of its criteria it had evidence for last year.
         activity = ctx.activity()
         return Chance(
-            activity.chance(),
+            min(activity.chance(), forecast.ceiling),
             "activity",
             {
                 "evidenced": activity.evidenced,
@@ -218,21 +218,22 @@ def value_scenarios(
         # and can still fall: `low` is the share it keeps if everything left in the year goes wrong.
         low = now * ctx.elapsed / ctx.span
         return certain(min(low, now), now, high, "level", {"value": now})
-    if not recorded:
-        # Not started: done (at last year's value, else the mark) at the chance the pace of the
-        # unit's evidence this year gives, else left undone.
-        odds = chance(ctx, started=False)
-        done = _last_value(ctx, name, full)
-        outcomes = ((done, odds.p), (now, 1 - odds.p))
-        return uncertain(now, high, outcomes, "no_record", {"value": now, "full": full}, odds)
-    if definition.projection == "progress":
-        paced = _progress(ctx, definition, now, deadline)
-        if paced is not None:
-            return _paced(now, high, full, paced[0], "progress", paced[1])
-    elif definition.kind in ("count", "sum"):
-        projected = now * ctx.span / ctx.elapsed
-        return _paced(now, high, full, projected, "pace", {"value": now, "projected": projected})
-    return certain(now, now, high, "pending", {"value": now})
+    if recorded and now > 0:
+        if definition.projection == "progress":
+            paced = _progress(ctx, definition, now, deadline)
+            if paced is not None:
+                return _paced(now, high, full, paced[0], "progress", paced[1])
+        elif definition.kind in ("count", "sum"):
+            projected = now * ctx.span / ctx.elapsed
+            return _paced(now, high, full, projected, "pace", {"value": now, "projected": projected})
+    # Not started, or no pace to go by: done (at last year's value, else the mark) at the chance the
+    # pace of the unit's work this year gives, else left where it is. A record that starts it never
+    # makes it less likely than before.
+    odds = chance(ctx, started=False)
+    done = max(now, _last_value(ctx, name, full))
+    outcomes = ((done, odds.p), (now, 1 - odds.p))
+    basis = "pending" if recorded else "no_record"
+    return uncertain(now, high, outcomes, basis, {"value": now, "full": full}, odds)
 
 
 def _paced(now: float, high: float, full: float, projected: float, basis: str, params: dict[str, float | int]) -> Scenarios:
@@ -280,22 +281,20 @@ def _last_year_low(ctx: Context, name: str, best: float) -> tuple[float, int] | 
 def _progress(
     ctx: Context, definition: Metric, now: float, deadline: dt.date
 ) -> tuple[float, dict[str, float | int]] | None:
-    """A progress share projected to its deadline at the unit's recent pace: between its last two
-    progress figures (from the year's start when there is one), none once the unit has gone quiet
-    for more than twice its usual interval between figures; bounded by 100%. None while no progress
-    is recorded."""
+    """A progress share projected to its deadline at the unit's pace since the year began, bounded by
+    100%; none once the unit has reported no figure for `forecast.window_days`. None while no
+    progress is recorded. Only the latest figure and its day count, so a figure added with an
+    earlier day never moves it (the forecast stays monotone in its evidence)."""
     snapshots = metric_lib.snapshots(definition, ctx.records("supported", definition.type))
     if not snapshots or now <= 0:
         return None
-    points = [(dt.date(ctx.cs.year, 1, 1), 0.0), *[p for p in snapshots if p[1] > 0 or p == snapshots[0]]]
-    (day, value) = points[-1]
-    before = next(((d, v) for d, v in reversed(points[:-1]) if d < day), None)
-    if before is None:
+    day, value = snapshots[-1]
+    days = (day - dt.date(ctx.cs.year, 1, 1)).days
+    if days <= 0:
         return None
-    interval = (day - before[0]).days
-    slope = (value - before[1]) / interval
-    if (ctx.as_of - day).days > 2 * interval + 31:
-        slope = 0.0
+    slope = value / days
+    if (ctx.as_of - day).days > ctx.cs.forecast.window_days:
+        slope = 0.0  # gone quiet: no figure for a whole window
     left = max(0, (min(deadline, ctx.cs.cutoff) - day).days)
-    projected = min(max(1.0, value), value + max(0.0, slope) * left)
-    return projected, {"value": value, "projected": projected, "days": interval}
+    projected = min(max(1.0, value), value + slope * left)
+    return projected, {"value": value, "projected": projected, "days": days}

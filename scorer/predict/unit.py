@@ -90,6 +90,7 @@ class CompiledCriterion:
         "parent",
         "owners",
         "absence_is_full",
+        "rising",
         "_points",
     )
 
@@ -108,7 +109,7 @@ class CompiledCriterion:
         self.owners = criterion.owners
         self.facts = {name: fact_name(criterion, name) for name in inputs(criterion)}
         self.survey = isinstance(criterion.rule, SurveyRule)
-        rising = higher_is_better(criterion)
+        rising = self.rising = higher_is_better(criterion)
         # Per metric read: its definition, the deadline it is pending until, whether more is
         # better, and the value that earns full points.
         self.inputs = {
@@ -254,7 +255,12 @@ def predict_unit(
     `detail` adds each criterion's evidence records with file and line (for `explain`);
     `projection` picks the rules for pending work (PROJECTIONS)."""
     exempt = engine.exempt_rows(data.unit)
-    counted = [(c.criterion.id, tuple(c.facts)) for c in engine.criteria if not c.survey and c.criterion.id not in exempt]
+    # The unit's pace of work is read from what it does, not from what befalls it (violations).
+    counted = [
+        (c.criterion.id, tuple(c.facts))
+        for c in engine.criteria
+        if not c.survey and c.rising and c.criterion.id not in exempt
+    ]
     ctx = Context(cs, data, as_of, detail, engine.index_keys, presume=projection == "presumed", criteria=counted)
     work = [
         _Work(compiled, {}, None, [], None, False, not_applicable=exempt[compiled.criterion.id])
