@@ -248,8 +248,8 @@ CATALOGUE.update(
             "vi": "chưa có minh chứng ({value})",
         },
         "how.progress": {
-            "en": "progress: {value} to date, {projected} by the deadline at the unit's latest pace (over {days} days)",
-            "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ gần nhất của đơn vị (trong {days} ngày)",
+            "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the year began ({days} days)",
+            "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ đầu năm ({days} ngày)",
         },
         "how.level": {
             "en": "level: {value} to date; it can still fall before the cut-off",

@@ -105,7 +105,7 @@ def gap(criterion: CriterionResult) -> Gap | None:
     else:
         steps = []
     value = None if metric.basis == "no_record" else float(params.get("value", metric.low))
-    share = bool(steps) and all(v <= 1 for v, _ in steps) and (value is None or value <= 1)
+    share = metric.share
     return Gap.model_construct(
         value=value,
         share=share,

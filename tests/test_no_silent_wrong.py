@@ -322,8 +322,16 @@ def test_what_if_rows_are_marked_row_by_row_in_every_format(runner, tmp_path):
     rows = list(csv.reader(io.StringIO(runner.invoke(main, [*args, "--format", "csv"]).output.lstrip("\ufeff"))))
     assert rows[0][-1] == "what_if"
     marked = {(r[3], r[4]) for r in rows[1:] if r[-1] == "hypothetical"}
-    # The index moves with the total (issue 10).
-    assert marked == {("total", ""), ("index", ""), ("component", "appraisal"), ("area", "1"), ("criterion", "1.5")}
+    # The index, the likely range and the points secured move with the total (issues 10 and 22).
+    assert marked == {
+        ("total", ""),
+        ("likely", ""),
+        ("secured", ""),
+        ("index", ""),
+        ("component", "appraisal"),
+        ("area", "1"),
+        ("criterion", "1.5"),
+    }
     data = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)["units"][0]
     assert data["total"]["hypothetical"] is True
     assert [c["id"] for c in data["criteria"] if c["hypothetical"]] == ["1.5"]

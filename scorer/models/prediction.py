@@ -108,6 +108,8 @@ class MetricValue(Out):
     basis: str
     params: dict[str, float | int]
     how: str
+    # A share (0 to 1, shown in percent), not a count or a score.
+    share: bool = Field(False, exclude=True)
 
 
 class ProofStatus(Out):

@@ -423,7 +423,7 @@ def _criterion_result(
         status=status,
         rule=rule,
         overdue=w.overdue,
-        metrics=[_metric_value(n, s, memo) for n, s in w.scenarios.items()],
+        metrics=[_metric_value(n, s, memo, ctx.cs) for n, s in w.scenarios.items()],
         survey_basis=w.survey_basis,
         evidence=ids,
         unsupported=unsupported,
@@ -448,7 +448,7 @@ def _criterion_result(
     return result, sd
 
 
-def _metric_value(name: str, s: Scenarios, memo: dict[tuple[Any, ...], MetricValue]) -> MetricValue:
+def _metric_value(name: str, s: Scenarios, memo: dict[tuple[Any, ...], MetricValue], cs: CriteriaSet) -> MetricValue:
     params = s.params
     figures = (s.low, s.expected, s.high, *params.values()) if params else (s.low, s.expected, s.high)
     # Keyed by value and type: 3 == 3.0, but they print apart too.
@@ -459,11 +459,23 @@ def _metric_value(name: str, s: Scenarios, memo: dict[tuple[Any, ...], MetricVal
     if found is None:
         if len(memo) > 100_000:
             memo.clear()
-        found = memo[key] = _new_metric_value(name, s)
+        found = memo[key] = _new_metric_value(name, s, _is_share(cs, name))
     return found
 
 
-def _new_metric_value(name: str, s: Scenarios) -> MetricValue:
+def _is_share(cs: CriteriaSet, name: str) -> bool:
+    """Whether a metric is a share (0 to 1, shown in percent): a ratio, an on-time share, a rate."""
+    metric = cs.metrics.get(name)
+    if metric is None:
+        return name == SURVEY
+    if metric.kind in ("ratio", "on_time_share"):
+        return True
+    indicator = metric.where.get("name")
+    spec = cs.indicators.get(indicator) if isinstance(indicator, str) else None
+    return spec is not None and spec.kind.value == "rate"
+
+
+def _new_metric_value(name: str, s: Scenarios, share: bool) -> MetricValue:
     params = {k: round(v, 4) for k, v in s.params.items()}
     return MetricValue.model_construct(
         name=name,
@@ -473,6 +485,7 @@ def _new_metric_value(name: str, s: Scenarios) -> MetricValue:
         basis=s.basis,
         params=params,
         how=how(s.basis, params, "en"),
+        share=share,
     )
 
 
