@@ -171,7 +171,9 @@ def _criterion_row(
         not_applicable=not_applicable,
         proofs=[] if survey else _proof_lines(c),
         explanation=words if (below or (appraised is not None and score is not None and appraised < score)) else None,
-        reasons=["not_arising"] if c.status == "not_arising" else ([r for r in c.reasons if r != "survey_estimate"] if below else []),
+        reasons=["not_arising"]
+        if c.status == "not_arising"
+        else ([r for r in c.reasons if r != "survey_estimate"] if below else []),
         pending_until=(c.next_deadline or c.deadline) if below and c.status == "pending" else None,
         appraised=appraised,
         appraisal_note=note,

@@ -886,7 +886,12 @@ def how(basis: str, params: dict[str, float | int], lang: str) -> str:
 
 def chance_source(params: dict[str, float | int]) -> str:
     """The most specific record a chance was worked out from (predict's `chance`)."""
-    keys = ("criteria", "activity"), ("own_decided", "this_year_own"), ("unit_decided", "this_year"), ("last_decided", "last_year")
+    keys = (
+        ("criteria", "activity"),
+        ("own_decided", "this_year_own"),
+        ("unit_decided", "this_year"),
+        ("last_decided", "last_year"),
+    )
     for key, source in keys:
         if params.get(key):
             return source

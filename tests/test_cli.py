@@ -129,8 +129,9 @@ def test_explain_traces_points_to_documents(runner):
     # the pending annual report's chance and what it rests on
     data = json.loads(runner.invoke(main, ["explain", "1.2", "--as-of", "2024-09-30", "--format", "json"]).output)
     (metric,) = data[0]["criterion"]["metrics"]
-    assert "chance of meeting it in time 77.83%: from this year's record of these obligations (2 of 3 on time)" in (
-        metric["how"]
+    assert (
+        "chance of meeting it in time 77.83%: from this year's record of these obligations (2 of 3 on time)"
+        in (metric["how"])
     )
 
 

@@ -38,7 +38,18 @@ def test_a_reachable_target_is_reached_by_the_last_action_and_not_before():
     # The largest gains come first, so no shorter list reaches the target.
     gains = [a.gain for a in unit.actions]
     assert gains == sorted(gains, reverse=True)
-    assert [a.criterion for a in unit.actions] == ["7.1.1", "2.2", "1.1.2", "7.1.2", "2.3", "3.5.1", "1.5", "4.5", "5.3", "7.3.5"]
+    assert [a.criterion for a in unit.actions] == [
+        "7.1.1",
+        "2.2",
+        "1.1.2",
+        "7.1.2",
+        "2.3",
+        "3.5.1",
+        "1.5",
+        "4.5",
+        "5.3",
+        "7.3.5",
+    ]
     assert all(a.deadline >= SEPT for a in unit.actions)
 
 

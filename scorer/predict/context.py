@@ -4,7 +4,6 @@ per view, and the unit's own record of obligations met so far (what a pending on
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from collections import defaultdict
 from collections.abc import Sequence

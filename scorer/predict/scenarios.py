@@ -163,9 +163,7 @@ def obligation_scenarios(
         spread = [(_credit(rule, supported, share), w) for share, w in binomial(supported.count("pending"), odds.p)]
     else:
         low, high = supported.value(kind, 0.0, empty), everything.value(kind, 1.0, empty)
-        spread = [
-            (supported.value(kind, share, empty), w) for share, w in binomial(supported.count("pending"), odds.p)
-        ]
+        spread = [(supported.value(kind, share, empty), w) for share, w in binomial(supported.count("pending"), odds.p)]
     if not pending:
         return certain(low, low, high, "obligations", params)
     return uncertain(low, high, tuple(spread), "obligations_pending", params, odds)
@@ -236,7 +234,9 @@ def value_scenarios(
     return uncertain(now, high, outcomes, basis, {"value": now, "full": full}, odds)
 
 
-def _paced(now: float, high: float, full: float, projected: float, basis: str, params: dict[str, float | int]) -> Scenarios:
+def _paced(
+    now: float, high: float, full: float, projected: float, basis: str, params: dict[str, float | int]
+) -> Scenarios:
     """A value moving at the unit's own pace: where that pace leads by the deadline, give or take
     half of what it still adds."""
     gain = max(0.0, min(projected, full) - now)

@@ -563,9 +563,9 @@ def _assemble(
             into = sums[key]
             sums[key] = [a + b for a, b in zip(into, points)]
             if sd:
-                s = spread[key]
-                s[0] += sd * sd
-                s[1] += sd
+                moments = spread[key]
+                moments[0] += sd * sd
+                moments[1] += sd
     rho, z = cs.forecast.correlation, run.z
 
     def likely(key: str, low: float, expected: float, high: float) -> Likely:
@@ -579,7 +579,12 @@ def _assemble(
 
     def figure(key: str) -> dict[str, Any]:
         low, expected, high, maximum, _ = sums[key]
-        out = {"max": float(maximum), "low": float(low), "expected": float(expected), "high": float(high)}
+        out: dict[str, Any] = {
+            "max": float(maximum),
+            "low": float(low),
+            "expected": float(expected),
+            "high": float(high),
+        }
         out["likely"] = likely(key, out["low"], out["expected"], out["high"])
         return out
 
