@@ -19,10 +19,10 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "d8d1b85738f276bd542c3aa8582e6a4eb344a2291feb9c691355aa551bda4fcd",
-    "synthetic-table": "959844a9fa751128ef06ed1286492f84de1eda8f03c91ebd2ee84356747dadd5",
-    "shipped-json": "6a78bab0201a57552470d0e2e14546dd4ed8577a108e583a23b31cb856819e25",
-    "shipped-2023-json": "60ea13bf0d16e55f7af7a4cfef05e57b506c9563d3eeb63d3d1bffe4259589cb",
+    "synthetic-json": "14f034fe17d9041b854abaeca38a8d561b6ac0d77e1355ea05fefd43811a4f1c",
+    "synthetic-table": "783b91a0f8d9608ad95f3051a69f2d671f8e710bb4ea0d4213027900e6c7c5e6",
+    "shipped-json": "5ad10dedffa718143bace76a191e6e7a28d93d0ca6f50bca2d6c8369250b5c2a",
+    "shipped-2023-json": "f7fc467ec1c8e4bb6cec37910e0c35fdb5686e0a0986a6a966806557d3fdb923",
 }
 
 
