@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # backtest, plan, form, diff, track and target are imported b
     from scorer.models.diff import CriteriaDiff
     from scorer.models.form import Form
     from scorer.models.plan import RemediationPlan
+    from scorer.models.register import RegisterDraft
     from scorer.models.target import TargetPlan
     from scorer.models.track import Track
 
@@ -171,7 +172,24 @@ def validate(request: Request) -> Validation:
     for data in inputs.units():
         counts.append(len(data.evidence.records))
         warnings += loading.document_conflicts(data.evidence, data.last_year)
+        warnings += _to_review(data.evidence)
     return Validation(inputs.label, len(inputs.criteria.criteria()), len(counts), sum(counts), warnings)
+
+
+def _to_review(evidence: EvidenceSet) -> list[Problem]:
+    """Records drafted from the register and not yet reviewed: listed, as predict counts them only
+    in the high scenario."""
+    return [
+        Problem(
+            evidence.origins[r.id].path,
+            f"'{r.id}' was drafted from the register and is not reviewed yet: predict counts it only in the high scenario",
+            line=evidence.origins[r.id].line,
+            field="review",
+            hint="check it against the document, fill in what its note names, then delete `review: needed`",
+        )
+        for r in evidence.records
+        if r.review is not None
+    ]
 
 
 def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) -> UnitYear:
@@ -305,11 +323,12 @@ def backtest(request: Request) -> list[Backtest]:
     return checks
 
 
-def track(request: Request, compare: bool = False) -> Track:
-    """Replay a closed year as of every month end and calendar deadline, for each selected unit;
-    `compare` replays it under the first release's projection rules too."""
+def track(request: Request, compare: bool = False, days: list[dt.date] | None = None) -> Track:
+    """Replay a closed year as of every month end and calendar deadline (or only as of `days`, and
+    the cut-off), for each selected unit; `compare` replays it with every pending thing presumed done
+    too (the earlier rules' optimism)."""
     from scorer.models.track import Track
-    from scorer.track import as_of_dates, track_unit
+    from scorer.track import as_of_dates, scorecard, track_unit
 
     if request.year is None and request.criteria is None:
         request = replace(request, year=_newest_published_year(request))
@@ -322,6 +341,9 @@ def track(request: Request, compare: bool = False) -> Track:
             field="year",
             hint="a track record replays a closed year; use predict for this one",
         )
+    replayed = as_of_dates(cs)
+    if days is not None:
+        replayed = sorted({d for d in days if d.year == cs.year and d < cs.cutoff} | {cs.cutoff})
     units = []
     with engine_for(cs) as engine:
         for data in inputs.units():
@@ -330,19 +352,19 @@ def track(request: Request, compare: bool = False) -> Track:
             def replay(projection: str) -> list[UnitPrediction]:
                 return [
                     assess(predict_unit(cs, inputs.label, data, day, engine, projection=projection), data.unit)  # noqa: B023
-                    for day in as_of_dates(cs)
+                    for day in replayed
                 ]
 
             units.append(
                 track_unit(
                     cs,
-                    replay("pace"),
+                    replay("honest"),
                     official.total if official else None,
-                    "pace",
+                    "honest",
                     replay("presumed") if compare else None,
                 )
             )
-    return Track(units=units)
+    return Track(units=units, record=scorecard(units))
 
 
 def _newest_published_year(request: Request) -> int:
@@ -474,3 +496,107 @@ def criteria_diff(old: Path, new: Path) -> CriteriaDiff:
     from scorer.diff import diff
 
     return diff(loading.load_criteria(old), loading.load_criteria(new), old.name, new.name)
+
+
+@dataclass(frozen=True)
+class RegisterImport:
+    """`scorer register import`: the draft, where it goes, and the file's whole text to write there."""
+
+    draft: RegisterDraft
+    output: Path
+    text: str
+
+
+def register_import(
+    request: Request, register: Path, output: Path | None = None, rules: tuple[Path, ...] = (), lang: str = "vi"
+) -> RegisterImport:
+    """A unit's register of outgoing documents to review-marked evidence records of one year. The
+    unit's evidence of that year (an earlier draft too) is read first: a document already there is
+    not drafted again, and an earlier draft's text is kept as the officer left it."""
+    from scorer import register as drafting
+    from scorer.loading.files import read_text
+    from scorer.loading.register import load_register_rules, read_register
+
+    if request.unit is None:
+        raise UsageError("give the unit whose register it is: --unit <folder name>")
+    cs, _ = _criteria(request)
+    unit = loading.nfc(request.unit)
+    folders = loading.unit_folders(request.evidence, unit)
+    if not folders:
+        known = [f.name for f in loading.unit_folders(request.evidence)]
+        close = did_you_mean(unit, known)
+        if lang != "en":
+            close = close.replace("did you mean", "có phải là") if close else None
+            raise SelectionError.single(request.evidence, f"không có đơn vị '{unit}'", hint=close)
+        raise SelectionError.single(request.evidence, f"no unit '{unit}'", hint=close)
+    folder = folders[0]
+    target = output if output is not None else folder / str(cs.year) / "so-van-ban.yaml"
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"--output {target}: the draft is YAML evidence, give a .yaml file")
+    if loading.same_file(target, register):
+        raise UsageError(f"--output {target} is the register itself")
+    files = loading.evidence_files(folder / str(cs.year), request.evidence)
+    if loading.is_file(target) and not any(loading.same_file(target, f) for f in files):
+        files.append(target)
+    evidence = loading.load_evidence_files(folder, files, cs=cs)
+    table = load_register_rules([request.rules / "register.yaml", *rules])
+    rows = read_register(register, lang)
+    result = drafting.draft(rows, table, cs, unit, cs.year, evidence, lang, source=register.name)
+    previous = read_text(target) if loading.is_file(target) else None
+    return RegisterImport(result, target, drafting.render_yaml(result, lang, previous))
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """A record drafted from the register and not reviewed yet, as the evidence page lists it."""
+
+    id: str
+    type: str
+    file: str
+    line: int
+    date: dt.date
+    document_no: str | None
+    title: str | None
+    note: str | None
+
+
+def drafted(evidence: Path, unit: str, year: int) -> list[Drafted]:
+    """The unit's records of `year` still marked `review: needed`, in date order."""
+    folder = evidence / unit
+    records = loading.load_evidence(folder, year)
+    return [
+        Drafted(
+            r.id,
+            r.type,
+            Path(records.origins[r.id].path).name,
+            records.origins[r.id].line,
+            r.date,
+            r.document_no,
+            r.title,
+            r.note,
+        )
+        for r in sorted(records.records, key=lambda r: (r.date, r.id))
+        if r.review is not None
+    ]
+
+
+def register_review(evidence: Path, unit: str, year: int, record_id: str, accept: bool) -> tuple[str, bytes]:
+    """One drafted record accepted (its mark removed) or rejected (the record removed): the name of
+    its file and the file's new content, for the caller to land as any evidence file is landed."""
+    from scorer import register as drafting
+    from scorer.loading.files import read_text
+
+    found = {d.id: d for d in drafted(evidence, unit, year)}
+    item = found.get(record_id)
+    if item is None:
+        raise SelectionError.single(evidence / unit / str(year), f"no record '{record_id}' waiting for review")
+    path = evidence / unit / str(year) / item.file
+    text = drafting.reviewed(read_text(path), item.line, record_id, accept)
+    if text is None:
+        raise InputError.single(
+            path,
+            f"'{record_id}' is no longer written as drafted",
+            line=item.line,
+            hint="edit the file: delete its `review: needed` line to accept it, or the record to reject it",
+        )
+    return item.file, text.encode("utf-8")

@@ -562,6 +562,64 @@ def criteria_import(decision: Path, output: Path) -> None:
     click.echo(f"Wrote {output}: run `scorer validate --criteria {output}` for the rows still to finish.", err=True)
 
 
+@main.group()
+def register() -> None:
+    """Evidence drafted from the register of outgoing documents (sổ đăng ký văn bản đi)."""
+
+
+@register.command("import")
+@click.argument("register_file", metavar="REGISTER", type=click.Path(path_type=Path))
+@click.option("--unit", required=True, help="The unit's folder name under --evidence.")
+@click.option("--year", type=int, help="Year of the evidence [default: the newest criteria set].")
+@click.option("--evidence", type=click.Path(path_type=Path), default=Path("evidence"), show_default=True)
+@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option(
+    "--register-rules",
+    "register_rules",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A province's own table of phrasings, read before rules/register.yaml (repeatable).",
+)
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path), help="The draft [default: evidence/UNIT/YEAR/so-van-ban.yaml]."
+)
+@click.option("--report", is_flag=True, help="Print per row what was drafted, skipped (why) or left unclear.")
+@click.option("--dry-run", "dry_run", is_flag=True, help="Read and draft, write nothing.")
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="vi", show_default=True)
+@handles_errors
+def register_import(
+    register_file: Path,
+    unit: str,
+    year: int | None,
+    evidence: Path,
+    rules: Path,
+    register_rules: tuple[Path, ...],
+    output: Path | None,
+    report: bool,
+    dry_run: bool,
+    lang: str,
+) -> None:
+    """Draft evidence records, marked `review: needed`, from the register (.xlsx or .csv).
+
+    Example: scorer register import so-van-ban.xlsx --unit van-phong-ubnd-tinh
+    """
+    from scorer import api
+    from scorer import register as drafting
+
+    result = api.register_import(
+        _request(evidence=evidence, rules=rules, year=year, unit=unit), register_file, output, register_rules, lang
+    )
+    if result.draft.records and not dry_run:
+        result.output.parent.mkdir(parents=True, exist_ok=True)
+        emit(result.text, result.output)
+    if report:
+        click.echo(drafting.render_report(result.draft, lang), nl=False)
+    for warning in result.draft.warnings:
+        click.echo(("Warning: " if lang == "en" else "Cảnh báo: ") + warning, err=True)
+    click.echo(drafting.summary_line(result.draft, lang), err=True)
+    click.echo(drafting.written_line(result, lang, dry_run), err=True)
+
+
 @main.command()
 @click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
 @click.option(

@@ -18,7 +18,7 @@ adapter keeps every one of them out of reach of any input, by construction:
 | 255 properties per fact                                | every fact has four                                      |
 | `$nex`-style rules matching the state document         | every pattern starts with `kind == "metric"`             |
 | rulesets never freed                                   | `close()` deletes them; engines are context managers     |
-| no import on Python 3.13                               | the package declares Python 3.11 and 3.12 only          |
+| no build or import on Python 3.13+ (`PyEval_CallObject` removed) | the README's install sets `CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject`; CI builds it on Debian 13's 3.13 |
 
 Evaluations are serialised by a lock: the C extension has no locks of its own.
 

@@ -227,6 +227,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status.short": {"en": "short", "vi": "bị trừ điểm"},
     "status.official": {"en": "official survey", "vi": "khảo sát chính thức"},
     "status.estimate": {"en": "survey estimate", "vi": "ước tính khảo sát"},
+    # track record (backtest --track): likely, the at-risk list, the record over units
+    "track.na": {"en": "n/a", "vi": "chưa có"},
+    "track.likely": {"en": "Likely", "vi": "Khoảng nhiều khả năng"},
+    "track.at_risk": {"en": "At risk", "vi": "Có nguy cơ"},
+    "track.held": {"en": "Held", "vi": "Đã báo trước"},
+    "track.below_max": {
+        "en": "At risk: criteria on the day's list; held: of the {n} criteria that end below max, those the list already held",
+        "vi": "Có nguy cơ: số tiêu chí trong danh sách ngày đó; đã báo trước: trong {n} tiêu chí cuối năm dưới điểm tối đa, số tiêu chí danh sách đã nêu",
+    },
+    "track.record": {
+        "en": "Track record over {n} unit(s), as of each quarter's end (the fourth: the last month end before the cut-off)",
+        "vi": "Độ tin cậy của dự báo trên {n} đơn vị, tại cuối mỗi quý (quý IV: cuối tháng trước ngày chốt số liệu)",
+    },
+    "track.units": {"en": "Units", "vi": "Số đơn vị"},
+    "track.mae": {"en": "MAE", "vi": "Sai số TB"},
+    "track.bias": {"en": "Bias", "vi": "Độ lệch"},
+    "track.likely_covers": {"en": "Likely covers", "vi": "Nhiều khả năng: chứa"},
+    "track.likely_width": {"en": "Likely width", "vi": "Nhiều khả năng: rộng"},
+    "track.band_covers": {"en": "[low, high] covers", "vi": "[thấp, cao]: chứa"},
+    "track.band_width": {"en": "[low, high] width", "vi": "[thấp, cao]: rộng"},
+    "track.recall": {"en": "At-risk recall", "vi": "Tỷ lệ báo trước"},
+    "track.precision": {"en": "At-risk precision", "vi": "Tỷ lệ báo đúng"},
 }
 
 

@@ -14,11 +14,14 @@ from decimal import Decimal
 
 from scorer.models.criteria import CriteriaSet
 from scorer.models.prediction import UnitPrediction
-from scorer.models.track import QuarterError, TrackPoint, TrackSummary, UnitTrack, measure
+from scorer.models.track import QuarterError, TrackPoint, TrackRow, TrackSummary, UnitTrack, measure
 from scorer.scoring import exact
 
 # Expected is "known" once it stays this close to the final.
 KNOWN_WITHIN = Decimal(1)
+# The days a track record is summed up on: the ends of the first three quarters, and the last month
+# end before the cut-off (at the cut-off itself the forecast is the final by construction).
+QUARTER_ENDS = ((3, 31), (6, 30), (9, 30), (11, 30))
 
 
 def as_of_dates(cs: CriteriaSet) -> list[dt.date]:
@@ -41,6 +44,7 @@ def summarise(
     for p in predictions:
         figure = measure(p)[1]
         error = float(exact(figure.expected) - exact(final))
+        likely = likely_range(figure)
         points.append(
             TrackPoint(
                 as_of=p.as_of,
@@ -50,6 +54,9 @@ def summarise(
                 deadlines=names.get(p.as_of, []),
                 error=error,
                 within=figure.low <= final <= figure.high,
+                likely_low=likely[0] if likely else None,
+                likely_high=likely[1] if likely else None,
+                at_risk=[r.criterion for r in p.risks],
             )
         )
     by_quarter = []
@@ -97,5 +104,65 @@ def track_unit(
         coverage=summary.coverage,
         mae=summary.mae,
         summary=summary,
-        baseline=summarise(cs, baseline, "flat")[0] if baseline else None,
+        baseline=summarise(cs, baseline, "presumed")[0] if baseline else None,
+        below_max=[c.id for c in last.criteria if c.status != "not_applicable" and c.expected < c.max],
     )
+
+
+def likely_range(figure: object) -> tuple[float, float] | None:
+    """The figure's calibrated range (`likely`: its 10th and 90th percentiles), where it has one."""
+    likely = getattr(figure, "likely", None)
+    if likely is None:
+        return None
+    if isinstance(likely, dict):
+        low, high = likely.get("low"), likely.get("high")
+    else:
+        low, high = getattr(likely, "low", None), getattr(likely, "high", None)
+    return (float(low), float(high)) if low is not None and high is not None else None
+
+
+def quarter_days(year: int) -> list[dt.date]:
+    return [dt.date(year, month, day) for month, day in QUARTER_ENDS]
+
+
+def scorecard(units: list[UnitTrack], days: list[dt.date] | None = None) -> list[TrackRow]:
+    """How the forecast did over `units` (all of one year) as of each of `days` (the quarter ends)."""
+    if not units:
+        return []
+    rows = []
+    for day in days or quarter_days(units[0].year):
+        pairs = [(u, p) for u in units for p in u.points if p.as_of == day]
+        if not pairs:
+            continue
+        errors = [exact(p.expected) - exact(u.final) for u, p in pairs]
+        likely = [
+            (u.final, p.likely_low, p.likely_high)
+            for u, p in pairs
+            if p.likely_low is not None and p.likely_high is not None
+        ]
+        below = sum(len(u.below_max) for u, _ in pairs)
+        listed = sum(len(p.at_risk) for _, p in pairs)
+        hits = sum(len(set(p.at_risk) & set(u.below_max)) for u, p in pairs)
+        rows.append(
+            TrackRow(
+                as_of=day,
+                units=len(pairs),
+                mae=_mean([abs(e) for e in errors]),
+                bias=_mean(errors),
+                likely_coverage=_share(sum(1 for final, lo, hi in likely if lo <= final <= hi), len(likely)),
+                likely_width=_mean([exact(hi) - exact(lo) for _, lo, hi in likely]) if likely else None,
+                band_coverage=_share(sum(1 for _, p in pairs if p.within), len(pairs)) or 0.0,
+                band_width=_mean([exact(p.high) - exact(p.low) for _, p in pairs]),
+                recall=_share(hits, below),
+                precision=_share(hits, listed),
+            )
+        )
+    return rows
+
+
+def _mean(values: list[Decimal]) -> float:
+    return float(round(sum(values, Decimal(0)) / len(values), 2))
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None

@@ -126,10 +126,19 @@ def test_survey_estimate_from_the_internal_survey_is_bounded_by_what_a_survey_ca
     assert (c.low, c.expected, c.high) == (7.5, 9.5, 10.0)
 
 
-def test_wilson_interval_matches_published_values():
-    # 90 of 100 at 95% (Wilson 1927; Newcombe 1998, table I: 0.8256-0.9448).
-    low, high = wilson(0.9, 100, 1.96)
-    assert (round(low, 4), round(high, 4)) == (0.8256, 0.9448)
+@pytest.mark.parametrize(
+    "events, n, low, high",
+    [
+        # Newcombe RG, "Two-sided confidence intervals for the single proportion: comparison of seven
+        # methods", Statistics in Medicine 17 (1998) 857-872, Table II, method 3 (Wilson score, 95%).
+        (81, 263, 0.2553, 0.3662),
+        (15, 148, 0.0624, 0.1605),
+        (0, 20, 0.0, 0.1611),
+        (1, 29, 0.0061, 0.1718),
+    ],
+)
+def test_wilson_interval_agrees_with_published_values(events, n, low, high):
+    assert tuple(round(bound, 4) for bound in wilson(events / n, n, 1.96)) == (low, high)
 
 
 def test_survey_estimate_from_last_years_official_share():

@@ -4,27 +4,48 @@ rules it holds to account."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from click.testing import CliRunner
 
 from scorer import api, synthetic
 from scorer.cli import main
 from scorer.errors import ScorerError
-from scorer.models.track import SCHEMA
+from scorer.models.track import SCHEMA, Track, TrackPoint, TrackSummary, UnitTrack
+from scorer.render import track as render_track
+from scorer.track import likely_range, scorecard
 from tests.conftest import EVIDENCE, OFFICE, ROOT, RULES, write_unit
 from tests.test_html import browse, ink, needs_browser
 
 ARGS = ["backtest", "--evidence", str(EVIDENCE), "--rules", str(RULES), "--year", "2023", "--track"]
 
 
+def _bench():
+    spec = importlib.util.spec_from_file_location("track_record", ROOT / "bench" / "track_record.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks its module up
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="module")
 def shipped():
     return api.track(api.Request(evidence=EVIDENCE, rules=RULES, year=2023), compare=True)
+
+
+@pytest.fixture(scope="module")
+def synthetic_units(tmp_path_factory):
+    bench = _bench()
+    return bench.synthetic_track(tmp_path_factory.mktemp("histories"), bench.seeds_of())
 
 
 def test_table_has_a_row_per_month_end_and_deadline_and_the_summary(runner):
@@ -35,9 +56,21 @@ def test_table_has_a_row_per_month_end_and_deadline_and_the_summary(runner):
         "Track record: Văn phòng UBND tỉnh (van-phong-ubnd-tinh) · Year 2023 · criteria_2023.yaml · Total"
     )
     assert lines[1] == "Final at the cut-off 88.09 (Tốt) · published 88.09"
-    rows = [line for line in lines if line[:4] == "2023"]
+    end = lines.index(
+        "Track record over 1 unit(s), as of each quarter's end (the fourth: the last month end before the cut-off)"
+    )
+    rows = [line for line in lines[:end] if line[:4] == "2023"]
     assert len(rows) == 16  # 12 month ends and 4 report deadlines (plan_due is 31/01, cutoff 31/12)
     assert rows[-1].split()[:6] == ["2023-12-31", "cutoff,", "year_end", "88.09", "88.09", "88.09"]
+    # Likely (n/a while the prediction gives none), the day's at-risk rows, and of the 24 criteria
+    # that end below max, those the list already held.
+    assert rows[-1].split()[-3:] == ["n/a", "24", "24/24"]
+    assert [line.split()[:2] for line in lines[end:] if line[:4] == "2023"] == [
+        ["2023-03-31", "1"],
+        ["2023-06-30", "1"],
+        ["2023-09-30", "1"],
+        ["2023-11-30", "1"],
+    ]
     assert "Mean absolute error of expected: Q1 " in result.output
     assert "Coverage: the final lay within [low, high] on 16 of 16 days (100%)" in result.output
     assert "We would have known by 2023-12-31" in result.output
@@ -47,7 +80,7 @@ def test_json_is_the_track_contract(runner):
     result = runner.invoke(main, ARGS + ["--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["schema"] == SCHEMA == "scorer.track/1" and set(data) == {"schema", "units"}
+    assert data["schema"] == SCHEMA == "scorer.track/1" and set(data) == {"schema", "units", "record"}
     unit = data["units"][0]
     assert {"unit", "year", "final", "published", "points", "coverage", "mae"} <= set(unit)
     assert (unit["unit"], unit["year"], unit["final"], unit["published"]) == (OFFICE, 2023, 88.09, 88.09)
@@ -68,14 +101,51 @@ def test_each_point_is_the_prediction_of_that_day(shipped):
         assert (point.low, point.expected, point.high) == (total.low, total.expected, total.high)
 
 
-def test_a_synthetic_history_grows_at_its_stated_pace(cs2023):
-    rows = synthetic.history(cs2023, 3)
-    plan = [r for r in rows if r["type"] == "plan" and r["kind"] == "par"]
-    done = [r["tasks_done"] for r in plan]
-    assert done[0] == 0 and done == sorted(done) and len(plan) == 12
-    final = float(plan[-1]["note"].split()[-1])
-    assert abs(done[-1] / plan[-1]["tasks_total"] - final) <= 1 / plan[-1]["tasks_total"]
-    assert synthetic.history(cs2023, 3) == rows
+def test_compare_replays_with_every_pending_thing_presumed_done(shipped):
+    # The shipped 2023 history was worked back from the result (its indicators are all dated in
+    # December): honest rules are well below the final through the year there, presumed ones near
+    # it. The comparison is what honesty costs on such a history, not a measure of skill.
+    before, after = shipped.units[0].baseline, shipped.units[0].summary
+    assert before is not None and before.projection == "presumed" and after.projection == "honest"
+    assert all(new.mae >= old.mae for old, new in zip(before.by_quarter, after.by_quarter))
+
+
+def test_readme_holds_the_track_record_of_a_fresh_run(shipped, synthetic_units, tmp_path):
+    """Rewrite the README's table with SCORER_UPDATE_README=1 (after a change to the forecast)."""
+    bench = _bench()
+    case = bench.template_case(tmp_path)
+    fresh = "\n".join(
+        [
+            bench.table(shipped, synthetic_units, bench.seeds_of()),
+            bench.template_table(case),
+            bench.verdict(synthetic_units, case),
+        ]
+    )
+    path = ROOT / "README.md"
+    readme = path.read_text(encoding="utf-8")
+    block = re.compile(r"(<!-- track-record: bench/track_record.py -->\n)(.*?)(<!-- /track-record -->)", re.S)
+    assert block.search(readme), "no track-record block in the README"
+    if os.environ.get("SCORER_UPDATE_README"):
+        readme = block.sub(lambda m: m.group(1) + fresh + m.group(3), readme)
+        path.write_text(readme, encoding="utf-8")
+    assert block.search(readme).group(2) == fresh, fresh  # type: ignore[union-attr]
+    assert "evidence was worked back from the published result" in " ".join(readme.split())
+
+
+def test_every_kind_is_measured_per_quarter_against_its_own_final(synthetic_units):
+    bench = _bench()
+    units = synthetic_units.units
+    assert {bench.kind_of(u) for u in units} == set(synthetic.KINDS) and len(units) == 15 * len(synthetic.KINDS)
+    for unit in units:
+        days = [p.as_of.isoformat() for p in unit.points]
+        assert days == ["2024-03-31", "2024-06-30", "2024-09-30", "2024-11-30", "2024-12-31"]
+        # The final is the full year's expected at the cut-off (low and high may still differ by a
+        # record with no document number, which only `high` counts).
+        assert unit.points[-1].expected == unit.final, unit.unit
+        assert all(p.low <= p.expected <= p.high for p in unit.points)
+    # The kinds differ where they are meant to: stalled and never-filing units end below steady ones.
+    mean = {k: sum(u.final for u in units if bench.kind_of(u) == k) / 15 for k in synthetic.KINDS}
+    assert mean["stalled"] < mean["steady"] - 10 and mean["never_files"] < mean["steady"] - 5, mean
 
 
 def test_html_chart_is_one_file_without_script(runner, tmp_path):
@@ -85,6 +155,9 @@ def test_html_chart_is_one_file_without_script(runner, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "<script" not in text and "http://" not in text and "https://" not in text
     assert 'id="band"' in text and 'id="expected"' in text and 'id="final"' in text
+    # No likely band while the prediction gives none; the record over the units after the unit.
+    assert 'id="likely"' not in text and '<table id="record-table">' in text
+    assert "Độ tin cậy của dự báo trên 1 đơn vị, tại cuối mỗi quý" in text and '<td class="n">30/09/2023</td>' in text
     assert 'stroke-dasharray="6,4"' in text and "88,09" in text
 
 
@@ -157,3 +230,176 @@ def test_a_criterion_with_no_evidence_is_never_presumed_met(tmp_path):
         assert unit["7.2.5"].expected == 0 and unit["7.2.5"].metrics[0].basis == "no_record"
         assert unit["7.2.5"].reasons[0] == "no_evidence"
     assert units["empty"].total.expected <= units["started"].total.expected
+
+
+# -- the histories the track record is measured on ----------------------------------------------
+
+
+def _period_end(record: dict) -> dt.date:
+    month, day = record["id"].rsplit("-", 2)[-2:]
+    return dt.date(int(record["date"][:4]), int(month), int(day))
+
+
+def _progress(rows: list[dict], kind: str) -> list[tuple[dt.date, float]]:
+    plans = [r for r in rows if r["type"] == "plan" and r["kind"] == kind and r["id"] != f"kh-{kind}"]
+    return [(_period_end(r), r["tasks_done"] / r["tasks_total"]) for r in plans]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_each_kind_of_history_behaves_as_named(cs2024, seed):
+    for kind in synthetic.KINDS:
+        assert synthetic.history(cs2024, seed, kind) == synthetic.history(cs2024, seed, kind)
+    profiles = {kind: synthetic.profile(cs2024, seed, kind) for kind in synthetic.KINDS}
+    rows = {kind: synthetic.history(cs2024, seed, kind) for kind in synthetic.KINDS}
+    for kind, records in rows.items():
+        assert all(r["date"].startswith("2024-") for r in records), kind
+    # Stalled: no progress after the day it stopped, and nothing issued after it.
+    stalled = profiles["stalled"]
+    for plan in synthetic.PROGRESS_PLANS:
+        after = {share for day, share in _progress(rows["stalled"], plan) if day >= stalled.turn}
+        assert len(after) <= 1, (plan, after)
+    documents = [r for r in rows["stalled"] if r["type"] == "document" and "proof" not in r]
+    assert all(dt.date.fromisoformat(r["date"]) <= stalled.turn for r in documents)
+    # Late rush: at most a quarter of any plan done before the rush; early: documents before the turn.
+    rush = profiles["late_rush"].turn
+    for plan in synthetic.PROGRESS_PLANS:
+        assert all(share <= 0.25 + 1 / 6 for day, share in _progress(rows["late_rush"], plan) if day < rush)
+    early = [r for r in rows["early"] if r["type"] == "document" and "proof" not in r]
+    assert early and all(dt.date.fromisoformat(r["date"]) <= profiles["early"].turn for r in early)
+    # Never files: what it never files is nowhere in its records.
+    never = profiles["never_files"].never
+    assert len(never) >= 1
+    filed = {f"{r['type']}:{r.get('kind') or r.get('name')}" for r in rows["never_files"]}
+    assert not {t for t in never if t.startswith(("document:", "indicator:"))} & filed
+    # High surveys come in at 0.97-0.99; others not above 0.96.
+    official = [r["share"] for r in rows["high_surveys"] if r["type"] == "survey" and r["source"] == "official"]
+    assert official and all(0.97 <= s <= 0.99 for s in official)
+    assert all(r["share"] <= 0.96 for r in rows["steady"] if r["type"] == "survey" and r["source"] == "official")
+    # Bad news after September: a violation, or a level that falls from where it stood on 30/09.
+    bad = rows["bad_news"]
+    late_violation = [r for r in bad if r["type"] == "violation" and r["date"] > "2024-09-30"]
+    fell = []
+    for name in {r["name"] for r in bad if r["type"] == "indicator"}:
+        values = [(r["period_end"], r["value"]) for r in bad if r["type"] == "indicator" and r["name"] == name]
+        before = [v for day, v in values if day <= "2024-09-30"]
+        if before and values[-1][1] < 0.8 * before[-1]:
+            fell.append(name)
+    assert late_violation or fell
+
+
+def test_a_new_unit_has_no_last_year_and_the_others_have_one(cs2024, cs2023, tmp_path):
+    synthetic.write_history(tmp_path, "new", cs2024, 4, "new_unit", last=cs2023)
+    synthetic.write_history(tmp_path, "old", cs2024, 4, "steady", last=cs2023)
+    assert not (tmp_path / "new" / "2023").exists() and (tmp_path / "new" / "2024" / "evidence.yaml").is_file()
+    assert (tmp_path / "old" / "2023" / "evidence.yaml").is_file()
+    for year in ("2023", "2024"):
+        result = CliRunner().invoke(
+            main, ["validate", "--evidence", str(tmp_path), "--rules", str(RULES), "--year", year]
+        )
+        assert result.exit_code == 0 and result.output.startswith(f"OK: criteria_{year}.yaml"), result.output
+
+
+def test_an_unknown_kind_is_named(cs2024):
+    with pytest.raises(ValueError) as caught:
+        synthetic.history(cs2024, 1, "lazy")
+    assert str(caught.value) == (
+        "unknown kind of history 'lazy': one of steady, late_rush, stalled, early, never_files, new_unit, "
+        "high_surveys, bad_news"
+    )
+
+
+# -- the measures -------------------------------------------------------------------------------
+
+
+def _unit(final: float, points: list[tuple[str, float, float, float, tuple[float, float] | None, list[str]]], below):
+    return UnitTrack(
+        unit="u",
+        unit_name="U",
+        year=2024,
+        criteria_set="criteria_2024.yaml",
+        measure="total",
+        final=final,
+        final_class=None,
+        published=None,
+        points=[
+            TrackPoint(
+                as_of=dt.date.fromisoformat(day),
+                low=low,
+                expected=expected,
+                high=high,
+                error=expected - final,
+                within=low <= final <= high,
+                likely_low=likely[0] if likely else None,
+                likely_high=likely[1] if likely else None,
+                at_risk=listed,
+            )
+            for day, low, expected, high, likely, listed in points
+        ],
+        coverage=1.0,
+        mae=0.0,
+        summary=TrackSummary(projection="pace", mae=0.0, coverage=1.0, by_quarter=[], known_by=None),
+        below_max=below,
+    )
+
+
+def test_the_scorecard_pools_units_as_of_each_quarter_end():
+    a = _unit(80, [("2024-09-30", 60, 85, 95, (78, 88), ["1.1", "1.2", "2.1"])], ["1.1", "1.2", "3.1", "4.1"])
+    b = _unit(70, [("2024-09-30", 72, 76, 90, (74, 80), ["1.2"])], ["5.1"])
+    (row,) = scorecard([a, b])
+    assert row.as_of == dt.date(2024, 9, 30) and row.units == 2
+    assert (row.mae, row.bias) == (5.5, 5.5)  # errors +5 and +6
+    assert (row.likely_coverage, row.likely_width) == (0.5, 8.0)  # a's 78-88 holds 80, b's 74-80 misses 70
+    assert (row.band_coverage, row.band_width) == (0.5, 26.5)  # b's low 72 is above its final
+    # Held: a's 1.1 and 1.2 of the 5 criteria ending below max; listed: 4, of which 2 end below max.
+    assert (row.recall, row.precision) == (0.4, 0.5)
+
+
+def test_likely_is_na_until_the_prediction_gives_it():
+    a = _unit(80, [("2024-03-31", 60, 85, 95, None, [])], [])
+    (row,) = scorecard([a])
+    assert (row.likely_coverage, row.likely_width, row.recall, row.precision) == (None, None, None, None)
+    assert likely_range(SimpleNamespace(likely=None)) is None and likely_range(SimpleNamespace()) is None
+    assert likely_range(SimpleNamespace(likely=SimpleNamespace(low=70.5, high=81))) == (70.5, 81.0)
+    assert likely_range(SimpleNamespace(likely={"low": 70.5, "high": 81})) == (70.5, 81.0)
+
+
+def test_the_cli_sums_up_every_unit_as_of_each_quarter_end(cs2024, cs2023, tmp_path):
+    for kind in ("steady", "stalled"):
+        synthetic.write_history(tmp_path, kind, cs2024, 2, kind, last=cs2023)
+    args = ["backtest", "--evidence", str(tmp_path), "--rules", str(RULES), "--year", "2024", "--track"]
+    track = api.track(api.Request(evidence=tmp_path, rules=RULES, year=2024))
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    text = result.output
+    head = "Track record over 2 unit(s), as of each quarter's end (the fourth: the last month end before the cut-off)"
+    assert head in text
+    table = text[text.index(head) :].splitlines()
+    heads = "As of · Units · MAE · Bias · Likely covers · Likely width · [low, high] covers · [low, high] width"
+    assert [h.strip() for h in table[2].split("  ") if h.strip()] == (
+        heads + " · At-risk recall · At-risk precision"
+    ).split(" · ")
+    row = track.record[2]
+    assert table[6].split()[:4] == ["2024-09-30", "2", f"{row.mae:.2f}", f"{row.bias:+.2f}"]
+    vi = CliRunner().invoke(main, [*args, "--lang", "vi"]).output
+    assert "Độ tin cậy của dự báo trên 2 đơn vị, tại cuối mỗi quý" in vi and "Tỷ lệ báo trước" in vi
+    assert any(line.split()[:2] == ["30/09/2024", "2"] for line in vi.splitlines())
+    data = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).output)
+    assert [r["as_of"] for r in data["record"]] == ["2024-03-31", "2024-06-30", "2024-09-30", "2024-11-30"]
+    assert data["record"][2]["recall"] == row.recall and data["units"][0]["below_max"]
+    assert all("at_risk" in p and "likely_low" in p for p in data["units"][0]["points"])
+
+
+def test_a_likely_range_is_drawn_and_printed_where_the_prediction_gives_one():
+    unit = _unit(
+        80,
+        [("2024-06-30", 60, 85, 95, (78, 88), ["1.1"]), ("2024-12-31", 80, 80, 80, (80, 80), [])],
+        ["1.1"],
+    )
+    track = Track(units=[unit], record=scorecard([unit]))
+    page = render_track.render(track, "html", "vi")
+    assert 'id="likely"' in page and "78,00–88,00" in page
+    text = render_track.render(track, "table", "en")
+    row = next(line for line in text.splitlines() if line.startswith("2024-06-30"))
+    assert row.split()[-3:] == ["78.00–88.00", "1", "1/1"]
+    (line,) = [line for line in text.splitlines()[-5:] if line.startswith("2024-06-30")]
+    assert line.split() == ["2024-06-30", "1", "5.00", "+5.00", "100%", "10.00", "100%", "35.00", "1.00", "1.00"]

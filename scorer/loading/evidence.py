@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from scorer.errors import Collector, InputError, Problem, ScorerError, did_you_mean
 from scorer.loading.criteria import field_kind, once_per_set
-from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, nfc, outside_link
+from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, nfc, outside_link, resolve
 from scorer.loading.origin import EvidenceSet, Origin, RawRecord
 from scorer.loading.problems import problems_of
 from scorer.loading.sources import reads, with_sources
@@ -144,7 +144,7 @@ def load_evidence_files(
     indicators = cs.indicators if cs is not None else {}
     # The unit folder with its links followed, worked out when the first attachment asks for it and
     # kept for the next ones (an error is not kept: each attachment meets it as before).
-    resolved_folder = functools.cache(unit_folder.resolve)
+    resolved_folder = functools.cache(lambda: resolve(unit_folder))
 
     def keep(batch: list[RawRecord]) -> None:
         for (_data, origin, _lines), record in zip(batch, _validate_all(batch, problems)):
@@ -303,9 +303,9 @@ def _attachment_ok(
     try:
         # Followed from the folder already resolved: the same path (a path's links are followed
         # from its start), without following the folder's own links again for each attachment.
-        target = (resolved_folder() / attachment).resolve()
+        target = resolve(resolved_folder() / attachment)
         outside = Path(attachment).is_absolute() or not target.is_relative_to(resolved_folder())
-    except (OSError, RuntimeError, ValueError):
+    except (OSError, RuntimeError, ValueError):  # a link loop among them: it leads nowhere inside
         outside = True
     if outside:
         return refuse(

@@ -6,6 +6,7 @@ one is refused with its name, never read half way.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import unicodedata
@@ -87,11 +88,43 @@ def text_lines(path: Path) -> Iterator[str]:
             yield from (nfc(part) for part in _LONE_CR.split(line)) if "\r" in line[:-2] else (nfc(line),)
 
 
-def inside(path: Path, root: Path) -> bool:
-    """Whether `path`, its links followed, lies inside `root` (links followed too)."""
+def resolve(path: Path) -> Path:
+    """`path` made absolute with every link followed, the same on every Python: a tail that does not
+    exist is kept as written (a missing attachment is reported as missing, not refused), and a link
+    loop raises OSError(ELOOP). `Path.resolve()` alone differs: up to 3.12 it raises RuntimeError on
+    a loop, from 3.13 it returns the loop unresolved, as if it were a folder like any other."""
+
+    def loop(where: object) -> OSError:
+        return OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(where))
+
     try:
-        return path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError, ValueError):
+        return path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13: the loop as RuntimeError
+        raise loop(path) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise loop(path) from None
+    # Something on the way does not exist (or cannot be looked up): follow what does.
+    try:
+        resolved = path.resolve()
+    except RuntimeError:
+        raise loop(path) from None
+    # Every link in the part that exists has been followed, unless a loop stopped the walk (3.13
+    # leaves the looping link in place): a link left in that part is a loop.
+    existing = resolved
+    while not os.path.lexists(existing) and existing != existing.parent:
+        existing = existing.parent
+    if existing.is_symlink():
+        raise loop(existing)
+    return resolved
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether `path`, its links followed, lies inside `root` (links followed too); a link loop is
+    not inside anything."""
+    try:
+        return resolve(path).is_relative_to(resolve(root))
+    except (OSError, ValueError):
         return False
 
 
@@ -171,6 +204,6 @@ def check_output(output: Path, evidence: Path, rules: Path, reads: list[Path], n
 
 def _resolved(path: Path) -> Path | None:
     try:
-        return path.resolve()
-    except (OSError, RuntimeError, ValueError):
+        return resolve(path)
+    except (OSError, ValueError):
         return None

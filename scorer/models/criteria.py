@@ -53,7 +53,7 @@ class MetricBase(Strict):
     deadline: str | None = None
     # How a pending value is expected to end the year (README "How the forecast is made"): `progress`
     # shares (plan tasks done, coverage) move at the unit's pace, `level` shares (on-time rates) stay.
-    projection: Literal["progress", "level", "pace", "last_year", "best_of", "obligations", "none"] | None = None
+    projection: Literal["progress", "level"] | None = None
 
 
 class CountMetric(MetricBase):

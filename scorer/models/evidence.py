@@ -188,6 +188,9 @@ class RecordBase(Strict):
     # The proof ("tài liệu kiểm chứng") of a sub-criterion this record is, by the proof's id.
     proof: str | None = None
     note: str | None = None
+    # `needed` on a record drafted by `scorer register import`: until the officer checks it and
+    # removes the mark, predict counts it as unsupported evidence (the high scenario only).
+    review: Literal["needed"] | None = None
 
 
 class Plan(RecordBase):

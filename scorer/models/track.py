@@ -28,6 +28,11 @@ class TrackPoint(Out):
     deadlines: list[str] = []
     error: float
     within: bool
+    # The calibrated range of the day (10th and 90th percentiles), where the prediction gives one.
+    likely_low: float | None = None
+    likely_high: float | None = None
+    # The criteria on the day's at-risk list.
+    at_risk: list[str] = []
 
 
 class QuarterError(Out):
@@ -62,8 +67,32 @@ class UnitTrack(Out):
     mae: float
     summary: TrackSummary
     baseline: TrackSummary | None = None
+    # The criteria that end the year below their max (at the cut-off): what the at-risk list was for.
+    below_max: list[str] = []
+
+
+class TrackRow(Out):
+    """How the forecast did over a group of units as of one day: the mean error of expected against
+    the final (`bias`, signed) and its mean absolute error (`mae`); the share of units whose final
+    lay within `likely` and within [low, high], and the mean widths of each; and the at-risk list's
+    recall (of the criteria that end below max, the share the list held that day) and precision (of
+    the criteria listed, the share that end below max), pooled over the units. None: nothing to
+    measure (no unit's prediction gives `likely`; no criterion ends below max; nothing listed)."""
+
+    as_of: dt.date
+    units: int
+    mae: float
+    bias: float
+    likely_coverage: float | None
+    likely_width: float | None
+    band_coverage: float
+    band_width: float
+    recall: float | None
+    precision: float | None
 
 
 class Track(Out):
     schema_: str = Field(default=SCHEMA, serialization_alias="schema")
     units: list[UnitTrack]
+    # Every unit together, as of each quarter's end (`scorer.track.QUARTER_ENDS`).
+    record: list[TrackRow] = []

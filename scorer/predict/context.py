@@ -24,7 +24,10 @@ def effective_as_of(cs: CriteriaSet, as_of: dt.date | None, today: dt.date) -> d
 
 def is_supported(record: EvidenceRecord, evidence: EvidenceSet) -> bool:
     """The appraisal accepts a document it can see: a number, and the attachment if one is named.
-    Survey records are results, not documents to appraise, so they are always taken."""
+    Survey records are results, not documents to appraise, so they are always taken. A record
+    drafted from the register is not taken until the officer has reviewed it."""
+    if record.review is not None:
+        return False
     if isinstance(record, Survey):
         return True
     return bool(record.document_no and record.document_no.strip()) and record.id not in evidence.missing_attachments

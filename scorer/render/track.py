@@ -8,7 +8,7 @@ from html import escape
 from tabulate import tabulate
 
 from scorer.messages import date, num, t
-from scorer.models.track import Track, TrackSummary, UnitTrack
+from scorer.models.track import Track, TrackPoint, TrackRow, TrackSummary, UnitTrack
 from scorer.render import html as html_writer
 from scorer.render.json_ import dumps
 
@@ -20,7 +20,64 @@ def render(track: Track, fmt: str, lang: str) -> str:
         return dumps(track)
     if fmt == "html":
         return render_html(track, lang)
-    return "\n\n".join(render_unit(u, lang) for u in track.units) + "\n"
+    parts = [render_unit(u, lang) for u in track.units]
+    if track.record:
+        parts.append(render_record(track, lang))
+    return "\n\n".join(parts) + "\n"
+
+
+def _likely(p: TrackPoint, lang: str) -> str:
+    if p.likely_low is None or p.likely_high is None:
+        return t("track.na", lang)
+    return f"{num(p.likely_low, lang)}–{num(p.likely_high, lang)}"
+
+
+def _held(p: TrackPoint, u: UnitTrack) -> str:
+    """Of the criteria that end below max, how many the day's at-risk list held."""
+    return f"{len(set(p.at_risk) & set(u.below_max))}/{len(u.below_max)}"
+
+
+def _share(value: float | None, lang: str) -> str:
+    return t("track.na", lang) if value is None else num(100 * value, lang, 0) + "%"
+
+
+def _ratio(value: float | None, lang: str) -> str:
+    return t("track.na", lang) if value is None else num(value, lang)
+
+
+def _record_heads(lang: str) -> list[str]:
+    keys = ["as_of", "track.units", "track.mae", "track.bias", "track.likely_covers", "track.likely_width"]
+    keys += ["track.band_covers", "track.band_width", "track.recall", "track.precision"]
+    return [t(k, lang) for k in keys]
+
+
+def _record_rows(rows: list[TrackRow], lang: str) -> list[list[str]]:
+    return [
+        [
+            date(r.as_of, lang),
+            str(r.units),
+            num(r.mae, lang),
+            _signed(r.bias, lang),
+            _share(r.likely_coverage, lang),
+            _ratio(r.likely_width, lang),
+            _share(r.band_coverage, lang),
+            num(r.band_width, lang),
+            _ratio(r.recall, lang),
+            _ratio(r.precision, lang),
+        ]
+        for r in rows
+    ]
+
+
+def render_record(track: Track, lang: str) -> str:
+    """Every unit together, as of each quarter's end."""
+    head = t("track.record", lang).format(n=len(track.units))
+    rows = _record_rows(track.record, lang)
+    return (
+        head
+        + "\n\n"
+        + tabulate(rows, headers=_record_heads(lang), disable_numparse=True, colalign=("left",) + ("right",) * 9)
+    )
 
 
 def _signed(value: float, lang: str) -> str:
@@ -44,6 +101,7 @@ def _summary_lines(u: UnitTrack, lang: str) -> list[str]:
         f"{t('mae', lang)}: {_quarters(s, lang)}",
         t("coverage", lang).format(hit=hit, of=len(u.points), share=num(100 * s.coverage, lang, 0)),
         t("known_by", lang).format(day=date(s.known_by, lang)),
+        t("track.below_max", lang).format(n=len(u.below_max)),
     ]
 
 
@@ -70,7 +128,8 @@ def _comparison_heads(lang: str) -> list[str]:
 
 
 def render_unit(u: UnitTrack, lang: str) -> str:
-    heads = [t(k, lang) for k in ("as_of", "calendar", "low", "expected", "high", "final_score", "error", "within")]
+    keys = ("as_of", "calendar", "low", "expected", "high", "final_score", "error", "within", "track.likely")
+    heads = [t(k, lang) for k in (*keys, "track.at_risk", "track.held")]
     rows = [
         [
             date(p.as_of, lang),
@@ -81,12 +140,16 @@ def render_unit(u: UnitTrack, lang: str) -> str:
             num(u.final, lang),
             _signed(p.error, lang),
             t("yes" if p.within else "no", lang),
+            _likely(p, lang),
+            str(len(p.at_risk)),
+            _held(p, u),
         ]
         for p in u.points
     ]
+    align = ("left", "left") + ("right",) * 5 + ("left",) + ("right",) * 3
     parts = [
         "\n".join(_headline(u, lang)),
-        tabulate(rows, headers=heads, disable_numparse=True, colalign=("left", "left") + ("right",) * 5 + ("left",)),
+        tabulate(rows, headers=heads, disable_numparse=True, colalign=align),
         "\n".join(_summary_lines(u, lang)),
     ]
     if u.baseline is not None:
@@ -125,6 +188,11 @@ def chart(u: UnitTrack, lang: str) -> str:
     upper = " ".join(f"{x(p.as_of):.1f},{y(p.high):.1f}" for p in u.points)
     lower = " ".join(f"{x(p.as_of):.1f},{y(p.low):.1f}" for p in reversed(u.points))
     shapes.append(f'<polygon id="band" points="{upper} {lower}" fill="#8fb3d9" opacity="0.45"/>')
+    likely = [p for p in u.points if p.likely_low is not None and p.likely_high is not None]
+    if likely:
+        rim = " ".join(f"{x(p.as_of):.1f},{y(p.likely_high or 0):.1f}" for p in likely)
+        floor_ = " ".join(f"{x(p.as_of):.1f},{y(p.likely_low or 0):.1f}" for p in reversed(likely))
+        shapes.append(f'<polygon id="likely" points="{rim} {floor_}" fill="#4a7fb5" opacity="0.45"/>')
     line = " ".join(f"{x(p.as_of):.1f},{y(p.expected):.1f}" for p in u.points)
     shapes.append(f'<polyline id="expected" points="{line}" fill="none" stroke="#0b2f57" stroke-width="2"/>')
     for p in u.points:
@@ -143,7 +211,8 @@ def chart(u: UnitTrack, lang: str) -> str:
         )
     legend = (
         f'<p class="legend"><span style="color:#8fb3d9">■</span> {escape(t("low", lang))}–{escape(t("high", lang))} · '
-        f'<span style="color:#0b2f57">—</span> {escape(t("expected", lang))} · '
+        + (f'<span style="color:#4a7fb5">■</span> {escape(t("track.likely", lang))} · ' if likely else "")
+        + f'<span style="color:#0b2f57">—</span> {escape(t("expected", lang))} · '
         f'<span style="color:#c0392b">- -</span> {escape(t("final_score", lang))} {escape(num(u.final, lang))}'
         + (f" · ··· {escape(t('official', lang))} {escape(num(u.published, lang))}" if u.published is not None else "")
         + "</p>"
@@ -165,12 +234,14 @@ def _table(heads: list[str], rows: list[str], table_id: str) -> str:
 def render_html(track: Track, lang: str) -> str:
     sections = []
     for u in track.units:
-        heads = [t(k, lang) for k in ("as_of", "calendar", "low", "expected", "high", "error", "within")]
+        keys = ("as_of", "calendar", "low", "expected", "high", "error", "within", "track.likely", "track.at_risk")
+        heads = [t(k, lang) for k in (*keys, "track.held")]
         rows = [
             f'<tr><td class="d">{escape(date(p.as_of, lang))}</td><td>{escape(", ".join(p.deadlines))}</td>'
             f'<td class="n">{num(p.low, lang)}</td><td class="n">{num(p.expected, lang)}</td>'
             f'<td class="n">{num(p.high, lang)}</td><td class="n">{escape(_signed(p.error, lang))}</td>'
-            f"<td>{escape(t('yes' if p.within else 'no', lang))}</td></tr>"
+            f'<td>{escape(t("yes" if p.within else "no", lang))}</td><td class="n">{escape(_likely(p, lang))}</td>'
+            f'<td class="n">{len(p.at_risk)}</td><td class="n">{escape(_held(p, u))}</td></tr>'
             for p in u.points
         ]
         head, line = _headline(u, lang)
@@ -186,6 +257,15 @@ def render_html(track: Track, lang: str) -> str:
             f'<p class="meta" id="final-score" data-value="{u.final:.2f}">{escape(line)}</p>'
             f"{chart(u, lang)}<ul>{summary}</ul>{comparison}"
             f"{_table(heads, rows, table_id='points')}</section>"
+        )
+    if track.record:
+        body = [
+            "<tr>" + "".join(f'<td class="n">{escape(c)}</td>' for c in row) + "</tr>"
+            for row in _record_rows(track.record, lang)
+        ]
+        head = escape(t("track.record", lang).format(n=len(track.units)))
+        sections.append(
+            f'<section id="record"><h2>{head}</h2>{_table(_record_heads(lang), body, table_id="record-table")}</section>'
         )
     title = f"{t('track', lang)} · PAR Index"
     return html_writer.page(title, "\n".join(sections), lang)

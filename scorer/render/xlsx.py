@@ -46,7 +46,8 @@ def _bytes(book: openpyxl.Workbook) -> bytes:
 
 def _fields(kind: str) -> list[str]:
     model = RECORD_TYPES[kind]
-    own = [name for name in model.model_fields if name not in COMMON and name != "type"]
+    # `review` marks a record drafted from the register: no column of a workbook typed by hand.
+    own = [name for name in model.model_fields if name not in COMMON and name not in ("type", "review")]
     return list(COMMON[:2]) + own + list(COMMON[2:])
 
 

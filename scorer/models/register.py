@@ -1,0 +1,131 @@
+"""The register of outgoing documents (sổ đăng ký văn bản đi) as read, the rules that pick PAR
+evidence out of it (rules/register.yaml), and the draft `scorer register import` makes. No I/O."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, model_validator
+
+from scorer.models.evidence import Period, Strict
+
+Phrase = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One document of the register: where it was read, its number and symbol as written
+    (`121/BC-VPUB`), its date, its kind and summary, signer and recipients when given."""
+
+    where: str
+    line: int
+    symbol: str
+    date: dt.date
+    summary: str
+    signer: str | None = None
+    recipients: str | None = None
+
+
+@dataclass(frozen=True)
+class RegisterFile:
+    path: str
+    rows: tuple[RegisterRow, ...]
+
+
+class RegisterRule(Strict):
+    """One way a PAR document is written in the register: its symbol kinds (any of), the phrases its
+    summary holds (every group, each group any of its phrases), the phrases it must not hold, and the
+    record it is drafted as. Phrases match with diacritics and case folded, as whole words."""
+
+    id: Annotated[str, Field(min_length=1, pattern=r"^[a-z0-9_.-]+$")]
+    kinds: list[Phrase] = []
+    all: list[list[Phrase]] = []
+    none: list[Phrase] = []
+    record: dict[str, Any]
+    # Read the report's period from the summary (the `periods` table).
+    period: bool = False
+    # A count read from the summary: field -> a pattern on the folded summary, its first group the count.
+    read: dict[str, Phrase] = {}
+    # A true/false field: true when the summary holds any of the phrases.
+    flags: dict[str, list[Phrase]] = {}
+    # A list field: each value whose phrases the summary holds.
+    lists: dict[str, dict[str, list[Phrase]]] = {}
+    # A field that takes the document's own number and symbol (a recognition's decision).
+    number_as: str | None = None
+    # Fields the register cannot give: named in the draft for the officer to fill in.
+    todo: list[str] = []
+
+    @model_validator(mode="after")
+    def _typed(self) -> "RegisterRule":
+        if "type" not in self.record:
+            raise ValueError("record needs its 'type' (plan, report, inspection, ...)")
+        if not self.kinds and not self.all:
+            raise ValueError("a rule needs 'kinds' or 'all' (it would match every document)")
+        return self
+
+
+class RegisterRules(Strict):
+    schema_: Annotated[Literal["scorer.register/1"], Field(alias="schema")] = "scorer.register/1"
+    # Symbol kinds (Decree 30/2020, appendix III): the abbreviation -> the kind's name.
+    kinds: dict[Phrase, Phrase] = {}
+    # The kind of a document whose symbol names none (a letter, `80/VPUB-TH`).
+    letter: Phrase = "CV"
+    # Words that say a document is about PAR: a row holding them that no rule drafts is 'unclear',
+    # unless its kind is one of `quiet_kinds` (a letter or an invitation about PAR is no evidence).
+    par_words: list[Phrase] = []
+    quiet_kinds: list[Phrase] = []
+    # A report's period from its summary, first match in this order.
+    periods: dict[Period, list[Phrase]] = {}
+    rules: list[RegisterRule] = []
+
+    def extended_by(self, other: "RegisterRules") -> "RegisterRules":
+        """A province's own table over this one: its rules first, its kinds, words and periods added."""
+        periods = {
+            p: list(other.periods.get(p, [])) + list(self.periods.get(p, [])) for p in {*self.periods, *other.periods}
+        }
+        ordered = {p: periods[p] for p in list(self.periods) + [p for p in other.periods if p not in self.periods]}
+        return RegisterRules.model_validate(
+            {
+                "schema": "scorer.register/1",
+                "kinds": {**self.kinds, **other.kinds},
+                "letter": other.letter if "letter" in other.model_fields_set else self.letter,
+                "par_words": list(dict.fromkeys([*other.par_words, *self.par_words])),
+                "quiet_kinds": list(dict.fromkeys([*other.quiet_kinds, *self.quiet_kinds])),
+                "periods": ordered,
+                "rules": [r.model_dump() for r in other.rules]
+                + [r.model_dump() for r in self.rules if r.id not in {o.id for o in other.rules}],
+            }
+        )
+
+
+Outcome = Literal["drafted", "skipped", "unclear"]
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What became of one register row: drafted (the record's id), skipped or unclear, and why."""
+
+    where: str
+    line: int
+    symbol: str
+    date: dt.date
+    summary: str
+    outcome: Outcome
+    reason: str
+    record_id: str | None = None
+    type: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class RegisterDraft:
+    """The drafted records (plain data, ready to write as YAML), each row's outcome, warnings."""
+
+    source: str
+    unit: str
+    year: int
+    records: list[dict[str, Any]]
+    rows: list[RowOutcome]
+    warnings: list[str] = field(default_factory=list)
+    # Unread fields per drafted record id (what the officer still fills in).
+    todo: dict[str, list[str]] = field(default_factory=dict)

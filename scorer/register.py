@@ -1,0 +1,517 @@
+"""`scorer register import`: the PAR evidence in a unit's register of outgoing documents, drafted as
+records for the officer to review. No I/O: the rows come from scorer.loading.register, the table of
+phrasings from rules/register.yaml, the unit's evidence and criteria set from the loader.
+
+Each row's symbol is split into number, kind and issuer (`121/BC-VPUB`: 121, BC, VPUB; a letter's
+`80/VPUB-TH` names no kind); the first rule whose kinds and phrases fit drafts the record, with the
+fields its summary gives (a report's period, the units an inspection covered) and the criteria that
+read it; what the register cannot give is named in the record's note. Every drafted record carries
+`review: needed`: `predict` counts it only in the high scenario until the officer removes the mark.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import yaml
+
+from scorer.loading.register import fold
+from scorer.models.criteria import CriteriaSet, ObligationMetric, rule_metrics
+from scorer.models.evidence import RECORD_TYPES
+from scorer.models.inputs import EvidenceSet
+from scorer.models.register import RegisterDraft, RegisterFile, RegisterRow, RegisterRule, RegisterRules, RowOutcome
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "drafted": {"en": "drafted", "vi": "đã lập"},
+    "skipped": {"en": "skipped", "vi": "bỏ qua"},
+    "unclear": {"en": "unclear", "vi": "chưa rõ"},
+    "not_par": {"en": "not PAR evidence", "vi": "không phải tài liệu kiểm chứng CCHC"},
+    "other_year": {"en": "dated {year}, not {wanted}", "vi": "văn bản năm {year}, không phải năm {wanted}"},
+    "about_year": {"en": "about {years}, not {wanted}", "vi": "nội dung về năm {years}, không phải năm {wanted}"},
+    "in_evidence": {"en": "already in the evidence: {id} ({where})", "vi": "đã có trong hồ sơ: {id} ({where})"},
+    "repeated": {"en": "the same document as row {line}", "vi": "trùng văn bản ở dòng {line}"},
+    "no_rule": {
+        "en": "names PAR, but no rule of the register table fits: look at it",
+        "vi": "có nội dung CCHC nhưng không khớp quy tắc nào của bảng phân loại: cần xem lại",
+    },
+    "unknown_kind": {
+        "en": "rule '{rule}' drafts a document of kind '{kind}', which the {year} criteria set does not read",
+        "vi": "quy tắc '{rule}' lập văn bản loại '{kind}', bộ tiêu chí năm {year} không dùng loại này",
+    },
+    "rule": {"en": "rule {rule}", "vi": "quy tắc {rule}"},
+    "no_row_of_year": {
+        "en": "no document of the register is dated {year}: its rows are of {years} (is --year right?)",
+        "vi": "sổ không có văn bản nào của năm {year}: các dòng thuộc năm {years} (--year có đúng không?)",
+    },
+    "two_dates": {
+        "en": "{where}:{line}: {symbol} is dated {a} here and {b} at row {first}: one number names one document a year",
+        "vi": "{where}:{line}: {symbol} ghi ngày {a} ở đây và ngày {b} ở dòng {first}: mỗi số, ký hiệu chỉ là một văn bản trong năm",
+    },
+    "evidence_date": {
+        "en": "{where}:{line}: {symbol} of {a} is in the evidence as {id} dated {b}: drafted, check which date is right",
+        "vi": "{where}:{line}: {symbol} ngày {a} đã có trong hồ sơ ({id}) với ngày {b}: vẫn lập, cần kiểm tra ngày đúng",
+    },
+    "todo_note": {
+        "en": "Drafted from the register ({source}, row {line}). To fill in: {fields}.",
+        "vi": "Lập từ sổ đăng ký văn bản ({source}, dòng {line}). Cần bổ sung: {fields}.",
+    },
+    "plain_note": {
+        "en": "Drafted from the register ({source}, row {line}).",
+        "vi": "Lập từ sổ đăng ký văn bản ({source}, dòng {line}).",
+    },
+    "from_summary": {"en": "the summary says", "vi": "theo trích yếu"},
+    "header": {
+        "en": "# Drafted by `scorer register import` from {source}: {count} record(s) for {unit}, {year}.\n"
+        "# Check each against the document, fill in what its note names, then delete its line\n"
+        "# `review: needed` (or accept it in `scorer serve`). Until then `predict` counts it only in\n"
+        "# the high scenario. A record that is no evidence: delete it.\n",
+        "vi": "# Lập bằng `scorer register import` từ {source}: {count} bản ghi của {unit}, năm {year}.\n"
+        "# Đối chiếu từng bản ghi với văn bản, bổ sung các trường ghi trong note, rồi xóa dòng\n"
+        "# `review: needed` (hoặc bấm Chấp nhận trong `scorer serve`). Trước đó `predict` chỉ tính\n"
+        "# bản ghi ở kịch bản cao. Bản ghi không phải tài liệu kiểm chứng: xóa đi.\n",
+    },
+    "summary": {
+        "en": "{rows} row(s) read: {drafted} drafted, {skipped} skipped, {unclear} unclear.",
+        "vi": "Đã đọc {rows} dòng: lập {drafted}, bỏ qua {skipped}, chưa rõ {unclear}.",
+    },
+    "report_head": {
+        "en": "Row\tNumber\tDate\tOutcome\tRecord\tWhy",
+        "vi": "Dòng\tSố, ký hiệu\tNgày\tKết quả\tBản ghi\tLý do",
+    },
+}
+
+
+def msg(key: str, lang: str, **values: Any) -> str:
+    return MESSAGES[key]["en" if lang == "en" else "vi"].format(**values)
+
+
+CITING = frozenset({"indicator", "survey", "communication"})
+_SYMBOL = re.compile(r"^\s*([0-9]+[A-Za-z]?)\s*/\s*(?:([0-9]{4})\s*/\s*)?(.+?)\s*$")
+_SUMMARY_YEAR = re.compile(r"(?:\bnam|\bquy [ivx]+\s*/|\bquy [0-9]\s*/|\bthang [0-9]{1,2}\s*/)\s*([0-9]{4})\b")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A document's number and symbol split: `121/BC-VPUB` -> 121, BC, VPUB."""
+
+    number: str
+    kind: str | None
+    issuer: str
+    year: str | None = None
+
+
+def split_symbol(text: str, rules: RegisterRules) -> Symbol:
+    """The number, kind and issuer of a symbol; a letter's symbol (`80/VPUB-TH`) names no kind."""
+    match = _SYMBOL.match(text)
+    if not match:
+        return Symbol(text.strip(), None, "")
+    number, year, rest = match.groups()
+    parts = [p.strip() for p in rest.split("-")]
+    kinds = {fold(k): k for k in rules.kinds}
+    if len(parts) > 1 and fold(parts[0]) in kinds:
+        return Symbol(number, kinds[fold(parts[0])], "-".join(parts[1:]), year)
+    return Symbol(number, None, rest, year)
+
+
+def _phrase(text: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(" ".join(fold(text).split())) + r"(?!\w)")
+
+
+class Classifier:
+    """The register table compiled once: phrases folded, patterns built."""
+
+    def __init__(self, rules: RegisterRules, cs: CriteriaSet) -> None:
+        self.rules, self.cs = rules, cs
+        self.kinds = {fold(k): k for k in rules.kinds}
+        self.kind_names = sorted(((fold(name), k) for k, name in rules.kinds.items()), key=lambda n: -len(n[0]))
+        self.par = [_phrase(p) for p in rules.par_words]
+        self.quiet = {fold(k) for k in rules.quiet_kinds}
+        self.periods = [(period.value, [_phrase(p) for p in phrases]) for period, phrases in rules.periods.items()]
+        self.compiled = [
+            (
+                rule,
+                {fold(k) for k in rule.kinds},
+                [[_phrase(p) for p in group] for group in rule.all],
+                [_phrase(p) for p in rule.none],
+            )
+            for rule in rules.rules
+        ]
+
+    def kind_of(self, symbol: Symbol, summary: str) -> str:
+        """The document's kind: its symbol's, else the kind its summary begins with (a register
+        whose number column holds the number alone), else a letter."""
+        if symbol.kind is not None:
+            return symbol.kind
+        if not symbol.issuer:
+            text = " ".join(fold(summary).split())
+            for name, kind in self.kind_names:
+                if text.startswith(name + " ") or text == name:
+                    return kind
+        return self.rules.letter
+
+    def rule_for(self, kind: str, summary: str) -> RegisterRule | None:
+        text = " ".join(fold(summary).split())
+        for rule, kinds, groups, none in self.compiled:
+            if kinds and fold(kind) not in kinds:
+                continue
+            if all(any(p.search(text) for p in group) for group in groups) and not any(p.search(text) for p in none):
+                return rule
+        return None
+
+    def names_par(self, summary: str) -> bool:
+        text = " ".join(fold(summary).split())
+        return any(p.search(text) for p in self.par)
+
+    def period(self, summary: str) -> str | None:
+        text = " ".join(fold(summary).split())
+        for period, phrases in self.periods:
+            if any(p.search(text) for p in phrases):
+                return period
+        return None
+
+    @cached_property
+    def dues(self) -> dict[str, dt.date]:
+        """A report's due day by period, from the criteria set's obligations on reports."""
+        found: dict[str, dt.date] = {}
+        for metric in self.cs.metrics.values():
+            if isinstance(metric, ObligationMetric) and metric.type == "report":
+                for expected in metric.expect:
+                    period = expected.match.get("period")
+                    if isinstance(period, str) and expected.due in self.cs.calendar:
+                        found.setdefault(period, self.cs.deadline(expected.due))
+        return found
+
+    def criteria_of(self, record: dict[str, Any]) -> list[str]:
+        """The sub-criteria whose metrics read a record like this one."""
+        found = []
+        for criterion in self.cs.criteria():
+            for name in rule_metrics(criterion.rule) if criterion.rule is not None else []:
+                metric = self.cs.metrics.get(name)
+                if metric is not None and metric.type == record["type"] and _fits(metric.where, record):
+                    found.append(criterion.id)
+                    break
+        return found
+
+
+def _fits(where: dict[str, Any], record: dict[str, Any]) -> bool:
+    for name, wanted in where.items():
+        value = record.get(name)
+        if isinstance(wanted, list):
+            if value not in [getattr(w, "value", w) for w in wanted]:
+                return False
+        elif hasattr(wanted, "present"):
+            if (value is not None) != wanted.present:
+                return False
+        elif value != getattr(wanted, "value", wanted):
+            return False
+    return True
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def _key(symbol: str) -> str:
+    """A number and symbol compared: spaces, case and the number's leading zeros aside (a register
+    exported with the number as a number writes `5/KH-VPUB` for `05/KH-VPUB`)."""
+    text = "".join(symbol.split()).upper()
+    number, slash, rest = text.partition("/")
+    return (number.lstrip("0") or "0") + slash + rest if number.isdigit() else text
+
+
+def summary_years(summary: str) -> set[int]:
+    return {int(y) for y in _SUMMARY_YEAR.findall(" ".join(fold(summary).split()))}
+
+
+def draft(
+    register: RegisterFile,
+    rules: RegisterRules,
+    cs: CriteriaSet,
+    unit: str,
+    year: int,
+    evidence: EvidenceSet,
+    lang: str = "vi",
+    source: str | None = None,
+) -> RegisterDraft:
+    """The register's PAR documents of `year` as review-marked records, each row's outcome, and the
+    warnings: a number the register dates twice, a document the evidence has under another date."""
+    classifier = Classifier(rules, cs)
+    source = source or register.path
+    # The documents already in the evidence, by number and date. An indicator, a survey or a
+    # communication count cites a report as its source without being it: the report is still
+    # drafted, unless a record of its own type is there.
+    existing: dict[tuple[str, dt.date], list[tuple[str, str]]] = {}
+    by_number: dict[str, tuple[str, dt.date]] = {}
+    for kept in sorted(evidence.records, key=lambda r: (r.date, r.id)):
+        if kept.document_no:
+            existing.setdefault((_key(kept.document_no), kept.date), []).append((kept.id, kept.type))
+            if kept.date.year == year and kept.type not in CITING:
+                by_number.setdefault(_key(kept.document_no), (kept.id, kept.date))
+    taken = {r.id for r in evidence.records}
+    seen: dict[str, RegisterRow] = {}
+    records: list[dict[str, Any]] = []
+    outcomes: list[RowOutcome] = []
+    warnings: list[str] = []
+    todo: dict[str, list[str]] = {}
+
+    def out(row: RegisterRow, outcome: str, reason: str, **extra: Any) -> None:
+        outcomes.append(RowOutcome(row.where, row.line, row.symbol, row.date, row.summary, outcome, reason, **extra))  # type: ignore[arg-type]
+
+    for row in register.rows:
+        if row.date.year != year:
+            out(row, "skipped", msg("other_year", lang, year=row.date.year, wanted=year))
+            continue
+        key = _key(row.symbol)
+        first = seen.get(key)
+        if first is not None:
+            if first.date != row.date:
+                warnings.append(
+                    msg(
+                        "two_dates",
+                        lang,
+                        where=row.where,
+                        line=row.line,
+                        symbol=row.symbol,
+                        a=_day(row.date),
+                        b=_day(first.date),
+                        first=first.line,
+                    )
+                )
+            out(row, "skipped", msg("repeated", lang, line=first.line))
+            continue
+        seen[key] = row
+        symbol = split_symbol(row.symbol, rules)
+        kind = classifier.kind_of(symbol, row.summary)
+        rule = classifier.rule_for(kind, row.summary)
+        if rule is None:
+            if classifier.names_par(row.summary) and fold(kind) not in classifier.quiet:
+                out(row, "unclear", msg("no_rule", lang))
+            else:
+                out(row, "skipped", msg("not_par", lang))
+            continue
+        # A summary about another year: a later year's plan issued in December, or a past year's
+        # report, belongs to that year. A plan to remedy last year's findings is this year's.
+        years = summary_years(row.summary)
+        if years and year not in years and (max(years) > year or rule.record["type"] == "report"):
+            out(row, "skipped", msg("about_year", lang, years=", ".join(str(y) for y in sorted(years)), wanted=year))
+            continue
+        known = next(
+            (
+                rid
+                for rid, kind in existing.get((key, row.date), [])
+                if kind not in CITING or kind == rule.record["type"]
+            ),
+            None,
+        )
+        if known is not None:
+            origin = evidence.origins.get(known)
+            where = f"{origin.path}:{origin.line}" if origin is not None else ""
+            out(row, "skipped", msg("in_evidence", lang, id=known, where=where))
+            continue
+        if key in by_number:
+            other_id, other_date = by_number[key]
+            warnings.append(
+                msg(
+                    "evidence_date",
+                    lang,
+                    where=row.where,
+                    line=row.line,
+                    symbol=row.symbol,
+                    a=_day(row.date),
+                    b=_day(other_date),
+                    id=other_id,
+                )
+            )
+        record_type = str(rule.record["type"])
+        if record_type == "document" and str(rule.record.get("kind")) not in cs.document_kinds:
+            out(row, "skipped", msg("unknown_kind", lang, rule=rule.id, kind=rule.record.get("kind"), year=cs.year))
+            continue
+        record, unread = _record(row, rule, classifier, year, lang)
+        read_note: list[str] = []
+        base = f"svb-{year}-{_slug(row.symbol)}"
+        record_id = base
+        number = 2
+        while record_id in taken:
+            record_id, number = f"{base}-{number}", number + 1
+        taken.add(record_id)
+        record = {"id": record_id, **record}
+        if _valid(record) is not None:
+            for name in rule.read:
+                if name in record:
+                    read_note.append(f"{name} = {record.pop(name)}")
+                    if name not in unread:
+                        unread.insert(0, name)
+        criteria = classifier.criteria_of(record)
+        if criteria:
+            record["criteria"] = criteria
+        fields = ", ".join(unread)
+        if read_note:
+            fields += f" ({msg('from_summary', lang)}: {'; '.join(read_note)})"
+        record["note"] = (
+            msg("todo_note", lang, source=source, line=row.line, fields=fields)
+            if unread
+            else msg("plain_note", lang, source=source, line=row.line)
+        )
+        if unread:
+            todo[record_id] = unread
+        records.append(record)
+        detail = record.get("period") or record.get("kind") or record.get("form") or record.get("status")
+        out(row, "drafted", msg("rule", lang, rule=rule.id), record_id=record_id, type=record_type, detail=detail)
+    held = sorted({row.date.year for row in register.rows})
+    if held and year not in held:
+        warnings.append(msg("no_row_of_year", lang, year=year, years=", ".join(str(y) for y in held)))
+    return RegisterDraft(source, unit, year, records, outcomes, warnings, todo)
+
+
+def _record(
+    row: RegisterRow, rule: RegisterRule, classifier: Classifier, year: int, lang: str
+) -> tuple[dict[str, Any], list[str]]:
+    """The record's fields in the order a person writes them, and the fields left unread."""
+    text = " ".join(fold(row.summary).split())
+    record: dict[str, Any] = {"type": rule.record["type"], "review": "needed"}
+    unread = list(rule.todo)
+    for name, value in rule.record.items():
+        if name != "type":
+            record[name] = value
+    record["date"] = row.date
+    record["document_no"] = " ".join(row.symbol.split())
+    record["title"] = row.summary
+    if rule.period:
+        period = classifier.period(row.summary)
+        if period is None:
+            period = "other"
+            unread.insert(0, "period")
+        record["period"] = period
+        due = classifier.dues.get(period)
+        record["due"] = due if due is not None else row.date
+        if due is None and "due" not in unread:
+            unread.append("due")
+        record["submitted"] = row.date
+    for name, pattern in rule.read.items():
+        match = re.search(pattern, text)
+        if match:
+            record[name] = int(match.group(1))
+            if name in unread:
+                unread.remove(name)
+    for name, phrases in rule.flags.items():
+        record[name] = any(_phrase(p).search(text) for p in phrases)
+    for name, values in rule.lists.items():
+        found = [value for value, phrases in values.items() if any(_phrase(p).search(text) for p in phrases)]
+        if found:
+            record[name] = found
+    if rule.number_as:
+        record[rule.number_as] = record["document_no"]
+    model = RECORD_TYPES[str(rule.record["type"])]
+    unread = [name for name in unread if name in model.model_fields]
+    return record, unread
+
+
+def _valid(record: dict[str, Any]) -> str | None:
+    """Counts read from the summary that break the record's own checks alone (4 units inspected of
+    a total the register does not give) come out of the record, into its note: never written wrong."""
+    from pydantic import ValidationError
+
+    model = RECORD_TYPES[str(record["type"])]
+    try:
+        model.model_validate({k: v for k, v in record.items() if k != "review"})
+        return None
+    except ValidationError as error:
+        return str(error.errors(include_url=False)[0]["msg"])
+
+
+def _day(value: dt.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text: str = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def render_records(records: list[dict[str, Any]]) -> str:
+    """Records as a YAML list, one key a line, as the shipped evidence is written."""
+    lines = []
+    for record in records:
+        first = True
+        for name, value in record.items():
+            lead = "- " if first else "  "
+            first = False
+            lines.append(f"{lead}{name}: {_scalar(value)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_yaml(result: RegisterDraft, lang: str, previous: str | None = None) -> str:
+    """The draft file: the header that says what to do with it, then the records. With `previous`
+    (the same file from an earlier import), its text is kept as the officer left it and the new
+    records follow it."""
+    if previous is not None and previous.strip():
+        body = previous if previous.endswith("\n") else previous + "\n"
+        return body + render_records(result.records)
+    head = "# yaml-language-server: $schema=../../../schema/evidence.schema.json\n" + msg(
+        "header", lang, source=result.source, count=len(result.records), unit=result.unit, year=result.year
+    )
+    return head + render_records(result.records)
+
+
+def render_report(result: RegisterDraft, lang: str) -> str:
+    """Per row: drafted (the record), skipped (why) or unclear; then the totals."""
+    lines = [msg("report_head", lang)]
+    for row in result.rows:
+        what = row.record_id or ""
+        if row.type:
+            what = f"{what} ({row.type}{': ' + row.detail if row.detail else ''})"
+        lines.append("\t".join([str(row.line), row.symbol, _day(row.date), msg(row.outcome, lang), what, row.reason]))
+    lines.append(summary_line(result, lang))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(result: RegisterDraft, lang: str) -> str:
+    counts = {k: sum(1 for r in result.rows if r.outcome == k) for k in ("drafted", "skipped", "unclear")}
+    return msg("summary", lang, rows=len(result.rows), **counts)
+
+
+def written_line(result: Any, lang: str, dry_run: bool = False) -> str:
+    """Where the draft went, and what to run next; or that nothing was drafted or written."""
+    if dry_run:
+        if lang == "en":
+            return f"--dry-run: {result.output} not written."
+        return f"--dry-run: không ghi {result.output}."
+    if not result.draft.records:
+        return "Nothing drafted: no file written." if lang == "en" else "Không có bản ghi nào được lập: không ghi tệp."
+    if lang == "en":
+        return f"Wrote {result.output}: review each record, then run `scorer validate --unit {result.draft.unit}`."
+    return f"Đã ghi {result.output}: rà soát từng bản ghi, rồi chạy `scorer validate --unit {result.draft.unit}`."
+
+
+# -- review ---------------------------------------------------------------------------------
+
+_RECORD_START = re.compile(r"^- ")
+
+
+def reviewed(text: str, line: int, record_id: str, accept: bool) -> str | None:
+    """A draft file's text with one record reviewed: accepted (its `review: needed` line gone) or
+    rejected (the record gone), the rest of the file as it was. `line` is where the record starts;
+    None when the text there is not the record as drafted (an officer rewrote it: edit the file)."""
+    lines = text.splitlines(keepends=True)
+    start = line - 1
+    if not (0 <= start < len(lines)) or lines[start].rstrip("\r\n") != f"- id: {_scalar(record_id)}":
+        return None
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("  "):
+        end += 1
+    block = lines[start:end]
+    if not accept:
+        return "".join(lines[:start] + lines[end:])
+    kept = [x for x in block if x.rstrip("\r\n") != "  review: needed"]
+    if len(kept) == len(block):
+        return None
+    return "".join(lines[:start] + kept + lines[end:])

@@ -1,0 +1,475 @@
+"""`scorer register import`: the register of outgoing documents drafted as review-marked evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from scorer.cli import main
+from scorer.loading.register import load_register_rules
+from scorer.register import _key, split_symbol
+from tests.conftest import ROOT
+from tests.registers import generate, write
+
+RULES = ROOT / "rules"
+OFFICE = ROOT / "evidence" / "van-phong-ubnd-tinh"
+
+
+def _unit(tmp_path: Path, with_evidence: bool = False) -> Path:
+    evidence = tmp_path / "evidence"
+    unit = evidence / "u"
+    unit.mkdir(parents=True)
+    shutil.copy(OFFICE / "unit.yaml", unit / "unit.yaml")
+    (unit / "unit.yaml").write_text(
+        (OFFICE / "unit.yaml").read_text(encoding="utf-8").replace("van-phong-ubnd-tinh", "u"), encoding="utf-8"
+    )
+    if with_evidence:
+        shutil.copytree(OFFICE / "2024", unit / "2024")
+    return evidence
+
+
+def _import(evidence: Path, register: Path, *extra: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(
+        main,
+        [
+            "register",
+            "import",
+            str(register),
+            "--unit",
+            "u",
+            "--year",
+            "2024",
+            "--evidence",
+            str(evidence),
+            "--rules",
+            str(RULES),
+            *extra,
+        ],
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _drafted(evidence: Path) -> list[dict]:
+    path = evidence / "u" / "2024" / "so-van-ban.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def _detail(record: dict) -> tuple[str, str]:
+    if record["type"] in ("inspection", "dialogue"):
+        return record["type"], ""
+    return record["type"], str(record.get("period") or record.get("kind") or record.get("status") or record.get("form"))
+
+
+@pytest.mark.parametrize(
+    ("seed", "name", "layout"), [(1, "r.xlsx", "decree"), (2, "r.xlsx", "export"), (3, "r.csv", "csv")]
+)
+def test_a_register_of_a_few_hundred_rows_is_drafted_with_its_par_documents_only(tmp_path, seed, name, layout):
+    docs = generate(seed)
+    register = tmp_path / name
+    write(docs, register, layout)
+    evidence = _unit(tmp_path)
+    code, out, err = _import(evidence, register)
+    assert code == 0, err
+    records = _drafted(evidence)
+    got = {_key(r["document_no"]): r for r in records}
+    want = {_key(d.symbol): d.answer for d in docs if d.answer}
+    found = [k for k in got if k in want]
+    recall, precision = len(found) / len(want), len(found) / len(got)
+    right = sum(1 for k in found if _detail(got[k]) == want[k]) / len(found)
+    assert recall >= 0.9 and precision >= 0.9 and right >= 0.9, (recall, precision, right)
+    assert all(r["date"].year == 2024 for r in records)  # nothing from another year
+    assert len(got) == len(records)  # no document drafted twice
+    assert all(r["review"] == "needed" for r in records)
+    # The draft is evidence the tool reads: validate lists every record for review.
+    result = CliRunner().invoke(
+        main, ["validate", "--evidence", str(evidence), "--rules", str(RULES), "--year", "2024"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("not reviewed yet") == len(records)
+
+
+def test_a_document_already_in_the_evidence_is_not_drafted_again_and_a_second_import_adds_nothing(tmp_path):
+    evidence = _unit(tmp_path, with_evidence=True)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "5/KH-VPUB;10/01/2024;Kế hoạch cải cách hành chính năm 2024 của Văn phòng UBND tỉnh\n"
+        "38/BC-VPUB;12/03/2024;Báo cáo công tác CCHC quý I năm 2024\n"
+        "250/BC-VPUB;12/12/2024;Báo cáo công tác cải cách hành chính năm 2024\n",
+        encoding="utf-8",
+    )
+    code, out, err = _import(evidence, register, "--report", "--lang", "en")
+    assert code == 0, err
+    assert [r["id"] for r in _drafted(evidence)] == ["svb-2024-250-bc-vpub"]
+    assert "skipped\t\talready in the evidence: kh-cchc-2024" in out
+    assert "3 row(s) read: 1 drafted, 2 skipped, 0 unclear." in err
+    code, out, err = _import(evidence, register, "--lang", "en")
+    assert code == 0, err
+    assert [r["id"] for r in _drafted(evidence)] == ["svb-2024-250-bc-vpub"]
+    assert "3 row(s) read: 0 drafted, 3 skipped, 0 unclear." in err
+
+
+def test_a_report_is_drafted_with_its_period_due_day_and_criteria(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số và ký hiệu,Ngày ban hành,Tên loại và trích yếu nội dung\n"
+        "121/BC-VPUB,19/06/2024 14:30,Báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register)
+    assert code == 0, err
+    (record,) = _drafted(evidence)
+    assert record == {
+        "id": "svb-2024-121-bc-vpub",
+        "type": "report",
+        "review": "needed",
+        "date": dt.date(2024, 6, 19),
+        "document_no": "121/BC-VPUB",
+        "title": "Báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024",
+        "period": "h1",
+        "due": dt.date(2024, 6, 15),
+        "submitted": dt.date(2024, 6, 19),
+        "criteria": ["1.2"],
+        "note": "Lập từ sổ đăng ký văn bản (r.csv, dòng 2).",
+    }
+
+
+def test_a_number_the_register_dates_twice_is_a_warning_and_drafted_once(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        '"Số, ký hiệu",Ngày tháng,Trích yếu\n'
+        "38/BC-VPUB,12/03/2024,Báo cáo công tác CCHC quý I năm 2024\n"
+        "38/BC-VPUB,13/03/2024,Báo cáo công tác CCHC quý I năm 2024\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register, "--lang", "en")
+    assert code == 0, err
+    assert len(_drafted(evidence)) == 1
+    assert (
+        f"Warning: {register}:3: 38/BC-VPUB is dated 13/03/2024 here and 12/03/2024 at row 2: "
+        "one number names one document a year" in err
+    )
+
+
+def test_a_bad_date_is_an_error_naming_file_row_and_column_with_a_hint(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        '"Số, ký hiệu",Ngày tháng,Trích yếu\n'
+        "38/BC-VPUB,12/3/24,Báo cáo công tác CCHC quý I năm 2024\n"
+        "39/BC-VPUB,03/15/2024,Báo cáo công tác CCHC quý I năm 2024\n"
+        "40/BC-VPUB,,Báo cáo\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register)
+    assert code == 1
+    assert err.splitlines() == [
+        f"Error: {register}:2: Ngày tháng: '12/3/24' không phải là ngày tháng (ghi năm đủ bốn chữ số (dd/mm/yyyy), ví dụ 12/03/2024)",
+        f"Error: {register}:3: Ngày tháng: '03/15/2024' không có trong lịch (ngày ghi theo thứ tự ngày/tháng/năm (có phải là '15/03/2024'?))",
+        f"Error: {register}:4: Ngày tháng: văn bản không có ngày tháng (ghi ngày theo dạng dd/mm/yyyy, ví dụ 12/03/2024)",
+    ]
+    code, _, err = _import(evidence, register, "--lang", "en")
+    assert (
+        f"Error: {register}:3: Ngày tháng: '03/15/2024' is not a day of the calendar (dates are day/month/year (did you mean '15/03/2024'?))"
+        in err
+    )
+    assert not (evidence / "u" / "2024").exists()
+
+
+def test_a_missing_column_is_named_with_the_columns_found(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text("STT,Số và ký hiệu,Trích yếu,Người ký\n1,38/BC-VPUB,Báo cáo,A\n", encoding="utf-8")
+    code, _, err = _import(evidence, register, "--lang", "en")
+    assert code == 1
+    assert err.strip() == (
+        f"Error: {register}:1: Ngày tháng: no column 'Ngày tháng' in the header (its columns: 'STT', 'Số và ký hiệu', "
+        "'Trích yếu', 'Người ký') (name the column 'Ngày tháng' (or 'Ngày ban hành', 'Ngày văn bản'))"
+    )
+
+
+def test_the_symbol_splits_into_number_kind_and_issuer():
+    rules = load_register_rules([RULES / "register.yaml"])
+    assert split_symbol("121/BC-VPUB", rules) == split_symbol(" 121 / BC-VPUB ", rules)
+    s = split_symbol("121/BC-VPUB", rules)
+    assert (s.number, s.kind, s.issuer) == ("121", "BC", "VPUB")
+    s = split_symbol("07/QD-VPUB", rules)  # typed without the Đ's stroke
+    assert (s.number, s.kind, s.issuer) == ("07", "QĐ", "VPUB")
+    s = split_symbol("12/2024/QĐ-UBND", rules)
+    assert (s.number, s.year, s.kind, s.issuer) == ("12", "2024", "QĐ", "UBND")
+    s = split_symbol("80/VPUB-TH", rules)  # a letter names no kind
+    assert (s.number, s.kind, s.issuer) == ("80", None, "VPUB-TH")
+
+
+def test_a_province_adds_its_own_phrasing_before_the_shipped_table(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n45/CTr-VPUB;02/02/2024;Chương trình hành động về cải cách công vụ năm 2024\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register)
+    assert code == 0 and _drafted(evidence) == []
+    extra = tmp_path / "tinh.yaml"
+    extra.write_text(
+        "schema: scorer.register/1\nrules:\n  - id: cong-vu\n    kinds: [CTr]\n    all: [[cải cách công vụ]]\n"
+        "    record: {type: plan, kind: par}\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register, "--register-rules", str(extra))
+    assert code == 0, err
+    assert [(r["type"], r["kind"]) for r in _drafted(evidence)] == [("plan", "par")]
+
+
+def test_a_drafted_record_counts_only_in_the_high_scenario_until_accepted(tmp_path):
+    evidence = _unit(tmp_path, with_evidence=True)
+    (evidence / "u" / "2024" / "reports.csv").unlink()
+    register = tmp_path / "r.csv"
+    register.write_text(
+        '"Số, ký hiệu",Ngày tháng,Trích yếu\n'
+        "38/BC-VPUB,12/03/2024,Báo cáo công tác CCHC quý I năm 2024\n"
+        "121/BC-VPUB,19/06/2024,Báo cáo công tác CCHC 6 tháng đầu năm 2024\n"
+        "189/BC-VPUB,13/09/2024,Báo cáo công tác CCHC quý III năm 2024\n",
+        encoding="utf-8",
+    )
+    assert _import(evidence, register)[0] == 0
+
+    def points() -> dict:
+        result = CliRunner().invoke(
+            main,
+            ["explain", "1.2", "--evidence", str(evidence), "--rules", str(RULES), "--year", "2024", "--unit", "u"]
+            + ["--as-of", "30/09/2024", "--format", "json"],
+        )
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)[0]["criterion"]
+
+    drafted = points()
+    path = evidence / "u" / "2024" / "so-van-ban.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  review: needed\n", ""), encoding="utf-8")
+    accepted = points()
+    assert len(drafted["unsupported"]) == 3 and accepted["unsupported"] == []
+    assert drafted["high"] == accepted["high"] > drafted["expected"]
+    assert drafted["expected"] < accepted["expected"]
+
+
+def test_the_worked_example_is_what_its_script_makes(tmp_path):
+    """The README's example: the shipped accepted draft is the import of the shipped register, and
+    both layouts draft the same records."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_register", ROOT / "examples" / "so-van-ban" / "make_register.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    shipped = ROOT / "examples" / "so-van-ban" / "da-duyet" / "van-phong-ubnd-tinh" / "2024" / "so-van-ban.yaml"
+    assert script.accepted_draft() == shipped.read_text(encoding="utf-8")
+    drafts = []
+    for name in ("so-van-ban-2024.xlsx", "so-van-ban-2024-export.xlsx"):
+        evidence = tmp_path / name / "evidence"
+        shutil.copytree(ROOT / "examples" / "so-van-ban" / "evidence", evidence)
+        result = CliRunner().invoke(
+            main,
+            ["register", "import", str(ROOT / "examples" / "so-van-ban" / name), "--unit", "van-phong-ubnd-tinh"]
+            + ["--year", "2024", "--evidence", str(evidence), "--rules", str(RULES)],
+        )
+        assert result.exit_code == 0, result.output
+        records = yaml.safe_load(
+            (evidence / "van-phong-ubnd-tinh" / "2024" / "so-van-ban.yaml").read_text(encoding="utf-8")
+        )
+        # The export writes the number as a number (3 for 03) and the summary after the kind.
+        drafts.append([(_key(r["document_no"]), r["date"], _detail(r), r.get("criteria")) for r in records])
+    assert drafts[0] == drafts[1] and len(drafts[0]) == 29
+
+
+def test_column_variants_an_incoming_register_s_dates_and_a_number_column_holding_the_symbol(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Ngày đến;Số;Ngày;Trích yếu nội dung;Ngày tháng văn bản\n"
+        "01/01/2024;38/BC-VPUB;ignored;Báo cáo công tác CCHC quý I năm 2024;12/03/2024\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register)
+    assert code == 0, err
+    assert [(r["document_no"], r["date"], r["period"]) for r in _drafted(evidence)] == [
+        ("38/BC-VPUB", dt.date(2024, 3, 12), "q1")
+    ]
+
+
+def test_two_columns_that_name_one_field_as_closely_are_refused(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày ban hành;Ngày ban hành (gửi);Trích yếu\n38/BC-VPUB;12/03/2024;13/03/2024;Báo cáo\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register, "--lang", "en")
+    assert code == 1
+    assert err.strip() == (
+        f"Error: {register}:1: two columns are 'Ngày tháng': 'Ngày ban hành' and 'Ngày ban hành (gửi)' "
+        "(keep one of them, or rename the other)"
+    )
+
+
+def test_a_drafted_record_is_accepted_or_rejected_in_its_file_the_rest_kept(tmp_path):
+    from scorer import api
+
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "38/BC-VPUB;12/03/2024;Báo cáo công tác CCHC quý I năm 2024\n"
+        "121/BC-VPUB;19/06/2024;Báo cáo công tác CCHC 6 tháng đầu năm 2024\n",
+        encoding="utf-8",
+    )
+    assert _import(evidence, register)[0] == 0
+    path = evidence / "u" / "2024" / "so-van-ban.yaml"
+    before = path.read_text(encoding="utf-8")
+    assert [d.id for d in api.drafted(evidence, "u", 2024)] == ["svb-2024-38-bc-vpub", "svb-2024-121-bc-vpub"]
+    name, data = api.register_review(evidence, "u", 2024, "svb-2024-38-bc-vpub", accept=True)
+    assert name == "so-van-ban.yaml"
+    assert data.decode("utf-8") == before.replace("  review: needed\n", "", 1)
+    path.write_bytes(data)
+    name, data = api.register_review(evidence, "u", 2024, "svb-2024-121-bc-vpub", accept=False)
+    path.write_bytes(data)
+    assert [r["id"] for r in _drafted(evidence)] == ["svb-2024-38-bc-vpub"]
+    assert "review" not in _drafted(evidence)[0]
+    assert api.drafted(evidence, "u", 2024) == []
+    with pytest.raises(Exception, match="no record 'svb-2024-38-bc-vpub' waiting for review"):
+        api.register_review(evidence, "u", 2024, "svb-2024-38-bc-vpub", accept=True)
+
+
+# Phrasings written apart from the table, before it was last tuned (measured on them first: recall
+# and precision 0.89, type and period 1.00; the table then learnt the two it missed and the two it
+# took wrongly). Kept as the table's regression cases.
+PHRASINGS = [
+    ("01/KH-VPUB", "Triển khai nhiệm vụ cải cách hành chính nhà nước năm 2024 tại Văn phòng", ("plan", "par")),
+    ("02/KH-VPUB", "Kế hoạch Cải cách hành chính giai đoạn 2021-2025, năm 2024", ("plan", "par")),
+    ("03/BC-VPUB", "Tình hình thực hiện cải cách hành chính Quý 1 năm 2024", ("report", "q1")),
+    ("04/BC-VPUB", "Báo cáo kết quả công tác CCHC năm 2024 và phương hướng nhiệm vụ năm 2025", ("report", "year")),
+    ("05/BC-VPUB", "Báo cáo CCHC định kỳ 6 tháng năm 2024", ("report", "h1")),
+    ("06/BC-VPUB", "Bao cao cong tac cai cach hanh chinh quy III nam 2024", ("report", "q3")),
+    ("07/BC-VPUB", "BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH 9 THÁNG NĂM 2024", ("report", "q3")),
+    ("08/TB-VPUB", "Kết luận của Đoàn kiểm tra công tác cải cách hành chính tại Phòng Tổng hợp", ("inspection", "")),
+    ("09/KL-VPUB", "Kết luận kiểm tra CCHC năm 2024 tại Trung tâm Thông tin", ("inspection", "")),
+    ("10/KH-VPUB", "Kiểm tra cải cách hành chính, kiểm tra công vụ năm 2024", ("plan", "inspection")),
+    ("11/KH-VPUB", "Tuyên truyền về cải cách hành chính năm 2024", ("plan", "communication")),
+    ("12/QĐ-VPUB", "Về việc công nhận sáng kiến năm 2024", ("initiative", "recognized")),
+    ("13/TB-VPUB", "Thông báo ý kiến kết luận của Chánh Văn phòng tại buổi đối thoại với công chức", ("dialogue", "")),
+    ("14/KH-VPUB", "Kế hoạch ứng dụng CNTT trong hoạt động của Văn phòng năm 2024", ("plan", "it")),
+    ("15/KH-VPUB", "Kế hoạch bồi dưỡng, tập huấn nghiệp vụ cho công chức năm 2024", ("plan", "training")),
+    ("16/QĐ-VPUB", "Quyết định ban hành Quy chế làm việc", ("document", "working_rules")),
+    ("17/BC-VPUB", "Báo cáo kết quả rà soát, hệ thống hóa VBQPPL năm 2024", None),
+    ("18/QĐ-VPUB", "Quyết định phê duyệt Đề án vị trí việc làm", ("document", "job_positions")),
+    ("19/BC-VPUB", "Báo cáo công tác cải cách hành chính tháng 7 năm 2024", ("report", "other")),
+    ("20/KH-VPUB", "Kế hoạch cải thiện, nâng cao Chỉ số PAR INDEX, SIPAS năm 2024", ("plan", "par")),
+    # decoys
+    (
+        "21/BC-VPUB",
+        "Báo cáo kết quả thực hiện Nghị quyết số 19/NQ-CP về cải thiện môi trường kinh doanh quý I năm 2024",
+        None,
+    ),
+    ("22/KH-VPUB", "Kế hoạch tổ chức Hội nghị tập huấn nghiệp vụ công tác CCHC năm 2024", None),
+    ("23/QĐ-VPUB", "Quyết định kiện toàn Ban Chỉ đạo cải cách hành chính", None),
+    ("24/TB-VPUB", "Thông báo kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với Sở Nội vụ về CCHC", None),
+    ("25/BC-VPUB", "Báo cáo tình hình thực hiện nhiệm vụ quý I năm 2024", None),
+    ("26/KH-VPUB", "Kế hoạch kiểm tra việc thực hiện quy chế dân chủ năm 2024", None),
+    ("27/TTr-VPUB", "Tờ trình ban hành Kế hoạch CCHC năm 2024 của UBND tỉnh", None),
+    ("28/QĐ-VPUB", "Quyết định thành lập Hội đồng sáng kiến cấp cơ sở", None),
+    ("29/KH-VPUB", "Kế hoạch chuyển đổi số tỉnh năm 2024 (dự thảo trình UBND tỉnh)", None),
+]
+
+
+@pytest.mark.parametrize(("symbol", "summary", "answer"), PHRASINGS)
+def test_the_table_reads_clerks_phrasings(symbol, summary, answer):
+    from scorer.loading import load_criteria
+    from scorer.register import Classifier
+
+    rules = load_register_rules([RULES / "register.yaml"])
+    classifier = Classifier(rules, load_criteria(RULES / "criteria_2024.yaml"))
+    rule = classifier.rule_for(classifier.kind_of(split_symbol(symbol, rules), summary), summary)
+    got = None
+    if rule is not None:
+        kind = str(rule.record["type"])
+        if rule.period:
+            got = (kind, classifier.period(summary) or "other")
+        elif kind in ("inspection", "dialogue"):
+            got = (kind, "")
+        else:
+            got = (kind, str(rule.record.get("kind") or rule.record.get("status") or rule.record.get("form")))
+    assert got == answer
+
+
+def test_number_and_symbol_in_two_columns_beside_a_count_of_copies(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "SỔ ĐĂNG KÝ VĂN BẢN ĐI;;;;;\n"
+        "Số;Ký hiệu;Ngày;Loại văn bản;Trích yếu;Số lượng bản\n"
+        "38;BC-VPUB;12/03/2024;Báo cáo;Công tác CCHC quý I năm 2024;2\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register)
+    assert code == 0, err
+    assert [(r["document_no"], r["title"], r["period"]) for r in _drafted(evidence)] == [
+        ("38/BC-VPUB", "Báo cáo công tác CCHC quý I năm 2024", "q1")
+    ]
+
+
+def test_a_register_that_is_no_workbook_and_a_unit_that_is_not_there_are_named(tmp_path):
+    evidence = _unit(tmp_path)
+    bad = tmp_path / "so.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    code, _, err = _import(evidence, bad)
+    assert code == 1
+    assert err.strip() == f"Error: {bad}: không đọc được tệp .xlsx này (mở bằng Excel và lưu lại dưới dạng .xlsx)"
+    result = CliRunner().invoke(
+        main, ["register", "import", str(bad), "--unit", "v", "--evidence", str(evidence), "--rules", str(RULES)]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {evidence}: không có đơn vị 'v'"
+    old = tmp_path / "so.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    code, _, err = _import(evidence, old, "--lang", "en")
+    assert err.strip() == (
+        f"Error: {old}: expected the register as an Excel workbook (.xlsx) or a CSV file "
+        "(export the register from the e-office system to Excel, or save it as .xlsx)"
+    )
+
+
+def test_the_empty_template_has_no_review_column(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "mau.xlsx"
+    result = CliRunner().invoke(main, ["template", "--rules", str(RULES), "--year", "2024", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    headers = {cell.value for sheet in book.worksheets for cell in sheet[1]}
+    assert "document_no" in headers and "review" not in headers
+
+
+def test_a_register_of_another_year_drafts_nothing_and_says_which_year_it_holds(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n38/BC-VPUB;12/03/2023;Báo cáo công tác CCHC quý I năm 2023\n",
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register)
+    assert code == 0
+    assert err.splitlines() == [
+        "Cảnh báo: sổ không có văn bản nào của năm 2024: các dòng thuộc năm 2023 (--year có đúng không?)",
+        "Đã đọc 1 dòng: lập 0, bỏ qua 1, chưa rõ 0.",
+        "Không có bản ghi nào được lập: không ghi tệp.",
+    ]
+    assert not (evidence / "u" / "2024").exists()
