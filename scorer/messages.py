@@ -160,8 +160,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Có thể biết trước từ ngày {day}: điểm dự kiến không lệch quá 1 điểm so với điểm chốt từ đó",
     },
     "projection_rules": {"en": "Projection rules", "vi": "Quy tắc dự báo"},
-    "projection.pace": {"en": "unit's pace (current)", "vi": "theo nhịp độ của đơn vị (hiện hành)"},
-    "projection.flat": {"en": "first release (value to date)", "vi": "bản đầu (giá trị đến nay)"},
+    "projection.honest": {"en": "no point without evidence (current)", "vi": "không có minh chứng không tính điểm (hiện hành)"},
+    "projection.presumed": {"en": "pending work presumed done", "vi": "coi như hoàn thành việc chưa đến hạn"},
     "published_line": {
         "en": "Final at the cut-off {final} ({klass}) · published {published}",
         "vi": "Điểm chốt {final} ({klass}) · kết quả công bố {published}",

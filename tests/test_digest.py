@@ -19,9 +19,9 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "14f034fe17d9041b854abaeca38a8d561b6ac0d77e1355ea05fefd43811a4f1c",
-    "synthetic-table": "783b91a0f8d9608ad95f3051a69f2d671f8e710bb4ea0d4213027900e6c7c5e6",
-    "shipped-json": "5ad10dedffa718143bace76a191e6e7a28d93d0ca6f50bca2d6c8369250b5c2a",
+    "synthetic-json": "6782c655d6a2342f1e950ea5bed9080c9400de21e80e4641b2ecd80410f4124e",
+    "synthetic-table": "3bb6e7366413d6c096a9e98d3a5a9d28dbcbfc7e344b9f777944379476f17dac",
+    "shipped-json": "abf60e059c56f0bb36c3a1ff782d16d1fd3824c9d8be1cb7ff3f368388e77587",
     "shipped-2023-json": "f7fc467ec1c8e4bb6cec37910e0c35fdb5686e0a0986a6a966806557d3fdb923",
 }
 

@@ -337,7 +337,7 @@ def _unit(final: float, points: list[tuple[str, float, float, float, tuple[float
         ],
         coverage=1.0,
         mae=0.0,
-        summary=TrackSummary(projection="pace", mae=0.0, coverage=1.0, by_quarter=[], known_by=None),
+        summary=TrackSummary(projection="honest", mae=0.0, coverage=1.0, by_quarter=[], known_by=None),
         below_max=below,
     )
 

@@ -58,13 +58,15 @@ class Record:
 @dataclass(frozen=True, slots=True)
 class Activity:
     """The unit's evidence this year: `evidenced` of `criteria` have some, `recent` of them had a
-    one-off thing done in the last `window` days, and `left` days remain to the cut-off."""
+    one-off thing done in the last `window` days, `left` days remain to the cut-off, and `elapsed`
+    is the share of the year gone."""
 
     evidenced: int
     criteria: int
     recent: int
     window: int
     left: int
+    elapsed: float
 
     def chance(self) -> float:
         """The chance that a criterion with no evidence yet gets some by the cut-off: as many as the
@@ -185,7 +187,7 @@ class Context:
                         r.date > since for name, records in found if _one_off(self.cs.metrics[name]) for r in records
                     )
             left = max(0, (self.cs.cutoff - self.as_of).days)
-            self._activity = Activity(evidenced, len(self.criteria), recent, window, left)
+            self._activity = Activity(evidenced, len(self.criteria), recent, window, left, self.elapsed / self.span)
         return self._activity
 
     def has_matching(self, view: str, name: str) -> bool:

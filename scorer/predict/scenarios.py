@@ -97,19 +97,17 @@ def chance(
         source = "last_year"
         params.update(last_met=last[0], last_decided=last[1])
     if not started:
-        # Work with no evidence yet: at the pace the unit's evidence has been coming in this year,
-        # toward the share of its criteria it had evidence for last year.
+        # Work with no evidence yet: at the unit's recent pace of one-off work this year, which
+        # weighs the more the more of the year is gone (as `strength` x gone / left), against its
+        # record last year for the same thing (else the prior). Fixed weights: monotone in the evidence.
         activity = ctx.activity()
-        return Chance(
-            min(activity.chance(), forecast.ceiling),
-            "activity",
-            {
-                "evidenced": activity.evidenced,
-                "criteria": activity.criteria,
-                "recent": activity.recent,
-                "window": activity.window,
-            },
+        gone = min(activity.elapsed, 0.95)
+        weight = strength * gone / (1 - gone)
+        p = (activity.chance() * weight + p * strength) / (weight + strength)
+        params.update(
+            evidenced=activity.evidenced, criteria=activity.criteria, recent=activity.recent, window=activity.window
         )
+        return Chance(min(p, forecast.ceiling), "activity", params)
     unit = ctx.record("supported")
     if unit.decided:
         p = (unit.met + strength * p) / (unit.decided + strength)
@@ -227,7 +225,7 @@ def value_scenarios(
     # Not started, or no pace to go by: done (at last year's value, else the mark) at the chance the
     # pace of the unit's work this year gives, else left where it is. A record that starts it never
     # makes it less likely than before.
-    odds = chance(ctx, started=False)
+    odds = chance(ctx, last=_last_year(ctx, name, full), started=False)
     done = max(now, _last_value(ctx, name, full))
     outcomes = ((done, odds.p), (now, 1 - odds.p))
     basis = "pending" if recorded else "no_record"
@@ -267,6 +265,14 @@ def _lower_is_better(
         return certain(max(worst, now), now, min(now, best), "level", {"value": now})
     odds = chance(ctx, last=_last_year_low(ctx, name, best), started=False)
     return uncertain(worst, best, ((best, odds.p), (worst, 1 - odds.p)), "no_record", {"value": now}, odds)
+
+
+def _last_year(ctx: Context, name: str, full: float) -> tuple[float, int] | None:
+    """Whether last year's evidence, read with this year's set, reached the value for full points."""
+    if not ctx.has_last_year:
+        return None
+    before = ctx.metric(name, "last")
+    return (1.0 if before.record_ids and before.value >= full else 0.0, 1)
 
 
 def _last_year_low(ctx: Context, name: str, best: float) -> tuple[float, int] | None:
