@@ -53,10 +53,10 @@ def test_at_risk_on_30_september_names_2023_losses_not_yet_remedied():
     # The PAR plan at 68.2% on 13/09, 93.0% at its pace since January: 80.6% (0.5) or 100% (2), expected 1.25.
     assert risks["1.1.2"].at_stake == 0.75 and risks["1.1.2"].worst_case == 2.0
     # Initiatives: applied (1 point), none recognised yet: the other point at the chance the Office's
-    # pace of one-off work gives (0.51), never as done.
-    assert risks["1.5"].at_stake == 0.49 and risks["1.5"].worst_case == 1.0
-    # E-archiving: nothing filed, never counted as done.
-    assert risks["7.2.5"].at_stake == 0.24 and risks["7.2.5"].reason == "no_evidence"
+    # pace of one-off work and its record last year give (0.47), never as done.
+    assert risks["1.5"].at_stake == 0.53 and risks["1.5"].worst_case == 1.0
+    # E-archiving: nothing filed (nor last year), never counted as done.
+    assert risks["7.2.5"].at_stake == 0.27 and risks["7.2.5"].reason == "no_evidence"
     assert risks["1.3.1"].at_stake == 0.15
     assert risks["7.3.2"].at_stake == 0.42
     assert risks["2.6"].reason == "survey_estimate" and risks["2.6"].at_stake == 0.89

@@ -62,9 +62,9 @@ def test_table_has_a_row_per_month_end_and_deadline_and_the_summary(runner):
     rows = [line for line in lines[:end] if line[:4] == "2023"]
     assert len(rows) == 16  # 12 month ends and 4 report deadlines (plan_due is 31/01, cutoff 31/12)
     assert rows[-1].split()[:6] == ["2023-12-31", "cutoff,", "year_end", "88.09", "88.09", "88.09"]
-    # Likely (n/a while the prediction gives none), the day's at-risk rows, and of the 24 criteria
-    # that end below max, those the list already held.
-    assert rows[-1].split()[-3:] == ["n/a", "24", "24/24"]
+    # Likely (at the cut-off nothing is left to chance), the day's at-risk rows, and of the 24
+    # criteria that end below max, those the list already held.
+    assert rows[-1].split()[-3:] == ["88.09–88.09", "24", "24/24"]
     assert [line.split()[:2] for line in lines[end:] if line[:4] == "2023"] == [
         ["2023-03-31", "1"],
         ["2023-06-30", "1"],
@@ -155,8 +155,8 @@ def test_html_chart_is_one_file_without_script(runner, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "<script" not in text and "http://" not in text and "https://" not in text
     assert 'id="band"' in text and 'id="expected"' in text and 'id="final"' in text
-    # No likely band while the prediction gives none; the record over the units after the unit.
-    assert 'id="likely"' not in text and '<table id="record-table">' in text
+    # The likely band the prediction gives; the record over the units after the unit.
+    assert 'id="likely"' in text and '<table id="record-table">' in text
     assert "Độ tin cậy của dự báo trên 1 đơn vị, tại cuối mỗi quý" in text and '<td class="n">30/09/2023</td>' in text
     assert 'stroke-dasharray="6,4"' in text and "88,09" in text
 
@@ -226,8 +226,10 @@ def test_a_criterion_with_no_evidence_is_never_presumed_met(tmp_path):
     started = {c.id: c for c in units["started"].criteria}
     # Nothing recorded of the e-archive (7.2.5) in either: however much else a unit files, a row
     # with no evidence is never counted as met (a plan with no task done is no pace of work either).
+    # Nothing this year to go by: the prior's even chance, weighed at 2 against this year's pace
+    # (nothing) at 6 three quarters into the year: 0.125 of 0.5 points.
     for unit in (empty, started):
-        assert unit["7.2.5"].expected == 0 and unit["7.2.5"].metrics[0].basis == "no_record"
+        assert unit["7.2.5"].expected == 0.06 and unit["7.2.5"].metrics[0].basis == "no_record"
         assert unit["7.2.5"].reasons[0] == "no_evidence"
     assert units["empty"].total.expected <= units["started"].total.expected
 
