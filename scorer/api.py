@@ -5,6 +5,7 @@ The CLI calls exactly one of these and renders what it returns; nothing here pri
 
 from __future__ import annotations
 
+import os
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -14,7 +15,18 @@ from typing import TYPE_CHECKING
 
 from scorer import loading
 from scorer.metrics import shift
-from scorer.errors import CriteriaError, InputError, Problem, ScorerError, SelectionError, UsageError, did_you_mean
+from scorer.errors import (
+    CriteriaError,
+    InputError,
+    Msg,
+    Place,
+    Problem,
+    ScorerError,
+    SelectionError,
+    UsageError,
+    did_you_mean,
+    msg,
+)
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Document
 from scorer.models.inputs import EMPTY_EVIDENCE, EvidenceSet, UnitYear
@@ -89,6 +101,23 @@ def criteria_years(rules: Path) -> list[int]:
     return sorted(int(m.group(1)) for p in rules.iterdir() if (m := _CRITERIA_FILE.match(p.name)))
 
 
+def year_notice(request: Request) -> Msg | None:
+    """Which year a run scores and why, when nothing chose it (no --year, --as-of or --criteria)
+    and the newest set in the rules folder is older than today's year: a newer set is missing."""
+    if request.year is not None or request.as_of is not None or request.criteria is not None:
+        return None
+    years = criteria_years(request.rules)
+    if not years or years[-1] >= request.today.year:
+        return None
+    return msg(
+        "notice.old_year",
+        year=years[-1],
+        rules=str(request.rules),
+        today=request.today.year,
+        missing=str(request.rules / f"criteria_{request.today.year}.yaml"),
+    )
+
+
 def criteria_file(request: Request) -> tuple[Path, int | None]:
     """`--criteria` wins; else `rules/criteria_<year>.yaml`, the year defaulting to the newest set."""
     if request.criteria is not None:
@@ -96,19 +125,19 @@ def criteria_file(request: Request) -> tuple[Path, int | None]:
     year = request.year
     if year is None:
         if not loading.is_dir(request.rules):
-            raise CriteriaError.single(
-                request.rules, "rules folder not found", hint="pass --rules DIR, or --criteria FILE"
-            )
+            raise CriteriaError.single(request.rules, msg("rules_not_found"), hint=msg("rules_not_found_hint"))
         years = criteria_years(request.rules)
         if not years:
-            raise CriteriaError.single(request.rules, "no criteria_<year>.yaml here", hint="pass --criteria FILE")
+            raise CriteriaError.single(request.rules, msg("no_criteria_here"), hint=msg("pass_criteria"))
         year = years[-1]
     path = request.rules / f"criteria_{year}.yaml"
     if not path.exists():
         years = criteria_years(request.rules)
-        known = ", ".join(str(y) for y in years) or "none"
+        known = ", ".join(str(y) for y in years)
         raise CriteriaError.single(
-            path, f"no criteria set for {year} (sets here: {known})", hint="pass --year or --criteria FILE"
+            path,
+            msg("no_set_for_year", year=year, known=known) if known else msg("no_set_for_year_none", year=year),
+            hint=msg("pass_year_or_criteria"),
         )
     return path, year
 
@@ -124,7 +153,7 @@ def _criteria(request: Request) -> tuple[CriteriaSet, Path]:
     path, year = criteria_file(request)
     cs = loading.load_criteria(path)
     if year is not None and cs.year != year:
-        raise SelectionError.single(path, f"this set is for {cs.year}, not {year}", field="year")
+        raise SelectionError.single(path, msg("set_for_other_year", set_year=cs.year, year=year), field="year")
     return cs, path
 
 
@@ -136,9 +165,9 @@ def load_inputs(request: Request) -> Inputs:
     folders = loading.unit_folders(request.evidence, unit)
     if unit is not None and not folders:
         known = [f.name for f in loading.unit_folders(request.evidence)]
-        raise SelectionError.single(request.evidence, f"no unit '{unit}'", hint=did_you_mean(unit, known))
+        raise SelectionError.single(request.evidence, msg("no_unit", unit=unit), hint=did_you_mean(unit, known))
     if not folders:
-        raise InputError.single(request.evidence, "no unit folders (each needs a unit.yaml)")
+        raise InputError.single(request.evidence, msg("no_unit_folders"))
     return Inputs(cs, path.name, folders, request.what_if)
 
 
@@ -214,7 +243,7 @@ def _merge_what_if(evidence: EvidenceSet, extra: EvidenceSet) -> EvidenceSet:
     clashes = [
         Problem(
             extra.origins[r.id].path,
-            f"id '{r.id}' is already used by {evidence.origins[r.id].path}",
+            msg("what_if_clash", id=r.id, there=Place(evidence.origins[r.id].path)),
             line=extra.origins[r.id].line,
             field="id",
         )
@@ -319,7 +348,7 @@ def backtest(request: Request) -> list[Backtest]:
         if official is not None:
             checks.append(backtest_unit(run.score(data, cs.cutoff), official))
     if not checks:
-        raise SelectionError.single(request.evidence, f"no unit has an official.yaml for {cs.year}")
+        raise SelectionError.single(request.evidence, msg("no_official", year=cs.year))
     return checks
 
 
@@ -337,9 +366,9 @@ def track(request: Request, compare: bool = False, days: list[dt.date] | None = 
     if cs.cutoff >= request.today:
         raise ScorerError.single(
             inputs.label,
-            f"the {cs.year} year is not closed: its data cut-off is {cs.cutoff.isoformat()}",
+            msg("year_not_closed", year=cs.year, cutoff=cs.cutoff.isoformat()),
             field="year",
-            hint="a track record replays a closed year; use predict for this one",
+            hint=msg("year_not_closed_hint"),
         )
     replayed = as_of_dates(cs)
     if days is not None:
@@ -374,9 +403,7 @@ def _newest_published_year(request: Request) -> int:
         if any(loading.is_file(f / str(y) / "official.yaml") for f in loading.unit_folders(request.evidence))
     ]
     if not years:
-        raise SelectionError.single(
-            request.evidence, "no official.yaml for any year that has a criteria set", hint="pass --year"
-        )
+        raise SelectionError.single(request.evidence, msg("no_official_any"), hint=msg("pass_year"))
     return years[-1]
 
 
@@ -391,11 +418,11 @@ def explain(request: Request, criterion_id: str) -> list[tuple[UnitPrediction, C
             if under:
                 raise ScorerError.single(
                     unit.criteria_set,
-                    f"criterion {criterion_id} is scored by its sub-criteria: explain one of {', '.join(under)}",
+                    msg("scored_by_subcriteria", id=criterion_id, under=tuple(under)),
                 )
             known = [c.id for c in unit.criteria]
             raise SelectionError.single(
-                unit.criteria_set, f"no criterion '{criterion_id}'", hint=did_you_mean(criterion_id, known)
+                unit.criteria_set, msg("no_such_criterion", id=criterion_id), hint=did_you_mean(criterion_id, known)
             )
         found.append((unit, match))
     return found
@@ -452,9 +479,9 @@ def _check_target(cs: CriteriaSet, label: str, goal: float) -> None:
     if not 0 < goal <= cs.scale:
         raise ScorerError.single(
             label,
-            f"a target of {goal:g} is outside the scale (0, {cs.scale:g}]",
+            msg("target_outside", goal=f"{goal:g}", scale=f"{cs.scale:g}"),
             field="target",
-            hint=f"give the total to reach, e.g. {cs.classes[0].min:g}",
+            hint=msg("target_hint", example=f"{cs.classes[0].min:g}"),
         )
 
 
@@ -463,7 +490,7 @@ def form(request: Request) -> list[Form]:
     with the appraisal's points from the year's official.yaml when they are known. Hypothetical
     evidence never enters a form."""
     if request.what_if:
-        raise ScorerError.single(request.what_if[0], "a self-assessment form takes no hypothetical evidence")
+        raise ScorerError.single(request.what_if[0], msg("form_no_what_if"))
     from scorer.form import build_form
 
     inputs = load_inputs(request)
@@ -479,6 +506,17 @@ def form(request: Request) -> list[Form]:
         scored = assess(run.score(data, detail=True), data.unit)
         forms.append(build_form(scored, data.unit, cs, official, words))
     return forms
+
+
+def schema_reference(output: Path, kind: str = "criteria") -> str | None:
+    """The path from a file written at `output` to the project's `schema/<kind>.schema.json`, found
+    in a folder above it (a draft in `rules/` reaches `../schema/`), or None outside any project."""
+    folder = output.absolute().parent
+    for above in (folder, *folder.parents):
+        schema = above / "schema" / f"{kind}.schema.json"
+        if loading.is_file(schema):
+            return os.path.relpath(schema, folder).replace(os.sep, "/")
+    return None
 
 
 def criteria_import(path: Path) -> importer.Draft:
@@ -524,11 +562,8 @@ def register_import(
     folders = loading.unit_folders(request.evidence, unit)
     if not folders:
         known = [f.name for f in loading.unit_folders(request.evidence)]
-        close = did_you_mean(unit, known)
-        if lang != "en":
-            close = close.replace("did you mean", "có phải là") if close else None
-            raise SelectionError.single(request.evidence, f"không có đơn vị '{unit}'", hint=close)
-        raise SelectionError.single(request.evidence, f"no unit '{unit}'", hint=close)
+        # worded in the run's language where it is shown, as every problem
+        raise SelectionError.single(request.evidence, msg("no_unit", unit=unit), hint=did_you_mean(unit, known))
     folder = folders[0]
     target = output if output is not None else folder / str(cs.year) / "so-van-ban.yaml"
     if target.suffix.lower() not in (".yaml", ".yml"):

@@ -6,11 +6,12 @@ criteria; the run reports every mismatch and, per criteria set, the criteria no 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from scorer import loading
-from scorer.errors import InputError, Problem, ScorerError
+from scorer.errors import InputError, Problem, ScorerError, msg
 from scorer.models.cases import UNIT_FIGURES, CaseResult, Coverage, ExpectedPoints, Mismatch, TestReport
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Unit
@@ -18,6 +19,16 @@ from scorer.models.inputs import LoadedCase, UnitYear
 from scorer.predict import Scoring, effective_as_of, engine_for, predict_unit
 
 CASE_UNIT = Unit(id="test-unit", name="Test unit")
+
+
+def shown(path: Path) -> str:
+    """A case file as its reader finds it: relative to where they stand when it lies below, else whole."""
+    try:
+        absolute = path.absolute()
+        here = Path.cwd()
+    except OSError:
+        return str(path)
+    return os.path.relpath(absolute, here) if absolute.is_relative_to(here) else str(absolute)
 
 
 def run_cases(rules: Path, folder: Path) -> TestReport:
@@ -47,7 +58,7 @@ def run_cases(rules: Path, folder: Path) -> TestReport:
                     problems.append(
                         Problem(
                             str(path),
-                            f"'{cid}' is not a criterion of {parsed.criteria}",
+                            msg("unknown_criterion", id=cid, set=parsed.criteria),
                             line=loaded.line,
                             field="expect",
                         )
@@ -58,7 +69,7 @@ def run_cases(rules: Path, folder: Path) -> TestReport:
         covered.setdefault(parsed.criteria, set())
         with engine_for(cs) as engine:
             for loaded in cases:
-                results.append(_run(cs, str(path), loaded, engine))
+                results.append(_run(cs, shown(path), loaded, engine))
                 covered[parsed.criteria].update(k for k in loaded.case.expect if k not in UNIT_FIGURES)
     if problems:
         raise InputError(loading.with_sources(problems))

@@ -75,7 +75,9 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     try:
         return parse_date(value)  # type: ignore[no-any-return]
     except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+        from scorer.errors import Invalid, wording
+
+        raise click.BadParameter(wording(error.msg) if isinstance(error, Invalid) else str(error)) from None
 
 
 FORMAT_HELP = "Output format [default: from --output's extension, else table]."
@@ -214,8 +216,9 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except ScorerError as error:
+            lang = _error_lang(kwargs)
             for problem in error.problems:
-                click.echo(f"Error: {problem}", err=True)
+                click.echo(f"Error: {problem.text(lang)}", err=True)
                 for line in problem.excerpt():
                     click.echo(line, err=True)
             sys.exit(1)
@@ -228,6 +231,27 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(1)
 
     return wrapper
+
+
+def say(lang: str, key: str, **values: Any) -> None:
+    """One line to stderr, from the catalogue, in the run's language: what a command did."""
+    from scorer.errors import msg
+
+    click.echo(msg(key, **values).text(lang), err=True)
+
+
+def wrote(output: Path | None, lang: str, what: str) -> None:
+    """`Wrote the remediation plan to kh.docx`: said once a file is written, never for stdout."""
+    if output is not None:
+        from scorer.errors import msg
+
+        say(lang, "notice.wrote", what=msg(f"notice.{what}"), path=str(output))
+
+
+def _error_lang(kwargs: dict[str, Any]) -> str:
+    """The language a command's problems are worded in: its --lang, else SCORER_LANG, else English."""
+    lang = kwargs.get("lang") or os.environ.get("SCORER_LANG")
+    return lang if lang in ("vi", "en") else "en"
 
 
 class _Scorer(click.Group):
@@ -299,12 +323,26 @@ def predict(
                 "the self-assessment sheet (--format xlsx) states real evidence only: "
                 "run --with in another format (table, json, csv, md, html)"
             )
-        emit(xlsx.prediction(api.predict(_request(output=output, **kwargs), detail=True), lang), output)
+        request = _request(output=output, **kwargs)
+        emit(xlsx.prediction(api.predict(request, detail=True), lang), output)
+        _year_notice(request, lang)
+        wrote(output, lang, "prediction")
         return
-    units = api.predict_units(_request(what_if=what_if, output=output, **kwargs), progress=_progress())
+    request = _request(what_if=what_if, output=output, **kwargs)
+    units = api.predict_units(request, progress=_progress())
     emit(render.prediction(units, fmt, lang, detail=bool(detail)), output)
     if sys.stderr.isatty():
         click.echo("\r\033[K", err=True, nl=False)
+    _year_notice(request, lang)
+    wrote(output, lang, "prediction")
+
+
+def _year_notice(request: api.Request, lang: str) -> None:
+    from scorer import api
+
+    notice = api.year_notice(request)
+    if notice is not None:
+        click.echo(notice.text(lang), err=True)
 
 
 def _progress() -> Callable[[int, int], None] | None:
@@ -338,6 +376,7 @@ def risks(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> Non
 
     fmt = output_format(fmt, output, FORMATS, "table")
     emit(render.risk_lists(api.predict(_request(output=output, **kwargs)).units, fmt, lang), output)
+    wrote(output, lang, "risks")
 
 
 @main.command()
@@ -357,6 +396,7 @@ def explain(criterion_id: str, fmt: str | None, lang: str, output: Path | None, 
     fmt = output_format(fmt, output, FORMATS, "table")
     found = api.explain(_request(output=output, **kwargs), nfc(criterion_id.strip()))
     emit(render.explanations(found, fmt, lang), output)
+    wrote(output, lang, "explanation")
 
 
 @main.command()
@@ -379,6 +419,7 @@ def backtest(fmt: str | None, lang: str, output: Path | None, track: bool, compa
 
         fmt = output_format(fmt, output, TRACK_FORMATS, "table")
         emit(track_writer.render(api.track(_request(output=output, **kwargs), compare=compare), fmt, lang), output)
+        wrote(output, lang, "track")
         return
     if fmt == "html" or compare:
         raise click.UsageError("--format html and --compare need --track")
@@ -390,6 +431,7 @@ def backtest(fmt: str | None, lang: str, output: Path | None, track: bool, compa
         else table.render_backtests(checks, lang),
         output,
     )
+    wrote(output, lang, "backtest")
 
 
 @main.command()
@@ -407,6 +449,7 @@ def target(goal: float, fmt: str | None, lang: str, output: Path | None, **kwarg
 
     fmt = output_format(fmt, output, TARGET_FORMATS, "table")
     emit(target_writer.render(api.target(_request(output=output, **kwargs), goal), fmt, lang), output)
+    wrote(output, lang, "target")
 
 
 @main.command()
@@ -425,7 +468,7 @@ def validate(**kwargs: Any) -> None:
 
     summary = api.validate(_request(**kwargs))
     for warning in summary.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"Warning: {warning.text(_error_lang(kwargs))}", err=True)
     click.echo(
         f"OK: {summary.label} ({summary.criteria} criteria), {summary.units} unit(s), {summary.records} evidence records"
     )
@@ -497,6 +540,7 @@ def plan_command(fmt: str | None, lang: str, output: Path | None, goal: float | 
         from scorer.render import plan as plan_writer
 
         emit("\n".join(plan_writer.render_plan(p, lang) for p in plans), output)
+    wrote(output, lang, "plan")
 
 
 @main.command("form")
@@ -518,6 +562,7 @@ def form_command(fmt: str | None, lang: str, output: Path | None, what_if: tuple
         raise click.UsageError("the form is a workbook: it needs --output FILE.xlsx")
     output_format(fmt, output, ("xlsx",), "xlsx")
     emit(xlsx.form(api.form(_request(output=output, **kwargs)), lang), output)
+    wrote(output, lang, "form")
 
 
 @main.group()
@@ -556,7 +601,8 @@ def criteria_import(decision: Path, output: Path) -> None:
     from scorer import api, importer
 
     result = api.criteria_import(decision)
-    emit(importer.render_draft(result.data, decision.name, result.rows, len(result.problems)), output)
+    schema = api.schema_reference(output)
+    emit(importer.render_draft(result.data, decision.name, result.rows, len(result.problems), schema), output)
     for problem in result.problems:
         click.echo(f"Warning: {problem}", err=True)
     click.echo(f"Wrote {output}: run `scorer validate --criteria {output}` for the rows still to finish.", err=True)
@@ -643,6 +689,7 @@ def template(rules: Path, criteria: Path | None, year: int | None, fmt: str | No
     fmt = output_format(fmt, output, ("xlsx",), "xlsx")
     cs = api.load_inputs_criteria(api.Request(rules=rules, criteria=criteria, year=year, output=output))
     emit(xlsx.template(cs, lang), output)
+    wrote(output, lang, "template")
 
 
 def _web() -> Any:

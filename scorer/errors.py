@@ -14,6 +14,10 @@ is a `ScorerError` carrying `Problem`s, and says by its class what kind of input
 Where the reader knows it, a problem also carries its source line and column: the CLI prints that
 line under the error with a caret under the offending key or cell, as semgrep does for rule files.
 The first line of each error stays `path:line: field: message (hint)`.
+
+A problem's message and hint are keys with their parameters (`Msg`), worded only where they are
+shown, in the reader's language (`Problem.text(lang)`), from the catalogue in
+`scorer.problem_messages`. `str(problem)` is the English text.
 """
 
 from __future__ import annotations
@@ -23,25 +27,46 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
+from scorer.models.message import Grouped, Invalid, Msg, Namer, Place, Text, msg
+
+__all__ = ["Grouped", "Invalid", "Msg", "Place", "Text", "msg"]
+
+
+def wording(text: Text | None, lang: str = "en", name: Namer | None = None) -> str:
+    """A message or hint in `lang` (a plain string is already worded, the same in each language)."""
+    if text is None:
+        return ""
+    return text.text(lang, name) if isinstance(text, Msg) else text
+
 
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one input, located as precisely as the format allows."""
 
     path: str
-    message: str
+    message: Text
     line: int | None = None
     field: str | None = None
-    hint: str | None = None
+    hint: Text | None = None
     # The text of `line` in the file, and the span (0-based column, width) to underline in it.
     source: str | None = None
     column: int | None = None
     width: int = 1
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return self.text("en")
+
+    def text(self, lang: str = "en", name: Namer | None = None) -> str:
+        """`path:line: field: message (hint)` in `lang`, each path shown through `name`."""
+        where = Place(self.path, self.line).text(name)
+        message = wording(self.message, lang, name)
+        text = f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        return f"{text} ({wording(self.hint, lang, name)})" if self.hint else text
+
+    def wording(self, lang: str = "en", name: Namer | None = None) -> str:
+        """The message and its hint alone, `message (hint)`, in `lang`."""
+        message = wording(self.message, lang, name)
+        return f"{message} ({wording(self.hint, lang, name)})" if self.hint else message
 
     def excerpt(self) -> list[str]:
         """The source line with a caret under the span, when the reader knew them:
@@ -66,7 +91,7 @@ class ScorerError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def single(cls, path: str | Path, message: str, **kwargs: object) -> Self:
+    def single(cls, path: str | Path, message: Text, **kwargs: object) -> Self:
         return cls([Problem(str(path), message, **kwargs)])  # type: ignore[arg-type]
 
 
@@ -87,15 +112,15 @@ class OutputError(ScorerError):
 
 
 def _problem_order(problem: Problem) -> tuple[str, int, str, str]:
-    return (problem.path, problem.line or 0, problem.field or "", problem.message)
+    return (problem.path, problem.line or 0, problem.field or "", str(problem.message))
 
 
-def did_you_mean(name: str, choices: Iterable[str]) -> str | None:
+def did_you_mean(name: str, choices: Iterable[str]) -> Msg | None:
     """A hint naming the closest known name, or None when nothing is close."""
     import difflib  # only a run with a problem needs it
 
     close = difflib.get_close_matches(str(name), sorted(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return msg("did_you_mean", name=close[0]) if close else None
 
 
 class Collector:
@@ -104,7 +129,7 @@ class Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, path: str | Path, message: str, **kwargs: object) -> None:
+    def add(self, path: str | Path, message: Text, **kwargs: object) -> None:
         self.problems.append(Problem(str(path), message, **kwargs))  # type: ignore[arg-type]
 
     def extend(self, problems: Iterable[Problem]) -> None:

@@ -784,10 +784,13 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _text)
 
 
-def render_draft(data: dict[str, Any], source: str, rows: int, unread: int) -> str:
+def render_draft(
+    data: dict[str, Any], source: str, rows: int, unread: int, schema: str | None = "../schema/criteria.schema.json"
+) -> str:
+    """The draft as YAML; `schema`, the path from the draft to criteria.schema.json (None: no line)."""
     todo = sum(1 for area in data.get("areas", []) for leaf in _draft_leaves(area) if leaf.get("todo"))
-    header = [
-        "# yaml-language-server: $schema=../schema/criteria.schema.json",
+    header = [f"# yaml-language-server: $schema={schema}"] if schema else []
+    header += [
         f"# Draft criteria set imported from {source} by `scorer criteria import`.",
         f"# {rows} table rows read, {unread} not placed (listed under `todo` at the end);",
         f"# {todo} sub-criteria still to finish (each lists what under `todo`). Finish them, delete",

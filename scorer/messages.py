@@ -4,7 +4,6 @@ number and date formats of each language (`88.09` / `88,09`, `2024-09-30` / `30/
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 LANGS = ("en", "vi")
@@ -160,7 +159,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Có thể biết trước từ ngày {day}: điểm dự kiến không lệch quá 1 điểm so với điểm chốt từ đó",
     },
     "projection_rules": {"en": "Projection rules", "vi": "Quy tắc dự báo"},
-    "projection.honest": {"en": "no point without evidence (current)", "vi": "không có minh chứng không tính điểm (hiện hành)"},
+    "projection.honest": {
+        "en": "no point without evidence (current)",
+        "vi": "không có minh chứng không tính điểm (hiện hành)",
+    },
     "projection.presumed": {"en": "pending work presumed done", "vi": "coi như hoàn thành việc chưa đến hạn"},
     "published_line": {
         "en": "Final at the cut-off {final} ({klass}) · published {published}",
@@ -952,65 +954,10 @@ def _rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:
     return t("rule.survey", lang).format(max=top, instrument=t(f"instrument.{rule['instrument']}", lang))
 
 
-# Problems found in evidence are worded in English by the loaders (the CLI's `Error:` lines); the
-# web pages show them in Vietnamese through these phrases, values kept as they are. A phrase not
-# listed stays English.
-PROBLEM_PHRASES_VI: list[tuple[str, str]] = [
-    (r"missing \(required\)", "thiếu (bắt buộc)"),
-    (r"unknown field", "trường không có trong mẫu"),
-    (r"did you mean '([^']*)'\?", r"có phải là '\1'?"),
-    (r"Input should be a valid integer", "Giá trị phải là số nguyên"),
-    (r"Input should be a valid number", "Giá trị phải là một số"),
-    (r"Input should be a valid boolean", "Giá trị phải là true hoặc false"),
-    (r"Input should be a valid string", "Giá trị phải là văn bản"),
-    (r"Input should be a valid list", "Giá trị phải là danh sách"),
-    (r"Input should be ", "Giá trị phải là "),
-    (r"' or '", "' hoặc '"),
-    (r", got ", ", nhận được "),
-    (r"is not a day of the calendar", "không phải là ngày có thật"),
-    (r"dates are day/month/year", "ngày ghi theo thứ tự ngày/tháng/năm"),
-    (r"expected a date such as 2024-03-12 or 12/03/2024", "cần ghi ngày như 12/03/2024 hoặc 2024-03-12"),
-    (r"duplicate id '([^']*)' \(first at ([^)]*)\)", r"trùng mã '\1' (đã có tại \2)"),
-    (r"unknown type '([^']*)'", r"không có loại '\1'"),
-    (r"sheet '([^']*)' is not an evidence type", r"trang tính '\1' không phải là loại tài liệu kiểm chứng"),
-    (r"name each sheet after a type, e\.g\. 'plan'", "đặt tên mỗi trang tính theo một loại, ví dụ 'plan'"),
-    (r"not a readable \.xlsx workbook", "không đọc được tệp Excel .xlsx"),
-    (r"save it again from Excel as \.xlsx", "lưu lại từ Excel dưới dạng .xlsx"),
-    (r"invalid YAML: ", "YAML không hợp lệ: "),
-    (r"invalid CSV: ", "CSV không hợp lệ: "),
-    (r"not UTF-8 text", "không phải văn bản UTF-8"),
-    (r"save the file as UTF-8", "lưu tệp dưới dạng UTF-8"),
-    (r"row has (\d+) cells, the header has (\d+)", r"dòng có \1 ô, dòng tiêu đề có \2"),
-    (r"the header has no 'type' column", "dòng tiêu đề không có cột 'type'"),
-    (r"column '([^']*)' appears twice in the header", r"cột '\1' xuất hiện hai lần ở dòng tiêu đề"),
-    (r"not an evidence file: the name must end in ", "không phải tệp tài liệu kiểm chứng: tên tệp phải có đuôi "),
-    (r"the file name contains a control character", "tên tệp chứa ký tự điều khiển"),
-    (
-        r"official\.yaml holds the published results; it is not uploaded as evidence",
-        "official.yaml chứa kết quả công bố, không tải lên như tài liệu kiểm chứng",
-    ),
-    (r"^no file$", "chưa chọn tệp"),
-    (
-        r"is not an evidence file; it is kept on the server by the administrator",
-        "không phải tệp tài liệu kiểm chứng; tệp này do quản trị viên lưu trên máy chủ",
-    ),
-    (
-        r"a recognized initiative needs recognized_by \(the recognition decision's number\)",
-        "sáng kiến đã được công nhận cần có recognized_by (số quyết định công nhận)",
-    ),
-    (r" is more than ", " lớn hơn "),
-    (r"larger than (\d+) MiB", r"lớn hơn \1 MiB"),
-]
-_PROBLEM_PHRASES_VI = [(re.compile(pattern), replacement) for pattern, replacement in PROBLEM_PHRASES_VI]
-
-
-def problem_text(message: str, lang: str) -> str:
-    """A loader's problem in the reader's language."""
-    if lang != "vi":
-        return message
-    for pattern, replacement in _PROBLEM_PHRASES_VI:
-        message = pattern.sub(replacement, message)
-    return message
+def problem_text(message: Any, lang: str) -> str:
+    """A problem's message in the reader's language: a keyed message (`errors.Msg`) or a worded
+    problem (`text(lang)`) from the catalogue of problems (scorer.problem_messages); plain text as it is."""
+    return message.text(lang) if hasattr(message, "text") and not isinstance(message, str) else str(message)
 
 
 def moment(value: str | None, lang: str) -> str:

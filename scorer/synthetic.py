@@ -169,6 +169,7 @@ class Profile:
     cadence: int  # months between progress filings
     surveys: tuple[float, float]  # the official survey shares are drawn in this range
     bad_news: bool  # a violation or a falling indicator after September
+    quality: float  # how good the unit is at its work, 0 to 1, the same every year
 
 
 def profile(cs: CriteriaSet, seed: int | str, kind: str) -> Profile:
@@ -208,9 +209,14 @@ def profile(cs: CriteriaSet, seed: int | str, kind: str) -> Profile:
     never = frozenset(t for t in things if rng.random() < share or left(t))
     if kind == "never_files" and not never:
         never = frozenset([rng.choice(things)])
-    on_time = {"early": rng.uniform(0.9, 1.0), "late_rush": rng.uniform(0.4, 0.8)}.get(pace, rng.uniform(0.75, 0.97))
+    # How good the unit is at its work, kept from year to year (0 to 1): it raises the chances of
+    # what it does on time and in full, and how satisfied its respondents are.
+    quality = random.Random(f"traits-{seed}-quality").random()
+    on_time = {"early": rng.uniform(0.9, 1.0), "late_rush": rng.uniform(0.4, 0.8)}.get(
+        pace, 0.75 + 0.24 * (quality + rng.random()) / 2
+    )
     surveys = (0.97, 0.99) if kind == "high_surveys" else (0.78, 0.96)
-    return Profile(kind, pace, turn, never, on_time, rng.choice([1, 1, 2, 3]), surveys, kind == "bad_news")
+    return Profile(kind, pace, turn, never, on_time, rng.choice([1, 1, 2, 3]), surveys, kind == "bad_news", quality)
 
 
 def history(cs: CriteriaSet, seed: int | str, kind: str = "steady") -> list[dict[str, Any]]:
@@ -325,7 +331,7 @@ def _year(
         if f"plan:{kind}" in p.never:
             continue
         total = rng.randint(6, 30)
-        share = curve(rng.choice([0.7, 0.8, 0.85, 0.9, 0.95, 1.0, 1.0]))
+        share = curve(1.0 if rng.random() < 0.2 + 0.6 * p.quality else rng.choice([0.7, 0.8, 0.85, 0.9, 0.95]))
         late = p.pace == "late_rush" and rng.random() < 0.5
         issued = dt.date(year, 1, 3) + dt.timedelta(days=rng.randint(20, 70) if late else rng.randint(0, 25))
         add(id=f"kh-{kind}", type="plan", kind=kind, date=issued, tasks_total=total, tasks_done=0)
@@ -344,7 +350,7 @@ def _year(
     if "inspection" not in p.never:
         add(id="kh-kt", type="plan", kind="inspection", date=dt.date(year, 1, rng.randint(10, 31)), tasks_total=4)
         units = rng.randint(5, 15)
-        covered = curve(rng.uniform(0.2, 1.0))
+        covered = curve(min(1.0, rng.uniform(0.2, 1.0) + 0.3 * p.quality))
         resolve = rng.uniform(0.5, 1.0)
         for end, filed in filings(3)[:: max(1, 3 // p.cadence)]:
             inspected = min(units, int(units * covered(end) + 1e-9))
@@ -404,7 +410,8 @@ def _year(
     levels = {}
     for name in sorted(cs.indicators):
         own = trait(f"indicator-{name}")
-        levels[name] = own.choice([0.7, 0.8, 0.9, 0.95, 1.0, 1.0]) * own.uniform(0.9, 1.0)
+        best = own.random() < 0.2 + 0.6 * p.quality
+        levels[name] = 1.0 if best else own.choice([0.7, 0.8, 0.9, 0.95, 1.0]) * own.uniform(0.9, 1.0)
     for name in sorted(cs.indicators):
         if f"indicator:{name}" in p.never:
             continue
@@ -455,7 +462,7 @@ def _year(
             add(id=f"vb-{kind}", type="document", kind=kind, date=day)
     # Communication in a few forms, the head's dialogue with its records, an initiative.
     if "communication" not in p.never:
-        for i, form in enumerate(rng.sample(FORMS[:5], rng.randint(1, 5))):
+        for i, form in enumerate(rng.sample(FORMS[:5], rng.randint(1 + round(2 * p.quality), 5))):
             day = when()
             if day is not None:
                 add(id=f"tt-{i}", type="communication", date=day, form=form, count=rng.randint(1, 12))
@@ -478,7 +485,11 @@ def _year(
     if "initiative" not in p.never and day is not None:
         add(id="sk-1", type="initiative", date=day, status="applied")
         later = day + dt.timedelta(days=rng.randint(30, 120))
-        if rng.random() < 0.5 and later <= dt.date(year, 12, 20) and not (p.pace == "stalled" and later > p.turn):
+        if (
+            rng.random() < 0.3 + 0.5 * p.quality
+            and later <= dt.date(year, 12, 20)
+            and not (p.pace == "stalled" and later > p.turn)
+        ):
             add(
                 id="sk-1-cn",
                 type="initiative",
@@ -487,7 +498,7 @@ def _year(
                 recognized_by=f"{rng.randint(1, 99)}/QĐ-HĐSK",
             )
     # Surveys: now and then an internal one mid-year, the official results in December.
-    satisfaction = trait("surveys").uniform(0.8, 0.94)
+    satisfaction = 0.79 + 0.16 * (0.6 * p.quality + 0.4 * trait("surveys").random())
     for criterion in cs.criteria():
         if not isinstance(criterion.rule, SurveyRule):
             continue

@@ -48,7 +48,7 @@ def load(unit: Path, attachments: list[str]) -> tuple[set[str], dict[str, str]]:
     try:
         return set(load_evidence_files(unit, [path]).missing_attachments), {}
     except ScorerError as error:
-        return set(), {f"r{(p.line or 0) - 1}": p.message for p in error.problems}
+        return set(), {f"r{(p.line or 0) - 1}": str(p.message) for p in error.problems}
 
 
 @pytest.mark.parametrize(

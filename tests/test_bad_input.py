@@ -99,7 +99,7 @@ CASES = [
     (
         "e.yaml",
         "- {id: a, type: survey, instrument: citizens, source: official, criterion: '1.8', share: 0.9, date: 2024-11-01}\n",
-        f"{EV}/e.yaml:1: instrument: criterion 1.8 is scored by the leaders' survey",
+        f"{EV}/e.yaml:1: instrument: criterion 1.8 is scored by the 'leaders' survey",
     ),
     (
         "e.yaml",
@@ -144,7 +144,11 @@ CASES = [
         f"{EV}/e.yaml:1: id: String should have at least 1 character, got ''",
     ),
     ("e.csv", "id,type,date\na,plan,2024-01-01,extra\n", f"{EV}/e.csv:2: row has 4 cells, the header has 3"),
-    ("e.csv", "id,date\na,2024-01-01\n", f"{EV}/e.csv:1: the header has no 'type' column"),
+    (
+        "e.csv",
+        "id,date\na,2024-01-01\n",
+        f"{EV}/e.csv:1: the header has no 'type' column (add a 'type' column, or name the file after the type of its rows, e.g. reports.csv)",
+    ),
     (
         "e.csv",
         "id,type,type,date\na,plan,plan,2024-01-01\n",
@@ -172,17 +176,21 @@ CASES = [
         f"{EV}/e.csv:2: submitted: expected a date such as 2024-03-12 or 12/03/2024, got 'yesterday'",
     ),
     ("e.csv", "id,type,date,colour\na,plan,01/02/2024,red\n", f"{EV}/e.csv:2: colour: unknown field"),
-    ("e.csv", b"id,type,date\n\xff\xfe,plan,2024-01-01\n", f"{EV}/e.csv:2: not UTF-8 text (save the file as UTF-8)"),
+    (
+        "e.csv",
+        b"id,type,date\n\xff\xfe,plan,2024-01-01\n",
+        f"{EV}/e.csv:2: not UTF-8 text: the file is in Windows-1252 / Latin-1 (Western European) (Vietnamese letters Latin-1 cannot hold (ư, ơ, đ, ...) may have been lost: from the original workbook, save the file as UTF-8: in Excel, Save As 'CSV UTF-8 (Comma delimited) (*.csv)'; in Notepad, Save As with Encoding UTF-8)",
+    ),
     (
         "e.yaml",
         b"- {id: a, type: plan, kind: par, date: 2024-01-01, title: Ban h\xe0nh}\n",
-        f"{EV}/e.yaml:1: not UTF-8 text (save the file as UTF-8)",
+        f"{EV}/e.yaml:1: not UTF-8 text: the file is in Windows-1252 / Latin-1 (Western European) (save the file as UTF-8)",
     ),  # Issue 8: no silent wrong answer. An indicator's value must be of its declared kind.
     (
         "e.csv",
         IND + "a,indicator,2024-09-01,online_applications_rate,63\n",
         f"{EV}/e.csv:2: value: 63 is outside 0..1, the range of the rate 'online_applications_rate' "
-        "(63 looks like a percentage: write 0.63 (or 63%))",
+        "(if 63 is a percentage, write 63%; or: 0.063 read as 63? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,063 or set the column to text)",
     ),
     (
         "e.yaml",
@@ -319,7 +327,7 @@ CASES = [
     (
         "e.yaml",
         "- {id: a, type: survey, instrument: leaders, source: official, criterion: '1.8', share: 90, date: 2024-11-01}\n",
-        f"{EV}/e.yaml:1: share: Input should be less than or equal to 1, got 90 (90 looks like a percentage: write 0.9 (or 90%))",
+        f"{EV}/e.yaml:1: share: Input should be less than or equal to 1, got 90 (if 90 is a percentage, write 90%; or: 0.090 read as 90? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,090 or set the column to text)",
     ),
     # A semicolon-separated CSV (Excel, Vietnamese locale): a number that could be 1234 or 1.234.
     (
@@ -553,7 +561,7 @@ XLSX_CASES = [
     (
         _book(("indicator", [["id", "date", "name", "value"], ["a", "2024-09-01", "online_payment_rate", 41]])),
         f"{EV}/e.xlsx[indicator]:2: value: 41 is outside 0..1, the range of the rate 'online_payment_rate' "
-        "(41 looks like a percentage: write 0.41 (or 41%))",
+        "(if 41 is a percentage, write 41%; or: 0.041 read as 41? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,041 or set the column to text)",
     ),
     (
         _book(

@@ -227,7 +227,7 @@ def test_output_file_is_written_whole(runner, tmp_path):
     target = tmp_path / "out.json"
     target.write_text("old", encoding="utf-8")
     result = runner.invoke(main, ["predict", "--as-of", "2024-09-30", "--format", "json", "--output", str(target)])
-    assert result.exit_code == 0 and result.output == ""
+    assert result.exit_code == 0 and result.output == f"Wrote the prediction to {target}\n"
     assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "scorer.prediction/1"
     assert oct(target.stat().st_mode & 0o777) != "0o600"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]

@@ -236,6 +236,8 @@ def test_appraisal_and_explanations_name_only_real_criteria(runner, office_copy,
             str(ROOT / "rules"),
             "--year",
             "2023",
+            "--lang",
+            "en",
             "-o",
             str(tmp_path / "f.xlsx"),
         ],
@@ -256,7 +258,7 @@ def test_form_as_a_real_subprocess(tmp_path):
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "" and done.stderr == ""
+    assert done.stdout == "" and done.stderr == f"Đã ghi biểu tự đánh giá vào {target}\n"
     assert openpyxl.load_workbook(target).sheetnames == ["Biểu tự đánh giá", "Giải trình"]
 
 

@@ -4,10 +4,12 @@ and records drawn by tests/strategies.py."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from scorer import api
@@ -17,7 +19,9 @@ from tests.strategies import YEAR, GeneratedUnit, meeting_records, missing_recor
 
 CS = load_criteria(RULES / f"criteria_{YEAR}.yaml")
 LAST = load_criteria(RULES / f"criteria_{YEAR - 1}.yaml")
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomised: the same examples every run (a strict xfail must fail every time, and a pass must
+# not hang on luck).
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _total(unit: GeneratedUnit) -> tuple[float, float, float]:
@@ -29,6 +33,31 @@ def _total(unit: GeneratedUnit) -> tuple[float, float, float]:
         return total.low, total.expected, total.high
 
 
+# The issue's new user (a unit made from `scorer template`) with its first three reports sent on time,
+# as of 30/09: one form of communication lowers its expected (95.08 -> 94.58 before issue 22).
+TEMPLATE = GeneratedUnit(
+    [
+        {
+            "id": f"bc-{period}",
+            "type": "report",
+            "date": f"2024-{month:02d}-10",
+            "document_no": f"{n}/BC-SNV",
+            "period": period,
+            "due": f"2024-{month:02d}-15",
+            "submitted": f"2024-{month:02d}-10",
+        }
+        for n, (period, month) in enumerate((("q1", 3), ("h1", 6), ("q3", 9)), 1)
+    ],
+    None,
+    dt.date(2024, 9, 30),
+    "template unit, 3 reports",
+)
+COMMUNICATION = {"id": "added", "type": "communication", "date": "2024-03-01", "document_no": "1/TB", "form": "portal"}
+# A unit with no evidence yet, as of 15/01: one task overdue lifts its expected (34.58 -> 95.08).
+EMPTY = GeneratedUnit([], None, dt.date(2024, 1, 15), "no evidence")
+OVERDUE = {"id": "added", "type": "assigned_task", "date": "2024-01-02", "document_no": "1/VP", "due": "2024-01-10"}
+
+
 @st.composite
 def with_a_record(draw: st.DrawFn, kind: str) -> tuple[GeneratedUnit, dict]:
     unit = draw(units(CS, LAST))
@@ -38,19 +67,19 @@ def with_a_record(draw: st.DrawFn, kind: str) -> tuple[GeneratedUnit, dict]:
 
 @SETTINGS
 @given(with_a_record("meets"))
+@example(case=(TEMPLATE, COMMUNICATION))
 def test_a_record_that_meets_an_obligation_never_lowers_the_forecast(case):
     unit, record = case
     before = _total(unit)
-    unit.extra = [record]
-    after = _total(unit)
+    after = _total(dataclasses.replace(unit, extra=[record]))
     assert all(a >= b for a, b in zip(after, before)), (unit.label, unit.as_of, record, before, after)
 
 
 @SETTINGS
 @given(with_a_record("misses"))
+@example(case=(EMPTY, OVERDUE))
 def test_a_record_that_shows_a_miss_never_raises_the_forecast(case):
     unit, record = case
     before = _total(unit)
-    unit.extra = [record]
-    after = _total(unit)
+    after = _total(dataclasses.replace(unit, extra=[record]))
     assert all(a <= b for a, b in zip(after, before)), (unit.label, unit.as_of, record, before, after)

@@ -64,7 +64,7 @@ def test_a_rate_written_as_a_percentage_scores_as_the_fraction(runner, office_co
         (
             "63",
             "value: 63 is outside 0..1, the range of the rate 'online_applications_rate' "
-            "(63 looks like a percentage: write 0.63 (or 63%))",
+            "(if 63 is a percentage, write 63%; or: 0.063 read as 63? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,063 or set the column to text)",
         ),
         (
             '"0,63"',
@@ -819,7 +819,7 @@ def test_the_template_may_start_a_workbook_in_the_evidence_folder_but_never_repl
     assert result.exit_code == 0, result.output
     assert "plan" in openpyxl.load_workbook(new).sheetnames
     before = new.read_bytes()
-    result = runner.invoke(main, ["template", "--rules", str(RULES), "-o", str(new)])
+    result = runner.invoke(main, ["template", "--rules", str(RULES), "--lang", "en", "-o", str(new)])
     assert result.exit_code == 1
     assert error_lines(result.output)[0].startswith(f"Error: {new}: --output lies inside the evidence folder")
     assert new.read_bytes() == before

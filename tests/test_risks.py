@@ -41,7 +41,12 @@ AT_RISK_CASES = [
     ("1.6", 30, True, "1.0 of 1.0, but the minutes of its dialogue are missing"),
     ("1.1.1", 365, False, "0.5 of 0.5 even at worst"),
     ("1.4.1", 365, False, "0.5 of 0.5 even at worst, whatever the horizon"),
-    ("2.1", 30, False, "2.0 of 2.0 expected; 1.5 at worst (its share can fall), but its deadline 31/12/2024 is 92 days away"),
+    (
+        "2.1",
+        30,
+        False,
+        "2.0 of 2.0 expected; 1.5 at worst (its share can fall), but its deadline 31/12/2024 is 92 days away",
+    ),
     ("2.1", 91, False, "one day short of the deadline"),
     ("2.1", 92, True, "the deadline within the horizon, and the worst case 0.5 below its max"),
     ("7.3.5", 30, True, "no evidence yet: 0.55 of 1.0 expected, 0.0 at worst"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scorer.errors import Collector, InputError, ScorerError
+from scorer.errors import Collector, InputError, ScorerError, msg
 from scorer.loading.documents import load_model
 from scorer.loading.evidence import validate_record
 from scorer.loading.files import is_dir, is_file
@@ -38,7 +38,7 @@ def load_case_file(path: Path) -> tuple[CaseFile, list[LoadedCase]]:
                 if record is None:
                     continue
                 if record.id in origins:
-                    problems.add(origin.path, f"duplicate id '{record.id}'", line=origin.line, field="id")
+                    problems.add(origin.path, msg("duplicate_id_case", id=record.id), line=origin.line, field="id")
                     continue
                 origins[record.id] = origin
                 records.append(record)
@@ -53,5 +53,5 @@ def load_case_file(path: Path) -> tuple[CaseFile, list[LoadedCase]]:
 @reads(InputError)
 def case_files(folder: Path) -> list[Path]:
     if not is_dir(folder):
-        raise ScorerError.single(folder, "test folder not found")
+        raise ScorerError.single(folder, msg("test_folder_not_found"))
     return sorted(p for p in folder.iterdir() if is_file(p) and p.suffix in (".yaml", ".yml"))

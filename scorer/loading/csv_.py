@@ -16,9 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from scorer.errors import Collector
+from scorer.errors import Collector, Grouped, msg
+from scorer.loading.criteria import field_kind
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, text_lines
 from scorer.loading.origin import Origin, RawRecord
+from scorer.loading.names import record_type
 from scorer.loading.yaml_ import LineMap, shorten
 from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES
 
@@ -28,14 +30,26 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?[0-9]+,[0-9]+%?$")
 _GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?%?$")
 
 
-def _numeric(annotation: Any) -> bool:
+def _numeric(annotation: Any, kinds: tuple[type, ...] = (int, float)) -> bool:
     if annotation is bool:
         return False
-    if annotation in (int, float):
+    if annotation in kinds:
         return True
-    return any(_numeric(arg) for arg in typing.get_args(annotation))
+    return any(_numeric(arg, kinds) for arg in typing.get_args(annotation))
 
 
+DATE_FIELDS = {
+    kind: frozenset(name for name, info in model.model_fields.items() if field_kind(info.annotation)[0] == "date")
+    for kind, model in RECORD_TYPES.items()
+}
+# Whole-number fields (counts): `1.250` or `1,250` there can only be 1250, a count has no fraction.
+WHOLE_FIELDS = {
+    kind: frozenset(
+        name for name, info in model.model_fields.items() if _numeric(info.annotation, (int,)) and name != "date"
+    )
+    for kind, model in RECORD_TYPES.items()
+}
+_WHOLE_GROUPED = re.compile(r"^[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*$")
 NUMERIC_FIELDS = {
     kind: frozenset(name for name, info in model.model_fields.items() if _numeric(info.annotation))
     for kind, model in RECORD_TYPES.items()
@@ -64,22 +78,25 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
     try:
         header = next(reader, None)
     except csv.Error as error:
-        problems.add(path, f"invalid CSV: {error}", line=1)
+        problems.add(path, msg("invalid_csv", detail=str(error)), line=1)
         return
     if not header:
         return
     header = [h.strip() for h in header]
     bad = len(problems.problems)
     if len(header) > MAX_COLUMNS:
-        problems.add(path, f"more than {MAX_COLUMNS} columns", line=1 + skipped)
-    if "type" not in header:
-        problems.add(path, "the header has no 'type' column", line=1 + skipped)
+        problems.add(path, msg("too_many_columns", limit=MAX_COLUMNS), line=1 + skipped)
+    # A file named after a type (`reports.csv`, `bao-cao.csv`: one sheet saved alone) needs no column.
+    named = record_type(path.stem) if "type" not in header else None
+    if "type" not in header and named is None:
+        problems.add(path, msg("no_type_column"), line=1 + skipped, hint=msg("no_type_column_hint"))
     for name in dict.fromkeys(header):
         if header.count(name) > 1:
-            problems.add(path, f"column '{shorten(name)}' appears twice in the header", line=1 + skipped)
+            problems.add(path, msg("column_twice", name=shorten(name)), line=1 + skipped)
     if len(problems.problems) > bad:
         return
     rows = 0
+    order = _DateOrder()
     try:
         for row in reader:
             line = reader.line_num + skipped
@@ -87,40 +104,90 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
                 continue
             rows += 1
             if rows > MAX_RECORDS:
-                problems.add(path, f"more than {MAX_RECORDS:,} records in one file", line=line)
+                problems.add(path, msg("too_many_records", limit=Grouped(MAX_RECORDS)), line=line)
                 return
             if len(row) != len(header):
-                problems.add(path, f"row has {len(row)} cells, the header has {len(header)}", line=line)
+                problems.add(path, msg("row_cells", cells=len(row), header=len(header)), line=line)
                 continue
-            record = _record(path, header, row, line, semicolons, problems)
+            record = _record(path, header, row, line, semicolons, problems, named)
             if record is not None:
+                order.saw(record, line)
                 yield record, Origin(str(path), line), LineMap({(): line})
     except csv.Error as error:
-        problems.add(path, f"invalid CSV: {error}", line=reader.line_num + skipped)
+        problems.add(path, msg("invalid_csv", detail=str(error)), line=reader.line_num + skipped)
+    order.report(path, problems)
+
+
+_DMY = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
+
+
+class _DateOrder:
+    """A file a spreadsheet set to English (US) wrote: its dates month first (`6/14/2024`). Read day
+    first, `6/14/2024` is no day and is refused, but `6/7/2024` would silently be 6 July: in a file
+    that shows one date month first, every date that reads both ways is in doubt and refused."""
+
+    def __init__(self) -> None:
+        self.month_first: str | None = None
+        self.doubtful: dict[str, tuple[int, int, str]] = {}  # column -> (count, first line, text)
+
+    def saw(self, record: dict[str, Any], line: int) -> None:
+        for name in DATE_FIELDS.get(str(record.get("type")), ()):
+            value = record.get(name)
+            match = _DMY.match(value) if isinstance(value, str) else None
+            if match is None:
+                continue
+            first, second = int(match.group(1)), int(match.group(2))
+            if second > 12 and first <= 12:
+                self.month_first = self.month_first or str(value)
+            elif first <= 12 and second <= 12 and first != second:
+                count, at, text = self.doubtful.get(name, (0, line, str(value)))
+                self.doubtful[name] = (count + 1, at, text)
+
+    def report(self, path: Path, problems: Collector) -> None:
+        if self.month_first is None:
+            return
+        for name, (count, line, text) in self.doubtful.items():
+            problems.add(
+                path,
+                msg("month_first_text", count=count, date=text, text=self.month_first),
+                line=line,
+                field=name,
+                hint=msg("month_first_text_hint"),
+            )
 
 
 def _record(
-    path: Path, header: list[str], row: list[str], line: int, semicolons: bool, problems: Collector
+    path: Path,
+    header: list[str],
+    row: list[str],
+    line: int,
+    semicolons: bool,
+    problems: Collector,
+    named: str | None = None,
 ) -> dict[str, Any] | None:
-    record: dict[str, Any] = {}
-    numeric = NUMERIC_FIELDS.get(row[header.index("type")].strip(), frozenset())
+    record: dict[str, Any] = {} if named is None else {"type": named}
+    kind = named if named is not None else row[header.index("type")].strip()
+    numeric = NUMERIC_FIELDS.get(kind, frozenset())
+    whole = WHOLE_FIELDS.get(kind, frozenset())
     ok = True
     for name, cell in zip(header, row):
         cell = cell.strip()
         if cell == "":
             continue
         if len(cell) > MAX_CELL_CHARS:
-            problems.add(path, f"value longer than {MAX_CELL_CHARS:,} characters", line=line, field=name)
+            problems.add(path, msg("value_too_long", limit=Grouped(MAX_CELL_CHARS)), line=line, field=name)
             ok = False
             continue
-        if semicolons and name in numeric:
+        if name in whole and _WHOLE_GROUPED.match(cell):
+            cell = cell.replace(".", "").replace(",", "")  # 1.250 or 1,250 of a count: 1250
+        elif semicolons and name in numeric:
             if _GROUPED.match(cell):
                 problems.add(
                     path,
-                    f"'{cell}' in a semicolon-separated file: is '.' a thousands mark or a decimal point?",
+                    msg("grouped_number", value=cell),
                     line=line,
                     field=name,
-                    hint="write the number without a thousands mark, with ',' as the decimal mark (e.g. 0,63)",
+                    hint=msg("grouped_number_hint"),
                 )
                 ok = False
                 continue

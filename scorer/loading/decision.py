@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scorer.errors import ScorerError
+from scorer.errors import ScorerError, msg
 from scorer.loading.files import MAX_XLSX_BYTES, is_file
 
 
@@ -33,18 +33,18 @@ class DecisionFile:
 def read_decision(path: Path) -> DecisionFile:
     """Read every table of a decision (.docx) or every sheet of a workbook (.xlsx)."""
     if not is_file(path):
-        raise ScorerError.single(path, "file not found")
+        raise ScorerError.single(path, msg("file_not_found"))
     if path.stat().st_size > MAX_XLSX_BYTES:
-        raise ScorerError.single(path, f"larger than {MAX_XLSX_BYTES // 2**20} MiB: not a decision's table")
+        raise ScorerError.single(path, msg("decision_too_large", mib=MAX_XLSX_BYTES // 2**20))
     suffix = path.suffix.lower()
-    kinds = {".docx": ("a Word document", _read_docx_tables), ".xlsx": ("an Excel workbook", _read_xlsx_tables)}
+    kinds = {".docx": ("word", _read_docx_tables), ".xlsx": ("excel", _read_xlsx_tables)}
     if suffix in kinds:
         what, read = kinds[suffix]
         try:
             return read(path)
         except Exception:  # a corrupt Office file raises anything from zipfile to lxml
-            raise ScorerError.single(path, f"cannot read this file as {what}") from None
-    raise ScorerError.single(path, "expected a Word (.docx) or Excel (.xlsx) file", hint="save the decision as .docx")
+            raise ScorerError.single(path, msg(f"cannot_read_{what}")) from None
+    raise ScorerError.single(path, msg("expected_office"), hint=msg("save_docx"))
 
 
 def _cell_text(value: Any) -> str:

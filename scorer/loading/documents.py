@@ -8,12 +8,12 @@ from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
-from scorer.errors import CriteriaError, InputError, Problem, ScorerError, did_you_mean
+from scorer.errors import CriteriaError, InputError, Problem, ScorerError, Text, did_you_mean, msg
 from scorer.loading.criteria import check_types, once_per_set
-from scorer.loading.evidence import STRAY_HINT, stray
+from scorer.loading.evidence import STRAY_HINT, set_name, stray
 from scorer.loading.files import is_file, listdir, nfc, outside_link
 from scorer.loading.sources import reads
-from scorer.loading.problems import problems_of
+from scorer.loading.problems import problems_of, pydantic_message
 from scorer.loading.yaml_ import LineMap, read_yaml, shorten
 from scorer.models.criteria import CriteriaSet, Loc, check_criteria_set
 from scorer.models.evidence import Official, Unit
@@ -26,7 +26,7 @@ def load_model(path: Path, model: type[M], expected: str) -> tuple[M, LineMap]:
     The lines are read only if a problem asks for one."""
     data, lines = read_yaml(path, marks=False)
     if not isinstance(data, dict):
-        raise ScorerError([Problem(str(path), f"expected a mapping with {expected}", line=1)])
+        raise ScorerError([Problem(str(path), msg("expected_mapping", expected=expected), line=1)])
     try:
         return model.model_validate(data), lines
     except ValidationError as error:
@@ -65,7 +65,7 @@ def _row_ids(cs: CriteriaSet) -> frozenset[str]:
     return frozenset({c.id for c in cs.criteria()} | {n.id for n in cs.nodes()} | {a.id for a in cs.areas})
 
 
-def _row_hint(name: str, cs: CriteriaSet, ids: frozenset[str]) -> str | None:
+def _row_hint(name: str, cs: CriteriaSet, ids: frozenset[str]) -> Text | None:
     """A row named by its title where its id goes ('Cải cách thủ tục hành chính' for area 3):
     the id to write; else the closest id."""
     wanted = name.strip().casefold()
@@ -74,7 +74,7 @@ def _row_hint(name: str, cs: CriteriaSet, ids: frozenset[str]) -> str | None:
     titles += [(c.id, c.title, c.title_en or "") for c in cs.criteria()]
     found = [rid for rid, *names in titles if wanted in (n.strip().casefold() for n in names)]
     if found:
-        return f"write the row's id, not its title: '{found[0]}'"
+        return msg("row_id_not_title", id=found[0])
     return did_you_mean(name, ids)
 
 
@@ -87,7 +87,7 @@ def check_unit(folder: Path, unit: Unit, cs: CriteriaSet, lines: LineMap | None 
     problems = [
         Problem(
             path,
-            f"'{cid}' is not a criterion of {cs.title_en}",
+            msg("unknown_criterion", id=cid, set=set_name(cs)),
             line=lines.line(("not_applicable", cid)),
             field=f"not_applicable.{cid}",
             hint=_row_hint(cid, cs, ids),
@@ -99,9 +99,9 @@ def check_unit(folder: Path, unit: Unit, cs: CriteriaSet, lines: LineMap | None 
         problems.append(
             Problem(
                 path,
-                f"group '{unit.group}' is not one of the unit groups of {cs.title_en}: {', '.join(cs.unit_groups)}"
+                msg("unknown_group", group=unit.group, set=set_name(cs), groups=tuple(cs.unit_groups))
                 if unit.group
-                else f"{cs.title_en} scores by unit group: give one of {', '.join(cs.unit_groups)}",
+                else msg("needs_group", set=set_name(cs), groups=tuple(cs.unit_groups)),
                 line=lines.line(("group",)),
                 field="group",
                 hint=did_you_mean(unit.group, cs.unit_groups) if unit.group else None,
@@ -124,7 +124,7 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
         problems.append(
             Problem(
                 str(path),
-                f"id '{shorten(unit.id)}' does not match its folder '{folder.name}'",
+                msg("unit_id_folder", id=shorten(unit.id), folder=folder.name),
                 line=lines.line(("id",)),
                 field="id",
             )
@@ -132,9 +132,7 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
     if cs is not None:
         for path_ in listdir(folder):
             if stray(path_):
-                problems.append(
-                    Problem(str(path_), "an evidence file outside a unit's year folder is not read", hint=STRAY_HINT)
-                )
+                problems.append(Problem(str(path_), msg("stray"), hint=STRAY_HINT))
         problems += check_unit(folder, unit, cs, lines)
         roles = _owner_roles(cs)
         for role in unit.divisions:
@@ -142,7 +140,7 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
                 problems.append(
                     Problem(
                         str(path),
-                        f"'{shorten(role)}' is not an owner role of {cs.title_en} ({', '.join(roles)})",
+                        msg("unknown_role", role=shorten(role), set=set_name(cs), roles=tuple(roles)),
                         line=lines.line(("divisions", role)),
                         field=f"divisions.{role}",
                         hint=did_you_mean(role, roles),
@@ -166,44 +164,44 @@ def load_official(path: Path, cs: CriteriaSet | None = None) -> Official | None:
     official, lines = load_model(path, Official, "year, unit, total, ...")
     problems = []
 
-    def problem(loc: Loc, message: str, hint: str | None = None) -> None:
+    def problem(loc: Loc, message: Text, hint: Text | None = None) -> None:
         field = ".".join(str(part) for part in loc)
         problems.append(Problem(str(path), message, line=lines.line(loc), field=field, hint=hint))
 
     folder = path.parent
     if folder.name.isdigit() and official.year != int(folder.name):
-        problem(("year",), f"{official.year} in the {folder.name} folder")
+        problem(("year",), msg("official_year", year=official.year, folder=folder.name))
     if official.unit != nfc(folder.parent.name):
-        problem(("unit",), f"'{shorten(official.unit)}' in the folder of unit '{folder.parent.name}'")
+        problem(("unit",), msg("official_unit", unit=shorten(official.unit), folder=folder.parent.name))
     total = Decimal(repr(official.total))
     for key, parts in (("components", official.components.model_dump().values()), ("areas", official.areas.values())):
         added = sum((Decimal(repr(v)) for v in parts), Decimal(0))
         if official.areas or key == "components":
             if abs(added - total) > Decimal("0.005"):
-                problem((key,), f"add up to {added}, not the total {official.total}")
+                problem((key,), msg("official_sum", added=str(added), total=official.total))
     if cs is not None:
         known = {c.id: c for c in cs.criteria()}
         for name, values in (("appraised", official.appraised), ("appraisal_notes", official.appraisal_notes)):
             for cid, value in values.items():
                 criterion = known.get(cid)
                 if criterion is None:
-                    problem((name, cid), f"no criterion '{cid}' in {cs.title_en}", did_you_mean(cid, known))
+                    problem((name, cid), msg("no_criterion", id=cid, set=set_name(cs)), did_you_mean(cid, known))
                 elif name == "appraised" and isinstance(value, float | int) and value > criterion.max:
-                    problem((name, cid), f"{value:g} points are more than criterion {cid}'s maximum {criterion.max:g}")
+                    problem((name, cid), msg("over_max", points=f"{value:g}", id=cid, max=f"{criterion.max:g}"))
     if cs is not None and cs.year == official.year:
         areas = [area.id for area in cs.areas]
         criteria = [criterion.id for criterion in cs.criteria()]
         for area in official.areas:
             if area not in areas:
                 problem(
-                    ("areas", area), f"'{shorten(area)}' is not an area of {cs.title_en}", did_you_mean(area, areas)
+                    ("areas", area), msg("unknown_area", id=shorten(area), set=set_name(cs)), did_you_mean(area, areas)
                 )
         for d, deduction in enumerate(official.deductions):
             for cid in deduction.criteria:
                 if cid not in criteria:
                     problem(
                         ("deductions", d, "criteria"),
-                        f"'{shorten(cid)}' is not a criterion of {cs.title_en}",
+                        msg("unknown_criterion", id=shorten(cid), set=set_name(cs)),
                         did_you_mean(cid, criteria),
                     )
     if problems:
@@ -224,14 +222,19 @@ def load_explanations(path: Path, cs: CriteriaSet) -> dict[str, str]:
         explanations = _EXPLANATIONS.validate_python(data if data is not None else {})
     except ValidationError as error:
         raise ScorerError(
-            Problem(str(path), e["msg"], line=lines.line(tuple(e["loc"][:1])), field=".".join(map(str, e["loc"])))
+            Problem(
+                str(path),
+                pydantic_message(e)[0],
+                line=lines.line(tuple(e["loc"][:1])),
+                field=".".join(map(str, e["loc"])),
+            )
             for e in error.errors()
         ) from None
     known = {c.id for c in cs.criteria()}
     problems = [
         Problem(
             str(path),
-            f"no criterion '{cid}' in {cs.title_en}",
+            msg("no_criterion", id=cid, set=set_name(cs)),
             line=lines.line((cid,)),
             field=cid,
             hint=did_you_mean(cid, known),

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from scorer.errors import Collector, InputError, Problem, ScorerError, did_you_mean
+from scorer.errors import Collector, Grouped, InputError, Place, Problem, ScorerError, Text, did_you_mean, msg
 from scorer.loading.criteria import field_kind, once_per_set
 from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, nfc, outside_link, resolve
 from scorer.loading.origin import EvidenceSet, Origin, RawRecord
@@ -36,7 +36,7 @@ NOT_EVIDENCE = frozenset({"official.yaml", "official.yml", "explanations.yaml", 
 # Data files a person may well have meant as evidence, in a format not read: refused, not skipped.
 NOT_READ = frozenset({".xls", ".xlsm", ".xlsb", ".ods", ".numbers", ".tsv"})
 LOCK_PREFIX = "~$"
-STRAY_HINT = "move it into the year folder it belongs to, e.g. evidence/<unit>/2024/"
+STRAY_HINT = msg("stray_hint")
 
 
 def stray(path: Path) -> bool:
@@ -64,7 +64,7 @@ def unit_folders(evidence_root: Path, unit: str | None = None) -> list[Path]:
     its unit.yaml (hidden folders aside); a link leading out of the root is refused. With `unit`,
     only that folder is looked at (and an empty list returned when there is none)."""
     if not is_dir(evidence_root):
-        raise ScorerError.single(evidence_root, "evidence folder not found")
+        raise ScorerError.single(evidence_root, msg("evidence_folder_not_found"))
     problems = Collector()
     found = []
     candidates = listdir(evidence_root)
@@ -72,7 +72,7 @@ def unit_folders(evidence_root: Path, unit: str | None = None) -> list[Path]:
         candidates = [folder for folder in candidates if nfc(folder.name) == nfc(unit)]
     for folder in candidates:
         if unit is None and stray(folder):
-            problems.add(folder, "an evidence file outside a unit's year folder is not read", hint=STRAY_HINT)
+            problems.add(folder, msg("stray"), hint=STRAY_HINT)
             continue
         if folder.name.startswith(".") or not is_dir(folder):
             continue
@@ -83,8 +83,8 @@ def unit_folders(evidence_root: Path, unit: str | None = None) -> list[Path]:
         if not is_file(folder / "unit.yaml"):
             problems.add(
                 folder,
-                "unit folder without unit.yaml",
-                hint="add a unit.yaml with the unit's id and name, or move the folder out of the evidence folder",
+                msg("no_unit_yaml"),
+                hint=msg("no_unit_yaml_hint"),
             )
             continue
         found.append(folder)
@@ -106,8 +106,8 @@ def evidence_files(year_folder: Path, root: Path | None = None) -> list[Path]:
         if path.suffix.lower() in NOT_READ:
             problems.add(
                 path,
-                f"a {path.suffix} file is not read: its records would be left out",
-                hint="save it as .xlsx or .csv (UTF-8), or move it out of the year folder",
+                msg("not_read_suffix", suffix=path.suffix),
+                hint=msg("not_read_suffix_hint"),
             )
             continue
         if path.suffix.lower() not in EVIDENCE_SUFFIXES:
@@ -154,7 +154,7 @@ def load_evidence_files(
                 first = origins[record.id]
                 problems.add(
                     origin.path,
-                    f"duplicate id '{shorten(record.id)}' (first at {first.path}:{first.line})",
+                    msg("duplicate_id", id=shorten(record.id), first=Place(first.path, first.line)),
                     line=origin.line,
                     field="id",
                 )
@@ -170,7 +170,7 @@ def load_evidence_files(
             with contextlib.closing(_raw_records(path, problems)) as raws:
                 for count, raw in enumerate(raws, start=1):
                     if count > MAX_RECORDS:
-                        problems.add(raw[1].path, f"more than {MAX_RECORDS:,} records in one file", line=raw[1].line)
+                        problems.add(raw[1].path, msg("too_many_records", limit=Grouped(MAX_RECORDS)), line=raw[1].line)
                         break
                     prepared = _percentages(raw, indicators, problems)
                     if prepared is not None:
@@ -226,16 +226,16 @@ def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], proble
     if kind not in ("rate", "percent"):
         problems.add(
             origin.path,
-            f"'{shorten(value)}' is a percentage, but '{data.get('name')}' is a {kind}",
+            msg("percentage_for_kind", value=shorten(value), name=str(data.get("name")), kind=msg(f"kind.{kind}")),
             line=lines.line(("value",)) or origin.line,
             field="value",
-            hint=f"write the {kind} as a plain number",
+            hint=msg("plain_number_hint", kind=msg(f"kind.{kind}")),
         )
         return None
     if number < 0 or number > 100:
         problems.add(
             origin.path,
-            f"'{shorten(value)}' is outside 0%..100%",
+            msg("percentage_outside", value=shorten(value)),
             line=lines.line(("value",)) or origin.line,
             field="value",
         )
@@ -254,16 +254,16 @@ def _validate_all(raw: list[RawRecord], problems: Collector) -> list[EvidenceRec
 
 def validate_record(data: Any, origin: Origin, field_lines: LineMap, problems: Collector) -> EvidenceRecord | None:
     if not isinstance(data, dict):
-        problems.add(origin.path, "expected a record (a mapping with id, type, date, ...)", line=origin.line)
+        problems.add(origin.path, msg("expected_record"), line=origin.line)
         return None
     kind = data.get("type")
     if not isinstance(kind, str) or kind not in RECORD_TYPES:
         if kind is None:
-            problems.add(origin.path, "missing (required)", line=origin.line, field="type")
+            problems.add(origin.path, msg("missing"), line=origin.line, field="type")
         else:
             problems.add(
                 origin.path,
-                f"unknown type '{shorten(str(kind))}'",
+                msg("unknown_type", type=shorten(str(kind))),
                 line=field_lines.line(("type",)) or origin.line,
                 field="type",
                 hint=did_you_mean(str(kind), RECORD_TYPES),
@@ -288,17 +288,17 @@ def _attachment_ok(
     if not attachment:
         return True
 
-    def refuse(message: str, hint: str) -> bool:
+    def refuse(message: Text, hint: Text) -> bool:
         problems.add(origin.path, message, line=origin.line, field="attachment", hint=hint)
         return False
 
     if "\x00" in attachment:
-        return refuse("the path contains a NUL character", "give the scan's file name as it is on disk")
+        return refuse(msg("path_nul"), msg("path_nul_hint"))
     parts = attachment.replace("\\", "/").split("/")
     if len(attachment) > MAX_PATH_CHARS or any(len(part.encode("utf-8")) > 255 for part in parts):
         return refuse(
-            f"the path is longer than the file system allows ({MAX_PATH_CHARS} characters, 255 bytes a name)",
-            "give a shorter path relative to the unit folder",
+            msg("path_too_long", limit=MAX_PATH_CHARS),
+            msg("path_too_long_hint"),
         )
     try:
         # Followed from the folder already resolved: the same path (a path's links are followed
@@ -309,8 +309,8 @@ def _attachment_ok(
         outside = True
     if outside:
         return refuse(
-            f"'{shorten(attachment, 60)}' points outside the unit folder",
-            "give a path relative to the unit folder, inside it",
+            msg("path_outside", path=shorten(attachment, 60)),
+            msg("path_outside_hint"),
         )
     return True
 
@@ -351,20 +351,20 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
         for name in DATE_FIELDS[kind]:
             day = getattr(record, name)
             if day is not None and not earliest <= day.year <= cs.year + 1:
-                message = f"{day.isoformat()} is more than a year away from {cs.year}: is the year mistyped?"
+                message = msg("date_far", date=day.isoformat(), year=cs.year)
                 problems.append(_problem(origin, name, message))
         if record.proof is not None and record.proof not in declared.proofs:
             problems.append(
                 _problem(
                     origin,
                     "proof",
-                    f"proof '{shorten(record.proof)}' is not a proof of any sub-criterion of {cs.title_en}",
+                    msg("unknown_proof", proof=shorten(record.proof), set=set_name(cs)),
                     did_you_mean(record.proof, declared.proofs),
                 )
             )
         for cid in record.criteria:
             if cid not in declared.criteria:
-                message = f"'{shorten(cid)}' is not a criterion of {cs.title_en}"
+                message = msg("unknown_criterion", id=shorten(cid), set=set_name(cs))
                 problems.append(_problem(origin, "criteria", message, did_you_mean(cid, declared.criteria)))
         if isinstance(record, Indicator):
             problems += _check_indicator(record, origin, cs, declared.fine_values)
@@ -373,7 +373,7 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
                 _problem(
                     origin,
                     "kind",
-                    f"document kind '{shorten(record.kind)}' is not declared by {cs.title_en}",
+                    msg("unknown_document_kind", kind=shorten(record.kind), set=set_name(cs)),
                     did_you_mean(record.kind, cs.document_kinds),
                 )
             )
@@ -384,8 +384,13 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
     return with_sources(problems)
 
 
-def _problem(origin: Origin, field: str, message: str, hint: str | None = None) -> Problem:
+def _problem(origin: Origin, field: str, message: Text, hint: Text | None = None) -> Problem:
     return Problem(origin.path, message, line=origin.line, field=field, hint=hint)
+
+
+def set_name(cs: CriteriaSet) -> Text:
+    """A criteria set by its title in each language."""
+    return msg("set_title", en=cs.title_en, vi=cs.title)
 
 
 def _check_indicator(
@@ -394,7 +399,7 @@ def _check_indicator(
     """An indicator the set declares, with a value its kind can hold."""
     spec = cs.indicators.get(record.name)
     if spec is None:
-        message = f"indicator '{shorten(record.name)}' is not declared by {cs.title_en}"
+        message = msg("unknown_indicator", name=shorten(record.name), set=set_name(cs))
         return [_problem(origin, "name", message, did_you_mean(record.name, cs.indicators))]
     if (record.name, record.value) in fine:
         return []
@@ -410,10 +415,10 @@ def _check_indicator(
 def _check_survey(record: Survey, origin: Origin, cs: CriteriaSet, surveys: dict[str, str]) -> list[Problem]:
     """A survey share names a survey criterion of the set, and that criterion's instrument."""
     if record.criterion not in surveys:
-        message = f"'{shorten(str(record.criterion))}' is not a survey criterion of {cs.title_en}"
+        message = msg("not_survey_criterion", id=shorten(str(record.criterion)), set=set_name(cs))
         return [_problem(origin, "criterion", message, did_you_mean(str(record.criterion), surveys))]
     if surveys[record.criterion] != record.instrument.value:
-        message = f"criterion {record.criterion} is scored by the {surveys[record.criterion]}' survey"
+        message = msg("survey_instrument", id=str(record.criterion), instrument=surveys[record.criterion])
         return [_problem(origin, "instrument", message)]
     return []
 
@@ -426,7 +431,7 @@ def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Prob
         return [
             Problem(
                 origin.path,
-                f"{cs.title_en} declares no {record.instrument.value} instrument (surveys.instruments)",
+                msg("no_instrument", set=set_name(cs), instrument=record.instrument.value),
                 line=origin.line,
                 field="instrument",
             )
@@ -436,7 +441,7 @@ def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Prob
         problems.append(
             Problem(
                 origin.path,
-                f"'{record.question}' is not a question of the {record.instrument.value} instrument",
+                msg("unknown_question", question=str(record.question), instrument=record.instrument.value),
                 line=origin.line,
                 field="question",
                 hint=did_you_mean(str(record.question), instrument.questions),
@@ -447,7 +452,7 @@ def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Prob
             problems.append(
                 Problem(
                     origin.path,
-                    f"'{answer}' is not an answer of the scale ({', '.join(instrument.scale)})",
+                    msg("unknown_answer", answer=answer, scale=tuple(instrument.scale)),
                     line=origin.line,
                     field="answers",
                     hint=did_you_mean(answer, instrument.scale),
@@ -457,7 +462,7 @@ def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Prob
         problems.append(
             Problem(
                 origin.path,
-                f"'{record.respondent_group}' is not a respondent group of the {record.instrument.value} instrument",
+                msg("unknown_respondents", group=record.respondent_group, instrument=record.instrument.value),
                 line=origin.line,
                 field="respondent_group",
                 hint=did_you_mean(record.respondent_group, instrument.respondents),
@@ -525,13 +530,21 @@ def document_conflicts(*sets: EvidenceSet) -> list[Problem]:
                 problems.append(
                     Problem(
                         origin.path,
-                        f"{record.document_no} of {year} also names '{first.id}' ({first_at.path}:{first_at.line}) "
-                        f"with another {' and '.join(differs)}: "
-                        f"'{record.title}' {record.date.strftime('%d/%m/%Y')} vs "
-                        f"'{first.title}' {first.date.strftime('%d/%m/%Y')}",
+                        msg(
+                            "number_conflict",
+                            number=record.document_no,
+                            year=year,
+                            first=first.id,
+                            at=Place(first_at.path, first_at.line),
+                            differs=msg(f"differs_{'_'.join(differs)}"),
+                            title=record.title,
+                            date=record.date.strftime("%d/%m/%Y"),
+                            first_title=first.title,
+                            first_date=first.date.strftime("%d/%m/%Y"),
+                        ),
                         line=origin.line,
                         field="document_no",
-                        hint="one number and symbol names one document a year",
+                        hint=msg("number_conflict_hint"),
                     )
                 )
-    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, str(p.message)))

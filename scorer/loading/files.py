@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 from pathlib import Path
 
-from scorer.errors import Problem, ScorerError
+from scorer.errors import Problem, ScorerError, msg
 
 MAX_FILE_BYTES = 64 * 2**20
 """A YAML or CSV file (a unit's evidence is many files, never one huge one)."""
@@ -43,14 +43,14 @@ def _open(path: Path, limit: int = MAX_FILE_BYTES) -> BinaryIO:
     """A file opened for reading once its size is known to be within `limit`, or a located error."""
     try:
         if path.stat().st_size > limit:
-            raise ScorerError.single(path, f"file larger than {limit // 2**20} MiB", hint="split it into several files")
+            raise ScorerError.single(path, msg("file_too_large", mib=limit // 2**20), hint=msg("split_file"))
         return path.open("rb")
     except FileNotFoundError:
-        raise ScorerError.single(path, "file not found") from None
+        raise ScorerError.single(path, msg("file_not_found")) from None
     except IsADirectoryError:
-        raise ScorerError.single(path, "is a folder, expected a file") from None
+        raise ScorerError.single(path, msg("is_a_folder")) from None
     except OSError as error:
-        raise ScorerError.single(path, f"cannot read: {error.strerror or error}") from None
+        raise ScorerError.single(path, msg("cannot_read", reason=error.strerror or str(error))) from None
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -59,7 +59,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         try:
             return stream.read()
         except OSError as error:
-            raise ScorerError.single(path, f"cannot read: {error.strerror or error}") from None
+            raise ScorerError.single(path, msg("cannot_read", reason=error.strerror or str(error))) from None
 
 
 def read_text(path: Path) -> str:
@@ -69,7 +69,7 @@ def read_text(path: Path) -> str:
         return nfc(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ScorerError([Problem(str(path), "not UTF-8 text", line=line, hint="save the file as UTF-8")]) from None
+        raise ScorerError([not_utf8(path, data, line)]) from None
 
 
 def text_lines(path: Path) -> Iterator[str]:
@@ -81,11 +81,27 @@ def text_lines(path: Path) -> Iterator[str]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
-                raise ScorerError(
-                    [Problem(str(path), "not UTF-8 text", line=number, hint="save the file as UTF-8")]
-                ) from None
+                raise ScorerError([not_utf8(path, read_bytes(path), number)]) from None
             # Lines ended by a lone CR (Excel's "CSV (Macintosh)") are lines too.
             yield from (nfc(part) for part in _LONE_CR.split(line)) if "\r" in line[:-2] else (nfc(line),)
+
+
+# A Vietnamese letter's tone in Windows-1258 is a combining byte after its vowel (`a` then 0xEC for
+# `á`); in Windows-1252 those bytes are Ì ì Þ Ò ò, which never follow a vowel in a Western word.
+_CP1258_TONE = re.compile(rb"[AEIOUYaeiouy\xc2\xca\xd4\xe2\xea\xf4\xc3\xe3\xd5\xf5\xdd\xfd][\xcc\xec\xde\xd2\xf2]")
+
+
+def not_utf8(path: Path, data: bytes, line: int) -> Problem:
+    """A text file that is not UTF-8, named by the encoding it is in: Windows-1258 (Vietnamese, as
+    a Vietnamese Windows saves "CSV (Comma delimited)"), else Windows-1252 / Latin-1 (Western, which
+    has lost the Vietnamese letters it cannot hold), with how to save it as UTF-8. Not read as
+    either: a wrong guess would change names and ids silently."""
+    how = msg("save_csv_utf8" if path.suffix.lower() == ".csv" else "save_utf8")
+    if _CP1258_TONE.search(data):
+        return Problem(str(path), msg("encoding_cp1258"), line=line, hint=how)
+    if path.suffix.lower() != ".csv":
+        return Problem(str(path), msg("encoding_latin1"), line=line, hint=how)
+    return Problem(str(path), msg("encoding_latin1"), line=line, hint=msg("letters_lost", how=how))
 
 
 def resolve(path: Path) -> Path:
@@ -133,8 +149,8 @@ def outside_link(path: Path, root: Path) -> Problem | None:
     if path.is_symlink() and not inside(path, root):
         return Problem(
             str(path),
-            "is a symbolic link that points outside the evidence folder",
-            hint="copy the file into the evidence folder instead",
+            msg("outside_link"),
+            hint=msg("outside_link_hint"),
         )
     return None
 
@@ -143,7 +159,7 @@ def listdir(folder: Path) -> list[Path]:
     try:
         return sorted(folder.iterdir())
     except OSError as error:
-        raise ScorerError.single(folder, f"cannot read the folder: {error.strerror or error}") from None
+        raise ScorerError.single(folder, msg("cannot_read_folder", reason=error.strerror or str(error))) from None
 
 
 def is_dir(path: Path) -> bool:
@@ -174,32 +190,30 @@ def check_output(output: Path, evidence: Path, rules: Path, reads: list[Path], n
     evidence or rules folders. A folder, a device or a pipe is no output file either. `new_evidence`
     (the template): a new file may be written into the evidence folder, but no file there replaced."""
     if is_dir(output):
-        raise ScorerError.single(output, "--output is a folder: give a file name")
+        raise ScorerError.single(output, msg("output_folder"))
     if os.path.lexists(output) and not is_file(output):
-        raise ScorerError.single(output, "--output is not a regular file: give a file name")
+        raise ScorerError.single(output, msg("output_not_regular"))
     if is_file(output) and not os.access(output, os.W_OK):
-        raise ScorerError.single(output, "cannot write: the file is read-only")
+        raise ScorerError.single(output, msg("output_read_only"))
     target = _resolved(output)
     if target is None:
-        raise ScorerError.single(output, "--output is not a usable path")
-    hint = "write the output somewhere else"
+        raise ScorerError.single(output, msg("output_unusable"))
+    hint = msg("output_elsewhere")
     for folder, what in ((evidence, "evidence"), (rules, "rules")):
         if new_evidence and folder == evidence and not os.path.lexists(output):
             continue
         if is_dir(folder) and inside(target, folder):
             raise ScorerError.single(
-                output, f"--output lies inside the {what} folder {folder}, which the run reads", hint=hint
+                output, msg("output_inside", folder=str(folder), what=msg(f"folder_{what}")), hint=hint
             )
     for path in reads:
         if target == _resolved(path) or same_file(output, path):
-            raise ScorerError.single(output, f"--output would overwrite {path}, which the run reads", hint=hint)
+            raise ScorerError.single(output, msg("output_overwrites", path=str(path)), hint=hint)
     if is_file(output) and output.stat().st_nlink > 1:  # a hard link: look for its other names
         for folder in (evidence, rules):
             for path in folder.rglob("*") if is_dir(folder) else ():
                 if same_file(output, path):
-                    raise ScorerError.single(
-                        output, f"--output is another name of {path}, which the run reads", hint=hint
-                    )
+                    raise ScorerError.single(output, msg("output_other_name", path=str(path)), hint=hint)
 
 
 def _resolved(path: Path) -> Path | None:

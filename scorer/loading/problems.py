@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from decimal import Decimal, InvalidOperation
@@ -9,7 +10,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from scorer.errors import Problem, did_you_mean
+from scorer.errors import Invalid, Msg, Problem, Text, did_you_mean, msg
+from scorer.models.message import number_hint
 from scorer.loading.yaml_ import LineMap, shorten
 from scorer.models.criteria import Loc
 
@@ -30,22 +32,9 @@ def problems_of(
         loc = tuple(p for i, p in enumerate(loc) if not (p in ("node", "leaf") and i and isinstance(loc[i - 1], int)))
         kind = item["type"]
         field = ".".join(str(part) for part in loc) or None
-        message = item["msg"]
-        hint = None
-        if kind == "extra_forbidden":
-            message = "unknown field"
-            if parent is not None:
-                hint = did_you_mean(str(loc[-1]), parent.model_fields)
-        elif kind == "missing":
-            message = "missing (required)"
-        elif kind.startswith("value_error"):
-            message = message.removeprefix("Value error, ")
-        elif "input" in item and kind not in ("model_type", "dict_type", "list_type"):
-            message = f"{message}, got {shorten(repr(item['input']))}"
-            if kind == "less_than_equal" and item.get("ctx", {}).get("le") == 1:
-                hint = _percentage_hint(item["input"])
-            elif kind in ("float_parsing", "int_parsing", "decimal_parsing"):
-                hint = _decimal_comma_hint(item["input"])
+        message, hint = pydantic_message(item)
+        if kind == "extra_forbidden" and parent is not None:
+            hint = did_you_mean(str(loc[-1]), parent.model_fields)
         problems.append(Problem(path, message, line=lines.line(loc), field=field, hint=hint))
     return problems
 
@@ -97,20 +86,82 @@ def _first_model(annotation: Any) -> Any:
     return None
 
 
-def _percentage_hint(value: Any) -> str | None:
-    """For a share typed as a percentage (`90` for 0.9): what to write instead."""
-    try:
-        number = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        return None
-    if not number.is_finite() or not 2 <= number <= 100:
-        return None
-    shown = format(number.normalize(), "f")
-    return f"{shown} looks like a percentage: write {format((number / 100).normalize(), 'f')} (or {shown}%)"
+# Pydantic's error types worded by key (the catalogue's `pydantic.<type>`), with its context's values.
+_KEYED = frozenset(
+    {
+        "int_parsing",
+        "int_type",
+        "int_from_float",
+        "float_parsing",
+        "float_type",
+        "decimal_parsing",
+        "bool_parsing",
+        "bool_type",
+        "string_type",
+        "list_type",
+        "dict_type",
+        "model_type",
+        "date_type",
+        "date_parsing",
+        "finite_number",
+        "less_than_equal",
+        "less_than",
+        "greater_than_equal",
+        "greater_than",
+        "literal_error",
+        "enum",
+        "string_too_short",
+        "string_too_long",
+        "string_pattern_mismatch",
+        "too_short",
+        "too_long",
+    }
+)
 
 
-def _decimal_comma_hint(value: Any) -> str | None:
-    """For a number written with a decimal comma (`0,63`) where a point is expected."""
+def pydantic_message(item: Any) -> tuple[Text, Text | None]:
+    """One of pydantic's errors as (message, hint) by key; a type not in the catalogue keeps
+    pydantic's English words."""
+    kind = item["type"]
+    ctx = item.get("ctx") or {}
+    hint: Text | None = None
+    if kind == "extra_forbidden":
+        return msg("unknown_field"), None
+    if kind == "missing":
+        return msg("missing"), None
+    if kind.startswith("value_error"):
+        error = ctx.get("error")
+        if isinstance(error, Invalid):
+            return error.msg, None
+        return str(item["msg"]).removeprefix("Value error, "), None
+    message: Text = item["msg"]
+    if kind in _KEYED:
+        # English in pydantic's own words; Vietnamese from the catalogue, with the same values.
+        values = {k: _context(v) for k, v in ctx.items() if k != "error"}
+        message = msg(f"pydantic.{kind}", en=str(item["msg"]), **values)
+    if "input" in item and kind not in ("model_type", "dict_type", "list_type"):
+        message = msg("got", message=message, value=shorten(repr(item["input"])))
+        if kind == "less_than_equal" and ctx.get("le") == 1:
+            hint = number_hint(item["input"], 0, 1)
+        elif kind in ("float_parsing", "int_parsing", "decimal_parsing"):
+            hint = _decimal_comma_hint(item["input"], whole=kind == "int_parsing")
+    return message, hint
+
+
+def _context(value: Any) -> Any:
+    """A value of pydantic's context as a message shows it: `'a', 'b' or 'c'` as the choices."""
+    if isinstance(value, str) and " or " in value:
+        first, last = value.rsplit(" or ", 1)
+        return msg("choices", first=first, last=last)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # le=1 is 1.0 in pydantic's context, 1 in its message
+    return value if isinstance(value, (str, int, float)) else str(value)
+
+
+def _decimal_comma_hint(value: Any, whole: bool = False) -> Msg | None:
+    """For a number written with a comma where a point is expected: `0,63` has a decimal comma;
+    `1,234` may have one, or a thousands mark (as English writes it): both readings named, unless
+    the field takes whole numbers only (`whole`), where the thousands mark is the only one."""
     text = str(value).strip()
     if text.count(",") != 1 or "." in text:
         return None
@@ -119,4 +170,9 @@ def _decimal_comma_hint(value: Any) -> str | None:
         Decimal(candidate)
     except (InvalidOperation, ValueError):
         return None
-    return f"write {candidate} with a decimal point, or save the CSV with ';' between fields"
+    if re.fullmatch(r"[+-]?[0-9]{1,3},[0-9]{3}", text):
+        thousands = text.replace(",", "")
+        if whole:
+            return msg("thousands_comma_hint", typed=text, value=thousands)
+        return msg("comma_either_hint", typed=text, thousands=thousands, decimal=candidate)
+    return msg("decimal_comma_hint", value=candidate)

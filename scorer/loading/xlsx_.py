@@ -21,10 +21,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from scorer.errors import Collector, ScorerError, did_you_mean
+from scorer.errors import Collector, Grouped, ScorerError, did_you_mean, msg
 from scorer.loading.criteria import field_kind
 from scorer.loading.csv_ import LIST_SPLIT
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, MAX_XLSX_BYTES, MAX_XLSX_UNPACKED, nfc
+from scorer.loading.names import record_type
 from scorer.loading.origin import Origin, RawRecord
 from scorer.loading.yaml_ import LineMap, shorten
 from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES
@@ -36,9 +37,14 @@ TEXT_FIELDS = {
     )
     for kind, model in RECORD_TYPES.items()
 }
+DATE_FIELDS = {
+    kind: frozenset(name for name, info in model.model_fields.items() if field_kind(info.annotation)[0] == "date")
+    for kind, model in RECORD_TYPES.items()
+}
+ALL_DATE_FIELDS = frozenset().union(*DATE_FIELDS.values())
 EXCEL_ROWS = 1_048_576
-UNREADABLE = "not a readable .xlsx workbook"
-RESAVE = "save it again from Excel as .xlsx"
+UNREADABLE = msg("unreadable_xlsx")
+RESAVE = msg("resave_xlsx")
 
 
 def check_zip(path: Path) -> None:
@@ -46,9 +52,9 @@ def check_zip(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise ScorerError.single(path, f"cannot read: {error.strerror or error}") from None
+        raise ScorerError.single(path, msg("cannot_read", reason=error.strerror or str(error))) from None
     if size > MAX_XLSX_BYTES:
-        raise ScorerError.single(path, f"file larger than {MAX_XLSX_BYTES // 2**20} MiB", hint="split the workbook")
+        raise ScorerError.single(path, msg("file_too_large", mib=MAX_XLSX_BYTES // 2**20), hint=msg("split_workbook"))
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
@@ -58,9 +64,13 @@ def check_zip(path: Path) -> None:
     if len(parts) > MAX_PARTS or unpacked > MAX_XLSX_UNPACKED:
         raise ScorerError.single(
             path,
-            f"the workbook unpacks to {unpacked // 2**20:,} MiB in {len(parts):,} parts, more than the "
-            f"{MAX_XLSX_UNPACKED // 2**20} MiB allowed",
-            hint="split the workbook, or save it as CSV",
+            msg(
+                "xlsx_unpacks",
+                mib=Grouped(unpacked // 2**20),
+                parts=Grouped(len(parts)),
+                limit=MAX_XLSX_UNPACKED // 2**20,
+            ),
+            hint=msg("split_workbook_csv"),
         )
 
 
@@ -112,25 +122,22 @@ def xlsx_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
             if name.startswith("_"):
                 continue
             where = f"{path}[{nfc(sheet.title)}]"
-            if name not in RECORD_TYPES:
-                problems.add(
-                    where,
-                    f"sheet '{shorten(nfc(sheet.title))}' is not an evidence type",
-                    line=1,
-                    hint=did_you_mean(name, RECORD_TYPES) or "name each sheet after a type, e.g. 'plan'",
-                )
-                continue
+            # A sheet named after a type (`reports`, `Báo cáo`), else one of a workbook named so;
+            # else its rows say their type in a `type` column (a CSV of several types, saved as xlsx).
+            kind = record_type(name) or record_type(path.stem)
             try:
                 formulas = None
                 has_formulas, rows = _scan(path, sheet._worksheet_path)
                 if rows > MAX_RECORDS + 1:
-                    problems.add(where, f"more than {MAX_RECORDS:,} records in one sheet ({rows:,} rows)", line=1)
+                    problems.add(
+                        where, msg("too_many_sheet_rows", limit=Grouped(MAX_RECORDS), rows=Grouped(rows)), line=1
+                    )
                     continue
                 if has_formulas:
                     if len(books) == 1:
                         books.append(_open(path, data_only=False))
                     formulas = books[1][sheet.title]
-                yield from _sheet_records(sheet, formulas, name, where, problems)
+                yield from _sheet_records(sheet, formulas, kind, where, problems)
             except ScorerError:
                 raise
             except Exception:
@@ -157,10 +164,11 @@ def _scan(path: Path, part: str) -> tuple[bool, int]:
     return formulas, rows
 
 
-def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: Collector) -> Iterator[RawRecord]:
+def _sheet_records(sheet: Any, formulas: Any, kind: str | None, where: str, problems: Collector) -> Iterator[RawRecord]:
+    """The records of one sheet: of type `kind`, or (None) of the type each row's `type` cell says."""
     declared = sheet.max_row  # from the sheet's <dimension>, when it has one
     if declared is not None and declared > MAX_RECORDS + 1:
-        problems.add(where, f"more than {MAX_RECORDS:,} records in one sheet ({declared:,} rows)", line=1)
+        problems.add(where, msg("too_many_sheet_rows", limit=Grouped(MAX_RECORDS), rows=Grouped(declared)), line=1)
         return
     # Read every row there is: a stated size that is too small must not drop rows unseen, and rows
     # are not padded to a stated width.
@@ -171,22 +179,37 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
         formula_rows = formulas.iter_rows()
     header: list[str] | None = None
     records = 0
+    order = _DayOrder(DATE_FIELDS[kind] if kind is not None else ALL_DATE_FIELDS)
+    typed = -1  # the `type` column of a sheet named after no type
     for number, (cells, formula_cells) in enumerate(zip(sheet.iter_rows(), formula_rows), start=1):
         if number > EXCEL_ROWS:
-            problems.add(where, f"a row beyond Excel's last row ({EXCEL_ROWS:,})", line=number)
+            problems.add(where, msg("row_beyond_excel", limit=Grouped(EXCEL_ROWS)), line=number)
             return
         if not cells:
             continue
         if len(cells) > MAX_COLUMNS and any(cell.value is not None for cell in cells[MAX_COLUMNS:]):
-            problems.add(where, f"a value beyond the first {MAX_COLUMNS} columns", line=number)
+            problems.add(where, msg("value_beyond_columns", limit=MAX_COLUMNS), line=number)
             return
         if header is None:
             header = ["" if c.value is None else nfc(str(c.value).strip()) for c in cells]
             for name in header:
                 if name and header.count(name) > 1:
-                    problems.add(where, f"column '{shorten(name)}' appears twice in the header", line=number)
+                    problems.add(where, msg("column_twice", name=shorten(name)), line=number)
                     return
+            if kind is None:
+                if "type" not in header:
+                    title = nfc(sheet.title.strip())
+                    problems.add(
+                        where,
+                        msg("sheet_not_type", sheet=shorten(nfc(sheet.title))),
+                        line=1,
+                        hint=did_you_mean(title, RECORD_TYPES) or msg("sheet_not_type_hint"),
+                    )
+                    return
+                typed = header.index("type")
             continue
+        row_kind = kind if kind is not None else _cell_text(cells, typed)
+        text_fields = TEXT_FIELDS.get(row_kind, frozenset())
         record: dict[str, Any] = {}
         ok = True
         for column, cell in enumerate(cells):
@@ -196,39 +219,40 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
             if value is None and formula is not None and formula.data_type == "f":
                 problems.add(
                     where,
-                    f"the formula {shorten(str(formula.value))} has no saved value",
+                    msg("formula_unsaved", formula=shorten(str(formula.value))),
                     line=number,
                     field=name,
-                    hint="open the workbook in Excel and save it, or type the value",
+                    hint=msg("formula_unsaved_hint"),
                 )
                 ok = False
                 continue
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             if not name:
-                problems.add(where, "a value under a column with no name", line=number)
+                problems.add(where, msg("value_no_column"), line=number)
                 ok = False
                 continue
             if cell.data_type == "e":
-                problems.add(where, f"the cell holds the error {value}", line=number, field=name)
+                problems.add(where, msg("cell_error", value=str(value)), line=number, field=name)
                 ok = False
                 continue
             if isinstance(value, float) and not math.isfinite(value):
-                what = "NaN (not a number)" if math.isnan(value) else "infinity"
-                problems.add(where, f"the cell holds {what}", line=number, field=name)
+                what = msg("nan" if math.isnan(value) else "infinity")
+                problems.add(where, msg("cell_holds", what=what), line=number, field=name)
                 ok = False
                 continue
             if isinstance(value, dt.datetime):
+                order.saw_date(name, value, number)
                 value = value.date() if value.time() == dt.time() else value
-            elif isinstance(value, (int, float)) and not isinstance(value, bool) and name in TEXT_FIELDS[kind]:
+            elif isinstance(value, (int, float)) and not isinstance(value, bool) and name in text_fields:
                 # Excel turns a document number or an id typed as digits (`38`) into a number.
                 if value != int(value):
                     problems.add(
                         where,
-                        f"{value!r} is a number, and {name} is text",
+                        msg("number_for_text", value=repr(value), field=name),
                         line=number,
                         field=name,
-                        hint="format the column as Text in Excel and type the value again",
+                        hint=msg("number_for_text_hint"),
                     )
                     ok = False
                     continue
@@ -239,10 +263,11 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
                 value = format((Decimal(repr(value)) * 100).normalize(), "f") + "%"
             elif isinstance(value, str):
                 if len(value) > MAX_CELL_CHARS:
-                    problems.add(where, f"value longer than {MAX_CELL_CHARS:,} characters", line=number, field=name)
+                    problems.add(where, msg("value_too_long", limit=Grouped(MAX_CELL_CHARS)), line=number, field=name)
                     ok = False
                     continue
                 value = nfc(value.strip())
+                order.saw_text(name, value)
                 if name in LIST_FIELDS:
                     value = LIST_SPLIT.split(value)
             record[name] = value
@@ -250,16 +275,61 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str, where: str, problems: C
             continue
         records += 1
         if records > MAX_RECORDS:
-            problems.add(where, f"more than {MAX_RECORDS:,} records in one sheet", line=number)
+            problems.add(where, msg("too_many_sheet_records", limit=Grouped(MAX_RECORDS)), line=number)
             return
         if not ok:
             continue
-        if record.setdefault("type", kind) != kind:
+        if kind is not None and record.setdefault("type", kind) != kind:
             problems.add(
-                where, f"type '{shorten(str(record['type']))}' on the '{kind}' sheet", line=number, field="type"
+                where, msg("type_on_sheet", type=shorten(str(record["type"])), kind=kind), line=number, field="type"
             )
             continue
         yield record, Origin(where, number), LineMap({(): number})
+    order.report(where, problems)
+
+
+_DAY_FIRST = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
+
+
+class _DayOrder:
+    """Dates a spreadsheet set to English (US) read month first from a day-first CSV: `12/03/2024`
+    became 3 December (a date cell) while `19/06/2024`, no date month first, stayed text. In a
+    sheet holding both, every date cell that could have been swapped is in doubt: refused, with
+    how to type it."""
+
+    def __init__(self, fields: frozenset[str]) -> None:
+        self.fields = fields
+        self.text: str | None = None  # a day-first date kept as text (its day > 12)
+        self.doubtful: dict[str, tuple[int, int, dt.datetime]] = {}  # column -> (count, first row, value)
+
+    def saw_text(self, name: str, value: str) -> None:
+        if self.text is None and name in self.fields:
+            match = _DAY_FIRST.match(value)
+            if match and int(match.group(1)) > 12:
+                self.text = value
+
+    def saw_date(self, name: str, value: dt.datetime, row: int) -> None:
+        # Only a day that could be a month was swapped; 5 May is the same day either way.
+        if name in self.fields and value.day <= 12 and value.day != value.month:
+            count, first, shown = self.doubtful.get(name, (0, row, value))
+            self.doubtful[name] = (count + 1, first, shown)
+
+    def report(self, where: str, problems: Collector) -> None:
+        if self.text is None:
+            return
+        for name, (count, first, value) in self.doubtful.items():
+            problems.add(
+                where,
+                msg("month_first", count=count, date=value.strftime("%d/%m/%Y"), text=self.text),
+                line=first,
+                field=name,
+                hint=msg("month_first_hint"),
+            )
+
+
+def _cell_text(cells: Any, column: int) -> str:
+    value = cells[column].value if 0 <= column < len(cells) else None
+    return nfc(str(value).strip()) if value is not None else ""
 
 
 def _name(header: list[str], column: int) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from scorer.errors import Problem, ScorerError
+from scorer.errors import Grouped, Msg, Problem, ScorerError, msg
 from scorer.loading.files import MAX_CELL_CHARS, read_text
 from scorer.models.criteria import Loc
 
@@ -172,7 +172,7 @@ def _record_lines(path: Path, index: int, line: int) -> LineMap:
     return maps[index] if index < len(maps) else LineMap({(): line})
 
 
-NOT_A_LIST = "expected a list of records (or a mapping with the key 'records')"
+NOT_A_LIST = msg("not_a_list")
 
 
 class _Events:
@@ -195,11 +195,13 @@ class _Events:
             line = mark.line + 1 if mark else None
             column = mark.column if mark else None
             problem = error.problem or error.context
-            raise ScorerError([Problem(self.path, f"invalid YAML: {problem}", line=line, column=column)]) from None
+            raise ScorerError(
+                [Problem(self.path, msg("invalid_yaml", detail=str(problem)), line=line, column=column)]
+            ) from None
         except yaml.YAMLError as error:
-            raise ScorerError.single(self.path, f"invalid YAML: {error}") from None
+            raise ScorerError.single(self.path, msg("invalid_yaml", detail=str(error))) from None
         except RecursionError:
-            raise ScorerError.single(self.path, f"YAML nested too deeply (more than {MAX_YAML_DEPTH} levels)") from None
+            raise ScorerError.single(self.path, msg("yaml_too_deep", depth=MAX_YAML_DEPTH)) from None
 
     def next(self) -> Any:
         return self.parser.get_event()
@@ -207,7 +209,7 @@ class _Events:
     def peek(self, kind: type) -> bool:
         return bool(self.parser.check_event(kind))
 
-    def fail(self, event: Any, message: str) -> ScorerError:
+    def fail(self, event: Any, message: Msg) -> ScorerError:
         mark = event.start_mark
         return ScorerError([Problem(self.path, message, line=mark.line + 1, column=mark.column)])
 
@@ -222,7 +224,7 @@ class _Events:
     def end(self) -> None:
         self.next()  # document end
         if not self.peek(yaml.StreamEndEvent):
-            raise self.fail(self.next(), "invalid YAML: expected a single document in the stream")
+            raise self.fail(self.next(), msg("invalid_yaml", detail="expected a single document in the stream"))
 
     def records_key(self) -> bool:
         """At a root mapping: whether its first key is `records` (consumed), with a list after it."""
@@ -237,18 +239,18 @@ class _Events:
 
     def check_tag(self, event: Any, default: str) -> None:
         if event.tag not in (None, "!", default):
-            raise self.fail(event, f"YAML tag {event.tag} is not allowed")
+            raise self.fail(event, msg("yaml_tag", tag=event.tag))
 
     def count(self, size: int, event: Any) -> None:
         self.visits += size
         if self.visits > MAX_YAML_NODES:
-            raise self.fail(event, f"YAML too large: more than {MAX_YAML_NODES:,} values once aliases are expanded")
+            raise self.fail(event, msg("yaml_too_large", limit=Grouped(MAX_YAML_NODES)))
 
     def build(self, event: Any, loc: Loc, depth: int, lines: dict[Loc, int] | None) -> tuple[Any, int]:
         """The value that starts with `event`, and how many values it holds (aliases expanded);
         every value's line goes into `lines`, unless it is None."""
         if depth > MAX_YAML_DEPTH:
-            raise self.fail(event, f"YAML nested too deeply (more than {MAX_YAML_DEPTH} levels)")
+            raise self.fail(event, msg("yaml_too_deep", depth=MAX_YAML_DEPTH))
         if lines is not None:
             lines[loc] = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
@@ -272,14 +274,14 @@ class _Events:
             while not self.peek(yaml.MappingEndEvent):
                 key_event = self.next()
                 if not isinstance(key_event, yaml.ScalarEvent):
-                    raise self.fail(key_event, "mapping keys must be plain names")
+                    raise self.fail(key_event, msg("yaml_plain_keys"))
                 if key_event.value == "<<" and key_event.tag is None and key_event.implicit[0]:  # YAML 1.1 merge
-                    raise self.fail(key_event, "mapping keys must be plain names")
+                    raise self.fail(key_event, msg("yaml_plain_keys"))
                 self.count(1, key_event)
                 key = self.scalar(key_event)
                 key = self.key_name(key, key_event)
                 if key in value:
-                    raise self.fail(key_event, f"duplicate key '{shorten(key)}'")
+                    raise self.fail(key_event, msg("duplicate_key", key=shorten(key)))
                 if lines is None:
                     value[key], held = self.build(self.next(), (), depth + 1, None)
                 else:
@@ -288,7 +290,7 @@ class _Events:
                 size += held
             self.next()
         else:
-            raise self.fail(event, f"invalid YAML: unexpected {type(event).__name__}")
+            raise self.fail(event, msg("invalid_yaml", detail=f"unexpected {type(event).__name__}"))
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, size)
         return value, size
@@ -304,7 +306,7 @@ class _Events:
     def quick(self, event: Any, depth: int) -> tuple[Any, int]:
         """The value that starts with `event`, and how many values it holds (aliases expanded)."""
         if depth > MAX_YAML_DEPTH:
-            raise self.fail(event, f"YAML nested too deeply (more than {MAX_YAML_DEPTH} levels)")
+            raise self.fail(event, msg("yaml_too_deep", depth=MAX_YAML_DEPTH))
         kind = type(event)
         if kind is _Alias:
             return self.alias(event)
@@ -317,7 +319,7 @@ class _Events:
         elif kind is _SeqStart:
             value, size = self.quick_sequence(event, depth)
         else:
-            raise self.fail(event, f"invalid YAML: unexpected {kind.__name__}")
+            raise self.fail(event, msg("invalid_yaml", detail=f"unexpected {kind.__name__}"))
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, size)
         return value, size
@@ -334,7 +336,7 @@ class _Events:
             if kind is _MapEnd:
                 return value, size
             if kind is not _Scalar:
-                raise self.fail(key_event, "mapping keys must be plain names")
+                raise self.fail(key_event, msg("yaml_plain_keys"))
             # What leaf() does, written out for a plain key and a plain value: a record is
             # mostly these, and the call per key and per value was a tenth of the build.
             if key_event.tag is None and key_event.implicit[0] and key_event.value != "<<":
@@ -349,7 +351,7 @@ class _Events:
             if type(key) is not str:
                 key = self.key_name(key, key_event)
             if key in value:
-                raise self.fail(key_event, f"duplicate key '{shorten(key)}'")
+                raise self.fail(key_event, msg("duplicate_key", key=shorten(key)))
             value_event = next_event()
             if type(value_event) is _Scalar and depth < MAX_YAML_DEPTH:
                 self.visits += 1
@@ -392,7 +394,7 @@ class _Events:
         when it is a YAML 1.1 merge (`<<`) and, as in `build`, its anchor is not kept; a value's is."""
         plain = event.tag is None and event.implicit[0]
         if is_key and plain and event.value == "<<":
-            raise self.fail(event, "mapping keys must be plain names")
+            raise self.fail(event, msg("yaml_plain_keys"))
         self.visits += 1  # count(1, event) without the call; past the limit, count(0) raises its error
         if self.visits > MAX_YAML_NODES:
             self.count(0, event)
@@ -407,7 +409,7 @@ class _Events:
     def alias(self, event: Any) -> tuple[Any, int]:
         """The value an alias repeats, counted again as the values it holds."""
         if event.anchor not in self.anchors:
-            raise self.fail(event, f"invalid YAML: found undefined alias {shorten(event.anchor)}")
+            raise self.fail(event, msg("invalid_yaml", detail=f"found undefined alias {shorten(event.anchor)}"))
         anchored = self.anchors[event.anchor]
         self.count(anchored[1], event)
         return anchored
@@ -415,12 +417,12 @@ class _Events:
     def key_name(self, key: Any, key_event: Any) -> str:
         """A key typed as a number or a boolean is named by its text; anything else is refused."""
         if not isinstance(key, (str, int, float, bool)):
-            raise self.fail(key_event, f"mapping key {shorten(repr(key_event.value))} must be a name")
+            raise self.fail(key_event, msg("yaml_key_name", key=shorten(repr(key_event.value))))
         return key if isinstance(key, str) else str(key)
 
     def scalar(self, event: Any) -> Any:
         if len(event.value) > MAX_CELL_CHARS:
-            raise self.fail(event, f"a value longer than {MAX_CELL_CHARS:,} characters")
+            raise self.fail(event, msg("yaml_value_too_long", limit=Grouped(MAX_CELL_CHARS)))
         tag = event.tag
         if tag is None or tag == "!":
             if tag is None and event.implicit[0]:
@@ -443,12 +445,12 @@ class _Events:
     def convert(self, event: Any, tag: str) -> Any:
         convert = _SCALAR_TAGS.get(tag)
         if convert is None:
-            raise self.fail(event, f"YAML tag {tag} is not allowed")
+            raise self.fail(event, msg("yaml_tag", tag=tag))
         try:
             return convert(yaml.ScalarNode(tag, event.value))
         except (ValueError, yaml.YAMLError):
             kind = tag.rsplit(":", 1)[-1]
-            raise self.fail(event, f"{shorten(repr(event.value))} is not a valid {kind}") from None
+            raise self.fail(event, msg("yaml_not_valid", value=shorten(repr(event.value)), kind=kind)) from None
 
 
 _STR = "tag:yaml.org,2002:str"

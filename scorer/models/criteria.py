@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator
 
 from scorer.models.evidence import RECORD_TYPES, Date, Number, Share, Strict
+from scorer.models.message import Figure, Text, count_hint, msg, number_hint
 
 COMPONENTS = ("appraisal", "leaders_survey", "citizens_survey")
 
@@ -317,20 +318,24 @@ class IndicatorSpec(Named):
         low, high = INDICATOR_RANGES[self.kind]
         return (low if self.min is None else self.min, high if self.max is None else self.max)
 
-    def check(self, name: str, value: float) -> tuple[str, str | None] | None:
+    def check(self, name: str, value: float) -> tuple[Text, Text | None] | None:
         """(message, hint) when `value` cannot be this indicator's, else None."""
         low, high = self.bounds()
         shown = plain_number(value)
         if self.kind is IndicatorKind.count and value != int(value):
-            return f"{shown} is not a whole number, and '{name}' is a count", None
+            return msg("count_not_whole", value=Figure(shown), name=name), count_hint(value)
         if low <= value <= high:
             return None
-        message = (
-            f"{shown} is outside {plain_number(low)}..{plain_number(high)}, the range of the {self.kind.value} '{name}'"
+        message = msg(
+            "indicator_range",
+            value=Figure(shown),
+            low=Figure(plain_number(low)),
+            high=Figure(plain_number(high)),
+            kind=msg(f"kind.{self.kind.value}"),
+            name=name,
         )
-        if self.kind is IndicatorKind.rate and 2 <= value <= 100:
-            fraction = format((Decimal(repr(float(value))) / 100).normalize(), "f")
-            return message, f"{shown} looks like a percentage: write {fraction} (or {shown}%)"
+        if self.kind is IndicatorKind.rate:
+            return message, number_hint(value, low, high)
         return message, None
 
 
@@ -522,7 +527,7 @@ KNOWN_TYPES = frozenset(RECORD_TYPES)
 
 
 Loc = tuple[str | int, ...]
-Finding = tuple[Loc, str, str | None]
+Finding = tuple[Loc, Text, Text | None]
 
 
 def check_criteria_set(cs: CriteriaSet) -> list[Finding]:

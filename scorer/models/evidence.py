@@ -10,18 +10,26 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
+from scorer.models.message import Invalid, msg
+
 _DMY = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+# A date a spreadsheet wrote with its time of midnight (`2024-06-14 00:00:00`, `14/06/2024 0:00`) is
+# that date; any other time is refused (a date and time is no day).
+_MIDNIGHT = re.compile(r"^(\S+)[ T]0?0:00(:00(\.0+)?)?$")
+_TIMED = re.compile(r"^(\S+)[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$")
 
 
 def parse_date(value: Any) -> Any:
     """Accept `2024-03-12` and `12/03/2024` (the Vietnamese day-first form), nothing looser."""
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date such as 2024-03-12 or 12/03/2024, not a date and time")
+        if value.time() == dt.time():
+            return value.date()
+        raise Invalid(msg("date_and_time_day", day=value.strftime("%d/%m/%Y")))
     if isinstance(value, dt.date) or value is None:
         return value
     if not isinstance(value, str):
-        raise ValueError(f"expected a date such as 2024-03-12 or 12/03/2024, got {value!r}")
+        raise Invalid(msg("expected_date", value=repr(value)))
     return _parse_text(value)
 
 
@@ -31,21 +39,27 @@ def _parse_text(value: str) -> dt.date | None:
     text = value.strip()
     if text == "":
         return None
+    midnight = _MIDNIGHT.match(text)
+    if midnight:
+        text = midnight.group(1)
+    elif _TIMED.match(text):  # a day with its time: the day is certain, the record takes it alone
+        alone = _parse_text(text.split()[0] if " " in text else text.split("T")[0])
+        raise Invalid(msg("date_and_time_day", day=alone.strftime("%d/%m/%Y") if alone else text))
     match = _ISO.match(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
     else:
         match = _DMY.match(text)
         if not match:
-            raise ValueError(f"expected a date such as 2024-03-12 or 12/03/2024, got {value!r}")
+            raise Invalid(msg("expected_date", value=repr(value)))
         day, month, year = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{value!r} is not a day of the calendar{_month_first_hint(text, day, month, year)}") from None
+        raise Invalid(msg("not_a_day", value=repr(value), order=_month_first_hint(text, day, month, year))) from None
 
 
-def _month_first_hint(text: str, day: int, month: int, year: int) -> str:
+def _month_first_hint(text: str, day: int, month: int, year: int) -> object:
     """`09/30/2024`, as a spreadsheet set to US English writes 30 September: read day first, it is
     no day at all, so the message says which order is meant (never read as the other order)."""
     if not _DMY.match(text) or month <= 12 or day > 12:
@@ -54,7 +68,7 @@ def _month_first_hint(text: str, day: int, month: int, year: int) -> str:
         dt.date(year, day, month)
     except ValueError:
         return ""
-    return f": dates are day/month/year (did you mean '{month:02d}/{day:02d}/{year}'?)"
+    return msg("day_first", date=f"{month:02d}/{day:02d}/{year}")
 
 
 def percent_fraction(value: Any) -> Any:
@@ -71,13 +85,13 @@ def percent_fraction(value: Any) -> Any:
 def _not_bool(value: Any) -> Any:
     """`yes` or `true` where a number is expected is a mistake, not 1."""
     if isinstance(value, bool):
-        raise ValueError(f"expected a number, got {value!r}")
+        raise Invalid(msg("expected_number", value=repr(value)))
     return value
 
 
 def _finite(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("expected a finite number")
+        raise Invalid(msg("expected_finite"))
     return value
 
 
@@ -202,7 +216,9 @@ class Plan(RecordBase):
     @model_validator(mode="after")
     def _done_within_total(self) -> Self:
         if self.tasks_done > self.tasks_total:
-            raise ValueError(f"tasks_done ({self.tasks_done}) is more than tasks_total ({self.tasks_total})")
+            raise Invalid(
+                msg("more_than", part="tasks_done", a=self.tasks_done, whole="tasks_total", b=self.tasks_total)
+            )
         return self
 
 
@@ -224,9 +240,15 @@ class Inspection(RecordBase):
     @model_validator(mode="after")
     def _parts_within_wholes(self) -> Self:
         if self.units_inspected > self.units_total:
-            raise ValueError(f"units_inspected ({self.units_inspected}) is more than units_total ({self.units_total})")
+            raise Invalid(
+                msg(
+                    "more_than", part="units_inspected", a=self.units_inspected, whole="units_total", b=self.units_total
+                )
+            )
         if self.findings_resolved > self.findings:
-            raise ValueError(f"findings_resolved ({self.findings_resolved}) is more than findings ({self.findings})")
+            raise Invalid(
+                msg("more_than", part="findings_resolved", a=self.findings_resolved, whole="findings", b=self.findings)
+            )
         return self
 
 
@@ -238,7 +260,7 @@ class Initiative(RecordBase):
     @model_validator(mode="after")
     def _recognition_documented(self) -> Self:
         if self.status is InitiativeStatus.recognized and not self.recognized_by:
-            raise ValueError("a recognized initiative needs recognized_by (the recognition decision's number)")
+            raise Invalid(msg("recognized_by"))
         return self
 
 
@@ -287,7 +309,7 @@ def _answer_counts(value: Any) -> Any:
         for part in filter(None, (p.strip() for p in value.split(";"))):
             key, sep, count = part.partition("=")
             if not sep:
-                raise ValueError(f"expected answer=count pairs like A=12;B=5, got '{part}'")
+                raise Invalid(msg("answer_pairs", part=part))
             counts[key.strip()] = count.strip()
         return counts
     return value
@@ -313,13 +335,13 @@ class Survey(RecordBase):
     def _one_result(self) -> Self:
         if self.answers is not None:
             if self.question is None:
-                raise ValueError("answer counts need the 'question' they answer")
+                raise Invalid(msg("answers_question"))
             if self.share is not None:
-                raise ValueError("give either 'share' or 'answers', not both")
+                raise Invalid(msg("share_or_answers"))
             if sum(self.answers.values()) == 0:
-                raise ValueError("answer counts add up to 0")
+                raise Invalid(msg("answers_zero"))
         elif self.share is None or self.criterion is None:
-            raise ValueError("a survey record needs 'criterion' and 'share', or 'question' and 'answers'")
+            raise Invalid(msg("survey_needs"))
         return self
 
 
@@ -420,7 +442,7 @@ class SatisfactionResult(Strict):
     @model_validator(mode="after")
     def _rank_within(self) -> Self:
         if self.rank is not None and self.of is not None and self.rank > self.of:
-            raise ValueError(f"rank {self.rank} is past the number ranked ({self.of})")
+            raise Invalid(msg("rank_past", name="rank", value=self.rank, of=self.of))
         return self
 
 
@@ -460,5 +482,5 @@ class Official(Strict):
         for name in ("rank", "previous_rank"):
             value = getattr(self, name)
             if value is not None and self.of is not None and value > self.of:
-                raise ValueError(f"{name} {value} is past the number ranked ({self.of})")
+                raise Invalid(msg("rank_past", name=name, value=value, of=self.of))
         return self

@@ -29,7 +29,7 @@ from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
 from scorer import api, loading, messages
-from scorer.errors import ScorerError
+from scorer.errors import ScorerError, msg
 from scorer.models.evidence import parse_date
 from scorer.models.prediction import Prediction, UnitPrediction
 from scorer.ranking import rank
@@ -42,6 +42,27 @@ from scorer.serve.work import Runner
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
 LANG_COOKIE = "scorer_lang"
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+def api_lang(request: Request) -> str:
+    """The API's language: `?lang=`, else the first of vi and en that Accept-Language prefers
+    (by its q weights), else English."""
+    asked = request.query_params.get("lang")
+    if asked in messages.LANGS:
+        return asked
+    best, weight = "en", 0.0
+    for part in request.headers.get("accept-language", "").split(","):
+        tag, _, params = part.strip().partition(";")
+        lang = tag.strip().lower().split("-")[0]
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        if lang in messages.LANGS and q > weight:
+            best, weight = lang, q
+    return best
 
 
 @dataclass
@@ -164,9 +185,10 @@ class Service:
             detail=error.detail,
         )
         if request.url.path.startswith("/api/"):
-            body: dict[str, Any] = {"error": messages.t(error.key, "en")}
+            lang = api_lang(request)
+            body: dict[str, Any] = {"error": messages.t(error.key, lang)}
             if error.errors is not None:
-                body["errors"] = error.errors
+                body["errors"] = uploads.worded(error.errors, lang)
             return JSONResponse(body, status_code=error.status)
         if error.status == 401:
             return self.page(request, "login.html", 401, message=error.key, next=_local(request.url.path))
@@ -421,7 +443,7 @@ def create_app(config: Config) -> Starlette:
                         "sheet": None,
                         "row": None,
                         "field": "file",
-                        "message": f"larger than {config.max_upload // 2**20} MiB",
+                        "message": msg("upload_too_large", mib=config.max_upload // 2**20),
                     }
                 ],
             )
@@ -432,7 +454,12 @@ def create_app(config: Config) -> Starlette:
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise Refused(
-                422, "web.upload_refused", "upload_refused", unit, "no file", uploads.refusal(None, "no file").errors
+                422,
+                "web.upload_refused",
+                "upload_refused",
+                unit,
+                "no file",
+                uploads.refusal(None, msg("upload_no_file")).errors,
             )
         data = await upload.read(config.max_upload + 1)
         if len(data) > config.max_upload:

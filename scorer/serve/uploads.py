@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from scorer import loading
-from scorer.errors import Problem, ScorerError
+from scorer.errors import Msg, Place, Problem, ScorerError, Text, msg
 from scorer.serve import work
 from scorer.serve.locks import unit_lock
 from scorer.serve.store import Store
@@ -44,7 +44,7 @@ class UploadRefused(Exception):
         self.status = status
 
 
-def refusal(name: str | None, message: str, status: int = 422, field: str | None = "file") -> UploadRefused:
+def refusal(name: str | None, message: Text, status: int = 422, field: str | None = "file") -> UploadRefused:
     return UploadRefused([{"file": name, "sheet": None, "row": None, "field": field, "message": message}], status)
 
 
@@ -53,19 +53,19 @@ def safe_name(given: str | None) -> str:
     separator), the name is NFC, characters outside letters, digits and ` .()+,-_` become `_`,
     leading dots go, and the extension must be one the loaders read."""
     if not given:
-        raise refusal(None, "no file name")
+        raise refusal(None, msg("upload_no_name"))
     if any(unicodedata.category(ch) == "Cc" for ch in given):
-        raise refusal(None, "the file name contains a control character")
+        raise refusal(None, msg("upload_control_character"))
     base = re.split(r"[\\/]", unicodedata.normalize("NFC", given))[-1]
     base = _UNSAFE.sub("_", base).strip().lstrip(".").strip()
     stem, dot, suffix = base.rpartition(".")
     if not dot or not stem.strip(" ._") or "." + suffix.lower() not in ALLOWED_SUFFIXES:
-        raise refusal(base or None, f"not an evidence file: the name must end in {', '.join(ALLOWED_SUFFIXES)}")
+        raise refusal(base or None, msg("upload_suffix", suffixes=ALLOWED_SUFFIXES))
     name = stem[: MAX_NAME - len(suffix) - 1].rstrip() + "." + suffix.lower()
     if name.startswith("official."):
-        raise refusal(name, "official.yaml holds the published results; it is not uploaded as evidence")
+        raise refusal(name, msg("upload_official"))
     if name in loading.NOT_EVIDENCE:
-        raise refusal(name, f"{name} is not an evidence file; it is kept on the server by the administrator")
+        raise refusal(name, msg("upload_not_evidence", name=name))
     return name
 
 
@@ -125,24 +125,89 @@ def _link(source: str, target: str) -> str:
     return target
 
 
-def problem_rows(problems: list[Problem], staged: Path, year: int) -> list[dict[str, Any]]:
-    """Problems as rows the page and the API show: the file relative to the year folder (or to the
-    unit folder when it is elsewhere), the sheet of a workbook, the row or line, the field."""
-    rows = []
+@dataclass(frozen=True)
+class Worded:
+    """A problem's message and hint, worded when a page or the API shows it, in the reader's
+    language, with every file it names by its name in the unit (never a staging path)."""
+
+    problem: Problem
+    staged: Path
+    year: int
+
+    def text(self, lang: str = "en", name: Any = None) -> str:
+        return self.problem.wording(lang, self.name)
+
+    def name(self, path: str) -> str:
+        """`path` (`file.xlsx[sheet]` too) relative to the year folder, or to the unit folder when
+        it is elsewhere; a path outside the unit by its file name alone."""
+        match = _SHEET.match(path)
+        where, sheet = (match["file"], match["sheet"]) if match else (path, None)
+        where = _in_unit(where, self.staged, self.year)
+        return f"{where}[{sheet}]" if sheet is not None else where
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _in_unit(path: str, staged: Path, year: int) -> str:
     prefix, year_prefix = str(staged) + os.sep, f"{year}{os.sep}"
+    if path.startswith(prefix):
+        path = path[len(prefix) :]
+        return path[len(year_prefix) :] if path.startswith(year_prefix) else path
+    return Path(path).name
+
+
+def problem_rows(problems: list[Problem], staged: Path, year: int, upload: str | None = None) -> list[dict[str, Any]]:
+    """Problems as rows the page and the API show: the file relative to the year folder (or to the
+    unit folder when it is elsewhere), the sheet of a workbook, the row or line, the field, and the
+    message (worded in the reader's language when shown: `worded`). With `upload` (the uploaded
+    file's name), an id the upload repeats from a file already there is the upload's problem."""
+    rows = []
     for p in problems:
+        if upload is not None:
+            p = _blame_upload(p, staged, year, upload)
         where, sheet = p.path, None
         match = _SHEET.match(where)
         if match:
             where, sheet = match["file"], match["sheet"]
-        if where.startswith(prefix):
-            where = where[len(prefix) :]
-            where = where[len(year_prefix) :] if where.startswith(year_prefix) else where
-        else:
-            where = Path(where).name
-        message = f"{p.message} ({p.hint})" if p.hint else p.message
-        rows.append({"file": where, "sheet": sheet, "row": p.line, "field": p.field, "message": message})
+        where = _in_unit(where, staged, year)
+        rows.append(
+            {"file": where, "sheet": sheet, "row": p.line, "field": p.field, "message": Worded(p, staged, year)}
+        )
     return rows
+
+
+def _blame_upload(problem: Problem, staged: Path, year: int, upload: str) -> Problem:
+    """`duplicate id 'x' (first at <upload>:2)` found in a file already on the server: the upload
+    brought the id, so the problem is the upload's, naming the file that has it."""
+    message = problem.message
+    if not isinstance(message, Msg) or message.key != "duplicate_id":
+        return problem
+    params = dict(message.params)
+    first = params.get("first")
+    if not isinstance(first, Place) or _in_unit(_SHEET.sub(r"\g<file>", first.path), staged, year) != upload:
+        return problem
+    if _in_unit(_SHEET.sub(r"\g<file>", problem.path), staged, year) == upload:
+        return problem
+    return Problem(
+        first.path,
+        msg("duplicate_id_there", id=params["id"], there=Place(problem.path, problem.line)),
+        line=first.line,
+        field=problem.field,
+    )
+
+
+def worded(rows: list[dict[str, Any]] | None, lang: str) -> list[dict[str, Any]] | None:
+    """The rows with their messages in `lang`, for JSON."""
+    if rows is None:
+        return None
+    return [{**row, "message": _text(row["message"], lang)} for row in rows]
+
+
+def _text(message: Any, lang: str) -> str:
+    from scorer.errors import wording
+
+    return message.text(lang) if isinstance(message, Worded) else wording(message, lang)
 
 
 @dataclass(frozen=True)
@@ -185,7 +250,7 @@ def accept(
         created = not year_dir.is_dir()
         year_dir.mkdir(exist_ok=True)
         if year_dir.resolve().parent != unit_dir.resolve():
-            raise refusal(name, "the year folder is not inside the unit folder", status=403)
+            raise refusal(name, msg("upload_year_outside"), status=403)
         part = year_dir / f".{name}.{secrets.token_hex(8)}.part"
         staging_root = data_dir / "staging"
         staging_root.mkdir(parents=True, exist_ok=True)
@@ -195,7 +260,7 @@ def accept(
             staged = _stage(evidence, unit, year, name, part, root)
             problems, records = (run or Runner())(work.validate, root, rules, year, unit, name, lane="validate")
             if problems:
-                raise UploadRefused(problem_rows(problems, staged, year))
+                raise UploadRefused(problem_rows(problems, staged, year, name))
             target = year_dir / name
             replaced = None
             archive = None

@@ -1,0 +1,625 @@
+"""The catalogue of problems: each message and hint a loader raises, by key, in English and in
+Vietnamese. A `Msg` names a key and its parameters; it is worded here, where it is shown (the CLI's
+`Error:` lines, `validate`, the web pages and the API), in the reader's language.
+
+A parameter is shown as it is, except: a `Msg` is worded in the same language, a `Place` through the
+reader's namer (the web shows a file by its name in the unit), a `Grouped` number with the
+language's thousands mark, and a tuple as a list separated by commas.
+
+tests/test_problem_messages.py checks that every key has both languages with the same parameters.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from scorer.models.message import Figure, Grouped, Msg, Namer, Place
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- pieces and hints shared by many messages
+    "did_you_mean": {"en": "did you mean '{name}'?", "vi": "có phải là '{name}'?"},
+    "got": {"en": "{message}, got {value}", "vi": "{message}, nhận được {value}"},
+    "choices": {"en": "{first} or {last}", "vi": "{first} hoặc {last}"},
+    "missing": {"en": "missing (required)", "vi": "thiếu (bắt buộc)"},
+    "unknown_field": {"en": "unknown field", "vi": "trường không có trong mẫu"},
+    "set_title": {"en": "{en}", "vi": "{vi}"},
+    "kind.rate": {"en": "rate", "vi": "tỉ lệ"},
+    "kind.percent": {"en": "percent", "vi": "tỉ lệ phần trăm"},
+    "kind.count": {"en": "count", "vi": "số đếm"},
+    "kind.score": {"en": "score", "vi": "điểm số"},
+    "folder_evidence": {"en": "evidence", "vi": "tài liệu kiểm chứng"},
+    "folder_rules": {"en": "rules", "vi": "bộ tiêu chí"},
+    # -- pydantic's errors: English in pydantic's own words, Vietnamese with the same values
+    "pydantic.int_parsing": {"en": "{en}", "vi": "Giá trị phải là số nguyên"},
+    "pydantic.int_type": {"en": "{en}", "vi": "Giá trị phải là số nguyên"},
+    "pydantic.int_from_float": {"en": "{en}", "vi": "Giá trị phải là số nguyên, không có phần thập phân"},
+    "pydantic.float_parsing": {"en": "{en}", "vi": "Giá trị phải là một số"},
+    "pydantic.float_type": {"en": "{en}", "vi": "Giá trị phải là một số"},
+    "pydantic.decimal_parsing": {"en": "{en}", "vi": "Giá trị phải là một số"},
+    "pydantic.bool_parsing": {"en": "{en}", "vi": "Giá trị phải là true hoặc false"},
+    "pydantic.bool_type": {"en": "{en}", "vi": "Giá trị phải là true hoặc false"},
+    "pydantic.string_type": {"en": "{en}", "vi": "Giá trị phải là văn bản"},
+    "pydantic.list_type": {"en": "{en}", "vi": "Giá trị phải là danh sách"},
+    "pydantic.dict_type": {"en": "{en}", "vi": "Giá trị phải là một bảng tên: giá trị"},
+    "pydantic.model_type": {"en": "{en}", "vi": "Giá trị phải là một bảng tên: giá trị"},
+    "pydantic.date_type": {"en": "{en}", "vi": "Giá trị phải là một ngày"},
+    "pydantic.date_parsing": {"en": "{en}", "vi": "Giá trị phải là một ngày"},
+    "pydantic.finite_number": {"en": "{en}", "vi": "Giá trị phải là một số hữu hạn"},
+    "pydantic.less_than_equal": {"en": "{en}", "vi": "Giá trị phải nhỏ hơn hoặc bằng {le}"},
+    "pydantic.less_than": {"en": "{en}", "vi": "Giá trị phải nhỏ hơn {lt}"},
+    "pydantic.greater_than_equal": {"en": "{en}", "vi": "Giá trị phải lớn hơn hoặc bằng {ge}"},
+    "pydantic.greater_than": {"en": "{en}", "vi": "Giá trị phải lớn hơn {gt}"},
+    "pydantic.literal_error": {"en": "{en}", "vi": "Giá trị phải là {expected}"},
+    "pydantic.enum": {"en": "{en}", "vi": "Giá trị phải là {expected}"},
+    "pydantic.string_too_short": {"en": "{en}", "vi": "Văn bản phải có ít nhất {min_length} ký tự"},
+    "pydantic.string_too_long": {"en": "{en}", "vi": "Văn bản chỉ được có tối đa {max_length} ký tự"},
+    "pydantic.string_pattern_mismatch": {"en": "{en}", "vi": "Văn bản phải khớp mẫu '{pattern}'"},
+    "pydantic.too_short": {"en": "{en}", "vi": "Danh sách phải có ít nhất {min_length} mục, đang có {actual_length}"},
+    "pydantic.too_long": {"en": "{en}", "vi": "Danh sách chỉ được có tối đa {max_length} mục, đang có {actual_length}"},
+    # -- numbers a spreadsheet may have changed
+    "percentage_hint": {
+        "en": "{value} looks like a percentage: write {fraction} (or {value}%)",
+        "vi": "{value} có vẻ là tỉ lệ phần trăm: ghi {fraction} (hoặc {value}%)",
+    },
+    "thousands_hint": {
+        "en": "{typed} read as {value}? a spreadsheet set to Vietnamese takes '.' for thousands: "
+        "write {comma} or set the column to text",
+        "vi": "{typed} bị đọc thành {value}? bảng tính đặt ngôn ngữ tiếng Việt coi '.' là dấu phân cách hàng "
+        "nghìn: ghi {comma} hoặc định dạng cột là văn bản (Text)",
+    },
+    "percentage_or_thousands": {
+        "en": "if {value} is a percentage, write {value}%; or: {thousands}",
+        "vi": "nếu {value} là tỉ lệ phần trăm, ghi {value}%; hoặc: {thousands}",
+    },
+    "count_thousands_hint": {
+        "en": "a count has no fraction, so '.' in {typed} can only mark thousands: write {value}",
+        "vi": "số đếm không có phần thập phân, nên dấu '.' trong {typed} chỉ có thể là dấu hàng nghìn: ghi {value}",
+    },
+    "decimal_comma_hint": {
+        "en": "write {value} with a decimal point, or save the CSV with ';' between fields",
+        "vi": "ghi {value} với dấu chấm thập phân, hoặc lưu CSV với dấu ';' giữa các trường",
+    },
+    "thousands_comma_hint": {
+        "en": "a whole number has no decimals, so ',' in {typed} marks thousands: write {value}",
+        "vi": "số nguyên không có phần thập phân, nên dấu ',' trong {typed} là dấu hàng nghìn: ghi {value}",
+    },
+    "comma_either_hint": {
+        "en": "if ',' in {typed} marks thousands, write {thousands}; if it is the decimal mark, write {decimal}",
+        "vi": "nếu dấu ',' trong {typed} là dấu hàng nghìn, ghi {thousands}; nếu là dấu thập phân, ghi {decimal}",
+    },
+    "grouped_number": {
+        "en": "'{value}' in a semicolon-separated file: is '.' a thousands mark or a decimal point?",
+        "vi": "'{value}' trong tệp phân cách bằng dấu chấm phẩy: dấu '.' là dấu hàng nghìn hay dấu thập phân?",
+    },
+    "grouped_number_hint": {
+        "en": "write the number without a thousands mark, with ',' as the decimal mark (e.g. 0,63)",
+        "vi": "ghi số không có dấu hàng nghìn, dùng ',' làm dấu thập phân (ví dụ 0,63)",
+    },
+    "count_not_whole": {
+        "en": "{value} is not a whole number, and '{name}' is a count",
+        "vi": "{value} không phải số nguyên, mà '{name}' là số đếm",
+    },
+    "indicator_range": {
+        "en": "{value} is outside {low}..{high}, the range of the {kind} '{name}'",
+        "vi": "{value} nằm ngoài khoảng {low}..{high} của {kind} '{name}'",
+    },
+    "percentage_for_kind": {
+        "en": "'{value}' is a percentage, but '{name}' is a {kind}",
+        "vi": "'{value}' là tỉ lệ phần trăm, nhưng '{name}' là {kind}",
+    },
+    "plain_number_hint": {"en": "write the {kind} as a plain number", "vi": "ghi {kind} dưới dạng số thường"},
+    "percentage_outside": {"en": "'{value}' is outside 0%..100%", "vi": "'{value}' nằm ngoài khoảng 0%..100%"},
+    "expected_number": {"en": "expected a number, got {value}", "vi": "cần một số, nhận được {value}"},
+    "expected_finite": {"en": "expected a finite number", "vi": "cần một số hữu hạn"},
+    # -- dates
+    "expected_date": {
+        "en": "expected a date such as 2024-03-12 or 12/03/2024, got {value}",
+        "vi": "cần ghi ngày như 12/03/2024 hoặc 2024-03-12, nhận được {value}",
+    },
+    "date_and_time_day": {
+        "en": "expected a date such as 2024-03-12 or 12/03/2024, not a date and time (write the day alone: {day})",
+        "vi": "cần ghi ngày như 12/03/2024 hoặc 2024-03-12, không ghi cả ngày và giờ (chỉ ghi ngày: {day})",
+    },
+    "not_a_day": {
+        "en": "{value} is not a day of the calendar{order}",
+        "vi": "{value} không phải là ngày có thật{order}",
+    },
+    "day_first": {
+        "en": ": dates are day/month/year (did you mean '{date}'?)",
+        "vi": ": ngày ghi theo thứ tự ngày/tháng/năm (có phải là '{date}'?)",
+    },
+    "date_far": {
+        "en": "{date} is more than a year away from {year}: is the year mistyped?",
+        "vi": "{date} cách năm {year} hơn một năm: có gõ nhầm năm không?",
+    },
+    # -- files and folders
+    "file_too_large": {"en": "file larger than {mib} MiB", "vi": "tệp lớn hơn {mib} MiB"},
+    "split_file": {"en": "split it into several files", "vi": "tách thành nhiều tệp"},
+    "split_workbook": {"en": "split the workbook", "vi": "tách sổ tính thành nhiều tệp"},
+    "split_workbook_csv": {
+        "en": "split the workbook, or save it as CSV",
+        "vi": "tách sổ tính thành nhiều tệp, hoặc lưu dưới dạng CSV",
+    },
+    "file_not_found": {"en": "file not found", "vi": "không tìm thấy tệp"},
+    "is_a_folder": {"en": "is a folder, expected a file", "vi": "là thư mục, cần một tệp"},
+    "cannot_read": {"en": "cannot read: {reason}", "vi": "không đọc được: {reason}"},
+    "cannot_read_folder": {"en": "cannot read the folder: {reason}", "vi": "không đọc được thư mục: {reason}"},
+    "outside_link": {
+        "en": "is a symbolic link that points outside the evidence folder",
+        "vi": "là liên kết tượng trưng trỏ ra ngoài thư mục tài liệu kiểm chứng",
+    },
+    "outside_link_hint": {
+        "en": "copy the file into the evidence folder instead",
+        "vi": "hãy sao chép tệp vào thư mục tài liệu kiểm chứng",
+    },
+    "encoding_cp1258": {
+        "en": "not UTF-8 text: the file is in Windows-1258 (Vietnamese)",
+        "vi": "không phải văn bản UTF-8: tệp được lưu theo bảng mã Windows-1258 (tiếng Việt)",
+    },
+    "encoding_latin1": {
+        "en": "not UTF-8 text: the file is in Windows-1252 / Latin-1 (Western European)",
+        "vi": "không phải văn bản UTF-8: tệp được lưu theo bảng mã Windows-1252 / Latin-1 (Tây Âu)",
+    },
+    "save_utf8": {"en": "save the file as UTF-8", "vi": "lưu tệp dưới dạng UTF-8"},
+    "save_csv_utf8": {
+        "en": "save the file as UTF-8: in Excel, Save As 'CSV UTF-8 (Comma delimited) (*.csv)'; "
+        "in Notepad, Save As with Encoding UTF-8",
+        "vi": "lưu tệp dưới dạng UTF-8: trong Excel chọn Lưu thành (Save As) 'CSV UTF-8 (Comma delimited) "
+        "(*.csv)'; trong Notepad chọn Lưu thành với Mã hóa (Encoding) UTF-8",
+    },
+    "letters_lost": {
+        "en": "Vietnamese letters Latin-1 cannot hold (ư, ơ, đ, ...) may have been lost: "
+        "from the original workbook, {how}",
+        "vi": "các chữ tiếng Việt bảng mã Latin-1 không chứa được (ư, ơ, đ, ...) có thể đã bị mất: "
+        "từ sổ tính gốc, {how}",
+    },
+    "output_folder": {"en": "--output is a folder: give a file name", "vi": "--output là thư mục: hãy ghi tên tệp"},
+    "output_not_regular": {
+        "en": "--output is not a regular file: give a file name",
+        "vi": "--output không phải tệp thường: hãy ghi tên tệp",
+    },
+    "output_read_only": {"en": "cannot write: the file is read-only", "vi": "không ghi được: tệp chỉ cho phép đọc"},
+    "output_unusable": {"en": "--output is not a usable path", "vi": "--output không phải đường dẫn dùng được"},
+    "output_elsewhere": {"en": "write the output somewhere else", "vi": "hãy ghi kết quả ra chỗ khác"},
+    "output_inside": {
+        "en": "--output lies inside the {what} folder {folder}, which the run reads",
+        "vi": "--output nằm trong thư mục {what} ({folder}) mà lệnh này đọc",
+    },
+    "output_overwrites": {
+        "en": "--output would overwrite {path}, which the run reads",
+        "vi": "--output sẽ ghi đè {path}, tệp mà lệnh này đọc",
+    },
+    "output_other_name": {
+        "en": "--output is another name of {path}, which the run reads",
+        "vi": "--output là một tên khác của {path}, tệp mà lệnh này đọc",
+    },
+    "expected_mapping": {"en": "expected a mapping with {expected}", "vi": "cần một bảng tên: giá trị có {expected}"},
+    # -- YAML
+    "not_a_list": {
+        "en": "expected a list of records (or a mapping with the key 'records')",
+        "vi": "cần một danh sách bản ghi (hoặc một bảng có khóa 'records')",
+    },
+    "invalid_yaml": {"en": "invalid YAML: {detail}", "vi": "YAML không hợp lệ: {detail}"},
+    "yaml_too_deep": {
+        "en": "YAML nested too deeply (more than {depth} levels)",
+        "vi": "YAML lồng quá sâu (hơn {depth} cấp)",
+    },
+    "yaml_tag": {"en": "YAML tag {tag} is not allowed", "vi": "không được dùng thẻ YAML {tag}"},
+    "yaml_too_large": {
+        "en": "YAML too large: more than {limit} values once aliases are expanded",
+        "vi": "YAML quá lớn: hơn {limit} giá trị khi mở rộng các bí danh",
+    },
+    "yaml_plain_keys": {"en": "mapping keys must be plain names", "vi": "khóa phải là tên thường"},
+    "yaml_key_name": {"en": "mapping key {key} must be a name", "vi": "khóa {key} phải là một tên"},
+    "duplicate_key": {"en": "duplicate key '{key}'", "vi": "trùng khóa '{key}'"},
+    "yaml_value_too_long": {
+        "en": "a value longer than {limit} characters",
+        "vi": "giá trị dài hơn {limit} ký tự",
+    },
+    "yaml_not_valid": {"en": "{value} is not a valid {kind}", "vi": "{value} không phải {kind} hợp lệ"},
+    # -- CSV and workbooks
+    "invalid_csv": {"en": "invalid CSV: {detail}", "vi": "CSV không hợp lệ: {detail}"},
+    "too_many_columns": {"en": "more than {limit} columns", "vi": "hơn {limit} cột"},
+    "no_type_column": {"en": "the header has no 'type' column", "vi": "dòng tiêu đề không có cột 'type'"},
+    "no_type_column_hint": {
+        "en": "add a 'type' column, or name the file after the type of its rows, e.g. reports.csv",
+        "vi": "thêm cột 'type', hoặc đặt tên tệp theo loại của các dòng, ví dụ reports.csv hoặc bao-cao.csv",
+    },
+    "column_twice": {
+        "en": "column '{name}' appears twice in the header",
+        "vi": "cột '{name}' xuất hiện hai lần ở dòng tiêu đề",
+    },
+    "too_many_records": {"en": "more than {limit} records in one file", "vi": "hơn {limit} bản ghi trong một tệp"},
+    "row_cells": {
+        "en": "row has {cells} cells, the header has {header}",
+        "vi": "dòng có {cells} ô, dòng tiêu đề có {header}",
+    },
+    "value_too_long": {"en": "value longer than {limit} characters", "vi": "giá trị dài hơn {limit} ký tự"},
+    "unreadable_xlsx": {"en": "not a readable .xlsx workbook", "vi": "không đọc được tệp Excel .xlsx"},
+    "resave_xlsx": {"en": "save it again from Excel as .xlsx", "vi": "lưu lại từ Excel dưới dạng .xlsx"},
+    "xlsx_unpacks": {
+        "en": "the workbook unpacks to {mib} MiB in {parts} parts, more than the {limit} MiB allowed",
+        "vi": "sổ tính giải nén ra {mib} MiB trong {parts} phần, quá mức {limit} MiB cho phép",
+    },
+    "sheet_not_type": {
+        "en": "sheet '{sheet}' is not an evidence type",
+        "vi": "trang tính '{sheet}' không phải là loại tài liệu kiểm chứng",
+    },
+    "sheet_not_type_hint": {
+        "en": "name each sheet after a type, e.g. 'plan', or give it a 'type' column",
+        "vi": "đặt tên mỗi trang tính theo một loại, ví dụ 'plan' hoặc 'Kế hoạch', hoặc thêm cột 'type'",
+    },
+    "too_many_sheet_rows": {
+        "en": "more than {limit} records in one sheet ({rows} rows)",
+        "vi": "hơn {limit} bản ghi trong một trang tính ({rows} dòng)",
+    },
+    "too_many_sheet_records": {
+        "en": "more than {limit} records in one sheet",
+        "vi": "hơn {limit} bản ghi trong một trang tính",
+    },
+    "row_beyond_excel": {
+        "en": "a row beyond Excel's last row ({limit})",
+        "vi": "dòng nằm sau dòng cuối của Excel ({limit})",
+    },
+    "value_beyond_columns": {
+        "en": "a value beyond the first {limit} columns",
+        "vi": "có giá trị nằm ngoài {limit} cột đầu tiên",
+    },
+    "formula_unsaved": {
+        "en": "the formula {formula} has no saved value",
+        "vi": "công thức {formula} chưa có giá trị được lưu",
+    },
+    "formula_unsaved_hint": {
+        "en": "open the workbook in Excel and save it, or type the value",
+        "vi": "mở sổ tính bằng Excel rồi lưu lại, hoặc gõ giá trị",
+    },
+    "value_no_column": {"en": "a value under a column with no name", "vi": "có giá trị dưới một cột không có tên"},
+    "cell_error": {"en": "the cell holds the error {value}", "vi": "ô chứa lỗi {value}"},
+    "cell_holds": {"en": "the cell holds {what}", "vi": "ô chứa {what}"},
+    "nan": {"en": "NaN (not a number)", "vi": "NaN (không phải số)"},
+    "infinity": {"en": "infinity", "vi": "giá trị vô cực"},
+    "number_for_text": {"en": "{value} is a number, and {field} is text", "vi": "{value} là số, mà {field} là văn bản"},
+    "number_for_text_hint": {
+        "en": "format the column as Text in Excel and type the value again",
+        "vi": "định dạng cột là văn bản (Text) trong Excel rồi gõ lại giá trị",
+    },
+    "month_first": {
+        "en": "{count} date(s) in this column (the first shown as {date}) may have been read month first, as a "
+        "spreadsheet set to English (US) reads 12/03/2024 as 3 December: the sheet also holds '{text}', day "
+        "first, as text",
+        "vi": "{count} ngày trong cột này (ngày đầu hiện là {date}) có thể đã bị đọc tháng trước ngày sau, như bảng "
+        "tính đặt tiếng Anh (Mỹ) đọc 12/03/2024 thành ngày 3 tháng 12: trang tính còn có '{text}' ghi dạng văn "
+        "bản, ngày trước",
+    },
+    "month_first_text": {
+        "en": "{count} date(s) in this column (the first '{date}') read both ways, and the file writes dates month "
+        "first, as a spreadsheet set to English (US) does: '{text}' is no day read day first",
+        "vi": "{count} ngày trong cột này (ngày đầu '{date}') đọc được theo cả hai cách, mà tệp ghi ngày theo thứ tự "
+        "tháng trước ngày sau như bảng tính đặt tiếng Anh (Mỹ): '{text}' đọc ngày trước thì không phải ngày có thật",
+    },
+    "month_first_text_hint": {
+        "en": "write the file's dates day first (14/06/2024) or as 2024-06-14",
+        "vi": "ghi các ngày trong tệp theo thứ tự ngày trước (14/06/2024) hoặc dạng 2024-06-14",
+    },
+    "month_first_hint": {
+        "en": "set the column to Text and type its dates again as 12/03/2024 (or 2024-03-12)",
+        "vi": "định dạng cột là văn bản (Text) rồi gõ lại các ngày dạng 12/03/2024 (hoặc 2024-03-12)",
+    },
+    "type_on_sheet": {"en": "type '{type}' on the '{kind}' sheet", "vi": "loại '{type}' trên trang tính '{kind}'"},
+    # -- the evidence tree and its records
+    "evidence_folder_not_found": {
+        "en": "evidence folder not found",
+        "vi": "không tìm thấy thư mục tài liệu kiểm chứng",
+    },
+    "stray": {
+        "en": "an evidence file outside a unit's year folder is not read",
+        "vi": "tệp tài liệu kiểm chứng nằm ngoài thư mục năm của đơn vị sẽ không được đọc",
+    },
+    "stray_hint": {
+        "en": "move it into the year folder it belongs to, e.g. evidence/<unit>/2024/",
+        "vi": "chuyển tệp vào thư mục năm của nó, ví dụ evidence/<đơn vị>/2024/",
+    },
+    "no_unit_yaml": {"en": "unit folder without unit.yaml", "vi": "thư mục đơn vị không có unit.yaml"},
+    "no_unit_yaml_hint": {
+        "en": "add a unit.yaml with the unit's id and name, or move the folder out of the evidence folder",
+        "vi": "thêm unit.yaml ghi mã và tên đơn vị, hoặc chuyển thư mục ra khỏi thư mục tài liệu kiểm chứng",
+    },
+    "not_read_suffix": {
+        "en": "a {suffix} file is not read: its records would be left out",
+        "vi": "tệp {suffix} không được đọc: các bản ghi trong đó sẽ bị bỏ sót",
+    },
+    "not_read_suffix_hint": {
+        "en": "save it as .xlsx or .csv (UTF-8), or move it out of the year folder",
+        "vi": "lưu dưới dạng .xlsx hoặc .csv (UTF-8), hoặc chuyển tệp ra khỏi thư mục năm",
+    },
+    "duplicate_id": {"en": "duplicate id '{id}' (first at {first})", "vi": "trùng mã '{id}' (đã có tại {first})"},
+    "duplicate_id_case": {"en": "duplicate id '{id}'", "vi": "trùng mã '{id}'"},
+    "expected_record": {
+        "en": "expected a record (a mapping with id, type, date, ...)",
+        "vi": "cần một bản ghi (một bảng có id, type, date, ...)",
+    },
+    "unknown_type": {"en": "unknown type '{type}'", "vi": "không có loại '{type}'"},
+    "path_nul": {"en": "the path contains a NUL character", "vi": "đường dẫn chứa ký tự NUL"},
+    "path_nul_hint": {
+        "en": "give the scan's file name as it is on disk",
+        "vi": "ghi tên tệp bản quét đúng như trên đĩa",
+    },
+    "path_too_long": {
+        "en": "the path is longer than the file system allows ({limit} characters, 255 bytes a name)",
+        "vi": "đường dẫn dài hơn mức hệ thống tệp cho phép ({limit} ký tự, 255 byte mỗi tên)",
+    },
+    "path_too_long_hint": {
+        "en": "give a shorter path relative to the unit folder",
+        "vi": "ghi đường dẫn ngắn hơn, tính từ thư mục đơn vị",
+    },
+    "path_outside": {"en": "'{path}' points outside the unit folder", "vi": "'{path}' trỏ ra ngoài thư mục đơn vị"},
+    "path_outside_hint": {
+        "en": "give a path relative to the unit folder, inside it",
+        "vi": "ghi đường dẫn tính từ thư mục đơn vị, nằm trong thư mục đó",
+    },
+    "unknown_proof": {
+        "en": "proof '{proof}' is not a proof of any sub-criterion of {set}",
+        "vi": "'{proof}' không phải tài liệu kiểm chứng của tiêu chí thành phần nào trong {set}",
+    },
+    "unknown_criterion": {"en": "'{id}' is not a criterion of {set}", "vi": "'{id}' không phải tiêu chí của {set}"},
+    "no_criterion": {"en": "no criterion '{id}' in {set}", "vi": "không có tiêu chí '{id}' trong {set}"},
+    "unknown_area": {"en": "'{id}' is not an area of {set}", "vi": "'{id}' không phải lĩnh vực của {set}"},
+    "unknown_document_kind": {
+        "en": "document kind '{kind}' is not declared by {set}",
+        "vi": "loại văn bản '{kind}' không được khai báo trong {set}",
+    },
+    "unknown_indicator": {
+        "en": "indicator '{name}' is not declared by {set}",
+        "vi": "chỉ số '{name}' không được khai báo trong {set}",
+    },
+    "not_survey_criterion": {
+        "en": "'{id}' is not a survey criterion of {set}",
+        "vi": "'{id}' không phải tiêu chí điều tra xã hội học của {set}",
+    },
+    "survey_instrument": {
+        "en": "criterion {id} is scored by the '{instrument}' survey",
+        "vi": "tiêu chí {id} được chấm theo khảo sát '{instrument}'",
+    },
+    "no_instrument": {
+        "en": "{set} declares no {instrument} instrument (surveys.instruments)",
+        "vi": "{set} không khai báo bộ câu hỏi {instrument} (surveys.instruments)",
+    },
+    "unknown_question": {
+        "en": "'{question}' is not a question of the {instrument} instrument",
+        "vi": "'{question}' không phải câu hỏi của bộ câu hỏi {instrument}",
+    },
+    "unknown_answer": {
+        "en": "'{answer}' is not an answer of the scale ({scale})",
+        "vi": "'{answer}' không phải phương án trả lời của thang đo ({scale})",
+    },
+    "unknown_respondents": {
+        "en": "'{group}' is not a respondent group of the {instrument} instrument",
+        "vi": "'{group}' không phải nhóm người trả lời của bộ câu hỏi {instrument}",
+    },
+    "more_than": {"en": "{part} ({a}) is more than {whole} ({b})", "vi": "{part} ({a}) lớn hơn {whole} ({b})"},
+    "recognized_by": {
+        "en": "a recognized initiative needs recognized_by (the recognition decision's number)",
+        "vi": "sáng kiến đã được công nhận cần có recognized_by (số quyết định công nhận)",
+    },
+    "answer_pairs": {
+        "en": "expected answer=count pairs like A=12;B=5, got '{part}'",
+        "vi": "cần các cặp phương án=số lượng như A=12;B=5, nhận được '{part}'",
+    },
+    "answers_question": {
+        "en": "answer counts need the 'question' they answer",
+        "vi": "số lượng trả lời cần có 'question' (câu hỏi được trả lời)",
+    },
+    "share_or_answers": {
+        "en": "give either 'share' or 'answers', not both",
+        "vi": "chỉ ghi 'share' hoặc 'answers', không ghi cả hai",
+    },
+    "answers_zero": {"en": "answer counts add up to 0", "vi": "tổng số lượng trả lời bằng 0"},
+    "survey_needs": {
+        "en": "a survey record needs 'criterion' and 'share', or 'question' and 'answers'",
+        "vi": "bản ghi khảo sát cần 'criterion' và 'share', hoặc 'question' và 'answers'",
+    },
+    "rank_past": {
+        "en": "{name} {value} is past the number ranked ({of})",
+        "vi": "{name} {value} vượt quá số đơn vị được xếp hạng ({of})",
+    },
+    "number_conflict": {
+        "en": "{number} of {year} also names '{first}' ({at}) with another {differs}: "
+        "'{title}' {date} vs '{first_title}' {first_date}",
+        "vi": "số {number} năm {year} cũng là số của '{first}' ({at}) nhưng khác {differs}: "
+        "'{title}' {date} và '{first_title}' {first_date}",
+    },
+    "differs_title": {"en": "title", "vi": "trích yếu"},
+    "differs_date": {"en": "date", "vi": "ngày"},
+    "differs_title_date": {"en": "title and date", "vi": "trích yếu và ngày"},
+    "number_conflict_hint": {
+        "en": "one number and symbol names one document a year",
+        "vi": "mỗi số và ký hiệu chỉ dùng cho một văn bản trong một năm",
+    },
+    # -- unit.yaml, official.yaml, explanations, test cases, decisions
+    "row_id_not_title": {
+        "en": "write the row's id, not its title: '{id}'",
+        "vi": "ghi mã của dòng, không ghi tên: '{id}'",
+    },
+    "unknown_group": {
+        "en": "group '{group}' is not one of the unit groups of {set}: {groups}",
+        "vi": "nhóm '{group}' không phải nhóm đơn vị của {set}: {groups}",
+    },
+    "needs_group": {
+        "en": "{set} scores by unit group: give one of {groups}",
+        "vi": "{set} chấm điểm theo nhóm đơn vị: ghi một trong các nhóm {groups}",
+    },
+    "unit_id_folder": {
+        "en": "id '{id}' does not match its folder '{folder}'",
+        "vi": "mã '{id}' không khớp với thư mục '{folder}'",
+    },
+    "unknown_role": {
+        "en": "'{role}' is not an owner role of {set} ({roles})",
+        "vi": "'{role}' không phải vai trò chủ trì của {set} ({roles})",
+    },
+    "official_year": {"en": "{year} in the {folder} folder", "vi": "năm {year} trong thư mục {folder}"},
+    "official_unit": {
+        "en": "'{unit}' in the folder of unit '{folder}'",
+        "vi": "'{unit}' trong thư mục của đơn vị '{folder}'",
+    },
+    "official_sum": {
+        "en": "add up to {added}, not the total {total}",
+        "vi": "cộng lại được {added}, không bằng tổng {total}",
+    },
+    "over_max": {
+        "en": "{points} points are more than criterion {id}'s maximum {max}",
+        "vi": "{points} điểm lớn hơn điểm tối đa {max} của tiêu chí {id}",
+    },
+    "test_folder_not_found": {"en": "test folder not found", "vi": "không tìm thấy thư mục ca kiểm thử"},
+    "decision_too_large": {
+        "en": "larger than {mib} MiB: not a decision's table",
+        "vi": "lớn hơn {mib} MiB: không phải bảng của một quyết định",
+    },
+    "cannot_read_word": {
+        "en": "cannot read this file as a Word document",
+        "vi": "không đọc được tệp này như một văn bản Word",
+    },
+    "cannot_read_excel": {
+        "en": "cannot read this file as an Excel workbook",
+        "vi": "không đọc được tệp này như một sổ tính Excel",
+    },
+    "expected_office": {
+        "en": "expected a Word (.docx) or Excel (.xlsx) file",
+        "vi": "cần một tệp Word (.docx) hoặc Excel (.xlsx)",
+    },
+    "save_docx": {"en": "save the decision as .docx", "vi": "lưu quyết định dưới dạng .docx"},
+    # -- uploads through the web
+    "duplicate_id_there": {
+        "en": "duplicate id '{id}': {there} on the server already has it",
+        "vi": "trùng mã '{id}': {there} trên máy chủ đã có mã này",
+    },
+    "upload_no_name": {"en": "no file name", "vi": "tệp không có tên"},
+    "upload_no_file": {"en": "no file", "vi": "chưa chọn tệp"},
+    "upload_control_character": {
+        "en": "the file name contains a control character",
+        "vi": "tên tệp chứa ký tự điều khiển",
+    },
+    "upload_suffix": {
+        "en": "not an evidence file: the name must end in {suffixes}",
+        "vi": "không phải tệp tài liệu kiểm chứng: tên tệp phải có đuôi {suffixes}",
+    },
+    "upload_official": {
+        "en": "official.yaml holds the published results; it is not uploaded as evidence",
+        "vi": "official.yaml chứa kết quả công bố, không tải lên như tài liệu kiểm chứng",
+    },
+    "upload_not_evidence": {
+        "en": "{name} is not an evidence file; it is kept on the server by the administrator",
+        "vi": "{name} không phải tệp tài liệu kiểm chứng; tệp này do quản trị viên lưu trên máy chủ",
+    },
+    "upload_year_outside": {
+        "en": "the year folder is not inside the unit folder",
+        "vi": "thư mục năm không nằm trong thư mục đơn vị",
+    },
+    "upload_too_large": {"en": "larger than {mib} MiB", "vi": "lớn hơn {mib} MiB"},
+    # -- what a command asks for
+    "rules_not_found": {"en": "rules folder not found", "vi": "không tìm thấy thư mục bộ tiêu chí"},
+    "rules_not_found_hint": {
+        "en": "pass --rules DIR, or --criteria FILE",
+        "vi": "ghi --rules THƯ_MỤC, hoặc --criteria TỆP",
+    },
+    "no_criteria_here": {"en": "no criteria_<year>.yaml here", "vi": "không có tệp criteria_<năm>.yaml ở đây"},
+    "pass_criteria": {"en": "pass --criteria FILE", "vi": "ghi --criteria TỆP"},
+    "no_set_for_year": {
+        "en": "no criteria set for {year} (sets here: {known})",
+        "vi": "không có bộ tiêu chí năm {year} (ở đây có: {known})",
+    },
+    "no_set_for_year_none": {
+        "en": "no criteria set for {year} (sets here: none)",
+        "vi": "không có bộ tiêu chí năm {year} (ở đây chưa có bộ nào)",
+    },
+    "pass_year_or_criteria": {"en": "pass --year or --criteria FILE", "vi": "ghi --year hoặc --criteria TỆP"},
+    "pass_year": {"en": "pass --year", "vi": "ghi --year"},
+    "set_for_other_year": {
+        "en": "this set is for {set_year}, not {year}",
+        "vi": "bộ tiêu chí này của năm {set_year}, không phải năm {year}",
+    },
+    "no_unit": {"en": "no unit '{unit}'", "vi": "không có đơn vị '{unit}'"},
+    "no_unit_folders": {
+        "en": "no unit folders (each needs a unit.yaml)",
+        "vi": "không có thư mục đơn vị nào (mỗi thư mục cần một tệp unit.yaml)",
+    },
+    "what_if_clash": {"en": "id '{id}' is already used by {there}", "vi": "mã '{id}' đã được dùng trong {there}"},
+    "no_official": {
+        "en": "no unit has an official.yaml for {year}",
+        "vi": "không đơn vị nào có official.yaml của năm {year}",
+    },
+    "no_official_any": {
+        "en": "no official.yaml for any year that has a criteria set",
+        "vi": "không có official.yaml của năm nào có bộ tiêu chí",
+    },
+    "year_not_closed": {
+        "en": "the {year} year is not closed: its data cut-off is {cutoff}",
+        "vi": "năm {year} chưa khép lại: ngày chốt số liệu là {cutoff}",
+    },
+    "year_not_closed_hint": {
+        "en": "a track record replays a closed year; use predict for this one",
+        "vi": "bảng đối chiếu chỉ chạy lại một năm đã khép lại; năm này hãy dùng predict",
+    },
+    "scored_by_subcriteria": {
+        "en": "criterion {id} is scored by its sub-criteria: explain one of {under}",
+        "vi": "tiêu chí {id} được chấm theo các tiêu chí thành phần: hãy giải thích một trong {under}",
+    },
+    "no_such_criterion": {"en": "no criterion '{id}'", "vi": "không có tiêu chí '{id}'"},
+    "target_outside": {
+        "en": "a target of {goal} is outside the scale (0, {scale}]",
+        "vi": "mục tiêu {goal} nằm ngoài thang điểm (0, {scale}]",
+    },
+    "target_hint": {"en": "give the total to reach, e.g. {example}", "vi": "ghi tổng điểm cần đạt, ví dụ {example}"},
+    "form_no_what_if": {
+        "en": "a self-assessment form takes no hypothetical evidence",
+        "vi": "biểu tự đánh giá không nhận tài liệu kiểm chứng giả định",
+    },
+    # -- what a command did (one line to stderr)
+    "notice.wrote": {"en": "Wrote {what} to {path}", "vi": "Đã ghi {what} vào {path}"},
+    "notice.prediction": {"en": "the prediction", "vi": "bản dự báo điểm"},
+    "notice.risks": {"en": "the points at risk", "vi": "danh sách điểm có nguy cơ bị trừ"},
+    "notice.explanation": {"en": "the explanation", "vi": "phần giải thích cách tính điểm"},
+    "notice.track": {"en": "the track record", "vi": "bảng đối chiếu dự báo với kết quả công bố"},
+    "notice.backtest": {"en": "the backtest", "vi": "bảng đối chiếu với kết quả công bố"},
+    "notice.target": {"en": "the way to the target", "vi": "lộ trình đạt mục tiêu"},
+    "notice.plan": {"en": "the remediation plan", "vi": "kế hoạch khắc phục"},
+    "notice.form": {"en": "the self-assessment form", "vi": "biểu tự đánh giá"},
+    "notice.template": {"en": "the evidence template", "vi": "mẫu nhập tài liệu kiểm chứng"},
+    "notice.old_year": {
+        "en": "Scoring {year}: the newest criteria set in {rules} is for {year}; there is none for {today} "
+        "(add {missing}, or choose the year with --year)",
+        "vi": "Chấm điểm năm {year}: bộ tiêu chí mới nhất trong {rules} là của năm {year}; chưa có bộ tiêu chí "
+        "năm {today} (thêm {missing}, hoặc chọn năm bằng --year)",
+    },
+}
+
+
+def render(message: Msg, lang: str, name: Namer | None = None) -> str:
+    """`message` worded in `lang` ("vi" or "en"); an unknown key is shown as the key itself."""
+    entry = MESSAGES.get(message.key)
+    if entry is None:
+        return message.key
+    template = entry.get(lang) or entry["en"]
+    values = {key: _shown(value, lang, name) for key, value in message.params}
+    return template.format(**values)
+
+
+def _shown(value: Any, lang: str, name: Namer | None) -> str:
+    if isinstance(value, Msg):
+        return render(value, lang, name)
+    if isinstance(value, Place):
+        return value.text(name)
+    if isinstance(value, Figure):
+        return str(value).replace(".", ",") if lang == "vi" else str(value)
+    if isinstance(value, Grouped):
+        text = f"{int(value):,}"
+        return text.replace(",", ".") if lang == "vi" else text
+    if isinstance(value, tuple):
+        return ", ".join(_shown(item, lang, name) for item in value)
+    return str(value)
+
+
+def fields(template: str) -> set[str]:
+    """The parameters a template names."""
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
