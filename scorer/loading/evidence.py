@@ -477,7 +477,8 @@ def check_cutoff(evidence: EvidenceSet, cutoff: dt.date) -> list[Problem]:
     the future into a forecast)."""
     problems = []
     for record in evidence.records:
-        if record.date > cutoff and record.id not in evidence.hypothetical:
+        # A date years away is a mistyped year, told as such where the dates are checked.
+        if cutoff < record.date and record.date.year <= cutoff.year + 1 and record.id not in evidence.hypothetical:
             origin = evidence.origins[record.id]
             message = f"{record.date.isoformat()} is after the year's data cut-off ({cutoff.isoformat()})"
             problems.append(_problem(origin, "date", message, "a record of the next year goes in that year's folder"))

@@ -214,32 +214,24 @@ def value_scenarios(
         # and can still fall: `low` is the share it keeps if everything left in the year goes wrong.
         low = now * ctx.elapsed / ctx.span
         return certain(min(low, now), now, high, "level", {"value": now})
+    # Done (at last year's value, else the mark) at the chance the pace of the unit's work this year
+    # and its record last year give; else where its own pace leads, give or take half of what that
+    # still adds (nothing moves a thing not started). Starting it never makes it less likely.
+    odds = chance(ctx, last=_last_year(ctx, name, full), started=False)
+    done = max(now, _last_value(ctx, name, full))
+    projected, basis, params = now, ("pending" if recorded else "no_record"), {"value": now, "full": full}
     if recorded and now > 0:
         if definition.projection == "progress":
             paced = _progress(ctx, definition, now, deadline)
             if paced is not None:
-                return _paced(now, high, full, paced[0], "progress", paced[1])
+                projected, basis, params = paced[0], "progress", paced[1]
         elif definition.kind in ("count", "sum"):
             projected = now * ctx.span / ctx.elapsed
-            return _paced(now, high, full, projected, "pace", {"value": now, "projected": projected})
-    # Not started, or no pace to go by: done (at last year's value, else the mark) at the chance the
-    # pace of the unit's work this year gives, else left where it is. A record that starts it never
-    # makes it less likely than before.
-    odds = chance(ctx, last=_last_year(ctx, name, full), started=False)
-    done = max(now, _last_value(ctx, name, full))
-    outcomes = ((done, odds.p), (now, 1 - odds.p))
-    basis = "pending" if recorded else "no_record"
-    return uncertain(now, high, outcomes, basis, {"value": now, "full": full}, odds)
-
-
-def _paced(
-    now: float, high: float, full: float, projected: float, basis: str, params: dict[str, float | int]
-) -> Scenarios:
-    """A value moving at the unit's own pace: where that pace leads by the deadline, give or take
-    half of what it still adds."""
+            basis, params = "pace", {"value": now, "projected": projected}
     gain = max(0.0, min(projected, full) - now)
-    spread = ((now + gain / 2, 0.5), (min(full, now + 3 * gain / 2), 0.5))
-    return Scenarios(now, now + gain, high, basis, params, spread)
+    rest = 1 - odds.p
+    outcomes = ((done, odds.p), (now + gain / 2, rest / 2), (min(full, now + 3 * gain / 2), rest / 2))
+    return uncertain(now, high, outcomes, basis, params, odds)
 
 
 def _last_value(ctx: Context, name: str, full: float) -> float:
