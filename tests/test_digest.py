@@ -19,9 +19,9 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "6782c655d6a2342f1e950ea5bed9080c9400de21e80e4641b2ecd80410f4124e",
-    "synthetic-table": "3bb6e7366413d6c096a9e98d3a5a9d28dbcbfc7e344b9f777944379476f17dac",
-    "shipped-json": "abf60e059c56f0bb36c3a1ff782d16d1fd3824c9d8be1cb7ff3f368388e77587",
+    "synthetic-json": "4f39301673fcdd42942ab56796715c638e959d4874f41e20ea4d5f8c481f4e3c",
+    "synthetic-table": "2ab3c44bfa4bc1b502a6892d750db8f3f9c42b34154e58caebcfe2ac1bf33357",
+    "shipped-json": "75337e51237e9b3888260b410a09e53c8e198ab8eba1090caf6b4c740b8be959",
     "shipped-2023-json": "f7fc467ec1c8e4bb6cec37910e0c35fdb5686e0a0986a6a966806557d3fdb923",
 }
 

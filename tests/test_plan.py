@@ -57,7 +57,7 @@ def test_plan_for_an_open_year_drafts_from_the_forecast(runner, monkeypatch):
     result = runner.invoke(main, ["plan", "--as-of", "2024-09-30", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "not an official result" in result.output
-    assert "Annual IT and digital transformation plan issued and completed (minus 1.5)" in result.output
+    assert "Annual IT and digital transformation plan issued and completed (minus 1.73)" in result.output
 
 
 SEED_FRAME = [

@@ -47,21 +47,22 @@ def test_at_risk_on_30_september_names_2023_losses_not_yet_remedied():
     # initiative (applied, not yet recognised), the inspection share, online applications.
     # The IT plan: 10 of 16 tasks on 10/09, 253 days into the year; at that pace 86.2% by the annual
     # report (15/12), give or take half the 23.7 points to come: 74.3% (no band) or 98.1% (the 80% band,
-    # 1 of 2 points): expected 0.5.
-    assert risks["7.1.1"].at_stake == 1.5 and risks["7.1.1"].reason == "below_band"
+    # 1 of 2 points), or done in full at the chance of work not yet done: expected 0.27.
+    assert risks["7.1.1"].at_stake == 1.73 and risks["7.1.1"].reason == "below_band"
     assert by_id(unit)["7.1.1"].metrics[0].basis == "progress"
-    # The PAR plan at 68.2% on 13/09, 93.0% at its pace since January: 80.6% (0.5) or 100% (2), expected 1.25.
-    assert risks["1.1.2"].at_stake == 0.75 and risks["1.1.2"].worst_case == 2.0
+    # The PAR plan at 68.2% on 13/09, 93.0% at its pace since January: 80.6% (0.5) or 100% (2), or done
+    # at last year's share (the 90% band) at the chance of work not yet done: expected 1.13.
+    assert risks["1.1.2"].at_stake == 0.87 and risks["1.1.2"].worst_case == 2.0
     # Initiatives: applied (1 point), none recognised yet: the other point at the chance the Office's
     # pace of one-off work and its record last year give (0.47), never as done.
     assert risks["1.5"].at_stake == 0.53 and risks["1.5"].worst_case == 1.0
     # E-archiving: nothing filed (nor last year), never counted as done.
     assert risks["7.2.5"].at_stake == 0.27 and risks["7.2.5"].reason == "no_evidence"
-    assert risks["1.3.1"].at_stake == 0.15
+    assert risks["1.3.1"].at_stake == 0.22
     assert risks["7.3.2"].at_stake == 0.42
     assert risks["2.6"].reason == "survey_estimate" and risks["2.6"].at_stake == 0.89
     # The contest was held but its evidence is not filed: it counts only in `high`.
-    assert risks["1.4.2"].reason == "unsupported" and risks["1.4.2"].at_stake == 0.25
+    assert risks["1.4.2"].reason == "unsupported" and risks["1.4.2"].at_stake == 0.37
     # The H1 report went four days late.
     assert risks["1.2"].reason == "overdue"
     # Remedied in 2024: the head's dialogue and paperless meetings; the dialogue's minutes, one of
