@@ -10,6 +10,14 @@ province ranking, while each uploading user sends, in turn, a file with a mistak
 refused with 422) and a corrected one (201), replacing the same file each time. Every loop is
 bounded (by the clock and by a maximum count) and every connection is to 127.0.0.1 only.
 
+With `--pathological` (the default; `--no-pathological` leaves it out) one more unit's officer
+uploads, in turn and without pause, the files of issue 18 that used to stall a province: a
+workbook of empty cells (a few hundred KiB that unpack to 120 MiB; must be refused, 422) and
+CSV files of 199,000 records each (three of them under different names: accepted, or refused
+when their check passes the job's bounds, 422), while that unit's own pages are read (answered,
+or refused past the bounds with 503). The table reports the other units' pages and uploads
+beside them.
+
 Checked at the end: every request was answered with the status it should have; the file on disk is
 the last accepted one, byte for byte; every earlier accepted upload is kept as a version with its
 bytes; no staging or `.part` file is left. Reported: requests per kind with p50 / p95 / max, the p95
@@ -63,7 +71,7 @@ class Client:
 
     def __init__(self, port: int) -> None:
         self.port = port
-        self.connection = http.client.HTTPConnection(HOST, port, timeout=120)
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=300)
         self.cookie = ""
         self.csrf = ""
 
@@ -81,7 +89,7 @@ class Client:
                 if attempt:
                     raise
                 self.connection.close()
-                self.connection = http.client.HTTPConnection(HOST, self.port, timeout=120)
+                self.connection = http.client.HTTPConnection(HOST, self.port, timeout=300)
         raise AssertionError("unreachable")
 
     def login(self, name: str) -> None:
@@ -176,6 +184,87 @@ def upload(port: int, user: str, unit: str, deadline: float, results: Results) -
                 results.accepted[unit].append(data)
 
 
+def empty_cells_workbook(rows: int = 740, columns: int = 16384) -> bytes:
+    """One 'communication' sheet: a header, then rows of styled empty cells with no r= (about
+    240 KiB that unpack to 121 MiB, as the workbook of issue 18: 149 KiB, 120 MiB)."""
+    import io
+    import zipfile
+
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    kinds = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "[Content_Types].xml",
+            f'{head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{kinds}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{kinds}.worksheet+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            f'{head}<Relationships xmlns="{package}"><Relationship Id="rId1" Type="{rel}/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            f'{head}<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+            '<sheet name="communication" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'{head}<Relationships xmlns="{package}"><Relationship Id="rId1" Type="{rel}/worksheet" '
+            'Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        with z.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(f'{head}<worksheet xmlns="{main}"><sheetData><row>'.encode())
+            sheet.write(b'<c t="inlineStr"><is><t>id</t></is></c><c t="inlineStr"><is><t>date</t></is></c></row>')
+            empty = ("<row>" + '<c s="0"/>' * columns + "</row>").encode()
+            for _ in range(rows):
+                sheet.write(empty)
+            sheet.write(b"</sheetData></worksheet>")
+    return buffer.getvalue()
+
+
+def big_csv(tag: str, rows: int = 199_000) -> bytes:
+    lines = ["id,type,date,form,count,document_no"]
+    lines += [f"{tag}-{i},communication,2024-0{1 + i % 9}-1{i % 10},news,1,{i}/TB-{tag}" for i in range(rows)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def pathological(port: int, user: str, unit: str, deadline: float, results: Results) -> None:
+    """The unlucky unit: the empty-cells workbook and three 199,000-record CSVs, in turn, with its
+    own pages read between them."""
+    client = Client(port)
+    client.login(user)
+    path = f"/api/units/{unit}/evidence/2024"
+    empty = empty_cells_workbook()
+    files = [("empty-cells.xlsx", empty)] + [(f"big{n}.csv", big_csv(f"big{n}")) for n in (1, 2, 3)]
+    for loop in range(MAX_LOOPS):
+        if time.monotonic() >= deadline:
+            break
+        name, content = files[loop % len(files)]
+        start = time.perf_counter()
+        status, _ = client.upload(path, name, content)
+        elapsed = time.perf_counter() - start
+        if name.endswith(".xlsx"):
+            results.add("pathological: empty-cells workbook (refused)", elapsed, status, 422, user)
+        else:
+            results.add(
+                "pathological: 199,000-record CSV", elapsed, status, status if status in (201, 422) else 201, user
+            )
+        start = time.perf_counter()
+        status, _, _ = client.request("GET", f"/api/units/{unit}/prediction")
+        elapsed = time.perf_counter() - start
+        results.add(
+            "pathological: its own prediction", elapsed, status, status if status in (200, 422, 503) else 200, user
+        )
+
+
 def process_cpu(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     ticks = os.sysconf("SC_CLK_TCK")
@@ -226,6 +315,7 @@ def main() -> None:
     parser.add_argument("--browsers", type=int, default=20)
     parser.add_argument("--uploaders", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--pathological", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args()
     assert args.uploaders <= args.units and args.seconds <= 600
 
@@ -233,12 +323,14 @@ def main() -> None:
     evidence, data = work / "evidence", work / "data"
     try:
         cs = load_criteria(ROOT / "rules" / "criteria_2024.yaml")
-        synthetic.write_province(evidence, cs, args.units, args.records)
+        synthetic.write_province(evidence, cs, args.units + int(args.pathological), args.records)
         units = sorted(p.name for p in evidence.iterdir())
+        # the unlucky unit is one more, so that the table's 20 units are the same with it and without
+        unlucky = [("unlucky", units.pop())] if args.pathological else []
         browsers = [(f"view{i}", units[i % len(units)]) for i in range(args.browsers)]
         # uploaders take the last units, so the first ones' pages stay cached
         uploaders = [(f"send{i}", units[-1 - i]) for i in range(args.uploaders)]
-        for name, unit in browsers + uploaders:
+        for name, unit in browsers + uploaders + unlucky:
             add = [str(SCORER), "user", "add", name, "--unit", unit, "--password-stdin", "--data", str(data)]
             subprocess.run(add, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
 
@@ -247,7 +339,8 @@ def main() -> None:
         port = free_port()
         command = [str(SCORER), "serve", "--evidence", str(evidence), "--rules", str(ROOT / "rules")]
         server = subprocess.Popen(
-            command + ["--data", str(data), "--host", HOST, "--port", str(port)],
+            # every upload of this run allowed (the per-user rate is for people, not for this loop)
+            command + ["--data", str(data), "--host", HOST, "--port", str(port), "--upload-rate", "100000"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -278,6 +371,10 @@ def main() -> None:
             ] + [
                 threading.Thread(target=upload, args=(port, name, unit, deadline, results)) for name, unit in uploaders
             ]
+            threads += [
+                threading.Thread(target=pathological, args=(port, name, unit, deadline, results))
+                for name, unit in unlucky
+            ]
             started = time.monotonic()
             for thread in threads:
                 thread.start()
@@ -297,7 +394,8 @@ def main() -> None:
             f"{platform.python_version()}; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after)"
         )
         print(
-            f"{args.units} units x {args.records} records; {args.browsers} browsing, {args.uploaders} uploading; "
+            f"{args.units} units x {args.records} records; {args.browsers} browsing, {args.uploaders} uploading"
+            f"{', 1 more unit uploading the pathological files' if unlucky else ''}; "
             f"{wall:.0f} s on {HOST}; {total} requests ({total / wall:.1f}/s)\n"
         )
         print("| request | count | p50 ms | p95 ms | max ms |")

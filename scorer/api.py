@@ -30,7 +30,7 @@ from scorer.errors import (
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Document
 from scorer.models.inputs import EMPTY_EVIDENCE, EvidenceSet, UnitYear
-from scorer.models.prediction import CriterionResult, Prediction, UnitPrediction
+from scorer.models.prediction import CriterionResult, Prediction, RankRow, UnitPrediction
 from scorer.models.scored import ScoredUnit
 from scorer.predict import Scoring, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
 from scorer.ranking import rank
@@ -202,6 +202,7 @@ def validate(request: Request) -> Validation:
         counts.append(len(data.evidence.records))
         warnings += loading.document_conflicts(data.evidence, data.last_year)
         warnings += _to_review(data.evidence)
+        warnings += loading.unused_roles(inputs.folder(data.unit.id), data.unit, inputs.criteria)
     return Validation(inputs.label, len(inputs.criteria.criteria()), len(counts), sum(counts), warnings)
 
 
@@ -236,7 +237,7 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) ->
     if problems:
         raise InputError(problems)
     official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
-    return UnitYear(unit, evidence, last_year, official)
+    return UnitYear(unit, loading.resolve_ids(evidence, cs), loading.resolve_ids(last_year, cs), official)
 
 
 def _merge_what_if(evidence: EvidenceSet, extra: EvidenceSet) -> EvidenceSet:
@@ -519,14 +520,19 @@ def schema_reference(output: Path, kind: str = "criteria") -> str | None:
     return None
 
 
-def criteria_import(path: Path) -> importer.Draft:
-    """A draft criteria set from a decision's appendix table (.docx or .xlsx)."""
-    from scorer import importer
+def criteria_import(path: Path, known: Path | None = None) -> importer.Draft:
+    """A draft criteria set from a decision's appendix table (.docx or .xlsx); with `known`, a
+    folder of criteria sets, each row matched to them and the good matches' wiring copied."""
+    from scorer import importer, wiring
 
     decision = loading.read_decision(path)
     result = importer.draft([(t.where, t.rows) for t in decision.tables], decision.text, str(path))
     if not result.data:
         raise ScorerError(result.problems)
+    if known is not None and loading.is_dir(known):
+        sets = [(p.name, loading.load_criteria(p)) for p in sorted(known.glob("criteria_*.yaml"))]
+        result.wiring, notes = wiring.wire(result.data, sets)
+        result.problems += [Problem(str(path), note) for note in notes]
     return result
 
 
@@ -635,3 +641,46 @@ def register_review(evidence: Path, unit: str, year: int, record_id: str, accept
             hint="edit the file: delete its `review: needed` line to accept it, or the record to reject it",
         )
     return item.file, text.encode("utf-8")
+
+
+# -- what the web service (scorer.serve) needs beside the commands: it reaches the library only here
+
+
+def unit_ids(evidence: Path) -> list[str]:
+    """The unit folders' names under the evidence folder, in order."""
+    return [folder.name for folder in loading.unit_folders(evidence)]
+
+
+def evidence_files(year_folder: Path) -> list[Path]:
+    """The evidence files of one year folder (what `validate` reads there)."""
+    return loading.evidence_files(year_folder)
+
+
+def count_records(unit_folder: Path, path: Path) -> int:
+    """The records of one evidence file read alone (a `ScorerError` names its problems)."""
+    return len(loading.load_evidence_files(unit_folder, [path]).records)
+
+
+def day_of(cs: CriteriaSet, as_of: dt.date | None, today: dt.date) -> dt.date:
+    """The as-of day a prediction is made at with this criteria set (today, never past the cut-off)."""
+    return effective_as_of(cs, as_of, today)
+
+
+def parse_day(text: str) -> dt.date:
+    """A day as a user types it (2024-09-30 or 30/09/2024); ValueError otherwise."""
+    from scorer.models.evidence import parse_date
+
+    day = parse_date(text)
+    if not isinstance(day, dt.date):
+        raise ValueError(text)
+    return day
+
+
+def ranked(units: list[UnitPrediction]) -> list[RankRow]:
+    """The units in the province's order (what `predict` ranks)."""
+    return rank(units)
+
+
+NOT_EVIDENCE = loading.NOT_EVIDENCE
+EVIDENCE_SUFFIXES = loading.EVIDENCE_SUFFIXES
+MAX_FILE_BYTES = loading.MAX_FILE_BYTES

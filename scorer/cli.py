@@ -592,17 +592,36 @@ def criteria_diff(old: Path, new: Path, fmt: str, lang: str) -> None:
 @criteria.command("import")
 @click.argument("decision", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="The draft YAML to write.")
+@click.option(
+    "--rules",
+    type=click.Path(path_type=Path),
+    default=Path("rules"),
+    show_default=True,
+    help="Folder of known criteria sets whose rows' wiring to copy (skipped when absent).",
+)
+@click.option(
+    "--report", is_flag=True, help="Print what became of each row: wired, copied (from, score) or todo (why)."
+)
 @handles_errors
-def criteria_import(decision: Path, output: Path) -> None:
+def criteria_import(decision: Path, output: Path, rules: Path, report: bool) -> None:
     """Draft a criteria set from a decision's appendix table (.docx or .xlsx); rows it cannot read are listed.
 
-    Example: scorer criteria import quyet-dinh-1325.docx -o draft.yaml
+    Example: scorer criteria import quyet-dinh-1325.docx -o draft.yaml --report
     """
     from scorer import api, importer
 
-    result = api.criteria_import(decision)
+    result = api.criteria_import(decision, rules)
     schema = api.schema_reference(output)
     emit(importer.render_draft(result.data, decision.name, result.rows, len(result.problems), schema), output)
+    if report:
+        for row in result.wiring:
+            click.echo(row.line())
+    if result.wiring:
+        counts = {s: sum(1 for r in result.wiring if r.status == s) for s in ("copied", "wired", "todo")}
+        click.echo(
+            f"{len(result.wiring)} rows: {counts['copied']} copied, {counts['wired']} wired, {counts['todo']} todo",
+            err=True,
+        )
     for problem in result.problems:
         click.echo(f"Warning: {problem}", err=True)
     click.echo(f"Wrote {output}: run `scorer validate --criteria {output}` for the rows still to finish.", err=True)
@@ -782,9 +801,22 @@ def user_list(data: Path) -> None:
 @click.option(
     "--workers",
     type=click.IntRange(0, 64),
-    default=1,
+    default=None,
+    help="Processes for predictions and uploads' validation (default: one per core, at least 2; 0: in the server's own).",
+)
+@click.option(
+    "--upload-rate",
+    type=click.IntRange(1, 100_000),
+    default=120,
     show_default=True,
-    help="Processes for predictions and uploads' validation (0: in the server's own).",
+    help="Uploads one user may make in 10 minutes.",
+)
+@click.option(
+    "--keep-versions",
+    type=click.IntRange(0, 1_000_000),
+    default=200,
+    show_default=True,
+    help="Earlier versions kept per unit; the oldest lose their bytes past it.",
 )
 @handles_errors
 def serve_command(**kwargs: Any) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from scorer.models.criteria import Criterion, CriteriaSet, id_order, rule_metrics
+from scorer.models.criteria import Criterion, CriteriaSet, id_order
 from scorer.models.diff import CriteriaDiff, CriterionChange, MetricChange
-from scorer.scoring import difference
+from scorer.scoring import difference, kind_of
 
 
 def _deadline(cs: CriteriaSet, c: Criterion) -> str:
@@ -57,12 +57,7 @@ def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> 
             ("source", a.source.value, b.source.value, 0.0),
             ("owner", ", ".join(a.owners), ", ".join(b.owners), 0.0),
             # A rule changes when it reads otherwise; a new max alone is the `max` change.
-            (
-                "rule",
-                a.rule.model_dump(exclude_none=True) if a.rule else {},
-                b.rule.model_dump(exclude_none=True) if b.rule else {},
-                0.0,
-            ),
+            ("rule", a.rule, b.rule, 0.0),
             ("deadline", _deadline(old, a), _deadline(new, b), 0.0),
             ("title", a.title, b.title, 0.0),
             ("method_text", a.method_text or "", b.method_text or "", 0.0),
@@ -85,7 +80,9 @@ def diff(old: CriteriaSet, new: CriteriaSet, old_label: str, new_label: str) -> 
                     )
                 )
     metrics = []
-    users = {name: [c.id for c in new.criteria() if name in rule_metrics(c.rule)] for name in new.metrics}
+    users = {
+        name: [c.id for c in new.criteria() if c.rule and name in kind_of(c.rule).metrics()] for name in new.metrics
+    }
     for name in sorted(set(old.metrics) | set(new.metrics)):
         before_json = old.metrics[name].model_dump_json(exclude_none=True) if name in old.metrics else None
         after_json = new.metrics[name].model_dump_json(exclude_none=True) if name in new.metrics else None

@@ -38,11 +38,12 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
 import durable_rules_engine as _dre
+
+from scorer.models.conditions import Condition
 
 MAX_CONDITIONS_PER_RULESET = 400
 # handleAlpha (events.c) walks the alpha network with a fixed stack of 64 nodes: a fact that meets more
@@ -65,18 +66,6 @@ _names = itertools.count(1)
 
 class EngineError(RuntimeError):
     """durable_rules failed in a way the adapter did not prevent: a bug of ours, never bad input."""
-
-
-@dataclass(frozen=True, eq=False)
-class Condition:
-    """`value <op> threshold` on the fact named `fact`; `key` comes back from `evaluate` when it is
-    met, the condition itself from `verdicts`. Compared and hashed by identity: a compiled rule
-    holds its own conditions and asks whether they were met, with no key to parse."""
-
-    key: str
-    fact: str
-    op: str
-    threshold: float
 
 
 class Fact(NamedTuple):

@@ -23,8 +23,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
 from scorer.errors import Problem
+from scorer.models.rules import Rule
+from scorer.scoring.kinds import kind_of
+
+RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
 
 # Column names, without diacritics, lower case; the first that matches a cell names its column.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -132,6 +137,8 @@ class Draft:
     data: dict[str, Any]
     problems: list[Problem]
     rows: int
+    # What became of each row when matched to the known sets (scorer.wiring), if it was.
+    wiring: list[Any] = field(default_factory=list)
 
 
 def find_header(rows: list[tuple[int, list[str]]]) -> Header | None:
@@ -313,19 +320,82 @@ def text_options(text: str) -> list[Option]:
 PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 
 
-def band_min(text: str) -> float | None:
-    """The lowest share an option's percentage phrase admits: "từ 70% đến dưới 90%" -> 0.7,
-    "trên 90%" or "từ 90% trở lên" -> 0.9, "dưới 70%" -> 0. None without a percentage."""
+@dataclass(frozen=True)
+class Interval:
+    """The shares an option's percentage phrase admits: from `low` (strictly above it when
+    `low_open`) up to `high` (None: no end; strictly below it when `high_open`)."""
+
+    low: float
+    low_open: bool
+    high: float | None
+    high_open: bool
+
+
+def _share(number: str) -> float:
+    return float(Decimal(number.replace(",", "."))) / 100
+
+
+def band_interval(text: str) -> Interval | None:
+    """ "từ 70% đến dưới 90%" -> [0.7, 0.9); "từ 70% - 90%" -> [0.7, 0.9]; "trên 90%" -> (0.9, ..);
+    "từ 90% trở lên" or "đạt 100%" -> [0.9, ..) or [1, ..); "dưới 70%" -> [0, 0.7). None without a
+    percentage."""
     folded = fold(text)
-    found = PERCENT.findall(folded)
+    found = list(PERCENT.finditer(folded))
     if not found:
         return None
-    first = float(Decimal(found[0].replace(",", "."))) / 100
-    if re.search(r"(duoi|nho hon|<|khong dat|chua dat)\s*\d", folded) and not re.search(
-        r"(tu|tren|>=?|lon hon)\s*\d", folded
-    ):
-        return 0.0
-    return first
+    before = folded[: found[0].start()]
+    first = _share(found[0].group(1))
+    if re.search(r"(duoi|nho hon|<|khong dat|chua dat)\s*$", before):
+        return Interval(0.0, False, first, True)
+    if re.search(r"(tu|>=|bang)\s*$", before) or len(found) == 1 and not re.search(r"(tren|lon hon|>)\s*$", before):
+        low_open = False
+    else:
+        low_open = bool(re.search(r"(tren|lon hon|>)\s*$", before))
+    high, high_open = None, False
+    if len(found) > 1:
+        between = folded[found[0].end() : found[1].start()]
+        high = _share(found[1].group(1))
+        high_open = bool(re.search(r"(duoi|nho hon|<)\s*$", between))
+    return Interval(first, low_open, high, high_open)
+
+
+def band_min(text: str) -> float | None:
+    """The lowest share an option's percentage phrase admits ("dưới 70%" -> 0). None without a
+    percentage."""
+    interval = band_interval(text)
+    return None if interval is None else interval.low
+
+
+def _band_notes(intervals: list[Interval]) -> list[str]:
+    """Where the decision's bands leave a share in no band, or in two."""
+    notes = []
+    ordered = sorted(intervals, key=lambda i: (i.low, i.low_open))
+    for lower, upper in zip(ordered, ordered[1:]):
+        if lower.high is None:
+            continue
+        at = f"{plain(upper.low * 100)}%"
+        if lower.high < upper.low or (lower.high == upper.low and lower.high_open and upper.low_open):
+            notes.append(f"the decision's bands leave a gap at {at} (no band holds it): check the edges")
+        elif lower.high > upper.low or (lower.high == upper.low and not lower.high_open and not upper.low_open):
+            notes.append(f"the decision's bands overlap at {at} (two bands hold it): the draft gives the higher")
+    return notes
+
+
+def plain(value: float) -> str:
+    text = format(Decimal(repr(value)).normalize(), "f")
+    return text.replace(".", ",")
+
+
+# "(A / B) x N" with A and B in words, "A/B x điểm tối đa", "nhân với điểm tối đa".
+LINEAR = re.compile(
+    r"\([^()]*[^()\s]\s*/\s*[^()\s][^()]*\)\s*[x×*]|[x×*]\s*(so )?diem toi da|nhan (voi )?(so )?diem toi da"
+    r"|=\s*[a-z]\w*\s*/\s*[a-z]\w*\s*[x×*]"
+)
+# On time, and late (checked first: "không kịp thời" is late, not on time).
+ON_TIME = re.compile(r"dung (thoi )?han|kip thoi|dung (thoi gian|quy dinh ve thoi gian)")
+LATE = re.compile(r"\bcham\b|\btre\b|qua han|khong (dung (thoi )?han|kip thoi|dung thoi gian)")
+# All of a listed set: "cả 04 báo cáo", "tất cả", "đủ số lượng và đúng thời gian", "đầy đủ, đúng quy định".
+EVERY = re.compile(r"\bca\s+(\d+|cac)\b|tat ca|\btro len\b|du so luong|day du\W.*dung (quy dinh|thoi gian|han)")
 
 
 def infer_rule(
@@ -352,22 +422,25 @@ def infer_rule(
         if value > 0:
             notes.append("metric: the number of cases that each take the deduction")
             return {"kind": "deductions", "metric": "TODO", "step": value}, notes, not_arising
-    if re.search(r"\(\s*[a-z]\w*\s*/\s*[a-z]\w*\s*\)|[x×*]\s*(so )?diem toi da|nhan (voi )?(so )?diem toi da", folded):
+    if LINEAR.search(folded):
         notes.append("metric: the ratio A / B as a share 0..1")
         return {"kind": "linear", "metric": "TODO", "target": 1}, notes, not_arising
-    percents = [(band_min(o.text), o) for o in scored]
-    if sum(1 for m, _ in percents if m is not None) >= 2:
+    intervals = [(band_interval(o.text), o) for o in scored]
+    if sum(1 for i, _ in intervals if i is not None) >= 2:
         bands = sorted(
-            ({"min": m, "points": o.points} for m, o in percents if m is not None and o.points),
-            key=lambda b: -float(b["min"] or 0),
+            (
+                {"above" if i.low_open else "min": i.low, "points": o.points}
+                for i, o in intervals
+                if i is not None and o.points
+            ),
+            key=lambda b: (-float(b.get("min", b.get("above")) or 0), "min" in b),
         )
-        if re.search(r"\btren\s*\d", folded):
-            notes.append("'trên X%' (above) is read as 'at least X%': check the edges")
+        notes += _band_notes([i for i, _ in intervals if i is not None])
         notes.append("metric: the share as 0..1")
         return {"kind": "bands", "metric": "TODO", "bands": bands}, notes, not_arising
-    timely = [o for o in scored if re.search(r"dung (thoi )?han|kip thoi|dung quy dinh ve thoi gian", fold(o.text))]
-    late = [o for o in scored if re.search(r"\bcham\b|\btre\b|qua han|khong dung (thoi )?han", fold(o.text))]
-    every = re.search(r"\bca\s+(\d+|cac)\b|tat ca|\btro len\b", folded)
+    late = [o for o in scored if LATE.search(fold(o.text))]
+    timely = [o for o in scored if o not in late and ON_TIME.search(fold(o.text))]
+    every = EVERY.search(folded)
     if timely and late and late[0].points is not None and timely[0].points is not None:
         missing = [o for o in scored if o not in timely and o not in late]
         late_points = late[0].points
@@ -397,7 +470,10 @@ def infer_rule(
     if not_arising and not scored:
         notes.append("metric: one that is 1 when the row is met; nothing arising gives full points")
         return {"kind": "binary", "metric": "TODO", "min": 1}, notes, True
-    notes.append("rule: the scoring text is not a phrasing the importer knows; write the rule")
+    if not folded.strip():
+        notes.append("rule: no scoring text in the table: write the rule")
+    else:
+        notes.append("rule: the scoring text is not a phrasing the importer knows; write the rule")
     return None, notes, not_arising
 
 
@@ -644,6 +720,14 @@ def _sum(members: list[dict[str, Any]], todo: list[str], cid: str, what: str) ->
     return total
 
 
+def _component(rule: dict[str, Any] | None) -> str:
+    """The component a row counts in: its rule kind's to say (a survey's, else the appraisal)."""
+    try:
+        return kind_of(RULE.validate_python(rule)).component().value if rule is not None else "appraisal"
+    except ValidationError:  # a rule the importer drafted out of range is the person's to finish
+        return "appraisal"
+
+
 def _leaf(cid: str, row: Row, components: dict[str, Decimal], problems: list[Problem], path: str) -> dict[str, Any]:
     options = row.options or (text_options(row.method) if row.method else [])
     method = row.method or "\n".join(o.raw for o in row.options)
@@ -657,9 +741,8 @@ def _leaf(cid: str, row: Row, components: dict[str, Decimal], problems: list[Pro
         notes.append(f"max: the table gives none ({row.max_raw or 'empty'}); the draft takes {maximum}")
         problems.append(Problem(path, f"row {row.line}: {cid} {row.title}: no maximum in '{row.max_raw}'"))
     rule, rule_notes, not_arising = infer_rule(row.title, maximum, method, options)
-    source = "appraisal"
-    if rule is not None and rule["kind"] == "survey":
-        source = "citizens_survey" if rule["instrument"] == "citizens" else "leaders_survey"
+    # The component a row counts in is its rule kind's to say (a survey's, or the appraisal).
+    source = _component(rule)
     components[source] += Decimal(str(maximum))
     leaf: dict[str, Any] = {
         "id": cid,

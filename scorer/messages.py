@@ -4,7 +4,11 @@ number and date formats of each language (`88.09` / `88,09`, `2024-09-30` / `30/
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scorer.models.rules import Rule
+    from scorer.scoring.kinds import Words
 
 LANGS = ("en", "vi")
 
@@ -333,17 +337,14 @@ CATALOGUE.update(
             "en": "bands, first met: {bands}; otherwise 0",
             "vi": "theo mức, lấy mức đầu tiên đạt: {bands}; không đạt: 0",
         },
+        "rule.band": {"en": "{metric} {op} {min} -> {points}", "vi": "{metric} {op} {min} -> {points}"},
         "rule.linear": {
             "en": "linear: {max} x min(1, {metric} / {target})",
             "vi": "tỷ lệ: {max} x min(1, {metric} / {target})",
         },
-        "rule.binary_min": {
-            "en": "binary: {max} if {metric} >= {min}, else 0",
-            "vi": "đạt/không đạt: {max} nếu {metric} >= {min}, nếu không 0",
-        },
-        "rule.binary_max": {
-            "en": "binary: {max} if {metric} <= {limit}, else 0",
-            "vi": "đạt/không đạt: {max} nếu {metric} <= {limit}, nếu không 0",
+        "rule.binary": {
+            "en": "binary: {max} if {metric} {op} {limit}, else 0",
+            "vi": "đạt/không đạt: {max} nếu {metric} {op} {limit}, nếu không 0",
         },
         "rule.deductions": {
             "en": "deductions: {max} - {step} x {metric}, not below 0",
@@ -922,36 +923,30 @@ def chance_source(params: dict[str, float | int]) -> str:
     return "prior"
 
 
-def rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:
-    """A criterion's scoring rule in words."""
-    text = _rule_text(rule, maximum, lang)
-    if rule.get("not_arising") == "full":
+def rule_text(rule: Rule, maximum: float, lang: str, not_arising: str | None = None) -> str:
+    """A criterion's scoring rule in words: the sentence `rule.<kind>` with the parameters its kind
+    gives (scoring/kinds.py), and what a row where nothing arises gets."""
+    from scorer.scoring.kinds import Words, kind_of
+
+    text = words(Words(f"rule.{rule.kind}", {"max": maximum, **kind_of(rule).sentence()}), lang)
+    if not_arising == "full":
         text += t("rule.not_arising", lang).format(max=figure(maximum, lang))
     return text
 
 
-def _rule_text(rule: dict[str, Any], maximum: float, lang: str) -> str:
-    kind, top = rule["kind"], figure(maximum, lang)
-    if kind == "bands":
-        bands = "; ".join(
-            f"{band.get('metric') or rule['metric']} >= {figure(band['min'], lang)} -> {figure(band['points'], lang)}"
-            for band in rule["bands"]
-        )
-        return t("rule.bands", lang).format(bands=bands)
-    if kind == "linear":
-        return t("rule.linear", lang).format(max=top, metric=rule["metric"], target=figure(rule["target"], lang))
-    if kind == "binary":
-        if rule.get("min") is not None:
-            return t("rule.binary_min", lang).format(max=top, metric=rule["metric"], min=figure(rule["min"], lang))
-        return t("rule.binary_max", lang).format(max=top, metric=rule["metric"], limit=figure(rule["max"], lang))
-    if kind == "deductions":
-        return t("rule.deductions", lang).format(max=top, step=figure(rule["step"], lang), metric=rule["metric"])
-    if kind == "timeliness":
-        levels = {k: figure(rule.get(k, 0), lang) for k in ("on_time", "late", "missing")}
-        return t("rule.timeliness", lang).format(metric=rule["metric"], **levels)
-    if kind == "all_or_nothing":
-        return t("rule.all_or_nothing", lang).format(max=top, metric=rule["metric"])
-    return t("rule.survey", lang).format(max=top, instrument=t(f"instrument.{rule['instrument']}", lang))
+def words(sentence: Words, lang: str) -> str:
+    """A catalogue sentence with its parameters, in the reader's language (scoring.kinds.Words)."""
+    values: dict[str, str] = {}
+    for name, value in sentence.params.items():
+        if isinstance(value, str):
+            values[name] = value
+        elif isinstance(value, tuple):
+            values[name] = "; ".join(words(part, lang) for part in value)
+        elif isinstance(value, (int, float)):
+            values[name] = figure(value, lang)
+        else:
+            values[name] = words(value, lang)
+    return t(sentence.key, lang).format(**values)
 
 
 def problem_text(message: Any, lang: str) -> str:

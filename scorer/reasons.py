@@ -30,7 +30,7 @@ def reasons(
     low: float,
     expected: float,
     high: float,
-    rule_kind: str,
+    shortfall: str | None,
     survey_basis: str | None,
     overdue: int,
     evidence: Sequence[str],
@@ -38,7 +38,8 @@ def reasons(
     proofs: Sequence[ProofStatus],
     no_evidence: bool = False,
 ) -> list[str]:
-    """Every reason that applies, in the order of REASONS (the first is the at-risk row's `reason`)."""
+    """Every reason that applies, in the order of REASONS (the first is the at-risk row's `reason`).
+    `shortfall` is the reason the row's rule kind gives a row below its max (scoring/kinds.py)."""
     if status == "not_applicable":
         return []
     found: set[str] = set()
@@ -62,12 +63,11 @@ def reasons(
     if len(unsupported) == len(evidence) and expected < maximum and not no_evidence:
         found.add("missing_evidence")
     if low < maximum:
-        if rule_kind == "bands":
-            found.add("below_band")
-        elif rule_kind != "binary":
-            found.add("below_target")
+        if shortfall is not None:
+            found.add(shortfall)
         if status == "pending":
             found.add("pending")
-    if status == "short" and rule_kind == "binary" and not no_evidence:
+    if status == "short" and shortfall is None and not no_evidence:
+        # A rule met or not (binary): a row short of it lacks the evidence that meets it.
         found.add("missing_evidence")
     return [r for r in REASONS if r in found]

@@ -20,9 +20,10 @@ from typing import Any
 import yaml
 
 from scorer.loading.register import fold
-from scorer.models.criteria import CriteriaSet, ObligationMetric, rule_metrics
+from scorer.models.criteria import CriteriaSet, ObligationMetric
 from scorer.models.evidence import RECORD_TYPES
 from scorer.models.inputs import EvidenceSet
+from scorer.scoring.kinds import kind_of
 from scorer.models.register import RegisterDraft, RegisterFile, RegisterRow, RegisterRule, RegisterRules, RowOutcome
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -189,7 +190,7 @@ class Classifier:
         """The sub-criteria whose metrics read a record like this one."""
         found = []
         for criterion in self.cs.criteria():
-            for name in rule_metrics(criterion.rule) if criterion.rule is not None else []:
+            for name in kind_of(criterion.rule).metrics() if criterion.rule is not None else []:
                 metric = self.cs.metrics.get(name)
                 if metric is not None and metric.type == record["type"] and _fits(metric.where, record):
                     found.append(criterion.id)

@@ -16,7 +16,7 @@ from scorer.models.criteria import id_order
 from scorer.models.evidence import Unit
 from scorer.models.prediction import Change, CriterionResult, Gap, GapStep, Risk, UnitPrediction
 from scorer.models.scored import ScoredUnit
-from scorer.scoring import difference
+from scorer.scoring import difference, kind_of
 
 # The fields a scored unit hands on to its prediction, as they are.
 _SCORED = tuple(f.name for f in dataclasses.fields(ScoredUnit))
@@ -94,16 +94,7 @@ def gap(criterion: CriterionResult) -> Gap | None:
     if "total" in params:
         counts = {s: int(params[s]) for s in ("on_time", "late", "nonconforming", "missing", "pending", "total")}
         return Gap.model_construct(value=None, share=False, steps=[], obligations=counts)
-    rule = criterion.rule
-    kind = rule.get("kind")
-    if kind == "bands":
-        steps = sorted((float(b["min"]), float(b["points"])) for b in rule["bands"] if not b.get("metric"))
-    elif kind == "linear":
-        steps = [(float(rule["target"]), criterion.max)]
-    elif kind == "binary" and rule.get("min") is not None and float(rule["min"]) != 1:
-        steps = [(float(rule["min"]), criterion.max)]
-    else:
-        steps = []
+    steps = kind_of(criterion.rule).steps(criterion.max)
     value = None if metric.basis == "no_record" else float(params.get("value", metric.low))
     share = metric.share
     return Gap.model_construct(

@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from scorer.models.criteria import CriteriaSet, SurveyRule
+from scorer.models.criteria import CriteriaSet
+from scorer.scoring.kinds import survey_instrument
 
 PLAN_KINDS = ["par", "inspection", "communication", "it", "training", "legal_review", "law_monitoring"]
 FORMS = ["portal", "news", "conference", "contest", "social", "other"]
@@ -97,14 +98,13 @@ def records(cs: CriteriaSet, count: int, seed: int) -> list[dict[str, Any]]:
     rng = random.Random(seed)
     kinds = rng.choices(list(WEIGHTS), weights=list(WEIGHTS.values()), k=count)
     result = [record(kind, i, rng, cs) for i, kind in enumerate(kinds)]
-    surveys = [c for c in cs.criteria() if isinstance(c.rule, SurveyRule)]
+    surveys = [c for c in cs.criteria() if survey_instrument(c)]
     for i, criterion in enumerate(surveys[: max(0, min(len(surveys), count // 10))]):
-        assert isinstance(criterion.rule, SurveyRule)
         result.append(
             {
                 "id": f"survey-{i}",
                 "type": "survey",
-                "instrument": criterion.rule.instrument,
+                "instrument": survey_instrument(criterion),
                 "source": rng.choice(["official", "internal"]),
                 "criterion": criterion.id,
                 "share": round(rng.uniform(0.7, 1.0), 3),
@@ -500,7 +500,8 @@ def _year(
     # Surveys: now and then an internal one mid-year, the official results in December.
     satisfaction = 0.79 + 0.16 * (0.6 * p.quality + 0.4 * trait("surveys").random())
     for criterion in cs.criteria():
-        if not isinstance(criterion.rule, SurveyRule):
+        instrument = survey_instrument(criterion)
+        if instrument is None:
             continue
         # Near the unit's own level, year after year (the high-survey kind: 0.97-0.99 this year).
         lo, hi = p.surveys
@@ -517,7 +518,7 @@ def _year(
             add(
                 id=f"ks-nb-{criterion.id}",
                 type="survey",
-                instrument=criterion.rule.instrument,
+                instrument=instrument,
                 source="internal",
                 criterion=criterion.id,
                 share=round(min(1.0, max(0.0, final + rng.uniform(-0.05, 0.05))), 3),
@@ -527,7 +528,7 @@ def _year(
         add(
             id=f"ks-{criterion.id}",
             type="survey",
-            instrument=criterion.rule.instrument,
+            instrument=instrument,
             source="official",
             criterion=criterion.id,
             share=final,

@@ -49,6 +49,53 @@ OPTION_ROWS = [
     ["", "Tổng cộng", "16"],
 ]
 
+# An excerpt in the shape of a real provincial appendix (Cà Mau 1880/QĐ-UBND, 2013): area 1,
+# criteria 1.1 and 1.2, options as rows under each sub-criterion.
+CA_MAU_ROWS = [
+    ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "8"],
+    ["1", "Kế hoạch cải cách hành chính", "5"],
+    ["1.1", "Ban hành kế hoạch CCHC năm của cơ quan", "1", "", "Kế hoạch CCHC năm"],
+    ["", "Ban hành kịp thời", "1"],
+    ["", "Ban hành không kịp thời", "0,5"],
+    ["", "Không ban hành", "0"],
+    ["1.2", "Xác định đầy đủ các nhiệm vụ CCHC trên các lĩnh vực", "1"],
+    ["", "Đầy đủ", "1"],
+    ["", "Không đầy đủ", "0"],
+    ["1.3", "Các nhiệm vụ có kết quả, sản phẩm cụ thể, thời gian hoàn thành", "1"],
+    ["", "Có", "1"],
+    ["", "Không", "0"],
+    ["1.4", "Mức độ thực hiện kế hoạch CCHC", "2"],
+    ["", "Thực hiện trên 90% kế hoạch", "2"],
+    ["", "Thực hiện từ 70% - 90% kế hoạch", "1"],
+    ["", "Thực hiện dưới 70% kế hoạch", "0"],
+    ["2", "Báo cáo cải cách hành chính", "3"],
+    ["2.1", "Số lượng báo cáo (04 báo cáo: quý I, 6 tháng, quý III, năm)", "1", "", "Các báo cáo CCHC"],
+    ["", "Đủ số lượng và đúng thời gian quy định", "1"],
+    ["", "Không đủ số lượng hoặc không đúng thời gian quy định", "0"],
+    ["2.2", "Chất lượng báo cáo", "1"],
+    ["", "Đạt yêu cầu", "1"],
+    ["", "Không đạt yêu cầu", "0"],
+    ["2.3", "Rà soát văn bản quy phạm pháp luật", "1"],
+    ["", "Điểm đánh giá = (Số văn bản đã rà soát / Tổng số văn bản phải rà soát) x 1", ""],
+]
+
+
+def as_text(rows: list[list[str]]) -> list[list[str]]:
+    """A table of options as rows turned into the other layout: each row's options as one text
+    ("option: points; ...") in a fourth column."""
+    out: list[list[str]] = []
+    for row in rows:
+        if row[0] or not out:
+            out.append(row[:3])
+            continue
+        option = f"{row[1]}: {row[2]}" if len(row) > 2 and row[2] else row[1]
+        last = out[-1]
+        last[3:] = ["; ".join([*last[3:], option])]
+    return out
+
+
+CA_MAU_TEXT = as_text(CA_MAU_ROWS)
+
 TEXT_HEAD = ["TT", "Tiêu chí", "Điểm tối đa", "Cách tính điểm", "Tài liệu kiểm chứng"]
 
 # The options as sentences in one column.

@@ -18,7 +18,8 @@ import yaml
 from hypothesis import strategies as st
 
 from scorer import synthetic
-from scorer.models.criteria import CriteriaSet, SurveyRule
+from scorer.models.criteria import CriteriaSet
+from scorer.models.rules import SurveyRule
 
 YEAR = 2024
 PERIODS = {"q1": "report_q1_due", "h1": "report_h1_due", "q3": "report_q3_due", "year": "report_year_due"}

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import re
+
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -31,7 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def imported(runner, source: Path, tmp_path: Path) -> tuple[dict[str, Any], Any]:
     target = tmp_path / "draft.yaml"
-    result = runner.invoke(main, ["criteria", "import", str(source), "-o", str(target)])
+    # No known sets: what the table alone gives (tests/test_wiring.py copies from rules/).
+    result = runner.invoke(
+        main, ["criteria", "import", str(source), "-o", str(target), "--rules", str(tmp_path / "none")]
+    )
     assert result.exit_code == 0, result.output
     return yaml.safe_load(target.read_text(encoding="utf-8")), result
 
@@ -117,7 +122,7 @@ def test_text_in_a_column_of_a_workbook(runner, tmp_path):
         ("2.2", 1.5, "survey"),
     ]
     assert leaf(data, "1.1.2")["method_text"] == "Trên 90%: 2; từ 70% đến 90%: 1; dưới 70%: 0"
-    assert leaf(data, "1.1.2")["rule"]["bands"] == [{"min": 0.9, "points": 2}, {"min": 0.7, "points": 1}]
+    assert leaf(data, "1.1.2")["rule"]["bands"] == [{"above": 0.9, "points": 2}, {"min": 0.7, "points": 1}]
     assert leaf(data, "1.1.1")["rule"]["late"] == 0.5
     assert [p["title"] for p in leaf(data, "1.3")["proofs"]] == ["Giấy mời", "Biên bản", "Thông báo kết luận"]
     assert leaf(data, "2.2")["rule"]["instrument"] == "leaders" and leaf(data, "2.2")["source"] == "leaders_survey"
@@ -469,3 +474,89 @@ def test_a_table_without_an_stt_column_numbers_its_titles(runner, tmp_path):
     assert "Warning" not in result.stderr, result.stderr
     assert tree(data) == [("1", 3, None), ("1.1", 3, None), ("1.1.1", 1, "timeliness"), ("1.1.2", 2, "bands")]
     assert leaf(data, "1.1.1")["title"] == "Ban hành kế hoạch"
+
+
+def _phrasing_table() -> list[tuple[str, dict[str, Any]]]:
+    """The README's table of phrasings, each row a scoring text and the rule it gives."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r'^   \| "([^"]+)" \| `(\{kind: [^`]+\})` \|$', readme, flags=re.MULTILINE)
+    return [(text, yaml.safe_load(rule)) for text, rule in rows]
+
+
+PHRASINGS = _phrasing_table()
+
+
+def test_the_readme_lists_every_phrasing_the_issue_names():
+    kinds = [rule["kind"] for _, rule in PHRASINGS]
+    assert len(PHRASINGS) >= 19
+    assert {"timeliness", "all_or_nothing", "linear", "bands", "binary", "deductions", "survey"} == set(kinds)
+
+
+@pytest.mark.parametrize("text, rule", PHRASINGS, ids=[text[:40] for text, _ in PHRASINGS])
+def test_each_phrasing_of_the_readme_gives_its_rule(text, rule):
+    from scorer.importer import infer_rule
+
+    found, notes, _ = infer_rule("Tiêu chí", 1, text, text_options(text))
+    assert found == rule
+    assert notes
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("Trên 90%: 1; dưới 90%: 0", "the decision's bands leave a gap at 90% (no band holds it): check the edges"),
+        (
+            "Từ 90% trở lên: 1; từ 70% đến 90%: 0,5; dưới 70%: 0",
+            "the decision's bands overlap at 90% (two bands hold it): the draft gives the higher",
+        ),
+    ],
+)
+def test_bands_that_leave_a_gap_or_overlap_say_so(text, note):
+    from scorer.importer import infer_rule
+
+    _, notes, _ = infer_rule("Tiêu chí", 1, text, text_options(text))
+    assert note in notes
+
+
+def test_a_row_with_no_scoring_text_says_so():
+    from scorer.importer import infer_rule
+
+    found, notes, _ = infer_rule("Tiêu chí", 1, "", [])
+    assert found is None
+    assert notes == ["rule: no scoring text in the table: write the rule"]
+
+
+CA_MAU_TREE = [
+    ("1", 8, None),
+    ("1.1", 5, None),
+    ("1.1.1", 1, "timeliness"),
+    ("1.1.2", 1, "binary"),
+    ("1.1.3", 1, "binary"),
+    ("1.1.4", 2, "bands"),
+    ("1.2", 3, None),
+    ("1.2.1", 1, "all_or_nothing"),
+    ("1.2.2", 1, "binary"),
+    ("1.2.3", 1, "linear"),
+]
+
+
+@pytest.mark.parametrize("layout", ["rows.docx", "text.xlsx"])
+def test_the_ca_mau_excerpt_has_every_leaf_row_wired_in_both_layouts(runner, tmp_path, layout):
+    from decision_tables import CA_MAU_ROWS, CA_MAU_TEXT
+
+    if layout == "rows.docx":
+        source = write_docx(tmp_path / "qd.docx", HEAD, CA_MAU_ROWS, DECISION_TEXT)
+    else:
+        source = write_xlsx(tmp_path / "qd.xlsx", TEXT_HEAD[:4], CA_MAU_TEXT, ["PHỤ LỤC", "năm 2025", ""])
+    data, _ = imported(runner, source, tmp_path)
+    assert tree(data) == CA_MAU_TREE
+    assert leaf(data, "1.1.1")["rule"] == {
+        "kind": "timeliness",
+        "metric": "TODO",
+        "on_time": 1,
+        "late": 0.5,
+        "missing": 0,
+    }
+    assert leaf(data, "1.1.4")["rule"]["bands"] == [{"above": 0.9, "points": 2}, {"min": 0.7, "points": 1}]
+    assert leaf(data, "1.2.1")["rule"] == {"kind": "all_or_nothing", "metric": "TODO"}
+    assert leaf(data, "1.2.3")["rule"] == {"kind": "linear", "metric": "TODO", "target": 1}

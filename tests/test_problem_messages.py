@@ -159,8 +159,11 @@ def test_no_regular_expression_turns_english_vietnamese():
 
 
 def test_api_errors_honour_accept_language(client):  # noqa: F811
-    english = client.get("/api/session").json()["error"]
+    # Vietnamese unless the request prefers English (what a user reads is Vietnamese by default)
+    english = client.get("/api/session", headers={"Accept-Language": "en-US,en;q=0.9"}).json()["error"]
+    assert client.get("/api/session").json()["error"] != english
     vietnamese = client.get("/api/session", headers={"Accept-Language": "vi-VN,vi;q=0.9"}).json()["error"]
+    assert client.get("/api/session").json()["error"] == vietnamese
     preferred = client.get("/api/session", headers={"Accept-Language": "en;q=0.4, vi;q=0.8"}).json()["error"]
     assert vietnamese != english and vietnamese == preferred
     assert re.search("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", vietnamese.lower())

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from scorer.models.prediction import CriterionResult, Figure, Risk
+from scorer.models.rules import DeductionsRule
 
 CRITERION = dict(
     max=1.0,
@@ -23,7 +24,7 @@ CRITERION = dict(
     deadline=dt.date(2024, 12, 15),
     next_deadline=None,
     status="pending",
-    rule={"kind": "deductions", "metric": "reports_missed", "step": 0.25},
+    rule=DeductionsRule(kind="deductions", metric="reports_missed", step=0.25),
     overdue=1,
     metrics=[],
     survey_basis=None,

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from scorer.scoring import BandsScore, compile_rule, fact_name, round_points
+from scorer.scoring import compile_rule, fact_name, round_points
+from scorer.scoring.kinds import Bands
 
 
 def crit(cs, cid):
@@ -33,7 +34,7 @@ def test_bands_take_the_first_band_met(cs2024, value, expected):
 def test_bands_may_read_a_second_metric(cs2024):
     c = crit(cs2024, "1.5")
     rule = compile_rule(c)
-    assert isinstance(rule, BandsScore)
+    assert isinstance(rule, Bands)
     (_, first), (_, second) = rule.bands[:2]
     assert first.fact != second.fact  # the second band reads its own metric
     assert rule.points({}, {second}) == Decimal("1.00")
@@ -70,3 +71,25 @@ def test_round_half_up_and_clamp():
     assert round_points(Decimal("2.675"), 5) == Decimal("2.68")  # float would give 2.67
     assert round_points(Decimal("-0.5"), 1) == Decimal("0.00")
     assert round_points(Decimal("3.2"), 2) == Decimal("2.00")
+
+
+def test_a_band_above_an_edge_is_not_met_at_the_edge(cs2024):
+    """ "Trên 90%: 2; từ 70% - 90%: 1": at exactly 90% the decision gives 1, not 2."""
+    from scorer.models.rules import Band, BandsRule
+
+    row = crit(cs2024, "1.1.2")
+    rule = BandsRule(
+        kind="bands", metric="par_plan_completion", bands=[Band(above=0.9, points=2), Band(min=0.7, points=1)]
+    )
+    strict = row.model_copy(update={"rule": rule})
+    assert [str(points(strict, {"par_plan_completion": v})) for v in (0.95, 0.9, 0.7, 0.69)] == [
+        "2.00",
+        "1.00",
+        "1.00",
+        "0.00",
+    ]
+    assert rule.model_dump() == {
+        "kind": "bands",
+        "metric": "par_plan_completion",
+        "bands": [{"above": 0.9, "points": 2.0}, {"min": 0.7, "points": 1.0}],
+    }

@@ -326,6 +326,15 @@ def _node(data):
             "surveys.instruments.citizens.questions.q1.criteria.0: sub-criterion 2.1 is not scored by the citizens survey",
         ),
         (
+            lambda d: _node(d)["criteria"][2]["rule"]["bands"][0].update(above=0.9),
+            "areas.0.criteria.0.criteria.2.rule.bands.0: a band needs exactly one of 'min' (met at that value or more) "
+            "or 'above' (met above it)",
+        ),
+        (
+            lambda d: _node(d)["criteria"][2]["rule"]["bands"][1].update(min=None, above=0.9),
+            "areas.0.criteria.0.criteria.2.rule.bands: bands must be listed from the highest minimum down",
+        ),
+        (
             lambda d: _node(d)["criteria"][0].pop("rule"),
             "areas.0.criteria.0.criteria.0.rule: criterion 1.1.1 has no rule (write one, or list it under todo)",
         ),

@@ -172,3 +172,87 @@ def test_xlsx_needs_an_output_file(runner, monkeypatch):
     monkeypatch.chdir(ROOT)
     result = runner.invoke(main, ["predict", "--format", "xlsx"])
     assert result.exit_code == 2 and "--format xlsx needs --output FILE" in result.output
+
+
+def _empty_cells_book(path, rows, cols, values_after=0):
+    """A workbook whose 'communication' sheet is a header, then rows of styled empty cells (no r=,
+    as some generators write them: a few hundred KiB that unpack to 100+ MiB), then records."""
+    import zipfile
+
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "[Content_Types].xml",
+            head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            head + f'<Relationships xmlns="{package}"><Relationship Id="rId1" Type="{rel}/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            head + f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+            '<sheet name="communication" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            head + f'<Relationships xmlns="{package}"><Relationship Id="rId1" Type="{rel}/worksheet" '
+            'Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        with z.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            cell = lambda text: f'<c t="inlineStr"><is><t>{text}</t></is></c>'  # noqa: E731
+            sheet.write(f'{head}<worksheet xmlns="{main}"><sheetData>'.encode())
+            sheet.write(("<row>" + "".join(cell(h) for h in ("id", "date", "form", "count")) + "</row>").encode())
+            empty = ("<row>" + '<c s="0"/>' * cols + "</row>").encode()
+            for _ in range(rows):
+                sheet.write(empty)
+            for i in range(values_after):
+                values = "".join(cell(v) for v in (f"c{i}", "2024-03-01", "news")) + "<c><v>2</v></c>"
+                sheet.write(f"<row>{values}</row>".encode())
+            sheet.write(b"</sheetData></worksheet>")
+
+
+def test_a_sheet_of_empty_cells_is_refused_before_it_is_parsed(tmp_path):
+    """32 MiB of empty cells in a 70 KiB file (the issue's was 120 MiB in 149 KiB): refused by the
+    byte scan, which stops at the limit (openpyxl would have parsed every cell on opening the sheet)."""
+    import zipfile
+
+    from scorer.errors import Collector, ScorerError
+    from scorer.loading.xlsx_ import xlsx_records
+
+    path = tmp_path / "empty.xlsx"
+    _empty_cells_book(path, 210, 16384)
+    assert sum(p.file_size for p in zipfile.ZipFile(path).infolist()) > 32 * 2**20
+    problems = Collector()
+    assert list(xlsx_records(path, problems)) == []
+    try:
+        problems.raise_if_any()
+    except ScorerError as error:
+        [problem] = error.problems
+    assert problem.message == (
+        "more than 100,000 empty cells or 10,000 empty rows after row 1: the sheet is refused before it is read"
+    )
+    assert problem.hint == (
+        "delete the empty rows and columns below and beside the records (select them, Delete), then save"
+    )
+
+
+def test_records_after_empty_rows_within_the_limits_are_all_read(tmp_path):
+    """No record is dropped unseen: empty rows within the limits are skipped, what follows is read."""
+    from scorer.errors import Collector
+    from scorer.loading.xlsx_ import xlsx_records
+
+    path = tmp_path / "gap.xlsx"
+    _empty_cells_book(path, 9_000, 10, values_after=3)
+    records = list(xlsx_records(path, Collector()))
+    assert [(r[0]["id"], r[1].line) for r in records] == [("c0", 9_002), ("c1", 9_003), ("c2", 9_004)]

@@ -9,27 +9,24 @@ import datetime as dt
 import functools
 import typing
 from collections.abc import Callable
-from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
 
 from scorer.errors import did_you_mean
 from scorer.models.criteria import (
-    BandsRule,
-    BinaryRule,
     CriteriaSet,
     Criterion,
     CriterionNode,
     Finding,
-    LinearRule,
     Loc,
     ObligationMetric,
     Present,
     plain_number,
 )
 from scorer.models.evidence import RECORD_TYPES
+from scorer.scoring.kinds import kind_of
+from scorer.scoring.points import hundredths as _hundredths
 
-CENT = Decimal("0.01")
 T = TypeVar("T")
 
 
@@ -117,7 +114,6 @@ def check_types(cs: CriteriaSet) -> list[Finding]:
                     findings += _check_where(
                         loc + ("expect", o, "match", name_), metric.type, name_, kinds[name_], value
                     )
-    findings += _check_thresholds(cs)
     for name, day in cs.calendar.items():
         earliest = dt.date(cs.year, 1, 1) if name == "cutoff" else dt.date(cs.year - 1, 1, 1)
         if not earliest <= day <= dt.date(cs.year + 1, 12, 31):
@@ -131,9 +127,6 @@ def check_types(cs: CriteriaSet) -> list[Finding]:
                 findings += _hundredths(("areas", a, "criteria", i, "max"), member.max)
     for loc, criterion in leaves(cs):
         findings += _hundredths(loc + ("max",), criterion.max)
-        if isinstance(criterion.rule, BandsRule):
-            for b, band in enumerate(criterion.rule.bands):
-                findings += _hundredths(loc + ("rule", "bands", b, "points"), band.points)
     for component, spec in cs.components.items():
         findings += _hundredths(("components", component.value, "max"), spec.max)
     return findings
@@ -187,13 +180,6 @@ def _check_where(loc: Loc, type_name: str, field: str, kind: tuple[str, Any], wa
     return findings
 
 
-def _hundredths(loc: Loc, value: float) -> list[Finding]:
-    exact = Decimal(repr(float(value)))
-    if exact == exact.quantize(CENT):
-        return []
-    return [(loc, f"{value} is not a whole number of hundredths", "points are rounded to 2 decimals: write e.g. 0.51")]
-
-
 # Ratios whose numerator can never pass their denominator (the models check each record).
 _PARTS = {("tasks_done", "tasks_total"), ("units_inspected", "units_total"), ("findings_resolved", "findings")}
 
@@ -221,29 +207,22 @@ def metric_range(cs: CriteriaSet, name: str) -> tuple[float, float, str] | None:
     return None
 
 
-def _check_thresholds(cs: CriteriaSet) -> list[Finding]:
-    """A band minimum, a target or a binary minimum above what its metric can ever be is never met:
-    the criterion would score 0 whatever the evidence (a rate's target typed as 90, not 0.9)."""
+def check_rules(cs: CriteriaSet) -> list[Finding]:
+    """Every rule of the set checked by its kind (scoring/kinds.py), and the survey instruments'
+    questions checked against the rows they score. A row still to finish is reported once, by
+    models.criteria.check_criteria_set, and not checked here."""
     findings: list[Finding] = []
-    for at, criterion in leaves(cs):
-        rule = criterion.rule
-        loc: Loc = at + ("rule",)
-        checks: list[tuple[Loc, str, float | None]] = []
-        if isinstance(rule, BandsRule):
-            checks += [
-                (loc + ("bands", b, "min"), band.metric or rule.metric, band.min) for b, band in enumerate(rule.bands)
-            ]
-        elif isinstance(rule, LinearRule):
-            checks.append((loc + ("target",), rule.metric, rule.target))
-        elif isinstance(rule, BinaryRule):
-            checks.append((loc + ("min",), rule.metric, rule.min))
-        for where, name, threshold in checks:
-            span = metric_range(cs, name)
-            if threshold is None or span is None or threshold <= span[1]:
-                continue
-            shown = plain_number(threshold)
-            hint = None
-            if span[1] == 1 and 2 <= threshold <= 100:
-                hint = f"{shown} looks like a percentage: write {plain_number(threshold / 100)}"
-            findings.append((where, f"{shown} can never be reached: metric '{name}' is {span[2]}", hint))
+    for loc, criterion in leaves(cs):
+        if criterion.rule is not None and not criterion.todo:
+            findings += kind_of(criterion.rule).check(criterion, cs, loc, metric_range)
+    rows = {c.id: c for c in cs.criteria()}
+    for name, instrument in cs.surveys.instruments.items():
+        for qid, question in instrument.questions.items():
+            for k, cid in enumerate(question.criteria):
+                where: Loc = ("surveys", "instruments", name, "questions", qid, "criteria", k)
+                row = rows.get(cid)
+                if row is None:
+                    findings.append((where, f"'{cid}' is not a sub-criterion of this set", None))
+                elif row.rule is None or kind_of(row.rule).instrument() != name:
+                    findings.append((where, f"sub-criterion {cid} is not scored by the {name} survey", None))
     return findings

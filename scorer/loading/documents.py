@@ -9,7 +9,7 @@ from typing import Annotated, TypeVar
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from scorer.errors import CriteriaError, InputError, Problem, ScorerError, Text, did_you_mean, msg
-from scorer.loading.criteria import check_types, once_per_set
+from scorer.loading.criteria import check_rules, check_types, once_per_set
 from scorer.loading.evidence import STRAY_HINT, set_name, stray
 from scorer.loading.files import is_file, listdir, nfc, outside_link
 from scorer.loading.sources import reads
@@ -37,7 +37,7 @@ def load_model(path: Path, model: type[M], expected: str) -> tuple[M, LineMap]:
 def load_criteria(path: Path) -> CriteriaSet:
     """Load and check a criteria set; every problem is reported with its line."""
     criteria, lines = load_model(path, CriteriaSet, "schema, title, year, ..., areas")
-    findings = check_criteria_set(criteria) + check_types(criteria)
+    findings = check_criteria_set(criteria) + check_types(criteria) + check_rules(criteria)
     if findings:
         raise ScorerError(
             Problem(str(path), message, line=lines.line(loc), field=".".join(str(p) for p in loc), hint=hint)
@@ -136,7 +136,10 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
         problems += check_unit(folder, unit, cs, lines)
         roles = _owner_roles(cs)
         for role in unit.divisions:
-            if role not in roles:
+            # A role close to one of the set's is misspelt (its division would lead nothing): an
+            # error. One like none of them is a role this set does not use: ignored, with a note
+            # (`unused_roles`), so a unit keeps its unit.yaml across sets.
+            if role not in roles and did_you_mean(role, roles) is not None:
                 problems.append(
                     Problem(
                         str(path),
@@ -149,6 +152,20 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
     if problems:
         raise ScorerError(problems)
     return unit
+
+
+def unused_roles(folder: Path, unit: Unit, cs: CriteriaSet) -> list[Problem]:
+    """Notes on the roles unit.yaml maps that the set does not use (they are ignored)."""
+    roles = _owner_roles(cs)
+    return [
+        Problem(
+            str(folder / "unit.yaml"),
+            f"'{shorten(role)}' is not an owner role of {cs.title_en}: ignored",
+            field=f"divisions.{role}",
+        )
+        for role in unit.divisions
+        if role not in roles
+    ]
 
 
 @reads(InputError)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import contextlib
+import dataclasses
 import functools
 from collections.abc import Callable, Generator, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
@@ -26,7 +27,8 @@ from scorer.loading.problems import problems_of
 from scorer.loading.sources import reads, with_sources
 from scorer.loading.yaml_ import LineMap, shorten
 from scorer.loading.yaml_ import yaml_records as read_records
-from scorer.models.criteria import CriteriaSet, IndicatorSpec, SurveyRule
+from scorer.models.criteria import CriteriaSet, IndicatorSpec
+from scorer.scoring.kinds import survey_instrument
 from scorer.models.evidence import RECORD_TYPES, Document, EvidenceRecord, Indicator, Survey
 
 _RECORD = TypeAdapter(EvidenceRecord)
@@ -324,8 +326,15 @@ class _Declared:
 
     def __init__(self, cs: CriteriaSet) -> None:
         criteria = cs.criteria()
-        self.surveys: dict[str, str] = {c.id: c.rule.instrument for c in criteria if isinstance(c.rule, SurveyRule)}
+        self.surveys: dict[str, str] = {c.id: i for c in criteria if (i := survey_instrument(c)) is not None}
         self.criteria = frozenset(c.id for c in criteria)
+        # A row's ids in other sets (`same_as`): evidence recorded under the model set's ids names
+        # the same rows here. An id two rows claim names neither.
+        claims: dict[str, set[str]] = {}
+        for c in criteria:
+            for other in c.same_as:
+                claims.setdefault(other, set()).add(c.id)
+        self.aliases: dict[str, str] = {old: next(iter(new)) for old, new in claims.items() if len(new) == 1}
         self.proofs = frozenset(p.id for c in criteria for p in c.proofs)
         # (indicator, value) pairs found within the indicator's kind: a province repeats its
         # values, and a value's check (its bounds, the number as shown in a message) is worth
@@ -342,6 +351,7 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
     its declared kind's range), document kinds, the criteria a record names, and the survey
     criteria (each a survey criterion of the set, of the right instrument)."""
     declared = _declared(cs)
+    ids = _id_mapping(evidence, declared)
     problems: list[Problem] = []
     for record in evidence.records:
         origin = evidence.origins[record.id]
@@ -363,7 +373,7 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
                 )
             )
         for cid in record.criteria:
-            if cid not in declared.criteria:
+            if ids.get(cid, cid) not in declared.criteria:
                 message = msg("unknown_criterion", id=shorten(cid), set=set_name(cs))
                 problems.append(_problem(origin, "criteria", message, did_you_mean(cid, declared.criteria)))
         if isinstance(record, Indicator):
@@ -380,8 +390,56 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
         elif isinstance(record, Survey) and record.answers is not None:
             problems.extend(_check_answers(record, origin, cs))
         elif isinstance(record, Survey):
-            problems += _check_survey(record, origin, cs, declared.surveys)
+            criterion = ids.get(str(record.criterion), record.criterion)
+            problems += _check_survey(record.model_copy(update={"criterion": criterion}), origin, cs, declared.surveys)
     return with_sources(problems)
+
+
+def resolve_ids(evidence: EvidenceSet, cs: CriteriaSet) -> EvidenceSet:
+    """The evidence with each criterion id it names as the set's own: an id of another set that a
+    row declares `same_as` becomes that row's id (the unit's evidence outlives a change of set)."""
+    ids = _id_mapping(evidence, _declared(cs))
+    if not ids:
+        return evidence
+    records = []
+    for record in evidence.records:
+        update: dict[str, object] = {}
+        if any(cid in ids for cid in record.criteria):
+            update["criteria"] = [ids.get(cid, cid) for cid in record.criteria]
+        if isinstance(record, Survey) and record.criterion in ids:
+            update["criterion"] = ids[str(record.criterion)]
+        records.append(record.model_copy(update=update) if update else record)
+    return dataclasses.replace(evidence, records=tuple(records))
+
+
+def _id_mapping(evidence: EvidenceSet, declared: _Declared) -> dict[str, str]:
+    """How the criterion ids a unit-year's evidence names read under the set. Evidence is written
+    in one numbering: the set's own, or (a unit that changed sets) the one its rows are `same_as`.
+    When some id fits only the other numbering and every id fits it, the evidence is read in it
+    whole (a survey naming a row of the right instrument), so an old id that a new row happens to
+    share is not taken for that row; otherwise ids are the set's own, and an id it does not have
+    is read through `same_as`."""
+    aliases = declared.aliases
+    if not aliases:
+        return {}
+    named: list[tuple[str, str | None]] = []
+    for record in evidence.records:
+        named += [(cid, None) for cid in record.criteria]
+        if isinstance(record, Survey) and record.criterion is not None:
+            named.append((record.criterion, record.instrument.value))
+
+    def fits(cid: str | None, instrument: str | None) -> bool:
+        if cid is None:
+            return False
+        return (
+            cid in declared.surveys and declared.surveys[cid] == instrument if instrument else cid in declared.criteria
+        )
+
+    own = all(fits(cid, instrument) for cid, instrument in named)
+    other = all(fits(aliases.get(cid), instrument) for cid, instrument in named)
+    if other and not own:
+        return dict(aliases)
+    return {old: new for old, new in aliases.items() if old not in declared.criteria}
 
 
 def _problem(origin: Origin, field: str, message: Text, hint: Text | None = None) -> Problem:

@@ -17,6 +17,7 @@ import math
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,29 @@ def _patch_numbers() -> None:
     _reader._cast_number = cast
 
 
+def _patch_dimensions() -> None:
+    """openpyxl looks for a sheet's <dimension> on opening it, parsing until the end of <sheetData>
+    when there is none: the whole sheet (minutes for 120 MiB of empty cells) before any limit of
+    ours is checked. Stop at the start of <sheetData> instead, where the dimension would have been."""
+    from openpyxl.worksheet import _reader
+    from openpyxl.worksheet.dimensions import SheetDimension
+
+    parser = _reader.WorkSheetParser
+    if getattr(parser.parse_dimensions, "scorer", False):
+        return
+
+    def parse_dimensions(self: Any) -> Any:
+        for _event, element in _reader.iterparse(self.source, events=("start",)):
+            if element.tag == _reader.DIMENSION_TAG:
+                return SheetDimension.from_tree(element).boundaries
+            if element.tag == _reader.DATA_TAG:
+                return None
+        return None
+
+    parse_dimensions.scorer = True  # type: ignore[attr-defined]
+    parser.parse_dimensions = parse_dimensions
+
+
 def _open(path: Path, data_only: bool) -> Any:
     from openpyxl.reader.excel import ExcelReader
 
@@ -111,6 +135,7 @@ def _open(path: Path, data_only: bool) -> Any:
 def xlsx_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
     check_zip(path)
     _patch_numbers()
+    _patch_dimensions()
     books: list[Any] = []
     try:
         try:
@@ -127,17 +152,16 @@ def xlsx_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
             kind = record_type(name) or record_type(path.stem)
             try:
                 formulas = None
-                has_formulas, rows = _scan(path, sheet._worksheet_path)
-                if rows > MAX_RECORDS + 1:
-                    problems.add(
-                        where, msg("too_many_sheet_rows", limit=Grouped(MAX_RECORDS), rows=Grouped(rows)), line=1
-                    )
+                scan = _scan(path, sheet._worksheet_path)
+                refused = scan.problem()
+                if refused is not None:
+                    problems.add(where, refused[0], line=1, hint=refused[1] or None)
                     continue
-                if has_formulas:
+                if scan.formulas:
                     if len(books) == 1:
                         books.append(_open(path, data_only=False))
                     formulas = books[1][sheet.title]
-                yield from _sheet_records(sheet, formulas, kind, where, problems)
+                yield from _sheet_records(sheet, formulas, kind, where, problems, scan.last_row)
             except ScorerError:
                 raise
             except Exception:
@@ -147,24 +171,114 @@ def xlsx_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
             book.close()
 
 
-_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
-_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+# What a sheet's XML may hold besides its values, counted in the byte scan before it is parsed
+# (openpyxl parses about 200,000 cells a second; the scan counts a hundred times faster and stops
+# at the first limit passed, so a sheet of styled emptiness is refused in well under a second):
+# - a run of empty cells, or of rows without a value, after the last value seen: the sheet is
+#   refused once the run passes the limit (rows after the last value are never parsed);
+# - the empty cells before the last value: this many plus four per value.
+MAX_EMPTY_RUN_CELLS = 100_000
+MAX_EMPTY_ROWS = 10_000
+MAX_EMPTY_CELLS = 100_000
+EMPTY_CELLS_PER_VALUE = 4
+_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
+_R_ATTR = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\br\s*=\s*["']([0-9]{1,9})["']""")
 
 
-def _scan(path: Path, part: str) -> tuple[bool, int]:
-    """A sheet's XML scanned as bytes, fast, before it is parsed: whether it holds a formula (only
-    then is it read a second time, for the formulas) and about how many rows it has (a row split
-    between two chunks is not counted; the parse counts exactly)."""
-    formulas, rows, tail = False, 0, b""
+@dataclass
+class Scan:
+    """A sheet's XML as counted in bytes: whether it holds a formula (only then is it read a second
+    time, for the formulas), its values, the row of the last value (`last_row`: no row after it is
+    parsed), the empty cells before it, and the run of emptiness after it."""
+
+    formulas: bool = False
+    values: int = 0
+    last_row: int = 0
+    empty_cells: int = 0
+    run_cells: int = 0
+    run_rows: int = 0
+
+    def problem(self) -> tuple[str, str] | None:
+        """What refuses the sheet before it is parsed: the message and the hint, or None."""
+        delete = "(select them, Delete), then save"
+        if self.run_cells > MAX_EMPTY_RUN_CELLS or self.run_rows > MAX_EMPTY_ROWS:
+            return (
+                f"more than {MAX_EMPTY_RUN_CELLS:,} empty cells or {MAX_EMPTY_ROWS:,} empty rows after row "
+                f"{self.last_row:,}: the sheet is refused before it is read",
+                f"delete the empty rows and columns below and beside the records {delete}",
+            )
+        allowed = MAX_EMPTY_CELLS + EMPTY_CELLS_PER_VALUE * self.values
+        if self.empty_cells > allowed:
+            return (
+                f"more than {allowed:,} empty cells among {self.values:,} values: the sheet is refused before it "
+                "is read",
+                f"delete the empty rows and columns between the records {delete}",
+            )
+        if self.last_row > MAX_RECORDS + 1 + MAX_EMPTY_ROWS:
+            return f"more than {MAX_RECORDS:,} records in one sheet ({self.last_row:,} rows)", ""
+        return None
+
+
+def _scan(path: Path, part: str) -> Scan:
+    """Token counts by `bytes.count` (no regular expression over the whole part). A chunk is cut at
+    its last `<`, so that no tag is split between two chunks; the scan stops at the first limit
+    passed."""
+    scan = Scan()
+    rows = cells = 0
+    carried_r = 0  # the r="" of the last row tag seen so far (0: none said)
+    tokens: dict[str, tuple[bytes, ...]] | None = None
+
+    def count(data: bytes, kind: str) -> int:
+        assert tokens is not None
+        return sum(data.count(t) for t in tokens[kind])
+
     with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-        while chunk := stream.read(2**20):
-            formulas = formulas or bool(_FORMULA.search(tail + chunk))
-            rows += len(_ROW.findall(chunk))
-            tail = chunk[-64:]
-    return formulas, rows
+        rest = b""
+        while True:
+            chunk = stream.read(2**19)
+            data = rest + chunk
+            if chunk:
+                cut = data.rfind(b"<")
+                data, rest = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+            if tokens is None:
+                root = _ROOT.search(data)
+                prefix = root.group(1) + b":" if root and root.group(1) else b""
+                tokens = {
+                    "row": (b"<" + prefix + b"row ", b"<" + prefix + b"row>"),
+                    "cell": (b"<" + prefix + b"c ", b"<" + prefix + b"c>", b"<" + prefix + b"c/>"),
+                    "value": tuple(b"<" + prefix + t for t in (b"v>", b"v ", b"is>", b"is ", b"f>", b"f ")),
+                    "formula": (b"<" + prefix + b"f>", b"<" + prefix + b"f ", b"<" + prefix + b"f/>"),
+                }
+            scan.formulas = scan.formulas or any(t in data for t in tokens["formula"])
+            last = max(data.rfind(t) for t in tokens["value"])
+            if last >= 0:
+                head, tail = data[:last], data[last:]
+                tag = max(head.rfind(t) for t in tokens["row"])
+                found = _R_ATTR.match(head, tag) if tag >= 0 else None
+                row_r = int(found.group(1)) if found else (carried_r if tag < 0 else 0)
+                head_rows, head_cells = count(head, "row"), count(head, "cell")
+                scan.values += count(data, "value")
+                scan.last_row = max(rows + head_rows, row_r)
+                scan.empty_cells = max(0, cells + head_cells - (scan.values - count(tail, "value")))
+                scan.run_cells, scan.run_rows = count(tail, "cell"), count(tail, "row")
+                data_rows, data_cells = head_rows + scan.run_rows, head_cells + scan.run_cells
+            else:
+                data_rows, data_cells = count(data, "row"), count(data, "cell")
+                scan.run_cells += data_cells
+                scan.run_rows += data_rows
+            tag = max(data.rfind(t) for t in tokens["row"])
+            if tag >= 0:
+                found = _R_ATTR.match(data, tag)
+                carried_r = int(found.group(1)) if found else 0
+            rows += data_rows
+            cells += data_cells
+            if not chunk or scan.run_cells > MAX_EMPTY_RUN_CELLS or scan.run_rows > MAX_EMPTY_ROWS:
+                return scan
 
 
-def _sheet_records(sheet: Any, formulas: Any, kind: str | None, where: str, problems: Collector) -> Iterator[RawRecord]:
+def _sheet_records(
+    sheet: Any, formulas: Any, kind: str | None, where: str, problems: Collector, last_row: int
+) -> Iterator[RawRecord]:
     """The records of one sheet: of type `kind`, or (None) of the type each row's `type` cell says."""
     declared = sheet.max_row  # from the sheet's <dimension>, when it has one
     if declared is not None and declared > MAX_RECORDS + 1:
@@ -174,18 +288,28 @@ def _sheet_records(sheet: Any, formulas: Any, kind: str | None, where: str, prob
     # are not padded to a stated width.
     sheet.reset_dimensions()
     formula_rows: Iterator[Any] = itertools.repeat(())
+    # no row after the last value (found by the scan) is read: they are empty, however many
     if formulas is not None:
         formulas.reset_dimensions()
-        formula_rows = formulas.iter_rows()
+        formula_rows = formulas.iter_rows(max_row=last_row)
     header: list[str] | None = None
-    records = 0
+    records = empty = 0
     order = _DayOrder(DATE_FIELDS[kind] if kind is not None else ALL_DATE_FIELDS)
     typed = -1  # the `type` column of a sheet named after no type
-    for number, (cells, formula_cells) in enumerate(zip(sheet.iter_rows(), formula_rows), start=1):
+    for number, (cells, formula_cells) in enumerate(zip(sheet.iter_rows(max_row=last_row), formula_rows), start=1):
         if number > EXCEL_ROWS:
             problems.add(where, msg("row_beyond_excel", limit=Grouped(EXCEL_ROWS)), line=number)
             return
-        if not cells:
+        if not cells or all(c.value is None for c in cells):
+            empty += 1
+            if empty > MAX_EMPTY_ROWS:
+                problems.add(
+                    where,
+                    f"more than {MAX_EMPTY_ROWS:,} empty rows among the records: the rest is not read",
+                    line=number,
+                    hint="delete the empty rows between the records (select them, Delete), then save",
+                )
+                return
             continue
         if len(cells) > MAX_COLUMNS and any(cell.value is not None for cell in cells[MAX_COLUMNS:]):
             problems.add(where, msg("value_beyond_columns", limit=MAX_COLUMNS), line=number)

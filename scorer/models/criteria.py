@@ -15,6 +15,7 @@ from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, Wit
 
 from scorer.models.evidence import RECORD_TYPES, Date, Number, Share, Strict
 from scorer.models.message import Figure, Text, count_hint, msg, number_hint
+from scorer.models.rules import Rule
 
 COMPONENTS = ("appraisal", "leaders_survey", "citizens_survey")
 
@@ -25,9 +26,6 @@ class Component(str, Enum):
     citizens_survey = "citizens_survey"
 
 
-Points = Annotated[float, Field(ge=0, le=1000)]
-# The rules engine compares numbers within ±10^12 (engine.MAX_THRESHOLD).
-Threshold = Annotated[Number, Field(ge=-1e12, le=1e12)]
 FieldValue = str | int | float | bool
 
 
@@ -103,68 +101,6 @@ Metric = Annotated[
 METRIC_FIELDS = ("field", "distinct", "numerator", "denominator", "due_field", "done_field", "conforms_field")
 
 
-class Band(Strict):
-    min: Threshold
-    points: Points
-    metric: str | None = None
-
-
-class BandsRule(Strict):
-    kind: Literal["bands"]
-    metric: str
-    bands: Annotated[list[Band], Field(min_length=1)]
-
-
-class LinearRule(Strict):
-    kind: Literal["linear"]
-    metric: str
-    target: Annotated[float, Field(gt=0, le=1e12)]
-
-
-class BinaryRule(Strict):
-    kind: Literal["binary"]
-    metric: str
-    min: Threshold | None = None
-    max: Threshold | None = None
-
-
-class DeductionsRule(Strict):
-    kind: Literal["deductions"]
-    metric: str
-    step: Annotated[float, Field(gt=0, le=1000)]
-
-
-class SurveyRule(Strict):
-    kind: Literal["survey"]
-    instrument: Literal["leaders", "citizens"]
-
-
-class TimelinessRule(Strict):
-    """An obligation scored at three levels, as decisions write it: "đúng hạn: 1; chậm: 0,5; không: 0".
-    Over several obligations (one metric may expect several), the points are their average."""
-
-    kind: Literal["timeliness"]
-    metric: str
-    on_time: Points
-    late: Points
-    missing: Points = 0
-
-
-class AllOrNothingRule(Strict):
-    """Every obligation of a set on time, or nothing: "đầy đủ, đúng hạn cả 04 báo cáo: 1; thiếu hoặc
-    chậm 01 trở lên: 0". Reads an `on_time_share` metric."""
-
-    kind: Literal["all_or_nothing"]
-    metric: str
-
-
-Rule = Annotated[
-    BandsRule | LinearRule | BinaryRule | DeductionsRule | SurveyRule | TimelinessRule | AllOrNothingRule,
-    Field(discriminator="kind"),
-]
-OBLIGATION_RULES = ("timeliness", "all_or_nothing")
-
-
 class Proof(Strict):
     """A document that proves a sub-criterion ("tài liệu kiểm chứng"), e.g. the dialogue's minutes."""
 
@@ -189,6 +125,15 @@ _OWNER_SCHEMA = {
 class Named(Strict):
     title: str
     title_en: str
+
+
+class CopiedFrom(Strict):
+    """The row of a known set an imported row was matched to (`scorer criteria import`), and how
+    well their titles and scoring texts matched (0..1)."""
+
+    set: Annotated[str, Field(min_length=1)]
+    id: str
+    score: Annotated[float, Field(ge=0, le=1)]
 
 
 class Criterion(Strict):
@@ -226,6 +171,11 @@ class Criterion(Strict):
     not_arising: Literal["full"] | None = None
     # What a draft still needs before it scores (`scorer validate` lists every such row).
     todo: list[str] = []
+    # The ids of this row in other criteria sets (the model set it was copied from): evidence that
+    # names one of them names this row, so a unit's evidence survives a change of set.
+    same_as: list[Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)+$")]] = []
+    # Where an imported row's wiring (metric, evidence, owner, deadline, remedy) was copied from.
+    copied_from: CopiedFrom | None = None
 
     @property
     def owners(self) -> list[str]:
@@ -513,16 +463,6 @@ def decimal_sum(values: list[float]) -> Decimal:
     return sum((Decimal(str(v)) for v in values), Decimal(0))
 
 
-def rule_metrics(rule: Any) -> list[str]:
-    """Every metric name a rule reads (bands may name their own)."""
-    if isinstance(rule, SurveyRule) or rule is None:
-        return []
-    names = [rule.metric]
-    if isinstance(rule, BandsRule):
-        names += [band.metric for band in rule.bands if band.metric]
-    return names
-
-
 KNOWN_TYPES = frozenset(RECORD_TYPES)
 
 
@@ -599,7 +539,6 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
                         did_you_mean(item.metric, cs.metrics),
                     )
                 )
-    findings += _check_instruments(cs)
     area_total = decimal_sum([area.max for area in cs.areas])
     if area_total != Decimal(str(cs.scale)):
         findings.append((("areas",), f"area maxima add up to {area_total}, not the scale {cs.scale}", None))
@@ -674,10 +613,6 @@ def _check_leaf(cs: CriteriaSet, criterion: Criterion, loc: Loc, did_you_mean: A
     for p, proof_id in enumerate(proof_ids):
         if proof_ids.index(proof_id) != p:
             findings.append((loc + ("proofs", p, "id"), f"proof id '{proof_id}' is used twice", None))
-    if criterion.not_arising and isinstance(criterion.rule, SurveyRule):
-        findings.append((loc + ("not_arising",), "a survey row cannot be 'not arising'", None))
-    if criterion.rule is not None:
-        findings += _check_rule(cs, criterion, loc + ("rule",), did_you_mean)
     for r, kind in enumerate(criterion.references):
         if kind not in cs.document_kinds:
             findings.append(
@@ -687,21 +622,6 @@ def _check_leaf(cs: CriteriaSet, criterion: Criterion, loc: Loc, did_you_mean: A
                     did_you_mean(kind, cs.document_kinds),
                 )
             )
-    return findings
-
-
-def _check_instruments(cs: CriteriaSet) -> list[Finding]:
-    findings: list[Finding] = []
-    leaves = {c.id: c for c in cs.criteria()}
-    for name, instrument in cs.surveys.instruments.items():
-        for qid, question in instrument.questions.items():
-            for k, cid in enumerate(question.criteria):
-                loc: Loc = ("surveys", "instruments", name, "questions", qid, "criteria", k)
-                target = leaves.get(cid)
-                if target is None:
-                    findings.append((loc, f"'{cid}' is not a sub-criterion of this set", None))
-                elif not (isinstance(target.rule, SurveyRule) and target.rule.instrument == name):
-                    findings.append((loc, f"sub-criterion {cid} is not scored by the {name} survey", None))
     return findings
 
 
@@ -767,54 +687,4 @@ def _check_metrics(cs: CriteriaSet, did_you_mean: Any) -> list[Finding]:
                             did_you_mean(value, names),
                         )
                     )
-    return findings
-
-
-def _check_rule(cs: CriteriaSet, criterion: Criterion, loc: Loc, did_you_mean: Any) -> list[Finding]:
-    findings: list[Finding] = []
-    rule = criterion.rule
-    for name in rule_metrics(rule):
-        if name not in cs.metrics:
-            findings.append((loc + ("metric",), f"unknown metric '{name}'", did_you_mean(name, cs.metrics)))
-    if isinstance(rule, TimelinessRule | AllOrNothingRule) and rule.metric in cs.metrics:
-        kinds = ("on_time_share", "missed_count") if isinstance(rule, TimelinessRule) else ("on_time_share",)
-        if cs.metrics[rule.metric].kind not in kinds:
-            findings.append(
-                (loc + ("metric",), f"a {rule.kind} rule reads an obligation metric ({' or '.join(kinds)})", None)
-            )
-    if isinstance(rule, TimelinessRule):
-        levels = (rule.on_time, rule.late, rule.missing)
-        if not rule.on_time >= rule.late >= rule.missing:
-            findings.append((loc, "levels must not rise from on_time to late to missing", None))
-        if max(levels) > criterion.max:
-            findings.append(
-                (loc + ("on_time",), f"{max(levels)} points exceed the criterion's max {criterion.max}", None)
-            )
-    if isinstance(rule, BandsRule):
-        mins = [band.min for band in rule.bands if band.metric in (None, rule.metric)]
-        if mins != sorted(mins, reverse=True):
-            findings.append((loc + ("bands",), "bands must be listed from the highest minimum down", None))
-        for b, band in enumerate(rule.bands):
-            if band.points > criterion.max:
-                findings.append(
-                    (
-                        loc + ("bands", b, "points"),
-                        f"{band.points} points exceed the criterion's max {criterion.max}",
-                        None,
-                    )
-                )
-    elif isinstance(rule, BinaryRule) and (rule.min is None) == (rule.max is None):
-        findings.append(
-            (
-                loc,
-                "a binary rule needs exactly one of 'min' (met when value >= min) or 'max' (met when value <= max)",
-                None,
-            )
-        )
-    elif isinstance(rule, SurveyRule):
-        wanted = {"leaders": Component.leaders_survey, "citizens": Component.citizens_survey}[rule.instrument]
-        if criterion.source is not wanted:
-            findings.append(
-                (loc + ("instrument",), f"a {rule.instrument} survey rule belongs to source {wanted.value}", None)
-            )
     return findings

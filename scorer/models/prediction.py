@@ -3,7 +3,9 @@
 import datetime as dt
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+from scorer.models.rules import Rule, RuleModel
 
 SCHEMA = "scorer.prediction/1"
 SCENARIOS = ("low", "expected", "high")
@@ -176,7 +178,9 @@ class CriterionResult(Figure):
     deadline: dt.date
     next_deadline: dt.date | None
     status: str
-    rule: dict[str, Any]
+    rule: Rule
+    # "Không phát sinh" (models.criteria.Criterion.not_arising): in the JSON, a key of `rule`.
+    not_arising: str | None = Field(None, exclude=True)
     overdue: int
     metrics: list[MetricValue]
     survey_basis: str | None = None
@@ -194,9 +198,15 @@ class CriterionResult(Figure):
     # The points its evidence secures whatever comes; no evidence yet; nothing arose (không phát sinh).
     secured: float = 0.0
     no_evidence: bool = False
-    not_arising: bool = False
+    nothing_arose: bool = False
     # Last, after the fields a scored criterion has (models/scored.py): the risks add it.
     reasons: list[str]
+
+    @field_serializer("rule")
+    def _rule(self, rule: Rule) -> dict[str, Any]:
+        # A rule model made as the others are keeps its data; any other pydantic model is dumped.
+        data = rule.data() if isinstance(rule, RuleModel) else rule.model_dump(mode="json", exclude_none=True)
+        return data | {"not_arising": self.not_arising} if self.not_arising else data
 
 
 class AreaResult(Figure):

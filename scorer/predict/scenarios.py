@@ -22,7 +22,8 @@ import math
 from dataclasses import dataclass, field
 
 from scorer import metrics as metric_lib
-from scorer.models.criteria import Criterion, Metric, TimelinessRule
+from scorer.models.criteria import Criterion, Metric
+from scorer.scoring import Kind
 from scorer.predict.context import Context
 from scorer.scoring import best_value, worst_value
 
@@ -136,7 +137,7 @@ def binomial(n: int, p: float) -> list[tuple[float, float]]:
 
 def obligation_scenarios(
     ctx: Context,
-    criterion: Criterion,
+    rule: Kind,
     definition: Metric,
     name: str,
     supported: metric_lib.Obligations,
@@ -155,28 +156,23 @@ def obligation_scenarios(
     pending = everything.count("pending")
     params: dict[str, float | int] = {s: everything.count(s) for s in metric_lib.STATUSES}
     params["total"] = len(everything.items)
-    rule = criterion.rule
-    if isinstance(rule, TimelinessRule):
-        low, high = _credit(rule, supported, 0.0), _credit(rule, everything, 1.0)
-        spread = [(_credit(rule, supported, share), w) for share, w in binomial(supported.count("pending"), odds.p)]
+    shares = binomial(supported.count("pending"), odds.p)
+    # A rule that reads its obligations' levels itself (on time / late / missing) gives them per share met.
+    levels = rule.obligation_levels(supported, everything, 0.0)
+    if levels is not None:
+        low, high = levels[0], levels[2]
+        spread = [(_middle(rule.obligation_levels(supported, everything, share)), w) for share, w in shares]
     else:
         low, high = supported.value(kind, 0.0, empty), everything.value(kind, 1.0, empty)
-        spread = [(supported.value(kind, share, empty), w) for share, w in binomial(supported.count("pending"), odds.p)]
+        spread = [(supported.value(kind, share, empty), w) for share, w in shares]
     if not pending:
         return certain(low, low, high, "obligations", params)
     return uncertain(low, high, tuple(spread), "obligations_pending", params, odds)
 
 
-def _credit(rule: TimelinessRule, obligations: metric_lib.Obligations, pending_met: float) -> float:
-    """The obligations' average level in points: on time, late (partial credit) or missing (a pending
-    one met on time for `pending_met` of them, else missed)."""
-    if not obligations.items:
-        return rule.missing
-    levels = {"on_time": rule.on_time, "late": rule.late}
-    earned = sum(levels.get(i.status, rule.missing) for i in obligations.items if i.status != "pending")
-    pending = obligations.count("pending")
-    earned += pending * (pending_met * rule.on_time + (1 - pending_met) * rule.missing)
-    return earned / len(obligations.items)
+def _middle(levels: tuple[float, float, float] | None) -> float:
+    assert levels is not None  # the rule gave levels for no share met: it gives them for any
+    return levels[1]
 
 
 def value_scenarios(

@@ -10,7 +10,8 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
-from scorer.models.criteria import Criterion, SurveyRule
+from scorer.models.criteria import Criterion
+from scorer.scoring import kinds
 from scorer.models.evidence import EvidenceRecord, Survey
 from scorer.predict.context import Context
 from scorer.predict.scenarios import Scenarios
@@ -25,8 +26,7 @@ def wilson(share: float, n: int, z: float) -> tuple[float, float]:
 
 
 def survey(ctx: Context, criterion: Criterion) -> tuple[Scenarios, str, list[str]]:
-    rule = criterion.rule
-    assert isinstance(rule, SurveyRule)
+    rule = kinds.Survey.of(criterion)
     defaults = ctx.cs.surveys
 
     def records(pool: Sequence[EvidenceRecord], source: str) -> list[Survey]:

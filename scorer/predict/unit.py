@@ -14,7 +14,7 @@ from typing import Any
 
 from scorer.engine import Condition, RuleEngine
 from scorer.messages import how
-from scorer.models.criteria import Adjustment, Component, Criterion, CriterionNode, CriteriaSet, SurveyRule
+from scorer.models.criteria import Adjustment, Component, Criterion, CriterionNode, CriteriaSet
 from scorer.models.evidence import Official, Unit
 from scorer.models.inputs import UnitYear
 from scorer.models.prediction import (
@@ -83,7 +83,6 @@ class CompiledCriterion:
         "area",
         "source",
         "deadline",
-        "rule_dump",
         "facts",
         "inputs",
         "survey",
@@ -100,15 +99,11 @@ class CompiledCriterion:
         self.area = cs.area_of(criterion.id)
         self.source = criterion.source.value
         self.deadline = cs.deadline(criterion.deadline)
-        assert criterion.rule is not None  # a set with a row still to finish does not load
-        self.rule_dump = criterion.rule.model_dump(exclude_none=True) | (
-            {"not_arising": criterion.not_arising} if criterion.not_arising else {}
-        )
         node = cs.node_of(criterion.id)
         self.parent = node.id if node else None
         self.owners = criterion.owners
         self.facts = {name: fact_name(criterion, name) for name in inputs(criterion)}
-        self.survey = isinstance(criterion.rule, SurveyRule)
+        self.survey = self.rule.survey
         rising = self.rising = higher_is_better(criterion)
         # Per metric read: its definition, the deadline it is pending until, whether more is
         # better, and the value that earns full points.
@@ -321,7 +316,7 @@ def _prepare(ctx: Context, compiled: CompiledCriterion) -> _Work:
         everything = ctx.metric(name, "all")
         if supported.obligations is not None and everything.obligations is not None:
             scenarios[name] = obligation_scenarios(
-                ctx, criterion, definition, name, supported.obligations, everything.obligations
+                ctx, compiled.rule, definition, name, supported.obligations, everything.obligations
             )
         else:
             scenarios[name] = value_scenarios(ctx, criterion, definition, name, deadline, rising, target)
@@ -389,14 +384,13 @@ def _criterion_result(
     # A row that does not apply leaves the maxima: the index is over the applicable rows.
     maximum = 0.0 if w.not_applicable is not None else criterion.max
     no_evidence = w.not_applicable is None and w.survey_basis is None and not w.evidenced and not ids
-    rule = compiled.rule_dump
     why = reasons(
         status=status,
         maximum=maximum,
         low=low,
         expected=expected,
         high=high,
-        rule_kind=rule["kind"],
+        shortfall=compiled.rule.shortfall,
         survey_basis=w.survey_basis,
         overdue=w.overdue,
         evidence=ids,
@@ -421,7 +415,8 @@ def _criterion_result(
         deadline=compiled.deadline,
         next_deadline=w.next_deadline,
         status=status,
-        rule=rule,
+        rule=criterion.rule,
+        not_arising=criterion.not_arising,
         overdue=w.overdue,
         metrics=[_metric_value(n, s, memo, ctx.cs) for n, s in w.scenarios.items()],
         survey_basis=w.survey_basis,
@@ -442,7 +437,7 @@ def _criterion_result(
         remedy_en=criterion.remedy_en,
         secured=secured,
         no_evidence=no_evidence,
-        not_arising=w.nothing_arose,
+        nothing_arose=w.nothing_arose,
         reasons=why,
     )
     return result, sd

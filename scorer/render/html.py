@@ -310,7 +310,7 @@ def explanation_section(unit: UnitPrediction, c: CriterionResult, lang: str) -> 
             )
             if c.proofs
             else "",
-            f"<p>{escape(t('rule', lang))}: {escape(rule_text(c.rule, c.max, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang))}<br>{escape(t('points', lang))}: "
+            f"<p>{escape(t('rule', lang))}: {escape(rule_text(c.rule, c.max, lang, c.not_arising) if c.status != 'not_applicable' else t('status.not_applicable', lang))}<br>{escape(t('points', lang))}: "
             f'{escape(t("low", lang))} {num(c.low, lang)} · {escape(t("expected", lang))} <b id="criterion-expected">{num(c.expected, lang)}</b> · '
             f"{escape(t('high', lang))} {num(c.high, lang)}</p>",
             _table([t(k, lang) for k in ("metric", "low", "expected", "high", "how")], metrics),

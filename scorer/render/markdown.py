@@ -178,7 +178,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         f"- {t('max', lang)}: {num(c.max, lang)}",
         f"- {t('status', lang)}: {t('status.' + c.status, lang)}",
         f"- {t('deadline', lang)}: {date(c.deadline, lang)}",
-        f"- {t('rule', lang)}: {rule_text(c.rule, c.max, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang)}",
+        f"- {t('rule', lang)}: {rule_text(c.rule, c.max, lang, c.not_arising) if c.status != 'not_applicable' else t('status.not_applicable', lang)}",
         *([f"- {t('not_applicable', lang)}: {_esc(c.not_applicable_reason)}"] if c.not_applicable_reason else []),
         *([f"- {t('method_text', lang)}: {_esc(c.method_text)}"] if c.method_text else []),
         *(

@@ -361,7 +361,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     if c.not_applicable_reason is not None:
         lines.append(f"{t('not_applicable', lang)}: {c.not_applicable_reason}")
     lines.append(
-        f"{t('rule', lang)}: {rule_text(c.rule, c.max, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang)}"
+        f"{t('rule', lang)}: {rule_text(c.rule, c.max, lang, c.not_arising) if c.status != 'not_applicable' else t('status.not_applicable', lang)}"
     )
     if c.method_text:
         lines += [f"{t('method_text', lang)}:", *(f"  {line}" for line in c.method_text.splitlines())]

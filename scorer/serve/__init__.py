@@ -6,7 +6,11 @@ other command. `missing()` tells the CLI, without importing the web stack, what 
 Modules: `store` (SQLite under --data: users, sessions, audit log, login failures, evidence
 versions), `auth` (argon2 hashes, sessions, CSRF, rate limit), `uploads` (safe names, staging,
 `scorer validate` on the whole unit, atomic landing, versions), `cache` (predictions per unit keyed
-by the digest of its evidence and criteria set), `app` (the routes) and `templates/` (Jinja2).
+by the digest of its evidence and criteria set), `work` (the worker processes), `service` (the
+guard, the language, pages and refusals), `app` (the route table `ROUTES`, each route saying what it
+needs, and the app built from it), the handlers in `sessions`, `pages`, `evidence`, `webapi` and
+`downloads`, `text` (the service's own sentences) and `templates/` (Jinja2). The web reaches the
+library through `scorer.api` only.
 """
 
 from __future__ import annotations

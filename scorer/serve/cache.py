@@ -13,13 +13,13 @@ import os
 import threading
 import time
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from scorer import api, loading
+from scorer import api
 from scorer.errors import Problem, ScorerError
 from scorer.models.criteria import CriteriaSet
 from scorer.models.prediction import UnitPrediction
-from scorer.predict import effective_as_of
 from scorer.serve import work
 from scorer.serve.work import Runner
 
@@ -34,11 +34,13 @@ class PredictionCache:
         self._entries: OrderedDict[tuple[object, ...], UnitPrediction] = OrderedDict()
         # the last computation per unit, year, as-of and horizon: when it began, what it found
         self._latest: dict[tuple[object, ...], tuple[float, UnitPrediction | list[Problem]]] = {}
+        # a computation ended past its bounds, by key: not tried again until the evidence changes
+        # (or an hour passes), so page views of that unit never queue behind the same failure
+        self._heavy: dict[tuple[object, ...], tuple[float, str]] = {}
         self._hashes: dict[tuple[str, int, int, int], str] = {}
-        # one prediction at a time: the machine's cores are better spent on one than on two halves,
-        # and the engine adapter serialises its evaluations anyway
-        self._compute = threading.Lock()
-        self._lookup = threading.Lock()
+        # one computation per unit at a time (different units in parallel, in the runner's pool)
+        self._units: dict[str, threading.Lock] = {}
+        self._lookup = threading.RLock()
         self.hits = 0
         self.misses = 0
 
@@ -47,9 +49,10 @@ class PredictionCache:
         found = self._hashes.get(key)
         if found is None:
             found = hashlib.sha256(path.read_bytes()).hexdigest()
-            if len(self._hashes) > 50_000:
-                self._hashes.clear()
-            self._hashes[key] = found
+            with self._lookup:
+                if len(self._hashes) > 50_000:
+                    self._hashes.clear()
+                self._hashes[key] = found
         return found
 
     def digest(self, unit: str, year: int) -> str:
@@ -75,7 +78,7 @@ class PredictionCache:
                 relative = str(path.relative_to(root))
                 if name.endswith(".part"):
                     continue
-                if path.suffix.lower() in loading.EVIDENCE_SUFFIXES:
+                if path.suffix.lower() in api.EVIDENCE_SUFFIXES:
                     h.update(f"{relative}\0{self._content(path, stat)}\0".encode())
                 else:
                     h.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
@@ -90,18 +93,30 @@ class PredictionCache:
             raise ScorerError(result)
         return result
 
+    def cached(
+        self, unit: str, year: int, as_of: dt.date | None, today: dt.date, horizon: int = 30
+    ) -> UnitPrediction | None:
+        """The unit's prediction if it is cached for its evidence as it is now; never computes."""
+        key = self._key(unit, year, as_of, today, horizon)
+        with self._lookup:
+            return self._entries.get(key)
+
+    def _key(self, unit: str, year: int, as_of: dt.date | None, today: dt.date, horizon: int) -> tuple[object, ...]:
+        request = api.Request(evidence=self.evidence, rules=self.rules, year=year, as_of=as_of, today=today)
+        day = api.day_of(_criteria(request), as_of, today)
+        return (unit, year, day, horizon, self.digest(unit, year))
+
     def predictions(
         self, units: list[str], year: int, as_of: dt.date | None, today: dt.date, horizon: int = 30
     ) -> list[UnitPrediction | list[Problem]]:
-        """Each unit's prediction, or the problems that stop it; the ones not cached are computed
-        together, in one call to the worker. A request that waited for the lock takes what a
-        computation begun after it arrived has just found (no state older than the request), so a
-        queue of requests for a unit whose evidence keeps changing drains in one computation."""
+        """Each unit's prediction, or the problems that stop it. A cached one is answered at once;
+        the others are computed in the runner's pool, several units at a time. A request that
+        waited for its unit's lock takes what a computation begun after it arrived has just found
+        (no state older than the request), so a queue of requests for a unit whose evidence keeps
+        changing drains in one computation. A computation past its bounds raises `work.TooHeavy`
+        (and so does the same key asked again, until its evidence changes)."""
         arrived = time.monotonic()
-        request = api.Request(evidence=self.evidence, rules=self.rules, year=year, as_of=as_of, today=today)
-        day = effective_as_of(_criteria(request), as_of, today)
-        digests = {unit: self.digest(unit, year) for unit in units}
-        keys = {unit: (unit, year, day, horizon, digests[unit]) for unit in units}
+        keys = {unit: self._key(unit, year, as_of, today, horizon) for unit in units}
         found: dict[str, UnitPrediction | list[Problem]] = {}
         with self._lookup:
             for unit in units:
@@ -109,32 +124,58 @@ class PredictionCache:
                     self._entries.move_to_end(keys[unit])
                     found[unit] = self._entries[keys[unit]]
         self.hits += len(found)
-        if len(found) < len(units):
-            with self._compute:
-                with self._lookup:
-                    for unit in units:
-                        latest = self._latest.get((unit, year, day, horizon))
-                        if unit not in found and latest is not None and latest[0] >= arrived:
-                            found[unit] = latest[1]
-                missing = [unit for unit in units if unit not in found]
-                if missing:
-                    self.misses += len(missing)
-                    began = time.monotonic()
-                    results = self.run(
-                        work.predict_many, self.evidence, self.rules, missing, year, as_of, today, horizon, self.locks
-                    )
-                    for unit, result in zip(missing, results):
-                        found[unit] = result
-                        with self._lookup:
-                            self._latest[(unit, year, day, horizon)] = (began, result)
-                            if not isinstance(result, list) and self.digest(unit, year) == digests[unit]:
-                                self._entries[keys[unit]] = result
-                    with self._lookup:
-                        while len(self._entries) > MAX_ENTRIES:
-                            self._entries.popitem(last=False)
-                        while len(self._latest) > MAX_ENTRIES:
-                            self._latest.pop(next(iter(self._latest)))
+        missing = [unit for unit in units if unit not in found]
+        if len(missing) == 1:
+            found[missing[0]] = self._compute(missing[0], keys[missing[0]], arrived, as_of, today)
+        elif missing:
+            width = max(1, min(len(missing), self.run.workers or 1))
+            with ThreadPoolExecutor(max_workers=width) as pool:
+                futures = {u: pool.submit(self._compute, u, keys[u], arrived, as_of, today) for u in missing}
+                for unit, future in futures.items():
+                    found[unit] = future.result()
         return [found[unit] for unit in units]
+
+    def _compute(
+        self, unit: str, key: tuple[object, ...], arrived: float, as_of: dt.date | None, today: dt.date
+    ) -> UnitPrediction | list[Problem]:
+        _unit, year, day, horizon, digest = key
+        assert isinstance(year, int) and isinstance(horizon, int)
+        with self._lookup:
+            lock = self._units.setdefault(unit, threading.Lock())
+        with lock:
+            with self._lookup:
+                heavy = self._heavy.get(key)
+                if heavy is not None and time.monotonic() - heavy[0] < 3600:
+                    raise work.TooHeavy(heavy[1])
+                latest = self._latest.get((unit, year, day, horizon))
+                if latest is not None and latest[0] >= arrived:
+                    return latest[1]
+                if key in self._entries:
+                    return self._entries[key]
+            self.misses += 1
+            began = time.monotonic()
+            try:
+                result = self.run(
+                    work.predict, self.evidence, self.rules, unit, year, as_of, today, horizon, self.locks, unit=unit
+                )
+            except work.TooHeavy as error:
+                with self._lookup:
+                    self._heavy[key] = (time.monotonic(), error.bound)
+                raise
+            # the digest after, taken outside the lookup lock (it may hash a file, which takes it)
+            unchanged = not isinstance(result, list) and self.digest(unit, year) == digest
+            with self._lookup:
+                self._latest[(unit, year, day, horizon)] = (began, result)
+                if unchanged:
+                    assert not isinstance(result, list)
+                    self._entries[key] = result
+                while len(self._entries) > MAX_ENTRIES:
+                    self._entries.popitem(last=False)
+                while len(self._latest) > MAX_ENTRIES:
+                    self._latest.pop(next(iter(self._latest)))
+                while len(self._heavy) > MAX_ENTRIES:
+                    self._heavy.pop(next(iter(self._heavy)))
+            return result
 
 
 _CRITERIA: dict[tuple[str, int, int], CriteriaSet] = {}

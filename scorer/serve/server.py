@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scorer import loading
+from scorer import api
 from scorer.errors import Problem, ScorerError, did_you_mean
 from scorer.serve import auth
 from scorer.serve.store import Store
@@ -13,7 +13,7 @@ from scorer.serve.store import Store
 def add_user(data: Path, name: str, password: str, units: list[str], admin: bool, evidence: Path | None) -> None:
     """A user of the service; with `evidence`, each unit must be one of its folders."""
     if evidence is not None:
-        known = [f.name for f in loading.unit_folders(evidence)]
+        known = api.unit_ids(evidence)
         unknown = [u for u in units if u not in known]
         if unknown:
             raise ScorerError(
@@ -34,9 +34,10 @@ def set_password(data: Path, name: str, password: str) -> None:
         if store.user(name) is None:
             known = [u.name for u in store.users()]
             raise ScorerError.single(store.path, f"no user '{name}'", field="NAME", hint=did_you_mean(name, known))
-        auth.check_password(password)
+        auth.check_password(password, name)
         store.set_hash(name, auth.hash_password(password))
         store.drop_sessions(name)
+        store.clear_login_failures(name)  # the administrator's reset lifts a lockout
     finally:
         store.close()
 
@@ -59,16 +60,30 @@ def serve(
     trusted_proxies: tuple[str, ...] = (),
     secure_cookies: bool = False,
     max_upload_mb: int = 20,
-    workers: int = 1,
+    workers: int | None = None,
+    upload_rate: int = 120,
+    keep_versions: int = 200,
 ) -> None:
+    import logging
+
     import uvicorn
 
+    from scorer.serve import work
     from scorer.serve.app import Config, create_app
 
-    loading.unit_folders(evidence)  # a wrong --evidence is an error now, not on the first page
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    if not secure_cookies and not _loopback(host):
+        click_warning(
+            f"Cảnh báo: máy chủ nghe trên {host}, ngoài máy này, mà không có --secure-cookies: mật khẩu và phiên "
+            "đăng nhập đi qua mạng không mã hoá trừ khi có proxy TLS phía trước (xem README, 'On a server, behind TLS').\n"
+            f"Warning: listening on {host}, beyond this machine, without --secure-cookies: passwords and sessions "
+            "cross the network in clear unless a TLS proxy is in front (README, 'On a server, behind TLS')."
+        )
+
+    api.unit_ids(evidence)  # a wrong --evidence is an error now, not on the first page
     if not rules.is_dir():
         raise ScorerError.single(rules, "rules folder not found")
-    max_upload = min(max_upload_mb * 2**20, loading.MAX_FILE_BYTES)
+    max_upload = min(max_upload_mb * 2**20, api.MAX_FILE_BYTES)
     app = create_app(
         Config(
             evidence=evidence,
@@ -76,7 +91,9 @@ def serve(
             data=data,
             max_upload=max_upload,
             secure_cookies=secure_cookies,
-            workers=workers,
+            workers=work.machine_workers() if workers is None else workers,
+            upload_rate=upload_rate,
+            keep_versions=keep_versions,
         )
     )
     uvicorn.run(
@@ -87,4 +104,23 @@ def serve(
         forwarded_allow_ips=list(trusted_proxies) or None,
         server_header=False,
         log_level="info",
+        # on SIGTERM or Ctrl-C, requests still waiting for a job get 5 s; then the workers are ended
+        timeout_graceful_shutdown=5,
     )
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def click_warning(message: str) -> None:
+    import sys
+
+    print(message, file=sys.stderr, flush=True)

@@ -64,6 +64,26 @@ CREATE TABLE IF NOT EXISTS versions (
 );
 CREATE INDEX IF NOT EXISTS versions_file ON versions(unit, year, name);
 """
+# Columns added since the first release, added to an older file when it is opened.
+ADDED = {
+    "audit": [("count", "INTEGER NOT NULL DEFAULT 1"), ("last_at", "TEXT")],
+    # an upload's row is written `pending` before its file is renamed into place, with what it
+    # replaces (`prev_*`), and completed after: a crash between the two is reconciled at start
+    "versions": [
+        ("pending", "INTEGER NOT NULL DEFAULT 0"),
+        ("prev_sha", "TEXT"),
+        ("prev_size", "INTEGER"),
+        ("prev_archive", "TEXT"),
+    ],
+}
+INDEXES = """
+CREATE INDEX IF NOT EXISTS audit_refusals ON audit(ip, action, status, id);
+CREATE INDEX IF NOT EXISTS login_failures_user ON login_failures(user, at);
+CREATE INDEX IF NOT EXISTS login_failures_ip ON login_failures(ip, at);
+"""
+VERSION_COLUMNS = "id, unit, year, name, sha256, size, uploaded_by, uploaded_at, replaced_by, replaced_at, archive"
+# refusals of one kind from one address within this many seconds are one audit row with a count
+AGGREGATE_SECONDS = 60
 
 DB_NAME = "scorer.sqlite3"
 
@@ -115,14 +135,37 @@ class Version:
 
 
 class Store:
-    def __init__(self, data: Path) -> None:
+    def __init__(self, data: Path, check: bool = False) -> None:
+        """The database under `data`; with `check` (the server's start), its integrity checked
+        first: a damaged file stops the server with a message instead of failing on a login."""
+        self.path = data / DB_NAME
         try:
             data.mkdir(parents=True, exist_ok=True)
-            self.path = data / DB_NAME
             self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            if check:
+                found = [row[0] for row in self._db.execute("PRAGMA integrity_check(5)").fetchall()]
+                if found != ["ok"]:
+                    self._db.close()
+                    raise ScorerError.single(
+                        self.path,
+                        f"the service's database is damaged ({'; '.join(map(str, found))[:300]})",
+                        hint="restore it from a backup, or move it away to start with no users",
+                    )
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(SCHEMA)
+            for table, columns in ADDED.items():
+                present = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+                for name, declaration in columns:
+                    if name not in present:
+                        self._db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {declaration}")
+            self._db.executescript(INDEXES)
+        except sqlite3.DatabaseError as error:
+            raise ScorerError.single(
+                self.path,
+                f"the service's database is damaged or not one ({error})",
+                hint="restore it from a backup, or move it away to start with no users",
+            ) from None
         except (OSError, sqlite3.Error) as error:
             raise ScorerError.single(data, f"cannot open the service's database: {error}") from None
         self._lock = threading.RLock()
@@ -192,27 +235,75 @@ class Store:
         unit: str | None = None,
         detail: str | None = None,
     ) -> None:
-        self._run(
-            "INSERT INTO audit(at, user, ip, action, status, unit, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (stamp(), user, ip, action, status, unit, detail),
-        )
+        """One row; a refusal (4xx, 5xx) like one from the same address, user and unit within the
+        last minute adds to that row's count instead (a flood is one row, not a million)."""
+        at = stamp()
+        detail = detail[:500] if detail else detail
+        with self._lock, self._db:
+            if status >= 400:
+                since = stamp(now() - dt.timedelta(seconds=AGGREGATE_SECONDS))
+                found = self._db.execute(
+                    "SELECT id, at, detail, count FROM audit WHERE ip IS ? AND action = ? AND status = ? "
+                    "AND user IS ? AND unit IS ? AND coalesce(last_at, at) >= ? ORDER BY id DESC LIMIT 1",
+                    (ip, action, status, user, unit, since),
+                ).fetchone()
+                if found is not None:
+                    # moved to the top (a new id), so the log stays newest first
+                    self._db.execute("DELETE FROM audit WHERE id = ?", (found[0],))
+                    self._db.execute(
+                        "INSERT INTO audit(at, user, ip, action, status, unit, detail, count, last_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (found[1], user, ip, action, status, unit, found[2], found[3] + 1, at),
+                    )
+                    return
+            self._db.execute(
+                "INSERT INTO audit(at, user, ip, action, status, unit, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (at, user, ip, action, status, unit, detail),
+            )
 
     def audit_log(self, limit: int = 1000) -> list[dict[str, Any]]:
         rows = self._run(
-            "SELECT at, user, ip, action, status, unit, detail FROM audit ORDER BY id DESC LIMIT ?", (limit,)
+            "SELECT at, user, ip, action, status, unit, detail, count, last_at FROM audit ORDER BY id DESC LIMIT ?",
+            (limit,),
         )
-        keys = ("at", "user", "ip", "action", "status", "unit", "detail")
+        keys = ("at", "user", "ip", "action", "status", "unit", "detail", "count", "last_at")
         return [dict(zip(keys, row)) for row in rows]
 
-    def add_login_failure(self, user: str, ip: str) -> None:
-        self._run("INSERT INTO login_failures(at, user, ip) VALUES (?, ?, ?)", (stamp(), user, ip))
+    def take_login_attempt(
+        self, key: str, ip: str, since: dt.datetime, limits: tuple[int, int, int]
+    ) -> tuple[int | None, dt.datetime | None, int]:
+        """Counted and recorded in one transaction, before the password is checked (so that sixty
+        attempts at once are counted as sixty): the id of the attempt's row (a failure until
+        `forgive` takes it back), or None when a limit is reached; the time of the name's last
+        failure and the number of its failures in the window. Limits: per name and address, per
+        address; a name's own limit is the caller's (a delay that grows)."""
+        per_pair, per_ip, _per_name = limits
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM login_failures WHERE at < ?", (stamp(since - dt.timedelta(days=1)),))
+            window = stamp(since)
+            by_pair = self._db.execute(
+                "SELECT count(*) FROM login_failures WHERE at >= ? AND user = ? AND ip = ?", (window, key, ip)
+            ).fetchone()[0]
+            by_ip = self._db.execute(
+                "SELECT count(*) FROM login_failures WHERE at >= ? AND ip = ?", (window, ip)
+            ).fetchone()[0]
+            by_name, last = self._db.execute(
+                "SELECT count(*), max(at) FROM login_failures WHERE at >= ? AND user = ?", (window, key)
+            ).fetchone()
+            last_at = dt.datetime.fromisoformat(last) if last else None
+            if by_pair >= per_pair or by_ip >= per_ip:
+                return None, last_at, by_name
+            cursor = self._db.execute("INSERT INTO login_failures(at, user, ip) VALUES (?, ?, ?)", (stamp(), key, ip))
+            return cursor.lastrowid, last_at, by_name
 
-    def login_failures(self, since: dt.datetime, user: str, ip: str) -> tuple[int, int]:
-        """Failures since then for this user name (from anywhere) and from this address (any name)."""
-        self._run("DELETE FROM login_failures WHERE at < ?", (stamp(since - dt.timedelta(days=1)),))
-        by_user = self._run("SELECT count(*) FROM login_failures WHERE at >= ? AND user = ?", (stamp(since), user))
-        by_ip = self._run("SELECT count(*) FROM login_failures WHERE at >= ? AND ip = ?", (stamp(since), ip))
-        return by_user[0][0], by_ip[0][0]
+    def forgive(self, attempt: int) -> None:
+        """An attempt that is not to count (the right password, or one refused for a delay)."""
+        self._run("DELETE FROM login_failures WHERE id = ?", (attempt,))
+
+    def known_address(self, user: str, ip: str) -> bool:
+        """Whether this user has logged in from this address before (kept in the audit log)."""
+        rows = self._run("SELECT 1 FROM audit WHERE action = 'login' AND user = ? AND ip = ? LIMIT 1", (user, ip))
+        return bool(rows)
 
     def clear_login_failures(self, user: str) -> None:
         self._run("DELETE FROM login_failures WHERE user = ?", (user,))
@@ -220,17 +311,17 @@ class Store:
     # -- evidence versions
 
     def versions(self, unit: str, year: int, name: str | None = None) -> list[Version]:
-        sql = "SELECT * FROM versions WHERE unit = ? AND year = ?"
+        sql = f"SELECT {VERSION_COLUMNS} FROM versions WHERE unit = ? AND year = ? AND pending = 0"
         args: tuple[Any, ...] = (unit, year)
         if name is not None:
             sql, args = sql + " AND name = ?", args + (name,)
         return [Version(*row) for row in self._run(sql + " ORDER BY id", args)]
 
     def version(self, version_id: int) -> Version | None:
-        rows = self._run("SELECT * FROM versions WHERE id = ?", (version_id,))
+        rows = self._run(f"SELECT {VERSION_COLUMNS} FROM versions WHERE id = ? AND pending = 0", (version_id,))
         return Version(*rows[0]) if rows else None
 
-    def record_upload(
+    def begin_upload(
         self,
         unit: str,
         year: int,
@@ -240,15 +331,46 @@ class Store:
         user: str,
         replaced: tuple[str, int] | None,
         archive: str | None,
-    ) -> None:
-        """One transaction: the file it replaces (if any) becomes an earlier version kept at
-        `archive`, and the new bytes become the current version."""
-        at = stamp()
+    ) -> int:
+        """The new version's row, pending, with what it replaces: written before the file is renamed
+        into place (`complete_upload` after it; a crash between is reconciled at start)."""
         with self._lock, self._db:
             if replaced is not None:
                 current = self._db.execute(
                     "SELECT id FROM versions WHERE unit = ? AND year = ? AND name = ? AND replaced_at IS NULL "
-                    "ORDER BY id DESC LIMIT 1",
+                    "AND pending = 0",
+                    (unit, year, name),
+                ).fetchone()
+                if current is None:
+                    # a file put there by hand (or by the CLI's users) before: it is a version too
+                    self._db.execute(
+                        "INSERT INTO versions(unit, year, name, sha256, size) VALUES (?, ?, ?, ?, ?)",
+                        (unit, year, name, *replaced),
+                    )
+            cursor = self._db.execute(
+                "INSERT INTO versions(unit, year, name, sha256, size, uploaded_by, uploaded_at, pending, prev_sha, "
+                "prev_size, prev_archive) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                (unit, year, name, sha256, size, user, stamp(), *(replaced or (None, None)), archive),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+    def complete_upload(self, version_id: int) -> None:
+        """One transaction: the file it replaced (if any) becomes an earlier version kept at its
+        archive, and the pending row becomes the current version."""
+        with self._lock, self._db:
+            row = self._db.execute(
+                "SELECT unit, year, name, uploaded_by, uploaded_at, prev_sha, prev_size, prev_archive FROM versions "
+                "WHERE id = ? AND pending = 1",
+                (version_id,),
+            ).fetchone()
+            if row is None:
+                return
+            unit, year, name, user, at, prev_sha, prev_size, archive = row
+            if prev_sha is not None:
+                current = self._db.execute(
+                    "SELECT id FROM versions WHERE unit = ? AND year = ? AND name = ? AND replaced_at IS NULL "
+                    "AND pending = 0 ORDER BY id DESC LIMIT 1",
                     (unit, year, name),
                 ).fetchone()
                 if current is None:
@@ -256,17 +378,45 @@ class Store:
                     self._db.execute(
                         "INSERT INTO versions(unit, year, name, sha256, size, replaced_by, replaced_at, archive) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (unit, year, name, replaced[0], replaced[1], user, at, archive),
+                        (unit, year, name, prev_sha, prev_size, user, at, archive),
                     )
                 else:
                     # the bytes kept are those on disk, even if someone edited the file by hand since
                     self._db.execute(
                         "UPDATE versions SET replaced_by = ?, replaced_at = ?, archive = ?, sha256 = ?, size = ? "
                         "WHERE id = ?",
-                        (user, at, archive, replaced[0], replaced[1], current[0]),
+                        (user, at, archive, prev_sha, prev_size, current[0]),
                     )
+            else:
+                # the name held no file: a row still current for it (the file deleted by hand) ends
+                self._db.execute(
+                    "UPDATE versions SET replaced_by = ?, replaced_at = ? WHERE unit = ? AND year = ? AND name = ? "
+                    "AND replaced_at IS NULL AND pending = 0",
+                    (user, at, unit, year, name),
+                )
             self._db.execute(
-                "INSERT INTO versions(unit, year, name, sha256, size, uploaded_by, uploaded_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (unit, year, name, sha256, size, user, at),
+                "UPDATE versions SET pending = 0, prev_sha = NULL, prev_size = NULL, prev_archive = NULL WHERE id = ?",
+                (version_id,),
             )
+
+    def pending_uploads(self) -> list[tuple[int, str, int, str, str, str | None]]:
+        """Rows written before a rename that a crash may have stopped: id, unit, year, name, sha256
+        and the archive of the bytes it was to replace."""
+        rows = self._run("SELECT id, unit, year, name, sha256, prev_archive FROM versions WHERE pending = 1")
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+    def drop_pending(self, version_id: int) -> None:
+        self._run("DELETE FROM versions WHERE id = ? AND pending = 1", (version_id,))
+
+    def prune_versions(self, unit: str, keep: int) -> list[str]:
+        """The unit's earlier versions past the newest `keep` lose their bytes (the row stays, with
+        who and when): the archives to delete."""
+        with self._lock, self._db:
+            rows = self._db.execute(
+                "SELECT id, archive FROM versions WHERE unit = ? AND archive IS NOT NULL AND pending = 0 "
+                "ORDER BY replaced_at DESC, id DESC LIMIT -1 OFFSET ?",
+                (unit, keep),
+            ).fetchall()
+            for version_id, _archive in rows:
+                self._db.execute("UPDATE versions SET archive = NULL WHERE id = ?", (version_id,))
+        return [archive for _id, archive in rows]

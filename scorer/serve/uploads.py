@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scorer import loading
+from scorer import api
 from scorer.errors import Msg, Place, Problem, ScorerError, Text, msg
 from scorer.serve import work
 from scorer.serve.locks import unit_lock
@@ -31,8 +31,24 @@ from scorer.serve.work import Runner
 
 ALLOWED_SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
 MAX_NAME = 120
+# in UTF-8 bytes: the hidden `.part` name beside it adds 23, a kept version's name 26, and a file
+# system takes 255 (a Vietnamese name of 120 characters can be 360 bytes)
+MAX_NAME_BYTES = 150
+# names Windows keeps for devices: a file so named cannot be saved there, whatever its extension
+WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in "123456789¹²³"]
+)
+RESERVED = frozenset(["unit.yaml", "unit.yml"]) | api.NOT_EVIDENCE
 _UNSAFE = re.compile(r"[^\w .()+,-]", re.UNICODE)
 _SHEET = re.compile(r"^(?P<file>.*)\[(?P<sheet>[^\[\]]*)\]$")
+
+
+class StorageError(Exception):
+    """The evidence folder or --data could not be written: the server's fault, not the upload's."""
+
+
+class Changed(Exception):
+    """The file to replace is not the version the client said it replaces (If-Match)."""
 
 
 class UploadRefused(Exception):
@@ -61,11 +77,17 @@ def safe_name(given: str | None) -> str:
     stem, dot, suffix = base.rpartition(".")
     if not dot or not stem.strip(" ._") or "." + suffix.lower() not in ALLOWED_SUFFIXES:
         raise refusal(base or None, msg("upload_suffix", suffixes=ALLOWED_SUFFIXES))
-    name = stem[: MAX_NAME - len(suffix) - 1].rstrip() + "." + suffix.lower()
-    if name.startswith("official."):
+    stem = stem[: MAX_NAME - len(suffix) - 1].rstrip()
+    while len(f"{stem}.{suffix}".encode()) > MAX_NAME_BYTES:
+        stem = stem[:-1].rstrip()
+    name = stem + "." + suffix.lower()
+    folded = name.casefold()
+    if folded.startswith("official."):
         raise refusal(name, msg("upload_official"))
-    if name in loading.NOT_EVIDENCE:
+    if folded in RESERVED:
         raise refusal(name, msg("upload_not_evidence", name=name))
+    if folded.split(".")[0].rstrip(" ") in WINDOWS_DEVICES:
+        raise refusal(name, f"{name} is a name Windows keeps for a device: rename the file")
     return name
 
 
@@ -241,9 +263,36 @@ def accept(
     data: bytes,
     user: str,
     run: Runner | None = None,
+    if_match: str | None = None,
+    keep_versions: int | None = None,
 ) -> Accepted:
-    """Validate the unit with the file in place; land it atomically or change nothing."""
+    """Validate the unit with the file in place; land it atomically or change nothing. With
+    `if_match` (a sha256, or `*`), the file replaced must be that version (`Changed` otherwise).
+    Storage that cannot be written raises `StorageError`; a validation past its bounds
+    `work.TooHeavy`."""
     name = safe_name(given)
+    try:
+        return _accept(
+            store, evidence, rules, data_dir, unit, year, name, data, user, run or Runner(), if_match, keep_versions
+        )
+    except OSError as error:
+        raise StorageError(f"{type(error).__name__}: {error}") from None
+
+
+def _accept(
+    store: Store,
+    evidence: Path,
+    rules: Path,
+    data_dir: Path,
+    unit: str,
+    year: int,
+    name: str,
+    data: bytes,
+    user: str,
+    run: Runner,
+    if_match: str | None,
+    keep_versions: int | None,
+) -> Accepted:
     with unit_lock(data_dir, unit):
         unit_dir = evidence / unit
         year_dir = year_folder(evidence, unit, year)
@@ -251,26 +300,40 @@ def accept(
         year_dir.mkdir(exist_ok=True)
         if year_dir.resolve().parent != unit_dir.resolve():
             raise refusal(name, msg("upload_year_outside"), status=403)
+        target = year_dir / name
+        if if_match is not None:
+            current = hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else None
+            wanted = if_match.strip().strip('"').lower()
+            if (wanted == "*" and current is None) or (wanted != "*" and wanted != current):
+                raise Changed(name)
         part = year_dir / f".{name}.{secrets.token_hex(8)}.part"
         staging_root = data_dir / "staging"
         staging_root.mkdir(parents=True, exist_ok=True)
         root = Path(tempfile.mkdtemp(prefix=f"{unit}-", dir=staging_root))
+        digest = hashlib.sha256(data).hexdigest()
         try:
             _write(part, data)
             staged = _stage(evidence, unit, year, name, part, root)
-            problems, records = (run or Runner())(work.validate, root, rules, year, unit, name, lane="validate")
+            problems, records = run(work.validate, root, rules, year, unit, name, unit=unit)
             if problems:
                 raise UploadRefused(problem_rows(problems, staged, year, name))
-            target = year_dir / name
             replaced = None
             archive = None
             if target.is_file():
                 old = target.read_bytes()
                 replaced = (hashlib.sha256(old).hexdigest(), len(old))
                 archive = _archive(data_dir, unit, year, name, old)
-            with unit_lock(data_dir, unit, "read"):  # no prediction is reading the unit as it lands
-                os.replace(part, target)
-            _fsync_dir(year_dir)
+            # the row first, pending; the file; then the row completed (a crash between: see reconcile)
+            version = store.begin_upload(unit, year, name, digest, len(data), user, replaced, archive)
+            try:
+                with unit_lock(data_dir, unit, "read"):  # no prediction is reading the unit as it lands
+                    os.replace(part, target)
+                _fsync_dir(year_dir)
+            except BaseException:
+                if not target.is_file() or hashlib.sha256(target.read_bytes()).hexdigest() != digest:
+                    store.drop_pending(version)
+                raise
+            store.complete_upload(version)
         except BaseException:
             part.unlink(missing_ok=True)
             if created:
@@ -279,8 +342,11 @@ def accept(
             raise
         finally:
             shutil.rmtree(root, ignore_errors=True)
-        digest = hashlib.sha256(data).hexdigest()
-        store.record_upload(unit, year, name, digest, len(data), user, replaced, archive)
+        _COUNTS[_count_key(target)] = (records, 0)
+        if keep_versions is not None:
+            for pruned in store.prune_versions(unit, keep_versions):
+                with contextlib.suppress(OSError):
+                    (data_dir / pruned).unlink()
         return Accepted(name, year, records, digest, len(data), replaced is not None)
 
 
@@ -295,41 +361,91 @@ def _archive(data_dir: Path, unit: str, year: int, name: str, old: bytes) -> str
 
 
 _COUNTS: dict[tuple[str, int, int], tuple[int | None, int]] = {}
+_SHAS: dict[tuple[str, int, int], str] = {}
 
 
-def _count(unit_dir: Path, path: Path) -> tuple[int | None, int]:
-    """Records in one file and problems found reading it alone (memoised by size and mtime)."""
+def _count_key(path: Path) -> tuple[str, int, int]:
     stat = path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _COUNTS:
-        try:
-            _COUNTS[key] = (len(loading.load_evidence_files(unit_dir, [path]).records), 0)
-        except ScorerError as error:
-            _COUNTS[key] = (None, len(error.problems))
-        if len(_COUNTS) > 10_000:
-            _COUNTS.clear()
-    return _COUNTS[key]
+    return (str(path), stat.st_size, stat.st_mtime_ns)
 
 
-def list_files(store: Store, evidence: Path, unit: str, year: int) -> list[dict[str, Any]]:
-    """The year folder's evidence files with their record counts and earlier versions."""
+def list_files(store: Store, evidence: Path, unit: str, year: int, run: Runner | None = None) -> list[dict[str, Any]]:
+    """The year folder's evidence files with their record counts, sha256 (what `If-Match` takes)
+    and earlier versions. Counts are memoised by size and mtime; new ones are counted by the
+    runner's workers (a large file is not read in the server's own process). A version is credited
+    to its uploader only while the file holds its bytes."""
     unit_dir = evidence / unit
     versions = store.versions(unit, year)
+    paths = api.evidence_files(year_folder(evidence, unit, year))
+    keys = {path: _count_key(path) for path in paths}
+    new = [path for path in paths if keys[path] not in _COUNTS]
+    if new:
+        counts = (run or Runner())(work.count_records, unit_dir, new, unit=unit)
+        if len(_COUNTS) > 10_000:
+            _COUNTS.clear()
+        for path, count in zip(new, counts):
+            _COUNTS[keys[path]] = count
     files = []
-    for path in loading.evidence_files(year_folder(evidence, unit, year)):
-        records, problems = _count(unit_dir, path)
+    for path in paths:
+        records, problems = _COUNTS[keys[path]]
+        if keys[path] not in _SHAS:
+            if len(_SHAS) > 10_000:
+                _SHAS.clear()
+            _SHAS[keys[path]] = hashlib.sha256(path.read_bytes()).hexdigest()
+        sha = _SHAS[keys[path]]
         mine = [v for v in versions if v.name == path.name]
         current = next((v for v in reversed(mine) if v.replaced_at is None), None)
+        if current is not None and current.sha256 != sha:
+            current = None  # changed by hand since: not that uploader's bytes
         files.append(
             {
                 "name": path.name,
                 "download": f"/units/{unit}/evidence/{year}/files/{path.name}",
                 "records": records,
                 "problems": problems,
-                "size": path.stat().st_size,
+                "size": keys[path][1],
+                "sha256": sha,
                 "uploaded_by": current.uploaded_by if current else None,
                 "uploaded_at": current.uploaded_at if current else None,
                 "versions": [v.public() for v in reversed(mine) if v.replaced_at is not None],
             }
         )
     return files
+
+
+def clean_and_reconcile(store: Store, evidence: Path, data_dir: Path) -> list[str]:
+    """At start: the leftovers of a server killed mid-upload (hidden `.part` files in year
+    folders, staging folders under --data) removed, and every pending version row settled against
+    the folder: completed if its file holds its bytes (the rename happened), dropped otherwise
+    (with the archive it had made of a file that is still in place). What was done, one line each."""
+    done = []
+    with contextlib.suppress(ScorerError):
+        for unit in api.unit_ids(evidence):
+            for year_dir in (evidence / unit).iterdir():
+                if not (year_dir.is_dir() and year_dir.name.isdigit()):
+                    continue
+                for leftover in year_dir.glob(".*.part"):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
+                        done.append(f"removed {leftover.relative_to(evidence)}")
+    staging = data_dir / "staging"
+    if staging.is_dir():
+        for leftover in staging.iterdir():
+            shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+            done.append(f"removed staging/{leftover.name}")
+    for version, unit, year, name, sha, archive in store.pending_uploads():
+        target = year_folder(evidence, unit, year) / name
+        try:
+            landed = target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == sha
+        except OSError:
+            landed = False
+        if landed:
+            store.complete_upload(version)
+            done.append(f"completed the record of {unit}/{year}/{name} (version {version})")
+        else:
+            store.drop_pending(version)
+            if archive:
+                with contextlib.suppress(OSError):
+                    (data_dir / archive).unlink()
+            done.append(f"dropped the record of {unit}/{year}/{name} that never landed (version {version})")
+    return done

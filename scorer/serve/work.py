@@ -1,24 +1,38 @@
-"""The service's heavy work (a prediction, the validation of a unit) in a worker process, so that a
-page served from the cache never waits for the interpreter lock behind it.
+"""The service's heavy work (a prediction, the validation of a unit, counting a file's records) in
+worker processes, so that a page served from the cache never waits for the interpreter lock behind
+it, and so that one unit's file can neither stall the others nor take the machine.
 
 `Runner(workers=0)` runs the same functions in the calling thread (the tests' app); `scorer serve`
-uses worker processes started by `spawn` (no fork of a threaded server), one lane for predictions
-and one for validations, so that a stream of uploads never holds up the forecast, nor the reverse. A `ScorerError` does
-not cross a process boundary intact, so the functions here return problems instead of raising."""
+starts a pool of `workers` processes (by default one per core) shared by every kind of job. Jobs of
+different units run in parallel; one unit has one job at a time (its others wait for it, not for a
+worker). Each job is bounded: CPU seconds (RLIMIT_CPU, raised for each job), memory (RLIMIT_AS, set
+once in the worker) and wall time (the worker is killed and replaced). A job past a bound raises
+`TooHeavy`; no worker free within `queue_wait` raises `Busy`. Workers end with the server, even a
+server killed with SIGKILL (Linux's parent-death signal, and a watch on the parent besides).
+
+A `ScorerError` does not cross a process boundary intact, so the functions here return problems
+instead of raising."""
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
+import io
 import multiprocessing
+import os
+import queue
+import re
+import signal
 import threading
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
 
-from scorer import api, loading
+from scorer import api
 from scorer.errors import Problem, ScorerError
 from scorer.models.prediction import UnitPrediction
 from scorer.serve.locks import unit_lock
@@ -48,73 +62,292 @@ def predict(
             return error.problems
 
 
-def predict_many(
-    evidence: Path,
-    rules: Path,
-    units: list[str],
-    year: int,
-    as_of: dt.date | None,
-    today: dt.date,
-    horizon: int,
-    locks: Path | None = None,
-) -> list[UnitPrediction | list[Problem]]:
-    """Several units in one call (the province's ranking): one trip to the worker, not one each;
-    one unit's lock at a time."""
-    return [predict(evidence, rules, unit, year, as_of, today, horizon, locks) for unit in units]
-
-
 def validate(root: Path, rules: Path, year: int, unit: str, name: str) -> tuple[list[Problem], int]:
     """`scorer validate` of one unit under `root`, and the records of its file `name` that year."""
     try:
         api.validate(api.Request(evidence=root, rules=rules, year=year, unit=unit))
         staged = root / unit
-        return [], len(loading.load_evidence_files(staged, [staged / str(year) / name]).records)
+        return [], api.count_records(staged, staged / str(year) / name)
     except ScorerError as error:
         return error.problems, 0
 
 
-def _warm() -> None:
-    """Imports the engine and the writers in the worker before the first request needs them."""
-    import scorer.engine  # noqa: F401
-    import scorer.predict  # noqa: F401
+def count_records(unit_dir: Path, paths: list[Path]) -> list[tuple[int | None, int]]:
+    """Each file's records read alone, or None and the number of problems found."""
+    counts: list[tuple[int | None, int]] = []
+    for path in paths:
+        try:
+            counts.append((api.count_records(unit_dir, path), 0))
+        except ScorerError as error:
+            counts.append((None, len(error.problems)))
+    return counts
+
+
+class Busy(Exception):
+    """No worker was free in time: try again later."""
+
+
+class StorageFailed(OSError):
+    """A worker could not read or write the server's folders (a lock under --data, evidence)."""
+
+
+class TooHeavy(Exception):
+    """A job went past its bound of CPU time, memory or wall time and was ended."""
+
+    def __init__(self, bound: str) -> None:
+        super().__init__(bound)
+        self.bound = bound
+
+
+@dataclass(frozen=True)
+class Limits:
+    cpu_seconds: int = 60
+    memory_mb: int = 2048
+    wall_seconds: float = 90.0
+    queue_wait: float = 20.0
+
+
+def machine_workers() -> int:
+    """One worker per core this process may use, at least two (one unit's job never holds all)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(2, cores)
+
+
+# -- the worker's side
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the server ends, however it ends."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _serve(conn: Connection, parent: int, limits: Limits) -> None:
+    import resource
+
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server, which ends us
+    with contextlib.suppress(ValueError, OSError):
+        memory = limits.memory_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    with contextlib.suppress(Exception):
+        import scorer.api  # noqa: F401  (the engine, the loaders, the prediction: before the first job)
+    conn.send(("ready", None))
+    while True:
+        try:
+            function, args = conn.recv()
+        except (EOFError, OSError):
+            os._exit(0)
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        spent = int(used.ru_utime + used.ru_stime)
+        with contextlib.suppress(ValueError, OSError):
+            hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+            soft = spent + limits.cpu_seconds
+            resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+        try:
+            answer: tuple[str, Any] = ("ok", function(*args))
+        except MemoryError:
+            answer = ("heavy", "memory")
+        except OSError as error:
+            answer = ("storage", f"{type(error).__name__}: {error}")
+        except BaseException as error:  # noqa: B036  (the parent shows it; the worker lives on)
+            answer = ("error", f"{type(error).__name__}: {error}")
+        try:
+            conn.send(answer)
+        except MemoryError:
+            conn.send(("heavy", "memory"))
+
+
+# -- the server's side
+
+
+class _Worker:
+    def __init__(self, context: Any, limits: Limits) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, os.getpid(), limits), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> bool:
+        if not self.ready and self.conn.poll(timeout):
+            with contextlib.suppress(EOFError, OSError):
+                self.ready = self.conn.recv()[0] == "ready"
+        return self.ready
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.kill()
+            self.process.join(5)
+        with contextlib.suppress(Exception):
+            self.conn.close()
 
 
 class Runner:
-    def __init__(self, workers: int = 0) -> None:
+    def __init__(self, workers: int = 0, limits: Limits | None = None) -> None:
         self.workers = workers
+        self.limits = limits or Limits()
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: list[_Worker] = []
         self._lock = threading.Lock()
-        self._pools: dict[str, ProcessPoolExecutor] = {}
-        for lane in LANES if workers else ():
-            self._start(lane)
+        self._units: dict[str, threading.Lock] = {}
+        self._closed = False
+        for _ in range(workers):
+            self._add()
 
-    def _start(self, lane: str) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
-        pool.submit(_warm)
-        self._pools[lane] = pool
-        return pool
+    def _add(self) -> None:
+        worker = _Worker(self._context, self.limits)
+        with self._lock:
+            self._all.append(worker)
+        self._idle.put(worker)
 
-    def __call__(self, function: Callable[..., T], *args: Any, lane: str = "predict") -> T:
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            if worker in self._all:
+                self._all.remove(worker)
+            if self._closed:
+                return
+        self._add()
+
+    @contextlib.contextmanager
+    def _unit(self, unit: str | None) -> Iterator[None]:
+        """One job per unit at a time: a unit's second job waits for its first, not for a worker."""
+        if unit is None:
+            yield
+            return
+        with self._lock:
+            lock = self._units.setdefault(unit, threading.Lock())
+        if not lock.acquire(timeout=self.limits.queue_wait):
+            raise Busy(unit)
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def __call__(self, function: Callable[..., T], *args: Any, unit: str | None = None) -> T:
         if not self.workers:
             return function(*args)
-        for attempt in range(2):
-            with self._lock:
-                pool = self._pools[lane]
+        with self._unit(unit):
             try:
-                return pool.submit(function, *args).result()
-            except BrokenProcessPool:
-                # a worker that died (killed, out of memory) is replaced once, then the error shows
-                with self._lock:
-                    if self._pools[lane] is pool:
-                        self._start(lane)
-                if attempt:
-                    raise
-        raise AssertionError("unreachable")
+                worker = self._idle.get(timeout=self.limits.queue_wait)
+            except queue.Empty:
+                raise Busy("no worker free") from None
+            try:
+                if not worker.wait_ready(self.limits.queue_wait + 60):
+                    raise BrokenPipeError("the worker did not start")
+                worker.conn.send((function, args))
+                if not worker.conn.poll(self.limits.wall_seconds):
+                    self._replace(worker)
+                    raise TooHeavy("time")
+                kind, value = worker.conn.recv()
+            except (EOFError, OSError):
+                # ended by the kernel: past its CPU time (SIGXCPU), out of memory, or killed
+                worker.process.join(5)
+                code = worker.process.exitcode
+                self._replace(worker)
+                raise TooHeavy("cpu" if code == -signal.SIGXCPU else "memory") from None
+            except TooHeavy:
+                raise
+            except BaseException:
+                self._replace(worker)
+                raise
+            self._idle.put(worker)
+        if kind == "heavy":
+            raise TooHeavy(str(value))
+        if kind == "storage":
+            raise StorageFailed(str(value))
+        if kind == "error":
+            raise RuntimeError(f"in a worker: {value}")
+        return value  # type: ignore[no-any-return]
 
     def close(self) -> None:
         with self._lock:
-            for pool in self._pools.values():
-                pool.shutdown(cancel_futures=True)
-            self._pools.clear()
+            self._closed = True
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.kill()
 
 
-LANES = ("predict", "validate")
+# -- downloads of uploaded files
+
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?(\d[\d.,]*|\.\d+)([eE][+-]?\d+)?%?$")
+
+
+def _risky(text: str) -> bool:
+    """A cell a spreadsheet would run as a formula (a signed number is only a number)."""
+    return text.startswith(_RISKY) and not _NUMBER.match(text.strip())
+
+
+def neutralise(path: Path) -> bytes | None:
+    """An uploaded CSV or workbook with every cell a spreadsheet would run as a formula made text
+    (`'` before a CSV cell; a workbook's formula kept as its text): None when there is none, and
+    the file is served as it is."""
+    if path.suffix.lower() == ".csv":
+        return _neutralise_csv(path.read_bytes())
+    if path.suffix.lower() == ".xlsx":
+        return _neutralise_xlsx(path)
+    return None
+
+
+def _neutralise_csv(data: bytes) -> bytes | None:
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data[3 if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # the loaders refuse it; nothing a spreadsheet would read as ours
+    lines = text.splitlines(keepends=True)
+    first = lines[0] if lines else ""
+    stated = first.startswith("sep=") and len(first.rstrip("\r\n")) == 5
+    delimiter = first[4] if stated else max((",", ";", "\t"), key=first.count)
+    rows = list(csv.reader(io.StringIO(text[len(first) :] if stated else text, newline=""), delimiter=delimiter))
+    if not any(_risky(cell) for row in rows for cell in row):
+        return None
+    out = io.StringIO(newline="")
+    ending = "\r\n" if "\r\n" in first else "\n"
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=ending)
+    for row in rows:
+        writer.writerow(["'" + cell if _risky(cell) else cell for cell in row])
+    head = first if stated else ""
+    return (b"\xef\xbb\xbf" if bom else b"") + (head + out.getvalue()).encode("utf-8")
+
+
+def _neutralise_xlsx(path: Path) -> bytes | None:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path)
+    except Exception:  # openpyxl raises anything at all on a malformed part
+        return None
+    changed = False
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" or (isinstance(cell.value, str) and _risky(cell.value)):
+                    text = str(cell.value)
+                    cell._value, cell.data_type = text, "s"  # a string, even one starting with =
+                    cell.quotePrefix = True
+                    changed = True
+    if not changed:
+        return None
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
