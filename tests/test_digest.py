@@ -19,10 +19,10 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "4f39301673fcdd42942ab56796715c638e959d4874f41e20ea4d5f8c481f4e3c",
+    "synthetic-json": "7061a9e198610cedb995dd72018443f3e48f83cf38e0750f76b3acce502bb875",
     "synthetic-table": "2ab3c44bfa4bc1b502a6892d750db8f3f9c42b34154e58caebcfe2ac1bf33357",
-    "shipped-json": "75337e51237e9b3888260b410a09e53c8e198ab8eba1090caf6b4c740b8be959",
-    "shipped-2023-json": "f7fc467ec1c8e4bb6cec37910e0c35fdb5686e0a0986a6a966806557d3fdb923",
+    "shipped-json": "c0506a47376acc045d2de5ac6999bd834d8e1340f3c81d6c9471cb53bf3d8da6",
+    "shipped-2023-json": "89573411c8ed5c6b52fd01603db95b454864c52996280976c0e2f7c807253999",
 }
 
 
