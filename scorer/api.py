@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scorer import loading
-from scorer.metrics import shift
 from scorer.errors import (
     CriteriaError,
     InputError,
@@ -33,6 +32,7 @@ from scorer.models.inputs import EMPTY_EVIDENCE, EvidenceSet, UnitYear
 from scorer.models.prediction import CriterionResult, Prediction, RankRow, UnitPrediction
 from scorer.models.scored import ScoredUnit
 from scorer.predict import Scoring, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
+from scorer.predict.context import last_year_end
 from scorer.ranking import rank
 from scorer.risks import assess
 
@@ -233,7 +233,7 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) ->
         loading.load_evidence(folder, cs.year - 1, cs) if loading.is_dir(folder / str(cs.year - 1)) else EMPTY_EVIDENCE
     )
     problems += loading.check_values(last_year, cs)
-    problems += loading.check_cutoff(last_year, shift(cs.cutoff, -1))
+    problems += loading.check_cutoff(last_year, last_year_end(cs))
     if problems:
         raise InputError(problems)
     official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")

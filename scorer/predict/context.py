@@ -41,9 +41,15 @@ def index_keys_of(cs: CriteriaSet) -> dict[str, str | None]:
     }
 
 
+def last_year_end(cs: CriteriaSet) -> dt.date:
+    """The last day last year's folder may hold: its year's cut-off (this year's a year back, or its
+    31 December if later: last year's own set may have cut off later than this year's)."""
+    return max(metric_lib.shift(cs.cutoff, -1), dt.date(cs.year - 1, 12, 31))
+
+
 def last_year_cutoff(cs: CriteriaSet, as_of: dt.date) -> dt.date:
-    """Last year's evidence is read as it stood on the as-of date, and never past its own year's cut-off."""
-    return min(as_of, metric_lib.shift(cs.cutoff, -1))
+    """Last year's evidence is read as it stood on the as-of date, and never past its own year's end."""
+    return min(as_of, last_year_end(cs))
 
 
 class Record:
