@@ -512,6 +512,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} is not an evidence file; it is kept on the server by the administrator",
         "vi": "{name} không phải tệp tài liệu kiểm chứng; tệp này do quản trị viên lưu trên máy chủ",
     },
+    "upload_too_heavy_time": {
+        "en": "the check of the unit with this file took longer than the service gives one task",
+        "vi": "việc kiểm tra đơn vị với tệp này kéo dài quá thời gian máy chủ dành cho một tác vụ",
+    },
+    "upload_too_heavy_cpu": {
+        "en": "the check of the unit with this file took more CPU time than the service gives one task",
+        "vi": "việc kiểm tra đơn vị với tệp này cần nhiều thời gian CPU hơn mức máy chủ dành cho một tác vụ",
+    },
+    "upload_too_heavy_memory": {
+        "en": "the check of the unit with this file needed more memory than the service gives one task",
+        "vi": "việc kiểm tra đơn vị với tệp này cần nhiều bộ nhớ hơn mức máy chủ dành cho một tác vụ",
+    },
+    "upload_device_name": {
+        "en": "{name} is a name Windows keeps for a device: rename the file",
+        "vi": "{name} là tên Windows dành riêng cho thiết bị: hãy đổi tên tệp",
+    },
+    "sheet_empty_run": {
+        "en": "more than {cells} empty cells or {rows} empty rows after row {row}: the sheet is refused before it is read",
+        "vi": "hơn {cells} ô trống hoặc {rows} dòng trống sau dòng {row}: trang tính bị từ chối trước khi đọc",
+    },
+    "sheet_empty_cells": {
+        "en": "more than {allowed} empty cells among {values} values: the sheet is refused before it is read",
+        "vi": "hơn {allowed} ô trống giữa {values} giá trị: trang tính bị từ chối trước khi đọc",
+    },
+    "sheet_empty_rows": {
+        "en": "more than {limit} empty rows among the records: the rest is not read",
+        "vi": "hơn {limit} dòng trống xen giữa các bản ghi: phần còn lại không được đọc",
+    },
+    "delete_empty_below": {
+        "en": "delete the empty rows and columns below and beside the records (select them, Delete), then save",
+        "vi": "xoá các dòng và cột trống bên dưới và bên cạnh các bản ghi (chọn chúng, bấm Delete), rồi lưu lại",
+    },
+    "delete_empty_between": {
+        "en": "delete the empty rows and columns between the records (select them, Delete), then save",
+        "vi": "xoá các dòng và cột trống xen giữa các bản ghi (chọn chúng, bấm Delete), rồi lưu lại",
+    },
     "upload_year_outside": {
         "en": "the year folder is not inside the unit folder",
         "vi": "thư mục năm không nằm trong thư mục đơn vị",

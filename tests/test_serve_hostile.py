@@ -467,3 +467,23 @@ def test_a_prediction_whose_evidence_changed_meanwhile_answers_and_is_not_kept(
     thread.join(timeout=120)
     assert answered and not thread.is_alive()
     assert cache.cached(OFFICE, 2024, AS_OF, AS_OF) is None  # computed before the file landed: not kept
+
+
+def test_an_upload_whose_check_passes_its_bounds_is_refused_and_audited(
+    client: TestClient, evidence: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    csrf = login(client)
+    before = tree(evidence)
+
+    def heavy(*_: object) -> object:
+        raise work.TooHeavy("time")
+
+    monkeypatch.setattr(work, "validate", heavy)
+    response = upload(client, "x.yaml", GOOD, csrf)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["message"] == (
+        "the check of the unit with this file took longer than the service gives one task"
+    )
+    assert audit(data)[0]["action"] == "upload_too_heavy_time" and tree(evidence) == before
+    page = client.post(f"/units/{OFFICE}/evidence/2024", files={"file": ("x.yaml", GOOD)}, data={"csrf": csrf})
+    assert "việc kiểm tra đơn vị với tệp này kéo dài quá thời gian máy chủ dành cho một tác vụ" in page.text

@@ -227,7 +227,7 @@ def test_a_sheet_of_empty_cells_is_refused_before_it_is_parsed(tmp_path):
     byte scan, which stops at the limit (openpyxl would have parsed every cell on opening the sheet)."""
     import zipfile
 
-    from scorer.errors import Collector, ScorerError
+    from scorer.errors import Collector, ScorerError, wording
     from scorer.loading.xlsx_ import xlsx_records
 
     path = tmp_path / "empty.xlsx"
@@ -239,11 +239,14 @@ def test_a_sheet_of_empty_cells_is_refused_before_it_is_parsed(tmp_path):
         problems.raise_if_any()
     except ScorerError as error:
         [problem] = error.problems
-    assert problem.message == (
+    assert wording(problem.message, "en") == (
         "more than 100,000 empty cells or 10,000 empty rows after row 1: the sheet is refused before it is read"
     )
-    assert problem.hint == (
+    assert wording(problem.hint, "en") == (
         "delete the empty rows and columns below and beside the records (select them, Delete), then save"
+    )
+    assert wording(problem.message, "vi") == (
+        "hơn 100.000 ô trống hoặc 10.000 dòng trống sau dòng 1: trang tính bị từ chối trước khi đọc"
     )
 
 

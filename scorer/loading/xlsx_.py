@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from scorer.errors import Collector, Grouped, ScorerError, did_you_mean, msg
+from scorer.errors import Collector, Grouped, Msg, ScorerError, did_you_mean, msg
 from scorer.loading.criteria import field_kind
 from scorer.loading.csv_ import LIST_SPLIT
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, MAX_XLSX_BYTES, MAX_XLSX_UNPACKED, nfc
@@ -155,7 +155,7 @@ def xlsx_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
                 scan = _scan(path, sheet._worksheet_path)
                 refused = scan.problem()
                 if refused is not None:
-                    problems.add(where, refused[0], line=1, hint=refused[1] or None)
+                    problems.add(where, refused[0], line=1, hint=refused[1])
                     continue
                 if scan.formulas:
                     if len(books) == 1:
@@ -198,24 +198,26 @@ class Scan:
     run_cells: int = 0
     run_rows: int = 0
 
-    def problem(self) -> tuple[str, str] | None:
+    def problem(self) -> tuple[Msg, Msg | None] | None:
         """What refuses the sheet before it is parsed: the message and the hint, or None."""
-        delete = "(select them, Delete), then save"
         if self.run_cells > MAX_EMPTY_RUN_CELLS or self.run_rows > MAX_EMPTY_ROWS:
             return (
-                f"more than {MAX_EMPTY_RUN_CELLS:,} empty cells or {MAX_EMPTY_ROWS:,} empty rows after row "
-                f"{self.last_row:,}: the sheet is refused before it is read",
-                f"delete the empty rows and columns below and beside the records {delete}",
+                msg(
+                    "sheet_empty_run",
+                    cells=Grouped(MAX_EMPTY_RUN_CELLS),
+                    rows=Grouped(MAX_EMPTY_ROWS),
+                    row=Grouped(self.last_row),
+                ),
+                msg("delete_empty_below"),
             )
         allowed = MAX_EMPTY_CELLS + EMPTY_CELLS_PER_VALUE * self.values
         if self.empty_cells > allowed:
             return (
-                f"more than {allowed:,} empty cells among {self.values:,} values: the sheet is refused before it "
-                "is read",
-                f"delete the empty rows and columns between the records {delete}",
+                msg("sheet_empty_cells", allowed=Grouped(allowed), values=Grouped(self.values)),
+                msg("delete_empty_between"),
             )
         if self.last_row > MAX_RECORDS + 1 + MAX_EMPTY_ROWS:
-            return f"more than {MAX_RECORDS:,} records in one sheet ({self.last_row:,} rows)", ""
+            return msg("too_many_sheet_rows", limit=Grouped(MAX_RECORDS), rows=Grouped(self.last_row)), None
         return None
 
 
@@ -305,9 +307,9 @@ def _sheet_records(
             if empty > MAX_EMPTY_ROWS:
                 problems.add(
                     where,
-                    f"more than {MAX_EMPTY_ROWS:,} empty rows among the records: the rest is not read",
+                    msg("sheet_empty_rows", limit=Grouped(MAX_EMPTY_ROWS)),
                     line=number,
-                    hint="delete the empty rows between the records (select them, Delete), then save",
+                    hint=msg("delete_empty_between"),
                 )
                 return
             continue

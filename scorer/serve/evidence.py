@@ -17,12 +17,13 @@ from scorer.errors import ScorerError, msg
 from scorer.serve import uploads, work
 from scorer.serve.service import Ctx, Refused, client_ip
 
-IF_MATCH = re.compile(r'^(\*|"?[0-9a-fA-F]{64}"?)$')
+# what an upload is told when checking it passed a job's bound
 TOO_HEAVY = {
-    "time": "the check of the unit with this file took longer than the service gives one task",
-    "cpu": "the check of the unit with this file took more CPU time than the service gives one task",
-    "memory": "the check of the unit with this file needed more memory than the service gives one task",
+    "time": msg("upload_too_heavy_time"),
+    "cpu": msg("upload_too_heavy_cpu"),
+    "memory": msg("upload_too_heavy_memory"),
 }
+IF_MATCH = re.compile(r'^(\*|"?[0-9a-fA-F]{64}"?)$')
 
 
 def evidence_year(ctx: Ctx, write: bool) -> int:
@@ -128,7 +129,13 @@ async def accept(ctx: Ctx) -> uploads.Accepted:
     except uploads.Changed:
         raise Refused(409, "web.changed", "upload_changed", unit, given[:200]) from None
     except work.TooHeavy as error:
-        row = {"file": given[:200], "sheet": None, "row": None, "field": "file", "message": TOO_HEAVY[error.bound]}
+        row = {
+            "file": given[:200],
+            "sheet": None,
+            "row": None,
+            "field": "file",
+            "message": TOO_HEAVY[error.bound],
+        }
         raise Refused(422, "web.too_heavy", f"upload_too_heavy_{error.bound}", unit, given[:200], [row]) from None
     service.audit(
         "upload", 201, user=ctx.user.name, ip=client_ip(ctx.request), unit=unit, detail=f"{year}/{accepted.name}"

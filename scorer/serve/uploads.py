@@ -87,7 +87,7 @@ def safe_name(given: str | None) -> str:
     if folded in RESERVED:
         raise refusal(name, msg("upload_not_evidence", name=name))
     if folded.split(".")[0].rstrip(" ") in WINDOWS_DEVICES:
-        raise refusal(name, f"{name} is a name Windows keeps for a device: rename the file")
+        raise refusal(name, msg("upload_device_name", name=name))
     return name
 
 
