@@ -3,9 +3,9 @@ range, and how much the evidence already secures (docs/contract.md 3).
 
 The package by what it does: `context` (the evidence as of the date, the unit's own record),
 `scenarios` (obligations and values: met, missed or pending, and the chance of a pending one),
-`surveys` (rows the unit cannot self-score), `unit` (the unit loop: each criterion's points), `sums` (areas, components, the total, the likely
-range and what is secured),
-`whatif` (hypothetical records).
+`surveys` (rows the unit cannot self-score), `unit` (the unit loop: each criterion's points),
+`sums` (areas, components, the total, the likely range and what is secured), `whatif`
+(hypothetical records).
 """
 
 from scorer.predict.context import effective_as_of, is_supported
