@@ -32,6 +32,7 @@ from scorer.models.inputs import EMPTY_EVIDENCE, EvidenceSet, UnitYear
 from scorer.models.prediction import CriterionResult, Prediction, RankRow, UnitPrediction
 from scorer.models.scored import ScoredUnit
 from scorer.predict import Scoring, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
+from scorer.predict.context import last_year_end
 from scorer.ranking import rank
 from scorer.risks import assess
 
@@ -265,11 +266,12 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) ->
     if what_if:
         extra = loading.load_evidence_files(folder, list(what_if), hypothetical=True, cs=cs)
         evidence = _merge_what_if(evidence, extra)
-    problems = loading.check_evidence(evidence, cs)
+    problems = loading.check_evidence(evidence, cs) + loading.check_cutoff(evidence, cs.cutoff)
     last_year = (
         loading.load_evidence(folder, cs.year - 1, cs) if loading.is_dir(folder / str(cs.year - 1)) else EMPTY_EVIDENCE
     )
     problems += loading.check_values(last_year, cs)
+    problems += loading.check_cutoff(last_year, last_year_end(cs))
     if problems:
         raise InputError(problems)
     official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
@@ -397,8 +399,8 @@ def backtest(request: Request) -> list[Backtest]:
 
 def track(request: Request, compare: bool = False, days: list[dt.date] | None = None) -> Track:
     """Replay a closed year as of every month end and calendar deadline (or only as of `days`, and
-    the cut-off), for each selected unit; `compare` replays it under the first release's projection
-    rules too."""
+    the cut-off), for each selected unit; `compare` replays it with every pending thing presumed done
+    too (the earlier rules' optimism)."""
     from scorer.models.track import Track
     from scorer.track import as_of_dates, scorecard, track_unit
 
@@ -430,10 +432,10 @@ def track(request: Request, compare: bool = False, days: list[dt.date] | None = 
             units.append(
                 track_unit(
                     cs,
-                    replay("pace"),
+                    replay("honest"),
                     official.total if official else None,
-                    "pace",
-                    replay("flat") if compare else None,
+                    "honest",
+                    replay("presumed") if compare else None,
                 )
             )
     return Track(units=units, record=scorecard(units))
@@ -485,6 +487,10 @@ def plan(request: Request, target: float | None = None) -> list[RemediationPlan]
     for run, data in each_unit(request, inputs):
         folder = inputs.folder(data.unit.id)
         official = loading.load_official(folder / str(cs.year) / "official.yaml", cs)
+        # Published results count from their publication date: a plan as of an earlier day is
+        # drafted from the forecast of that day.
+        if official and not official.published_by(request.as_of or request.today):
+            official = None
         day = cs.cutoff if official else run.as_of
         scored = run.score(data, day)
         # A plan on published results is written in the next year and cites its decisions too.
@@ -538,6 +544,9 @@ def form(request: Request) -> list[Form]:
     for run, data in each_unit(request, inputs):
         folder = inputs.folder(data.unit.id) / str(cs.year)
         official = loading.load_official(folder / "official.yaml", cs)
+        # The appraisal's column only from the day its points were known.
+        if official and not official.appraised_by(request.as_of or request.today):
+            official = None
         words = loading.load_explanations(folder / "explanations.yaml", cs)
         scored = assess(run.score(data, detail=True), data.unit)
         forms.append(build_form(scored, data.unit, cs, official, words))

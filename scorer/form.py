@@ -166,11 +166,14 @@ def _criterion_row(
     score = None if survey or c.status == "not_applicable" else (c.expected if final else c.low)
     proofs = [] if survey else _proof_lines(c)
     reasons = [r for r in c.reasons if r != "survey_estimate"]
-    nothing_arose = False
-    if score is not None and score >= c.max:
+    # Không phát sinh: full points by the decision's own rule, named as such.
+    nothing_arose = c.status == "not_arising"
+    if nothing_arose:
+        score = c.max
+    elif score is not None and score >= c.max:
         # Full points only where the evidence shows them: a declared proof still missing gives the
         # row none (the appraisal would not count it); a row with no record at all is full because
-        # nothing it counts arose this year, and says so.
+        # nothing it counts arose this year (a violation not recorded), and says so.
         if any(p.missing is not None for p in proofs):
             score, reasons = 0.0, ["missing_proof"]
         elif not proofs:

@@ -30,6 +30,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "total": {"en": "Total", "vi": "Tổng cộng"},
     "components": {"en": "Components", "vi": "Thành phần điểm"},
     "class": {"en": "Class", "vi": "Xếp loại"},
+    "class_line": {
+        "en": "Class: {low} (low) / {expected} (expected) / {high} (high)",
+        "vi": "Xếp loại: {low} (thấp) / {expected} (dự kiến) / {high} (cao)",
+    },
+    "likely": {"en": "Likely range", "vi": "Khoảng nhiều khả năng"},
+    "gap.obligations": {"en": "{on_time} of {total} on time", "vi": "{on_time}/{total} đúng hạn"},
+    "gap.pending": {"en": "{n} not yet due", "vi": "{n} chưa đến hạn"},
+    "gap.none": {"en": "nothing recorded yet", "vi": "chưa có số liệu"},
+    "gap.now": {"en": "{value} now", "vi": "hiện đạt {value}"},
+    "gap.needed": {"en": "needed:", "vi": "cần"},
+    "gap.band": {"en": "{value} for {points} points", "vi": "{value} để đạt {points} điểm"},
+    "gap.full": {"en": "{value} for full points", "vi": "{value} để đạt điểm tối đa"},
+    "secured": {"en": "Secured by evidence", "vi": "Điểm đã có minh chứng"},
+    "no_evidence_count": {"en": "{n} criteria with no evidence yet", "vi": "{n} tiêu chí chưa có minh chứng"},
+    "likely_line": {"en": "Likely {low}–{high} points", "vi": "Nhiều khả năng đạt {low}–{high} điểm"},
+    "known_line": {
+        "en": "evidence secures {secured} of {max} points; {forecast} points are forecast; {none} criteria have no evidence yet",
+        "vi": "minh chứng đã có cho {secured}/{max} điểm; {forecast} điểm là dự báo; {none} tiêu chí chưa có minh chứng",
+    },
     "risks": {"en": "At-risk criteria", "vi": "Tiêu chí có nguy cơ mất điểm"},
     "no_risks": {"en": "No criterion at risk.", "vi": "Không có tiêu chí nào có nguy cơ mất điểm."},
     "at_stake": {"en": "At stake", "vi": "Có thể mất"},
@@ -145,8 +164,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Có thể biết trước từ ngày {day}: điểm dự kiến không lệch quá 1 điểm so với điểm chốt từ đó",
     },
     "projection_rules": {"en": "Projection rules", "vi": "Quy tắc dự báo"},
-    "projection.pace": {"en": "unit's pace (current)", "vi": "theo nhịp độ của đơn vị (hiện hành)"},
-    "projection.flat": {"en": "first release (value to date)", "vi": "bản đầu (giá trị đến nay)"},
+    "projection.honest": {
+        "en": "no point without evidence (current)",
+        "vi": "không có minh chứng không tính điểm (hiện hành)",
+    },
+    "projection.presumed": {"en": "pending work presumed done", "vi": "coi như hoàn thành việc chưa đến hạn"},
     "published_line": {
         "en": "Final at the cut-off {final} ({klass}) · published {published}",
         "vi": "Điểm chốt {final} ({klass}) · kết quả công bố {published}",
@@ -175,6 +197,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "no_lost": {"en": "No point is lost for good yet.", "vi": "Chưa có điểm nào bị mất hẳn."},
     # reason codes (docs/contract.md 4)
     "reason.missing_evidence": {"en": "missing evidence", "vi": "thiếu tài liệu kiểm chứng"},
+    "reason.no_evidence": {"en": "no evidence yet", "vi": "chưa có minh chứng"},
+    "reason.not_arising": {"en": "nothing arose", "vi": "không phát sinh"},
     "reason.pending": {"en": "pending", "vi": "chưa đến hạn"},
     "reason.overdue": {"en": "overdue", "vi": "quá hạn"},
     "reason.below_band": {"en": "below band", "vi": "chưa đạt mức cao nhất"},
@@ -183,6 +207,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reason.survey_estimate": {"en": "survey estimate", "vi": "ước tính khảo sát"},
     # criterion status
     "status.full": {"en": "full", "vi": "đạt tối đa"},
+    "status.not_arising": {"en": "nothing arose (full points)", "vi": "không phát sinh (đạt tối đa)"},
     "status.not_applicable": {"en": "not applicable", "vi": "không áp dụng"},
     "not_applicable": {"en": "Not applicable", "vi": "Không áp dụng"},
     "index": {"en": "Index (% of the applicable max)", "vi": "Chỉ số (% điểm tối đa được đánh giá)"},
@@ -290,46 +315,52 @@ CATALOGUE: dict[str, dict[str, str]] = {
 CATALOGUE.update(
     {
         "how.to_date": {"en": "{value} on the evidence to date", "vi": "{value} theo tài liệu đến nay"},
+        "how.reached": {"en": "{value} to date: reached", "vi": "{value} đến nay: đã đạt"},
         "how.pace": {
             "en": "{value} to date, {projected} at this year's pace",
             "vi": "{value} đến nay, {projected} nếu giữ nhịp độ năm nay",
         },
-        "how.at_least_last_year": {
-            "en": "{value} to date, at least last year's {last}",
-            "vi": "{value} đến nay, không thấp hơn năm trước ({last})",
-        },
-        "how.last_year": {
-            "en": "{value} to date; last year's {last} expected",
-            "vi": "{value} đến nay; dự kiến bằng năm trước ({last})",
+        "how.pending": {
+            "en": "{value} to date, not yet reached",
+            "vi": "{value} đến nay, chưa đạt",
         },
         "how.no_record": {
-            "en": "{value} to date, no earlier record",
-            "vi": "{value} đến nay, chưa có số liệu năm trước",
+            "en": "no evidence yet ({value})",
+            "vi": "chưa có minh chứng ({value})",
         },
         "how.progress": {
-            "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the plan began ({days} days)",
-            "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ khi bắt đầu kế hoạch ({days} ngày)",
+            "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the year began ({days} days)",
+            "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ đầu năm ({days} ngày)",
         },
         "how.level": {
-            "en": "level: {value} to date, kept as it is",
-            "vi": "mức duy trì: {value} đến nay, giữ nguyên",
+            "en": "level: {value} to date; it can still fall before the cut-off",
+            "vi": "mức hiện tại: {value} đến nay; vẫn có thể giảm trước thời điểm chốt số liệu",
         },
-        "how.presumed": {
-            "en": "{value} to date, nothing recorded this year or last; presumed met ({full}) by the deadline",
-            "vi": "{value} đến nay, chưa có số liệu năm nay và năm trước; coi như đạt ({full}) khi đến hạn",
+        "how.violations": {
+            "en": "{value} found to date; one found later is still possible",
+            "vi": "{value} vi phạm đến nay; vẫn có thể phát hiện thêm",
         },
         "how.obligations": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
-        "how.obligations_this_year": {
-            "en": "{total} obligations: {counts}; pending ones at this year's on-time rate ({rate})",
-            "vi": "{total} nghĩa vụ: {counts}; phần chưa đến hạn tính theo tỷ lệ đúng hạn năm nay ({rate})",
+        "how.obligations_pending": {"en": "{total} obligations: {counts}", "vi": "{total} nghĩa vụ: {counts}"},
+        "how.chance.activity": {
+            "en": "chance of it being done in time {chance}: at the unit's recent pace ({recent} criteria with work done in the last {window} days; {evidenced} of {criteria} have evidence)",
+            "vi": "khả năng hoàn thành kịp thời {chance}: theo nhịp độ gần đây của đơn vị ({recent} tiêu chí có việc hoàn thành trong {window} ngày qua; {evidenced}/{criteria} tiêu chí đã có minh chứng)",
         },
-        "how.obligations_last_year": {
-            "en": "{total} obligations: {counts}; pending ones at last year's on-time rate ({rate})",
-            "vi": "{total} nghĩa vụ: {counts}; phần chưa đến hạn tính theo tỷ lệ đúng hạn năm trước ({rate})",
+        "how.chance.prior": {
+            "en": "chance of meeting it in time {chance}: no record yet, the criteria set's prior",
+            "vi": "khả năng hoàn thành đúng hạn {chance}: chưa có số liệu, theo giả định của bộ tiêu chí",
         },
-        "how.obligations_no_record": {
-            "en": "{total} obligations: {counts}; no record yet, pending ones assumed on time",
-            "vi": "{total} nghĩa vụ: {counts}; chưa có số liệu, phần chưa đến hạn coi như đúng hạn",
+        "how.chance.last_year": {
+            "en": "chance of meeting it in time {chance}: from last year's record ({last_met} of {last_decided} met) and the set's prior",
+            "vi": "khả năng hoàn thành đúng hạn {chance}: theo kết quả năm trước ({last_met}/{last_decided} đạt) và giả định của bộ tiêu chí",
+        },
+        "how.chance.this_year": {
+            "en": "chance of meeting it in time {chance}: from the unit's record this year ({unit_met} of {unit_decided} obligations due so far met on time)",
+            "vi": "khả năng hoàn thành đúng hạn {chance}: theo kết quả năm nay của đơn vị ({unit_met}/{unit_decided} nghĩa vụ đã đến hạn hoàn thành đúng hạn)",
+        },
+        "how.chance.this_year_own": {
+            "en": "chance of meeting it in time {chance}: from this year's record of these obligations ({own_met} of {own_decided} on time) and the unit's ({unit_met} of {unit_decided})",
+            "vi": "khả năng hoàn thành đúng hạn {chance}: theo kết quả năm nay của chính nghĩa vụ này ({own_met}/{own_decided} đúng hạn) và của đơn vị ({unit_met}/{unit_decided})",
         },
         "how.survey_official": {"en": "official share {share}", "vi": "kết quả khảo sát chính thức {share}"},
         "how.survey_answers": {
@@ -861,6 +892,54 @@ def figure(value: float | int, lang: str) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
+def class_line(total: Any, lang: str) -> str:
+    """The class of each of the three figures, each named."""
+    k = total.class_
+    return t("class_line", lang).format(low=k.low or "–", expected=k.expected or "–", high=k.high or "–")
+
+
+def known_line(total: Any, lang: str) -> str | None:
+    """How much of the total the evidence secures, what is forecast, the likely range, and the
+    criteria with no evidence yet."""
+    known, likely = total.known, total.likely
+    if known is None:
+        return None
+    text = t("known_line", lang).format(
+        secured=num(known.secured, lang),
+        max=num(total.max, lang),
+        forecast=num(known.forecast, lang),
+        none=known.no_evidence,
+    )
+    if likely is not None:
+        text = t("likely_line", lang).format(low=num(likely.low, lang), high=num(likely.high, lang)) + " · " + text
+    return text
+
+
+def gap_text(gap: Any, lang: str) -> str:
+    """An at-risk row's gap as figures: "68% now; 80% needed for 0.5 points, 100% for full points"."""
+    if gap.obligations:
+        o = gap.obligations
+        text = t("gap.obligations", lang).format(on_time=o["on_time"], total=o["total"])
+        if o.get("pending"):
+            text += "; " + t("gap.pending", lang).format(n=o["pending"])
+        return text
+
+    def shown(value: float) -> str:
+        return f"{figure(round(100 * value, 1), lang)}%" if gap.share else figure(value, lang)
+
+    parts = [t("gap.none", lang) if gap.value is None else t("gap.now", lang).format(value=shown(gap.value))]
+    steps = [s for s in gap.steps if gap.value is None or s.value > gap.value]
+    needs = [
+        t("gap.full" if i == len(steps) - 1 else "gap.band", lang).format(
+            value=shown(s.value), points=num(s.points, lang)
+        )
+        for i, s in enumerate(steps)
+    ]
+    if needs:
+        parts.append(t("gap.needed", lang) + " " + ", ".join(needs))
+    return "; ".join(parts)
+
+
 def satisfaction_line(unit: Any, lang: str) -> str | None:
     """The satisfaction index's own line in a prediction: last year's result and rank, this year's
     estimate and the points of the criteria it drives."""
@@ -887,15 +966,49 @@ def satisfaction_line(unit: Any, lang: str) -> str | None:
 
 
 def how(basis: str, params: dict[str, float | int], lang: str) -> str:
-    """How a metric's scenarios were reached, in words."""
-    values = {k: (str(int(v)) if k in ("respondents", "total") else figure(v, lang)) for k, v in params.items()}
+    """How a metric's scenarios were reached, in words; and, for work still pending, the chance
+    used and what it rests on (the most specific record the chance was worked out from)."""
+    counted = (
+        "respondents",
+        "total",
+        "unit_met",
+        "unit_decided",
+        "own_met",
+        "own_decided",
+        "last_decided",
+        "evidenced",
+        "criteria",
+        "recent",
+        "window",
+        "days",
+    )
+    values = {k: (str(int(v)) if k in counted else figure(v, lang)) for k, v in params.items()}
     counts = [
         f"{int(params[s])} {t('obligation.' + s, lang)}"
         for s in ("on_time", "late", "nonconforming", "missing", "pending")
         if params.get(s)
     ]
     values["counts"] = ", ".join(counts) or "–"
-    return t(f"how.{basis}", lang).format(**values)
+    text = t(f"how.{basis}", lang).format(**values)
+    if "chance" in params:
+        values["chance"] = f"{figure(100 * params['chance'], lang)}%"
+        values["last_met"] = str(int(params.get("last_met", 0)))
+        text += "; " + t(f"how.chance.{chance_source(params)}", lang).format(**values)
+    return text
+
+
+def chance_source(params: dict[str, float | int]) -> str:
+    """The most specific record a chance was worked out from (predict's `chance`)."""
+    keys = (
+        ("criteria", "activity"),
+        ("own_decided", "this_year_own"),
+        ("unit_decided", "this_year"),
+        ("last_decided", "last_year"),
+    )
+    for key, source in keys:
+        if params.get(key):
+            return source
+    return "prior"
 
 
 def upper_first(text: str) -> str:

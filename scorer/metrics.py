@@ -154,7 +154,7 @@ def _obligations(
     items: list[ObligationStatus] = []
     if metric.expect:
         for obligation in metric.expect:
-            due = _shift(cs.calendar[obligation.due], year_offset)
+            due = shift(cs.calendar[obligation.due], year_offset)
             candidates = [r for r in chosen if _matches(r, dict(obligation.match))]
             # Named by its calendar date's key (report_q1_due): the reports put it in words.
             items.append(_status(metric, obligation.due, due, candidates, as_of, final, hypothetical))
@@ -192,7 +192,7 @@ def _status(
     return ObligationStatus(label, due, "pending", record_id)
 
 
-def _shift(day: dt.date, years: int) -> dt.date:
+def shift(day: dt.date, years: int) -> dt.date:
     if not years:
         return day
     try:

@@ -12,6 +12,7 @@ from scorer.models.prediction import ProofStatus
 
 REASONS = (
     "overdue",
+    "no_evidence",
     "unsupported",
     "missing_evidence",
     "missing_proof",
@@ -35,6 +36,7 @@ def reasons(
     evidence: Sequence[str],
     unsupported: Sequence[str],
     proofs: Sequence[ProofStatus],
+    no_evidence: bool = False,
 ) -> list[str]:
     """Every reason that applies, in the order of REASONS (the first is the at-risk row's `reason`).
     `shortfall` is the reason the row's rule kind gives a row below its max (scoring/kinds.py)."""
@@ -53,16 +55,19 @@ def reasons(
         return [r for r in REASONS if r in found]
     if overdue:
         found.add("overdue")
+    if no_evidence:
+        # Nothing recorded yet: the row's points are not secured, however the rest of the unit does.
+        found.add("no_evidence")
     if unsupported and high > expected:
         found.add("unsupported")
-    if len(unsupported) == len(evidence) and expected < maximum:
+    if len(unsupported) == len(evidence) and expected < maximum and not no_evidence:
         found.add("missing_evidence")
     if low < maximum:
         if shortfall is not None:
             found.add(shortfall)
         if status == "pending":
             found.add("pending")
-    if status == "short" and shortfall is None:
+    if status == "short" and shortfall is None and not no_evidence:
         # A rule met or not (binary): a row short of it lacks the evidence that meets it.
         found.add("missing_evidence")
     return [r for r in REASONS if r in found]

@@ -14,9 +14,9 @@ import datetime as dt
 
 from scorer.models.criteria import id_order
 from scorer.models.evidence import Unit
-from scorer.models.prediction import Change, CriterionResult, Risk, UnitPrediction
+from scorer.models.prediction import Change, CriterionResult, Gap, GapStep, Risk, UnitPrediction
 from scorer.models.scored import ScoredUnit
-from scorer.scoring import difference
+from scorer.scoring import difference, kind_of
 
 # The fields a scored unit hands on to its prediction, as they are.
 _SCORED = tuple(f.name for f in dataclasses.fields(ScoredUnit))
@@ -80,4 +80,26 @@ def _risk(criterion: CriterionResult, unit: Unit) -> Risk:
         remedy=criterion.remedy,
         remedy_en=criterion.remedy_en,
         missing_proofs=[p.title for p in criterion.proofs if not p.evidence],
+        gap=gap(criterion),
+    )
+
+
+def gap(criterion: CriterionResult) -> Gap | None:
+    """How far the row's (first) metric is from each level of points: "15 of 22 tasks done" reads
+    as 68%, and the shares each band needs."""
+    if not criterion.metrics or criterion.survey_basis is not None:
+        return None
+    metric = criterion.metrics[0]
+    params = metric.params
+    if "total" in params:
+        counts = {s: int(params[s]) for s in ("on_time", "late", "nonconforming", "missing", "pending", "total")}
+        return Gap.model_construct(value=None, share=False, steps=[], obligations=counts)
+    steps = kind_of(criterion.rule).steps(criterion.max)
+    value = None if metric.basis == "no_record" else float(params.get("value", metric.low))
+    share = metric.share
+    return Gap.model_construct(
+        value=value,
+        share=share,
+        steps=[GapStep.model_construct(value=v, points=p) for v, p in steps],
+        obligations={},
     )

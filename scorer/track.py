@@ -104,7 +104,7 @@ def track_unit(
         coverage=summary.coverage,
         mae=summary.mae,
         summary=summary,
-        baseline=summarise(cs, baseline, "flat")[0] if baseline else None,
+        baseline=summarise(cs, baseline, "presumed")[0] if baseline else None,
         below_max=[c.id for c in last.criteria if c.status != "not_applicable" and c.expected < c.max],
     )
 

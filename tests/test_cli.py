@@ -92,6 +92,7 @@ def test_prediction_json_contract(runner):
         assert risk_fields <= set(r)
         assert r["reason"] in {
             "missing_evidence",
+            "no_evidence",
             "pending",
             "overdue",
             "below_band",
@@ -124,7 +125,14 @@ def test_explain_traces_points_to_documents(runner):
     assert "deductions: 1 - 0.25 x PAR reports late, missing or not conforming" in result.output
     assert "4 obligations: 2 on time, 1 late, 1 pending" in result.output
     assert "121/BC-VPUB" in result.output and "reports.csv:3" in result.output
-    assert "Points: Low 0.50 · Expected 0.67 · High 0.75" in result.output
+    assert "Points: Low 0.50 · Expected 0.69 · High 0.75" in result.output
+    # the pending annual report's chance and what it rests on
+    data = json.loads(runner.invoke(main, ["explain", "1.2", "--as-of", "2024-09-30", "--format", "json"]).output)
+    (metric,) = data[0]["criterion"]["metrics"]
+    assert (
+        "chance of meeting it in time 77.83%: from this year's record of these obligations (2 of 3 on time)"
+        in (metric["how"])
+    )
 
 
 def test_explain_shows_the_marks_column_only_when_a_record_is_marked(runner):
@@ -430,9 +438,9 @@ def test_predict_gives_the_satisfaction_index_its_own_line(runner, monkeypatch):
     result = runner.invoke(main, ["predict", "--as-of", "2024-09-30"])
     assert (
         "Satisfaction index (SIPAS, criterion 8.1): 2023: rank 16/20; "
-        "2024 estimate 95% (90.9–97.3%) → 9.50 of 10.00 points"
+        "2024 estimate 95% (75–100%) → 9.50 of 10.00 points"
     ) in result.output.splitlines()
     data = json.loads(runner.invoke(main, ["predict", "--as-of", "2024-09-30", "--format", "json"]).output)
     sipas = data["units"][0]["satisfaction"]
-    assert sipas["points"] == {"max": 10.0, "low": 9.09, "expected": 9.5, "high": 9.73}
+    assert sipas["points"] == {"max": 10.0, "low": 7.5, "expected": 9.5, "high": 10.0}
     assert (sipas["last_rank"], sipas["last_of"], sipas["basis"]) == (16, 20, "internal")

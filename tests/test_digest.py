@@ -19,10 +19,10 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "63fdb57d5247436eaa2d4ff7a2ae6b5ec5a5be213994d60b3d4f77ae29cc2fe2",
-    "synthetic-table": "e443d2c68bc1db3d085f19068163057793fec7a9e72da20ddc0de582a6ad8bba",
-    "shipped-json": "7fdebbf19c95eec0ac7e6c92bd65f5abb5d2c49a1c1b13f6aa401fe6cb392e7e",
-    "shipped-2023-json": "0acc19f2981480a0a1571b9f700130dc81246d19199e8b3b58fcde22ea9deebc",
+    "synthetic-json": "7061a9e198610cedb995dd72018443f3e48f83cf38e0750f76b3acce502bb875",
+    "synthetic-table": "2ab3c44bfa4bc1b502a6892d750db8f3f9c42b34154e58caebcfe2ac1bf33357",
+    "shipped-json": "c0506a47376acc045d2de5ac6999bd834d8e1340f3c81d6c9471cb53bf3d8da6",
+    "shipped-2023-json": "89573411c8ed5c6b52fd01603db95b454864c52996280976c0e2f7c807253999",
 }
 
 

@@ -85,7 +85,10 @@ def test_form_rows_hold_the_low_scenario_and_leave_survey_rows_blank(runner, for
     for cid, c in criteria.items():
         stt, title, top, own, proofs, why, appraised, notes = rows[cid]
         assert top == c["max"] and title == c["title"]
-        if c["source"] == "appraisal":
+        if c["status"] == "not_arising":
+            # không phát sinh: full points by the decision's rule, and said so in the row
+            assert own == top and "không phát sinh" in (why or "").lower(), cid
+        elif c["source"] == "appraisal":
             # never the expected value; full points only with a proof to show (else none)
             assert own == c["low"] or (own == 0 and c["low"] >= top and "Thiếu:" in (proofs or "")), cid
             if own < top:

@@ -9,7 +9,6 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -66,7 +65,6 @@ def with_a_record(draw: st.DrawFn, kind: str) -> tuple[GeneratedUnit, dict]:
     return unit, draw(strategy(CS, unit.as_of))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22.1/22.3: today a record can lift a unit into 'presumed met'")
 @SETTINGS
 @given(with_a_record("meets"))
 @example(case=(TEMPLATE, COMMUNICATION))
@@ -77,7 +75,6 @@ def test_a_record_that_meets_an_obligation_never_lowers_the_forecast(case):
     assert all(a >= b for a, b in zip(after, before)), (unit.label, unit.as_of, record, before, after)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22.1/22.3: today a record that shows a miss can raise the forecast")
 @SETTINGS
 @given(with_a_record("misses"))
 @example(case=(EMPTY, OVERDUE))

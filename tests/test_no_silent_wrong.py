@@ -322,8 +322,16 @@ def test_what_if_rows_are_marked_row_by_row_in_every_format(runner, tmp_path):
     rows = list(csv.reader(io.StringIO(runner.invoke(main, [*args, "--format", "csv"]).output.lstrip("\ufeff"))))
     assert rows[0][-1] == "what_if"
     marked = {(r[3], r[4]) for r in rows[1:] if r[-1] == "hypothetical"}
-    # The index moves with the total (issue 10).
-    assert marked == {("total", ""), ("index", ""), ("component", "appraisal"), ("area", "1"), ("criterion", "1.5")}
+    # The index, the likely range and the points secured move with the total (issues 10 and 22).
+    assert marked == {
+        ("total", ""),
+        ("likely", ""),
+        ("secured", ""),
+        ("index", ""),
+        ("component", "appraisal"),
+        ("area", "1"),
+        ("criterion", "1.5"),
+    }
     data = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)["units"][0]
     assert data["total"]["hypothetical"] is True
     assert [c["id"] for c in data["criteria"] if c["hypothetical"]] == ["1.5"]
@@ -780,13 +788,13 @@ def test_a_percentage_cell_in_a_workbook_is_read_as_it_shows(runner, office_copy
 
 
 OFFICIAL_CASES = [
-    ("total: 88.09", "total: 89.09", ":8: components: add up to 88.09, not the total 89.09"),
+    ("total: 88.09", "total: 89.09", ":9: components: add up to 88.09, not the total 89.09"),
     ("year: 2023", "year: 2024", ":4: year: 2024 in the 2023 folder"),
-    ('"7": 13.35', '"7": 13.53', ":9: areas: add up to 88.27, not the total 88.09"),
+    ('"7": 13.35', '"7": 13.53', ":10: areas: add up to 88.27, not the total 88.09"),
     (
         'criteria: ["5.8"]',
         'criteria: ["5.9"]',
-        ":54: deductions.11.criteria: '5.9' is not a criterion of PAR Index "
+        ":58: deductions.11.criteria: '5.9' is not a criterion of PAR Index "
         "of provincial departments, 2023 (did you mean '5.8'?)",
     ),
 ]

@@ -581,7 +581,7 @@ def test_pages_are_vietnamese_by_default_and_english_on_request(client: TestClie
     login(client)
     page = client.get(f"/units/{OFFICE}")
     assert page.status_code == 200 and '<html lang="vi">' in page.text and "Tổng cộng" in page.text
-    assert 'id="total-expected" data-value="91.48"' in page.text and "<svg" in page.text
+    assert 'id="total-expected" data-value="88.80"' in page.text and "<svg" in page.text
     english = client.get(f"/units/{OFFICE}", params={"lang": "en"})
     assert '<html lang="en">' in english.text and "Total" in english.text
     assert '<html lang="en">' in client.get("/province").text  # remembered
@@ -609,7 +609,7 @@ def test_risk_list_filters_by_division_and_links_each_row_to_its_explanation(
     assert f'href="/units/{OFFICE}/criteria/7.1.1"' in page
     assert f'href="/units/{OFFICE}/criteria/1.1.2"' not in page  # another division's
     explanation = client.get(f"/units/{OFFICE}/criteria/1.2").text
-    assert 'id="criterion-expected">0,67<' in explanation and "38/BC-VPUB" in explanation
+    assert 'id="criterion-expected">0,69<' in explanation and "38/BC-VPUB" in explanation
     assert "<code>2024/reports.csv:2</code>" in explanation and str(evidence) not in explanation
 
 
@@ -634,7 +634,7 @@ def test_downloads_open_in_their_applications(client: TestClient, evidence: Path
     base = f"/units/{OFFICE}/download/"
     report = client.get(base + "report.html")
     assert report.headers["content-disposition"] == f'attachment; filename="{OFFICE}-report.html"'
-    assert 'data-value="91.48"' in report.text
+    assert 'data-value="88.80"' in report.text
     assert client.get(base + "prediction.json").text == client.get(f"/api/units/{OFFICE}/prediction").text
     (tmp_path / "f.xlsx").write_bytes(client.get(base + "form.xlsx").content)
     cli = tmp_path / "cli.xlsx"

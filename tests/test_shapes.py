@@ -166,7 +166,8 @@ def test_the_index_in_json_and_in_the_tables(runner, tmp_path):
     unit = json.loads(result.stdout)["units"][0]
     # 1 + 1 + 3 + 0 (two reports missing) + 1 + 4 (no dossier: not arising) + 1.7 (prior) of 13
     assert unit["total"]["max"] == 13 and unit["total"]["expected"] == 11.7
-    assert unit["index"] == {"low": 88.46, "expected": 90.0, "high": 91.54}
+    # the survey row's bounds: the prior 0.85 less bound_margin 0.2 (1.3 of 2) and a full share (2)
+    assert unit["index"] == {"low": 86.92, "expected": 90.0, "high": 92.31}
     row = next(c for c in unit["criteria"] if c["id"] == "1.3")
     assert (row["status"], row["not_applicable_reason"], row["max"]) == (
         "not_applicable",
@@ -181,7 +182,7 @@ def test_the_index_in_json_and_in_the_tables(runner, tmp_path):
     table = runner.invoke(main, args + ["--lang", "vi"]).stdout
     assert "Chấm theo Quyết định số 123/QĐ-UBND ngày 12/03/2025 của ỦY BAN NHÂN DÂN TỈNH MẪU" in table
     assert [line.split()[-4:] for line in table.splitlines() if line.strip().startswith("Chỉ số")] == [
-        ["100%", "88,46%", "90,00%", "91,54%"]
+        ["100%", "86,92%", "90,00%", "92,31%"]
     ]
 
 
@@ -251,7 +252,8 @@ def test_pilot_survey_answer_counts_give_the_estimate_and_its_interval(cs, engin
         "date": "2025-11-20",
     }
     row = next(c for c in score(cs, engine, [answers]).criteria if c.id == "2.2")
-    assert (row.low, row.expected, row.high, row.survey_basis) == (1.48, 1.59, 1.7, "internal")
+    # 0.796 of 2 points expected; bounds: 0.796 - 0.2 and a full share (the interval is the likely spread)
+    assert (row.low, row.expected, row.high, row.survey_basis) == (1.19, 1.59, 2.0, "internal")
     assert row.metrics[0].basis == "survey_answers" and row.metrics[0].params == {"share": 0.796, "respondents": 100}
 
 

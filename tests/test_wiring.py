@@ -81,8 +81,11 @@ def test_the_units_2024_evidence_scores_under_the_province_set_as_under_the_mode
     check = runner.invoke(main, ["validate", "--evidence", str(EVIDENCE), "--criteria", str(finished)])
     assert check.exit_code == 0, check.output
     model, theirs = _total(runner, MODEL, as_of), _total(runner, finished, as_of)
+    # The province's calendar is its own (its data cut-off 14/12): the share of the year gone, on
+    # which pending work and the falls `low` allows depend, differs from the model's, so the two
+    # forecasts agree within a point rather than half of one.
     for scenario in ("low", "expected", "high"):
-        assert abs(model[scenario] - theirs[scenario]) <= 0.5, (scenario, model, theirs)
+        assert abs(model[scenario] - theirs[scenario]) <= 1.0, (scenario, model, theirs)
     assert (EVIDENCE / OFFICE / "2024").stat().st_mtime_ns == before
 
 

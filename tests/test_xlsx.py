@@ -150,8 +150,8 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
     # Expected points, never headed as the self-assessment (`scorer form` holds evidence-backed points)
     sheet = book["Điểm dự kiến"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
-    assert rows["1.2"][2:5] == (1, 0.67, "38/BC-VPUB; 121/BC-VPUB; 189/BC-VPUB")
-    assert rows["1"][1] == "Công tác chỉ đạo điều hành" and rows["1"][3] == 8.24
+    assert rows["1.2"][2:5] == (1, 0.69, "38/BC-VPUB; 121/BC-VPUB; 189/BC-VPUB")
+    assert rows["1"][1] == "Công tác chỉ đạo điều hành" and rows["1"][3] == 9.06
     assert [r for r in sheet.iter_rows(values_only=True)][1] == (
         "TT",
         "Nội dung / tiêu chí",
@@ -163,10 +163,10 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
     )
     assert rows["1.6"][4] == "149/GM-VPUB; 158/TB-VPUB; thiếu tài liệu kiểm chứng: Biên bản hội nghị đối thoại"
     *_, total, index = sheet.iter_rows(values_only=True)
-    assert total[1:4] == ("Tổng cộng", 100, 91.48)
-    assert index[1:4] == ("Chỉ số (% điểm tối đa được đánh giá)", 100, 91.48)
+    assert total[1:4] == ("Tổng cộng", 100, 88.8)
+    assert index[1:4] == ("Chỉ số (% điểm tối đa được đánh giá)", 100, 88.8)
     assert "Chấm theo bộ tiêu chí mô phỏng, không phải quyết định của tỉnh" in sheet["A1"].value
-    assert book["Nguy cơ mất điểm"]["A2"].value == "1.1.2"
+    assert book["Nguy cơ mất điểm"]["A2"].value == "7.1.1"
 
 
 def test_xlsx_needs_an_output_file(runner, monkeypatch):

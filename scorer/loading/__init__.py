@@ -29,6 +29,7 @@ from scorer.loading.documents import (
 from scorer.loading.evidence import (
     EVIDENCE_SUFFIXES,
     NOT_EVIDENCE,
+    check_cutoff,
     check_evidence,
     resolve_ids,
     check_values,
@@ -80,6 +81,7 @@ __all__ = [
     "LoadedCase",
     "Origin",
     "case_files",
+    "check_cutoff",
     "check_evidence",
     "resolve_ids",
     "check_unit",

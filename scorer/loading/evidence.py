@@ -7,6 +7,8 @@ Every problem of every file is collected and raised at once.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import contextlib
 import dataclasses
 import functools
@@ -525,6 +527,20 @@ def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Prob
             )
         )
     return problems
+
+
+def check_cutoff(evidence: EvidenceSet, cutoff: dt.date) -> list[Problem]:
+    """A year folder holds what happened by that year's data cut-off: a record dated after it belongs
+    to the next year's folder (last year's folder read as of a date in this year would otherwise let
+    the future into a forecast)."""
+    problems = []
+    for record in evidence.records:
+        # A date years away is a mistyped year, told as such where the dates are checked.
+        if cutoff < record.date and record.date.year <= cutoff.year + 1 and record.id not in evidence.hypothetical:
+            origin = evidence.origins[record.id]
+            message = f"{record.date.isoformat()} is after the year's data cut-off ({cutoff.isoformat()})"
+            problems.append(_problem(origin, "date", message, "a record of the next year goes in that year's folder"))
+    return with_sources(problems)
 
 
 def check_values(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:

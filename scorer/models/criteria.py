@@ -55,7 +55,7 @@ class MetricBase(Strict):
     deadline: str | None = None
     # How a pending value is expected to end the year (README "How the forecast is made"): `progress`
     # shares (plan tasks done, coverage) move at the unit's pace, `level` shares (on-time rates) stay.
-    projection: Literal["progress", "level", "pace", "last_year", "best_of", "obligations", "none"] | None = None
+    projection: Literal["progress", "level"] | None = None
 
 
 class CountMetric(MetricBase):
@@ -357,7 +357,28 @@ class SurveyDefaults(Strict):
     prior_share: Share = 0.85
     prior_margin: Share = 0.10
     confidence_z: Annotated[float, Field(gt=0, le=5)] = 1.96
+    # How far below its estimate a survey can still come in: the `low` bound of an estimated survey row
+    # (its `high` is a full share, what a survey can return).
+    bound_margin: Share = 0.2
     instruments: dict[Literal["leaders", "citizens"], Instrument] = {}
+
+
+class Forecast(Strict):
+    """How work not yet done is expected (docs/contract.md 3): the chance that a pending obligation or
+    a value not yet reached is met in time, worked out from the unit's own record this year, then
+    its record last year, then `prior`; each broader estimate weighs as `strength` obligations
+    against the narrower one. Work not yet started is expected at the unit's own pace of evidence. `correlation` is how much one unit's criteria move together, and
+    `likely` the share of outcomes the likely range holds (its 10th to 90th percentiles at 0.8)."""
+
+    prior: Share = 0.5
+    strength: Annotated[float, Field(gt=0, le=100)] = 2
+    correlation: Share = 0.5
+    likely: Annotated[float, Field(gt=0, lt=1)] = 0.8
+    # Work not yet started comes in at the pace the unit did one-off work (documents, dialogues,
+    # initiatives, communication) over the last `window_days`: a unit that has stopped brings in nothing.
+    window_days: Annotated[int, Field(gt=0, le=366)] = 90
+    # However fast the unit is going, work with no evidence yet is never as good as done.
+    ceiling: Annotated[float, Field(ge=0, lt=1)] = 0.8
 
 
 class Satisfaction(Strict):
@@ -389,6 +410,7 @@ class CriteriaSet(Strict):
     # to one of its divisions ("Bộ phận tổ chức, hành chính", never "organisation").
     roles: dict[str, Named] = {}
     surveys: SurveyDefaults = SurveyDefaults()
+    forecast: Forecast = Forecast()
     metrics: dict[str, Metric] = {}
     satisfaction: Satisfaction | None = None
     bonus: Adjustment | None = None

@@ -467,6 +467,10 @@ class Official(Strict):
     year: Annotated[int, Field(ge=2000, le=2100)]
     unit: str
     decision: str | None = None
+    # The day the results were published, and the day the appraisal's points were known: a forecast
+    # as of an earlier date does not know them (nothing from the future).
+    published: Date | None = None
+    appraised_on: Date | None = None
     total: Points
     components: OfficialComponents
     areas: dict[str, Points]
@@ -478,6 +482,15 @@ class Official(Strict):
     appraised: dict[str, Points] = {}
     appraisal_notes: dict[str, Annotated[str, Field(min_length=1)]] = {}
     deductions: list[ItemisedDeduction] = []
+
+    def published_by(self, day: dt.date) -> bool:
+        """Whether the results were out on `day` (a file without its publication date: always)."""
+        return self.published is None or self.published <= day
+
+    def appraised_by(self, day: dt.date) -> bool:
+        """Whether the appraisal's points were known on `day` (its date, else the publication's)."""
+        known = self.appraised_on or self.published
+        return known is None or known <= day
 
     @model_validator(mode="after")
     def _rank_within(self) -> Self:

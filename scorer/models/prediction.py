@@ -57,6 +57,24 @@ class Figure(Out):
     high: float
 
 
+class Likely(Out):
+    """The likely range of a sum of points: the 10th and 90th percentiles of the outcomes the
+    forecast gives (its `forecast.likely` share of them), within [low, high]."""
+
+    low: float
+    high: float
+
+
+class Known(Out):
+    """How much of a total is known: the points the evidence already secures whatever comes, the
+    points that are forecast (expected less secured), and the applicable criteria with no evidence yet."""
+
+    secured: float
+    forecast: float
+    no_evidence: int
+    criteria: int
+
+
 class EvidenceUse(Out):
     """One record a criterion used, traced to its file and line."""
 
@@ -97,6 +115,8 @@ class MetricValue(Out):
     # The metric in words (the set's title, messages.py's metric_words), for the reports only.
     title: str | None = Field(None, exclude=True)
     title_en: str | None = Field(None, exclude=True)
+    # A share (0 to 1, shown in percent), not a count or a score.
+    share: bool = Field(False, exclude=True)
 
 
 class ProofStatus(Out):
@@ -182,6 +202,10 @@ class CriterionResult(Figure):
     # Shown by `explain` and in the risks; left out of the prediction JSON, where they would repeat.
     remedy: str = Field(exclude=True)
     remedy_en: str = Field(exclude=True)
+    # The points its evidence secures whatever comes; no evidence yet; nothing arose (không phát sinh).
+    secured: float = 0.0
+    no_evidence: bool = False
+    nothing_arose: bool = False
     # Last, after the fields a scored criterion has (models/scored.py): the risks add it.
     reasons: list[str]
 
@@ -197,6 +221,7 @@ class AreaResult(Figure):
     title: str
     title_en: str
     last_year: float | None = None
+    likely: Likely | None = None
 
 
 class NodeResult(Figure):
@@ -213,6 +238,7 @@ class ComponentResult(Figure):
     title: str
     title_en: str
     last_year: float | None = None
+    likely: Likely | None = None
 
 
 class Classes(Out):
@@ -224,6 +250,24 @@ class Classes(Out):
 class Total(Figure):
     last_year: float | None = None
     class_: Classes = Field(serialization_alias="class")
+    likely: Likely | None = None
+    known: Known | None = None
+
+
+class GapStep(Out):
+    value: float
+    points: float
+
+
+class Gap(Out):
+    """The gap an at-risk row states as a figure: the value today (None: nothing recorded), whether
+    it is a share (printed in percent), the values each level of points needs, lowest first, and
+    for obligations their counts by status."""
+
+    value: float | None = None
+    share: bool = False
+    steps: list[GapStep] = []
+    obligations: dict[str, int] = {}
 
 
 class Risk(Out):
@@ -243,6 +287,7 @@ class Risk(Out):
     remedy: str
     remedy_en: str
     missing_proofs: list[str] = []
+    gap: Gap | None = None
 
 
 class Change(Out):

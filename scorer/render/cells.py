@@ -3,7 +3,7 @@ with the proof documents still missing."""
 
 from __future__ import annotations
 
-from scorer.messages import num, pick, t
+from scorer.messages import gap_text, num, pick, t
 from scorer.models.prediction import AdjustmentResult, Risk, UnitPrediction
 
 
@@ -31,4 +31,6 @@ def reason_text(r: Risk, lang: str) -> str:
         text += f"; {t('missing_proofs', lang)}"
     if r.missing_proofs:
         text += ": " + ", ".join(r.missing_proofs)
+    if r.gap is not None and (words := gap_text(r.gap, lang)):
+        text += f" ({words})"
     return text

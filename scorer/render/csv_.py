@@ -103,6 +103,23 @@ def _unit_rows(unit: UnitPrediction, lang: str) -> Iterable[list[Any]]:
         "",
         "",
     ]
+    if total.likely is not None:
+        yield head + ["likely", "", t("likely", lang), total.max, total.likely.low, None, total.likely.high] + [""] * 4
+    if total.known is not None:
+        known = total.known
+        yield head + [
+            "secured",
+            "",
+            t("secured", lang),
+            total.max,
+            None,
+            known.secured,
+            None,
+            None,
+            t("no_evidence_count", lang).format(n=known.no_evidence),
+            "",
+            "",
+        ]
     if unit.index is not None:
         idx = unit.index
         yield head + ["index", "", t("index", lang), 100, idx.low, idx.expected, idx.high, None, "", "", ""]

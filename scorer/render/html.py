@@ -17,6 +17,8 @@ from scorer.messages import (
     metric_words,
     num,
     obligation_words,
+    class_line,
+    known_line,
     pick,
     provenance_text,
     rule_text,
@@ -98,6 +100,8 @@ def unit_section(unit: UnitPrediction, lang: str) -> str:
             area_table(unit, lang),
             f"<h2>{escape(t('components', lang))}</h2>",
             component_table(unit, lang),
+            f'<p class="known">{escape(class_line(unit.total, lang))}</p>',
+            f'<p class="known">{escape(known)}</p>' if (known := known_line(unit.total, lang)) else "",
             f'<p class="sipas">{escape(sipas)}</p>' if (sipas := satisfaction_line(unit, lang)) else "",
             f"<h2>{escape(t('risks', lang))} ({len(unit.risks)})</h2>",
             risk_table(unit.risks, lang, what_if_rows(unit)),
@@ -125,6 +129,12 @@ def total_chart(total: Total, unit: UnitPrediction, lang: str) -> str:
     shapes.append(
         f'<rect x="{x(total.low):.1f}" y="36" width="{max(x(total.high) - x(total.low), 1):.1f}" height="8" fill="#3b6ea5"/>'
     )
+    if total.likely is not None:
+        # The likely range, over the [low, high] bounds: where the total ends four times in five.
+        shapes.append(
+            f'<rect class="likely" x="{x(total.likely.low):.1f}" y="33" '
+            f'width="{max(x(total.likely.high) - x(total.likely.low), 1):.1f}" height="14" fill="#0b2f57" opacity="0.45"/>'
+        )
     shapes.append(f'<circle cx="{x(total.expected):.1f}" cy="40" r="6" fill="#0b2f57"/>')
     if total.last_year is not None:
         shapes.append(

@@ -12,6 +12,8 @@ from scorer.messages import (
     metric_words,
     num,
     obligation_words,
+    class_line,
+    known_line,
     pick,
     provenance_text,
     rule_text,
@@ -123,14 +125,13 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
         [_esc(pick(c, "title", lang)), *(num(v, lang) for v in (c.max, c.low, c.expected, c.high, c.last_year))]
         for c in unit.components
     ]
-    klass = total.class_
+    lines = [class_line(total, lang), known_line(total, lang), satisfaction_line(unit, lang)]
     return "\n\n".join(
         [
             header(unit, lang),
             _table(rows, [t("area", lang), t("title", lang), *figures]),
             _table(components, [t("components", lang), *figures]),
-            f"**{t('class', lang)}:** {klass.low or '–'} / {klass.expected or '–'} / {klass.high or '–'}"
-            + (f"\n\n{_esc(sipas)}" if (sipas := satisfaction_line(unit, lang)) else ""),
+            "\n\n".join(_esc(line) for line in lines if line),
             render_risks(unit.risks, lang, what_if),
         ]
     )

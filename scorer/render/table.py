@@ -16,6 +16,8 @@ from scorer.messages import (
     named,
     num,
     obligation_words,
+    class_line,
+    known_line,
     pick,
     provenance_text,
     rule_text,
@@ -125,10 +127,8 @@ def render_unit(unit: UnitPrediction, lang: str) -> str:
         disable_numparse=True,
         colalign=("left",) + ("right",) * 5,
     )
-    klass = total.class_
-    classes = f"{t('class', lang)}: {klass.low or '–'} / {klass.expected or '–'} / {klass.high or '–'}"
-    sipas = satisfaction_line(unit, lang)
-    parts = [header(unit, lang), areas, components, classes + (f"\n{sipas}" if sipas else "")]
+    lines = [class_line(total, lang), known_line(total, lang), satisfaction_line(unit, lang)]
+    parts = [header(unit, lang), areas, components, "\n".join(line for line in lines if line)]
     if unit.what_if is not None:
         parts.append(render_changes(unit.what_if, lang))
     return "\n\n".join(parts + [render_risks(unit.risks, lang, what_if)])

@@ -31,6 +31,7 @@ __all__ = [
     "kind_of",
     "round_points",
     "total",
+    "worst_value",
 ]
 
 
@@ -57,6 +58,11 @@ def full_value(criterion: Criterion, metric: str) -> float | None:
 def best_value(criterion: Criterion) -> float:
     """The value that earns a lower-is-better criterion its full points (none missed, none over)."""
     return _kind(criterion).best_value()
+
+
+def worst_value(criterion: Criterion) -> float:
+    """The value at which a lower-is-better criterion earns its fewest points."""
+    return _kind(criterion).worst_value(criterion.max)
 
 
 def higher_is_better(criterion: Criterion) -> bool:

@@ -17,6 +17,8 @@ This module imports no engine and no writer: the writers put rules in words thro
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable, Mapping, Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -106,6 +108,15 @@ class Kind(Generic[R]):
     def best_value(self) -> float:
         """The value that earns a lower-is-better rule its full points (none missed, none over)."""
         return 0.0
+
+    def worst_value(self, maximum: float) -> float:
+        """The value at which a lower-is-better rule gives its fewest points (`low`'s bad news)."""
+        return 0.0
+
+    def steps(self, maximum: float) -> list[tuple[float, float]]:
+        """The values each level of points needs, lowest first, for an at-risk row's gap (none: the
+        rule is met or not, or reads its obligations)."""
+        return []
 
     def instrument(self) -> str | None:
         """The survey that scores the rule, if one does."""
@@ -220,6 +231,9 @@ class Bands(Kind[BandsRule]):
         edges = [b.edge for b in self.rule.bands if (b.metric or self.rule.metric) == metric]
         return max(edges) if edges else None
 
+    def steps(self, maximum: float) -> list[tuple[float, float]]:
+        return sorted((band.edge, band.points) for band in self.rule.bands if not band.metric)
+
     def sentence(self) -> dict[str, Param]:
         return {
             "bands": tuple(
@@ -277,6 +291,9 @@ class Linear(Kind[LinearRule]):
     def full_value(self, metric: str) -> float | None:
         return self.rule.target
 
+    def steps(self, maximum: float) -> list[tuple[float, float]]:
+        return [(self.rule.target, maximum)]
+
     def sentence(self) -> dict[str, Param]:
         return {"metric": self.rule.metric, "target": self.rule.target}
 
@@ -309,6 +326,15 @@ class Binary(Kind[BinaryRule]):
 
     def best_value(self) -> float:
         return float(self.rule.max) if self.rule.max is not None else 0.0
+
+    def worst_value(self, maximum: float) -> float:
+        return float(self.rule.max) + 1 if self.rule.max is not None else 0.0
+
+    def steps(self, maximum: float) -> list[tuple[float, float]]:
+        # "at least 3 forms" states a figure; "a document exists" (at least 1) does not.
+        if self.rule.min is not None and self.rule.min != 1:
+            return [(self.rule.min, maximum)]
+        return []
 
     def sentence(self) -> dict[str, Param]:
         if self.rule.min is not None:
@@ -346,6 +372,9 @@ class Deductions(Kind[DeductionsRule]):
 
     def higher_is_better(self) -> bool:
         return False
+
+    def worst_value(self, maximum: float) -> float:
+        return float(math.ceil(maximum / self.rule.step))
 
     def sentence(self) -> dict[str, Param]:
         return {"metric": self.rule.metric, "step": self.rule.step}

@@ -1,0 +1,246 @@
+"""The evidence of one prediction as of its date: the views a metric reads, each metric computed once
+per view, and the unit's own record of obligations met so far (what a pending one is expected from)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Sequence
+from enum import Enum
+
+from scorer import metrics as metric_lib
+from scorer.models.criteria import CriteriaSet, Metric, ObligationMetric
+from scorer.models.evidence import EvidenceRecord, Survey
+from scorer.models.inputs import EvidenceSet, UnitYear
+
+FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+def effective_as_of(cs: CriteriaSet, as_of: dt.date | None, today: dt.date) -> dt.date:
+    """Default today, never past the year's data cut-off."""
+    return min(as_of or today, cs.cutoff)
+
+
+def is_supported(record: EvidenceRecord, evidence: EvidenceSet) -> bool:
+    """The appraisal accepts a document it can see: a number, and the attachment if one is named.
+    Survey records are results, not documents to appraise, so they are always taken. A record
+    drafted from the register is not taken until the officer has reviewed it."""
+    if record.review is not None:
+        return False
+    if isinstance(record, Survey):
+        return True
+    return bool(record.document_no and record.document_no.strip()) and record.id not in evidence.missing_attachments
+
+
+def index_keys_of(cs: CriteriaSet) -> dict[str, str | None]:
+    """Per metric, the field of its first `where: {field: value}` filter, which records are indexed by."""
+    return {
+        name: next((k for k, v in metric.where.items() if isinstance(v, str)), None)
+        for name, metric in cs.metrics.items()
+    }
+
+
+def last_year_end(cs: CriteriaSet) -> dt.date:
+    """The last day last year's folder may hold: its year's cut-off (this year's a year back, or its
+    31 December if later: last year's own set may have cut off later than this year's)."""
+    return max(metric_lib.shift(cs.cutoff, -1), dt.date(cs.year - 1, 12, 31))
+
+
+def last_year_cutoff(cs: CriteriaSet, as_of: dt.date) -> dt.date:
+    """Last year's evidence is read as it stood on the as-of date, and never past its own year's end."""
+    return min(as_of, last_year_end(cs))
+
+
+class Record:
+    """A tally of obligations: how many were decided and how many of those were met on time."""
+
+    __slots__ = ("met", "decided")
+
+    def __init__(self, met: int = 0, decided: int = 0) -> None:
+        self.met, self.decided = met, decided
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """The unit's evidence this year: `evidenced` of `criteria` have some, `recent` of them had a
+    one-off thing done in the last `window` days, `left` days remain to the cut-off, and `elapsed`
+    is the share of the year gone."""
+
+    evidenced: int
+    criteria: int
+    recent: int
+    window: int
+    left: int
+    elapsed: float
+
+    def chance(self) -> float:
+        """The chance that a criterion with no evidence yet gets some by the cut-off: as many as the
+        unit's recent pace of one-off work brings in the days left, of those still missing."""
+        missing = self.criteria - self.evidenced
+        if missing <= 0 or self.window <= 0:
+            return 0.0
+        return min(1.0, self.recent / self.window * self.left / missing)
+
+
+def _one_off(metric: Metric) -> bool:
+    """A thing done once (a document, a dialogue, an initiative, a form of communication), not an
+    obligation that falls due anyway or a figure reported along the year."""
+    return metric.kind in ("exists", "count", "sum") and metric.projection is None
+
+
+class Context:
+    """The evidence views of one prediction, with each metric computed once per view."""
+
+    def __init__(
+        self,
+        cs: CriteriaSet,
+        data: UnitYear,
+        as_of: dt.date,
+        detail: bool,
+        index_keys: dict[str, str | None] | None = None,
+        presume: bool = False,
+        criteria: Sequence[tuple[str, tuple[str, ...]]] = (),
+    ) -> None:
+        # Each (non-survey, applicable) criterion's id and the metrics it reads: what `activity` counts.
+        self.criteria = criteria
+        self.cs, self.data, self.as_of, self.detail, self.presume = cs, data, as_of, detail, presume
+        self.index_keys = index_keys if index_keys is not None else index_keys_of(cs)
+        self.final = as_of >= cs.cutoff
+        what_if = data.evidence.hypothetical
+        # One canonical order (date, then id; ids are unique), so no figure or list can depend on the
+        # order of records in the files or of the files in the folder.
+        now = sorted(
+            (r for r in data.evidence.records if r.date <= as_of or (r.id in what_if and r.date <= cs.cutoff)),
+            key=_canonical,
+        )
+        self.by_id = {r.id: r for r in data.evidence.records}
+        self.unsupported = {r.id for r in data.evidence.records if not is_supported(r, data.evidence)}
+        self.unsupported_types = {self.by_id[rid].type for rid in self.unsupported}
+        supported = [r for r in now if r.id not in self.unsupported] if self.unsupported else now
+        # Nothing from the future, last year's folder included: a record there dated after the as-of
+        # date (or after last year's own cut-off) is not known yet.
+        last_cut = last_year_cutoff(cs, as_of)
+        last = sorted((r for r in data.last_year.records if r.date <= last_cut), key=_canonical)
+        self.views = {"all": _by_type(now), "last": _by_type(last)}
+        # Most units have every record supported: then both views are one, computed once.
+        self.same_views = len(supported) == len(now)
+        self.views["supported"] = self.views["all"] if self.same_views else _by_type(supported)
+        self.has_last_year = bool(last)
+        self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
+        self._supported_only: dict[str, bool] = {}
+        self._indexes: dict[tuple[str, str, str], dict[object, list[EvidenceRecord]]] = {}
+        self._record: dict[str, Record] = {}
+        self._activity: Activity | None = None
+        start = dt.date(cs.year, 1, 1)
+        self.elapsed = max((as_of - start).days + 1, 1)
+        self.span = max((cs.cutoff - start).days + 1, 1)
+
+    def metric(self, name: str, view: str) -> metric_lib.MetricResult:
+        if view == "supported" and (self.same_views or self._all_supported(name)):
+            view = "all"
+        key = (name, view)
+        if key not in self._cache:
+            definition = self.cs.metrics[name]
+            records = self._candidates(view, definition, self.index_keys[name])
+            if view == "last":
+                result = metric_lib.compute(definition, records, FAR_FUTURE, self.cs, final=True, year_offset=-1)
+            else:
+                result = metric_lib.compute(
+                    definition,
+                    records,
+                    self.as_of,
+                    self.cs,
+                    final=self.final,
+                    hypothetical=self.data.evidence.hypothetical,
+                )
+            self._cache[key] = result
+        return self._cache[key]
+
+    def record(self, view: str) -> Record:
+        """The unit's obligations decided by the as-of date (`supported` view: this year's, on time
+        counting only what the appraisal would take; `last`: last year's, all decided), over every
+        obligation the set declares: the unit's own record, what its pending work is expected from."""
+        found = self._record.get(view)
+        if found is None:
+            found = Record()
+            for name, definition in self.cs.metrics.items():
+                if isinstance(definition, ObligationMetric):
+                    obligations = self.metric(name, view).obligations
+                    if obligations is not None:
+                        found.met += obligations.count("on_time")
+                        found.decided += obligations.decided
+            self._record[view] = found
+        return found
+
+    def activity(self) -> Activity:
+        """How the unit's evidence has been coming in this year: how many of its (non-survey)
+        criteria have evidence of work done by the as-of date, and how many of them had a one-off thing done
+        (a document issued, a dialogue held, an initiative, a form of communication: not a report
+        due anyway nor a progress figure) in the last `forecast.window_days`. Both only grow as
+        records are added, so the forecast is monotone in its evidence. Once per prediction."""
+        if self._activity is None:
+            window = min(self.cs.forecast.window_days, self.elapsed)
+            since = self.as_of - dt.timedelta(days=window)
+            evidenced = recent = 0
+            for _, names in self.criteria:
+                found = [(name, self._matching("supported", name)) for name in names]
+                # Evidence of work done: a record with nothing in it (a plan with no task done, an
+                # indicator at zero) shows none.
+                if any(records and self.metric(name, "supported").value > 0 for name, records in found):
+                    evidenced += 1
+                    recent += any(
+                        r.date > since for name, records in found if _one_off(self.cs.metrics[name]) for r in records
+                    )
+            left = max(0, (self.cs.cutoff - self.as_of).days)
+            self._activity = Activity(evidenced, len(self.criteria), recent, window, left, self.elapsed / self.span)
+        return self._activity
+
+    def has_matching(self, view: str, name: str) -> bool:
+        return bool(self._matching(view, name))
+
+    def _matching(self, view: str, name: str) -> list[EvidenceRecord]:
+        definition = self.cs.metrics[name]
+        return metric_lib.matching(definition, self._candidates(view, definition, self.index_keys[name]))
+
+    def _all_supported(self, name: str) -> bool:
+        """Whether every record the metric could read is supported: then its supported view reads
+        the very same records, in the same order, and is its whole view, computed once."""
+        found = self._supported_only.get(name)
+        if found is None:
+            definition = self.cs.metrics[name]
+            found = definition.type not in self.unsupported_types
+            if not found:
+                candidates = self._candidates("all", definition, self.index_keys[name])
+                found = not any(r.id in self.unsupported for r in candidates)
+            self._supported_only[name] = found
+        return found
+
+    def records(self, view: str, type_name: str) -> list[EvidenceRecord]:
+        return self.views[view].get(type_name, [])
+
+    def _candidates(self, view: str, definition: Metric, key: str | None) -> list[EvidenceRecord]:
+        """The records of the metric's type, narrowed by an index on its first `where: {field: value}`
+        (`key`: indicators by name, documents by kind): metrics.compute still applies the whole filter."""
+        records = self.records(view, definition.type)
+        if key is None:
+            return records
+        slot = (view, definition.type, key)
+        if slot not in self._indexes:
+            index: dict[object, list[EvidenceRecord]] = defaultdict(list)
+            for record in records:
+                value = getattr(record, key, None)
+                index[value.value if isinstance(value, Enum) else value].append(record)
+            self._indexes[slot] = index
+        return self._indexes[slot].get(definition.where[key], [])
+
+
+def _canonical(record: EvidenceRecord) -> tuple[dt.date, str]:
+    return (record.date, record.id)
+
+
+def _by_type(records: Sequence[EvidenceRecord]) -> dict[str, list[EvidenceRecord]]:
+    grouped: dict[str, list[EvidenceRecord]] = defaultdict(list)
+    for record in records:
+        grouped[record.type].append(record)
+    return grouped

@@ -1,0 +1,238 @@
+"""A unit's sums: each area, component, node and the total from its criteria's rounded points, the
+likely range of each sum, what the evidence secures, the bonus and penalty blocks and the
+satisfaction index (docs/contract.md 3 and 8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
+
+from scorer.models.criteria import Adjustment, Component, CriteriaSet
+from scorer.models.evidence import Official
+from scorer.models.inputs import UnitYear
+from scorer.models.prediction import (
+    SCENARIOS,
+    AdjustmentLine,
+    AdjustmentResult,
+    AreaResult,
+    Classes,
+    ComponentResult,
+    CriterionResult,
+    Figure,
+    Index,
+    Known,
+    Likely,
+    NodeResult,
+    SatisfactionIndex,
+    Total,
+)
+from scorer.models.scored import ScoredUnit
+from scorer.predict.context import Context
+from scorer.scoring import CENT, exact, round_points, total
+
+if TYPE_CHECKING:  # the run compiled in unit.py, which calls this module
+    from scorer.predict.unit import Scoring
+
+
+def known_official(data: UnitYear, cs: CriteriaSet, as_of: dt.date) -> Official | None:
+    """Last year's published results, once they are published by the as-of date."""
+    official = data.last_official
+    if official is None or official.year != cs.year - 1:
+        return None
+    return official if official.published_by(as_of) else None
+
+
+def assemble(
+    cs: CriteriaSet,
+    label: str,
+    data: UnitYear,
+    ctx: Context,
+    results: list[CriterionResult],
+    spreads: dict[str, float],
+    run: Scoring,
+) -> ScoredUnit:
+    official = known_official(data, cs, ctx.as_of)
+
+    # One pass: each criterion's rounded points added, exactly, to its area, its component and the total;
+    # and its spread, to work out each sum's likely range.
+    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 5)
+    spread: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for r in results:
+        # The applicable maximum: a row that does not apply counts 0 (issue 10).
+        points = (exact(r.low), exact(r.expected), exact(r.high), exact(r.max), exact(r.secured))
+        sd = spreads[r.id]
+        keys = [r.area, "component:" + r.source, "total"] + (["node:" + r.parent] if r.parent else [])
+        for key in keys:
+            into = sums[key]
+            sums[key] = [a + b for a, b in zip(into, points)]
+            if sd:
+                moments = spread[key]
+                moments[0] += sd * sd
+                moments[1] += sd
+    rho, z = cs.forecast.correlation, run.z
+
+    def likely(key: str, low: float, expected: float, high: float) -> Likely:
+        """The 10th and 90th percentiles (at `forecast.likely` 0.8) of a sum of outcomes that move
+        together by `forecast.correlation`: a normal approximation, held within the bounds."""
+        variance, sd_sum = spread[key] if key in spread else (0.0, 0.0)
+        sd = math.sqrt((1 - rho) * variance + rho * sd_sum * sd_sum)
+        return Likely.model_construct(
+            low=float(_cents(max(low, expected - z * sd))), high=float(_cents(min(high, expected + z * sd)))
+        )
+
+    def figure(key: str) -> dict[str, Any]:
+        low, expected, high, maximum, _ = sums[key]
+        out: dict[str, Any] = {
+            "max": float(maximum),
+            "low": float(low),
+            "expected": float(expected),
+            "high": float(high),
+        }
+        out["likely"] = likely(key, out["low"], out["expected"], out["high"])
+        return out
+
+    areas = [
+        AreaResult.model_construct(
+            id=area.id,
+            title=area.title,
+            title_en=area.title_en,
+            last_year=official.areas.get(area.id) if official else None,
+            **figure(area.id),
+        )
+        for area in cs.areas
+    ]
+    components = [
+        ComponentResult.model_construct(
+            id=component.value,
+            title=cs.components[component].title,
+            title_en=cs.components[component].title_en,
+            last_year=getattr(official.components, component.value) if official else None,
+            **figure("component:" + component.value),
+        )
+        for component in Component
+    ]
+    totals = figure("total")
+    bonus = _adjustment(ctx, cs.bonus, "supported") if cs.bonus else None
+    penalty = _adjustment(ctx, cs.penalty, "all") if cs.penalty else None
+    blocks = [(cs.bonus, bonus, 1), (cs.penalty, penalty, -1)]
+
+    def extra(scenario: str, adds_to: str) -> Decimal:
+        return sum(
+            (
+                sign * exact(getattr(got, scenario))
+                for spec, got, sign in blocks
+                if spec and got and spec.adds_to == adds_to
+            ),
+            Decimal(0),
+        )
+
+    for s in SCENARIOS:
+        totals[s] = float(exact(totals[s]) + extra(s, "points"))
+    shift_low, shift_high = extra("low", "points"), extra("high", "points")
+    totals["likely"] = Likely.model_construct(
+        low=float(exact(totals["likely"].low) + shift_low), high=float(exact(totals["likely"].high) + shift_high)
+    )
+    index = {s: float(exact(_percent(totals[s], totals["max"])) + extra(s, "index")) for s in SCENARIOS}
+    on = index if cs.classes_on == "index" else totals
+    classes_met: dict[str, Any] = {s: (band.name if (band := cs.classify(on[s])) else None) for s in SCENARIOS}
+    secured = float(sums["total"][4])
+    known = Known.model_construct(
+        secured=secured,
+        forecast=float(exact(totals["expected"]) - exact(secured)),
+        no_evidence=sum(1 for r in results if r.no_evidence),
+        criteria=sum(1 for r in results if r.status != "not_applicable"),
+    )
+    whole = Total.model_construct(
+        **totals,
+        last_year=official.total if official else None,
+        class_=Classes.model_construct(**classes_met),
+        known=known,
+    )
+    return ScoredUnit(
+        unit=data.unit.id,
+        unit_name=data.unit.name,
+        year=cs.year,
+        as_of=ctx.as_of,
+        criteria_set=label,
+        final=ctx.final,
+        hypothetical=sorted(data.evidence.hypothetical),
+        total=whole,
+        components=components,
+        areas=areas,
+        criteria=results,
+        classes=run.classes,
+        satisfaction=_satisfaction(cs, official, results),
+        provenance=run.provenance,
+        index=Index(**index),
+        bonus=bonus,
+        penalty=penalty,
+        nodes=[
+            NodeResult(
+                id=node.id,
+                title=node.title,
+                title_en=node.title_en,
+                area=cs.area_of(node.id),
+                **{k: v for k, v in figure("node:" + node.id).items() if k != "likely"},
+            )
+            for node in cs.nodes()
+        ],
+    )
+
+
+def _cents(value: float) -> Decimal:
+    return Decimal(repr(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _percent(points_: float, maximum: float) -> float:
+    if maximum <= 0:
+        return 0.0
+    return float((exact(points_) * 100 / exact(maximum)).quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def _adjustment(ctx: Context, block: Adjustment, view: str) -> AdjustmentResult:
+    """Bonus lines count documented records (high: every record); penalty lines count every record
+    of a violation, documented or not. The block is capped at its `max`."""
+    lines = []
+    for item in block.items:
+        low = ctx.metric(item.metric, view).value * item.points
+        high = ctx.metric(item.metric, "all").value * item.points if view == "supported" else low
+        lines.append(
+            AdjustmentLine(
+                id=item.id,
+                title=item.title,
+                title_en=item.title_en,
+                low=float(round_points(exact(low), 1000)),
+                expected=float(round_points(exact(low), 1000)),
+                high=float(round_points(exact(high), 1000)),
+                evidence=sorted(ctx.metric(item.metric, "all").record_ids),
+            )
+        )
+    cap = block.max if block.max is not None else 1000.0
+    sums = {s: float(round_points(exact(total([getattr(x, s) for x in lines])), cap)) for s in SCENARIOS}
+    return AdjustmentResult(title=block.title, title_en=block.title_en, max=block.max, items=lines, **sums)
+
+
+def _satisfaction(
+    cs: CriteriaSet, official: Official | None, results: list[CriterionResult]
+) -> SatisfactionIndex | None:
+    """The satisfaction index's line, when the criteria set names the criteria it drives."""
+    if cs.satisfaction is None:
+        return None
+    driven = [r for r in results if r.id in cs.satisfaction.criteria]
+    top = sum(r.max for r in driven)
+    if not driven or not top:
+        return None
+    points = {"max": top, **{s: total([getattr(r, s) for r in driven]) for s in SCENARIOS}}
+    last = official.satisfaction if official else None
+    return SatisfactionIndex(
+        criteria=[r.id for r in driven],
+        last_year=last.index if last else None,
+        last_rank=last.rank if last else None,
+        last_of=last.of if last else None,
+        **{s: round(100 * points[s] / top, 1) for s in SCENARIOS},
+        basis=driven[0].survey_basis,
+        points=Figure(**points),
+    )
