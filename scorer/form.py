@@ -199,6 +199,7 @@ def _criterion_row(
         method_text=c.method_text,
         rule=None if survey else c.rule,
         metric_titles={m.name: (m.title or m.name, m.title_en or m.name) for m in c.metrics},
+        shares=[m.name for m in c.metrics if m.share],
         pending_until=(c.next_deadline or c.deadline) if below and c.status == "pending" else None,
         appraised=appraised,
         appraisal_note=note,

@@ -4,6 +4,7 @@ number and date formats of each language (`88.09` / `88,09`, `2024-09-30` / `30/
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -268,6 +269,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "csv.hypothetical": {"en": "hypothetical", "vi": "Giả định"},
     "csv.level.total": {"en": "total", "vi": "tổng cộng"},
     "csv.level.index": {"en": "index", "vi": "chỉ số"},
+    "csv.level.likely": {"en": "likely", "vi": "khoảng nhiều khả năng"},
+    "csv.level.secured": {"en": "secured", "vi": "đã có minh chứng"},
     "csv.level.bonus": {"en": "bonus", "vi": "điểm cộng"},
     "csv.level.penalty": {"en": "penalty", "vi": "điểm trừ"},
     "csv.level.criteria_set": {"en": "criteria_set", "vi": "bộ tiêu chí"},
@@ -390,14 +393,19 @@ CATALOGUE.update(
             "en": "bands, first met: {bands}; otherwise 0",
             "vi": "theo mức, lấy mức cao nhất đạt được: {bands}; không đạt mức nào: 0 điểm",
         },
-        "rule.band": {"en": "{metric} {op} {min} -> {points}", "vi": "{metric} {op} {min} -> {points}"},
+        "rule.band": {"en": "{metric} {op} {min} -> {points}", "vi": "{metric} {op} {min}: {points} điểm"},
+        "op.ge": {"en": ">=", "vi": "từ"},
+        "op.gt": {"en": ">", "vi": "trên"},
+        "cond.at_least": {"en": "{metric} >= {limit}", "vi": "{metric} đạt {limit} trở lên"},
+        "cond.at_most": {"en": "{metric} <= {limit}", "vi": "{metric} không quá {limit}"},
+        "cond.none": {"en": "{metric} <= {limit}", "vi": "không có {metric}"},
         "rule.linear": {
             "en": "linear: {max} x min(1, {metric} / {target})",
             "vi": "{max} điểm khi {metric} đạt {target} trở lên; thấp hơn: tính theo tỷ lệ",
         },
         "rule.binary": {
-            "en": "binary: {max} if {metric} {op} {limit}, else 0",
-            "vi": "đạt/không đạt: {max} nếu {metric} {op} {limit}, nếu không 0",
+            "en": "binary: {max} if {cond}, else 0",
+            "vi": "{max} điểm nếu {cond}; nếu không: 0 điểm",
         },
         "rule.deductions": {
             "en": "deductions: {max} - {step} x {metric}, not below 0",
@@ -1040,29 +1048,40 @@ def obligation_words(label: str, lang: str) -> str:
     return entry.get(lang, entry["en"]) if entry else label
 
 
-def rule_text(rule: Rule, maximum: float, lang: str, not_arising: str | None = None) -> str:
+def rule_text(
+    rule: Rule, maximum: float, lang: str, not_arising: str | None = None, shares: Collection[str] = ()
+) -> str:
     """A criterion's scoring rule in words: the sentence `rule.<kind>` with the parameters its kind
-    gives (scoring/kinds.py), and what a row where nothing arises gets."""
+    gives (scoring/kinds.py), and what a row where nothing arises gets. A threshold of a metric in
+    `shares` (0 to 1) is written in percent, as a decision writes it."""
     from scorer.scoring.kinds import Words, kind_of
 
-    text = words(Words(f"rule.{rule.kind}", {"max": maximum, **kind_of(rule).sentence()}), lang)
+    text = words(Words(f"rule.{rule.kind}", {"max": maximum, **kind_of(rule).sentence()}), lang, shares)
     if not_arising == "full":
         text += t("rule.not_arising", lang).format(max=figure(maximum, lang))
     return text
 
 
-def words(sentence: Words, lang: str) -> str:
-    """A catalogue sentence with its parameters, in the reader's language (scoring.kinds.Words)."""
+# The parameters of a rule's sentence that are values of its metric (not points).
+THRESHOLDS = frozenset({"min", "limit", "target"})
+
+
+def words(sentence: Words, lang: str, shares: Collection[str] = ()) -> str:
+    """A catalogue sentence with its parameters, in the reader's language (scoring.kinds.Words);
+    a threshold of a metric in `shares` in percent."""
+    percent = sentence.params.get("metric") in shares
     values: dict[str, str] = {}
     for name, value in sentence.params.items():
         if isinstance(value, str):
             values[name] = value
         elif isinstance(value, tuple):
-            values[name] = "; ".join(words(part, lang) for part in value)
+            values[name] = "; ".join(words(part, lang, shares) for part in value)
         elif isinstance(value, (int, float)):
-            values[name] = figure(value, lang)
+            values[name] = (
+                f"{figure(round(value * 100, 4), lang)}%" if percent and name in THRESHOLDS else figure(value, lang)
+            )
         else:
-            values[name] = words(value, lang)
+            values[name] = words(value, lang, shares)
     return t(sentence.key, lang).format(**values)
 
 
@@ -1090,6 +1109,15 @@ def provenance_text(provenance: Any, lang: str) -> str:
         issuer=t("provenance.issuer", lang).format(issuer=provenance.issuer) if provenance.issuer else "",
         title=provenance.title,
     )
+
+
+def rule_words(c: Any, lang: str) -> str:
+    """A criterion result's scoring rule in words, its metrics named and shares in percent (or
+    "does not apply")."""
+    if c.status == "not_applicable":
+        return t("status.not_applicable", lang)
+    shares = {m.name for m in c.metrics if m.share}
+    return titled(rule_text(c.rule, c.max, lang, c.not_arising, shares), c.metrics, lang)
 
 
 def titled(text: str, metrics: Any, lang: str) -> str:

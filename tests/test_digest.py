@@ -19,10 +19,10 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "7061a9e198610cedb995dd72018443f3e48f83cf38e0750f76b3acce502bb875",
-    "synthetic-table": "2ab3c44bfa4bc1b502a6892d750db8f3f9c42b34154e58caebcfe2ac1bf33357",
-    "shipped-json": "c0506a47376acc045d2de5ac6999bd834d8e1340f3c81d6c9471cb53bf3d8da6",
-    "shipped-2023-json": "89573411c8ed5c6b52fd01603db95b454864c52996280976c0e2f7c807253999",
+    "synthetic-json": "5cab66ed6f372ed4f0dbd75c79170bf5bb4bfc82e9a5ab42078540682452459c",
+    "synthetic-table": "e9a228e64a8f1091c59939dea51ec563d4d7f4b2c64beb6cc3bcc2a5c756de51",
+    "shipped-json": "5b6c3223686806118b7dde418e896e0e86493a501c9dada4c6b5578fe8a6502c",
+    "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }
 
 

@@ -42,12 +42,21 @@ def test_every_member_of_the_rule_union_has_its_class_and_its_sentences():
 def test_a_rule_in_words_is_its_kinds_sentence_in_each_language(cs2024):
     bands = cs2024.criterion("1.1.2")
     assert rule_text(bands.rule, bands.max, "vi") == (
-        "theo mức, lấy mức đầu tiên đạt: par_plan_completion >= 1 -> 2; par_plan_completion >= 0,9 -> 1; "
-        "par_plan_completion >= 0,8 -> 0,5; không đạt: 0"
+        "theo mức, lấy mức cao nhất đạt được: par_plan_completion từ 1: 2 điểm; par_plan_completion từ 0,9: 1 điểm; "
+        "par_plan_completion từ 0,8: 0,5 điểm; không đạt mức nào: 0 điểm"
+    )
+    # a share's thresholds in percent, as a decision writes them
+    assert rule_text(bands.rule, bands.max, "vi", shares={"par_plan_completion"}).startswith(
+        "theo mức, lấy mức cao nhất đạt được: par_plan_completion từ 100%: 2 điểm; par_plan_completion từ 90%: 1 điểm"
+    )
+    assert rule_text(bands.rule, bands.max, "en") == (
+        "bands, first met: par_plan_completion >= 1 -> 2; par_plan_completion >= 0.9 -> 1; "
+        "par_plan_completion >= 0.8 -> 0.5; otherwise 0"
     )
     binary = next(c for c in cs2024.criteria() if c.rule is not None and c.rule.kind == "binary" and c.rule.max == 0)
     assert rule_text(binary.rule, 1.0, "en") == f"binary: 1 if {binary.rule.metric} <= 0, else 0"
     assert rule_text(binary.rule, 1.0, "en", "full").endswith("; nothing arising: 1")
+    assert rule_text(binary.rule, 1.0, "vi") == f"1 điểm nếu không có {binary.rule.metric}; nếu không: 0 điểm"
 
 
 def test_every_rule_kind_through_every_command_and_writer_in_both_languages(tmp_path):
@@ -146,7 +155,11 @@ def test_a_new_kind_is_its_model_its_class_its_row_and_its_sentences(tmp_path):
         text=True,
         cwd=tmp_path,
     )
-    assert "theo bước: 0,25 cho mỗi đơn vị của units_not_inspected" in explain.stdout, explain.stdout + explain.stderr
+    # the metric by its words, never its identifier
+    assert "theo bước: 0,25 cho mỗi đơn vị của số đơn vị trực thuộc chưa được kiểm tra" in explain.stdout, (
+        explain.stdout + explain.stderr
+    )
+    assert "units_not_inspected" not in explain.stdout
 
 
 # The kinds' names compared as strings, or their models tested by isinstance, outside scoring/kinds.py.

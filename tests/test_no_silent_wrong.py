@@ -794,7 +794,7 @@ OFFICIAL_CASES = [
     (
         'criteria: ["5.8"]',
         'criteria: ["5.9"]',
-        ":58: deductions.11.criteria: '5.9' is not a criterion of PAR Index "
+        ":55: deductions.11.criteria: '5.9' is not a criterion of PAR Index "
         "of provincial departments, 2023 (did you mean '5.8'?)",
     ),
 ]

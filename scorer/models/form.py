@@ -44,6 +44,8 @@ class FormRow(Out):
     method_text: str | None = None
     rule: Any = None
     metric_titles: dict[str, tuple[str, str]] = {}
+    # The metrics that are shares (0 to 1): their thresholds are written in percent.
+    shares: list[str] = []
     # Full points with nothing to prove: nothing the row counts arose this year ("không phát sinh").
     nothing_arose: bool = False
 

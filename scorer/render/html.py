@@ -21,10 +21,9 @@ from scorer.messages import (
     known_line,
     pick,
     provenance_text,
-    rule_text,
+    rule_words,
     satisfaction_line,
     t,
-    titled,
     upper_first,
 )
 from scorer.render import collect
@@ -317,7 +316,7 @@ def explanation_section(unit: UnitPrediction, c: CriterionResult, lang: str) -> 
             )
             if c.proofs
             else "",
-            f"<p>{escape(t('rule', lang))}: {escape(titled(rule_text(c.rule, c.max, lang, c.not_arising), c.metrics, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang))}<br>{escape(t('points', lang))}: "
+            f"<p>{escape(t('rule', lang))}: {escape(rule_words(c, lang))}<br>{escape(t('points', lang))}: "
             f'{escape(t("low", lang))} {num(c.low, lang)} · {escape(t("expected", lang))} <b id="criterion-expected">{num(c.expected, lang)}</b> · '
             f"{escape(t('high', lang))} {num(c.high, lang)}</p>",
             _table([t(k, lang) for k in ("metric", "low", "expected", "high", "how")], metrics),

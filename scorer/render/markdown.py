@@ -16,10 +16,9 @@ from scorer.messages import (
     known_line,
     pick,
     provenance_text,
-    rule_text,
+    rule_words,
     satisfaction_line,
     t,
-    titled,
     upper_first,
 )
 from scorer.render import collect
@@ -186,7 +185,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         f"- {t('max', lang)}: {num(c.max, lang)}",
         f"- {t('status', lang)}: {t('status.' + c.status, lang)}",
         f"- {t('deadline', lang)}: {date(c.deadline, lang)}",
-        f"- {t('rule', lang)}: {titled(rule_text(c.rule, c.max, lang, c.not_arising), c.metrics, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang)}",
+        f"- {t('rule', lang)}: {rule_words(c, lang)}",
         *([f"- {t('not_applicable', lang)}: {_esc(c.not_applicable_reason)}"] if c.not_applicable_reason else []),
         *([f"- {t('method_text', lang)}: {_esc(c.method_text)}"] if c.method_text else []),
         *(

@@ -21,9 +21,9 @@ from scorer.messages import (
     pick,
     provenance_text,
     rule_text,
+    rule_words,
     satisfaction_line,
     t,
-    titled,
     upper_first,
 )
 from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
@@ -367,9 +367,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     )
     if c.not_applicable_reason is not None:
         lines.append(f"{t('not_applicable', lang)}: {c.not_applicable_reason}")
-    lines.append(
-        f"{t('rule', lang)}: {titled(rule_text(c.rule, c.max, lang, c.not_arising), c.metrics, lang) if c.status != 'not_applicable' else t('status.not_applicable', lang)}"
-    )
+    lines.append(f"{t('rule', lang)}: {rule_words(c, lang)}")
     if c.method_text:
         lines += [f"{t('method_text', lang)}:", *(f"  {line}" for line in c.method_text.splitlines())]
     if c.proofs:

@@ -17,12 +17,12 @@ from scorer.messages import (
     FORM_TEXT,
     SHEET_TEXT,
     date,
-    metric_titles,
     named,
     num,
     pick,
     provenance_text,
     rule_text,
+    rule_words,
     t,
     upper_first,
 )
@@ -196,7 +196,7 @@ def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
                 note = f"{t('not_applicable', lang)}: {c.not_applicable_reason}"
             method = c.method_text if c.method_text and lang == "vi" else ""
             if not method and c.status != "not_applicable":
-                method = upper_first(named(rule_text(c.rule, c.max, lang), metric_titles(c.metrics, lang)))
+                method = upper_first(rule_words(c, lang))
             _append(sheet, [c.id, pick(c, "title", lang), c.max, c.expected, documents, note, method])
             for cell in sheet[sheet.max_row]:
                 cell.alignment = WRAP
@@ -390,7 +390,7 @@ def _method(row: FormRow, lang: str) -> str:
     if row.rule is None:
         return ""
     titles = {name: pair[0] if lang == "vi" else pair[1] for name, pair in row.metric_titles.items()}
-    return upper_first(named(rule_text(row.rule, row.max, lang), titles))
+    return upper_first(named(rule_text(row.rule, row.max, lang, shares=row.shares), titles))
 
 
 def _explanation(row: FormRow, lang: str) -> str:

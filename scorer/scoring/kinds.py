@@ -239,7 +239,12 @@ class Bands(Kind[BandsRule]):
             "bands": tuple(
                 Words(
                     "rule.band",
-                    {"metric": band.metric or self.rule.metric, "op": band.op, "min": band.edge, "points": band.points},
+                    {
+                        "metric": band.metric or self.rule.metric,
+                        "op": Words("op.gt" if band.op == ">" else "op.ge"),
+                        "min": band.edge,
+                        "points": band.points,
+                    },
                 )
                 for band in self.rule.bands
             )
@@ -338,8 +343,11 @@ class Binary(Kind[BinaryRule]):
 
     def sentence(self) -> dict[str, Param]:
         if self.rule.min is not None:
-            return {"metric": self.rule.metric, "op": ">=", "limit": self.rule.min}
-        return {"metric": self.rule.metric, "op": "<=", "limit": self.rule.max if self.rule.max is not None else 0.0}
+            return {"cond": Words("cond.at_least", {"metric": self.rule.metric, "limit": self.rule.min})}
+        limit = self.rule.max if self.rule.max is not None else 0.0
+        return {
+            "cond": Words("cond.none" if limit == 0 else "cond.at_most", {"metric": self.rule.metric, "limit": limit})
+        }
 
     def thresholds(self, loc: Loc) -> list[tuple[Loc, str, float]]:
         return [] if self.rule.min is None else [(loc + ("min",), self.rule.metric, self.rule.min)]
