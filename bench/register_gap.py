@@ -206,7 +206,8 @@ def forecasts(tmp: Path) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]
 
 def parting(hand: dict[str, Any], other: dict[str, Any], held: set[str]) -> list[str]:
     """The criteria whose expected points part the two, most first, with the hand-typed evidence
-    behind each and whether the register holds its document."""
+    behind each (its number, and whether the Office's 2024 register holds it)."""
+    numbers = {r.id: (r.document_no, r.date) for r in load_evidence(OFFICE, 2024).records}
     mine = {c["id"]: c for c in other["criteria"]}
     rows = []
     for criterion in hand["criteria"]:
@@ -214,14 +215,17 @@ def parting(hand: dict[str, Any], other: dict[str, Any], held: set[str]) -> list
         if abs(gap) < 0.005:
             continue
         cited = []
-        for item in criterion["evidence"]:
-            number = item.get("document_no") if isinstance(item, dict) else None
-            ident = item.get("id") if isinstance(item, dict) else str(item)
-            where = "" if not number else (" in the register" if _key(number) in held else " not in the register")
-            cited.append(f"{ident} {number or ''}{where}".strip())
+        for ident in criterion["evidence"][:3]:
+            number, date = numbers.get(ident, (None, None))
+            where = ""
+            if number:
+                where = " (in the register)" if _key(number) in held else f" of {date:%d/%m/%Y} (not in the register)"
+            cited.append(f"{ident} {number or ''}{where}".replace("  ", " "))
+        if len(criterion["evidence"]) > 3:
+            cited.append(f"... {len(criterion['evidence'])} records")
         rows.append((gap, criterion["id"], criterion.get("title_en") or criterion["title"], cited))
     rows.sort(key=lambda r: -r[0])
-    return [f"  {g:+6.2f}  {i:<7} {t[:52]:<52} {'; '.join(c) or '(no evidence either way)'}" for g, i, t, c in rows]
+    return [f"  {g:+6.2f}  {i:<7} {t[:44]:<44} {'; '.join(c) or '(no evidence either way)'}" for g, i, t, c in rows]
 
 
 def main() -> None:

@@ -431,6 +431,7 @@ def draft(
 # Records whose figures are in no register: the value of an indicator, the tasks assigned with their
 # due and completion days. A survey row of the citizens' instrument reads the unit's own survey.
 FIGURE_TYPES = ("indicator", "assigned_task")
+SURVEY_RECORD = "survey"  # the record type that carries a survey's result (not the rule kind)
 
 
 def missing_figures(cs: CriteriaSet, evidence: EvidenceSet, drafted: list[dict[str, Any]]) -> list[Figure]:
@@ -445,7 +446,7 @@ def missing_figures(cs: CriteriaSet, evidence: EvidenceSet, drafted: list[dict[s
         if kind.survey:
             wanted = {criterion.id, *criterion.same_as}
             if kind.instrument() == "citizens" and not any(
-                h["type"] == "survey" and h.get("criterion") in wanted for h in have
+                h["type"] == SURVEY_RECORD and h.get("criterion") in wanted for h in have
             ):
                 found.append(Figure(criterion.id, criterion.title, criterion.title_en, "survey"))
             continue
