@@ -24,7 +24,15 @@ from scorer.models.criteria import CriteriaSet, ObligationMetric
 from scorer.models.evidence import RECORD_TYPES
 from scorer.models.inputs import EvidenceSet
 from scorer.scoring.kinds import kind_of
-from scorer.models.register import RegisterDraft, RegisterFile, RegisterRow, RegisterRule, RegisterRules, RowOutcome
+from scorer.models.register import (
+    Figure,
+    RegisterDraft,
+    RegisterFile,
+    RegisterRow,
+    RegisterRule,
+    RegisterRules,
+    RowOutcome,
+)
 
 MESSAGES: dict[str, dict[str, str]] = {
     "drafted": {"en": "drafted", "vi": "đã lập"},
@@ -64,6 +72,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Drafted from the register ({source}, row {line}).",
         "vi": "Lập từ sổ đăng ký văn bản ({source}, dòng {line}).",
     },
+    "progress_note": {
+        "en": " Its progress: each time it is counted, a record with the same number, the day counted and tasks_done (tasks done).",
+        "vi": " Tiến độ: mỗi lần tổng hợp, thêm một bản ghi cùng số, ký hiệu, ghi ngày tổng hợp và tasks_done (số nhiệm vụ đã hoàn thành).",
+    },
     "from_summary": {"en": "the summary says", "vi": "theo trích yếu"},
     "header": {
         "en": "# Drafted by `scorer register import` from {source}: {count} record(s) for {unit}, {year}.\n"
@@ -79,6 +91,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{rows} row(s) read: {drafted} drafted, {skipped} skipped, {unclear} unclear.",
         "vi": "Đã đọc {rows} dòng: lập {drafted}, bỏ qua {skipped}, chưa rõ {unclear}.",
     },
+    "figures_head": {
+        "en": "Figures no register holds, for the officer to type (the {year} evidence has none yet):",
+        "vi": "Số liệu sổ văn bản không có, cán bộ nhập (hồ sơ năm {year} chưa có):",
+    },
+    "figures_line": {
+        "en": "{count} criteria read figures no register holds ({ids}): type them as before; --report lists them.",
+        "vi": "{count} tiêu chí cần số liệu mà sổ văn bản không có ({ids}): nhập như trước; --report liệt kê chi tiết.",
+    },
+    "figure_indicator": {"en": "indicator {name}", "vi": "chỉ số {name}"},
+    "figure_assigned_task": {
+        "en": "the tasks the province assigned (due, completed)",
+        "vi": "nhiệm vụ được giao (hạn, ngày hoàn thành)",
+    },
+    "figure_survey": {
+        "en": "the unit's own survey result (if it runs one)",
+        "vi": "kết quả khảo sát của đơn vị (nếu có)",
+    },
     "report_head": {
         "en": "Row\tNumber\tDate\tOutcome\tRecord\tWhy",
         "vi": "Dòng\tSố, ký hiệu\tNgày\tKết quả\tBản ghi\tLý do",
@@ -88,6 +117,25 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def msg(key: str, lang: str, **values: Any) -> str:
     return MESSAGES[key]["en" if lang == "en" else "vi"].format(**values)
+
+
+# What each field a note asks for is, in the officer's words beside its key.
+FIELDS: dict[str, dict[str, str]] = {
+    "tasks_total": {"en": "the plan's tasks", "vi": "tổng số nhiệm vụ"},
+    "tasks_done": {"en": "tasks done", "vi": "số nhiệm vụ đã hoàn thành"},
+    "units_inspected": {"en": "units inspected", "vi": "số đơn vị đã kiểm tra"},
+    "units_total": {"en": "units to inspect", "vi": "tổng số đơn vị thuộc diện kiểm tra"},
+    "findings": {"en": "findings", "vi": "số tồn tại, hạn chế phát hiện"},
+    "findings_resolved": {"en": "findings resolved", "vi": "số tồn tại, hạn chế đã khắc phục"},
+    "period": {"en": "the report's period", "vi": "kỳ báo cáo"},
+    "due": {"en": "its due day", "vi": "hạn gửi"},
+}
+
+
+def field_label(name: str, lang: str) -> str:
+    """A field's key with what it is: `tasks_total (tổng số nhiệm vụ)`."""
+    label = FIELDS.get(name)
+    return f"{name} ({label['en' if lang == 'en' else 'vi']})" if label else name
 
 
 CITING = frozenset({"indicator", "survey", "communication"})
@@ -131,6 +179,7 @@ class Classifier:
         self.kind_names = sorted(((fold(name), k) for k, name in rules.kinds.items()), key=lambda n: -len(n[0]))
         self.par = [_phrase(p) for p in rules.par_words]
         self.quiet = {fold(k) for k in rules.quiet_kinds}
+        self.names = [_phrase(n) for n in sorted(rules.names, key=len, reverse=True)]
         self.periods = [(period.value, [_phrase(p) for p in phrases]) for period, phrases in rules.periods.items()]
         self.compiled = [
             (
@@ -154,8 +203,15 @@ class Classifier:
                     return kind
         return self.rules.letter
 
-    def rule_for(self, kind: str, summary: str) -> RegisterRule | None:
+    def text(self, summary: str) -> str:
+        """The summary as the rules read it: folded, its spaces single, agencies' names blanked."""
         text = " ".join(fold(summary).split())
+        for name in self.names:
+            text = name.sub(" ", text)
+        return " ".join(text.split())
+
+    def rule_for(self, kind: str, summary: str) -> RegisterRule | None:
+        text = self.text(summary)
         for rule, kinds, groups, none in self.compiled:
             if kinds and fold(kind) not in kinds:
                 continue
@@ -164,11 +220,11 @@ class Classifier:
         return None
 
     def names_par(self, summary: str) -> bool:
-        text = " ".join(fold(summary).split())
+        text = self.text(summary)
         return any(p.search(text) for p in self.par)
 
     def period(self, summary: str) -> str | None:
-        text = " ".join(fold(summary).split())
+        text = self.text(summary)
         for period, phrases in self.periods:
             if any(p.search(text) for p in phrases):
                 return period
@@ -349,7 +405,7 @@ def draft(
         criteria = classifier.criteria_of(record)
         if criteria:
             record["criteria"] = criteria
-        fields = ", ".join(unread)
+        fields = ", ".join(field_label(name, lang) for name in unread)
         if read_note:
             fields += f" ({msg('from_summary', lang)}: {'; '.join(read_note)})"
         record["note"] = (
@@ -357,22 +413,82 @@ def draft(
             if unread
             else msg("plain_note", lang, source=source, line=row.line)
         )
+        if record_type == "plan" and "tasks_total" in unread:
+            # The plan as issued: none of its tasks done yet; its progress is a later record.
+            record["note"] += msg("progress_note", lang)
         if unread:
             todo[record_id] = unread
         records.append(record)
         detail = record.get("period") or record.get("kind") or record.get("form") or record.get("status")
         out(row, "drafted", msg("rule", lang, rule=rule.id), record_id=record_id, type=record_type, detail=detail)
+    figures = missing_figures(cs, evidence, records)
     held = sorted({row.date.year for row in register.rows})
     if held and year not in held:
         warnings.append(msg("no_row_of_year", lang, year=year, years=", ".join(str(y) for y in held)))
-    return RegisterDraft(source, unit, year, records, outcomes, warnings, todo)
+    return RegisterDraft(source, unit, year, records, outcomes, warnings, todo, figures)
+
+
+# Records whose figures are in no register: the value of an indicator, the tasks assigned with their
+# due and completion days. A survey row of the citizens' instrument reads the unit's own survey.
+FIGURE_TYPES = ("indicator", "assigned_task")
+SURVEY_RECORD = "survey"  # the record type that carries a survey's result (not the rule kind)
+
+
+def missing_figures(cs: CriteriaSet, evidence: EvidenceSet, drafted: list[dict[str, Any]]) -> list[Figure]:
+    """The criteria that read a figure no register holds, which neither the unit's evidence of the
+    year nor the draft gives: for the officer to type, as before the register was read."""
+    have = [r.model_dump() for r in evidence.records] + drafted
+    found: list[Figure] = []
+    for criterion in cs.criteria():
+        if criterion.rule is None:
+            continue
+        kind = kind_of(criterion.rule)
+        if kind.survey:
+            wanted = {criterion.id, *criterion.same_as}
+            if kind.instrument() == "citizens" and not any(
+                h["type"] == SURVEY_RECORD and h.get("criterion") in wanted for h in have
+            ):
+                found.append(Figure(criterion.id, criterion.title, criterion.title_en, "survey"))
+            continue
+        for name in kind.metrics():
+            metric = cs.metrics.get(name)
+            if metric is None or metric.type not in FIGURE_TYPES:
+                continue
+            if not any(h["type"] == metric.type and _fits(metric.where, h) for h in have):
+                wanted_name = metric.where.get("name")
+                indicator = getattr(wanted_name, "value", wanted_name)
+                figure = Figure(
+                    criterion.id,
+                    criterion.title,
+                    criterion.title_en,
+                    metric.type,
+                    indicator if isinstance(indicator, str) else None,
+                )
+                if figure not in found:
+                    found.append(figure)
+    return found
+
+
+def figure_what(figure: Figure, lang: str) -> str:
+    if figure.type == "indicator":
+        return msg("figure_indicator", lang, name=figure.name or "")
+    return msg(f"figure_{figure.type}", lang)
+
+
+def figures_line(result: RegisterDraft, lang: str) -> str | None:
+    """The figures the officer still types, counted on stderr beside a draft; None when the evidence
+    has them all or nothing was drafted (`--report` lists them whatever was drafted)."""
+    if not result.figures or not result.records:
+        return None
+    ids = list(dict.fromkeys(f.criterion for f in result.figures))
+    return msg("figures_line", lang, count=len(ids), ids=", ".join(ids))
 
 
 def _record(
     row: RegisterRow, rule: RegisterRule, classifier: Classifier, year: int, lang: str
 ) -> tuple[dict[str, Any], list[str]]:
     """The record's fields in the order a person writes them, and the fields left unread."""
-    text = " ".join(fold(row.summary).split())
+    text = classifier.text(row.summary)
     record: dict[str, Any] = {"type": rule.record["type"], "review": "needed"}
     unread = list(rule.todo)
     for name, value in rule.record.items():
@@ -472,6 +588,11 @@ def render_report(result: RegisterDraft, lang: str) -> str:
             what = f"{what} ({row.type}{': ' + row.detail if row.detail else ''})"
         lines.append("\t".join([str(row.line), row.symbol, _day(row.date), msg(row.outcome, lang), what, row.reason]))
     lines.append(summary_line(result, lang))
+    if result.figures:
+        lines.append(msg("figures_head", lang, year=result.year))
+        for figure in result.figures:
+            title = figure.title_en if lang == "en" else figure.title
+            lines.append("\t".join([figure.criterion, figure_what(figure, lang), title]))
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,8 @@ from scorer.cli import main
 from scorer.loading.register import load_register_rules
 from scorer.register import _key, split_symbol
 from tests.conftest import ROOT
+from tests.register_phrasings import ALL as WRITTEN_APART
+from tests.register_phrasings import SECOND
 from tests.registers import generate, write
 
 RULES = ROOT / "rules"
@@ -277,6 +279,9 @@ def test_the_worked_example_is_what_its_script_makes(tmp_path):
     spec.loader.exec_module(script)
     shipped = ROOT / "examples" / "so-van-ban" / "da-duyet" / "van-phong-ubnd-tinh" / "2024" / "so-van-ban.yaml"
     assert script.accepted_draft() == shipped.read_text(encoding="utf-8")
+    # Its last year is the Office's shipped 2023, as the hand-typed unit's.
+    last = shipped.parent.parent / "2023"
+    assert script.last_year() == {p.name: p.read_text(encoding="utf-8") for p in sorted(last.iterdir())}
     drafts = []
     for name in ("so-van-ban-2024.xlsx", "so-van-ban-2024-export.xlsx"):
         evidence = tmp_path / name / "evidence"
@@ -394,7 +399,7 @@ PHRASINGS = [
 ]
 
 
-@pytest.mark.parametrize(("symbol", "summary", "answer"), PHRASINGS)
+@pytest.mark.parametrize(("symbol", "summary", "answer"), PHRASINGS + WRITTEN_APART + SECOND)
 def test_the_table_reads_clerks_phrasings(symbol, summary, answer):
     from scorer.loading import load_criteria
     from scorer.register import Classifier
@@ -477,3 +482,95 @@ def test_a_register_of_another_year_drafts_nothing_and_says_which_year_it_holds(
         "Không có bản ghi nào được lập: không ghi tệp.",
     ]
     assert not (evidence / "u" / "2024").exists()
+
+
+def test_an_agency_s_name_is_no_subject_and_a_province_adds_its_own(tmp_path):
+    """`Sở Giáo dục và Đào tạo` holds "đào tạo": its PAR plan is no training plan. A province names
+    its own agencies in its table (`names`), beside the shipped ones."""
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "11/KH-SGDĐT;10/01/2024;Kế hoạch cải cách hành chính năm 2024 của Sở Giáo dục và Đào tạo\n"
+        "12/KH-TTĐT;11/01/2024;Kế hoạch CCHC năm 2024 của Trung tâm Đào tạo, bồi dưỡng nghiệp vụ\n"
+        "13/KH-SGDĐT;12/01/2024;Kế hoạch đào tạo, bồi dưỡng công chức năm 2024 của Sở Giáo dục và Đào tạo\n",
+        encoding="utf-8",
+    )
+    assert _import(evidence, register)[0] == 0
+    assert [r["kind"] for r in _drafted(evidence)] == ["par", "training", "training"]
+    (evidence / "u" / "2024" / "so-van-ban.yaml").unlink()
+    extra = tmp_path / "tinh.yaml"
+    extra.write_text("schema: scorer.register/1\nnames: [Trung tâm Đào tạo, bồi dưỡng nghiệp vụ]\n", encoding="utf-8")
+    code, _, err = _import(evidence, register, "--register-rules", str(extra))
+    assert code == 0, err
+    assert [r["kind"] for r in _drafted(evidence)] == ["par", "par", "training"]
+
+
+def test_a_plan_s_note_names_what_to_fill_in_and_how_its_progress_is_kept(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "05/KH-VPUB;10/01/2024;Kế hoạch cải cách hành chính năm 2024\n"
+        "176/TB-VPUB;05/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 04 phòng, đơn vị\n",
+        encoding="utf-8",
+    )
+    assert _import(evidence, register)[0] == 0
+    plan, inspection = _drafted(evidence)
+    assert "tasks_done" not in plan  # as issued: none done; the progress is a later record
+    assert plan["note"] == (
+        "Lập từ sổ đăng ký văn bản (r.csv, dòng 2). Cần bổ sung: tasks_total (tổng số nhiệm vụ). Tiến độ: mỗi lần "
+        "tổng hợp, thêm một bản ghi cùng số, ký hiệu, ghi ngày tổng hợp và tasks_done (số nhiệm vụ đã hoàn thành)."
+    )
+    assert inspection["note"] == (
+        "Lập từ sổ đăng ký văn bản (r.csv, dòng 3). Cần bổ sung: units_inspected (số đơn vị đã kiểm tra), "
+        "units_total (tổng số đơn vị thuộc diện kiểm tra), findings (số tồn tại, hạn chế phát hiện), "
+        "findings_resolved (số tồn tại, hạn chế đã khắc phục) (theo trích yếu: units_inspected = 4)."
+    )
+    (evidence / "u" / "2024" / "so-van-ban.yaml").unlink()
+    assert _import(evidence, register, "--lang", "en")[0] == 0
+    assert _drafted(evidence)[0]["note"] == (
+        "Drafted from the register (r.csv, row 2). To fill in: tasks_total (the plan's tasks). Its progress: each "
+        "time it is counted, a record with the same number, the day counted and tasks_done (tasks done)."
+    )
+
+
+def test_the_figures_no_register_holds_are_named_for_the_officer(tmp_path):
+    """An indicator's value, the tasks the province assigned, the unit's own survey: no register
+    holds them. The import names the criteria that read them and that the evidence lacks."""
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n38/BC-VPUB;12/03/2024;Báo cáo công tác CCHC quý I năm 2024\n",
+        encoding="utf-8",
+    )
+    code, out, err = _import(evidence, register, "--report")
+    assert code == 0, err
+    ids = "1.7, 2.1, 2.4, 3.1, 3.2, 3.4, 3.5.1, 3.5.2, 3.6, 3.7, 4.3.1, 4.3.2, 6.1, 7.1.2, 7.2.1, 7.2.2, 7.2.3, 7.3.1, "
+    ids += "7.3.2, 7.3.3, 7.3.4, 7.3.6, 8.1"
+    assert err.splitlines()[1] == (
+        f"23 tiêu chí cần số liệu mà sổ văn bản không có ({ids}): nhập như trước; --report liệt kê chi tiết."
+    )
+    lines = out.splitlines()
+    at = lines.index("Số liệu sổ văn bản không có, cán bộ nhập (hồ sơ năm 2024 chưa có):")
+    assert len(lines) == at + 24
+    assert (
+        lines[at + 1]
+        == "1.7\tnhiệm vụ được giao (hạn, ngày hoàn thành)\tHoàn thành nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao"
+    )
+    assert "3.2\tchỉ số procedures_published_rate\tCông bố, công khai thủ tục hành chính đầy đủ, đúng hạn" in lines
+    assert lines[-1].startswith("8.1\tkết quả khảo sát của đơn vị (nếu có)\tMức độ hài lòng của người dân")
+    # The Office's own figures beside the draft: only the two it has not typed yet.
+    other = tmp_path / "office"
+    evidence = _unit(other, with_evidence=True)
+    (evidence / "u" / "2024" / "reports.csv").unlink()
+    code, out, err = _import(evidence, register, "--report", "--lang", "en")
+    assert code == 0, err
+    assert err.splitlines()[1] == (
+        "2 criteria read figures no register holds (2.4, 7.1.2): type them as before; --report lists them."
+    )
+    assert out.splitlines()[-3:] == [
+        "Figures no register holds, for the officer to type (the 2024 evidence has none yet):",
+        "2.4\tindicator unlawful_docs_handled_rate\tUnlawful documents checked and handled",
+        "7.1.2\tindicator dti_score\tDigital transformation index (DTI) result",
+    ]

@@ -189,6 +189,17 @@ def accepted_draft() -> str:
     return text.replace("$schema=../../../schema/", "$schema=../../../../../schema/")  # two folders deeper
 
 
+def last_year() -> dict[str, str]:
+    """The Office's shipped 2023 evidence as `da-duyet/` holds it (its last year, as the hand-typed
+    unit has it): file name -> text, the schema two folders deeper."""
+    folder = ROOT / "evidence" / "van-phong-ubnd-tinh" / "2023"
+    return {
+        path.name: path.read_text(encoding="utf-8").replace("$schema=../../../schema/", "$schema=../../../../../schema/")
+        for path in sorted(folder.iterdir())
+        if path.is_file()
+    }
+
+
 def main() -> None:
     listed = rows()
     write_decree(listed, HERE / "so-van-ban-2024.xlsx")
@@ -196,6 +207,8 @@ def main() -> None:
     target = HERE / "da-duyet" / "van-phong-ubnd-tinh" / "2024" / "so-van-ban.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(accepted_draft(), encoding="utf-8")
+    for name, text in last_year().items():
+        (target.parent.parent / "2023" / name).write_text(text, encoding="utf-8")
     print(f"{len(listed)} rows written to {HERE}; the accepted draft to {target}")
 
 

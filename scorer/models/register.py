@@ -74,6 +74,9 @@ class RegisterRules(Strict):
     # unless its kind is one of `quiet_kinds` (a letter or an invitation about PAR is no evidence).
     par_words: list[Phrase] = []
     quiet_kinds: list[Phrase] = []
+    # Names whose words would read as a subject (`Sở Giáo dục và Đào tạo`: "đào tạo"), blanked out
+    # of the summary before the rules and periods read it.
+    names: list[Phrase] = []
     # A report's period from its summary, first match in this order.
     periods: dict[Period, list[Phrase]] = {}
     rules: list[RegisterRule] = []
@@ -91,6 +94,7 @@ class RegisterRules(Strict):
                 "letter": other.letter if "letter" in other.model_fields_set else self.letter,
                 "par_words": list(dict.fromkeys([*other.par_words, *self.par_words])),
                 "quiet_kinds": list(dict.fromkeys([*other.quiet_kinds, *self.quiet_kinds])),
+                "names": list(dict.fromkeys([*other.names, *self.names])),
                 "periods": ordered,
                 "rules": [r.model_dump() for r in other.rules]
                 + [r.model_dump() for r in self.rules if r.id not in {o.id for o in other.rules}],
@@ -118,6 +122,20 @@ class RowOutcome:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A figure a criterion reads that no register holds (an indicator's value, the tasks the
+    province assigned, a survey's result) and that the unit's evidence of the year lacks: left for
+    the officer to type, and named by the import."""
+
+    criterion: str
+    title: str
+    title_en: str
+    type: str
+    # The indicator's name (`procedures_published_rate`); None for another type.
+    name: str | None = None
+
+
+@dataclass(frozen=True)
 class RegisterDraft:
     """The drafted records (plain data, ready to write as YAML), each row's outcome, warnings."""
 
@@ -129,3 +147,5 @@ class RegisterDraft:
     warnings: list[str] = field(default_factory=list)
     # Unread fields per drafted record id (what the officer still fills in).
     todo: dict[str, list[str]] = field(default_factory=dict)
+    # The figures no register holds that the unit's evidence still lacks.
+    figures: list[Figure] = field(default_factory=list)
