@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
+from scorer.messages import num
 from scorer.cli import main
 from scorer.serve import server
 from scorer.serve.app import Config, create_app
@@ -585,6 +586,18 @@ def test_pages_are_vietnamese_by_default_and_english_on_request(client: TestClie
     english = client.get(f"/units/{OFFICE}", params={"lang": "en"})
     assert '<html lang="en">' in english.text and "Total" in english.text
     assert '<html lang="en">' in client.get("/province").text  # remembered
+
+
+def test_the_evidence_page_says_how_much_of_the_forecast_is_known(client: TestClient) -> None:
+    login(client)
+    page = client.get(f"/units/{OFFICE}/evidence/2024").text
+    total = client.get(f"/units/{OFFICE}/download/prediction.json").json()["units"][0]["total"]
+    known = page.split('id="known">', 1)[1].split("</p>", 1)[0]
+    secured, likely = total["known"]["secured"], total["likely"]
+    assert f"minh chứng đã có cho {num(secured, 'vi')}/100,00 điểm" in known
+    assert f"{total['known']['no_evidence']} tiêu chí chưa có minh chứng" in known
+    assert f"Nhiều khả năng đạt {num(likely['low'], 'vi')}–{num(likely['high'], 'vi')} điểm" in known
+    assert f"Xếp loại: {total['class']['low']} (thấp) / {total['class']['expected']} (dự kiến)" in page
 
 
 def test_pages_carry_security_headers_and_no_script(client: TestClient) -> None:

@@ -174,6 +174,8 @@ class Service:
             problem=lambda m: messages.problem_text(m, lang),
             moment=lambda m: messages.moment(m, lang),
             provenance=lambda p: messages.provenance_text(p, lang),
+            known=lambda total: messages.known_line(total, lang),
+            class_line=lambda total: messages.class_line(total, lang),
             lang=lang,
             css=Markup(html.CSS + PAGE_CSS),
             session=session,
