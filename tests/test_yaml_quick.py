@@ -114,6 +114,8 @@ def test_the_quick_records_are_the_marked_records(text: str, nodes: int, depth: 
         "- {&k a: 1, b: *k}\n",  # a key's anchor is not kept
         "- a: " + "x" * 32_768 + "\n",
         "- a: 1\n- b: [2\n",
+        "-] id: !!bool yes\n  id: *d\n",  # a tag's word it cannot read (found by hypothesis)
+        "- {a: !!bool maybe}\n",
     ],
 )
 def test_the_quick_records_fail_as_the_marked_ones(tmp_path: Path, text: str) -> None:

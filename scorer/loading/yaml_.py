@@ -448,7 +448,7 @@ class _Events:
             raise self.fail(event, msg("yaml_tag", tag=tag))
         try:
             return convert(yaml.ScalarNode(tag, event.value))
-        except (ValueError, yaml.YAMLError):
+        except (ValueError, KeyError, yaml.YAMLError):  # KeyError: `!!bool` of a word it does not know
             kind = tag.rsplit(":", 1)[-1]
             raise self.fail(event, msg("yaml_not_valid", value=shorten(repr(event.value)), kind=kind)) from None
 
