@@ -26,13 +26,15 @@ from scorer.errors import (
     did_you_mean,
     msg,
 )
-from scorer.models.criteria import CriteriaSet
+from scorer.models.criteria import CriteriaSet, plain_number
+from scorer.models.message import Figure
 from scorer.models.evidence import Document, Unit
 from scorer.models.inputs import EMPTY_EVIDENCE, EvidenceSet, UnitYear
 from scorer.models.prediction import CriterionResult, Prediction, RankRow, UnitPrediction
 from scorer.models.scored import ScoredUnit
 from scorer.predict import Scoring, compare, effective_as_of, engine_for, predict_unit, without_hypothetical
 from scorer.predict.context import last_year_end
+from scorer.loading.evidence import set_name
 from scorer.ranking import rank
 from scorer.risks import assess
 
@@ -241,7 +243,27 @@ def validate(request: Request) -> Validation:
         warnings += loading.document_conflicts(data.evidence, data.last_year)
         warnings += _to_review(data.evidence)
         warnings += loading.unused_roles(inputs.folder(data.unit.id), data.unit, inputs.criteria)
+        warnings += loading.unresolved(inputs.criteria, data.evidence, data.last_year)
+        warnings += _other_frame(inputs.folder(data.unit.id), data, inputs.criteria)
     return Validation(inputs.label, len(inputs.criteria.criteria()), len(counts), sum(counts), warnings)
+
+
+def _other_frame(folder: Path, data: UnitYear, cs: CriteriaSet) -> list[Problem]:
+    """Last year's published results scored on another set's frame (a unit that changed sets):
+    predict leaves its last-year column empty rather than set one set's areas beside another's."""
+    official = data.last_official
+    if official is None or official.year != cs.year - 1 or cs.compares_with(official):
+        return []
+    message = msg(
+        "official_other_set",
+        year=official.year,
+        theirs=tuple(official.areas) or "–",
+        total=Figure(plain_number(official.total)),
+        set=set_name(cs),
+        ours=tuple(a.id for a in cs.areas),
+        scale=Figure(plain_number(cs.scale)),
+    )
+    return [Problem(str(folder / str(official.year) / "official.yaml"), message, field="areas")]
 
 
 def _to_review(evidence: EvidenceSet) -> list[Problem]:

@@ -458,6 +458,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{role}' is not an owner role of {set} ({roles})",
         "vi": "'{role}' không phải vai trò chủ trì của {set} ({roles})",
     },
+    "unused_role": {
+        "en": "'{role}' is not an owner role of {set}: ignored",
+        "vi": "'{role}' không phải vai trò chủ trì của {set}: bỏ qua",
+    },
+    "also_at": {"en": "{message}; also at {places}", "vi": "{message}; cũng gặp tại {places}"},
+    "also_at_more": {
+        "en": "{message}; also at {places} and {more} more",
+        "vi": "{message}; cũng gặp tại {places} và {more} chỗ khác",
+    },
+    "unresolved_criterion": {
+        "en": "'{id}' is the model's row \"{title}\", which no row of {set} is (by its id or its same_as): "
+        "the records naming it ({count}) count for no row under this set",
+        "vi": "'{id}' là tiêu chí \"{title}\" của bộ mẫu, không ứng với tiêu chí nào của {set} (theo mã hoặc "
+        "same_as): {count} bản ghi ghi tiêu chí này không được tính cho tiêu chí nào theo bộ này",
+    },
+    "unresolved_hint": {
+        "en": "if a row of this set is that row, add same_as: ['{id}'] to it",
+        "vi": "nếu một tiêu chí của bộ này chính là tiêu chí đó, thêm same_as: ['{id}'] vào tiêu chí ấy",
+    },
+    "unresolved_hint_like": {
+        "en": "if a row of this set is that row, add same_as: ['{id}'] to it; rows like it: {rows}",
+        "vi": "nếu một tiêu chí của bộ này chính là tiêu chí đó, thêm same_as: ['{id}'] vào tiêu chí ấy; "
+        "các tiêu chí gần giống: {rows}",
+    },
+    "official_other_set": {
+        "en": "the published {year} results are not on the frame of {set} (areas {theirs}, total {total}; the set "
+        "has areas {ours} over {scale} points): predict compares this year with them nowhere",
+        "vi": "kết quả công bố năm {year} không theo khung của {set} (lĩnh vực {theirs}, tổng {total}; bộ tiêu chí "
+        "có lĩnh vực {ours} trên {scale} điểm): dự báo không so sánh năm nay với kết quả này",
+    },
+    "vocabulary_kind": {
+        "en": "indicator '{name}' is a {kind} in the product's vocabulary: a set may add indicators, not change "
+        "what one is",
+        "vi": "chỉ số '{name}' là {kind} trong danh mục dùng chung của phần mềm: bộ tiêu chí được thêm chỉ số mới, "
+        "không được đổi loại của chỉ số đã có",
+    },
+    "vocabulary_kind_hint": {
+        "en": "give the set's indicator a name of its own and read that name in the set's metrics",
+        "vi": "đặt cho chỉ số của bộ tiêu chí một tên riêng và dùng tên đó trong các số liệu (metrics) của bộ",
+    },
     "official_year": {"en": "{year} in the {folder} folder", "vi": "năm {year} trong thư mục {folder}"},
     "official_unit": {
         "en": "'{unit}' in the folder of unit '{folder}'",

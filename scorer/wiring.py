@@ -14,11 +14,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from scorer.importer import fold
+from scorer.loading.vocabulary import product_vocabulary
 from scorer.models.criteria import CriteriaSet, Criterion
 from scorer.models.rules import Rule
 from scorer.scoring.kinds import kind_of
@@ -320,12 +322,21 @@ def _declare(data: dict[str, Any], cs: CriteriaSet, row: Criterion) -> None:
 
 
 def vocabulary(data: dict[str, Any], cs: CriteriaSet) -> None:
-    """The names a unit records under (indicator names, document kinds, unit groups) declared as the
-    known set declares them, so the unit's evidence reads the same under the draft."""
-    for key in ("indicators", "document_kinds", "unit_groups"):
-        declared = data.setdefault(key, {})
-        for name, spec in getattr(cs, key).items():
-            declared.setdefault(name, spec.model_dump(mode="json", exclude_none=True))
+    """The names a unit records under that the known set adds to the product's vocabulary (its own
+    indicator names and document kinds, its unit groups), declared in the draft as the known set
+    declares them; the product's own names every set inherits (scorer/vocabulary.yaml)."""
+    product = product_vocabulary()
+    inherited: dict[str, Mapping[str, object]] = {
+        "indicators": product.indicators,
+        "document_kinds": product.document_kinds,
+        "unit_groups": {},
+    }
+    for key, names in inherited.items():
+        own = {name: spec for name, spec in getattr(cs, key).items() if names.get(name) != spec}
+        if own:
+            declared = data.setdefault(key, {})
+            for name, spec in own.items():
+                declared.setdefault(name, spec.model_dump(mode="json", exclude_none=True))
 
 
 def _shifted(day: dt.date, years: int) -> dt.date:

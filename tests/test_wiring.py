@@ -16,6 +16,7 @@ import yaml
 from decision_tables import CA_MAU_ROWS, DECISION_TEXT, HEAD, TEXT_HEAD, write_docx
 from province_tables import province_rows, write_province
 from scorer.cli import main
+from scorer.loading.vocabulary import product_vocabulary
 from tests.conftest import EVIDENCE, OFFICE, RULES
 
 MODEL = RULES / "criteria_2024.yaml"
@@ -43,7 +44,12 @@ def province(tmp_path_factory, cs2024) -> tuple[Path, Any]:
 
 def test_a_province_set_made_from_the_model_has_its_rows_copied_with_where_from(province, cs2024):
     path, result = province
-    leaves = _leaves(yaml.safe_load(path.read_text(encoding="utf-8")))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    leaves = _leaves(data)
+    # The names a unit records under are the product's, inherited: the draft does not declare them again.
+    vocabulary = product_vocabulary()
+    assert not set(data.get("indicators", {})) & set(vocabulary.indicators)
+    assert not set(data.get("document_kinds", {})) & set(vocabulary.document_kinds)
     copied = [leaf for leaf in leaves if "copied_from" in leaf]
     assert len(copied) >= 0.8 * len(leaves) and len(leaves) == len(cs2024.criteria())
     # Areas are in another order, so ids changed: 1.1.1 of the model is now 8.1.1.

@@ -13,6 +13,7 @@ from scorer.loading.criteria import check_rules, check_types, once_per_set
 from scorer.loading.evidence import STRAY_HINT, set_name, stray
 from scorer.loading.files import is_file, listdir, nfc, outside_link
 from scorer.loading.sources import reads
+from scorer.loading.vocabulary import inherit, known_roles
 from scorer.loading.problems import problems_of, pydantic_message
 from scorer.loading.yaml_ import LineMap, read_yaml, shorten
 from scorer.models.criteria import CriteriaSet, Loc, check_criteria_set
@@ -37,7 +38,9 @@ def load_model(path: Path, model: type[M], expected: str) -> tuple[M, LineMap]:
 def load_criteria(path: Path) -> CriteriaSet:
     """Load and check a criteria set; every problem is reported with its line."""
     criteria, lines = load_model(path, CriteriaSet, "schema, title, year, ..., areas")
-    findings = check_criteria_set(criteria) + check_types(criteria) + check_rules(criteria)
+    # The product's names first: the set's metrics may read them without declaring them.
+    criteria, findings = inherit(criteria)
+    findings += check_criteria_set(criteria) + check_types(criteria) + check_rules(criteria)
     if findings:
         raise ScorerError(
             Problem(str(path), message, line=lines.line(loc), field=".".join(str(p) for p in loc), hint=hint)
@@ -135,18 +138,19 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
                 problems.append(Problem(str(path_), msg("stray"), hint=STRAY_HINT))
         problems += check_unit(folder, unit, cs, lines)
         roles = _owner_roles(cs)
+        known = [*roles, *sorted(known_roles() - set(roles))]
         for role in unit.divisions:
-            # A role close to one of the set's is misspelt (its division would lead nothing): an
-            # error. One like none of them is a role this set does not use: ignored, with a note
-            # (`unused_roles`), so a unit keeps its unit.yaml across sets.
-            if role not in roles and did_you_mean(role, roles) is not None:
+            # A role of the product's vocabulary the set does not use is ignored, with a note
+            # (`unused_roles`), so a unit keeps its unit.yaml across sets; so is one like no known
+            # role. One close to a known role is misspelt (its division would lead nothing): an error.
+            if role not in known and did_you_mean(role, known) is not None:
                 problems.append(
                     Problem(
                         str(path),
                         msg("unknown_role", role=shorten(role), set=set_name(cs), roles=tuple(roles)),
                         line=lines.line(("divisions", role)),
                         field=f"divisions.{role}",
-                        hint=did_you_mean(role, roles),
+                        hint=did_you_mean(role, known),
                     )
                 )
     if problems:
@@ -160,7 +164,7 @@ def unused_roles(folder: Path, unit: Unit, cs: CriteriaSet) -> list[Problem]:
     return [
         Problem(
             str(folder / "unit.yaml"),
-            f"'{shorten(role)}' is not an owner role of {cs.title_en}: ignored",
+            msg("unused_role", role=shorten(role), set=set_name(cs)),
             field=f"divisions.{role}",
         )
         for role in unit.divisions

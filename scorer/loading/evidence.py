@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import contextlib
+import re
 import dataclasses
 import functools
 from collections.abc import Callable, Generator, Iterator, Mapping
@@ -20,6 +21,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from scorer.errors import Collector, Grouped, InputError, Place, Problem, ScorerError, Text, did_you_mean, msg
+from scorer.models.message import Msg
 from scorer.loading.criteria import field_kind, once_per_set
 from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, nfc, outside_link, resolve
 from scorer.loading.origin import EvidenceSet, Origin, RawRecord
@@ -27,6 +29,7 @@ from scorer.loading.problems import problems_of
 from scorer.loading.sources import reads, with_sources
 from scorer.loading.yaml_ import LineMap, shorten
 from scorer.loading.yaml_ import yaml_records as read_records
+from scorer.loading.vocabulary import product_vocabulary
 from scorer.models.criteria import CriteriaSet, IndicatorSpec
 from scorer.scoring.kinds import survey_instrument
 from scorer.models.evidence import RECORD_TYPES, Document, EvidenceRecord, Indicator, Survey
@@ -335,7 +338,11 @@ class _Declared:
             for other in c.same_as:
                 claims.setdefault(other, set()).add(c.id)
         self.aliases: dict[str, str] = {old: next(iter(new)) for old, new in claims.items() if len(new) == 1}
-        self.proofs = frozenset(p.id for c in criteria for p in c.proofs)
+        # The product's proofs and model rows are known names: a record naming one the set does not
+        # use is kept (a unit that changed sets), never refused as a misspelling.
+        vocabulary = product_vocabulary()
+        self.proofs = frozenset(p.id for c in criteria for p in c.proofs) | frozenset(vocabulary.proofs)
+        self.model_rows = vocabulary.criteria
         # (indicator, value) pairs found within the indicator's kind: a province repeats its
         # values, and a value's check (its bounds, the number as shown in a message) is worth
         # doing once. Only a pass is kept: it depends on comparisons alone, which equal values
@@ -373,7 +380,7 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
                 )
             )
         for cid in record.criteria:
-            if ids.get(cid, cid) not in declared.criteria:
+            if ids.get(cid, cid) not in declared.criteria and cid not in declared.model_rows:
                 message = msg("unknown_criterion", id=shorten(cid), set=set_name(cs))
                 problems.append(_problem(origin, "criteria", message, did_you_mean(cid, declared.criteria)))
         if isinstance(record, Indicator):
@@ -391,8 +398,113 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
             problems.extend(_check_answers(record, origin, cs))
         elif isinstance(record, Survey):
             criterion = ids.get(str(record.criterion), record.criterion)
+            if criterion not in declared.criteria and record.criterion in declared.model_rows:
+                continue  # a model row the set has no row for: `unresolved` warns
             problems += _check_survey(record.model_copy(update={"criterion": criterion}), origin, cs, declared.surveys)
-    return with_sources(problems)
+    return with_sources(once_per_name(problems))
+
+
+# The problems of a name the set does not know: one for each name, however many records use it.
+_NAMING = frozenset(
+    {"unknown_proof", "unknown_criterion", "unknown_document_kind", "unknown_indicator", "not_survey_criterion"}
+)
+SHOWN_PLACES = 3
+
+
+def once_per_name(problems: list[Problem]) -> list[Problem]:
+    """A name the set does not know, told once at its first record, with the other records that
+    use it (a unit's 40 indicators with one misspelt name is one problem, not 40)."""
+    groups: dict[tuple[object, ...], list[Problem]] = {}
+    kept: list[Problem | tuple[object, ...]] = []
+    for problem in problems:
+        message = problem.message
+        if not isinstance(message, Msg) or message.key not in _NAMING:
+            kept.append(problem)
+            continue
+        key = (problem.field, message, problem.hint)
+        if key not in groups:
+            groups[key] = []
+            kept.append(key)
+        groups[key].append(problem)
+    found = []
+    for item in kept:
+        if isinstance(item, Problem):
+            found.append(item)
+            continue
+        first, *others = groups[item]
+        if others:
+            places = tuple(Place(p.path, p.line) for p in others[:SHOWN_PLACES])
+            more = len(others) - len(places)
+            message = (
+                msg("also_at_more", message=first.message, places=places, more=more)
+                if more
+                else msg("also_at", message=first.message, places=places)
+            )
+            first = dataclasses.replace(first, message=message)
+        found.append(first)
+    return found
+
+
+def unresolved(cs: CriteriaSet, *sets: EvidenceSet) -> list[Problem]:
+    """Warnings, not errors: the model's rows a unit's evidence (this year's, last year's) names
+    that no row of the set is (neither its id nor a `same_as`), once for each row, with the records
+    naming it and the set's rows most like it. Those records count for no row under this set; the
+    rest of the unit is scored."""
+    declared = _declared(cs)
+    named: dict[str, list[tuple[Origin, str]]] = {}
+    for evidence in sets:
+        ids = _id_mapping(evidence, declared)
+        for record in evidence.records:
+            cids = [(cid, "criteria") for cid in record.criteria]
+            if isinstance(record, Survey) and record.criterion is not None:
+                cids.append((record.criterion, "criterion"))
+            for cid, field in cids:
+                if ids.get(cid, cid) not in declared.criteria and cid in declared.model_rows:
+                    named.setdefault(cid, []).append((evidence.origins[record.id], field))
+    problems = []
+    for cid, places in named.items():
+        row = declared.model_rows[cid]
+        (first, field), *others = places
+        candidates = _like(row.title, cs)
+        hint = (
+            msg("unresolved_hint_like", id=cid, rows=tuple(candidates))
+            if candidates
+            else msg("unresolved_hint", id=cid)
+        )
+        message = msg(
+            "unresolved_criterion",
+            id=cid,
+            title=msg("set_title", en=row.title_en, vi=row.title),
+            set=set_name(cs),
+            count=len(places),
+        )
+        if others:
+            shown = tuple(Place(o.path, o.line) for o, _ in others[:SHOWN_PLACES])
+            more = len(others) - len(shown)
+            message = (
+                msg("also_at_more", message=message, places=shown, more=more)
+                if more
+                else msg("also_at", message=message, places=shown)
+            )
+        problems.append(Problem(first.path, message, line=first.line, field=field, hint=hint))
+    return problems
+
+
+def _like(title: str, cs: CriteriaSet, limit: int = 2) -> list[str]:
+    """The set's rows whose titles share most words with `title` (half of them at least)."""
+    wanted = _title_words(title)
+    scored = []
+    for criterion in cs.criteria():
+        words = _title_words(criterion.title)
+        if wanted and words:
+            score = 2 * len(wanted & words) / (len(wanted) + len(words))
+            if score >= 0.5:
+                scored.append((-score, criterion.id))
+    return [f"{cid}" for _, cid in sorted(scored)[:limit]]
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", title.casefold()) if len(w) > 1)
 
 
 def resolve_ids(evidence: EvidenceSet, cs: CriteriaSet) -> EvidenceSet:

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator
 
-from scorer.models.evidence import RECORD_TYPES, Date, Number, Share, Strict
+from scorer.models.evidence import RECORD_TYPES, Date, Number, Official, Share, Strict
 from scorer.models.message import Figure, Text, count_hint, msg, number_hint
 from scorer.models.rules import Rule
 
@@ -472,6 +472,18 @@ class CriteriaSet(Strict):
 
     def area_of(self, criterion_id: str) -> str:
         return criterion_id.split(".")[0]
+
+    def compares_with(self, official: Official) -> bool:
+        """Whether published results were scored on this set's frame: its areas, its scale (with
+        the bonus a set caps in points). A unit that changed sets is not compared, area by area, with
+        results the other set gave."""
+        if official.areas and set(official.areas) != {a.id for a in self.areas}:
+            return False
+        bonus = self.bonus
+        if bonus is not None and bonus.adds_to == "points" and bonus.max is None:
+            return True
+        extra = bonus.max if bonus is not None and bonus.adds_to == "points" and bonus.max else 0.0
+        return official.total <= self.scale + extra
 
     def deadline(self, name: str) -> dt.date:
         return self.calendar[name]

@@ -38,9 +38,10 @@ if TYPE_CHECKING:  # the run compiled in unit.py, which calls this module
 
 
 def known_official(data: UnitYear, cs: CriteriaSet, as_of: dt.date) -> Official | None:
-    """Last year's published results, once they are published by the as-of date."""
+    """Last year's published results, once they are published by the as-of date (and only where
+    they were scored on this set's frame: a unit that changed sets has none to compare with)."""
     official = data.last_official
-    if official is None or official.year != cs.year - 1:
+    if official is None or official.year != cs.year - 1 or not cs.compares_with(official):
         return None
     return official if official.published_by(as_of) else None
 
