@@ -74,7 +74,7 @@ def record(kind: str, index: int, rng: random.Random, cs: CriteriaSet) -> dict[s
             value = round(rng.uniform(0.4, 1.0), 3)
         base.update(name=name, value=value)
     elif kind == "document":
-        base["kind"] = rng.choice(sorted(cs.document_kinds))
+        base["kind"] = rng.choice(_document_kinds(cs))
     elif kind == "violation":
         base.update(kind=rng.choice(["recruitment", "discipline"]), severity=rng.choice(["minor", "serious"]))
     return base
@@ -92,6 +92,14 @@ WEIGHTS = {
     "document": 20,
     "violation": 1,
 }
+
+
+def _document_kinds(cs: CriteriaSet) -> list[str]:
+    """The document kinds a unit files under the set, in name order: the dialogue's records only
+    where the set names them as the dialogue's proofs (every set inherits the kind from the
+    product's vocabulary; the 2023 model names no such proofs)."""
+    proofs = any(p.id.startswith("dialogue-") for c in cs.criteria() for p in c.proofs)
+    return sorted(k for k in cs.document_kinds if k != "dialogue_record" or proofs)
 
 
 def records(cs: CriteriaSet, count: int, seed: int) -> list[dict[str, Any]]:
@@ -189,7 +197,7 @@ def profile(cs: CriteriaSet, seed: int | str, kind: str) -> Profile:
         turn = dt.date(year, 12, 10)
     # Every unit forgets a few things now and then; a never-filing unit leaves whole sets unfiled.
     things = (
-        [f"document:{k}" for k in sorted(cs.document_kinds)]
+        [f"document:{k}" for k in _document_kinds(cs)]
         + [f"indicator:{n}" for n in sorted(cs.indicators)]
         + [f"plan:{k}" for k in PROGRESS_PLANS]
         + list(HABITS)
@@ -454,7 +462,7 @@ def _year(
             severity=rng.choice(["minor", "serious"]),
         )
     # Documents, each issued once on a day at the unit's pace.
-    for kind in sorted(cs.document_kinds):
+    for kind in _document_kinds(cs):
         if f"document:{kind}" in p.never or kind == "dialogue_record":
             continue
         day = when()
@@ -469,7 +477,7 @@ def _year(
     day = when((3, 6), (4, 11))
     if "dialogue" not in p.never and day is not None:
         add(id="dt-1", type="dialogue", date=day, chaired_by_head=rng.random() < 0.85, audience=["staff", "citizens"])
-        if "dialogue_record" in cs.document_kinds and "document:dialogue_record" not in p.never:
+        if "dialogue_record" in _document_kinds(cs) and "document:dialogue_record" not in p.never:
             for proof, offset in (("dialogue-invitation", -7), ("dialogue-minutes", 0), ("dialogue-conclusions", 10)):
                 if rng.random() < 0.9:
                     on = min(day + dt.timedelta(days=offset), dt.date(year, 12, 30))

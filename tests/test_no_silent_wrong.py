@@ -99,7 +99,7 @@ def test_last_years_indicators_are_held_to_their_kind_too(runner, office_copy):
 
 def test_every_declared_indicator_has_a_kind(runner, tmp_path):
     data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
-    del data["indicators"]["dti_score"]["kind"]
+    data["indicators"] = {"dti_score": {"title": "Điểm DTI", "title_en": "DTI score"}}
     path = tmp_path / "criteria.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(EVIDENCE)])

@@ -95,6 +95,21 @@ def test_the_units_2024_evidence_scores_under_the_province_set_as_under_the_mode
     assert (EVIDENCE / OFFICE / "2024").stat().st_mtime_ns == before
 
 
+@pytest.mark.parametrize("as_of", ["2024-09-30", "2024-12-14"])
+def test_on_the_models_calendar_the_province_set_scores_the_unit_exactly_as_the_model(
+    runner, province, tmp_path, as_of
+):
+    """The wiring copied is the model's to the hundredth: with the model's dates in its calendar the
+    province's set gives the shipped unit's unedited evidence the model's low, expected and high
+    (the difference of the test above is the calendar's alone)."""
+    data = yaml.safe_load(province[0].read_text(encoding="utf-8"))
+    model = yaml.safe_load(MODEL.read_text(encoding="utf-8"))
+    data["calendar"].update({k: str(v) for k, v in model["calendar"].items() if k in data["calendar"]})
+    same_dates = tmp_path / "criteria_2024.yaml"
+    same_dates.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert _total(runner, same_dates, as_of) == _total(runner, MODEL, as_of)
+
+
 def test_evidence_naming_an_old_id_a_new_row_shares_is_read_in_the_old_numbering(runner, province, tmp_path):
     """The model's 4.6 (a leaders' survey row) is another row in the province's set, also scored by
     the leaders' survey: last year's share for 4.6 scores the row that is the model's 4.6, never
