@@ -19,8 +19,8 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "5cab66ed6f372ed4f0dbd75c79170bf5bb4bfc82e9a5ab42078540682452459c",
-    "synthetic-table": "e9a228e64a8f1091c59939dea51ec563d4d7f4b2c64beb6cc3bcc2a5c756de51",
+    "synthetic-json": "327b985db130566c367bdedb6ba52db8e0b7dc49649b31e7f50d27502815f01f",
+    "synthetic-table": "e3486c523b52fa3d640f4f48b5cef6794294bb412ae21c6c2084aacc4d997d50",
     "shipped-json": "5b6c3223686806118b7dde418e896e0e86493a501c9dada4c6b5578fe8a6502c",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }

@@ -344,3 +344,35 @@ def test_regression_missing_report_names_the_same_record_whatever_the_file_order
         write_unit(root, "u", {2024: order})
         outputs.append(json_.dumps(predict_dir(root, D(2024, 11, 24))))
     assert outputs[0] == outputs[1]
+
+
+# -- work begun lately: its own pace, not the window's average -------------------------------------
+
+
+def _documents(days: list[D]) -> list[dict]:
+    kinds = ["legal_dissemination_plan", "one_stop_assignment", "internal_procedures", "working_rules", "job_positions"]
+    return [
+        {"id": f"vb-{n}", "type": "document", "date": day, "document_no": f"{n}/QĐ", "kind": kind}
+        for n, (kind, day) in enumerate(zip(kinds, days), 1)
+    ]
+
+
+def _no_record(unit) -> list:
+    return [m for c in unit.criteria for m in c.metrics if m.basis == "no_record"]
+
+
+def test_work_begun_in_the_last_weeks_is_expected_at_the_pace_it_began_at(tmp_path):
+    """A unit that began its one-off work in September (the year-end rush) is going at the pace it
+    began at: its five documents in the last 30 days count as such, not as five in 90 days. The same
+    five documents issued in July count at the 90 days' pace, and the forecast is lower."""
+    as_of = D(2024, 9, 30)
+    write_unit(tmp_path / "rush", "u", {2024: _documents([D(2024, 9, d) for d in (5, 10, 15, 20, 25)])})
+    write_unit(tmp_path / "july", "u", {2024: _documents([D(2024, 7, d) for d in (5, 10, 15, 20, 25)])})
+    rush, july = (predict_dir(tmp_path / name, as_of).units[0] for name in ("rush", "july"))
+    assert {(m.params["recent"], m.params["window"]) for m in _no_record(rush)} == {(5, 30)}
+    assert {(m.params["recent"], m.params["window"]) for m in _no_record(july)} == {(5, 90)}
+    assert "5 criteria with work done in the last 30 days" in _no_record(rush)[0].how
+    assert min(m.params["chance"] for m in _no_record(rush)) > max(m.params["chance"] for m in _no_record(july))
+    assert rush.total.expected > july.total.expected
+    # Nothing is counted as done for it: low is the same, and no criterion without evidence is met.
+    assert rush.total.low == july.total.low

@@ -377,6 +377,9 @@ class Forecast(Strict):
     # Work not yet started comes in at the pace the unit did one-off work (documents, dialogues,
     # initiatives, communication) over the last `window_days`: a unit that has stopped brings in nothing.
     window_days: Annotated[int, Field(gt=0, le=366)] = 90
+    # ... or over the last `burst_days`, if that pace is faster: a unit that has just begun its work
+    # (the year-end rush) is going at the pace it has begun at, not at its average over the window.
+    burst_days: Annotated[int, Field(gt=0, le=366)] = 30
     # However fast the unit is going, work with no evidence yet is never as good as done.
     ceiling: Annotated[float, Field(ge=0, lt=1)] = 0.8
 

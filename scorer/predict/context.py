@@ -180,20 +180,31 @@ class Context:
         due anyway nor a progress figure) in the last `forecast.window_days`. Both only grow as
         records are added, so the forecast is monotone in its evidence. Once per prediction."""
         if self._activity is None:
-            window = min(self.cs.forecast.window_days, self.elapsed)
-            since = self.as_of - dt.timedelta(days=window)
-            evidenced = recent = 0
+            forecast = self.cs.forecast
+            windows = sorted({min(forecast.window_days, self.elapsed), min(forecast.burst_days, self.elapsed)})
+            latest: dict[int, int] = dict.fromkeys(windows, 0)
+            evidenced = 0
             for _, names in self.criteria:
                 found = [(name, self._matching("supported", name)) for name in names]
                 # Evidence of work done: a record with nothing in it (a plan with no task done, an
                 # indicator at zero) shows none.
                 if any(records and self.metric(name, "supported").value > 0 for name, records in found):
                     evidenced += 1
-                    recent += any(
-                        r.date > since for name, records in found if _one_off(self.cs.metrics[name]) for r in records
+                    # The day of its latest one-off thing done: within which windows it falls.
+                    last = max(
+                        (r.date for name, records in found if _one_off(self.cs.metrics[name]) for r in records),
+                        default=None,
                     )
+                    if last is not None:
+                        for window in windows:
+                            latest[window] += last > self.as_of - dt.timedelta(days=window)
+            # The faster of the two paces (over `window_days`, over `burst_days`): each only grows as
+            # records are added, and so does the larger.
+            window = max(windows, key=lambda w: (latest[w] / w, w))
             left = max(0, (self.cs.cutoff - self.as_of).days)
-            self._activity = Activity(evidenced, len(self.criteria), recent, window, left, self.elapsed / self.span)
+            self._activity = Activity(
+                evidenced, len(self.criteria), latest[window], window, left, self.elapsed / self.span
+            )
         return self._activity
 
     def has_matching(self, view: str, name: str) -> bool:

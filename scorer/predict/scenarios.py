@@ -278,7 +278,8 @@ def _progress(
     """A progress share projected to its deadline at the unit's pace since the year began, bounded by
     100%; none once the unit has reported no figure for `forecast.window_days`. None while no
     progress is recorded. Only the latest figure and its day count, so a figure added with an
-    earlier day never moves it (the forecast stays monotone in its evidence)."""
+    earlier day never moves it (the forecast stays monotone in its evidence: a pace measured from
+    an earlier figure would rise when a lower earlier figure, a miss, is added)."""
     snapshots = metric_lib.snapshots(definition, ctx.records("supported", definition.type))
     if not snapshots or now <= 0:
         return None
