@@ -20,7 +20,7 @@ from tests.conftest import EVIDENCE, RULES
 AS_OF = "2024-09-30"
 PINNED = {
     "synthetic-json": "327b985db130566c367bdedb6ba52db8e0b7dc49649b31e7f50d27502815f01f",
-    "synthetic-table": "e3486c523b52fa3d640f4f48b5cef6794294bb412ae21c6c2084aacc4d997d50",
+    "synthetic-table": "cbfb2f9860391cc08f2b1396ccd1bc54c4f44b020d451ab040255ac394ca562c",
     "shipped-json": "5b6c3223686806118b7dde418e896e0e86493a501c9dada4c6b5578fe8a6502c",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }

@@ -52,9 +52,7 @@ def test_table_has_a_row_per_month_end_and_deadline_and_the_summary(runner):
     result = runner.invoke(main, ARGS)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == (
-        "Track record: Văn phòng UBND tỉnh (van-phong-ubnd-tinh) · Year 2023 · criteria_2023.yaml · Total"
-    )
+    assert lines[0] == ("Track record: Văn phòng UBND tỉnh (van-phong-ubnd-tinh) · Year 2023 · Total")
     assert lines[1] == "Final at the cut-off 88.09 (Tốt) · published 88.09"
     end = lines.index(
         "Track record over 1 unit(s), as of each quarter's end (the fourth: the last month end before the cut-off)"

@@ -69,9 +69,8 @@ def render_prediction(prediction: Prediction, lang: str, detail: bool = True) ->
 
 
 def meta(unit: UnitPrediction, lang: str) -> str:
-    text = (
-        f"{t('year', lang)} {unit.year} · {t('as_of', lang)} {date(unit.as_of, lang)} · "
-        f"{t('criteria_set', lang)} {unit.criteria_set}" + (f" · {t('final', lang)}" if unit.final else "")
+    text = f"{t('year', lang)} {unit.year} · {t('as_of', lang)} {date(unit.as_of, lang)}" + (
+        f" · {t('final', lang)}" if unit.final else ""
     )
     out = f'<h1>{escape(unit.unit_name)}</h1>\n<p class="meta">{escape(text)}</p>'
     out += f'\n<p class="meta" id="provenance">{escape(provenance_text(unit.provenance, lang))}</p>'

@@ -52,8 +52,7 @@ def header(unit: UnitPrediction, lang: str) -> str:
     lines = [
         f"# {_esc(unit.unit_name)} — {t('year', lang)} {unit.year}",
         "",
-        f"{t('as_of', lang)} {date(unit.as_of, lang)} · {t('criteria_set', lang)} `{unit.criteria_set}`"
-        + (f" · {t('final', lang)}" if unit.final else ""),
+        f"{t('as_of', lang)} {date(unit.as_of, lang)}" + (f" · {t('final', lang)}" if unit.final else ""),
         "",
         f"*{_esc(provenance_text(unit.provenance, lang))}*",
     ]

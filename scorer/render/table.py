@@ -57,8 +57,7 @@ def stream_prediction(units: Iterable[UnitPrediction], lang: str, detail: bool =
 
 def header(unit: UnitPrediction, lang: str) -> str:
     line = (
-        f"{unit.unit_name} ({unit.unit}) · {t('year', lang)} {unit.year} · {t('as_of', lang)} "
-        f"{date(unit.as_of, lang)} · {t('criteria_set', lang)} {unit.criteria_set}"
+        f"{unit.unit_name} ({unit.unit}) · {t('year', lang)} {unit.year} · {t('as_of', lang)} {date(unit.as_of, lang)}"
     )
     if unit.final:
         line += f" · {t('final', lang)}"
@@ -229,7 +228,7 @@ def render_backtests(checks: list[Backtest], lang: str) -> str:
 
 
 def render_backtest(check: Backtest, lang: str) -> str:
-    head = f"{t('backtest', lang)}: {check.unit_name} ({check.unit}) · {t('year', lang)} {check.year} · {check.criteria_set}"
+    head = f"{t('backtest', lang)}: {check.unit_name} ({check.unit}) · {t('year', lang)} {check.year}"
     head += f"\n{provenance_text(check.provenance, lang)}"
     rows = [
         [

@@ -86,7 +86,7 @@ def _signed(value: float, lang: str) -> str:
 
 def _headline(u: UnitTrack, lang: str) -> list[str]:
     return [
-        f"{t('track', lang)}: {u.unit_name} ({u.unit}) · {t('year', lang)} {u.year} · {u.criteria_set} · "
+        f"{t('track', lang)}: {u.unit_name} ({u.unit}) · {t('year', lang)} {u.year} · "
         f"{t('measure.' + u.measure, lang)}",
         t("published_line", lang).format(
             final=num(u.final, lang), klass=u.final_class or "–", published=num(u.published, lang)
