@@ -19,9 +19,9 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "327b985db130566c367bdedb6ba52db8e0b7dc49649b31e7f50d27502815f01f",
-    "synthetic-table": "cbfb2f9860391cc08f2b1396ccd1bc54c4f44b020d451ab040255ac394ca562c",
-    "shipped-json": "5b6c3223686806118b7dde418e896e0e86493a501c9dada4c6b5578fe8a6502c",
+    "synthetic-json": "a34f9f2fcc0134b387730a6c187dcadd000d11338add067aaaaa50beae5cde33",
+    "synthetic-table": "ca317b7fcfefea0d37957289942bf284bac6b757c3373f67235189b84ae8128a",
+    "shipped-json": "5ad9642e26d4d898c3e4ad70cdb290ccdde9afbe7b42e9012ba1b226ed7a173e",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }
 

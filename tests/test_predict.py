@@ -363,16 +363,35 @@ def _no_record(unit) -> list:
 
 def test_work_begun_in_the_last_weeks_is_expected_at_the_pace_it_began_at(tmp_path):
     """A unit that began its one-off work in September (the year-end rush) is going at the pace it
-    began at: its five documents in the last 30 days count as such, not as five in 90 days. The same
-    five documents issued in July count at the 90 days' pace, and the forecast is lower."""
+    began at: its five documents in the last 30 days count as such, not as five in 60 days. The same
+    five documents issued in August count at the 60 days' pace, and the forecast is lower."""
     as_of = D(2024, 9, 30)
     write_unit(tmp_path / "rush", "u", {2024: _documents([D(2024, 9, d) for d in (5, 10, 15, 20, 25)])})
-    write_unit(tmp_path / "july", "u", {2024: _documents([D(2024, 7, d) for d in (5, 10, 15, 20, 25)])})
-    rush, july = (predict_dir(tmp_path / name, as_of).units[0] for name in ("rush", "july"))
+    write_unit(tmp_path / "august", "u", {2024: _documents([D(2024, 8, d) for d in (5, 10, 15, 20, 25)])})
+    rush, august = (predict_dir(tmp_path / name, as_of).units[0] for name in ("rush", "august"))
     assert {(m.params["recent"], m.params["window"]) for m in _no_record(rush)} == {(5, 30)}
-    assert {(m.params["recent"], m.params["window"]) for m in _no_record(july)} == {(5, 90)}
+    assert {(m.params["recent"], m.params["window"]) for m in _no_record(august)} == {(5, 60)}
     assert "5 criteria with work done in the last 30 days" in _no_record(rush)[0].how
-    assert min(m.params["chance"] for m in _no_record(rush)) > max(m.params["chance"] for m in _no_record(july))
-    assert rush.total.expected > july.total.expected
+    assert min(m.params["chance"] for m in _no_record(rush)) > max(m.params["chance"] for m in _no_record(august))
+    assert rush.total.expected > august.total.expected
     # Nothing is counted as done for it: low is the same, and no criterion without evidence is met.
-    assert rush.total.low == july.total.low
+    assert rush.total.low == august.total.low
+
+
+def test_a_quarterly_progress_figure_is_carried_forward_until_the_unit_goes_quiet(tmp_path):
+    """Progress reported each quarter is not 'gone quiet' two months after its last figure: the PAR
+    plan at 50% on 31/07 is still carried at its pace on 30/09 (61 days on; `quiet_days` is 90),
+    and no longer on 15/11 (107 days on)."""
+    plan = {"type": "plan", "kind": "par", "tasks_total": 20, "document_no": "1/KH"}
+    records = [
+        {**plan, "id": "kh", "date": D(2024, 1, 10), "tasks_done": 0},
+        {**plan, "id": "kh-07", "date": D(2024, 7, 31), "tasks_done": 10},
+    ]
+    write_unit(tmp_path, "u", {2024: records})
+
+    def projected(as_of: D) -> set[float]:
+        unit = predict_dir(tmp_path, as_of).units[0]
+        return {m.params["projected"] for c in unit.criteria for m in c.metrics if m.basis == "progress"}
+
+    assert projected(D(2024, 9, 30)) and all(p > 0.5 for p in projected(D(2024, 9, 30)))
+    assert projected(D(2024, 11, 15)) == {0.5}

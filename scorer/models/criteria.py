@@ -380,6 +380,9 @@ class Forecast(Strict):
     # ... or over the last `burst_days`, if that pace is faster: a unit that has just begun its work
     # (the year-end rush) is going at the pace it has begun at, not at its average over the window.
     burst_days: Annotated[int, Field(gt=0, le=366)] = 30
+    # A progress figure is carried forward at the unit's pace until the unit has reported none for
+    # `quiet_days` (then it has gone quiet, and stays where it stands).
+    quiet_days: Annotated[int, Field(gt=0, le=366)] = 90
     # However fast the unit is going, work with no evidence yet is never as good as done.
     ceiling: Annotated[float, Field(ge=0, lt=1)] = 0.8
 

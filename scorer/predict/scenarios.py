@@ -276,7 +276,7 @@ def _progress(
     ctx: Context, definition: Metric, now: float, deadline: dt.date
 ) -> tuple[float, dict[str, float | int]] | None:
     """A progress share projected to its deadline at the unit's pace since the year began, bounded by
-    100%; none once the unit has reported no figure for `forecast.window_days`. None while no
+    100%; none once the unit has reported no figure for `forecast.quiet_days`. None while no
     progress is recorded. Only the latest figure and its day count, so a figure added with an
     earlier day never moves it (the forecast stays monotone in its evidence: a pace measured from
     an earlier figure would rise when a lower earlier figure, a miss, is added)."""
@@ -288,7 +288,7 @@ def _progress(
     if days <= 0:
         return None
     slope = value / days
-    if (ctx.as_of - day).days > ctx.cs.forecast.window_days:
+    if (ctx.as_of - day).days > ctx.cs.forecast.quiet_days:
         slope = 0.0  # gone quiet: no figure for a whole window
     left = max(0, (min(deadline, ctx.cs.cutoff) - day).days)
     projected = min(max(1.0, value), value + slope * left)
