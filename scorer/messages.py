@@ -746,11 +746,20 @@ SHEET_TEXT: dict[str, dict[str, Any]] = {
             "Cách tính điểm",
         ],
         "guide": "_hướng dẫn",
-        "guide_heads": ["Trang tính", "Trường", "Bắt buộc", "Giá trị hợp lệ"],
-        "yes": "có",
-        "no": "không",
-        "guide_note": "Mỗi dòng là một tài liệu kiểm chứng. Ngày ghi 2024-03-12 hoặc 12/03/2024. "
-        "Danh sách ghi cách nhau bằng dấu chấm phẩy (a;b). Trang tính bắt đầu bằng _ được bỏ qua.",
+        "proofs": "_tài liệu kiểm chứng",
+        "guide_heads": ["Trang tính", "Cột", "Ý nghĩa", "Bắt buộc", "Giá trị", "Ví dụ"],
+        "yes": "Có",
+        "no": "Không",
+        "guide_note": "Mỗi trang tính là một loại tài liệu kiểm chứng, mỗi dòng là một văn bản. Ngày ghi bằng ô "
+        "ngày của Excel hoặc ngày/tháng/năm (12/03/2024). Cột có danh sách chọn thì chọn một giá trị trong danh "
+        "sách; nhiều giá trị ghi cách nhau bằng dấu chấm phẩy (1.2; 1.3). Ô để trống là không có thông tin. "
+        "Trang tính có tên bắt đầu bằng dấu _ (như trang này) không được đọc.",
+        "value_kinds": {
+            "date": "Ngày",
+            "number": "Số",
+            "list": "Danh sách, cách nhau bằng dấu chấm phẩy",
+            "text": "Văn bản",
+        },
     },
     "en": {
         "sheet": "Expected points",
@@ -765,11 +774,14 @@ SHEET_TEXT: dict[str, dict[str, Any]] = {
             "How it is scored",
         ],
         "guide": "_guide",
-        "guide_heads": ["Sheet", "Field", "Required", "Allowed values"],
+        "proofs": "_proofs",
+        "guide_heads": ["Sheet", "Column", "Meaning", "Required", "Values", "Example"],
         "yes": "yes",
         "no": "no",
-        "guide_note": "One evidence record per row. Dates as 2024-03-12 or 12/03/2024. Lists separated by ';' (a;b). "
-        "Sheets whose names start with _ are skipped.",
+        "guide_note": "One sheet per type of evidence, one document per row. Dates as Excel dates, 2024-03-12 or "
+        "12/03/2024. A column with a drop-down list takes one of its values; several values are separated by ';' "
+        "(1.2; 1.3). An empty cell says nothing. Sheets whose names start with _ (as this one) are not read.",
+        "value_kinds": {"date": "a date", "number": "a number", "list": "a list, separated by ';'", "text": "text"},
     },
 }
 

@@ -227,6 +227,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "add a 'type' column, or name the file after the type of its rows, e.g. reports.csv",
         "vi": "thêm cột 'type', hoặc đặt tên tệp theo loại của các dòng, ví dụ reports.csv hoặc bao-cao.csv",
     },
+    "unknown_column": {
+        "en": "column {column}, '{name}', is no column of this sheet",
+        "vi": "cột {column}, '{name}', không phải là cột của trang tính này",
+    },
+    "unknown_column_csv": {
+        "en": "column {column}, '{name}', is no column of an evidence file",
+        "vi": "cột {column}, '{name}', không phải là cột của tệp tài liệu kiểm chứng",
+    },
+    "columns_are": {"en": "the columns are: {names}", "vi": "các cột là: {names}"},
+    "unknown_label": {
+        "en": "'{value}' is not one of this column's values",
+        "vi": "'{value}' không phải là giá trị của cột này",
+    },
+    "values_are": {"en": "write one of: {values}", "vi": "ghi một trong các giá trị: {values}"},
     "column_twice": {
         "en": "column '{name}' appears twice in the header",
         "vi": "cột '{name}' xuất hiện hai lần ở dòng tiêu đề",

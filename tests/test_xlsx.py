@@ -75,45 +75,187 @@ def as_yaml(records):
     return out
 
 
-def test_template_round_trips_into_a_prediction(runner, tmp_path, vietnamese_default):
-    template = tmp_path / "template.xlsx"
-    result = runner.invoke(main, ["template", "--rules", str(RULES), "--year", "2024", "--output", str(template)])
-    assert result.exit_code == 0, result.output
-    book = openpyxl.load_workbook(template)
-    assert book.sheetnames[0] == "_hướng dẫn"
-    for kind, rows in RECORDS.items():
-        sheet = book[kind]
+# The same records as an officer fills the Vietnamese template: by its heads, with its labels, dates
+# as Excel dates and as dd/mm/yyyy text, a document number typed as digits.
+FILLED = {
+    "Kế hoạch": [
+        {
+            "Mã số": "kh",
+            "Ngày ban hành": dt.date(2024, 1, 10),
+            "Loại kế hoạch": "Cải cách hành chính",
+            "Tổng số nhiệm vụ": 20,
+            "Số nhiệm vụ đã hoàn thành": 18,
+            "Số, ký hiệu văn bản": "05/KH-VP",
+        }
+    ],
+    "Báo cáo": [
+        {
+            "Mã số": "q1",
+            "Ngày ban hành": "12/03/2024",
+            "Kỳ báo cáo": "Quý I",
+            "Hạn báo cáo": dt.date(2024, 3, 15),
+            "Ngày gửi": "12/03/2024",
+            "Số, ký hiệu văn bản": "38/BC-VP",
+            "Đúng mẫu": "Có",
+        }
+    ],
+    "Đối thoại": [
+        {
+            "Mã số": "dt",
+            "Ngày ban hành": dt.date(2024, 8, 22),
+            "Người đứng đầu chủ trì": "Có",
+            "Đối tượng đối thoại": "Cán bộ, công chức; Người dân",
+            "Số, ký hiệu văn bản": "158/TB-VP",
+        }
+    ],
+    "Chỉ số": [
+        {
+            "Mã số": "ol",
+            "Ngày ban hành": dt.date(2024, 9, 13),
+            "Tên chỉ số": "online_applications_rate",
+            "Giá trị": "63%",
+            "Số, ký hiệu văn bản": "64/BC",
+        }
+    ],
+    "Khảo sát": [
+        {
+            "Mã số": "ks",
+            "Ngày ban hành": "30/08/2024",
+            "Đối tượng khảo sát": "Người dân, tổ chức",
+            "Nguồn số liệu": "Tự khảo sát",
+            "Tiêu chí khảo sát": "8.1",
+            "Tỉ lệ hài lòng": 0.95,
+            "Số người trả lời": 186,
+        }
+    ],
+}
+
+
+def _fill(book, records):
+    """Rows typed under the sheet's own heads, as a person fills them in."""
+    for name, rows in records.items():
+        sheet = book[name]
         header = [c.value for c in sheet[1]]
+        assert set(header) >= {head for row in rows for head in row}, name
         for row in rows:
-            sheet.append([row.get(name) for name in header])
+            sheet.append([row.get(head) for head in header])
+
+
+def _predictions(runner, tmp_path, book, args=()):
+    """`validate` and `predict` over a unit holding the filled workbook, and over the same records
+    as YAML: both outputs of each."""
     unit = write_unit(tmp_path / "xlsx", "u", {})
     (unit / "2024").mkdir()
     book.save(unit / "2024" / "evidence.xlsx")
     write_unit(tmp_path / "yaml", "u", {2024: as_yaml(RECORDS)})
-
     outputs = []
     for root in ("xlsx", "yaml"):
-        validated = runner.invoke(main, ["validate", "--evidence", str(tmp_path / root), "--rules", str(RULES)])
+        common = ["--evidence", str(tmp_path / root), "--rules", str(RULES), *args]
+        validated = runner.invoke(main, ["validate", *common])
         assert validated.exit_code == 0, validated.output
-        assert "5 tài liệu kiểm chứng" in validated.output
-        predicted = runner.invoke(
-            main,
-            [
-                "predict",
-                "--evidence",
-                str(tmp_path / root),
-                "--rules",
-                str(RULES),
-                "--as-of",
-                "2024-09-30",
-                "--format",
-                "json",
-            ],
-        )
-        outputs.append(predicted.output)
-    assert outputs[0] == outputs[1]
-    unit_result = json.loads(outputs[0])["units"][0]
+        predicted = runner.invoke(main, ["predict", *common, "--as-of", "2024-09-30", "--format", "json"])
+        assert predicted.exit_code == 0, predicted.output
+        outputs.append((validated.output, predicted.output))
+    return outputs
+
+
+def test_the_vietnamese_template_filled_in_predicts_as_the_same_yaml(runner, tmp_path, vietnamese_default):
+    template = tmp_path / "mau.xlsx"
+    result = runner.invoke(main, ["template", "--rules", str(RULES), "--year", "2024", "--output", str(template)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(template)
+    assert book.sheetnames == [
+        "_hướng dẫn",
+        "_lists",
+        "Kế hoạch",
+        "Báo cáo",
+        "Kiểm tra",
+        "Sáng kiến",
+        "Đối thoại",
+        "Tuyên truyền",
+        "Nhiệm vụ được giao",
+        "Chỉ số",
+        "Văn bản",
+        "Vi phạm",
+        "Khảo sát",
+        "_tài liệu kiểm chứng",
+    ]
+    assert [c.value for c in book["Báo cáo"][1]] == [
+        "Mã số",
+        "Số, ký hiệu văn bản",
+        "Ngày ban hành",
+        "Trích yếu",
+        "Kỳ báo cáo",
+        "Hạn báo cáo",
+        "Ngày gửi",
+        "Đúng mẫu",
+        "Tiêu chí",
+        "Mã tài liệu kiểm chứng",
+        "Vị trí trong văn bản",
+        "Tệp đính kèm",
+        "Ghi chú",
+    ]
+    _fill(book, FILLED)
+    (xlsx_validated, xlsx_predicted), (yaml_validated, yaml_predicted) = _predictions(runner, tmp_path, book)
+    assert xlsx_validated == yaml_validated and "5 tài liệu kiểm chứng" in xlsx_validated
+    assert xlsx_predicted == yaml_predicted
+    unit_result = json.loads(xlsx_predicted)["units"][0]
     assert {c["id"]: c["expected"] for c in unit_result["criteria"]}["1.6"] == 1.0
+
+
+def test_the_drop_downs_offer_the_labels_the_reader_takes(runner, tmp_path, vietnamese_default):
+    template = tmp_path / "mau.xlsx"
+    runner.invoke(main, ["template", "--rules", str(RULES), "--year", "2024", "--output", str(template)])
+    book = openpyxl.load_workbook(template)
+    sheet = book["Báo cáo"]
+    heads = [c.value for c in sheet[1]]
+    offered = {}
+    for check in sheet.data_validations.dataValidation:
+        column = str(check.sqref).split(":")[0].rstrip("0123456789")
+        source, cells = check.formula1.split("!")
+        first, last = cells.replace("$", "").split(":")
+        offered[heads[openpyxl.utils.column_index_from_string(column) - 1]] = [
+            c.value for row in book[source.strip("'")][f"{first}:{last}"] for c in row
+        ]
+    assert offered["Kỳ báo cáo"] == ["Quý I", "6 tháng", "Quý III", "Năm", "Khác"]
+    assert offered["Đúng mẫu"] == ["Có", "Không"]
+    # Every value offered reads back: one row per period, each its own record.
+    for number, period in enumerate(offered["Kỳ báo cáo"], start=1):
+        row = {"Mã số": f"bc{number}", "Ngày ban hành": dt.date(2024, 3, 10), "Kỳ báo cáo": period}
+        sheet.append([row.get(h, dt.date(2024, 3, 15) if h == "Hạn báo cáo" else None) for h in heads])
+    unit = write_unit(tmp_path, "u", {})
+    (unit / "2024").mkdir()
+    book.save(unit / "2024" / "evidence.xlsx")
+    result = runner.invoke(main, ["validate", "--evidence", str(tmp_path), "--rules", str(RULES)])
+    assert result.exit_code == 0, result.output
+    assert "5 tài liệu kiểm chứng" in result.output
+    guide = [[c.value for c in row] for row in book["_hướng dẫn"].iter_rows(min_row=3)]
+    assert guide[0] == ["Trang tính", "Cột", "Ý nghĩa", "Bắt buộc", "Giá trị", "Ví dụ"]
+    assert [
+        "Báo cáo",
+        "Kỳ báo cáo",
+        "Báo cáo định kỳ của kỳ nào",
+        "Có",
+        "Quý I; 6 tháng; Quý III; Năm; Khác",
+        "Quý I",
+    ] in guide
+    assert ["Đối thoại", "Người đứng đầu chủ trì"] in [row[:2] for row in guide]
+    assert ["Báo cáo", "Hạn báo cáo", "Hạn gửi báo cáo theo quy định", "Có", "Ngày", "15/03/2024"] in guide
+
+
+def test_the_english_template_and_an_older_workbook_still_read(runner, tmp_path):
+    template = tmp_path / "t.xlsx"
+    result = runner.invoke(
+        main, ["template", "--rules", str(RULES), "--year", "2024", "--lang", "en", "--output", str(template)]
+    )
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(template)
+    _fill(book, RECORDS)
+    (xlsx_validated, xlsx_predicted), (yaml_validated, yaml_predicted) = _predictions(
+        runner, tmp_path, book, ("--lang", "en")
+    )
+    assert xlsx_validated == yaml_validated and "5 evidence records" in xlsx_validated
+    assert xlsx_predicted == yaml_predicted
 
 
 def test_template_offers_the_declared_names(runner, tmp_path):
@@ -128,8 +270,17 @@ def test_template_offers_the_declared_names(runner, tmp_path):
     offered = [c.value for row in book[sheet.strip("'")][f"{first}:{last}"] for c in row]
     assert "online_applications_rate" in offered and len(offered) == 21
     guide = [[c.value for c in row] for row in book["_guide"].iter_rows(min_row=4)]
-    assert ["report", "due", "yes", None] in guide
-    assert ["dialogue", "proof", "no", "dialogue-conclusions, dialogue-invitation, dialogue-minutes"] in guide
+    assert ["report", "due", "when the report is due", "yes", "a date", "15/03/2024"] in guide
+    assert [
+        "dialogue",
+        "proof",
+        "the proof document a criterion asks for that the record is (see the _proofs sheet)",
+        "no",
+        "dialogue-conclusions; dialogue-invitation; dialogue-minutes",
+        "dialogue-conclusions",
+    ] in guide
+    kinds = next(row for row in guide if row[:2] == ["document", "kind"])
+    assert "working_rules (Working rules)" in kinds[4]
     listed = [row for row in book["_proofs"].iter_rows(values_only=True)]
     assert listed[0] == ("Criterion", "Title", "proof", "Proof documents", "The decision's scoring text")
     assert [(r[0], r[2], r[3]) for r in listed[1:]] == [

@@ -18,10 +18,10 @@ from typing import Any
 
 from scorer.errors import Collector, Grouped, msg
 from scorer.loading.criteria import field_kind
-from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, text_lines
+from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, nfc, text_lines
+from scorer.loading.heads import Heads, read_heads, read_type, read_value
 from scorer.loading.origin import Origin, RawRecord
 from scorer.loading.names import record_type
-from scorer.loading.yaml_ import LineMap, shorten
 from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES
 
 LIST_SPLIT = re.compile(r"\s*;\s*")
@@ -82,17 +82,22 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
         return
     if not header:
         return
-    header = [h.strip() for h in header]
+    written = [nfc(h.strip()) for h in header]
     bad = len(problems.problems)
-    if len(header) > MAX_COLUMNS:
+    if len(written) > MAX_COLUMNS:
         problems.add(path, msg("too_many_columns", limit=MAX_COLUMNS), line=1 + skipped)
-    # A file named after a type (`reports.csv`, `bao-cao.csv`: one sheet saved alone) needs no column.
+        return
+    heads = read_heads(written, None, str(path), 1 + skipped, problems, csv=True)
+    if heads is None:
+        return
+    header = heads.fields
+    # A file named after a type (`reports.csv`, `bao-cao.csv`: one sheet saved alone) needs no
+    # column, and holds that type's columns alone.
     named = record_type(path.stem) if "type" not in header else None
+    if named is not None and read_heads(written, named, str(path), 1 + skipped, problems, csv=True) is None:
+        return
     if "type" not in header and named is None:
         problems.add(path, msg("no_type_column"), line=1 + skipped, hint=msg("no_type_column_hint"))
-    for name in dict.fromkeys(header):
-        if header.count(name) > 1:
-            problems.add(path, msg("column_twice", name=shorten(name)), line=1 + skipped)
     if len(problems.problems) > bad:
         return
     rows = 0
@@ -109,13 +114,13 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
             if len(row) != len(header):
                 problems.add(path, msg("row_cells", cells=len(row), header=len(header)), line=line)
                 continue
-            record = _record(path, header, row, line, semicolons, problems, named)
+            record = _record(path, heads, row, line, semicolons, problems, named)
             if record is not None:
                 order.saw(record, line)
-                yield record, Origin(str(path), line), LineMap({(): line})
+                yield record, Origin(str(path), line), heads.lines(str(record.get("type")), line)
     except csv.Error as error:
         problems.add(path, msg("invalid_csv", detail=str(error)), line=reader.line_num + skipped)
-    order.report(path, problems)
+    order.report(path, problems, heads)
 
 
 _DMY = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
@@ -143,39 +148,48 @@ class _DateOrder:
                 count, at, text = self.doubtful.get(name, (0, line, str(value)))
                 self.doubtful[name] = (count + 1, at, text)
 
-    def report(self, path: Path, problems: Collector) -> None:
+    def report(self, path: Path, problems: Collector, heads: Heads) -> None:
         if self.month_first is None:
             return
         for name, (count, line, text) in self.doubtful.items():
+            shown = heads.written.get(name, name)
             problems.add(
                 path,
                 msg("month_first_text", count=count, date=text, text=self.month_first),
                 line=line,
-                field=name,
+                field=shown,
                 hint=msg("month_first_text_hint"),
             )
 
 
 def _record(
     path: Path,
-    header: list[str],
+    heads: Heads,
     row: list[str],
     line: int,
     semicolons: bool,
     problems: Collector,
     named: str | None = None,
 ) -> dict[str, Any] | None:
+    header = heads.fields
     record: dict[str, Any] = {} if named is None else {"type": named}
-    kind = named if named is not None else row[header.index("type")].strip()
+    kind = named if named is not None else read_type(row[header.index("type")].strip())
     numeric = NUMERIC_FIELDS.get(kind, frozenset())
     whole = WHOLE_FIELDS.get(kind, frozenset())
+    shown = heads.shown(kind)
     ok = True
     for name, cell in zip(header, row):
         cell = cell.strip()
         if cell == "":
             continue
+        if not name:
+            problems.add(path, msg("value_no_column"), line=line)
+            ok = False
+            continue
         if len(cell) > MAX_CELL_CHARS:
-            problems.add(path, msg("value_too_long", limit=Grouped(MAX_CELL_CHARS)), line=line, field=name)
+            problems.add(
+                path, msg("value_too_long", limit=Grouped(MAX_CELL_CHARS)), line=line, field=shown.get(name, name)
+            )
             ok = False
             continue
         if name in whole and _WHOLE_GROUPED.match(cell):
@@ -186,12 +200,17 @@ def _record(
                     path,
                     msg("grouped_number", value=cell),
                     line=line,
-                    field=name,
+                    field=shown.get(name, name),
                     hint=msg("grouped_number_hint"),
                 )
                 ok = False
                 continue
             if _DECIMAL_COMMA.match(cell):
                 cell = cell.replace(",", ".")
-        record[name] = LIST_SPLIT.split(cell) if name in LIST_FIELDS else cell
+        value: Any = LIST_SPLIT.split(cell) if name in LIST_FIELDS else cell
+        known, value = read_value(kind, name, value, shown.get(name, name), str(path), line, problems)
+        if not known:
+            ok = False
+            continue
+        record[name] = value
     return record if ok else None

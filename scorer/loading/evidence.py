@@ -233,7 +233,7 @@ def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], proble
             origin.path,
             msg("percentage_for_kind", value=shorten(value), name=str(data.get("name")), kind=msg(f"kind.{kind}")),
             line=lines.line(("value",)) or origin.line,
-            field="value",
+            field=lines.shown("value"),
             hint=msg("plain_number_hint", kind=msg(f"kind.{kind}")),
         )
         return None
@@ -242,7 +242,7 @@ def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], proble
             origin.path,
             msg("percentage_outside", value=shorten(value)),
             line=lines.line(("value",)) or origin.line,
-            field="value",
+            field=lines.shown("value"),
         )
         return None
     converted = number / 100 if kind == "rate" else number
@@ -279,7 +279,11 @@ def validate_record(data: Any, origin: Origin, field_lines: LineMap, problems: C
     except ValidationError as error:
         for problem in problems_of(error, origin.path, field_lines, model=RECORD_TYPES[kind], tag=kind):
             problems.add(
-                problem.path, problem.message, line=problem.line or origin.line, field=problem.field, hint=problem.hint
+                problem.path,
+                problem.message,
+                line=problem.line or origin.line,
+                field=field_lines.shown(problem.field),
+                hint=problem.hint,
             )
         return None
 

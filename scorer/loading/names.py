@@ -10,32 +10,12 @@ needs no `type` column, as when one sheet of a workbook is saved alone as CSV.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from scorer.models.columns import VIETNAMESE, key
 from scorer.models.evidence import RECORD_TYPES
 
-# Each type's Vietnamese names, as a person writes them on a sheet tab.
-VIETNAMESE = {
-    "plan": ("kế hoạch",),
-    "report": ("báo cáo",),
-    "inspection": ("kiểm tra", "thanh tra, kiểm tra", "kiểm tra, thanh tra"),
-    "initiative": ("sáng kiến",),
-    "dialogue": ("đối thoại",),
-    "communication": ("tuyên truyền", "truyền thông", "thông tin tuyên truyền"),
-    "assigned_task": ("nhiệm vụ được giao", "nhiệm vụ giao", "nhiệm vụ"),
-    "indicator": ("chỉ số", "chỉ tiêu"),
-    "document": ("văn bản",),
-    "violation": ("vi phạm",),
-    "survey": ("khảo sát",),
-}
+__all__ = ["VIETNAMESE", "key", "record_type"]
 PLURALS = {kind: kind + "s" for kind in RECORD_TYPES}
-
-
-def key(name: str) -> str:
-    """A name as compared: no marks (đ as d), lower case, `-`, `_`, `,` and spaces as one space."""
-    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.split(r"[\s_,-]+", plain.casefold().strip()))
 
 
 _TYPES = {key(name): kind for kind in RECORD_TYPES for name in (kind, PLURALS[kind], *VIETNAMESE.get(kind, ()))}

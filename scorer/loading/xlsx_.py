@@ -26,9 +26,10 @@ from scorer.errors import Collector, Grouped, Msg, ScorerError, did_you_mean, ms
 from scorer.loading.criteria import field_kind
 from scorer.loading.csv_ import LIST_SPLIT
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, MAX_XLSX_BYTES, MAX_XLSX_UNPACKED, nfc
+from scorer.loading.heads import Heads, read_heads, read_type, read_value
 from scorer.loading.names import record_type
 from scorer.loading.origin import Origin, RawRecord
-from scorer.loading.yaml_ import LineMap, shorten
+from scorer.loading.yaml_ import shorten
 from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES
 
 MAX_PARTS = 10_000
@@ -295,6 +296,7 @@ def _sheet_records(
         formulas.reset_dimensions()
         formula_rows = formulas.iter_rows(max_row=last_row)
     header: list[str] | None = None
+    heads = Heads([], [])
     records = empty = 0
     order = _DayOrder(DATE_FIELDS[kind] if kind is not None else ALL_DATE_FIELDS)
     typed = -1  # the `type` column of a sheet named after no type
@@ -317,11 +319,11 @@ def _sheet_records(
             problems.add(where, msg("value_beyond_columns", limit=MAX_COLUMNS), line=number)
             return
         if header is None:
-            header = ["" if c.value is None else nfc(str(c.value).strip()) for c in cells]
-            for name in header:
-                if name and header.count(name) > 1:
-                    problems.add(where, msg("column_twice", name=shorten(name)), line=number)
-                    return
+            written = ["" if c.value is None else nfc(str(c.value).strip()) for c in cells]
+            read = read_heads(written, kind, where, number, problems)
+            if read is None:
+                return
+            heads, header = read, read.fields
             if kind is None:
                 if "type" not in header:
                     title = nfc(sheet.title.strip())
@@ -334,8 +336,9 @@ def _sheet_records(
                     return
                 typed = header.index("type")
             continue
-        row_kind = kind if kind is not None else _cell_text(cells, typed)
+        row_kind = kind if kind is not None else read_type(_cell_text(cells, typed))
         text_fields = TEXT_FIELDS.get(row_kind, frozenset())
+        shown = heads.shown(row_kind)
         record: dict[str, Any] = {}
         ok = True
         for column, cell in enumerate(cells):
@@ -347,7 +350,7 @@ def _sheet_records(
                     where,
                     msg("formula_unsaved", formula=shorten(str(formula.value))),
                     line=number,
-                    field=name,
+                    field=shown.get(name, name),
                     hint=msg("formula_unsaved_hint"),
                 )
                 ok = False
@@ -359,12 +362,12 @@ def _sheet_records(
                 ok = False
                 continue
             if cell.data_type == "e":
-                problems.add(where, msg("cell_error", value=str(value)), line=number, field=name)
+                problems.add(where, msg("cell_error", value=str(value)), line=number, field=shown.get(name, name))
                 ok = False
                 continue
             if isinstance(value, float) and not math.isfinite(value):
                 what = msg("nan" if math.isnan(value) else "infinity")
-                problems.add(where, msg("cell_holds", what=what), line=number, field=name)
+                problems.add(where, msg("cell_holds", what=what), line=number, field=shown.get(name, name))
                 ok = False
                 continue
             if isinstance(value, dt.datetime):
@@ -375,9 +378,9 @@ def _sheet_records(
                 if value != int(value):
                     problems.add(
                         where,
-                        msg("number_for_text", value=repr(value), field=name),
+                        msg("number_for_text", value=repr(value), field=shown.get(name, name)),
                         line=number,
-                        field=name,
+                        field=shown.get(name, name),
                         hint=msg("number_for_text_hint"),
                     )
                     ok = False
@@ -389,13 +392,22 @@ def _sheet_records(
                 value = format((Decimal(repr(value)) * 100).normalize(), "f") + "%"
             elif isinstance(value, str):
                 if len(value) > MAX_CELL_CHARS:
-                    problems.add(where, msg("value_too_long", limit=Grouped(MAX_CELL_CHARS)), line=number, field=name)
+                    problems.add(
+                        where,
+                        msg("value_too_long", limit=Grouped(MAX_CELL_CHARS)),
+                        line=number,
+                        field=shown.get(name, name),
+                    )
                     ok = False
                     continue
                 value = nfc(value.strip())
                 order.saw_text(name, value)
                 if name in LIST_FIELDS:
                     value = LIST_SPLIT.split(value)
+                known, value = read_value(row_kind, name, value, shown.get(name, name), where, number, problems)
+                if not known:
+                    ok = False
+                    continue
             record[name] = value
         if not record:
             continue
@@ -407,11 +419,14 @@ def _sheet_records(
             continue
         if kind is not None and record.setdefault("type", kind) != kind:
             problems.add(
-                where, msg("type_on_sheet", type=shorten(str(record["type"])), kind=kind), line=number, field="type"
+                where,
+                msg("type_on_sheet", type=shorten(str(record["type"])), kind=kind),
+                line=number,
+                field=shown.get("type", "type"),
             )
             continue
-        yield record, Origin(where, number), LineMap({(): number})
-    order.report(where, problems)
+        yield record, Origin(where, number), heads.lines(row_kind, number)
+    order.report(where, problems, heads.shown(kind))
 
 
 _DAY_FIRST = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
@@ -440,7 +455,7 @@ class _DayOrder:
             count, first, shown = self.doubtful.get(name, (0, row, value))
             self.doubtful[name] = (count + 1, first, shown)
 
-    def report(self, where: str, problems: Collector) -> None:
+    def report(self, where: str, problems: Collector, shown: dict[str, str]) -> None:
         if self.text is None:
             return
         for name, (count, first, value) in self.doubtful.items():
@@ -448,7 +463,7 @@ class _DayOrder:
                 where,
                 msg("month_first", count=count, date=value.strftime("%d/%m/%Y"), text=self.text),
                 line=first,
-                field=name,
+                field=shown.get(name, name),
                 hint=msg("month_first_hint"),
             )
 

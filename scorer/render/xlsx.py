@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import typing
-from enum import Enum
 
 import openpyxl
 import openpyxl.utils
@@ -26,6 +25,7 @@ from scorer.messages import (
     t,
     upper_first,
 )
+from scorer.models import columns
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import RECORD_TYPES
 from scorer.models.form import Form, FormRow
@@ -36,7 +36,6 @@ BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
 AREA_FILL = PatternFill("solid", fgColor="F2F2F2")
 WRAP = Alignment(wrap_text=True, vertical="top")
-COMMON = ("id", "date", "title", "document_no", "attachment", "criteria", "proof", "locator", "note")
 
 
 def _append(sheet: typing.Any, values: typing.Iterable[typing.Any]) -> None:
@@ -57,35 +56,54 @@ def _bytes(book: openpyxl.Workbook) -> bytes:
     return out.getvalue()
 
 
-def _fields(kind: str) -> list[str]:
-    model = RECORD_TYPES[kind]
-    # `review` marks a record drafted from the register: no column of a workbook typed by hand.
-    own = [name for name in model.model_fields if name not in COMMON and name not in ("type", "review")]
-    return list(COMMON[:2]) + own + list(COMMON[2:])
-
-
-def _allowed(kind: str, field: str, cs: CriteriaSet) -> list[str]:
+def _allowed(kind: str, field: str, cs: CriteriaSet, lang: str) -> list[str]:
+    """The values a field's drop-down offers: the Vietnamese labels (in English the values), or the
+    names the criteria set declares (proofs, indicators, document kinds)."""
     if field == "proof":
         return sorted({p.id for c in cs.criteria() for p in c.proofs})
     if kind == "indicator" and field == "name":
         return sorted(cs.indicators)
     if kind == "document" and field == "kind":
         return sorted(cs.document_kinds)
-    annotation = RECORD_TYPES[kind].model_fields[field].annotation
-    for arg in (annotation, *typing.get_args(annotation)):
-        if isinstance(arg, type) and issubclass(arg, Enum):
-            return [member.value for member in arg]
-        for inner in typing.get_args(arg):
-            if isinstance(inner, type) and issubclass(inner, Enum):
-                return [member.value for member in inner]
-    if annotation is bool:
-        return ["true", "false"]
-    return []
+    return columns.label_choices(kind, field, lang)
+
+
+def _declared(kind: str, field: str, cs: CriteriaSet, lang: str) -> str:
+    """The guide's values of a field whose values the criteria set declares: each with its title."""
+    named: typing.Mapping[str, typing.Any] = cs.indicators if kind == "indicator" else cs.document_kinds
+    return "; ".join(f"{name} ({pick(named[name], 'title', lang)})" for name in sorted(named))
+
+
+def _values(kind: str, field: str, cs: CriteriaSet, lang: str) -> str:
+    """What the guide says a column takes."""
+    text = SHEET_TEXT[lang]
+    if (kind, field) in (("indicator", "name"), ("document", "kind")):
+        return _declared(kind, field, cs, lang)
+    allowed = _allowed(kind, field, cs, lang)
+    if allowed:  # a label may hold a comma ("Đào tạo, bồi dưỡng"): the values are kept apart by ';'
+        return "; ".join(allowed)
+    return str(text["value_kinds"][columns.value_kind(kind, field)])
+
+
+def _example(kind: str, field: str, cs: CriteriaSet, lang: str) -> str:
+    column = columns.column(kind, field)
+    allowed = _allowed(kind, field, cs, lang)
+    labelled = columns.labels(kind, field)
+    if labelled:  # the example as the template offers it: a label, or in English its value
+        found = columns.value_of(kind, field, columns.LIST_SPLIT.split(column.example))
+        shown = [columns.label(kind, field, str(v).lower() if isinstance(v, bool) else v, lang) for v in found]
+        return "; ".join(shown)
+    if field == "proof" or not column.example:
+        return allowed[0] if allowed else ""
+    if lang == "en" and columns.value_kind(kind, field) == "number":
+        return column.example.replace(",", ".")
+    return column.example
 
 
 def template(cs: CriteriaSet, lang: str) -> bytes:
-    """An empty evidence workbook: a sheet per type with its header, drop-down lists where the values
-    are fixed, and a guide sheet (skipped when the workbook is read back)."""
+    """An empty evidence workbook: a sheet per type (in Vietnamese its Vietnamese name and heads,
+    in English the types' and fields' names), drop-down lists where the values are fixed, and a
+    guide sheet saying what each column means and takes (skipped when the workbook is read back)."""
     text = SHEET_TEXT[lang]
     book = openpyxl.Workbook()
     guide = book.active
@@ -98,45 +116,59 @@ def template(cs: CriteriaSet, lang: str) -> bytes:
     lists = book.create_sheet("_lists")
     lists.sheet_state = "hidden"
     for kind in RECORD_TYPES:
-        sheet = book.create_sheet(kind)
-        fields = _fields(kind)
-        _append(sheet, fields)
-        for column, field in enumerate(fields, start=1):
-            sheet.cell(row=1, column=column).font = BOLD
-            sheet.cell(row=1, column=column).fill = HEAD_FILL
-            sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = max(12, len(field) + 4)
-            model_field = RECORD_TYPES[kind].model_fields[field]
-            allowed = _allowed(kind, field, cs)
+        sheet = book.create_sheet(columns.SHEETS[kind] if lang == "vi" else kind)
+        fields = columns.fields(kind)
+        heads = [columns.head(kind, field, lang) for field in fields]
+        _append(sheet, heads)
+        for number, (field, head) in enumerate(zip(fields, heads), start=1):
+            cell = sheet.cell(row=1, column=number)
+            cell.font, cell.fill, cell.alignment = BOLD, HEAD_FILL, WRAP
+            sheet.column_dimensions[cell.column_letter].width = min(30, max(12, len(head) + 4))
+            allowed = _allowed(kind, field, cs, lang)
             if allowed and field not in ("criteria", "audience"):
                 # Excel caps a literal list at 255 characters, so the values live on a hidden sheet.
                 source = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
                 for row, value in enumerate(allowed, start=1):
                     _put(lists, row, source, value)
                 source_letter = lists.cell(row=1, column=source).column_letter
-                letter = sheet.cell(row=1, column=column).column_letter
                 check = DataValidation(
                     type="list",
                     formula1=f"'_lists'!${source_letter}$1:${source_letter}${len(allowed)}",
                     allow_blank=True,
                 )
-                check.add(f"{letter}2:{letter}2000")
+                check.add(f"{cell.column_letter}2:{cell.column_letter}2000")
                 sheet.add_data_validation(check)
-            _append(guide, [kind, field, text["yes"] if model_field.is_required() else text["no"], ", ".join(allowed)])
+            required = RECORD_TYPES[kind].model_fields[field].is_required()
+            column = columns.column(kind, field)
+            _append(
+                guide,
+                [
+                    sheet.title,
+                    head,
+                    column.vi if lang == "vi" else column.en,
+                    text["yes"] if required else text["no"],
+                    _values(kind, field, cs, lang),
+                    _example(kind, field, cs, lang),
+                ],
+            )
+            for cell in guide[guide.max_row]:
+                cell.alignment = WRAP
         sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCD", (16, 20, 10, 90)):
+    for letter, width in zip("ABCDEF", (18, 26, 50, 10, 50, 26)):
         guide.column_dimensions[letter].width = width
     _proofs(book, cs, lang)
     return _bytes(book)
 
 
 def _proofs(book: openpyxl.Workbook, cs: CriteriaSet, lang: str) -> None:
-    """The proof documents each sub-criterion asks for, with the `proof` value a record gives
+    """The proof documents each sub-criterion asks for, with the value a record's proof column gives
     (a sheet whose name starts with _, so it is skipped when the workbook is read back)."""
     rows = [(c, p) for c in cs.criteria() for p in c.proofs]
     if not rows:
         return
-    sheet = book.create_sheet("_proofs")
-    _append(sheet, [t("criterion", lang), t("title", lang), "proof", t("proofs", lang), t("method_text", lang)])
+    sheet = book.create_sheet(SHEET_TEXT[lang]["proofs"])
+    proof_head = columns.head("plan", "proof", lang)
+    _append(sheet, [t("criterion", lang), t("title", lang), proof_head, t("proofs", lang), t("method_text", lang)])
     for cell in sheet[1]:
         cell.font, cell.fill = BOLD, HEAD_FILL
     for c, p in rows:
