@@ -203,7 +203,16 @@ def test_init_starts_a_unit_that_validates_and_predicts(runner, vietnamese_defau
     assert "# chủ trì tiêu chí 1.1.1, 1.1.2" in text
     import openpyxl
 
-    assert openpyxl.load_workbook(unit / "2024" / "evidence.xlsx").sheetnames
+    # The year's workbook is the Vietnamese template: sheets and heads in Vietnamese, with the guide.
+    book = openpyxl.load_workbook(unit / "2024" / "evidence.xlsx")
+    assert book.sheetnames[0] == "_hướng dẫn" and "Báo cáo" in book.sheetnames
+    assert [c.value for c in book["Báo cáo"][1]][:5] == [
+        "Mã số",
+        "Số, ký hiệu văn bản",
+        "Ngày ban hành",
+        "Trích yếu",
+        "Kỳ báo cáo",
+    ]
     assert result.output.startswith("Đã tạo ../evidence/so-tu-phap/unit.yaml")
     assert runner.invoke(main, ["validate"]).exit_code == 0
     risks = runner.invoke(main, ["risks", "--format", "md"])

@@ -411,3 +411,132 @@ def test_records_after_empty_rows_within_the_limits_are_all_read(tmp_path):
     _empty_cells_book(path, 9_000, 10, values_after=3)
     records = list(xlsx_records(path, Collector()))
     assert [(r[0]["id"], r[1].line) for r in records] == [("c0", 9_002), ("c1", 9_003), ("c2", 9_004)]
+
+
+def _filled_unit(runner, tmp_path, edit):
+    """A unit whose workbook is the Vietnamese template with one report row, changed by `edit`."""
+    template = tmp_path / "mau.xlsx"
+    result = runner.invoke(
+        main, ["template", "--rules", str(RULES), "--year", "2024", "--lang", "vi", "--output", str(template)]
+    )
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(template)
+    _fill(book, {"Báo cáo": FILLED["Báo cáo"]})
+    edit(book["Báo cáo"])
+    unit = write_unit(tmp_path / "ev", "u", {})
+    (unit / "2024").mkdir()
+    book.save(unit / "2024" / "bao-cao.xlsx")
+    return tmp_path / "ev"
+
+
+def _errors(runner, evidence, lang):
+    result = runner.invoke(main, ["validate", "--evidence", str(evidence), "--rules", str(RULES), "--lang", lang])
+    assert result.exit_code == 1
+    return [line for line in result.output.splitlines() if line.startswith(("Lỗi", "Error"))]
+
+
+def test_a_misspelt_head_is_named_with_the_head_meant(runner, tmp_path):
+    def misspell(sheet):
+        sheet["E1"] = "Ky bao kao"  # Kỳ báo cáo
+
+    evidence = _filled_unit(runner, tmp_path, misspell)
+    where = f"{evidence}/u/2024/bao-cao.xlsx[Báo cáo]:1"
+    assert _errors(runner, evidence, "vi") == [
+        f"Lỗi: {where}: cột E, 'Ky bao kao', không phải là cột của trang tính này (có phải là 'Kỳ báo cáo'?)"
+    ]
+    assert _errors(runner, evidence, "en") == [
+        f"Error: {where}: column E, 'Ky bao kao', is no column of this sheet (did you mean 'Kỳ báo cáo'?)"
+    ]
+
+
+def test_a_head_of_nothing_near_lists_the_sheet_s_columns(runner, tmp_path):
+    def stray(sheet):
+        sheet["N1"] = "STT"
+        sheet["N2"] = 1
+
+    evidence = _filled_unit(runner, tmp_path, stray)
+    (error,) = _errors(runner, evidence, "vi")
+    assert error.startswith(
+        f"Lỗi: {evidence}/u/2024/bao-cao.xlsx[Báo cáo]:1: cột N, 'STT', không phải là cột của trang tính này "
+        "(các cột là: Mã số; Số, ký hiệu văn bản; Ngày ban hành; Trích yếu; Kỳ báo cáo; Hạn báo cáo; Ngày gửi;"
+    )
+
+
+def test_heads_and_labels_read_without_marks_in_any_case_and_in_english(runner, tmp_path):
+    def plain(sheet):
+        sheet["B1"] = "SO, KY HIEU VAN BAN"
+        sheet["E1"] = "period"
+        sheet["E2"] = "quy i"
+        sheet["H2"] = "true"
+
+    evidence = _filled_unit(runner, tmp_path, plain)
+    result = runner.invoke(main, ["validate", "--evidence", str(evidence), "--rules", str(RULES), "--lang", "vi"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_misspelt_value_is_named_by_its_row_and_head_with_the_label_meant(runner, tmp_path):
+    def misspell(sheet):
+        sheet["E2"] = "Qúy 1l"  # Quý I
+        sheet["H2"] = "Khong dung"  # Không
+
+    evidence = _filled_unit(runner, tmp_path, misspell)
+    where = f"{evidence}/u/2024/bao-cao.xlsx[Báo cáo]:2"
+    assert _errors(runner, evidence, "vi") == [
+        f"Lỗi: {where}: Kỳ báo cáo: 'Qúy 1l' không phải là giá trị của cột này (có phải là 'Quý I'?)",
+        f"Lỗi: {where}: Đúng mẫu: 'Khong dung' không phải là giá trị của cột này (có phải là 'Không'?)",
+    ]
+
+
+def test_a_value_of_nothing_near_lists_the_labels_in_the_run_s_language(runner, tmp_path):
+    def wrong(sheet):
+        sheet["E2"] = "giữa kỳ"
+
+    evidence = _filled_unit(runner, tmp_path, wrong)
+    where = f"{evidence}/u/2024/bao-cao.xlsx[Báo cáo]:2"
+    assert _errors(runner, evidence, "vi") == [
+        f"Lỗi: {where}: Kỳ báo cáo: 'giữa kỳ' không phải là giá trị của cột này "
+        "(ghi một trong các giá trị: Quý I; 6 tháng; Quý III; Năm; Khác)"
+    ]
+    assert _errors(runner, evidence, "en") == [
+        f"Error: {where}: Kỳ báo cáo: 'giữa kỳ' is not one of this column's values "
+        "(write one of: q1; h1; q3; year; other)"
+    ]
+
+
+def test_a_problem_names_the_column_by_its_head(runner, tmp_path):
+    def wrong(sheet):
+        sheet["F2"] = None  # Hạn báo cáo: required
+        sheet["C2"] = "31/02/2024"
+
+    evidence = _filled_unit(runner, tmp_path, wrong)
+    errors = _errors(runner, evidence, "vi")
+    where = f"{evidence}/u/2024/bao-cao.xlsx[Báo cáo]:2"
+    assert f"Lỗi: {where}: Hạn báo cáo: thiếu (bắt buộc)" in errors
+    assert any(line.startswith(f"Lỗi: {where}: Ngày ban hành: ") for line in errors), errors
+
+
+def test_a_csv_saved_from_the_template_reads_its_vietnamese_heads(runner, tmp_path):
+    unit = write_unit(tmp_path, "u", {})
+    (unit / "2024").mkdir()
+    (unit / "2024" / "bao-cao.csv").write_text(
+        "Mã số;Số, ký hiệu văn bản;Ngày ban hành;Kỳ báo cáo;Hạn báo cáo;Ngày gửi;Đúng mẫu\n"
+        "q1;38/BC-VP;12/03/2024;Quý I;15/03/2024;12/03/2024;Có\n"
+        "h1;95/BC-VP;10/06/2024;6 tháng;15/06/2024;;Không\n",
+        encoding="utf-8",
+    )
+    (unit / "2024" / "khac.csv").write_text(
+        "Loại hồ sơ,Mã số,Ngày ban hành,Hạn hoàn thành,Ngày hoàn thành\n"
+        "Nhiệm vụ được giao,nv1,02/02/2024,30/06/2024,25/06/2024\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["validate", "--evidence", str(tmp_path), "--rules", str(RULES), "--lang", "vi"])
+    assert result.exit_code == 0, result.output
+    assert "3 tài liệu kiểm chứng" in result.output
+    (unit / "2024" / "bao-cao.csv").write_text("Mã số;Ngày ban hành;Ky bao cao;Han bao ca;Hạn nộp\n", encoding="utf-8")
+    assert _errors(runner, tmp_path, "vi") == [
+        f"Lỗi: {unit}/2024/bao-cao.csv:1: cột D, 'Han bao ca', không phải là cột của tệp tài liệu kiểm chứng "
+        "(có phải là 'Hạn báo cáo'?)",
+        f"Lỗi: {unit}/2024/bao-cao.csv:1: cột E, 'Hạn nộp', không phải là cột của tệp tài liệu kiểm chứng "
+        "(các cột là: Mã số; Số, ký hiệu văn bản; Ngày ban hành; Trích yếu; Kỳ báo cáo; Hạn báo cáo; Ngày gửi; "
+        "Đúng mẫu; Tiêu chí; Mã tài liệu kiểm chứng; Vị trí trong văn bản; Tệp đính kèm; Ghi chú)",
+    ]

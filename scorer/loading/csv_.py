@@ -19,6 +19,7 @@ from typing import Any
 from scorer.errors import Collector, Grouped, msg
 from scorer.loading.criteria import field_kind
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, nfc, text_lines
+from scorer.models.columns import field_of
 from scorer.loading.heads import Heads, read_heads, read_type, read_value
 from scorer.loading.origin import Origin, RawRecord
 from scorer.loading.names import record_type
@@ -87,15 +88,14 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
     if len(written) > MAX_COLUMNS:
         problems.add(path, msg("too_many_columns", limit=MAX_COLUMNS), line=1 + skipped)
         return
-    heads = read_heads(written, None, str(path), 1 + skipped, problems, csv=True)
+    # A file named after a type (`reports.csv`, `bao-cao.csv`: one sheet saved alone) needs no
+    # column, and holds that type's columns alone.
+    typed = any(field_of(head) == "type" for head in written)
+    named = record_type(path.stem) if not typed else None
+    heads = read_heads(written, named, str(path), 1 + skipped, problems, csv=True)
     if heads is None:
         return
     header = heads.fields
-    # A file named after a type (`reports.csv`, `bao-cao.csv`: one sheet saved alone) needs no
-    # column, and holds that type's columns alone.
-    named = record_type(path.stem) if "type" not in header else None
-    if named is not None and read_heads(written, named, str(path), 1 + skipped, problems, csv=True) is None:
-        return
     if "type" not in header and named is None:
         problems.add(path, msg("no_type_column"), line=1 + skipped, hint=msg("no_type_column_hint"))
     if len(problems.problems) > bad:

@@ -66,7 +66,7 @@ def read_heads(
             hint: Msg = (
                 msg("did_you_mean", name=near)
                 if near is not None
-                else msg("columns_are", names=_both(english, columns.head_choices(kind, "vi")))
+                else msg("columns_are", names=_both(english, columns.head_choices(kind, "vi"), "; "))
             )
             problems.add(
                 where,

@@ -128,7 +128,10 @@ OWN: dict[str, dict[str, Column]] = {
     "report": {
         "period": Column(("Kỳ báo cáo",), "Báo cáo định kỳ của kỳ nào", "which periodic report it is", "Quý I"),
         "due": Column(
-            ("Hạn báo cáo", "Hạn gửi"), "Hạn gửi báo cáo theo quy định", "when the report is due", "15/03/2024"
+            ("Hạn báo cáo", "Hạn gửi", "Hạn gửi báo cáo"),
+            "Hạn gửi báo cáo theo quy định",
+            "when the report is due",
+            "15/03/2024",
         ),
         "submitted": Column(
             ("Ngày gửi", "Ngày gửi báo cáo"),
