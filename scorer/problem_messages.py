@@ -236,6 +236,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "cột {column}, '{name}', không phải là cột của tệp tài liệu kiểm chứng",
     },
     "columns_are": {"en": "the columns are: {names}", "vi": "các cột là: {names}"},
+    "columns_of_types": {
+        "en": "each type's columns are listed on the guide sheet of the template (scorer template)",
+        "vi": "các cột của từng loại có trong trang hướng dẫn của mẫu nhập (scorer template)",
+    },
     "unknown_label": {
         "en": "'{value}' is not one of this column's values",
         "vi": "'{value}' không phải là giá trị của cột này",

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from scorer.errors import Collector, Msg, msg
 from scorer.loading.names import record_type
 from scorer.loading.yaml_ import LineMap, shorten
@@ -63,16 +61,18 @@ def read_heads(
             choices = columns.head_choices(kind)
             near = columns.closest(head, choices)
             english = columns.head_choices(kind, "en")
-            hint: Msg = (
-                msg("did_you_mean", name=near)
-                if near is not None
-                else msg("columns_are", names=_both(english, columns.head_choices(kind, "vi"), "; "))
-            )
+            hint: Msg
+            if near is not None:
+                hint = msg("did_you_mean", name=near)
+            elif kind is None:  # the columns of every type: too many to list
+                hint = msg("columns_of_types")
+            else:
+                hint = msg("columns_are", names=_both(english, columns.head_choices(kind, "vi"), "; "))
             problems.add(
                 where,
                 msg(
                     "unknown_column_csv" if csv else "unknown_column",
-                    column=get_column_letter(number),
+                    column=_letter(number),
                     name=shorten(head),
                 ),
                 line=line,
@@ -122,3 +122,12 @@ def read_value(
         )
         problems.add(where, msg("unknown_label", value=shorten(typed)), line=line, field=shown, hint=hint)
         return False, None
+
+
+def _letter(number: int) -> str:
+    """A spreadsheet's name of column `number` (1: A, 27: AA), without importing openpyxl for a CSV."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

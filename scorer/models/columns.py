@@ -10,7 +10,6 @@ format too, so a workbook of either language (and an older one) reads the same.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import typing
 import unicodedata
@@ -398,6 +397,8 @@ def head_choices(kind: str | None, lang: str | None = None) -> list[str]:
 def closest(typed: str, choices: list[str]) -> str | None:
     """The choice nearest to `typed`, compared without marks or case; a choice in the same
     language as the nearest form read back (a misspelt Vietnamese head is offered the Vietnamese)."""
+    import difflib  # only a run with a problem needs it
+
     keyed = {key(choice): choice for choice in reversed(choices)}
     found = difflib.get_close_matches(key(typed), list(keyed), n=1, cutoff=0.6)
     return keyed[found[0]] if found else None
