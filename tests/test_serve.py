@@ -659,7 +659,7 @@ def test_downloads_open_in_their_applications(client: TestClient, evidence: Path
     (tmp_path / "p.docx").write_bytes(client.get(base + "plan.docx").content)
     assert any("KẾ HOẠCH" in p.text for p in docx.Document(str(tmp_path / "p.docx")).paragraphs)
     (tmp_path / "t.xlsx").write_bytes(client.get(f"/units/{OFFICE}/evidence/2024/template.xlsx").content)
-    assert "report" in openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames
+    assert "Báo cáo" in openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames  # the web speaks Vietnamese
     assert client.get(base + "passwd").status_code == 404
     files = f"/units/{OFFICE}/evidence/2024/files/"
     assert client.get(files + "reports.csv").content == (evidence / OFFICE / "2024" / "reports.csv").read_bytes()
