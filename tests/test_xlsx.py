@@ -540,3 +540,12 @@ def test_a_csv_saved_from_the_template_reads_its_vietnamese_heads(runner, tmp_pa
         "(các cột là: Mã số; Số, ký hiệu văn bản; Ngày ban hành; Trích yếu; Kỳ báo cáo; Hạn báo cáo; Ngày gửi; "
         "Đúng mẫu; Tiêu chí; Mã tài liệu kiểm chứng; Vị trí trong văn bản; Tệp đính kèm; Ghi chú)",
     ]
+
+
+def test_a_name_the_criteria_set_lacks_is_named_by_its_head(runner, tmp_path):
+    def wrong(sheet):
+        sheet["I2"] = "1.2; 9.99"  # Tiêu chí
+
+    evidence = _filled_unit(runner, tmp_path, wrong)
+    (error,) = _errors(runner, evidence, "vi")
+    assert error.startswith(f"Lỗi: {evidence}/u/2024/bao-cao.xlsx[Báo cáo]:2: Tiêu chí: ")

@@ -21,8 +21,9 @@ from scorer.loading.criteria import field_kind
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, nfc, text_lines
 from scorer.models.columns import field_of
 from scorer.loading.heads import Heads, read_heads, read_type, read_value
-from scorer.loading.origin import Origin, RawRecord
+from scorer.loading.origin import RawRecord
 from scorer.loading.names import record_type
+from scorer.loading.yaml_ import LineMap
 from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES
 
 LIST_SPLIT = re.compile(r"\s*;\s*")
@@ -117,7 +118,7 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
             record = _record(path, heads, row, line, semicolons, problems, named)
             if record is not None:
                 order.saw(record, line)
-                yield record, Origin(str(path), line), heads.lines(str(record.get("type")), line)
+                yield record, heads.origin(str(path), str(record.get("type")), line), LineMap({(): line})
     except csv.Error as error:
         problems.add(path, msg("invalid_csv", detail=str(error)), line=reader.line_num + skipped)
     order.report(path, problems, heads)

@@ -161,7 +161,7 @@ def load_evidence_files(
                     origin.path,
                     msg("duplicate_id", id=shorten(record.id), first=Place(first.path, first.line)),
                     line=origin.line,
-                    field="id",
+                    field=origin.shown("id"),
                 )
                 continue
             if not _attachment_ok(resolved_folder, record, origin, problems):
@@ -233,7 +233,7 @@ def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], proble
             origin.path,
             msg("percentage_for_kind", value=shorten(value), name=str(data.get("name")), kind=msg(f"kind.{kind}")),
             line=lines.line(("value",)) or origin.line,
-            field=lines.shown("value"),
+            field=origin.shown("value"),
             hint=msg("plain_number_hint", kind=msg(f"kind.{kind}")),
         )
         return None
@@ -242,7 +242,7 @@ def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], proble
             origin.path,
             msg("percentage_outside", value=shorten(value)),
             line=lines.line(("value",)) or origin.line,
-            field=lines.shown("value"),
+            field=origin.shown("value"),
         )
         return None
     converted = number / 100 if kind == "rate" else number
@@ -264,13 +264,13 @@ def validate_record(data: Any, origin: Origin, field_lines: LineMap, problems: C
     kind = data.get("type")
     if not isinstance(kind, str) or kind not in RECORD_TYPES:
         if kind is None:
-            problems.add(origin.path, msg("missing"), line=origin.line, field="type")
+            problems.add(origin.path, msg("missing"), line=origin.line, field=origin.shown("type"))
         else:
             problems.add(
                 origin.path,
                 msg("unknown_type", type=shorten(str(kind))),
                 line=field_lines.line(("type",)) or origin.line,
-                field="type",
+                field=origin.shown("type"),
                 hint=did_you_mean(str(kind), RECORD_TYPES),
             )
         return None
@@ -282,7 +282,7 @@ def validate_record(data: Any, origin: Origin, field_lines: LineMap, problems: C
                 problem.path,
                 problem.message,
                 line=problem.line or origin.line,
-                field=field_lines.shown(problem.field),
+                field=origin.shown(problem.field),
                 hint=problem.hint,
             )
         return None
@@ -298,7 +298,7 @@ def _attachment_ok(
         return True
 
     def refuse(message: Text, hint: Text) -> bool:
-        problems.add(origin.path, message, line=origin.line, field="attachment", hint=hint)
+        problems.add(origin.path, message, line=origin.line, field=origin.shown("attachment"), hint=hint)
         return False
 
     if "\x00" in attachment:
@@ -559,7 +559,7 @@ def _id_mapping(evidence: EvidenceSet, declared: _Declared) -> dict[str, str]:
 
 
 def _problem(origin: Origin, field: str, message: Text, hint: Text | None = None) -> Problem:
-    return Problem(origin.path, message, line=origin.line, field=field, hint=hint)
+    return Problem(origin.path, message, line=origin.line, field=origin.shown(field), hint=hint)
 
 
 def set_name(cs: CriteriaSet) -> Text:
@@ -607,7 +607,7 @@ def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Prob
                 origin.path,
                 msg("no_instrument", set=set_name(cs), instrument=record.instrument.value),
                 line=origin.line,
-                field="instrument",
+                field=origin.shown("instrument"),
             )
         ]
     problems: list[Problem] = []
@@ -617,7 +617,7 @@ def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Prob
                 origin.path,
                 msg("unknown_question", question=str(record.question), instrument=record.instrument.value),
                 line=origin.line,
-                field="question",
+                field=origin.shown("question"),
                 hint=did_you_mean(str(record.question), instrument.questions),
             )
         )
@@ -628,7 +628,7 @@ def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Prob
                     origin.path,
                     msg("unknown_answer", answer=answer, scale=tuple(instrument.scale)),
                     line=origin.line,
-                    field="answers",
+                    field=origin.shown("answers"),
                     hint=did_you_mean(answer, instrument.scale),
                 )
             )
@@ -638,7 +638,7 @@ def _check_answers(record: Survey, origin: Origin, cs: CriteriaSet) -> list[Prob
                 origin.path,
                 msg("unknown_respondents", group=record.respondent_group, instrument=record.instrument.value),
                 line=origin.line,
-                field="respondent_group",
+                field=origin.shown("respondent_group"),
                 hint=did_you_mean(record.respondent_group, instrument.respondents),
             )
         )
@@ -668,7 +668,9 @@ def check_values(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
         found = spec.check(record.name, record.value) if spec is not None and isinstance(record, Indicator) else None
         if found is not None:
             origin = evidence.origins[record.id]
-            problems.append(Problem(origin.path, found[0], line=origin.line, field="value", hint=found[1]))
+            problems.append(
+                Problem(origin.path, found[0], line=origin.line, field=origin.shown("value"), hint=found[1])
+            )
     return with_sources(problems)
 
 
@@ -718,7 +720,7 @@ def document_conflicts(*sets: EvidenceSet) -> list[Problem]:
                             first_date=first.date.strftime("%d/%m/%Y"),
                         ),
                         line=origin.line,
-                        field="document_no",
+                        field=origin.shown("document_no"),
                         hint=msg("number_conflict_hint"),
                     )
                 )

@@ -12,7 +12,8 @@ from typing import Any
 
 from scorer.errors import Collector, Msg, msg
 from scorer.loading.names import record_type
-from scorer.loading.yaml_ import LineMap, shorten
+from scorer.loading.yaml_ import shorten
+from scorer.models.inputs import Origin
 from scorer.models import columns
 from scorer.models.evidence import RECORD_TYPES
 
@@ -39,10 +40,8 @@ class Heads:
             self._shown[kind] = table
         return self._shown[kind]
 
-    def lines(self, kind: str | None, line: int) -> LineMap:
-        found = LineMap({(): line})
-        found.heads = self.shown(kind)
-        return found
+    def origin(self, where: str, kind: str | None, line: int) -> Origin:
+        return Origin(where, line, self.shown(kind))
 
 
 def read_heads(

@@ -28,8 +28,8 @@ from scorer.loading.csv_ import LIST_SPLIT
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, MAX_XLSX_BYTES, MAX_XLSX_UNPACKED, nfc
 from scorer.loading.heads import Heads, read_heads, read_type, read_value
 from scorer.loading.names import record_type
-from scorer.loading.origin import Origin, RawRecord
-from scorer.loading.yaml_ import shorten
+from scorer.loading.origin import RawRecord
+from scorer.loading.yaml_ import LineMap, shorten
 from scorer.models.evidence import LIST_FIELDS, RECORD_TYPES
 
 MAX_PARTS = 10_000
@@ -425,7 +425,7 @@ def _sheet_records(
                 field=shown.get("type", "type"),
             )
             continue
-        yield record, Origin(where, number), heads.lines(row_kind, number)
+        yield record, heads.origin(where, row_kind, number), LineMap({(): number})
     order.report(where, problems, heads.shown(kind))
 
 

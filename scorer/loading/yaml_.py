@@ -62,18 +62,8 @@ class LineMap:
         self.lines: dict[Loc, int] = {} if lines is None else lines
         self.prefix = prefix
 
-    # A sheet's or a CSV file's heads as written, by field: a problem names a column by its head.
-    heads: dict[str, str] = {}
-
     def within(self, prefix: Loc) -> LineMap:
         return LineMap(self.lines, self.prefix + prefix)
-
-    def shown(self, field: str | None) -> str | None:
-        """A problem's field (`criteria.0`) as the file names it (`Tiêu chí.0` on a Vietnamese sheet)."""
-        if field is None or not self.heads:
-            return field
-        first, dot, rest = field.partition(".")
-        return self.heads.get(first, first) + dot + rest
 
     def line(self, loc: Loc) -> int | None:
         full = self.prefix + tuple(loc)

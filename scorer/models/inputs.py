@@ -7,7 +7,8 @@ No I/O here: `loading` fills them, `predict` reads them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from scorer.models.evidence import EvidenceRecord, Official, Unit
@@ -15,10 +16,19 @@ from scorer.models.evidence import EvidenceRecord, Official, Unit
 
 @dataclass(frozen=True)
 class Origin:
-    """Where an evidence record was read: its file and line (YAML) or row (CSV)."""
+    """Where an evidence record was read: its file and line (YAML) or row (CSV), and for a sheet or
+    a CSV file its heads as written, by field (a problem names a column by its head)."""
 
     path: str
     line: int
+    heads: Mapping[str, str] | None = field(default=None, compare=False, hash=False, repr=False)
+
+    def shown(self, name: str | None) -> str | None:
+        """A problem's field (`criteria.0`) as the file names it (`Tiêu chí.0` on a Vietnamese sheet)."""
+        if name is None or not self.heads:
+            return name
+        first, dot, rest = name.partition(".")
+        return self.heads.get(first, first) + dot + rest
 
 
 @dataclass(frozen=True)
