@@ -143,8 +143,7 @@ def test_officer_uploads_a_workbook_fixes_it_and_sees_the_forecast_move(
     assert message.startswith("Tệp chưa được chấp nhận")
     rows = driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")  # type: ignore[attr-defined]
     assert [r.text for r in rows] == [
-        "sang-kien.xlsx initiative 2 status Giá trị phải là 'proposed', 'applied' hoặc 'recognized', "
-        "nhận được 'recognised'"
+        "sang-kien.xlsx initiative 2 status 'recognised' không phải là giá trị của cột này (có phải là 'recognized'?)"
     ]
     _shoot(driver, tmp_path, "serve-upload-refused.png")
 

@@ -209,7 +209,10 @@ OWN: dict[str, dict[str, Column]] = {
     },
     "indicator": {
         "name": Column(
-            ("Tên chỉ số", "Chỉ số"), "Mã chỉ số bộ tiêu chí khai báo", "the indicator, as the set names it", ""
+            ("Tên chỉ số", "Chỉ số"),
+            "Mã chỉ số do bộ tiêu chí khai báo (chọn trong danh sách)",
+            "the indicator, as the set names it",
+            "",
         ),
         "value": Column(
             ("Giá trị",),
@@ -222,7 +225,12 @@ OWN: dict[str, dict[str, Column]] = {
         ),
     },
     "document": {
-        "kind": Column(("Loại văn bản",), "Mã loại văn bản bộ tiêu chí khai báo", "the kind, as the set names it", ""),
+        "kind": Column(
+            ("Loại văn bản",),
+            "Mã loại văn bản do bộ tiêu chí khai báo (chọn trong danh sách)",
+            "the kind, as the set names it",
+            "",
+        ),
     },
     "violation": {
         "kind": Column(("Loại vi phạm",), "Nội dung vi phạm", "what the violation was", "Chậm báo cáo"),
@@ -230,7 +238,7 @@ OWN: dict[str, dict[str, Column]] = {
     },
     "survey": {
         "instrument": Column(
-            ("Đối tượng khảo sát",), "Phiếu khảo sát của ai", "whose survey it is", "Người dân, tổ chức"
+            ("Đối tượng khảo sát",), "Khảo sát lấy ý kiến của ai", "whose survey it is", "Người dân, tổ chức"
         ),
         "source": Column(
             ("Nguồn số liệu", "Nguồn"),
