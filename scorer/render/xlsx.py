@@ -318,7 +318,7 @@ def _fit_height(sheet: typing.Any, row: int, values: list[typing.Any], widths: t
     lines = 1
     for value, width in zip(values, widths):
         if isinstance(value, str) and value:
-            per_line = max(1, int(width * 1.4))
+            per_line = max(1, int(width * 1.2))
             lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in value.split("\n")))
     sheet.row_dimensions[row].height = lines * (size + 3)
 
