@@ -8,7 +8,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scorer.models.criteria import Adjustment, Component, CriteriaSet
 from scorer.models.evidence import Official
@@ -30,11 +30,9 @@ from scorer.models.prediction import (
     Total,
 )
 from scorer.models.scored import ScoredUnit
+from scorer.predict.compiled import Scoring
 from scorer.predict.context import Context
 from scorer.scoring import CENT, exact, round_points, total
-
-if TYPE_CHECKING:  # the run compiled in unit.py, which calls this module
-    from scorer.predict.unit import Scoring
 
 
 def known_official(data: UnitYear, cs: CriteriaSet, as_of: dt.date) -> Official | None:

@@ -1,0 +1,204 @@
+"""A criterion's result from its work and points: its status, reasons, metrics (each distinct one
+built once per run), proofs and, for `explain`, the records used with file and line."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from scorer.engine import Condition
+from scorer.messages import how
+from scorer.models.criteria import Criterion, CriteriaSet
+from scorer.models.prediction import CriterionResult, EvidenceUse, MetricValue, ObligationRow, ProofStatus
+from scorer.predict.context import Context, is_supported
+from scorer.predict.scenarios import Scenarios
+from scorer.predict.work import Work
+from scorer.reasons import reasons
+from scorer.scoring import SURVEY, exact, round_points
+
+
+def criterion_result(
+    ctx: Context, w: Work, verdicts: list[list[frozenset[Condition]]], memo: dict[tuple[Any, ...], MetricValue]
+) -> tuple[CriterionResult, float]:
+    """The criterion's result, and the spread (a standard deviation, in points) of its outcome."""
+    compiled = w.compiled
+    criterion = compiled.criterion
+    sd = 0.0
+    if w.not_applicable is not None:
+        low = expected = high = secured = 0.0
+    elif w.nothing_arose:
+        # Nothing arose (không phát sinh): full points by the decision's own rule. Until the cut-off,
+        # something may still arise, so nothing of it is secured.
+        expected = high = float(round_points(exact(criterion.max), criterion.max))
+        low = secured = high if ctx.final else 0.0
+    else:
+        got = compiled.scores(w.scenarios, verdicts)
+        low, expected, high, sd = got.low, got.expected, got.high, got.sd
+        # Secured: what the evidence already holds whatever comes (a survey estimate holds nothing).
+        secured = 0.0 if (w.survey_basis is not None and w.survey_basis != "official") else low
+    by_id = ctx.by_id
+    ids = [rid for rid in w.record_ids if rid in by_id]
+    proofs = _proofs(ctx, criterion, ids)
+    # A proof document the row's metrics do not read (the dialogue's invitation) is still evidence
+    # of the row: it is listed, and cited where the row's documents are.
+    ids += sorted({rid for p in proofs for rid in p.evidence} - set(ids))
+    unsupported = [rid for rid in ids if rid in ctx.unsupported] if ctx.unsupported else []
+    detail = ctx.detail
+    full = w.not_applicable is not None or low >= criterion.max
+    if w.not_applicable is not None:
+        status = "not_applicable"
+    else:
+        status = "not_arising" if w.nothing_arose else _status(w, full)
+    # A row that does not apply leaves the maxima: the index is over the applicable rows.
+    maximum = 0.0 if w.not_applicable is not None else criterion.max
+    no_evidence = w.not_applicable is None and w.survey_basis is None and not w.evidenced and not ids
+    why = reasons(
+        status=status,
+        maximum=maximum,
+        low=low,
+        expected=expected,
+        high=high,
+        shortfall=compiled.rule.shortfall,
+        survey_basis=w.survey_basis,
+        overdue=w.overdue,
+        evidence=ids,
+        unsupported=unsupported,
+        proofs=proofs,
+        no_evidence=no_evidence,
+    )
+    result = CriterionResult.build(
+        max=maximum,
+        low=low,
+        expected=expected,
+        high=high,
+        id=criterion.id,
+        title=criterion.title,
+        title_en=criterion.title_en,
+        area=compiled.area,
+        source=compiled.source,
+        # Each result has lists of its own: a frozen model still lets a caller change a list's items.
+        owner=compiled.owners[0],
+        owner_division=ctx.data.unit.division(compiled.owners[0]),
+        owners=list(compiled.owners),
+        cooperating=list(criterion.cooperating),
+        deadline=compiled.deadline,
+        next_deadline=w.next_deadline,
+        status=status,
+        rule=criterion.rule,
+        not_arising=criterion.not_arising,
+        overdue=w.overdue,
+        metrics=[_metric_value(n, s, memo, ctx.cs, compiled.titles.get(n)) for n, s in w.scenarios.items()],
+        survey_basis=w.survey_basis,
+        evidence=ids,
+        unsupported=unsupported,
+        evidence_used=sorted((_use(ctx, rid) for rid in ids), key=lambda u: (u.date, u.id)) if detail else [],
+        obligations=[
+            ObligationRow.model_construct(label=o.label, due=o.due, status=o.status, record=o.record_id)
+            for o in w.obligations
+        ]
+        if detail
+        else [],
+        proofs=proofs,
+        not_applicable_reason=w.not_applicable,
+        parent=compiled.parent,
+        method_text=criterion.method_text,
+        remedy=ctx.data.unit.fill(criterion.remedy),
+        remedy_en=ctx.data.unit.fill(criterion.remedy_en, "en"),
+        secured=secured,
+        no_evidence=no_evidence,
+        nothing_arose=w.nothing_arose,
+        reasons=why,
+    )
+    return result, sd
+
+
+def _metric_value(
+    name: str,
+    s: Scenarios,
+    memo: dict[tuple[Any, ...], MetricValue],
+    cs: CriteriaSet,
+    titles: tuple[str, str] | None = None,
+) -> MetricValue:
+    params = s.params
+    figures = (s.low, s.expected, s.high, *params.values()) if params else (s.low, s.expected, s.high)
+    # Keyed by value and type: 3 == 3.0, but they print apart too.
+    key: tuple[Any, ...] = (name, titles, s.basis, *params, *figures, *map(type, figures))
+    if 0.0 in figures:  # 0.0 == -0.0, but they print apart: tell them apart
+        key += tuple(math.copysign(1.0, v) for v in figures)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        found = memo[key] = _new_metric_value(name, s, _is_share(cs, name), titles)
+    return found
+
+
+def _is_share(cs: CriteriaSet, name: str) -> bool:
+    """Whether a metric is a share (0 to 1, shown in percent): a ratio, an on-time share, a rate."""
+    metric = cs.metrics.get(name)
+    if metric is None:
+        return name == SURVEY
+    if metric.kind in ("ratio", "on_time_share"):
+        return True
+    indicator = metric.where.get("name")
+    spec = cs.indicators.get(indicator) if isinstance(indicator, str) else None
+    return spec is not None and spec.kind.value == "rate"
+
+
+def _new_metric_value(name: str, s: Scenarios, share: bool, titles: tuple[str, str] | None) -> MetricValue:
+    params = {k: round(v, 4) for k, v in s.params.items()}
+    return MetricValue.model_construct(
+        title=titles[0] if titles else None,
+        title_en=titles[1] if titles else None,
+        name=name,
+        low=round(s.low, 4),
+        expected=round(s.expected, 4),
+        high=round(s.high, 4),
+        basis=s.basis,
+        params=params,
+        how=how(s.basis, params, "en"),
+        share=share,
+    )
+
+
+def _proofs(ctx: Context, criterion: Criterion, used: list[str]) -> list[ProofStatus]:
+    """Each proof the row lists, with the records (dated by the as-of date, with a document number)
+    that are it: used by the row or naming it, and marked `proof: <id>`."""
+    found = []
+    for proof in criterion.proofs:
+        records = [
+            r.id
+            for r in ctx.by_id.values()
+            if r.proof == proof.id
+            and (r.id in used or criterion.id in r.criteria)
+            and (r.date <= ctx.as_of or r.id in ctx.data.evidence.hypothetical)
+            and r.document_no
+            and r.document_no.strip()
+        ]
+        found.append(ProofStatus(id=proof.id, title=proof.title, title_en=proof.title_en, evidence=sorted(records)))
+    return found
+
+
+def _status(w: Work, full: bool) -> str:
+    if w.survey_basis is not None:
+        return "official" if w.survey_basis == "official" else "estimate"
+    if full:
+        return "full"
+    return "pending" if w.pending else "short"
+
+
+def _use(ctx: Context, record_id: str) -> EvidenceUse:
+    record = ctx.by_id[record_id]
+    origin = ctx.data.evidence.origins[record_id]
+    return EvidenceUse(
+        id=record.id,
+        type=record.type,
+        date=record.date,
+        document_no=record.document_no,
+        title=record.title,
+        file=origin.path,
+        line=origin.line,
+        supported=is_supported(record, ctx.data.evidence),
+        hypothetical=record.id in ctx.data.evidence.hypothetical,
+        locator=record.locator,
+    )
