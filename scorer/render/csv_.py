@@ -13,7 +13,7 @@ from scorer.messages import date, pick, provenance_text, t
 from scorer.render import collect
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
 from scorer.render.marks import TOTAL, what_if_rows
-from scorer.render.cells import reason_text
+from scorer.render.columns import FIGURES, RISK_COLUMNS, heads, values
 
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -50,11 +50,7 @@ def render_prediction(prediction: Prediction, lang: str) -> str:
         t("csv.level", lang),
         t("record_id", lang),
         t("title", lang),
-        t("max", lang),
-        t("low", lang),
-        t("expected", lang),
-        t("high", lang),
-        t("last_year", lang),
+        *heads(FIGURES, lang),
         t("status", lang),
         t("owner", lang),
         t("deadline", lang),
@@ -164,20 +160,7 @@ def _unit_rows(unit: UnitPrediction, lang: str) -> Iterable[list[Any]]:
 
 
 def render_risks(units: list[UnitPrediction], lang: str) -> str:
-    header = [
-        t("csv.unit", lang),
-        t("csv.as_of", lang),
-        t("criterion", lang),
-        t("title", lang),
-        t("at_stake", lang),
-        t("worst_case", lang),
-        t("reason", lang),
-        t("owner", lang),
-        t("cooperating", lang),
-        t("deadline", lang),
-        t("remedy", lang),
-        t("criteria_set", lang),
-    ]
+    header = [t("csv.unit", lang), t("csv.as_of", lang), *heads(RISK_COLUMNS, lang), t("criteria_set", lang)]
     if not any(unit.hypothetical for unit in units):
         return write(header, (_risk_row(u, r, lang) for u in units for r in u.risks), lang)
     return write(
@@ -192,20 +175,7 @@ def render_risks(units: list[UnitPrediction], lang: str) -> str:
 
 
 def _risk_row(unit: UnitPrediction, r: Risk, lang: str) -> list[Any]:
-    return [
-        unit.unit,
-        unit.as_of,
-        r.criterion,
-        pick(r, "title", lang),
-        r.at_stake,
-        r.worst_case,
-        reason_text(r, lang),
-        r.owner_division,
-        "; ".join(r.cooperating_divisions),
-        r.deadline or "",
-        pick(r, "remedy", lang),
-        provenance_text(unit.provenance, lang),
-    ]
+    return [unit.unit, unit.as_of, *values(RISK_COLUMNS, r, lang), provenance_text(unit.provenance, lang)]
 
 
 def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:

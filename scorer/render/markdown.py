@@ -25,7 +25,8 @@ from scorer.render import collect
 from scorer.models.plan import RemediationPlan
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
 from scorer.render.marks import TOTAL, marked, what_if_rows
-from scorer.render.cells import adjustment_row, index_values, reason_text
+from scorer.render.columns import AREA_COLUMNS, COMPONENT_COLUMNS, FIGURES, RISK_BRIEF, heads, texts
+from scorer.render.cells import adjustment_row, index_values
 
 
 def _table(rows: list[list[str]], heads: list[str]) -> str:
@@ -96,39 +97,24 @@ def render_prediction(prediction: Prediction, lang: str, detail: bool = True) ->
 
 
 def render_unit(unit: UnitPrediction, lang: str) -> str:
-    figures = [t("max", lang), t("low", lang), t("expected", lang), t("high", lang), t("last_year", lang)]
     what_if = what_if_rows(unit)
-    rows = [
-        [
-            a.id,
-            marked(_esc(pick(a, "title", lang)), a.id, what_if, lang),
-            *(num(v, lang) for v in (a.max, a.low, a.expected, a.high, a.last_year)),
-        ]
-        for a in unit.areas
-    ]
+    rows = [texts(AREA_COLUMNS, a, a.id, what_if, lang, _esc) for a in unit.areas]
     total = unit.total
     for block, sign in ((unit.bonus, "+"), (unit.penalty, "−")):
         if block is not None:
             rows.append([_esc(cell) for cell in adjustment_row(block, sign, lang)])
     rows.append(
-        [
-            "",
-            marked(f"**{t('total', lang)}**", TOTAL, what_if, lang),
-            *(f"**{num(v, lang)}**" for v in (total.max, total.low, total.expected, total.high, total.last_year)),
-        ]
+        ["", marked(f"**{t('total', lang)}**", TOTAL, what_if, lang), *(f"**{c.text(total, lang)}**" for c in FIGURES)]
     )
     if unit.index is not None:
         rows.append(["", t("index", lang), "100%", *(f"{num(v, lang)}%" for v in index_values(unit)), ""])
-    components = [
-        [_esc(pick(c, "title", lang)), *(num(v, lang) for v in (c.max, c.low, c.expected, c.high, c.last_year))]
-        for c in unit.components
-    ]
+    components = [texts(COMPONENT_COLUMNS, c, c.id, (), lang, _esc) for c in unit.components]
     lines = [class_line(total, lang), known_line(total, lang), satisfaction_line(unit, lang)]
     return "\n\n".join(
         [
             header(unit, lang),
-            _table(rows, [t("area", lang), t("title", lang), *figures]),
-            _table(components, [t("components", lang), *figures]),
+            _table(rows, heads(AREA_COLUMNS, lang)),
+            _table(components, heads(COMPONENT_COLUMNS, lang)),
             "\n\n".join(_esc(line) for line in lines if line),
             render_risks(unit.risks, lang, what_if),
         ]
@@ -139,32 +125,8 @@ def render_risks(risks: list[Risk], lang: str, what_if: frozenset[str] = frozens
     title = f"## {t('risks', lang)} ({len(risks)})"
     if not risks:
         return f"{title}\n\n{t('no_risks', lang)}"
-    rows = [
-        [
-            r.criterion,
-            marked(_esc(pick(r, "title", lang)), r.criterion, what_if, lang),
-            num(r.at_stake, lang),
-            num(r.worst_case, lang),
-            _esc(reason_text(r, lang)),
-            _esc(r.owner_division),
-            date(r.deadline, lang),
-            _esc(pick(r, "remedy", lang)),
-        ]
-        for r in risks
-    ]
-    return f"{title}\n\n" + _table(
-        rows,
-        [
-            t("criterion", lang),
-            t("title", lang),
-            t("at_stake", lang),
-            t("worst_case", lang),
-            t("reason", lang),
-            t("owner", lang),
-            t("deadline", lang),
-            t("remedy", lang),
-        ],
-    )
+    rows = [texts(RISK_BRIEF, r, r.criterion, what_if, lang, _esc) for r in risks]
+    return f"{title}\n\n" + _table(rows, heads(RISK_BRIEF, lang))
 
 
 def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:

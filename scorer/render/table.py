@@ -27,7 +27,8 @@ from scorer.messages import (
     upper_first,
 )
 from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
-from scorer.render.cells import adjustment_row, index_values, reason_text
+from scorer.render.cells import adjustment_row, index_values
+from scorer.render.columns import AREA_COLUMNS, COMPONENT_COLUMNS, FIGURES, RISK_BRIEF, aligns, heads, texts
 from scorer.ranking import RankEntry, rank_entry, rank_rows
 from scorer.render.marks import TOTAL, marked, what_if_rows
 
@@ -69,62 +70,23 @@ def header(unit: UnitPrediction, lang: str) -> str:
 
 def render_unit(unit: UnitPrediction, lang: str) -> str:
     what_if = what_if_rows(unit)
-    rows = [
-        [
-            a.id,
-            marked(pick(a, "title", lang), a.id, what_if, lang),
-            num(a.max, lang),
-            num(a.low, lang),
-            num(a.expected, lang),
-            num(a.high, lang),
-            num(a.last_year, lang),
-        ]
-        for a in unit.areas
-    ]
+    rows = [texts(AREA_COLUMNS, a, a.id, what_if, lang) for a in unit.areas]
     total = unit.total
     for block, sign in ((unit.bonus, "+"), (unit.penalty, "−")):
         if block is not None:
             rows.append(adjustment_row(block, sign, lang))
-    rows.append(
-        [
-            "",
-            marked(t("total", lang), TOTAL, what_if, lang),
-            num(total.max, lang),
-            num(total.low, lang),
-            num(total.expected, lang),
-            num(total.high, lang),
-            num(total.last_year, lang),
-        ]
-    )
+    rows.append(["", marked(t("total", lang), TOTAL, what_if, lang), *(c.text(total, lang) for c in FIGURES)])
     if unit.index is not None:
         rows.append(["", t("index", lang), "100%", *(f"{num(v, lang)}%" for v in index_values(unit)), ""])
-    heads = [
-        t("area", lang),
-        t("title", lang),
-        t("max", lang),
-        t("low", lang),
-        t("expected", lang),
-        t("high", lang),
-        t("last_year", lang),
-    ]
-    areas = tabulate(rows, heads, tablefmt=_FORMAT, disable_numparse=True, colalign=("left", "left") + ("right",) * 5)
-    component_rows = [
-        [
-            pick(c, "title", lang),
-            num(c.max, lang),
-            num(c.low, lang),
-            num(c.expected, lang),
-            num(c.high, lang),
-            num(c.last_year, lang),
-        ]
-        for c in unit.components
-    ]
+    areas = tabulate(
+        rows, heads(AREA_COLUMNS, lang), tablefmt=_FORMAT, disable_numparse=True, colalign=aligns(AREA_COLUMNS)
+    )
     components = tabulate(
-        component_rows,
-        [t("components", lang)] + heads[2:],
+        [texts(COMPONENT_COLUMNS, c, c.id, (), lang) for c in unit.components],
+        heads(COMPONENT_COLUMNS, lang),
         tablefmt=_FORMAT,
         disable_numparse=True,
-        colalign=("left",) + ("right",) * 5,
+        colalign=aligns(COMPONENT_COLUMNS),
     )
     lines = [class_line(total, lang), known_line(total, lang), satisfaction_line(unit, lang)]
     parts = [header(unit, lang), areas, components, "\n".join(line for line in lines if line)]
@@ -164,36 +126,14 @@ def render_risks(risks: list[Risk], lang: str, what_if: frozenset[str] = frozens
     title = f"{t('risks', lang)} ({len(risks)})"
     if not risks:
         return f"{title}\n{t('no_risks', lang)}"
-    rows = [
-        [
-            r.criterion,
-            marked(pick(r, "title", lang), r.criterion, what_if, lang),
-            num(r.at_stake, lang),
-            num(r.worst_case, lang),
-            reason_text(r, lang),
-            r.owner_division,
-            date(r.deadline, lang),
-            pick(r, "remedy", lang),
-        ]
-        for r in risks
-    ]
-    heads = [
-        t("criterion", lang),
-        t("title", lang),
-        t("at_stake", lang),
-        t("worst_case", lang),
-        t("reason", lang),
-        t("owner", lang),
-        t("deadline", lang),
-        t("remedy", lang),
-    ]
+    rows = [texts(RISK_BRIEF, r, r.criterion, what_if, lang) for r in risks]
     table = tabulate(
         rows,
-        heads,
+        heads(RISK_BRIEF, lang),
         tablefmt=_FORMAT,
         disable_numparse=True,
-        maxcolwidths=[None, 34, None, None, 14, 22, None, 46],
-        colalign=("left", "left", "right", "right", "left", "left", "left", "left"),
+        maxcolwidths=[c.wrap for c in RISK_BRIEF],
+        colalign=aligns(RISK_BRIEF),
     )
     return f"{title}\n{table}"
 

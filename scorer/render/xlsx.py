@@ -30,7 +30,7 @@ from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import RECORD_TYPES
 from scorer.models.form import Form, FormRow
 from scorer.models.prediction import Prediction, UnitPrediction
-from scorer.render.cells import reason_text
+from scorer.render.columns import RISK_BRIEF, heads, values
 
 BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -248,38 +248,26 @@ def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
 
 
 def _risks(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
-    heads = [
-        t(k, lang) for k in ("criterion", "title", "at_stake", "worst_case", "reason", "owner", "deadline", "remedy")
-    ]
-    _append(sheet, heads)
+    _append(sheet, heads(RISK_BRIEF, lang))
     for cell in sheet[1]:
         cell.font, cell.fill = BOLD, HEAD_FILL
     for r in unit.risks:
-        _append(
-            sheet,
-            [
-                r.criterion,
-                pick(r, "title", lang),
-                r.at_stake,
-                r.worst_case,
-                reason_text(r, lang),
-                r.owner_division,
-                r.deadline,
-                pick(r, "remedy", lang),
-            ],
-        )
+        _append(sheet, values(RISK_BRIEF, r, lang))
         for cell in sheet[sheet.max_row]:
             cell.alignment = WRAP
-    _points(sheet, 2, ("C", "D"))
-    for row in sheet.iter_rows(min_row=2, min_col=7, max_col=7):
-        for cell in row:
-            cell.number_format = "DD/MM/YYYY"
-    _print_setup(sheet, 1, RISK_WIDTHS)
-    _fit_heights(sheet, 1, RISK_WIDTHS)
+    for index, column in enumerate(RISK_BRIEF, start=1):
+        if column.points or column.is_date:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                if column.is_date:
+                    cell.number_format = "DD/MM/YYYY"
+                elif isinstance(cell.value, (int, float)):
+                    cell.number_format = TWO_DECIMALS
+    widths = tuple(c.width for c in RISK_BRIEF)
+    _print_setup(sheet, 1, widths)
+    _fit_heights(sheet, 1, widths)
 
 
 PREDICTION_WIDTHS = (8, 50, 10, 12, 36, 28, 44)
-RISK_WIDTHS = (9, 40, 10, 10, 16, 24, 12, 60)
 
 
 def _points(sheet: typing.Any, first: int, columns: tuple[str, ...]) -> None:
