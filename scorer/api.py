@@ -172,19 +172,15 @@ def init_unit(request: Request, unit_id: str, name: str, kind: str | None = None
     from scorer import starter
 
     if not starter.UNIT_ID.match(unit_id):
-        raise SelectionError.single(
-            unit_id, "a unit's id is its folder name: lower-case letters, digits and hyphens", hint="e.g. so-tu-phap"
-        )
+        raise SelectionError.single(unit_id, msg("init_unit_id"), hint=msg("init_unit_id_hint"))
     name = " ".join(name.split())
     if not name:
-        raise SelectionError.single(unit_id, "--name is empty", hint='e.g. --name "Sở Tư pháp"')
+        raise SelectionError.single(unit_id, msg("init_empty_name"), hint=msg("init_empty_name_hint"))
     cs = _criteria(request)[0]
     folder = request.evidence / unit_id
     unit_file = folder / "unit.yaml"
     if loading.is_file(unit_file) or loading.is_dir(folder / str(cs.year)):
-        raise SelectionError.single(
-            folder, "this unit already exists: init only starts a new one", hint="edit its files"
-        )
+        raise SelectionError.single(folder, msg("init_unit_exists"), hint=msg("init_unit_exists_hint"))
     text = starter.unit_yaml(cs, unit_id, name, kind or starter.kind_of(name))
     return Start(cs, unit_file, text, folder / str(cs.year) / "evidence.xlsx")
 

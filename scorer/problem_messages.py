@@ -633,6 +633,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pass_year_or_criteria": {"en": "pass --year or --criteria FILE", "vi": "ghi --year hoặc --criteria TỆP"},
     "pass_year": {"en": "pass --year", "vi": "ghi --year"},
+    "init_unit_id": {
+        "en": "a unit's id is its folder name: lower-case letters, digits and hyphens",
+        "vi": "mã đơn vị là tên thư mục của đơn vị: chữ thường không dấu, chữ số và dấu gạch ngang",
+    },
+    "init_unit_id_hint": {"en": "e.g. so-tu-phap", "vi": "ví dụ: so-tu-phap"},
+    "init_empty_name": {"en": "--name is empty", "vi": "--name để trống"},
+    "init_empty_name_hint": {"en": 'e.g. --name "Sở Tư pháp"', "vi": 'ví dụ: --name "Sở Tư pháp"'},
+    "init_unit_exists": {
+        "en": "this unit already exists: init only starts a new one",
+        "vi": "đơn vị này đã có: init chỉ tạo đơn vị mới",
+    },
+    "init_unit_exists_hint": {"en": "edit its files", "vi": "sửa trực tiếp các tệp của đơn vị"},
     "set_for_other_year": {
         "en": "this set is for {set_year}, not {year}",
         "vi": "bộ tiêu chí này của năm {set_year}, không phải năm {year}",

@@ -218,9 +218,12 @@ def test_init_starts_a_unit_that_validates_and_predicts(runner, vietnamese_defau
     risks = runner.invoke(main, ["risks", "--format", "md"])
     assert risks.exit_code == 0 and "của Sở" in risks.output and "Văn phòng" not in risks.output
     again = runner.invoke(main, ["init", "so-tu-phap", "--name", "Sở Tư pháp"])
-    assert again.exit_code == 1 and "this unit already exists" in again.output
+    assert again.exit_code == 1
+    assert again.output.startswith("Lỗi: ") and "đơn vị này đã có: init chỉ tạo đơn vị mới" in again.output
     bad = runner.invoke(main, ["init", "Sở Tư pháp", "--name", "Sở Tư pháp"])
-    assert bad.exit_code == 1 and "lower-case letters, digits and hyphens" in bad.output
+    assert bad.exit_code == 1 and "chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: so-tu-phap)" in bad.output
+    english = runner.invoke(main, ["init", "Sở Tư pháp", "--name", "Sở Tư pháp", "--lang", "en"])
+    assert english.exit_code == 1 and "lower-case letters, digits and hyphens (e.g. so-tu-phap)" in english.output
 
 
 @pytest.mark.parametrize(
