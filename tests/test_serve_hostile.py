@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import signal
 import sqlite3
 import subprocess
 import threading
 import time
+import urllib.request
+from collections.abc import Callable
+from http.cookiejar import CookieJar
 from pathlib import Path
 
 import openpyxl
@@ -19,11 +23,11 @@ from click.testing import CliRunner
 from starlette.testclient import TestClient
 
 from scorer.cli import main
-from scorer.serve import auth as auth_module, store as store_module, uploads, work
+from scorer.serve import auth, store as store_module, uploads, work
 from scorer.serve.store import Store
 from tests.conftest import RULES
 from tests import test_serve as base
-from tests.test_serve import AS_OF, GOOD, OFFICE, PASSWORD, URL, _start, audit, login, make_client, tree, upload
+from tests.test_serve import AS_OF, GOOD, OFFICE, OTHER, PASSWORD, URL, _start, audit, login, make_client, tree, upload
 
 # the same fixtures as the service's other tests
 users, data, evidence, client = base.users, base.data, base.evidence, base.client
@@ -148,6 +152,61 @@ def test_a_crash_between_the_row_and_the_rename_is_reconciled_at_start(evidence:
     assert [client.get(v["download"]).content for v in listed["versions"]] == [original]
 
 
+def test_a_server_killed_during_a_check_leaves_nothing_after_its_restart(evidence: Path, data: Path) -> None:
+    """kill -9 while an upload is being checked (its `.part` beside the target, its staging copy
+    under --data): the next start removes both, says so in the audit, and the evidence and its
+    history are as before the upload."""
+    rows = "".join(f"k{i},communication,2024-0{1 + i % 9}-1{i % 10},news,1,{i}/TB\n" for i in range(40_000))
+    big = ("id,type,date,form,count,document_no\n" + rows).encode()
+    year = evidence / OFFICE / "2024"
+    before = tree(evidence)
+    process, base = _start(evidence, data, "--workers", "1")
+    try:
+        jar = CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        opener.open(base + "/login", data=b"username=lan&password=" + PASSWORD.replace(" ", "+").encode(), timeout=30)
+        csrf = json.loads(opener.open(base + "/api/session", timeout=30).read())["csrf"]
+        body = (
+            b'--B\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n' + big + b"\r\n--B--\r\n"
+        )
+        headers = {"Content-Type": "multipart/form-data; boundary=B", "X-CSRF-Token": csrf}
+        sent = threading.Thread(
+            target=_quietly, args=(lambda: opener.open(urllib.request.Request(base + URL, body, headers), timeout=120),)
+        )
+        sent.daemon = True
+        sent.start()
+        deadline = time.monotonic() + 120
+        while not list(year.glob(".big.csv.*.part")) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        workers = _children(process.pid)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    assert list(year.glob(".big.csv.*.part")) and list((data / "staging").iterdir())
+    process, base = _start(evidence, data)
+    try:
+        assert urllib.request.urlopen(base + "/login", timeout=30).status == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert tree(evidence) == before and list((data / "staging").iterdir()) == []
+    row = next(r for r in audit(data) if r["action"] == "start_cleanup")
+    assert f"removed {OFFICE}/2024/.big.csv." in row["detail"] and "removed staging/" in row["detail"]
+    store = Store(data)
+    try:
+        assert store.pending_uploads() == [] and store.versions(OFFICE, 2024) == []
+    finally:
+        store.close()
+    assert [pid for pid in workers if Path(f"/proc/{pid}/stat").exists() and "Z" not in _state(pid)] == []
+
+
+def _quietly(action: Callable[[], object]) -> None:
+    try:
+        action()
+    except Exception:  # the server is killed under it
+        pass
+
+
 def _sha(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -239,6 +298,32 @@ def test_a_job_past_its_bounds_is_ended_and_the_pool_goes_on() -> None:
         runner.close()
 
 
+def test_a_worker_started_in_a_requests_thread_outlives_that_thread() -> None:
+    """A worker replaced in a request's thread (the server's threads end when idle) goes on
+    working after that thread ends: Linux's parent-death signal follows the thread that started
+    a process, and once killed every replacement made that way, so the next job broke its pipe and
+    was refused as too heavy."""
+    runner = work.Runner(1, work.Limits(wall_seconds=5, queue_wait=120))
+    answers: list[object] = []
+
+    def request() -> None:
+        try:
+            runner(sleeper, 60)
+        except work.TooHeavy as error:
+            answers.append(error.bound)
+        answers.append(runner(sleeper, 0))  # the replacement, started in this thread, is up
+
+    try:
+        thread = threading.Thread(target=request)
+        thread.start()
+        thread.join(timeout=120)
+        assert answers == ["time", "slept"]
+        time.sleep(1)  # the signal, had it come, is delivered at once
+        assert runner(sleeper, 0) == "slept"
+    finally:
+        runner.close()
+
+
 def interval(seconds: float) -> tuple[float, float]:
     began = time.monotonic()  # CLOCK_MONOTONIC: one clock for every process of the machine
     time.sleep(seconds)
@@ -271,6 +356,181 @@ def test_one_units_jobs_wait_for_each_other_and_not_other_units() -> None:
         runner.close()
 
 
+def priority() -> int:
+    return os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def held(started: str, gate: str) -> int:
+    """A job that says it started (a file), then waits for `gate` to exist (two minutes at most):
+    it ends when the test says, not after a time. Its worker's nice value."""
+    Path(started).touch()
+    deadline = time.monotonic() + 120
+    while not os.path.exists(gate) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return priority()
+
+
+def burn(seconds: float) -> int:
+    """A job that spends `seconds` of CPU time."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+    return priority()
+
+
+def _wait_for(path: Path) -> None:
+    deadline = time.monotonic() + 120
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert path.exists(), f"{path.name} never appeared"
+
+
+def _hold(runner: work.Runner, tmp_path: Path, unit: str, weight: int) -> tuple[threading.Thread, Path, list[int]]:
+    """A held job of `unit` running in the runner's pool (returned once it is in its worker)."""
+    started, gate = tmp_path / f"{unit}.started", tmp_path / f"{unit}.gate"
+    answers: list[int] = []
+    thread = threading.Thread(
+        target=lambda: answers.append(runner(held, str(started), str(gate), unit=unit, weight=weight)), daemon=True
+    )
+    thread.start()
+    _wait_for(started)
+    return thread, gate, answers
+
+
+def test_a_heavy_units_jobs_run_in_a_lane_of_their_own_below_the_others(tmp_path: Path) -> None:
+    """One light worker: a unit of heavy_bytes or more holds the heavy lane's worker (niced), and
+    other units' jobs are done meanwhile in the light one, at the server's own priority; a unit
+    whose job took heavy_cpu or more goes to the heavy lane next time, and back after a quick job."""
+    limits = work.Limits(queue_wait=120, heavy_bytes=10_000, heavy_cpu=0.3)
+    runner = work.Runner(1, limits)
+    mine = priority()
+    try:
+        thread, gate, heavy = _hold(runner, tmp_path, "big", weight=10_000)
+        assert runner(priority, unit="a", weight=9_999) == mine
+        assert runner(priority, unit="b") == mine
+        assert thread.is_alive() and heavy == []  # both answered while the heavy job holds its lane
+        gate.touch()
+        thread.join(timeout=120)
+        assert heavy == [min(19, mine + limits.heavy_nice)]
+
+        assert runner(burn, 0.5, unit="slow") == mine  # light by its size: its first job in the light lane
+        assert runner(priority, unit="slow") == min(19, mine + limits.heavy_nice)  # slow last time: heavy
+        assert runner(priority, unit="slow") == mine  # its heavy-lane job was quick: light again
+        assert runner(priority, unit="other") == mine
+    finally:
+        runner.close()
+
+
+def test_while_one_unit_holds_a_lane_the_others_are_answered(evidence: Path, data: Path, tmp_path: Path) -> None:
+    """The issue's acceptance, by construction rather than by the clock: while the heavy lane is
+    held by one unit's job, another unit's upload and its uncached prediction are answered; while
+    the light lane is held, a cached page is answered (it never waits on a job)."""
+    limits = work.Limits(queue_wait=120, heavy_bytes=10**9)
+    client = make_client(evidence, data, workers=1, limits=limits)
+    runner = client.app.app.state.service.run  # type: ignore[attr-defined]
+    try:
+        csrf = login(client)
+        page = f"/units/{OFFICE}"
+        assert client.get(page).status_code == 200  # computed, and now cached
+        thread, gate, _ = _hold(runner, tmp_path, "pathological", weight=10**9)
+        assert upload(client, "x.yaml", GOOD, csrf).status_code == 201
+        prediction = client.get(f"/api/units/{OFFICE}/prediction")  # the upload changed it: computed
+        assert prediction.status_code == 200 and "extra-news" in prediction.text
+        assert thread.is_alive()
+        gate.touch()
+        thread.join(timeout=120)
+
+        client.get(page)
+        thread, gate, _ = _hold(runner, tmp_path, OTHER, weight=0)  # the light worker held
+        assert client.get(page).status_code == 200 and thread.is_alive()
+        gate.touch()
+        thread.join(timeout=120)
+    finally:
+        runner.close()
+
+
+def test_no_worker_free_in_time_is_a_503_to_retry_and_audited(evidence: Path, data: Path, tmp_path: Path) -> None:
+    client = make_client(evidence, data, workers=1, limits=work.Limits(queue_wait=1))
+    runner = client.app.app.state.service.run  # type: ignore[attr-defined]
+    try:
+        login(client)
+        thread, gate, _ = _hold(runner, tmp_path, OTHER, weight=0)
+        response = client.get(f"/api/units/{OFFICE}/prediction", headers={"Accept-Language": "en"})
+        gate.touch()
+        thread.join(timeout=120)
+        assert response.status_code == 503 and response.headers["retry-after"] == "10"
+        assert response.json()["error"] == "The server is busy with other work. Try again in a few minutes."
+        row = audit(data)[0]
+        assert (row["action"], row["status"], row["unit"]) == ("busy", 503, OFFICE)
+    finally:
+        runner.close()
+
+
+def test_a_prediction_past_its_bounds_is_a_503_audited_and_not_tried_again(
+    client: TestClient, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tries: list[object] = []
+
+    def heavy(*args: object) -> object:
+        tries.append(args)
+        raise work.TooHeavy("memory")
+
+    monkeypatch.setattr(work, "predict", heavy)
+    login(client)
+    for _ in range(2):
+        response = client.get(f"/api/units/{OFFICE}/prediction")
+        assert response.status_code == 503 and response.headers["retry-after"] == "600"
+        assert response.json()["error"].startswith("Tệp hoặc dữ liệu của đơn vị cần quá nhiều thời gian hoặc bộ nhớ")
+    assert len(tries) == 1  # the same evidence is not tried again: page views never queue behind it
+    rows = audit(data)
+    assert [(r["action"], r["status"], r["unit"]) for r in rows[:1]] == [("job_too_heavy_memory", 503, OFFICE)]
+
+
+def test_the_province_does_not_wait_for_a_heavy_unit_and_says_it_is_left_out(
+    evidence: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ranking answers with the units it has: a unit whose prediction goes to the heavy lane
+    is computed beside the page, which names it to whoever holds it (and counts it to everyone),
+    and is ranked once computed; a unit past its bounds is left out, never a 503 for the province."""
+    client = make_client(evidence, data, limits=work.Limits(heavy_bytes=work.weight(evidence / OFFICE)))
+    service = client.app.app.state.service  # type: ignore[attr-defined]
+    computing = threading.Event()
+    real = work.predict
+
+    def held_for_office(*args: object) -> object:
+        if OFFICE in args:
+            computing.wait(timeout=120)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(work, "predict", held_for_office)
+    login(client, "sonv")
+    page = client.get("/province").text
+    assert "Sở Nội vụ" in page and "<tr><td>1/1</td>" in page and "Văn phòng UBND tỉnh" not in page
+    assert '<p class="note" id="left-out">Bảng xếp hạng lúc này chưa có 1 đơn vị' in page
+    assert (
+        f'<a href="/units/{OFFICE}/evidence/2024">{OFFICE}</a>: đang tính dự báo (dữ liệu kiểm chứng lớn)</li>' in page
+    )
+    login(client)  # lan holds the office only: told it is left out, and why
+    page = client.get("/province", params={"lang": "en"}).text
+    assert "Units not in the ranking for now: 1." in page and "its prediction is being computed" in page
+    computing.set()
+    deadline = time.monotonic() + 120
+    while service.cache.cached(OFFICE, 2024, None, AS_OF) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    page = client.get("/province").text
+    assert "<tr><td>1/2</td>" in page and 'id="left-out"' not in page
+
+    def too_heavy(*args: object) -> object:
+        raise work.TooHeavy("memory")
+
+    monkeypatch.setattr(work, "predict", too_heavy)
+    (evidence / OTHER / "2024" / "x.yaml").write_bytes(GOOD)  # the other unit changed: computed again
+    login(client, "minh")
+    response = client.get("/province", params={"lang": "vi"})
+    assert response.status_code == 200 and "<tr><td>" not in response.text
+    assert "tính dự báo cần nhiều bộ nhớ hơn mức máy chủ dành cho một tác vụ; hãy chia nhỏ tệp" in response.text
+
+
 # -- the holes -------------------------------------------------------------------------------
 
 
@@ -289,6 +549,45 @@ def test_concurrent_wrong_passwords_are_counted_before_they_are_checked(evidence
     assert answers.count(401) == 10 and answers.count(429) == 20
 
 
+def test_wrong_passwords_from_one_address_stop_at_its_limit_with_four_checks_at_once(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forty names tried at once from one address: thirty checked (the address's limit), each
+    check one of at most four at a time (argon2 takes 64 MiB a check: forty at once took 2.7 GB)."""
+    checking, most, lock = 0, 0, threading.Lock()
+    real = auth._HASHER
+
+    class Counting:
+        def verify(self, hashed: str, password: str) -> bool:
+            nonlocal checking, most
+            with lock:
+                checking += 1
+                most = max(most, checking)
+            try:
+                return real.verify(hashed, password)
+            finally:
+                with lock:
+                    checking -= 1
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+    monkeypatch.setattr(auth, "_HASHER", Counting())
+    answers: list[int] = []
+
+    def attempt(n: int) -> None:
+        guess = TestClient(client.app).post("/login", data={"username": f"guess{n}", "password": "wrong password"})
+        answers.append(guess.status_code)
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers.count(401) == auth.MAX_FAILURES_PER_IP == 30 and answers.count(429) == 10
+    assert 1 <= most <= 4
+
+
 def test_a_stranger_cannot_lock_a_user_out_of_their_own_address(
     evidence: Path, data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -296,7 +595,7 @@ def test_a_stranger_cannot_lock_a_user_out_of_their_own_address(
     # machine hashes twelve passwords.
     frozen = store_module.now()
     monkeypatch.setattr(store_module, "now", lambda: frozen)
-    monkeypatch.setattr(auth_module, "now", lambda: frozen)
+    monkeypatch.setattr(auth, "now", lambda: frozen)
     mine = make_client(evidence, data)
     login(mine)  # lan has logged in from this address before
     for n in range(12):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -80,13 +81,28 @@ ROUTES = [
 
 def guarded(service: Service, spec: Guarded) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
+        began = time.monotonic()
+        timing: dict[str, float] = {}
+        work.TIMING.set(timing)
+        request.state.timing = (began, timing)  # a refusal's answer says it too
         unit = str(request.path_params["unit"]) if spec.unit else None
         session = None if spec.public else service.guard(request, unit, admin=spec.admin)
         form = await service.check_write(request, session, unit) if spec.write else None
-        return await spec.handler(Ctx(service, request, session, form))
+        response = await spec.handler(Ctx(service, request, session, form))
+        response.headers["server-timing"] = server_timing(request)
+        return response
 
     endpoint.spec = spec  # type: ignore[attr-defined]  # what the route test reads
     return endpoint
+
+
+def server_timing(request: Request) -> str:
+    """Where an answer's time went (Server-Timing, milliseconds): the whole handler (`app`),
+    waiting for the unit's job before it (`unit`), for a unit's file lock (`lock`), for a worker
+    (`queue`), in a worker (`job`) and the worker's CPU time (`cpu`)."""
+    began, timing = getattr(request.state, "timing", (time.monotonic(), {}))
+    phases = {**timing, "app": time.monotonic() - began}
+    return ", ".join(f"{phase};dur={seconds * 1000:.1f}" for phase, seconds in phases.items())
 
 
 class FourDigits(Convertor[int]):
@@ -114,7 +130,9 @@ def create_app(config: Config) -> Starlette:
 
     async def on_refused(request: Request, error: Exception) -> Response:
         assert isinstance(error, Refused)
-        return service.refused(request, error)
+        response = service.refused(request, error)
+        response.headers["server-timing"] = server_timing(request)
+        return response
 
     async def on_http(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)

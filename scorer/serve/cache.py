@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -23,8 +25,17 @@ from scorer.models.prediction import UnitPrediction
 from scorer.serve import work
 from scorer.serve.work import Runner
 
+LOG = logging.getLogger("scorer.serve")
 MAX_ENTRIES = 2000
 MAX_FILES = 20_000
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A unit a page of many units did not wait for: its prediction is being computed in the heavy
+    lane (`computing`), ended past a bound (`time`, `cpu`, `memory`) or found no worker (`busy`)."""
+
+    reason: str
 
 
 class PredictionCache:
@@ -38,6 +49,9 @@ class PredictionCache:
         # (or an hour passes), so page views of that unit never queue behind the same failure
         self._heavy: dict[tuple[object, ...], tuple[float, str]] = {}
         self._hashes: dict[tuple[str, int, int, int], str] = {}
+        self._drafted: dict[tuple[str, int, str], list[api.Drafted] | None] = {}
+        # heavy-lane computations under way for a page that did not wait for them
+        self._running: set[tuple[object, ...]] = set()
         # one computation per unit at a time (different units in parallel, in the runner's pool)
         self._units: dict[str, threading.Lock] = {}
         self._lookup = threading.RLock()
@@ -93,6 +107,20 @@ class PredictionCache:
             raise ScorerError(result)
         return result
 
+    def drafted(self, unit: str, year: int) -> list[api.Drafted] | None:
+        """The unit's records still to review, read in a worker once per state of its evidence
+        (a page view of a unit that did not change reads nothing)."""
+        key = (unit, year, self.digest(unit, year))
+        with self._lookup:
+            if key in self._drafted:
+                return self._drafted[key]
+        found = self.run(work.drafted, self.evidence, unit, year, unit=unit, weight=work.weight(self.evidence / unit))
+        with self._lookup:
+            self._drafted[key] = found
+            while len(self._drafted) > MAX_ENTRIES:
+                self._drafted.pop(next(iter(self._drafted)))
+        return found
+
     def cached(
         self, unit: str, year: int, as_of: dt.date | None, today: dt.date, horizon: int = 30
     ) -> UnitPrediction | None:
@@ -115,9 +143,24 @@ class PredictionCache:
         (no state older than the request), so a queue of requests for a unit whose evidence keeps
         changing drains in one computation. A computation past its bounds raises `work.TooHeavy`
         (and so does the same key asked again, until its evidence changes)."""
+        found = self._gather(units, year, as_of, today, horizon, wait=True)
+        return [found[unit] for unit in units]  # type: ignore[misc]  # never Pending when waiting
+
+    def without_waiting(
+        self, units: list[str], year: int, as_of: dt.date | None, today: dt.date, horizon: int = 30
+    ) -> list[UnitPrediction | list[Problem] | Pending]:
+        """As `predictions`, for a page of many units (the province): a unit whose computation goes
+        to the heavy lane is not waited for (it is started, once, and answered `Pending`), nor is
+        one past its bounds or with no worker free; the other units are answered as ever."""
+        found = self._gather(units, year, as_of, today, horizon, wait=False)
+        return [found[unit] for unit in units]
+
+    def _gather(
+        self, units: list[str], year: int, as_of: dt.date | None, today: dt.date, horizon: int, wait: bool
+    ) -> dict[str, UnitPrediction | list[Problem] | Pending]:
         arrived = time.monotonic()
         keys = {unit: self._key(unit, year, as_of, today, horizon) for unit in units}
-        found: dict[str, UnitPrediction | list[Problem]] = {}
+        found: dict[str, UnitPrediction | list[Problem] | Pending] = {}
         with self._lookup:
             for unit in units:
                 if keys[unit] in self._entries:
@@ -125,15 +168,57 @@ class PredictionCache:
                     found[unit] = self._entries[keys[unit]]
         self.hits += len(found)
         missing = [unit for unit in units if unit not in found]
-        if len(missing) == 1:
+        if not wait:
+            for unit in list(missing):
+                with self._lookup:
+                    heavy = self._heavy.get(keys[unit])
+                if heavy is not None and time.monotonic() - heavy[0] < 3600:
+                    found[unit] = Pending(heavy[1])
+                elif self.run.lane(unit, work.weight(self.evidence / unit)) == work.HEAVY:
+                    self._background(unit, keys[unit], arrived, as_of, today)
+                    found[unit] = Pending("computing")
+            missing = [unit for unit in missing if unit not in found]
+        if len(missing) == 1 and wait:
             found[missing[0]] = self._compute(missing[0], keys[missing[0]], arrived, as_of, today)
         elif missing:
             width = max(1, min(len(missing), self.run.workers or 1))
             with ThreadPoolExecutor(max_workers=width) as pool:
                 futures = {u: pool.submit(self._compute, u, keys[u], arrived, as_of, today) for u in missing}
                 for unit, future in futures.items():
-                    found[unit] = future.result()
-        return [found[unit] for unit in units]
+                    try:
+                        found[unit] = future.result()
+                    except work.TooHeavy as error:
+                        if wait:
+                            raise
+                        found[unit] = Pending(error.bound)
+                    except work.Busy:
+                        if wait:
+                            raise
+                        found[unit] = Pending("busy")
+        return found
+
+    def _background(
+        self, unit: str, key: tuple[object, ...], arrived: float, as_of: dt.date | None, today: dt.date
+    ) -> None:
+        """The unit's prediction computed in a thread of its own (once per key at a time), kept
+        in the cache as any other when it is done."""
+        with self._lookup:
+            if key in self._running:
+                return
+            self._running.add(key)
+
+        def compute() -> None:
+            try:
+                self._compute(unit, key, arrived, as_of, today)
+            except (work.TooHeavy, work.Busy):
+                pass  # past its bounds: remembered by _compute; no worker: a later page asks again
+            except Exception:  # nobody waits for this answer: the log has it
+                LOG.exception("the prediction of %s", unit)
+            finally:
+                with self._lookup:
+                    self._running.discard(key)
+
+        threading.Thread(target=compute, name=f"prediction of {unit}", daemon=True).start()
 
     def _compute(
         self, unit: str, key: tuple[object, ...], arrived: float, as_of: dt.date | None, today: dt.date
@@ -156,7 +241,17 @@ class PredictionCache:
             began = time.monotonic()
             try:
                 result = self.run(
-                    work.predict, self.evidence, self.rules, unit, year, as_of, today, horizon, self.locks, unit=unit
+                    work.predict,
+                    self.evidence,
+                    self.rules,
+                    unit,
+                    year,
+                    as_of,
+                    today,
+                    horizon,
+                    self.locks,
+                    unit=unit,
+                    weight=work.weight(self.evidence / unit),
                 )
             except work.TooHeavy as error:
                 with self._lookup:

@@ -48,9 +48,10 @@ async def page_context(ctx: Ctx, year: int) -> dict[str, Any]:
             forecast = None  # the page lists the files all the same
     uploaded = ctx.request.query_params.get("uploaded")
     try:
-        drafted = await run_in_threadpool(api.drafted, config.evidence, ctx.unit, year)
-    except ScorerError:
-        drafted = []  # the files' own problems are listed with the files
+        # the files' own problems are listed with the files
+        drafted = await run_in_threadpool(ctx.service.cache.drafted, ctx.unit, year) or []
+    except (work.TooHeavy, work.Busy):
+        drafted = []
     reviewed = ctx.request.query_params.get("reviewed")
     return {
         "drafted": drafted,
@@ -168,12 +169,20 @@ async def review(ctx: Ctx) -> Response:
     action = str(form.get("action") or "") if form is not None else ""
     if action not in ("accept", "reject") or not record:
         raise Refused(400, "web.bad_review", "review_refused", unit, f"{action[:20]} {record}")
-    try:
-        name, data = await run_in_threadpool(
-            api.register_review, config.evidence, unit, year, record, action == "accept"
-        )
-    except ScorerError as error:
-        raise Refused(409, "web.review_gone", "review_refused", unit, str(error)[:200]) from None
+    reviewed = await run_in_threadpool(
+        service.run,
+        work.review,
+        config.evidence,
+        unit,
+        year,
+        record,
+        action == "accept",
+        unit=unit,
+        weight=work.weight(config.evidence / unit),
+    )
+    if isinstance(reviewed, list):
+        raise Refused(409, "web.review_gone", "review_refused", unit, str(ScorerError(reviewed))[:200])
+    name, data = reviewed
     try:
         await run_in_threadpool(
             uploads.accept,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,8 +19,18 @@ def unit_lock(data: Path, unit: str, kind: str = "write", shared: bool = False) 
     folder = data / "locks"
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / f"{unit}.{kind}.lock", "a+b") as handle:
+        began = time.monotonic()
         fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+        _spent("lock", began)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _spent(phase: str, began: float) -> None:
+    from scorer.serve.work import TIMING  # late: the workers import this module first
+
+    timing = TIMING.get()
+    if timing is not None:
+        timing[phase] = timing.get(phase, 0.0) + time.monotonic() - began

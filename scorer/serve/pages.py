@@ -12,6 +12,7 @@ from starlette.responses import Response
 from scorer import api
 from scorer.render import html
 from scorer.serve import uploads
+from scorer.serve.cache import Pending
 from scorer.serve.service import Ctx, Refused, query
 
 
@@ -21,9 +22,16 @@ async def province(ctx: Ctx) -> Response:
     units, broken = [], []
     everyone = service.units()
     year, as_of = service.year(request), service.as_of(request)
-    results = await run_in_threadpool(service.cache.predictions, everyone, year, as_of, config.today())
+    # a unit whose prediction is heavy is not waited for: the page says it is left out, and why
+    results = await run_in_threadpool(service.cache.without_waiting, everyone, year, as_of, config.today())
+    pending: list[tuple[str, str]] = []
+    left_out = 0
     for unit, result in zip(everyone, results):
-        if not isinstance(result, list):
+        if isinstance(result, Pending):
+            left_out += 1
+            if unit in visible:
+                pending.append((unit, result.reason))
+        elif not isinstance(result, list):
             units.append(result)
         elif unit in visible:
             broken.append((unit, uploads.problem_rows(result, config.evidence / unit, year)))
@@ -32,6 +40,8 @@ async def province(ctx: Ctx) -> Response:
         "province.html",
         rows=rows,
         broken=broken,
+        pending=pending,
+        left_out=left_out,
         as_of=units[0].as_of if units else None,
         set_provenance=units[0].provenance if units else None,
         year=year,

@@ -34,6 +34,33 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Máy chủ gặp lỗi khi xử lý yêu cầu; lỗi đã được ghi nhận.",
         "en": "The server failed on this request; the failure is logged.",
     },
+    # The province's ranking, when it does not wait for a unit whose prediction is heavy.
+    "web.left_out": {
+        "vi": "Bảng xếp hạng lúc này chưa có {count} đơn vị: dự báo của đơn vị đang được tính (dữ liệu lớn) hoặc "
+        "vượt giới hạn của máy chủ; thứ hạng tính trên các đơn vị còn lại. Tải lại trang sau ít phút.",
+        "en": "Units not in the ranking for now: {count}. Their prediction is being computed (large evidence) or "
+        "passed the server's bounds; ranks are among the others. Reload the page in a few minutes.",
+    },
+    "web.pending_computing": {
+        "vi": "đang tính dự báo (dữ liệu kiểm chứng lớn)",
+        "en": "its prediction is being computed (large evidence)",
+    },
+    "web.pending_busy": {
+        "vi": "máy chủ đang bận, chưa tính được dự báo",
+        "en": "the server is busy: not predicted yet",
+    },
+    "web.pending_time": {
+        "vi": "tính dự báo kéo dài quá thời gian máy chủ dành cho một tác vụ; hãy chia nhỏ tệp",
+        "en": "its prediction took longer than the service gives one task; split its files",
+    },
+    "web.pending_cpu": {
+        "vi": "tính dự báo cần nhiều thời gian CPU hơn mức máy chủ dành cho một tác vụ; hãy chia nhỏ tệp",
+        "en": "its prediction needed more CPU time than the service gives one task; split its files",
+    },
+    "web.pending_memory": {
+        "vi": "tính dự báo cần nhiều bộ nhớ hơn mức máy chủ dành cho một tác vụ; hãy chia nhỏ tệp",
+        "en": "its prediction needed more memory than the service gives one task; split its files",
+    },
     # The records drafted from the register (`scorer register import`), on the evidence page.
     "web.drafted": {
         "vi": "Bản ghi lập từ sổ đăng ký văn bản, chờ rà soát",

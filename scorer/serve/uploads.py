@@ -314,7 +314,8 @@ def _accept(
         try:
             _write(part, data)
             staged = _stage(evidence, unit, year, name, part, root)
-            problems, records = run(work.validate, root, rules, year, unit, name, unit=unit)
+            weight = work.weight(staged)
+            problems, records = run(work.validate, root, rules, year, unit, name, unit=unit, weight=weight)
             if problems:
                 raise UploadRefused(problem_rows(problems, staged, year, name))
             replaced = None
@@ -380,7 +381,8 @@ def list_files(store: Store, evidence: Path, unit: str, year: int, run: Runner |
     keys = {path: _count_key(path) for path in paths}
     new = [path for path in paths if keys[path] not in _COUNTS]
     if new:
-        counts = (run or Runner())(work.count_records, unit_dir, new, unit=unit)
+        weight = sum(keys[path][1] for path in new)
+        counts = (run or Runner())(work.count_records, unit_dir, new, unit=unit, weight=weight)
         if len(_COUNTS) > 10_000:
             _COUNTS.clear()
         for path, count in zip(new, counts):

@@ -16,6 +16,7 @@ instead of raising."""
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import csv
 import datetime as dt
 import io
@@ -38,6 +39,19 @@ from scorer.models.prediction import UnitPrediction
 from scorer.serve.locks import unit_lock
 
 T = TypeVar("T")
+
+# Where the jobs of one request spent their time, in seconds, by phase: `unit` (waiting for the
+# unit's job before it), `queue` (waiting for a worker), `job` (in the worker). The app sends it
+# back as a `Server-Timing` header, which the load bench reads.
+TIMING: contextvars.ContextVar[dict[str, float] | None] = contextvars.ContextVar("scorer_timing", default=None)
+
+
+def _spent(phase: str, since: float) -> float:
+    moment = time.monotonic()
+    timing = TIMING.get()
+    if timing is not None:
+        timing[phase] = timing.get(phase, 0.0) + moment - since
+    return moment
 
 
 def predict(
@@ -70,6 +84,23 @@ def validate(root: Path, rules: Path, year: int, unit: str, name: str) -> tuple[
         return [], api.count_records(staged, staged / str(year) / name)
     except ScorerError as error:
         return error.problems, 0
+
+
+def drafted(evidence: Path, unit: str, year: int) -> list[api.Drafted] | None:
+    """The unit's records still to review (`scorer register import`), or None when its files have
+    problems (the evidence page lists those with the files)."""
+    try:
+        return api.drafted(evidence, unit, year)
+    except ScorerError:
+        return None
+
+
+def review(evidence: Path, unit: str, year: int, record: str, accept: bool) -> tuple[str, bytes] | list[Problem]:
+    """A drafted record accepted or rejected: its file's name and new bytes, or the problems."""
+    try:
+        return api.register_review(evidence, unit, year, record, accept)
+    except ScorerError as error:
+        return error.problems
 
 
 def count_records(unit_dir: Path, paths: list[Path]) -> list[tuple[int | None, int]]:
@@ -105,6 +136,30 @@ class Limits:
     memory_mb: int = 2048
     wall_seconds: float = 90.0
     queue_wait: float = 20.0
+    # A job on a unit this big (`weight`: its evidence files' bytes) or on a unit whose last job
+    # took this much CPU runs in the heavy lane: a worker of its own, at a lower CPU priority, so
+    # that the light lane's workers (one per core) and the server itself are never taken by it.
+    # 2 MiB is about 30,000 records, far more than a unit keeps in a year.
+    heavy_bytes: int = 2 * 2**20
+    heavy_cpu: float = 2.0
+    heavy_nice: int = 10
+
+
+def weight(folder: Path, limit: int = 20_000) -> int:
+    """What a job on this unit folder will read, in bytes: its evidence files' sizes, a workbook's
+    four times (it is compressed). Names and sizes only, so it costs a listing; a folder of more
+    than `limit` files weighs as much as any heavy one."""
+    total = seen = 0
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            seen += 1
+            if seen > limit:
+                return 2**62
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix in api.EVIDENCE_SUFFIXES:
+                with contextlib.suppress(OSError):
+                    total += os.stat(os.path.join(root, name)).st_size * (4 if suffix == ".xlsx" else 1)
+    return total
 
 
 def machine_workers() -> int:
@@ -119,28 +174,35 @@ def machine_workers() -> int:
 # -- the worker's side
 
 
-def _die_with_parent(parent: int) -> None:
-    """End this worker when the server ends, however it ends."""
-    with contextlib.suppress(Exception):
-        import ctypes
+def _die_with_parent(parent: int, signalled: bool) -> None:
+    """End this worker when the server ends, however it ends. With `signalled` (a worker started
+    by the server's main thread), also by Linux's parent-death signal, which comes when the thread
+    that started the worker ends: a worker started in a request's thread (a replacement, the heavy
+    lane's) has the watch on its parent alone, or it would die with that thread."""
+    if signalled:
+        with contextlib.suppress(Exception):
+            import ctypes
 
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:
         os._exit(1)
 
     def watch() -> None:
         while True:
-            time.sleep(1.0)
+            time.sleep(0.5)
             if os.getppid() != parent:
                 os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _serve(conn: Connection, parent: int, limits: Limits) -> None:
+def _serve(conn: Connection, parent: int, limits: Limits, nice: int = 0, signalled: bool = True) -> None:
     import resource
 
-    _die_with_parent(parent)
+    _die_with_parent(parent, signalled)
+    if nice:
+        with contextlib.suppress(OSError):
+            os.nice(nice)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server, which ends us
     with contextlib.suppress(ValueError, OSError):
         memory = limits.memory_mb * 2**20
@@ -154,7 +216,8 @@ def _serve(conn: Connection, parent: int, limits: Limits) -> None:
         except (EOFError, OSError):
             os._exit(0)
         used = resource.getrusage(resource.RUSAGE_SELF)
-        spent = int(used.ru_utime + used.ru_stime)
+        before = used.ru_utime + used.ru_stime
+        spent = int(before)
         with contextlib.suppress(ValueError, OSError):
             hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
             soft = spent + limits.cpu_seconds
@@ -167,19 +230,27 @@ def _serve(conn: Connection, parent: int, limits: Limits) -> None:
             answer = ("storage", f"{type(error).__name__}: {error}")
         except BaseException as error:  # noqa: B036  (the parent shows it; the worker lives on)
             answer = ("error", f"{type(error).__name__}: {error}")
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = used.ru_utime + used.ru_stime - before
         try:
-            conn.send(answer)
+            conn.send((*answer, cpu))
         except MemoryError:
-            conn.send(("heavy", "memory"))
+            conn.send(("heavy", "memory", cpu))
 
 
 # -- the server's side
 
 
+LIGHT, HEAVY = "light", "heavy"
+
+
 class _Worker:
-    def __init__(self, context: Any, limits: Limits) -> None:
+    def __init__(self, context: Any, limits: Limits, lane: str = LIGHT) -> None:
+        self.lane = lane
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, os.getpid(), limits), daemon=True)
+        nice = limits.heavy_nice if lane == HEAVY else 0
+        signalled = threading.current_thread() is threading.main_thread()
+        self.process = context.Process(target=_serve, args=(child, os.getpid(), limits, nice, signalled), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -199,23 +270,29 @@ class _Worker:
 
 
 class Runner:
+    """`workers` light-lane processes, and one heavy-lane process started when a heavy job first
+    comes (see `Limits.heavy_bytes`)."""
+
     def __init__(self, workers: int = 0, limits: Limits | None = None) -> None:
         self.workers = workers
         self.limits = limits or Limits()
         self._context = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: dict[str, queue.Queue[_Worker]] = {LIGHT: queue.Queue(), HEAVY: queue.Queue()}
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         self._units: dict[str, threading.Lock] = {}
+        # units whose last job took `heavy_cpu` or more, and when: their jobs go to the heavy lane
+        self._slow: dict[str, float] = {}
+        self._heavy_started = False
         self._closed = False
         for _ in range(workers):
-            self._add()
+            self._add(LIGHT)
 
-    def _add(self) -> None:
-        worker = _Worker(self._context, self.limits)
+    def _add(self, lane: str) -> None:
+        worker = _Worker(self._context, self.limits, lane)
         with self._lock:
             self._all.append(worker)
-        self._idle.put(worker)
+        self._idle[lane].put(worker)
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
@@ -224,7 +301,27 @@ class Runner:
                 self._all.remove(worker)
             if self._closed:
                 return
-        self._add()
+        self._add(worker.lane)
+
+    def lane(self, unit: str | None, weight: int) -> str:
+        """Where a job of this unit and weight runs."""
+        if weight >= self.limits.heavy_bytes:
+            return HEAVY
+        with self._lock:
+            slow = self._slow.get(unit) if unit is not None else None
+        return HEAVY if slow is not None and time.monotonic() - slow < 3600 else LIGHT
+
+    def _took(self, unit: str | None, lane: str, cpu: float | None) -> None:
+        """A unit's job took `cpu` seconds (None: it was ended past a bound)."""
+        if unit is None:
+            return
+        with self._lock:
+            if cpu is None or cpu >= self.limits.heavy_cpu:
+                self._slow[unit] = time.monotonic()
+                while len(self._slow) > 10_000:
+                    self._slow.pop(next(iter(self._slow)))
+            elif lane == HEAVY:
+                self._slow.pop(unit, None)
 
     @contextlib.contextmanager
     def _unit(self, unit: str | None) -> Iterator[None]:
@@ -234,41 +331,62 @@ class Runner:
             return
         with self._lock:
             lock = self._units.setdefault(unit, threading.Lock())
-        if not lock.acquire(timeout=self.limits.queue_wait):
+        began = time.monotonic()
+        acquired = lock.acquire(timeout=self.limits.queue_wait)
+        _spent("unit", began)
+        if not acquired:
             raise Busy(unit)
         try:
             yield
         finally:
             lock.release()
 
-    def __call__(self, function: Callable[..., T], *args: Any, unit: str | None = None) -> T:
+    def __call__(self, function: Callable[..., T], *args: Any, unit: str | None = None, weight: int = 0) -> T:
+        """`function(*args)` in a worker: of the light lane, or of the heavy lane for a unit of
+        `weight` bytes or more or one whose last job was slow; one job of a unit at a time."""
         if not self.workers:
             return function(*args)
         with self._unit(unit):
+            lane = self.lane(unit, weight)
+            if lane == HEAVY:
+                with self._lock:
+                    start, self._heavy_started = not self._heavy_started, True
+                if start:
+                    self._add(HEAVY)
+            began = time.monotonic()
             try:
-                worker = self._idle.get(timeout=self.limits.queue_wait)
+                worker = self._idle[lane].get(timeout=self.limits.queue_wait)
             except queue.Empty:
                 raise Busy("no worker free") from None
+            finally:
+                began = _spent("queue", began)
             try:
                 if not worker.wait_ready(self.limits.queue_wait + 60):
                     raise BrokenPipeError("the worker did not start")
                 worker.conn.send((function, args))
                 if not worker.conn.poll(self.limits.wall_seconds):
                     self._replace(worker)
+                    self._took(unit, lane, None)
                     raise TooHeavy("time")
-                kind, value = worker.conn.recv()
+                kind, value, cpu = worker.conn.recv()
+                _spent("job", began)
+                timing = TIMING.get()
+                if timing is not None:
+                    timing["cpu"] = timing.get("cpu", 0.0) + cpu
+                self._took(unit, lane, None if kind == "heavy" else cpu)
             except (EOFError, OSError):
                 # ended by the kernel: past its CPU time (SIGXCPU), out of memory, or killed
                 worker.process.join(5)
                 code = worker.process.exitcode
                 self._replace(worker)
+                self._took(unit, lane, None)
                 raise TooHeavy("cpu" if code == -signal.SIGXCPU else "memory") from None
             except TooHeavy:
                 raise
             except BaseException:
                 self._replace(worker)
                 raise
-            self._idle.put(worker)
+            self._idle[lane].put(worker)
         if kind == "heavy":
             raise TooHeavy(str(value))
         if kind == "storage":
