@@ -58,6 +58,8 @@ SCORER = Path(sys.executable).parent / "scorer"
 PASSWORD = "load test password 2024"
 MAX_LOOPS = 100_000
 HOST = "127.0.0.1"
+# a process that keeps one core busy for the given seconds (--busy)
+SPIN = "import sys, time\nend = time.monotonic() + float(sys.argv[1])\nwhile time.monotonic() < end:\n    pass\n"
 
 
 def free_port() -> int:
@@ -74,6 +76,7 @@ class Client:
         self.connection = http.client.HTTPConnection(HOST, port, timeout=300)
         self.cookie = ""
         self.csrf = ""
+        self.timing: dict[str, float] = {}
 
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None):
         headers = dict(headers or {})
@@ -84,6 +87,7 @@ class Client:
                 self.connection.request(method, path, body=body, headers=headers)
                 response = self.connection.getresponse()
                 data = response.read()
+                self.timing = parse_timing(response.getheader("server-timing") or "")
                 return response.status, response.getheader("set-cookie"), data
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
                 if attempt:
@@ -118,16 +122,32 @@ class Client:
         return status, data
 
 
+def parse_timing(header: str) -> dict[str, float]:
+    """`Server-Timing: app;dur=12.5, job;dur=8.0` as seconds by phase."""
+    found = {}
+    for part in header.split(","):
+        name, _, rest = part.strip().partition(";dur=")
+        if name and rest:
+            found[name] = float(rest) / 1000
+    return found
+
+
 class Results:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.times: dict[str, list[float]] = defaultdict(list)
+        # where the server says each request's time went (its Server-Timing), by kind
+        self.phases: dict[str, list[dict[str, float]]] = defaultdict(list)
         self.wrong: list[str] = []
         self.accepted: dict[str, list[bytes]] = defaultdict(list)
 
-    def add(self, kind: str, seconds: float, status: int, expected: int, where: str) -> None:
+    def add(
+        self, kind: str, seconds: float, status: int, expected: int, where: str, timing: dict[str, float] | None = None
+    ) -> None:
         with self.lock:
             self.times[kind].append(seconds)
+            if timing is not None:
+                self.phases[kind].append({**timing, "total": seconds})
             if status != expected:
                 self.wrong.append(f"{kind} {where}: {status} (expected {expected})")
 
@@ -153,7 +173,7 @@ def browse(port: int, user: str, unit: str, changing: bool, deadline: float, res
         elapsed = time.perf_counter() - start
         label = kind + (" (first)" if first and kind == "unit page" else "")
         label += " (evidence changing)" if changing and kind != "province" else ""
-        results.add(label, elapsed, status, 200, path)
+        results.add(label, elapsed, status, 200, path, client.timing)
         first = first and kind != "unit page"
 
 
@@ -178,7 +198,8 @@ def upload(port: int, user: str, unit: str, deadline: float, results: Results) -
         start = time.perf_counter()
         status, body = client.upload(path, "load.yaml", data)
         elapsed = time.perf_counter() - start
-        results.add("upload refused" if bad else "upload accepted", elapsed, status, 422 if bad else 201, user)
+        expected = 422 if bad else 201
+        results.add("upload refused" if bad else "upload accepted", elapsed, status, expected, user, client.timing)
         if status == 201:
             with results.lock:
                 results.accepted[unit].append(data)
@@ -316,6 +337,12 @@ def main() -> None:
     parser.add_argument("--uploaders", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--pathological", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument(
+        "--busy",
+        type=int,
+        default=0,
+        help="processes that spin on the CPU beside the server during the load, as other people's work on a shared machine",
+    )
     args = parser.parse_args()
     assert args.uploaders <= args.units and args.seconds <= 600
 
@@ -375,6 +402,7 @@ def main() -> None:
                 threading.Thread(target=pathological, args=(port, name, unit, deadline, results))
                 for name, unit in unlucky
             ]
+            spinners = [subprocess.Popen([sys.executable, "-c", SPIN, str(args.seconds)]) for _ in range(args.busy)]
             started = time.monotonic()
             for thread in threads:
                 thread.start()
@@ -382,6 +410,8 @@ def main() -> None:
                 thread.join(timeout=args.seconds + 300)
             wall = time.monotonic() - started
             cpu_server = process_cpu(server.pid) - cpu_start
+            for spinner in spinners:
+                spinner.wait(timeout=60)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -395,7 +425,8 @@ def main() -> None:
         )
         print(
             f"{args.units} units x {args.records} records; {args.browsers} browsing, {args.uploaders} uploading"
-            f"{', 1 more unit uploading the pathological files' if unlucky else ''}; "
+            f"{', 1 more unit uploading the pathological files' if unlucky else ''}"
+            f"{f', {args.busy} processes spinning beside' if args.busy else ''}; "
             f"{wall:.0f} s on {HOST}; {total} requests ({total / wall:.1f}/s)\n"
         )
         print("| request | count | p50 ms | p95 ms | max ms |")
@@ -406,6 +437,24 @@ def main() -> None:
                 f"| {kind} | {len(values)} | {percentile(values, 0.5) * 1000:.0f} | "
                 f"{percentile(values, 0.95) * 1000:.0f} | {max(values) * 1000:.0f} |"
             )
+        print(
+            "\nWhere the time went, as the server tells it (Server-Timing), p50 / p95 in ms: waiting for the "
+            "unit's job before it, for a unit's file lock, for a worker; in the worker (wall, CPU); the whole "
+            "handler; and outside the handler (HTTP, the event loop, the machine's run queue)."
+        )
+        phases = ["unit", "lock", "queue", "job", "cpu", "app"]
+        print("\n| request | " + " | ".join(phases) + " | outside |")
+        print("|---" * (len(phases) + 2) + "|")
+        for kind in sorted(results.phases):
+            rows = results.phases[kind]
+            cells = []
+            for phase in phases + ["outside"]:
+                if phase == "outside":
+                    values = [max(0.0, r["total"] - r.get("app", 0.0)) for r in rows]
+                else:
+                    values = [r.get(phase, 0.0) for r in rows]
+                cells.append(f"{percentile(values, 0.5) * 1000:.0f} / {percentile(values, 0.95) * 1000:.0f}")
+            print(f"| {kind} | " + " | ".join(cells) + " |")
         cached = results.times.get("unit page", [])
         cli = (cpu_predict_before + cpu_predict_after) / 2
         print(
