@@ -136,10 +136,12 @@ class Results:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.times: dict[str, list[float]] = defaultdict(list)
+        # set while the pathological unit's upload is being answered (its file checked)
+        self.checking = threading.Event()
         # where the server says each request's time went (its Server-Timing), by kind
         self.phases: dict[str, list[dict[str, float]]] = defaultdict(list)
         self.wrong: list[str] = []
-        self.accepted: dict[str, list[bytes]] = defaultdict(list)
+        self.accepted: dict[tuple[str, str], list[bytes]] = defaultdict(list)
 
     def add(
         self, kind: str, seconds: float, status: int, expected: int, where: str, timing: dict[str, float] | None = None
@@ -202,7 +204,7 @@ def upload(port: int, user: str, unit: str, deadline: float, results: Results) -
         results.add("upload refused" if bad else "upload accepted", elapsed, status, expected, user, client.timing)
         if status == 201:
             with results.lock:
-                results.accepted[unit].append(data)
+                results.accepted[(unit, "load.yaml")].append(data)
 
 
 def empty_cells_workbook(rows: int = 740, columns: int = 16384) -> bytes:
@@ -257,11 +259,12 @@ def big_csv(tag: str, rows: int = 199_000) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def pathological(port: int, user: str, unit: str, deadline: float, results: Results) -> None:
-    """The unlucky unit: the empty-cells workbook and three 199,000-record CSVs, in turn, with its
-    own pages read between them."""
+def pathological(port: int, user: str, unit: str, begin: float, deadline: float, results: Results) -> None:
+    """The unlucky unit, from `begin` on: the empty-cells workbook and three 199,000-record CSVs,
+    in turn, with its own pages read between them."""
     client = Client(port)
     client.login(user)
+    time.sleep(max(0.0, begin - time.monotonic()))
     path = f"/api/units/{unit}/evidence/2024"
     empty = empty_cells_workbook()
     files = [("empty-cells.xlsx", empty)] + [(f"big{n}.csv", big_csv(f"big{n}")) for n in (1, 2, 3)]
@@ -269,8 +272,12 @@ def pathological(port: int, user: str, unit: str, deadline: float, results: Resu
         if time.monotonic() >= deadline:
             break
         name, content = files[loop % len(files)]
+        results.checking.set()
         start = time.perf_counter()
-        status, _ = client.upload(path, name, content)
+        try:
+            status, _ = client.upload(path, name, content)
+        finally:
+            results.checking.clear()
         elapsed = time.perf_counter() - start
         if name.endswith(".xlsx"):
             results.add("pathological: empty-cells workbook (refused)", elapsed, status, 422, user)
@@ -284,6 +291,39 @@ def pathological(port: int, user: str, unit: str, deadline: float, results: Resu
         results.add(
             "pathological: its own prediction", elapsed, status, status if status in (200, 422, 503) else 200, user
         )
+
+
+PROBE_EVERY = 2.0
+
+
+def probe(port: int, user: str, unit: str, deadline: float, results: Results) -> None:
+    """The issue's measure: another unit's officer, at a person's pace (one upload every two
+    seconds, then the unit's prediction, uncached since the upload changed it), before and while
+    the pathological unit's file is being checked."""
+    client = Client(port)
+    client.login(user)
+    path = f"/api/units/{unit}/evidence/2024"
+    for loop in range(MAX_LOOPS):
+        began = time.monotonic()
+        if began >= deadline:
+            break
+        when = "while the pathological file is checked" if results.checking.is_set() else "before"
+        content = (
+            f"- id: probe-{loop}\n  type: communication\n  date: 2024-0{1 + loop % 9}-1{loop % 10}\n"
+            f"  form: news\n  count: 1\n  document_no: {loop}/TB-PROBE\n"
+        ).encode()
+        start = time.perf_counter()
+        status, _ = client.upload(path, "probe.yaml", content)
+        results.add(f"probe: upload ({when})", time.perf_counter() - start, status, 201, user, client.timing)
+        if status == 201:
+            with results.lock:
+                results.accepted[(unit, "probe.yaml")].append(content)
+        start = time.perf_counter()
+        status, _, _ = client.request("GET", f"/api/units/{unit}/prediction")
+        results.add(
+            f"probe: uncached prediction ({when})", time.perf_counter() - start, status, 200, user, client.timing
+        )
+        time.sleep(max(0.0, began + PROBE_EVERY - time.monotonic()))
 
 
 def process_cpu(pid: int) -> float:
@@ -306,24 +346,24 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
-def check_nothing_lost(evidence: Path, data: Path, accepted: dict[str, list[bytes]]) -> list[str]:
+def check_nothing_lost(evidence: Path, data: Path, accepted: dict[tuple[str, str], list[bytes]]) -> list[str]:
     problems = []
     db = sqlite3.connect(data / "scorer.sqlite3")
-    for unit, versions in accepted.items():
-        current = evidence / unit / "2024" / "load.yaml"
+    for (unit, name), versions in accepted.items():
+        current = evidence / unit / "2024" / name
         if not versions:
             continue
         if current.read_bytes() != versions[-1]:
-            problems.append(f"{unit}: the file on disk is not the last accepted upload")
+            problems.append(f"{unit}/{name}: the file on disk is not the last accepted upload")
         kept = {
             hashlib.sha256((data / archive).read_bytes()).hexdigest()
             for (archive,) in db.execute(
-                "SELECT archive FROM versions WHERE unit = ? AND name = 'load.yaml' AND archive IS NOT NULL", (unit,)
+                "SELECT archive FROM versions WHERE unit = ? AND name = ? AND archive IS NOT NULL", (unit, name)
             )
         }
         for number, earlier in enumerate(versions[:-1], start=1):
             if hashlib.sha256(earlier).hexdigest() not in kept:
-                problems.append(f"{unit}: accepted upload {number} is not kept as a version")
+                problems.append(f"{unit}/{name}: accepted upload {number} is not kept as a version")
     leftovers = [str(p) for p in evidence.rglob("*.part")] + [str(p) for p in (data / "staging").glob("*")]
     problems += [f"left behind: {p}" for p in leftovers]
     return problems
@@ -350,14 +390,16 @@ def main() -> None:
     evidence, data = work / "evidence", work / "data"
     try:
         cs = load_criteria(ROOT / "rules" / "criteria_2024.yaml")
-        synthetic.write_province(evidence, cs, args.units + int(args.pathological), args.records)
+        synthetic.write_province(evidence, cs, args.units + int(args.pathological) + 1, args.records)
         units = sorted(p.name for p in evidence.iterdir())
-        # the unlucky unit is one more, so that the table's 20 units are the same with it and without
+        # the unlucky unit and the probe are two more, so that the table's 20 units are the same
+        # with the pathological files and without
+        probing = [("probe", units.pop())]
         unlucky = [("unlucky", units.pop())] if args.pathological else []
         browsers = [(f"view{i}", units[i % len(units)]) for i in range(args.browsers)]
         # uploaders take the last units, so the first ones' pages stay cached
         uploaders = [(f"send{i}", units[-1 - i]) for i in range(args.uploaders)]
-        for name, unit in browsers + uploaders + unlucky:
+        for name, unit in browsers + uploaders + unlucky + probing:
             add = [str(SCORER), "user", "add", name, "--unit", unit, "--password-stdin", "--data", str(data)]
             subprocess.run(add, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
 
@@ -398,9 +440,15 @@ def main() -> None:
             ] + [
                 threading.Thread(target=upload, args=(port, name, unit, deadline, results)) for name, unit in uploaders
             ]
+            # the pathological files from a third of the way in: the probe's figures before them
+            # and while they are checked come from the same run
+            begin = time.monotonic() + args.seconds / 3
             threads += [
-                threading.Thread(target=pathological, args=(port, name, unit, deadline, results))
+                threading.Thread(target=pathological, args=(port, name, unit, begin, deadline, results))
                 for name, unit in unlucky
+            ]
+            threads += [
+                threading.Thread(target=probe, args=(port, name, unit, deadline, results)) for name, unit in probing
             ]
             spinners = [subprocess.Popen([sys.executable, "-c", SPIN, str(args.seconds)]) for _ in range(args.busy)]
             started = time.monotonic()
@@ -439,10 +487,11 @@ def main() -> None:
             )
         print(
             "\nWhere the time went, as the server tells it (Server-Timing), p50 / p95 in ms: waiting for the "
-            "unit's job before it, for a unit's file lock, for a worker; in the worker (wall, CPU); the whole "
-            "handler; and outside the handler (HTTP, the event loop, the machine's run queue)."
+            "unit's job before it, for a unit's file lock, for a worker; in the worker (wall, CPU); waiting for "
+            "and using the database; the whole handler; and outside the handler (HTTP, the event loop, the "
+            "machine's run queue)."
         )
-        phases = ["unit", "lock", "queue", "job", "cpu", "app"]
+        phases = ["unit", "lock", "queue", "job", "cpu", "db", "app"]
         print("\n| request | " + " | ".join(phases) + " | outside |")
         print("|---" * (len(phases) + 2) + "|")
         for kind in sorted(results.phases):
@@ -463,6 +512,14 @@ def main() -> None:
             f"({cpu_predict_before * 1000:.0f} before the load, {cpu_predict_after * 1000:.0f} after); "
             f"server CPU per request: {cpu_server / max(total, 1) * 1000:.1f} ms"
         )
+        for what in ("upload", "uncached prediction"):
+            before = results.times.get(f"probe: {what} (before)", [])
+            during = results.times.get(f"probe: {what} (while the pathological file is checked)", [])
+            print(
+                f"another unit's {what}, one every {PROBE_EVERY:.0f} s: p95 {percentile(before, 0.95) * 1000:.0f} ms "
+                f"before the pathological files ({len(before)}), {percentile(during, 0.95) * 1000:.0f} ms while one "
+                f"is checked ({len(during)}, max {max(during, default=float('nan')) * 1000:.0f} ms)"
+            )
         accepted = sum(len(v) for v in results.accepted.values())
         print(
             f"the same cached page alone, before the load: p50 {percentile(quiet, 0.5) * 1000:.0f} ms, "

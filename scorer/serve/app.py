@@ -25,6 +25,7 @@ from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
 from scorer.serve import downloads, evidence, pages, sessions, uploads, webapi, work
+from scorer.serve.timing import TIMING
 from scorer.serve.service import DEFAULT_MAX_UPLOAD, LOG, Config, Ctx, Refused, Service
 
 __all__ = ["DEFAULT_MAX_UPLOAD", "Config", "ROUTES", "Refused", "create_app"]
@@ -83,7 +84,7 @@ def guarded(service: Service, spec: Guarded) -> Callable[[Request], Awaitable[Re
     async def endpoint(request: Request) -> Response:
         began = time.monotonic()
         timing: dict[str, float] = {}
-        work.TIMING.set(timing)
+        TIMING.set(timing)
         request.state.timing = (began, timing)  # a refusal's answer says it too
         unit = str(request.path_params["unit"]) if spec.unit else None
         session = None if spec.public else service.guard(request, unit, admin=spec.admin)
@@ -97,9 +98,8 @@ def guarded(service: Service, spec: Guarded) -> Callable[[Request], Awaitable[Re
 
 
 def server_timing(request: Request) -> str:
-    """Where an answer's time went (Server-Timing, milliseconds): the whole handler (`app`),
-    waiting for the unit's job before it (`unit`), for a unit's file lock (`lock`), for a worker
-    (`queue`), in a worker (`job`) and the worker's CPU time (`cpu`)."""
+    """Where an answer's time went (Server-Timing, milliseconds): the whole handler (`app`) and
+    its phases (`scorer.serve.timing`)."""
     began, timing = getattr(request.state, "timing", (time.monotonic(), {}))
     phases = {**timing, "app": time.monotonic() - began}
     return ", ".join(f"{phase};dur={seconds * 1000:.1f}" for phase, seconds in phases.items())

@@ -6,6 +6,8 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import time
+
+from scorer.serve.timing import spent as _spent
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,11 +28,3 @@ def unit_lock(data: Path, unit: str, kind: str = "write", shared: bool = False) 
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _spent(phase: str, began: float) -> None:
-    from scorer.serve.work import TIMING  # late: the workers import this module first
-
-    timing = TIMING.get()
-    if timing is not None:
-        timing[phase] = timing.get(phase, 0.0) + time.monotonic() - began

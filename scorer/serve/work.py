@@ -16,7 +16,6 @@ instead of raising."""
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import csv
 import datetime as dt
 import io
@@ -37,21 +36,10 @@ from scorer import api
 from scorer.errors import Problem, ScorerError
 from scorer.models.prediction import UnitPrediction
 from scorer.serve.locks import unit_lock
+from scorer.serve.timing import spent as _spent
+from scorer.serve import timing as _timing
 
 T = TypeVar("T")
-
-# Where the jobs of one request spent their time, in seconds, by phase: `unit` (waiting for the
-# unit's job before it), `queue` (waiting for a worker), `job` (in the worker). The app sends it
-# back as a `Server-Timing` header, which the load bench reads.
-TIMING: contextvars.ContextVar[dict[str, float] | None] = contextvars.ContextVar("scorer_timing", default=None)
-
-
-def _spent(phase: str, since: float) -> float:
-    moment = time.monotonic()
-    timing = TIMING.get()
-    if timing is not None:
-        timing[phase] = timing.get(phase, 0.0) + moment - since
-    return moment
 
 
 def predict(
@@ -370,9 +358,7 @@ class Runner:
                     raise TooHeavy("time")
                 kind, value, cpu = worker.conn.recv()
                 _spent("job", began)
-                timing = TIMING.get()
-                if timing is not None:
-                    timing["cpu"] = timing.get("cpu", 0.0) + cpu
+                _timing.add("cpu", cpu)
                 self._took(unit, lane, None if kind == "heavy" else cpu)
             except (EOFError, OSError):
                 # ended by the kernel: past its CPU time (SIGXCPU), out of memory, or killed
