@@ -1014,7 +1014,7 @@ def user_list(data: Path) -> None:
 
     Example: scorer user list --data /srv/scorer/data
     """
-    for name, holds in _web().users(data):
+    for name, holds in _web().users(data, _run_lang({})):
         click.echo(f"{name}: {holds}")
 
 
@@ -1064,4 +1064,4 @@ def serve_command(**kwargs: Any) -> None:
     """
     kwargs.update(_folders(kwargs["evidence"], kwargs["rules"]))
     del kwargs["looked"]
-    _web().serve(**kwargs)
+    _web().serve(**kwargs, lang=_run_lang(kwargs))

@@ -299,6 +299,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.every_unit": {"en": "every unit", "vi": "mọi đơn vị"},
     "cli.user_added": {"en": "added {name}: {holds}", "vi": "đã thêm {name}: {holds}"},
     "cli.password_set": {"en": "password of {name} set", "vi": "đã đặt mật khẩu của {name}"},
+    "cli.user_every_unit": {"en": "every unit (admin)", "vi": "mọi đơn vị (quản trị viên)"},
+    "cli.serve_beyond_loopback": {
+        "en": "Warning: listening on {host}, beyond this machine, without --secure-cookies: passwords and sessions "
+        "cross the network in clear unless a TLS proxy is in front (docs/web.md, 'On a server, behind TLS').",
+        "vi": "Cảnh báo: máy chủ nghe trên {host}, ngoài máy này, mà không có --secure-cookies: mật khẩu và phiên "
+        "đăng nhập đi qua mạng không mã hoá trừ khi có proxy TLS phía trước (xem docs/web.md, 'On a server, "
+        "behind TLS').",
+    },
     "cli.password_again": {"en": "Repeat for confirmation", "vi": "Nhập lại để xác nhận"},
     "cli.started": {
         "en": "Wrote {unit} and {workbook}.\nNext: name the unit's divisions in unit.yaml, fill in the workbook, "

@@ -582,6 +582,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the check of the unit with this file needed more memory than the service gives one task",
         "vi": "việc kiểm tra đơn vị với tệp này cần nhiều bộ nhớ hơn mức máy chủ dành cho một tác vụ",
     },
+    # -- the web service's accounts, database and folders
+    "user_name_bad": {
+        "en": "'{name}' is not a user name: letters, digits, . _ @ - (at most 64)",
+        "vi": "'{name}' không phải tên người dùng: chữ cái, chữ số, . _ @ - (tối đa 64 ký tự)",
+    },
+    "unit_id_bad": {
+        "en": "'{unit}' is not a unit id (the unit folder's name)",
+        "vi": "'{unit}' không phải mã đơn vị (tên thư mục của đơn vị)",
+    },
+    "user_needs_unit": {
+        "en": "a user needs at least one --unit, or --admin",
+        "vi": "người dùng cần ít nhất một --unit, hoặc --admin",
+    },
+    "user_exists": {"en": "user '{name}' exists already", "vi": "người dùng '{name}' đã có"},
+    "no_user_named": {"en": "no user '{name}'", "vi": "không có người dùng '{name}'"},
+    "no_unit_named": {"en": "no unit '{unit}'", "vi": "không có đơn vị '{unit}'"},
+    "password_short": {
+        "en": "at least {count} characters (spaces at either end not counted)",
+        "vi": "cần ít nhất {count} ký tự (không tính khoảng trắng ở hai đầu)",
+    },
+    "password_long": {"en": "at most {count} characters", "vi": "tối đa {count} ký tự"},
+    "password_has_name": {
+        "en": "the password may not contain the user name",
+        "vi": "mật khẩu không được chứa tên người dùng",
+    },
+    "password_repeats": {
+        "en": "the password repeats one or two characters: choose a phrase",
+        "vi": "mật khẩu chỉ lặp lại một hoặc hai ký tự: hãy chọn một cụm từ",
+    },
+    "password_common": {
+        "en": "a password that breach lists hold: anyone guessing tries it first",
+        "vi": "mật khẩu này có trong các danh sách mật khẩu bị lộ: người dò mật khẩu sẽ thử nó đầu tiên",
+    },
+    "database_damaged": {
+        "en": "the service's database is damaged ({found})",
+        "vi": "cơ sở dữ liệu của dịch vụ bị hỏng ({found})",
+    },
+    "database_not_one": {
+        "en": "the service's database is damaged or not one ({error})",
+        "vi": "cơ sở dữ liệu của dịch vụ bị hỏng hoặc không phải một cơ sở dữ liệu ({error})",
+    },
+    "database_damaged_hint": {
+        "en": "restore it from a backup, or move it away to start with no users",
+        "vi": "khôi phục tệp từ bản sao lưu, hoặc chuyển tệp đi nơi khác để bắt đầu lại khi chưa có người dùng",
+    },
+    "database_cannot_open": {
+        "en": "cannot open the service's database: {error}",
+        "vi": "không mở được cơ sở dữ liệu của dịch vụ: {error}",
+    },
+    "unit_too_many_files": {
+        "en": "more than {count} files in the unit folder",
+        "vi": "thư mục đơn vị có hơn {count} tệp",
+    },
     "upload_device_name": {
         "en": "{name} is a name Windows keeps for a device: rename the file",
         "vi": "{name} là tên Windows dành riêng cho thiết bị: hãy đổi tên tệp",

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from starlette.testclient import TestClient
 
 from scorer.cli import main
-from scorer.serve import auth, store as store_module, uploads, work
+from scorer.serve import auth, server, store as store_module, uploads, work
 from scorer.serve.store import Store
 from tests.conftest import RULES
 from tests import test_serve as base
@@ -240,8 +240,19 @@ def test_workers_end_with_a_killed_server_and_listening_beyond_loopback_warns(ev
     alive = [pid for pid in workers if Path(f"/proc/{pid}/stat").exists() and "Z" not in _state(pid)]
     assert alive == []
     output = process.stdout.read().decode() if process.stdout else ""
-    assert "Cảnh báo: máy chủ nghe trên 0.0.0.0, ngoài máy này, mà không có --secure-cookies" in output
-    assert "Warning: listening on 0.0.0.0, beyond this machine, without --secure-cookies" in output
+    assert "Warning: listening on 0.0.0.0, beyond this machine, without --secure-cookies" in output  # SCORER_LANG=en
+
+
+def test_the_warning_beyond_loopback_is_in_the_runs_language() -> None:
+    assert server.beyond_loopback("0.0.0.0", False, "vi") == (
+        "Cảnh báo: máy chủ nghe trên 0.0.0.0, ngoài máy này, mà không có --secure-cookies: mật khẩu và phiên đăng "
+        "nhập đi qua mạng không mã hoá trừ khi có proxy TLS phía trước (xem docs/web.md, 'On a server, behind TLS')."
+    )
+    assert server.beyond_loopback("192.0.2.7", False, "en").startswith("Warning: listening on 192.0.2.7, beyond")
+    assert [server.beyond_loopback(host, False, "vi") for host in ("127.0.0.1", "::1", "[::1]", "localhost")] == [
+        None
+    ] * 4
+    assert server.beyond_loopback("0.0.0.0", True, "vi") is None
 
 
 def _state(pid: int) -> str:
@@ -648,6 +659,24 @@ def test_user_add_refuses_a_weak_password(tmp_path: Path, password: str, error: 
     result = CliRunner().invoke(main, args, input=password + "\n")
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == error
+
+
+@pytest.mark.usefixtures("vietnamese_default")
+def test_user_add_says_why_in_vietnamese_by_default(tmp_path: Path) -> None:
+    args = ["user", "add", "hoa", "--unit", OFFICE, "--password-stdin", "--data", str(tmp_path)]
+    result = CliRunner().invoke(main, args, input="MatKhau123\n")
+    assert result.output.splitlines()[0] == (
+        "Lỗi: password: mật khẩu này có trong các danh sách mật khẩu bị lộ: người dò mật khẩu sẽ thử nó đầu tiên"
+    )
+    result = CliRunner().invoke(
+        main,
+        ["user", "add", "hoa bình", "--unit", "../x", "--password-stdin", "--data", str(tmp_path)],
+        input="một cụm từ dài\n",
+    )
+    assert result.output.splitlines()[:2] == [
+        "Lỗi: --unit: '../x' không phải mã đơn vị (tên thư mục của đơn vị)",
+        "Lỗi: NAME: 'hoa bình' không phải tên người dùng: chữ cái, chữ số, . _ @ - (tối đa 64 ký tự)",
+    ]
 
 
 @pytest.mark.parametrize(

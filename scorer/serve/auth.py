@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from scorer.errors import Problem, ScorerError
+from scorer.errors import Problem, ScorerError, msg
 from scorer.serve.store import Store, User, now
 
 COOKIE = "scorer_session"
@@ -64,12 +64,12 @@ COMMON = _common()
 def check_new_user(name: str, password: str, units: list[str], admin: bool) -> None:
     problems = []
     if not USER_NAME.match(name):
-        problems.append(Problem("NAME", f"'{name}' is not a user name: letters, digits, . _ @ - (at most 64)"))
+        problems.append(Problem("NAME", msg("user_name_bad", name=name)))
     for unit in units:
         if not UNIT_ID.match(unit) or unit in (".", ".."):
-            problems.append(Problem("--unit", f"'{unit}' is not a unit id (the unit folder's name)"))
+            problems.append(Problem("--unit", msg("unit_id_bad", unit=unit)))
     if not units and not admin:
-        problems.append(Problem("--unit", "a user needs at least one --unit, or --admin"))
+        problems.append(Problem("--unit", msg("user_needs_unit")))
     problems += _password_problems(password, name)
     if problems:
         raise ScorerError(problems)
@@ -84,15 +84,15 @@ def check_password(password: str, name: str) -> None:
 def _password_problems(password: str, name: str) -> list[Problem]:
     folded = password.strip().casefold()
     if len(password.strip()) < MIN_PASSWORD:
-        return [Problem("password", f"at least {MIN_PASSWORD} characters (spaces at either end not counted)")]
+        return [Problem("password", msg("password_short", count=MIN_PASSWORD))]
     if len(password) > MAX_PASSWORD:
-        return [Problem("password", f"at most {MAX_PASSWORD} characters")]
+        return [Problem("password", msg("password_long", count=MAX_PASSWORD))]
     if name.casefold() in folded:
-        return [Problem("password", "the password may not contain the user name")]
+        return [Problem("password", msg("password_has_name"))]
     if len(set(folded)) < 3:
-        return [Problem("password", "the password repeats one or two characters: choose a phrase")]
+        return [Problem("password", msg("password_repeats"))]
     if folded in COMMON:
-        return [Problem("password", "a password that breach lists hold: anyone guessing tries it first")]
+        return [Problem("password", msg("password_common"))]
     return []
 
 

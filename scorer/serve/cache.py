@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scorer import api
-from scorer.errors import Problem, ScorerError
+from scorer.errors import Problem, ScorerError, msg
 from scorer.models.criteria import CriteriaSet
 from scorer.models.prediction import UnitPrediction
 from scorer.serve import work
@@ -83,7 +83,7 @@ class PredictionCache:
             for name in sorted(files):
                 seen += 1
                 if seen > MAX_FILES:
-                    raise ScorerError.single(root, f"more than {MAX_FILES} files in the unit folder")
+                    raise ScorerError.single(root, msg("unit_too_many_files", count=MAX_FILES))
                 path = Path(folder) / name
                 try:
                     stat = path.stat()

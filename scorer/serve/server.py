@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scorer import api
-from scorer.errors import Problem, ScorerError, did_you_mean
+from scorer import api, messages
+from scorer.errors import Problem, ScorerError, did_you_mean, msg
 from scorer.serve import auth
 from scorer.serve.store import Store
 
@@ -17,7 +17,8 @@ def add_user(data: Path, name: str, password: str, units: list[str], admin: bool
         unknown = [u for u in units if u not in known]
         if unknown:
             raise ScorerError(
-                Problem(str(evidence), f"no unit '{u}'", field="--unit", hint=did_you_mean(u, known)) for u in unknown
+                Problem(str(evidence), msg("no_unit_named", unit=u), field="--unit", hint=did_you_mean(u, known))
+                for u in unknown
             )
     auth.check_new_user(name, password, units, admin)
     store = Store(data)
@@ -33,7 +34,9 @@ def set_password(data: Path, name: str, password: str) -> None:
     try:
         if store.user(name) is None:
             known = [u.name for u in store.users()]
-            raise ScorerError.single(store.path, f"no user '{name}'", field="NAME", hint=did_you_mean(name, known))
+            raise ScorerError.single(
+                store.path, msg("no_user_named", name=name), field="NAME", hint=did_you_mean(name, known)
+            )
         auth.check_password(password, name)
         store.set_hash(name, auth.hash_password(password))
         store.drop_sessions(name)
@@ -42,11 +45,12 @@ def set_password(data: Path, name: str, password: str) -> None:
         store.close()
 
 
-def users(data: Path) -> list[tuple[str, str]]:
+def users(data: Path, lang: str = "vi") -> list[tuple[str, str]]:
     """Each user and what they hold."""
     store = Store(data)
     try:
-        return [(u.name, "every unit (admin)" if u.admin else ", ".join(u.units)) for u in store.users()]
+        every = messages.t("cli.user_every_unit", lang)
+        return [(u.name, every if u.admin else ", ".join(u.units)) for u in store.users()]
     finally:
         store.close()
 
@@ -63,6 +67,7 @@ def serve(
     workers: int | None = None,
     upload_rate: int = 120,
     keep_versions: int = 200,
+    lang: str = "vi",
 ) -> None:
     import logging
 
@@ -72,17 +77,13 @@ def serve(
     from scorer.serve.app import Config, create_app
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
-    if not secure_cookies and not _loopback(host):
-        click_warning(
-            f"Cảnh báo: máy chủ nghe trên {host}, ngoài máy này, mà không có --secure-cookies: mật khẩu và phiên "
-            "đăng nhập đi qua mạng không mã hoá trừ khi có proxy TLS phía trước (xem README, 'On a server, behind TLS').\n"
-            f"Warning: listening on {host}, beyond this machine, without --secure-cookies: passwords and sessions "
-            "cross the network in clear unless a TLS proxy is in front (README, 'On a server, behind TLS')."
-        )
+    warning = beyond_loopback(host, secure_cookies, lang)
+    if warning:
+        click_warning(warning)
 
     api.unit_ids(evidence)  # a wrong --evidence is an error now, not on the first page
     if not rules.is_dir():
-        raise ScorerError.single(rules, "rules folder not found")
+        raise ScorerError.single(rules, msg("rules_not_found"))
     max_upload = min(max_upload_mb * 2**20, api.MAX_FILE_BYTES)
     app = create_app(
         Config(
@@ -107,6 +108,13 @@ def serve(
         # on SIGTERM or Ctrl-C, requests still waiting for a job get 5 s; then the workers are ended
         timeout_graceful_shutdown=5,
     )
+
+
+def beyond_loopback(host: str, secure_cookies: bool, lang: str) -> str | None:
+    """The warning for a server listening beyond this machine without --secure-cookies, in `lang`."""
+    if secure_cookies or _loopback(host):
+        return None
+    return messages.t("cli.serve_beyond_loopback", lang).format(host=host)
 
 
 def _loopback(host: str) -> bool:

@@ -7,15 +7,19 @@ One connection per process, guarded by a lock (the service runs one process; SQL
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
 import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scorer.errors import ScorerError
+from scorer.errors import ScorerError, msg
+from scorer.serve.timing import spent
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -148,8 +152,8 @@ class Store:
                     self._db.close()
                     raise ScorerError.single(
                         self.path,
-                        f"the service's database is damaged ({'; '.join(map(str, found))[:300]})",
-                        hint="restore it from a backup, or move it away to start with no users",
+                        msg("database_damaged", found="; ".join(map(str, found))[:300]),
+                        hint=msg("database_damaged_hint"),
                     )
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -163,19 +167,29 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise ScorerError.single(
                 self.path,
-                f"the service's database is damaged or not one ({error})",
-                hint="restore it from a backup, or move it away to start with no users",
+                msg("database_not_one", error=str(error)),
+                hint=msg("database_damaged_hint"),
             ) from None
         except (OSError, sqlite3.Error) as error:
-            raise ScorerError.single(data, f"cannot open the service's database: {error}") from None
+            raise ScorerError.single(data, msg("database_cannot_open", error=str(error))) from None
         self._lock = threading.RLock()
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """The connection, this thread's alone, in one transaction (the wait and the work timed as `db`)."""
+        began = time.monotonic()
+        try:
+            with self._lock, self._db:
+                yield
+        finally:
+            spent("db", began)
+
     def _run(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        with self._lock, self._db:
+        with self._transaction():
             return self._db.execute(sql, args).fetchall()
 
     # -- users
@@ -187,7 +201,7 @@ class Store:
                 (name, hash_, json.dumps(sorted(set(units))), int(admin), stamp()),
             )
         except sqlite3.IntegrityError:
-            raise ScorerError.single(self.path, f"user '{name}' exists already", field="NAME") from None
+            raise ScorerError.single(self.path, msg("user_exists", name=name), field="NAME") from None
 
     def user(self, name: str) -> User | None:
         rows = self._run("SELECT name, hash, units, admin FROM users WHERE name = ?", (name,))
@@ -239,7 +253,7 @@ class Store:
         last minute adds to that row's count instead (a flood is one row, not a million)."""
         at = stamp()
         detail = detail[:500] if detail else detail
-        with self._lock, self._db:
+        with self._transaction():
             if status >= 400:
                 since = stamp(now() - dt.timedelta(seconds=AGGREGATE_SECONDS))
                 found = self._db.execute(
@@ -278,7 +292,7 @@ class Store:
         failure and the number of its failures in the window. Limits: per name and address, per
         address; a name's own limit is the caller's (a delay that grows)."""
         per_pair, per_ip, _per_name = limits
-        with self._lock, self._db:
+        with self._transaction():
             self._db.execute("DELETE FROM login_failures WHERE at < ?", (stamp(since - dt.timedelta(days=1)),))
             window = stamp(since)
             by_pair = self._db.execute(
@@ -334,7 +348,7 @@ class Store:
     ) -> int:
         """The new version's row, pending, with what it replaces: written before the file is renamed
         into place (`complete_upload` after it; a crash between is reconciled at start)."""
-        with self._lock, self._db:
+        with self._transaction():
             if replaced is not None:
                 current = self._db.execute(
                     "SELECT id FROM versions WHERE unit = ? AND year = ? AND name = ? AND replaced_at IS NULL "
@@ -358,7 +372,7 @@ class Store:
     def complete_upload(self, version_id: int) -> None:
         """One transaction: the file it replaced (if any) becomes an earlier version kept at its
         archive, and the pending row becomes the current version."""
-        with self._lock, self._db:
+        with self._transaction():
             row = self._db.execute(
                 "SELECT unit, year, name, uploaded_by, uploaded_at, prev_sha, prev_size, prev_archive FROM versions "
                 "WHERE id = ? AND pending = 1",
@@ -411,7 +425,7 @@ class Store:
     def prune_versions(self, unit: str, keep: int) -> list[str]:
         """The unit's earlier versions past the newest `keep` lose their bytes (the row stays, with
         who and when): the archives to delete."""
-        with self._lock, self._db:
+        with self._transaction():
             rows = self._db.execute(
                 "SELECT id, archive FROM versions WHERE unit = ? AND archive IS NOT NULL AND pending = 0 "
                 "ORDER BY replaced_at DESC, id DESC LIMIT -1 OFFSET ?",
