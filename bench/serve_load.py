@@ -296,12 +296,13 @@ def pathological(port: int, user: str, unit: str, begin: float, deadline: float,
 PROBE_EVERY = 2.0
 
 
-def probe(port: int, user: str, unit: str, deadline: float, results: Results) -> None:
+def probe(port: int, user: str, unit: str, begin: float, deadline: float, results: Results) -> None:
     """The issue's measure: another unit's officer, at a person's pace (one upload every two
     seconds, then the unit's prediction, uncached since the upload changed it), before and while
     the pathological unit's file is being checked."""
     client = Client(port)
     client.login(user)
+    time.sleep(max(0.0, begin - time.monotonic()))
     path = f"/api/units/{unit}/evidence/2024"
     for loop in range(MAX_LOOPS):
         began = time.monotonic()
@@ -447,8 +448,11 @@ def main() -> None:
                 threading.Thread(target=pathological, args=(port, name, unit, begin, deadline, results))
                 for name, unit in unlucky
             ]
+            # the probe from a sixth of the way in, past the first views that compute every unit
+            start_probe = begin - args.seconds / 6
             threads += [
-                threading.Thread(target=probe, args=(port, name, unit, deadline, results)) for name, unit in probing
+                threading.Thread(target=probe, args=(port, name, unit, start_probe, deadline, results))
+                for name, unit in probing
             ]
             spinners = [subprocess.Popen([sys.executable, "-c", SPIN, str(args.seconds)]) for _ in range(args.busy)]
             started = time.monotonic()
