@@ -108,6 +108,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the unit's own survey result (if it runs one)",
         "vi": "kết quả khảo sát của đơn vị (nếu có)",
     },
+    "give_unit": {
+        "en": "give the unit whose register it is: --unit <folder name>",
+        "vi": "cho biết sổ của đơn vị nào: --unit <tên thư mục của đơn vị>",
+    },
+    "output_not_yaml": {
+        "en": "--output {path}: the draft is YAML evidence, give a .yaml file",
+        "vi": "--output {path}: bản dự thảo là hồ sơ YAML, hãy ghi ra tệp .yaml",
+    },
+    "output_is_register": {
+        "en": "--output {path} is the register itself",
+        "vi": "--output {path} chính là sổ đăng ký văn bản đang đọc",
+    },
     "report_head": {
         "en": "Row\tNumber\tDate\tOutcome\tRecord\tWhy",
         "vi": "Dòng\tSố, ký hiệu\tNgày\tKết quả\tBản ghi\tLý do",

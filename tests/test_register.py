@@ -577,3 +577,51 @@ def test_the_figures_no_register_holds_are_named_for_the_officer(tmp_path):
         "2.4\tindicator unlawful_docs_handled_rate\tUnlawful documents checked and handled",
         "7.1.2\tindicator dti_score\tDigital transformation index (DTI) result",
     ]
+
+
+def test_the_draft_goes_where_output_says_and_nowhere_it_cannot(tmp_path):
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n38/BC-VPUB;12/03/2024;Báo cáo công tác CCHC quý I năm 2024\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "nhap" / "so-van-ban-quy-1.yaml"
+    code, _, err = _import(evidence, register, "-o", str(target))
+    assert code == 0, err
+    assert [r["document_no"] for r in yaml.safe_load(target.read_text(encoding="utf-8"))] == ["38/BC-VPUB"]
+    assert not (evidence / "u" / "2024").exists()
+    code, _, err = _import(evidence, register, "-o", str(tmp_path / "so.txt"))
+    assert code == 2
+    assert (
+        err.splitlines()[-1]
+        == f"Error: --output {tmp_path / 'so.txt'}: bản dự thảo là hồ sơ YAML, hãy ghi ra tệp .yaml"
+    )
+    code, _, err = _import(evidence, register, "-o", str(tmp_path / "so.txt"), "--lang", "en")
+    assert (
+        err.splitlines()[-1] == f"Error: --output {tmp_path / 'so.txt'}: the draft is YAML evidence, give a .yaml file"
+    )
+    same = tmp_path / "r.yaml"
+    same.write_text("", encoding="utf-8")
+    code, _, err = _import(evidence, same, "-o", str(same))
+    assert code == 2 and err.splitlines()[-1] == f"Error: --output {same} chính là sổ đăng ký văn bản đang đọc"
+
+
+def test_a_row_about_another_year_is_skipped_and_says_so(tmp_path):
+    """Next year's plan issued in December, last year's report sent in January: rows of this year's
+    register, about another year, skipped; a plan to remedy last year's findings is this year's."""
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "03/BC-VPUB;05/01/2024;Báo cáo công tác cải cách hành chính năm 2023\n"
+        "14/KH-VPUB;02/02/2024;Kế hoạch khắc phục tồn tại, hạn chế Chỉ số CCHC năm 2023\n"
+        "250/KH-VPUB;26/12/2024;Kế hoạch cải cách hành chính năm 2025\n",
+        encoding="utf-8",
+    )
+    code, out, err = _import(evidence, register, "--report")
+    assert code == 0, err
+    assert [r["document_no"] for r in _drafted(evidence)] == ["14/KH-VPUB"]
+    lines = out.splitlines()
+    assert lines[1] == "2\t03/BC-VPUB\t05/01/2024\tbỏ qua\t\tnội dung về năm 2023, không phải năm 2024"
+    assert lines[3] == "4\t250/KH-VPUB\t26/12/2024\tbỏ qua\t\tnội dung về năm 2025, không phải năm 2024"
