@@ -644,7 +644,12 @@ def register_import(
     evidence = loading.load_evidence_files(folder, files, cs=cs)
     table = load_register_rules([request.rules / "register.yaml", *rules])
     rows = read_register(register, lang)
-    result = drafting.draft(rows, table, cs, unit, cs.year, evidence, lang, source=register.name)
+    # Documents still in force are carried from last year's evidence by the import that starts the
+    # draft file only: one the officer then deleted (replaced, repealed) is not offered again.
+    last = folder / str(cs.year - 1)
+    first = not loading.is_file(target)
+    last_year = loading.load_evidence(folder, cs.year - 1) if first and loading.is_dir(last) else None
+    result = drafting.draft(rows, table, cs, unit, cs.year, evidence, lang, register.name, last_year)
     previous = read_text(target) if loading.is_file(target) else None
     return RegisterImport(result, target, drafting.render_yaml(result, lang, previous))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -52,6 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "quy tắc '{rule}' lập văn bản loại '{kind}', bộ tiêu chí năm {year} không dùng loại này",
     },
     "rule": {"en": "rule {rule}", "vi": "quy tắc {rule}"},
+    "row": {"en": "row", "vi": "dòng"},
     "no_row_of_year": {
         "en": "no document of the register is dated {year}: its rows are of {years} (is --year right?)",
         "vi": "sổ không có văn bản nào của năm {year}: các dòng thuộc năm {years} (--year có đúng không?)",
@@ -75,6 +77,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress_note": {
         "en": " Its progress: each time it is counted, a record with the same number, the day counted and tasks_done (tasks done).",
         "vi": " Tiến độ: mỗi lần tổng hợp, thêm một bản ghi cùng số, ký hiệu, ghi ngày tổng hợp và tasks_done (số nhiệm vụ đã hoàn thành).",
+    },
+    "in_force_note": {
+        "en": "Copied from the {last} evidence ({where}): a document of {day} that stays in force until replaced. "
+        "Still in force in {year}: accept it; replaced or repealed: delete this record.",
+        "vi": "Chép từ hồ sơ năm {last} ({where}): văn bản ngày {day} có hiệu lực đến khi được thay thế. "
+        "Năm {year} vẫn còn hiệu lực: chấp nhận; đã được thay thế hoặc bãi bỏ: xóa bản ghi này.",
+    },
+    "in_force_head": {
+        "en": "Documents of earlier years still in force? (drafted from the {last} evidence, to confirm):",
+        "vi": "Văn bản năm trước còn hiệu lực? (lập từ hồ sơ năm {last}, cần xác nhận):",
     },
     "from_summary": {"en": "the summary says", "vi": "theo trích yếu"},
     "header": {
@@ -119,6 +131,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "output_is_register": {
         "en": "--output {path} is the register itself",
         "vi": "--output {path} chính là sổ đăng ký văn bản đang đọc",
+    },
+    "summary_carried": {
+        "en": " And {count} document(s) of earlier years still in force, from the {last} evidence.",
+        "vi": " Lập lại {count} văn bản năm trước còn hiệu lực, từ hồ sơ năm {last}.",
     },
     "report_head": {
         "en": "Row\tNumber\tDate\tOutcome\tRecord\tWhy",
@@ -305,6 +321,7 @@ def draft(
     evidence: EvidenceSet,
     lang: str = "vi",
     source: str | None = None,
+    last_year: EvidenceSet | None = None,
 ) -> RegisterDraft:
     """The register's PAR documents of `year` as review-marked records, each row's outcome, and the
     warnings: a number the register dates twice, a document the evidence has under another date."""
@@ -433,11 +450,61 @@ def draft(
         records.append(record)
         detail = record.get("period") or record.get("kind") or record.get("form") or record.get("status")
         out(row, "drafted", msg("rule", lang, rule=rule.id), record_id=record_id, type=record_type, detail=detail)
+    carried = in_force(rules, classifier, year, evidence, records, last_year, taken, lang) if last_year else []
+    records.extend(carried)
     figures = missing_figures(cs, evidence, records)
     held = sorted({row.date.year for row in register.rows})
     if held and year not in held:
         warnings.append(msg("no_row_of_year", lang, year=year, years=", ".join(str(y) for y in held)))
-    return RegisterDraft(source, unit, year, records, outcomes, warnings, todo, figures)
+    return RegisterDraft(source, unit, year, records, outcomes, warnings, todo, figures, [r["id"] for r in carried])
+
+
+def in_force(
+    rules: RegisterRules,
+    classifier: Classifier,
+    year: int,
+    evidence: EvidenceSet,
+    drafted: list[dict[str, Any]],
+    last_year: EvidenceSet,
+    taken: set[str],
+    lang: str,
+) -> list[dict[str, Any]]:
+    """The documents of kinds that stay in force (rules/register.yaml `in_force`) that last year's
+    evidence holds and neither this year's evidence nor the draft gives: the latest of each kind,
+    drafted again with its own number and date, for the officer to confirm it still applies."""
+    have = {r.model_dump().get("kind") for r in evidence.records if r.type == "document"}
+    have |= {r.get("kind") for r in drafted if r["type"] == "document"}
+    out: list[dict[str, Any]] = []
+    for kind in rules.in_force:
+        if kind in have or kind not in classifier.cs.document_kinds:
+            continue
+        earlier = [
+            r
+            for r in last_year.records
+            if r.type == "document" and r.model_dump().get("kind") == kind and r.date.year < year
+        ]
+        if not earlier:
+            continue
+        kept = max(earlier, key=lambda r: (r.date, r.id))
+        base = f"svb-{year}-{_slug(kept.document_no or kept.id)}"
+        record_id, number = base, 2
+        while record_id in taken:
+            record_id, number = f"{base}-{number}", number + 1
+        taken.add(record_id)
+        record: dict[str, Any] = {"id": record_id, "type": "document", "review": "needed", "kind": kind}
+        record["date"] = kept.date
+        if kept.document_no:
+            record["document_no"] = kept.document_no
+        if kept.title:
+            record["title"] = kept.title
+        criteria = classifier.criteria_of(record)
+        if criteria:
+            record["criteria"] = criteria
+        origin = last_year.origins.get(kept.id)
+        where = f"{Path(origin.path).name}, {msg('row', lang)} {origin.line}" if origin is not None else kept.id
+        record["note"] = msg("in_force_note", lang, last=year - 1, where=where, day=_day(kept.date), year=year)
+        out.append(record)
+    return out
 
 
 # Records whose figures are in no register: the value of an indicator, the tasks assigned with their
@@ -600,6 +667,14 @@ def render_report(result: RegisterDraft, lang: str) -> str:
             what = f"{what} ({row.type}{': ' + row.detail if row.detail else ''})"
         lines.append("\t".join([str(row.line), row.symbol, _day(row.date), msg(row.outcome, lang), what, row.reason]))
     lines.append(summary_line(result, lang))
+    if result.carried:
+        lines.append(msg("in_force_head", lang, last=result.year - 1))
+        for record in result.records:
+            if record["id"] in result.carried:
+                what = f"{record['id']} (document: {record['kind']})"
+                lines.append(
+                    "\t".join([record.get("document_no", ""), _day(record["date"]), what, record.get("title", "")])
+                )
     if result.figures:
         lines.append(msg("figures_head", lang, year=result.year))
         for figure in result.figures:
@@ -610,7 +685,10 @@ def render_report(result: RegisterDraft, lang: str) -> str:
 
 def summary_line(result: RegisterDraft, lang: str) -> str:
     counts = {k: sum(1 for r in result.rows if r.outcome == k) for k in ("drafted", "skipped", "unclear")}
-    return msg("summary", lang, rows=len(result.rows), **counts)
+    line = msg("summary", lang, rows=len(result.rows), **counts)
+    if result.carried:
+        line += msg("summary_carried", lang, count=len(result.carried), last=result.year - 1)
+    return line
 
 
 def written_line(result: Any, lang: str, dry_run: bool = False) -> str:

@@ -280,8 +280,8 @@ def test_the_worked_example_is_what_its_script_makes(tmp_path):
     shipped = ROOT / "examples" / "so-van-ban" / "da-duyet" / "van-phong-ubnd-tinh" / "2024" / "so-van-ban.yaml"
     assert script.accepted_draft() == shipped.read_text(encoding="utf-8")
     # Its last year is the Office's shipped 2023, as the hand-typed unit's.
-    last = shipped.parent.parent / "2023"
-    assert script.last_year() == {p.name: p.read_text(encoding="utf-8") for p in sorted(last.iterdir())}
+    for last in (shipped.parent.parent / "2023", ROOT / "examples/so-van-ban/evidence/van-phong-ubnd-tinh/2023"):
+        assert script.last_year() == {p.name: p.read_text(encoding="utf-8") for p in sorted(last.iterdir())}
     drafts = []
     for name in ("so-van-ban-2024.xlsx", "so-van-ban-2024-export.xlsx"):
         evidence = tmp_path / name / "evidence"
@@ -297,7 +297,8 @@ def test_the_worked_example_is_what_its_script_makes(tmp_path):
         )
         # The export writes the number as a number (3 for 03) and the summary after the kind.
         drafts.append([(_key(r["document_no"]), r["date"], _detail(r), r.get("criteria")) for r in records])
-    assert drafts[0] == drafts[1] and len(drafts[0]) == 29
+    # 29 from the register, and the spending rules of 2022 still in force, from the 2023 evidence.
+    assert drafts[0] == drafts[1] and len(drafts[0]) == 30
 
 
 def test_column_variants_an_incoming_register_s_dates_and_a_number_column_holding_the_symbol(tmp_path):
@@ -625,3 +626,53 @@ def test_a_row_about_another_year_is_skipped_and_says_so(tmp_path):
     lines = out.splitlines()
     assert lines[1] == "2\t03/BC-VPUB\t05/01/2024\tbỏ qua\t\tnội dung về năm 2023, không phải năm 2024"
     assert lines[3] == "4\t250/KH-VPUB\t26/12/2024\tbỏ qua\t\tnội dung về năm 2025, không phải năm 2024"
+
+
+def test_a_document_still_in_force_is_drafted_again_from_last_year_for_the_officer_to_confirm(tmp_path):
+    """The internal spending rules of 2022 still apply in 2024: last year's evidence holds them, this
+    year's register does not. The import that starts the draft offers them again (to accept, or to
+    delete if replaced); a later import does not offer a deleted one again; a register that gives the
+    kind anew wins."""
+    evidence = _unit(tmp_path)
+    shutil.copytree(OFFICE / "2023", evidence / "u" / "2023")
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "38/BC-VPUB;12/03/2024;Báo cáo công tác CCHC quý I năm 2024\n"
+        "03/QĐ-VPUB;05/01/2024;Quyết định ban hành Quy chế quản lý, sử dụng tài sản công của Văn phòng\n",
+        encoding="utf-8",
+    )
+    code, out, err = _import(evidence, register, "--report")
+    assert code == 0, err
+    records = _drafted(evidence)
+    carried = [r for r in records if r["date"].year < 2024]
+    assert [(r["kind"], r["document_no"]) for r in carried] == [
+        ("working_rules", "36/QĐ-VPUB"),
+        ("functions_decision", "512/QĐ-UBND"),
+        ("job_positions", "1024/QĐ-UBND"),
+        ("internal_spending_rules", "02/QĐ-VPUB"),
+        ("internal_procedures", "1562/QĐ-UBND"),
+        ("delegation_decision", "702/QĐ-UBND"),
+        ("one_stop_assignment", "05/QĐ-VPUB"),
+        ("autonomy_plan", "552/QĐ-UBND"),
+        ("it_security_approval", "1150/QĐ-UBND"),
+    ]
+    assert all(r["review"] == "needed" for r in carried)
+    assert (carried[3]["date"], carried[3]["criteria"]) == (dt.date(2022, 1, 14), ["6.2"])
+    assert carried[3]["note"] == (
+        "Chép từ hồ sơ năm 2023 (documents.yaml, dòng 15): văn bản ngày 14/01/2022 có hiệu lực đến khi được thay "
+        "thế. Năm 2024 vẫn còn hiệu lực: chấp nhận; đã được thay thế hoặc bãi bỏ: xóa bản ghi này."
+    )
+    assert "asset_rules" not in {r.get("kind") for r in carried}  # the register gives this year's
+    assert err.splitlines()[0] == (
+        "Đã đọc 2 dòng: lập 2, bỏ qua 0, chưa rõ 0. Lập lại 9 văn bản năm trước còn hiệu lực, từ hồ sơ năm 2023."
+    )
+    assert "Văn bản năm trước còn hiệu lực? (lập từ hồ sơ năm 2023, cần xác nhận):" in out.splitlines()
+    # The officer deletes the working rules (replaced); the next import does not offer them again.
+    path = evidence / "u" / "2024" / "so-van-ban.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: svb-2024-36-qd-vpub")
+    path.write_text(text[:start] + text[text.index("- id:", start + 1) :], encoding="utf-8")
+    code, _, err = _import(evidence, register)
+    assert code == 0, err
+    assert "36/QĐ-VPUB" not in path.read_text(encoding="utf-8")

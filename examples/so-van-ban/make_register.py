@@ -176,7 +176,8 @@ def write_export(listed: list[tuple[str, dt.date, str, str]], path: Path) -> Non
 
 
 def accepted_draft() -> str:
-    """The draft the register gives a unit that has no 2024 evidence yet, every record accepted
+    """The draft the register gives a unit that has its 2023 evidence and none of 2024 yet (a
+    document of 2022 still in force is drafted from 2023), every record accepted
     as drafted (its `review: needed` line deleted, nothing filled in): the unit of the example's
     forecast, `da-duyet/`."""
     from scorer import api
@@ -190,11 +191,13 @@ def accepted_draft() -> str:
 
 
 def last_year() -> dict[str, str]:
-    """The Office's shipped 2023 evidence as `da-duyet/` holds it (its last year, as the hand-typed
-    unit has it): file name -> text, the schema two folders deeper."""
+    """The Office's shipped 2023 evidence as the example's units hold it (their last year, as the
+    hand-typed unit has it): file name -> text, the schema two folders deeper."""
     folder = ROOT / "evidence" / "van-phong-ubnd-tinh" / "2023"
     return {
-        path.name: path.read_text(encoding="utf-8").replace("$schema=../../../schema/", "$schema=../../../../../schema/")
+        path.name: path.read_text(encoding="utf-8").replace(
+            "$schema=../../../schema/", "$schema=../../../../../schema/"
+        )
         for path in sorted(folder.iterdir())
         if path.is_file()
     }
@@ -206,9 +209,11 @@ def main() -> None:
     write_export(listed, HERE / "so-van-ban-2024-export.xlsx")
     target = HERE / "da-duyet" / "van-phong-ubnd-tinh" / "2024" / "so-van-ban.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
+    for unit in (target.parent.parent, HERE / "evidence" / "van-phong-ubnd-tinh"):
+        (unit / "2023").mkdir(exist_ok=True)
+        for name, text in last_year().items():
+            (unit / "2023" / name).write_text(text, encoding="utf-8")
     target.write_text(accepted_draft(), encoding="utf-8")
-    for name, text in last_year().items():
-        (target.parent.parent / "2023" / name).write_text(text, encoding="utf-8")
     print(f"{len(listed)} rows written to {HERE}; the accepted draft to {target}")
 
 

@@ -77,6 +77,9 @@ class RegisterRules(Strict):
     # Names whose words would read as a subject (`Sở Giáo dục và Đào tạo`: "đào tạo"), blanked out
     # of the summary before the rules and periods read it.
     names: list[Phrase] = []
+    # Document kinds that stay in force until replaced (working rules, spending rules, ...): one that
+    # last year's evidence holds and this year's lacks is drafted again, for the officer to confirm.
+    in_force: list[Phrase] = []
     # A report's period from its summary, first match in this order.
     periods: dict[Period, list[Phrase]] = {}
     rules: list[RegisterRule] = []
@@ -95,6 +98,7 @@ class RegisterRules(Strict):
                 "par_words": list(dict.fromkeys([*other.par_words, *self.par_words])),
                 "quiet_kinds": list(dict.fromkeys([*other.quiet_kinds, *self.quiet_kinds])),
                 "names": list(dict.fromkeys([*other.names, *self.names])),
+                "in_force": list(dict.fromkeys([*other.in_force, *self.in_force])),
                 "periods": ordered,
                 "rules": [r.model_dump() for r in other.rules]
                 + [r.model_dump() for r in self.rules if r.id not in {o.id for o in other.rules}],
@@ -149,3 +153,5 @@ class RegisterDraft:
     todo: dict[str, list[str]] = field(default_factory=dict)
     # The figures no register holds that the unit's evidence still lacks.
     figures: list[Figure] = field(default_factory=list)
+    # The ids of the records drafted again from last year's evidence (documents still in force).
+    carried: list[str] = field(default_factory=list)
