@@ -624,7 +624,7 @@ def register_import(
     from scorer.loading.register import load_register_rules, read_register
 
     if request.unit is None:
-        raise UsageError(drafting.msg("give_unit", lang))
+        raise UsageError(drafting.words("give_unit", lang))
     cs, _ = _criteria(request)
     unit = loading.nfc(request.unit)
     folders = loading.unit_folders(request.evidence, unit)
@@ -635,9 +635,9 @@ def register_import(
     folder = folders[0]
     target = output if output is not None else folder / str(cs.year) / "so-van-ban.yaml"
     if target.suffix.lower() not in (".yaml", ".yml"):
-        raise UsageError(drafting.msg("output_not_yaml", lang, path=target))
+        raise UsageError(drafting.words("output_not_yaml", lang, path=target))
     if loading.same_file(target, register):
-        raise UsageError(drafting.msg("output_is_register", lang, path=target))
+        raise UsageError(drafting.words("output_is_register", lang, path=target))
     files = loading.evidence_files(folder / str(cs.year), request.evidence)
     if loading.is_file(target) and not any(loading.same_file(target, f) for f in files):
         files.append(target)

@@ -147,6 +147,10 @@ def msg(key: str, lang: str, **values: Any) -> str:
     return MESSAGES[key]["en" if lang == "en" else "vi"].format(**values)
 
 
+# The import's own words, as the library's entry (api.py) raises them: not the problem catalogue's keys.
+words = msg
+
+
 # What each field a note asks for is, in the officer's words beside its key.
 FIELDS: dict[str, dict[str, str]] = {
     "tasks_total": {"en": "the plan's tasks", "vi": "tổng số nhiệm vụ"},

@@ -595,8 +595,7 @@ def test_the_draft_goes_where_output_says_and_nowhere_it_cannot(tmp_path):
     code, _, err = _import(evidence, register, "-o", str(tmp_path / "so.txt"))
     assert code == 2
     assert (
-        err.splitlines()[-1]
-        == f"Error: --output {tmp_path / 'so.txt'}: bản dự thảo là hồ sơ YAML, hãy ghi ra tệp .yaml"
+        err.splitlines()[-1] == f"Lỗi: --output {tmp_path / 'so.txt'}: bản dự thảo là hồ sơ YAML, hãy ghi ra tệp .yaml"
     )
     code, _, err = _import(evidence, register, "-o", str(tmp_path / "so.txt"), "--lang", "en")
     assert (
@@ -605,7 +604,7 @@ def test_the_draft_goes_where_output_says_and_nowhere_it_cannot(tmp_path):
     same = tmp_path / "r.yaml"
     same.write_text("", encoding="utf-8")
     code, _, err = _import(evidence, same, "-o", str(same))
-    assert code == 2 and err.splitlines()[-1] == f"Error: --output {same} chính là sổ đăng ký văn bản đang đọc"
+    assert code == 2 and err.splitlines()[-1] == f"Lỗi: --output {same} chính là sổ đăng ký văn bản đang đọc"
 
 
 def test_a_row_about_another_year_is_skipped_and_says_so(tmp_path):
@@ -676,3 +675,24 @@ def test_a_document_still_in_force_is_drafted_again_from_last_year_for_the_offic
     code, _, err = _import(evidence, register)
     assert code == 0, err
     assert "36/QĐ-VPUB" not in path.read_text(encoding="utf-8")
+
+
+def test_the_forecast_gap_the_docs_state_is_what_the_bench_measures(tmp_path):
+    """docs/commands.md's table of the draft's forecast against the hand-typed one (issue 21's bar)
+    is bench/register_gap.py's measure of today's code."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.spec_from_file_location("register_gap", ROOT / "bench" / "register_gap.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    hand, scenarios, _rows = bench.forecasts(tmp_path)
+    text = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+    stated = re.findall(r"^\| ([a-d])\. .*? \| ([0-9.]+) \| ([0-9.]+) \|$", text, re.M)
+    measured = [
+        (label[0], f"{unit['total']['expected']:.2f}", f"{hand['total']['expected'] - unit['total']['expected']:.2f}")
+        for label, unit in scenarios
+    ]
+    assert stated == measured
+    assert f"| typed by hand (the shipped unit) | {hand['total']['expected']:.2f} | |" in text
