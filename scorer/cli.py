@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from scorer.errors import OutputError, ScorerError, UsageError
+from scorer.models.message import msg
 from scorer.render import formats
 
 if TYPE_CHECKING:
@@ -188,6 +189,16 @@ def _utf8(piece: str | bytes) -> bytes:
     return piece.encode("utf-8") if isinstance(piece, str) else piece
 
 
+def _os_reason(error: Exception) -> object:
+    """Why the system refused, in the reader's language where the catalogue has the reason."""
+    import errno
+
+    from scorer.problem_messages import MESSAGES
+
+    key = f"os_error.{errno.errorcode.get(getattr(error, 'errno', None) or 0, '')}"
+    return msg(key) if key in MESSAGES else (getattr(error, "strerror", None) or str(error))
+
+
 def _replace(output: Path, write: Callable[[Any], object]) -> None:
     """The temporary file is removed whatever ends the run: an error, Ctrl-C, or SIGTERM / SIGHUP
     (turned into an exit while the file is open)."""
@@ -197,14 +208,14 @@ def _replace(output: Path, write: Callable[[Any], object]) -> None:
 
     folder = output.parent if str(output.parent) else Path(".")
     if is_dir(output):
-        raise OutputError.single(output, "--output is a folder: give a file name")
+        raise OutputError.single(output, msg("output_is_folder"))
     if os.path.lexists(output) and not is_file(output):
         # Replacing a device (/dev/null), a pipe or a link to one would destroy it, not write to it.
-        raise OutputError.single(output, "--output is not a regular file: give a file name")
+        raise OutputError.single(output, msg("output_not_file"))
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
     except (OSError, ValueError) as error:
-        raise OutputError.single(output, f"cannot write: {getattr(error, 'strerror', None) or error}") from None
+        raise OutputError.single(output, msg("cannot_write", reason=_os_reason(error))) from None
     restore = _exit_on_signals()
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -213,7 +224,7 @@ def _replace(output: Path, write: Callable[[Any], object]) -> None:
         os.replace(temporary, output)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError.single(output, f"cannot write: {error.strerror or error}") from None
+        raise OutputError.single(output, msg("cannot_write", reason=_os_reason(error))) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

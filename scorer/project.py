@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from scorer.errors import ScorerError, UsageError
+from scorer.models.message import msg
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
@@ -43,7 +44,7 @@ def _table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ScorerError.single(path, f"not a readable TOML file: {error}") from None
+        raise ScorerError.single(path, msg("project_toml", error=str(error))) from None
     if path.name == PROJECT_FILE:
         return data
     tool = data.get("tool")
@@ -54,10 +55,12 @@ def _table(path: Path) -> dict[str, Any] | None:
 def _from_file(path: Path, table: dict[str, Any]) -> Project:
     unknown = sorted(set(table) - {"evidence", "rules", "lang"})
     if unknown:
-        raise ScorerError.single(path, f"unknown key {unknown[0]!r}", hint="the keys are evidence, rules and lang")
+        raise ScorerError.single(path, msg("project_unknown_key", key=repr(unknown[0])), hint=msg("project_keys"))
     lang = table.get("lang")
     if lang is not None and lang not in LANGS:
-        raise ScorerError.single(path, f"lang = {lang!r} is not a language", field="lang", hint="write vi or en")
+        raise ScorerError.single(
+            path, msg("project_lang", value=repr(lang)), field="lang", hint=msg("project_lang_hint")
+        )
     root = path.parent
     evidence = root / str(table.get("evidence", "evidence"))
     rules = root / str(table.get("rules", "rules"))

@@ -485,7 +485,13 @@ def test_output_to_a_folder_or_an_unwritable_place_is_an_error(runner, tmp_path)
     missing = tmp_path / "no-such-folder" / "p.json"
     result = runner.invoke(main, [*base, "-o", str(missing)])
     assert result.exit_code == 1
-    assert error_lines(result.output) == [f"Error: {missing}: cannot write: No such file or directory"]
+    assert error_lines(result.output) == [f"Error: {missing}: cannot write: no such file or folder"]
+    # and in Vietnamese, the system's reason too
+    base_vi = [x for x in base if x not in ("--lang", "en")]
+    result = runner.invoke(main, [*base_vi, "--lang", "vi", "-o", str(missing)])
+    assert result.output.splitlines()[-1] == f"Lỗi: {missing}: không ghi được: không có tệp hoặc thư mục này"
+    result = runner.invoke(main, [*base_vi, "--lang", "vi", "-o", str(tmp_path)])
+    assert result.output.splitlines()[-1] == f"Lỗi: {tmp_path}: --output là một thư mục: ghi tên tệp"
     assert "Traceback" not in result.output
 
 
@@ -895,7 +901,7 @@ def test_paths_the_system_refuses_are_errors_not_tracebacks(runner, tmp_path):
     cases = [
         (
             ["--evidence", str(EVIDENCE), "--rules", str(RULES), "-o", long + ".json"],
-            f"Error: {long}.json: cannot write: File name too long",
+            f"Error: {long}.json: cannot write: the file name is too long",
         ),
         (["--evidence", long, "--rules", str(RULES)], f"Error: {long}: evidence folder not found"),
         (
