@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -923,3 +924,33 @@ def test_the_web_reaches_the_library_only_through_api() -> None:
         if name.startswith("scorer") and not any(name == a or name.startswith(a + ".") for a in allowed)
     ]
     assert bad == []
+
+
+def test_the_web_pages_and_the_html_report_are_written_by_the_same_templates(
+    client: TestClient, evidence: Path, runner: CliRunner
+) -> None:
+    """The unit page holds the `--format html` report's unit section byte for byte, and the risks
+    page its at-risk table, each row's id and title linking to the criterion's explanation."""
+    login(client)
+    common = [
+        "--evidence",
+        str(evidence),
+        "--rules",
+        str(RULES),
+        "--unit",
+        OFFICE,
+        "--as-of",
+        AS_OF.isoformat(),
+        "--lang",
+        "vi",
+    ]
+    report = runner.invoke(main, ["predict", *common, "--format", "html"]).output
+    section = report[report.index('<section class="unit"') : report.index("</section>") + len("</section>")]
+    assert section.count("<table") == 3 and section in client.get(f"/units/{OFFICE}").text
+    risks = runner.invoke(main, ["risks", *common, "--format", "html"]).output
+    table = risks[risks.index('<table id="risks">') : risks.index("</table>") + len("</table>")]
+    page = client.get(f"/units/{OFFICE}/risks").text
+    shown = page[page.index('<table id="risks">') : page.index("</table>") + len("</table>")]
+    links = re.findall(r'<a href="([^"]*)">', shown)
+    assert len(links) == 2 * (table.count("<tr>") - 1) and links[0].startswith(f"/units/{OFFICE}/criteria/")
+    assert re.sub(r'<a href="[^"]*">|</a>', "", shown) == table

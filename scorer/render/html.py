@@ -1,35 +1,36 @@
 """A self-contained HTML report: no script, no network, every text escaped, charts as inline SVG,
 laid out to print on A4.
 
+The report is written by Jinja templates (templates/report/, escaped by default), the same ones the
+web service's unit, risks and criterion pages include: `words(lang)` gives a template everything it
+reads (the catalogue's words, numbers and dates in the reader's language, the shared columns, the
+charts' geometry). This module only picks the template and hands it the results.
+
 Two charts answer what a table answers slowly: where each area stands against its maximum (the
 low-high range, the expected point and last year's mark), and where the total falls among the
 class bands."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, partial
+from pathlib import Path
+from typing import Any
 
-from html import escape
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
-from scorer.messages import (
-    date,
-    how,
-    metric_words,
-    num,
-    obligation_words,
-    class_line,
-    known_line,
-    pick,
-    provenance_text,
-    rule_words,
-    satisfaction_line,
-    t,
-    upper_first,
-)
+from scorer import messages
+from scorer.models.prediction import AreaResult, CriterionResult, Total, UnitPrediction
 from scorer.render import collect
-from scorer.models.prediction import AreaResult, CriterionResult, Prediction, RankRow, Risk, Total, UnitPrediction
-from scorer.render.marks import TOTAL, marked, what_if_rows
 from scorer.render.cells import adjustment_row, index_values, reason_text
+from scorer.render.columns import AREA_COLUMNS, COMPONENT_COLUMNS, FIGURES, RISK_BRIEF, Column, heads, texts
+from scorer.render.marks import TOTAL, marked, what_if_rows
+
+TEMPLATES = Path(__file__).parent / "templates"
+# The report's templates, for an environment that also holds other pages (the web service's).
+LOADER = FileSystemLoader(TEMPLATES)
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -49,309 +50,193 @@ section.unit + section.unit { page-break-before: always; } tr { page-break-insid
 BAND_COLOURS = ["#d64545", "#e8913a", "#e8c93a", "#7cc36b", "#2e9d5b", "#1f7a8c"]
 
 
-def page(title: str, body: str, lang: str) -> str:
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
-        f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
+@cache
+def environment() -> Environment:
+    """The report's own environment: escaped by default, templates compiled once per process."""
+    return Environment(loader=LOADER, autoescape=True, keep_trailing_newline=True)
 
 
-def render_prediction(prediction: Prediction, lang: str, detail: bool = True) -> str:
-    """Several units give the ranking, then each unit only with `detail`."""
-    parts = []
-    if len(prediction.units) > 1:
-        parts.append(ranking(prediction.ranking, lang))
-    if detail or len(prediction.units) == 1:
-        parts += [unit_section(u, lang) for u in prediction.units]
-    title = prediction.units[0].unit_name if len(prediction.units) == 1 else t("ranking", lang)
-    return page(f"{title} · PAR Index", "\n".join(parts), lang)
+@dataclass(frozen=True)
+class Band:
+    name: str
+    low: float
+    high: float
+    colour: str
 
 
-def meta(unit: UnitPrediction, lang: str) -> str:
-    text = f"{t('year', lang)} {unit.year} · {t('as_of', lang)} {date(unit.as_of, lang)}" + (
-        f" · {t('final', lang)}" if unit.final else ""
-    )
-    out = f'<h1>{escape(unit.unit_name)}</h1>\n<p class="meta">{escape(text)}</p>'
-    out += f'\n<p class="meta" id="provenance">{escape(provenance_text(unit.provenance, lang))}</p>'
-    if unit.hypothetical:
-        out += f'\n<p class="whatif">{escape(t("what_if", lang))}: {escape(", ".join(unit.hypothetical))}</p>'
-    return out
+@dataclass(frozen=True)
+class TotalChart:
+    """The 0-100 scale in class bands, with `x` placing a number of points on it."""
+
+    x: Callable[[float], float]
+    bands: list[Band]
+    ticks: list[int]
+    width: int = 560
 
 
-def unit_section(unit: UnitPrediction, lang: str) -> str:
-    total = unit.total
-    klass = total.class_.expected or "–"
-    headline = (
-        f'<div class="total"><div><div class="big" id="total-expected" data-value="{total.expected:.2f}">'
-        f'{num(total.expected, lang)}</div><div class="range">{escape(t("low", lang))} {num(total.low, lang)} – '
-        f"{escape(t('high', lang))} {num(total.high, lang)} · {escape(t('class', lang))}: <b>{escape(klass)}</b></div></div>"
-        f"{total_chart(total, unit, lang)}</div>"
-    )
-    return "\n".join(
-        [
-            f'<section class="unit" id="unit-{escape(unit.unit)}">',
-            meta(unit, lang),
-            headline,
-            f"<h2>{escape(t('area', lang))}</h2>",
-            area_chart(unit.areas, lang),
-            area_table(unit, lang),
-            f"<h2>{escape(t('components', lang))}</h2>",
-            component_table(unit, lang),
-            f'<p class="known">{escape(class_line(unit.total, lang))}</p>',
-            f'<p class="known">{escape(known)}</p>' if (known := known_line(unit.total, lang)) else "",
-            f'<p class="sipas">{escape(sipas)}</p>' if (sipas := satisfaction_line(unit, lang)) else "",
-            f"<h2>{escape(t('risks', lang))} ({len(unit.risks)})</h2>",
-            risk_table(unit.risks, lang, what_if_rows(unit)),
-            "</section>",
-        ]
-    )
-
-
-def total_chart(total: Total, unit: UnitPrediction, lang: str) -> str:
-    """The 0-100 scale in class bands, the low-high range, the expected mark and last year's."""
-    width, left, right = 560, 10, 550
+def total_chart(total: Total, unit: UnitPrediction) -> TotalChart:
+    left, right = 10, 550
 
     def x(v: float) -> float:
         return left + (right - left) * max(0.0, min(v, total.max)) / total.max
 
-    bands = sorted(_classes(unit), key=lambda b: b[1])
-    shapes = []
-    for i, (name, low) in enumerate(bands):
-        high = bands[i + 1][1] if i + 1 < len(bands) else total.max
-        colour = BAND_COLOURS[min(i, len(BAND_COLOURS) - 1)]
-        shapes.append(
-            f'<rect x="{x(low):.1f}" y="18" width="{x(high) - x(low):.1f}" height="14" fill="{colour}" opacity="0.35"/>'
-        )
-        shapes.append(f'<text x="{(x(low) + x(high)) / 2:.1f}" y="14" text-anchor="middle">{escape(name)}</text>')
-    shapes.append(
-        f'<rect x="{x(total.low):.1f}" y="36" width="{max(x(total.high) - x(total.low), 1):.1f}" height="8" fill="#3b6ea5"/>'
-    )
-    if total.likely is not None:
-        # The likely range, over the [low, high] bounds: where the total ends four times in five.
-        shapes.append(
-            f'<rect class="likely" x="{x(total.likely.low):.1f}" y="33" '
-            f'width="{max(x(total.likely.high) - x(total.likely.low), 1):.1f}" height="14" fill="#0b2f57" opacity="0.45"/>'
-        )
-    shapes.append(f'<circle cx="{x(total.expected):.1f}" cy="40" r="6" fill="#0b2f57"/>')
-    if total.last_year is not None:
-        shapes.append(
-            f'<line x1="{x(total.last_year):.1f}" x2="{x(total.last_year):.1f}" y1="16" y2="50" stroke="#222" stroke-dasharray="3,2"/>'
-        )
-    for tick in range(0, int(total.max) + 1, 10):
-        shapes.append(f'<text x="{x(tick):.1f}" y="62" text-anchor="middle">{tick}</text>')
-    label = f"{t('total', lang)}: {num(total.expected, lang)}"
-    return (
-        f'<svg role="img" aria-label="{escape(label)}" width="{width}" height="70" viewBox="0 0 {width} 70">'
-        + "".join(shapes)
-        + "</svg>"
+    bands = sorted(((band.name, band.min) for band in unit.classes), key=lambda b: b[1])
+    return TotalChart(
+        x=x,
+        bands=[
+            Band(
+                name,
+                low,
+                bands[i + 1][1] if i + 1 < len(bands) else total.max,
+                BAND_COLOURS[min(i, len(BAND_COLOURS) - 1)],
+            )
+            for i, (name, low) in enumerate(bands)
+        ],
+        ticks=list(range(0, int(total.max) + 1, 10)),
     )
 
 
-def _classes(unit: UnitPrediction) -> list[tuple[str, float]]:
-    return [(band.name, band.min) for band in unit.classes]
+@dataclass(frozen=True)
+class AreaRow:
+    area: AreaResult
+    y: int
+    title: str
+    short: str
 
 
-def area_chart(areas: list[AreaResult], lang: str) -> str:
-    """One row per area on a common points scale: max, low-high range, expected, last year."""
+@dataclass(frozen=True)
+class AreaChart:
+    """One row per area on a common points scale, with `x` placing a number of points on it."""
+
+    x: Callable[[float], float]
+    rows: list[AreaRow]
+    label_w: int
+    bar_w: int
+    height: int
+
+
+def area_chart(areas: list[AreaResult], lang: str) -> AreaChart:
     scale = max(a.max for a in areas)
     row, label_w, bar_w = 26, 300, 380
-    height = row * len(areas) + 30
 
     def x(v: float) -> float:
         return label_w + bar_w * v / scale
 
-    shapes = []
+    rows = []
     for i, a in enumerate(areas):
-        y = 10 + i * row
-        title = pick(a, "title", lang)
-        short = title if len(title) <= 44 else title[:43].rstrip() + "…"
-        shapes.append(
-            f'<text x="{label_w - 8}" y="{y + 14}" text-anchor="end">{escape(a.id)}. {escape(short)}'
-            f"<title>{escape(title)}</title></text>"
-        )
-        shapes.append(f'<rect x="{label_w}" y="{y + 4}" width="{x(a.max) - label_w:.1f}" height="14" fill="#e3e9f0"/>')
-        shapes.append(
-            f'<rect x="{x(a.low):.1f}" y="{y + 7}" width="{max(x(a.high) - x(a.low), 1):.1f}" height="8" fill="#8fb3d9"/>'
-        )
-        shapes.append(
-            f'<circle cx="{x(a.expected):.1f}" cy="{y + 11}" r="5" fill="#0b2f57"><title>{escape(num(a.expected, lang))}</title></circle>'
-        )
-        if a.last_year is not None:
-            shapes.append(
-                f'<line x1="{x(a.last_year):.1f}" x2="{x(a.last_year):.1f}" y1="{y + 2}" y2="{y + 20}" stroke="#c0392b" stroke-width="2"/>'
-            )
-        shapes.append(
-            f'<text x="{x(a.max) + 6:.1f}" y="{y + 15}">{escape(num(a.expected, lang))} / {escape(num(a.max, lang))}</text>'
-        )
-    legend = (
-        f'<p class="legend">■ {escape(t("max", lang))} · <span style="color:#8fb3d9">■</span> {escape(t("low", lang))}–'
-        f'{escape(t("high", lang))} · ● {escape(t("expected", lang))} · <span style="color:#c0392b">|</span> {escape(t("last_year", lang))}</p>'
-    )
-    return (
-        f'<svg role="img" aria-label="{escape(t("area", lang))}" width="{label_w + bar_w + 90}" height="{height}" '
-        f'viewBox="0 0 {label_w + bar_w + 90} {height}">' + "".join(shapes) + "</svg>\n" + legend
-    )
+        title = messages.pick(a, "title", lang)
+        rows.append(AreaRow(a, 10 + i * row, title, title if len(title) <= 44 else title[:43].rstrip() + "…"))
+    return AreaChart(x, rows, label_w, bar_w, row * len(areas) + 30)
 
 
-def _cells(*values: float | None, lang: str) -> str:
-    return "".join(f'<td class="n">{num(v, lang)}</td>' for v in values)
+def words(lang: str) -> dict[str, Any]:
+    """What a report template reads, in the reader's language."""
+    return {
+        "lang": lang,
+        "t": lambda key, **values: messages.t(key, lang).format(**values) if values else messages.t(key, lang),
+        "num": partial(messages.num, lang=lang),
+        "date": partial(messages.date, lang=lang),
+        "pick": partial(messages.pick, lang=lang),
+        "provenance": partial(messages.provenance_text, lang=lang),
+        "r": Words(lang),
+    }
 
 
-def area_table(unit: UnitPrediction, lang: str) -> str:
-    heads = [t(k, lang) for k in ("area", "title", "max", "low", "expected", "high", "last_year")]
-    what_if = what_if_rows(unit)
-    rows = [
-        f"<tr><td>{escape(a.id)}</td><td>{escape(marked(pick(a, 'title', lang), a.id, what_if, lang))}</td>"
-        f"{_cells(a.max, a.low, a.expected, a.high, a.last_year, lang=lang)}</tr>"
-        for a in unit.areas
-    ]
-    total = unit.total
-    for block, sign in ((unit.bonus, "+"), (unit.penalty, "−")):
-        if block is not None:
-            rows.append(
-                "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in adjustment_row(block, sign, lang)) + "</tr>"
-            )
-    rows.append(
-        f"<tr><th></th><th>{escape(marked(t('total', lang), TOTAL, what_if, lang))}</th>{_cells(total.max, total.low, total.expected, total.high, total.last_year, lang=lang)}</tr>"
-    )
-    if unit.index is not None:
-        cells = "".join(f'<td class="n">{num(v, lang)}%</td>' for v in index_values(unit))
-        rows.append(
-            f'<tr id="index"><th></th><th>{escape(t("index", lang))}</th><td class="n">100%</td>{cells}<td></td></tr>'
-        )
-    return _table(heads, rows)
+class Words:
+    """The report's own helpers, bound to a language (`r.` in the templates)."""
+
+    AREA_COLUMNS = AREA_COLUMNS
+    COMPONENT_COLUMNS = COMPONENT_COLUMNS
+    FIGURES = FIGURES
+    RISK_COLUMNS = RISK_BRIEF
+    TOTAL = TOTAL
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def heads(self, columns: Sequence[Column]) -> list[str]:
+        return heads(columns, self.lang)
+
+    def cells(
+        self, columns: Sequence[Column], row: Any, row_id: str = "", what_if: Collection[str] = ()
+    ) -> list[tuple[Column, str]]:
+        """A row's cells through the shared columns, each with its column (a points figure or a date)."""
+        return list(zip(columns, texts(columns, row, row_id, what_if, self.lang)))
+
+    def marked(self, text: str, row: str, rows: Collection[str]) -> str:
+        return marked(text, row, rows, self.lang)
+
+    def what_if(self, unit: UnitPrediction) -> frozenset[str]:
+        return what_if_rows(unit)
+
+    def reason(self, risk: Any) -> str:
+        return reason_text(risk, self.lang)
+
+    def adjustment(self, block: Any, sign: str) -> list[str]:
+        return adjustment_row(block, sign, self.lang)
+
+    def index(self, unit: UnitPrediction) -> tuple[float, float, float]:
+        return index_values(unit)
+
+    def class_line(self, total: Total) -> str:
+        return messages.class_line(total, self.lang)
+
+    def known_line(self, total: Total) -> str | None:
+        return messages.known_line(total, self.lang)
+
+    def satisfaction_line(self, unit: UnitPrediction) -> str | None:
+        return messages.satisfaction_line(unit, self.lang)
+
+    def rule(self, c: CriterionResult) -> str:
+        return messages.rule_words(c, self.lang)
+
+    def metric(self, m: Any) -> str:
+        return messages.upper_first(messages.metric_words(m, self.lang))
+
+    def obligation(self, label: str) -> str:
+        return messages.upper_first(messages.obligation_words(label, self.lang))
+
+    def reasons(self, c: CriterionResult) -> list[str]:
+        return [messages.t(f"reason.{reason}", self.lang) for reason in c.reasons]
+
+    def use_marks(self, use: Any) -> list[str]:
+        """A record's marks in the evidence used: not supported, hypothetical."""
+        marks = [] if use.supported else [messages.t("unsupported_mark", self.lang)]
+        return marks + ([messages.t("hypothetical_mark", self.lang)] if use.hypothetical else [])
+
+    def how(self, basis: str, params: dict[str, float | int]) -> str:
+        return messages.how(basis, params, self.lang)
+
+    def total_chart(self, unit: UnitPrediction) -> TotalChart:
+        return total_chart(unit.total, unit)
+
+    def area_chart(self, areas: list[AreaResult]) -> AreaChart:
+        return area_chart(areas, self.lang)
 
 
-def component_table(unit: UnitPrediction, lang: str) -> str:
-    heads = [t(k, lang) for k in ("components", "max", "low", "expected", "high", "last_year")]
-    rows = [
-        f"<tr><td>{escape(pick(c, 'title', lang))}</td>{_cells(c.max, c.low, c.expected, c.high, c.last_year, lang=lang)}</tr>"
-        for c in unit.components
-    ]
-    return _table(heads, rows)
+def _render(name: str, lang: str, **context: Any) -> str:
+    return environment().get_template(name).render(**words(lang), css=Markup(CSS), **context)
 
 
-def risk_table(risks: list[Risk], lang: str, what_if: frozenset[str] = frozenset()) -> str:
-    if not risks:
-        return f"<p>{escape(t('no_risks', lang))}</p>"
-    heads = [
-        t(k, lang) for k in ("criterion", "title", "at_stake", "worst_case", "reason", "owner", "deadline", "remedy")
-    ]
-    rows = [
-        f"<tr><td>{escape(r.criterion)}</td><td>{escape(marked(pick(r, 'title', lang), r.criterion, what_if, lang))}</td>{_cells(r.at_stake, r.worst_case, lang=lang)}"
-        f"<td>{escape(reason_text(r, lang))}</td><td>{escape(r.owner_division)}</td><td class='d'>{escape(date(r.deadline, lang))}</td>"
-        f"<td>{escape(pick(r, 'remedy', lang))}</td></tr>"
-        for r in risks
-    ]
-    return _table(heads, rows, table_id="risks")
-
-
-def _table(heads: list[str], rows: list[str], table_id: str | None = None) -> str:
-    attribute = f' id="{table_id}"' if table_id else ""
-    head = "".join(f"<th>{escape(h)}</th>" for h in heads)
-    return f"<table{attribute}><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
-
-
-def ranking(rows: list[RankRow], lang: str) -> str:
-    heads = [t(k, lang) for k in ("rank", "unit", "low", "expected", "high", "class")]
-    body = [
-        f"<tr><td>{r.rank}/{r.of}</td><td>{escape(r.unit_name)}</td>{_cells(r.low, r.expected, r.high, lang=lang)}"
-        f"<td>{escape(r.class_ or '–')}</td></tr>"
-        for r in rows
-    ]
-    return f"<section><h1>{escape(t('ranking', lang))}</h1>{_table(heads, body)}</section>"
-
-
-def render_risk_lists(units: list[UnitPrediction], lang: str) -> str:
-    body = "\n".join(
-        f'<section class="unit">{meta(u, lang)}<h2>{escape(t("risks", lang))} ({len(u.risks)})</h2>'
-        f"{risk_table(u.risks, lang, what_if_rows(u))}</section>"
-        for u in units
-    )
-    return page(t("risks", lang), body, lang)
-
-
-def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
-    sections = [explanation_section(unit, c, lang) for unit, c in found]
-    return page(f"{found[0][1].id} · PAR Index", "\n".join(sections), lang)
-
-
-def explanation_section(unit: UnitPrediction, c: CriterionResult, lang: str) -> str:
-    """One criterion of one unit: rule, points, metrics, obligations, evidence used, why not full."""
-    metrics = [
-        f"<tr><td>{escape(upper_first(metric_words(m, lang)))}</td>{_cells(m.low, m.expected, m.high, lang=lang)}<td>{escape(how(m.basis, m.params, lang))}</td></tr>"
-        for m in c.metrics
-    ]
-    uses = [
-        f"<tr><td>{escape(e.id)}</td><td>{escape(date(e.date, lang))}</td><td>{escape(e.document_no or '–')}</td>"
-        f"<td><code>{escape(e.file)}:{e.line}</code></td><td>{escape(e.title or '')}</td>"
-        f"<td>{escape(', '.join(([t('unsupported_mark', lang)] if not e.supported else []) + ([t('hypothetical_mark', lang)] if e.hypothetical else [])))}</td></tr>"
-        for e in c.evidence_used
-    ]
-    why = (
-        escape(t("full_points", lang))
-        if c.low >= c.max
-        else escape(", ".join(t(f"reason.{r}", lang) for r in c.reasons) or "–")
-        + f"<br><b>{escape(t('remedy', lang))}:</b> {escape(pick(c, 'remedy', lang))}"
-    )
-    return "\n".join(
-        [
-            f'<section class="unit">{meta(unit, lang)}',
-            f"<h2>{escape(c.id)} {escape(pick(c, 'title', lang))}</h2>",
-            f"<p>{escape(t('not_applicable', lang))}: {escape(c.not_applicable_reason)}</p>"
-            if c.not_applicable_reason
-            else "",
-            f"<p><b>{escape(t('method_text', lang))}:</b><br>{'<br>'.join(escape(x) for x in c.method_text.splitlines())}</p>"
-            if c.method_text
-            else "",
-            _table(
-                [t("record_id", lang), t("proofs", lang), t("evidence", lang)],
-                [
-                    f"<tr><td>{escape(p.id)}</td><td>{escape(pick(p, 'title', lang))}</td>"
-                    f"<td>{escape(', '.join(p.evidence) or t('proof_missing', lang))}</td></tr>"
-                    for p in c.proofs
-                ],
-            )
-            if c.proofs
-            else "",
-            f"<p>{escape(t('rule', lang))}: {escape(rule_words(c, lang))}<br>{escape(t('points', lang))}: "
-            f'{escape(t("low", lang))} {num(c.low, lang)} · {escape(t("expected", lang))} <b id="criterion-expected">{num(c.expected, lang)}</b> · '
-            f"{escape(t('high', lang))} {num(c.high, lang)}</p>",
-            _table([t(k, lang) for k in ("metric", "low", "expected", "high", "how")], metrics),
-            _table(
-                [t(k, lang) for k in ("obligation", "deadline", "status")] + [t("record_id", lang)],
-                [
-                    f"<tr><td>{escape(upper_first(obligation_words(o.label, lang)))}</td><td class='d'>{escape(date(o.due, lang))}</td>"
-                    f"<td>{escape(t('obligation.' + o.status, lang))}</td><td>{escape(o.record or '–')}</td></tr>"
-                    for o in c.obligations
-                ],
-            )
-            if c.obligations
-            else "",
-            f"<h2>{escape(t('evidence', lang))} ({len(c.evidence_used)})</h2>",
-            _table(
-                [t("record_id", lang), t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""],
-                uses,
-            )
-            if uses
-            else f"<p>{escape(t('no_evidence', lang))}</p>",
-            f"<h2>{escape(t('why_not_full', lang))}</h2><p>{why}</p></section>",
-        ]
-    )
+def page(title: str, body: str, lang: str) -> str:
+    """A document around HTML already written (the track's)."""
+    return _render("report/page.html", lang, title=title, body=Markup(body))
 
 
 # -- the writer interface (scorer.render.formats): the same function for the same document -------
 
 
 def prediction(units: Iterable[UnitPrediction], lang: str, detail: bool = True) -> Iterator[str]:
-    """The prediction document in pieces."""
-    yield render_prediction(collect(units), lang, detail)
+    """The prediction document in pieces: several units give the ranking, then each unit only with
+    `detail`."""
+    whole = collect(units)
+    title = whole.units[0].unit_name if len(whole.units) == 1 else messages.t("ranking", lang)
+    yield _render("report/prediction.html", lang, prediction=whole, detail=detail, title=f"{title} · PAR Index")
 
 
 def risks(units: list[UnitPrediction], lang: str) -> str:
-    return render_risk_lists(units, lang)
+    return _render("report/risks.html", lang, units=units, title=messages.t("risks", lang))
 
 
 def explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
-    return render_explanations(found, lang)
+    return _render("report/explanations.html", lang, found=found, title=f"{found[0][1].id} · PAR Index")

@@ -9,7 +9,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from scorer import api
-from scorer.models.prediction import Prediction
 from scorer.render import docx_, html, json_, xlsx
 from scorer.serve import uploads, work
 from scorer.serve.evidence import evidence_year
@@ -62,8 +61,7 @@ async def report(ctx: Ctx) -> Response:
         raise Refused(404, "web.not_found", "no_download", unit, request.url.path)
     prediction = await service.prediction(request, unit)
     if kind == "report.html":
-        whole = Prediction(units=[prediction], ranking=api.ranked([prediction]))
-        return download(html.render_prediction(whole, lang).encode(), f"{unit}-report.html", "text/html")
+        return download("".join(html.prediction([prediction], lang)).encode(), f"{unit}-report.html", "text/html")
     if kind == "prediction.json":
         return download(b"".join(json_.stream_prediction([prediction])), f"{unit}-prediction.json", "application/json")
     asked = api.Request(

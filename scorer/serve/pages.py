@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import os
 
-from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from scorer import api
-from scorer.render import html
 from scorer.serve import uploads
 from scorer.serve.cache import Pending
 from scorer.serve.service import Ctx, Refused, query
@@ -50,8 +48,7 @@ async def province(ctx: Ctx) -> Response:
 
 async def unit_page(ctx: Ctx) -> Response:
     prediction = await ctx.service.prediction(ctx.request, ctx.unit)
-    report = Markup(html.unit_section(prediction, ctx.lang))
-    return ctx.page("unit.html", unit=prediction, report=report, query=query(ctx.request))
+    return ctx.page("unit.html", unit=prediction, query=query(ctx.request))
 
 
 async def risks_page(ctx: Ctx) -> Response:
@@ -66,6 +63,7 @@ async def risks_page(ctx: Ctx) -> Response:
         divisions=divisions,
         chosen=chosen,
         query=query(ctx.request),
+        criterion_url=lambda risk: f"/units/{ctx.unit}/criteria/{risk.criterion}{query(ctx.request)}",
     )
 
 
@@ -79,8 +77,7 @@ async def criterion_page(ctx: Ctx) -> Response:
     prefix = str(ctx.config.evidence / unit) + os.sep
     uses = [e.model_copy(update={"file": e.file.removeprefix(prefix)}) for e in found.evidence_used]
     found = found.model_copy(update={"evidence_used": uses})
-    section = Markup(html.explanation_section(prediction, found, ctx.lang))
-    return ctx.page("criterion.html", unit=prediction, section=section, query=query(request))
+    return ctx.page("criterion.html", unit=prediction, criterion=found, query=query(request))
 
 
 async def audit_page(ctx: Ctx) -> Response:

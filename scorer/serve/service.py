@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -94,7 +94,9 @@ class Service:
             self.audit("start_cleanup", 200, detail="; ".join(cleaned)[:500])
         self.run = Runner(config.workers, config.limits)
         self.cache = PredictionCache(config.evidence, config.rules, self.run, config.data)
-        self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
+        # The service's pages, and the report's parts (templates/report/) that its pages include.
+        loader = ChoiceLoader([FileSystemLoader(TEMPLATES), html.LOADER])
+        self.env = Environment(loader=loader, autoescape=select_autoescape(default=True))
         self._uploads: dict[str, collections.deque[float]] = {}
         self._units: tuple[int, float, list[str]] | None = None
         self._units_lock = threading.Lock()
@@ -194,6 +196,7 @@ class Service:
             provenance=lambda p: messages.provenance_text(p, lang),
             known=lambda total: messages.known_line(total, lang),
             class_line=lambda total: messages.class_line(total, lang),
+            r=html.Words(lang),
             lang=lang,
             css=Markup(html.CSS + PAGE_CSS),
             session=session,
