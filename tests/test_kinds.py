@@ -162,7 +162,8 @@ def test_a_new_kind_is_its_model_its_class_its_row_and_its_sentences(tmp_path):
     assert "units_not_inspected" not in explain.stdout
 
 
-# The kinds' names compared as strings, or their models tested by isinstance, outside scoring/kinds.py.
+# The kinds' names compared as strings, or their models tested by isinstance, outside scoring/kinds.py
+# (in the code and in the templates of the HTML report and the web pages).
 _NAMES = "|".join(KIND_NAMES)
 _ASKS = [
     re.compile(rf"""(==|!=)\s*["']({_NAMES})["']|["']({_NAMES})["']\s*(==|!=)"""),
@@ -175,7 +176,7 @@ _RECORD_TYPE = re.compile(r"""\.type\s*(==|!=)\s*["']survey["']""")
 
 def test_nothing_outside_the_kinds_asks_which_kind_a_rule_is():
     found = []
-    for path in sorted((ROOT / "scorer").rglob("*.py")):
+    for path in sorted([*(ROOT / "scorer").rglob("*.py"), *(ROOT / "scorer").rglob("*.html")]):
         if path == ROOT / "scorer" / "scoring" / "kinds.py":
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

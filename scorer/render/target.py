@@ -8,8 +8,6 @@ from scorer.messages import date, num, pick, t
 from scorer.models.target import TargetPlan, UnitTarget
 from scorer.render.json_ import dumps
 
-FORMATS = ("table", "json")
-
 
 def render(plan: TargetPlan, fmt: str, lang: str) -> str:
     if fmt == "json":

@@ -12,8 +12,6 @@ from scorer.models.track import Track, TrackPoint, TrackRow, TrackSummary, UnitT
 from scorer.render import html as html_writer
 from scorer.render.json_ import dumps
 
-FORMATS = ("table", "json", "html")
-
 
 def render(track: Track, fmt: str, lang: str) -> str:
     if fmt == "json":

@@ -9,13 +9,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from scorer import api
-from scorer.render import docx_, html, json_, xlsx
+from scorer.render import formats, xlsx
 from scorer.serve import uploads, work
 from scorer.serve.evidence import evidence_year
 from scorer.serve.service import Ctx, Refused, download
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = formats.FORMATS["xlsx"].media_type
 
 
 async def template(ctx: Ctx) -> Response:
@@ -54,29 +53,36 @@ async def _uploaded(ctx: Ctx, path: Path, name: str) -> Response:
     return download(path.read_bytes() if safe is None else safe, name, "application/octet-stream")
 
 
+# A unit's reports to save: each names its document and the format it is written in, whose writer,
+# extension and media type come from the one list of formats (scorer.render.formats).
+REPORTS = {
+    "report.html": ("prediction", "html", "report"),
+    "prediction.json": ("prediction", "json", "prediction"),
+    "form.xlsx": ("form", "xlsx", "bieu-tu-danh-gia"),
+    "plan.docx": ("plan", "docx", "plan"),
+}
+
+
 async def report(ctx: Ctx) -> Response:
     unit, request, service, lang = ctx.unit, ctx.request, ctx.service, ctx.lang
-    kind = request.path_params["kind"]
-    if kind not in KINDS:
+    if request.path_params["kind"] not in REPORTS:
         raise Refused(404, "web.not_found", "no_download", unit, request.url.path)
-    prediction = await service.prediction(request, unit)
-    if kind == "report.html":
-        return download("".join(html.prediction([prediction], lang)).encode(), f"{unit}-report.html", "text/html")
-    if kind == "prediction.json":
-        return download(b"".join(json_.stream_prediction([prediction])), f"{unit}-prediction.json", "application/json")
-    asked = api.Request(
-        evidence=ctx.config.evidence,
-        rules=ctx.config.rules,
-        year=service.year(request),
-        unit=unit,
-        as_of=service.as_of(request),
-        today=ctx.config.today(),
-    )
-    if kind == "form.xlsx":
-        forms = await run_in_threadpool(api.form, asked)
-        return download(xlsx.form(forms, lang), f"{unit}-bieu-tu-danh-gia.xlsx", XLSX)
-    plans = await run_in_threadpool(api.plan, asked)
-    return download(docx_.render_plan(plans, lang), f"{unit}-plan.docx", DOCX)
-
-
-KINDS = ("report.html", "prediction.json", "form.xlsx", "plan.docx")
+    document, fmt, stem = REPORTS[request.path_params["kind"]]
+    writer = formats.writer(fmt)
+    if document == "prediction":
+        pieces = writer.prediction([await service.prediction(request, unit)], lang)
+        data = b"".join(p if isinstance(p, bytes) else p.encode() for p in pieces)
+    else:
+        asked = api.Request(
+            evidence=ctx.config.evidence,
+            rules=ctx.config.rules,
+            year=service.year(request),
+            unit=unit,
+            as_of=service.as_of(request),
+            today=ctx.config.today(),
+        )
+        if document == "form":
+            data = writer.form(await run_in_threadpool(api.form, asked), lang)
+        else:
+            data = writer.plan(await run_in_threadpool(api.plan, asked), lang)
+    return download(data, formats.file_name(f"{unit}-{stem}", fmt), formats.FORMATS[fmt].media_type)
