@@ -57,76 +57,45 @@ def environment() -> Environment:
 
 
 @dataclass(frozen=True)
-class Band:
-    name: str
-    low: float
-    high: float
-    colour: str
-
-
-@dataclass(frozen=True)
-class TotalChart:
-    """The 0-100 scale in class bands, with `x` placing a number of points on it."""
+class Chart:
+    """A chart's rows, its height, and `x`, which places a number of points on its scale."""
 
     x: Callable[[float], float]
-    bands: list[Band]
-    ticks: list[int]
-    width: int = 560
+    rows: list[tuple[Any, ...]]
+    height: int
+    ticks: tuple[int, ...] = ()
 
 
-def total_chart(total: Total, unit: UnitPrediction) -> TotalChart:
+def total_chart(total: Total, unit: UnitPrediction) -> Chart:
+    """The 0-100 scale in class bands: a row per band (name, low, high, colour), a tick per 10 points."""
     left, right = 10, 550
 
     def x(v: float) -> float:
         return left + (right - left) * max(0.0, min(v, total.max)) / total.max
 
     bands = sorted(((band.name, band.min) for band in unit.classes), key=lambda b: b[1])
-    return TotalChart(
-        x=x,
-        bands=[
-            Band(
-                name,
-                low,
-                bands[i + 1][1] if i + 1 < len(bands) else total.max,
-                BAND_COLOURS[min(i, len(BAND_COLOURS) - 1)],
-            )
-            for i, (name, low) in enumerate(bands)
-        ],
-        ticks=list(range(0, int(total.max) + 1, 10)),
-    )
+    rows = [
+        (name, low, bands[i + 1][1] if i + 1 < len(bands) else total.max, BAND_COLOURS[min(i, len(BAND_COLOURS) - 1)])
+        for i, (name, low) in enumerate(bands)
+    ]
+    return Chart(x, rows, 70, tuple(range(0, int(total.max) + 1, 10)))
 
 
-@dataclass(frozen=True)
-class AreaRow:
-    area: AreaResult
-    y: int
-    title: str
-    short: str
+AREA_LABEL, AREA_BAR, AREA_ROW = 300, 380, 26
 
 
-@dataclass(frozen=True)
-class AreaChart:
-    """One row per area on a common points scale, with `x` placing a number of points on it."""
-
-    x: Callable[[float], float]
-    rows: list[AreaRow]
-    label_w: int
-    bar_w: int
-    height: int
-
-
-def area_chart(areas: list[AreaResult], lang: str) -> AreaChart:
+def area_chart(areas: list[AreaResult], lang: str) -> Chart:
+    """A row per area on a common points scale: the area, its line's top, its title and a short one."""
     scale = max(a.max for a in areas)
-    row, label_w, bar_w = 26, 300, 380
 
     def x(v: float) -> float:
-        return label_w + bar_w * v / scale
+        return AREA_LABEL + AREA_BAR * v / scale
 
     rows = []
     for i, a in enumerate(areas):
         title = messages.pick(a, "title", lang)
-        rows.append(AreaRow(a, 10 + i * row, title, title if len(title) <= 44 else title[:43].rstrip() + "…"))
-    return AreaChart(x, rows, label_w, bar_w, row * len(areas) + 30)
+        rows.append((a, 10 + i * AREA_ROW, title, title if len(title) <= 44 else title[:43].rstrip() + "…"))
+    return Chart(x, rows, AREA_ROW * len(areas) + 30)
 
 
 def words(lang: str) -> dict[str, Any]:
@@ -150,6 +119,7 @@ class Words:
     FIGURES = FIGURES
     RISK_COLUMNS = RISK_BRIEF
     TOTAL = TOTAL
+    AREA_LABEL, AREA_BAR = AREA_LABEL, AREA_BAR
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -207,10 +177,10 @@ class Words:
     def how(self, basis: str, params: dict[str, float | int]) -> str:
         return messages.how(basis, params, self.lang)
 
-    def total_chart(self, unit: UnitPrediction) -> TotalChart:
+    def total_chart(self, unit: UnitPrediction) -> Chart:
         return total_chart(unit.total, unit)
 
-    def area_chart(self, areas: list[AreaResult]) -> AreaChart:
+    def area_chart(self, areas: list[AreaResult]) -> Chart:
         return area_chart(areas, self.lang)
 
 
