@@ -110,9 +110,20 @@ def _submit(driver: object, button: str) -> None:
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
+    from selenium.common.exceptions import WebDriverException
+
     page = driver.find_element(By.TAG_NAME, "html")  # type: ignore[attr-defined]
     driver.find_element(By.ID, button).click()  # type: ignore[attr-defined]
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
+
+    def gone(_: object) -> bool:
+        # Chromium may answer for a page being replaced with "Node ... does not belong to the
+        # document" rather than a stale element: either way the old page is gone.
+        try:
+            return bool(expected_conditions.staleness_of(page)(driver))
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 60).until(gone)
     WebDriverWait(driver, 60).until(expected_conditions.presence_of_element_located((By.TAG_NAME, "nav")))
 
 
