@@ -298,7 +298,11 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) ->
 
 def _with_roles(unit: Unit, cs: CriteriaSet) -> Unit:
     """The unit with every owner role it does not map named by the set's words for the role."""
-    missing = {role: named.title for role, named in cs.roles.items() if role not in unit.divisions}
+    missing = {
+        role: cs.roles[role].title
+        for role in loading.owner_roles(cs)
+        if role in cs.roles and role not in unit.divisions
+    }
     return unit.model_copy(update={"divisions": {**unit.divisions, **missing}}) if missing else unit
 
 

@@ -30,7 +30,7 @@ def test_the_model_sets_use_only_the_products_names():
     vocabulary = product_vocabulary()
     for path in MODELS:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        assert "indicators" not in raw and "document_kinds" not in raw, path.name
+        assert not {"indicators", "document_kinds", "roles"} & set(raw), path.name
         cs = load_criteria(path)
         for row in cs.criteria():
             assert row.id in vocabulary.criteria, (path.name, row.id)
@@ -39,6 +39,7 @@ def test_the_model_sets_use_only_the_products_names():
     latest = load_criteria(MODELS[-1])
     assert all(vocabulary.criteria[row.id].title == row.title for row in latest.criteria())
     assert latest.indicators == vocabulary.indicators and latest.document_kinds == vocabulary.document_kinds
+    assert latest.roles == vocabulary.roles
 
 
 def _moved(tmp_path: Path, same_as: bool = True) -> tuple[Path, Path]:

@@ -5,6 +5,7 @@ unit's evidence the same way (models/vocabulary.py)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -31,7 +32,8 @@ def product_vocabulary() -> Vocabulary:
 
 
 def inherit(cs: CriteriaSet) -> tuple[CriteriaSet, list[Finding]]:
-    """The set with the product's indicator names and document kinds added to its own; a finding
+    """The set with the product's indicator names, document kinds and roles (the words for each)
+    added to its own; a finding
     for each indicator the set declares as another kind than the product's (the same name would
     read a unit's value one way under one set and another way under the next)."""
     product = product_vocabulary()
@@ -46,11 +48,14 @@ def inherit(cs: CriteriaSet) -> tuple[CriteriaSet, list[Finding]]:
                     msg("vocabulary_kind_hint", name=name),
                 )
             )
-    indicators = {**product.indicators, **cs.indicators}
-    kinds = {**product.document_kinds, **cs.document_kinds}
-    if len(indicators) == len(cs.indicators) and len(kinds) == len(cs.document_kinds):
+    update: dict[str, Mapping[str, object]] = {
+        "indicators": {**product.indicators, **cs.indicators},
+        "document_kinds": {**product.document_kinds, **cs.document_kinds},
+        "roles": {**product.roles, **cs.roles},
+    }
+    if all(len(names) == len(getattr(cs, key)) for key, names in update.items()):
         return cs, findings
-    return cs.model_copy(update={"indicators": indicators, "document_kinds": kinds}), findings
+    return cs.model_copy(update=update), findings
 
 
 def known_roles() -> frozenset[str]:
