@@ -828,13 +828,11 @@ def criteria_import(decision: Path, output: Path, rules: Path, report: bool, lan
 
     if report:
         for row in result.wiring:
-            click.echo(row.line())
+            click.echo(row.line(lang))
     if result.wiring:
-        counts = {s: sum(1 for r in result.wiring if r.status == s) for s in ("copied", "wired", "todo")}
-        click.echo(
-            f"{len(result.wiring)} rows: {counts['copied']} copied, {counts['wired']} wired, {counts['todo']} todo",
-            err=True,
-        )
+        from scorer.wiring import summary
+
+        click.echo(summary(result.wiring).text(lang), err=True)
     for problem in result.problems:
         click.echo(f"{t('cli.warning', lang)}: {problem.text(lang)}", err=True)
     click.echo(t("cli.imported", lang).format(output=output), err=True)

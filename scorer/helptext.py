@@ -97,7 +97,10 @@ COMMAND_OPTIONS: dict[str, dict[str, str]] = {
         "--criteria": "Bộ tiêu chí có tên chỉ số và loại văn bản để chọn.",
         "--output": "Tệp bảng tính sẽ ghi.",
     },
-    "criteria import": {"--output": "Tệp YAML dự thảo sẽ ghi."},
+    "criteria import": {
+        "--output": "Tệp YAML dự thảo sẽ ghi.",
+        "--report": "In từng dòng: sao chép (từ dòng nào, mức khớp), đã đọc cách tính hay còn phải viết (lý do).",
+    },
     "register import": {
         "--unit": "Tên thư mục của đơn vị trong --evidence.",
         "--year": "Năm của tài liệu kiểm chứng [mặc định: bộ tiêu chí mới nhất].",

@@ -506,6 +506,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "kết quả công bố năm {year} không theo khung của {set} (lĩnh vực {theirs}, tổng {total}; bộ tiêu chí "
         "có lĩnh vực {ours} trên {scale} điểm): dự báo không so sánh năm nay với kết quả này",
     },
+    # -- `criteria import --report`: what became of each row of a decision's table
+    "wiring.copied": {
+        "en": "{id} copied from {source} ({score}): {title}",
+        "vi": "{id} sao chép từ {source} ({score}): {title}",
+    },
+    "wiring.row": {
+        "en": "{id} {status} ({why}; best known rows: {named}): {title}",
+        "vi": "{id} {status} ({why}; các dòng đã biết gần nhất: {named}): {title}",
+    },
+    "wiring.none": {"en": "none", "vi": "không có"},
+    "wiring.wired": {"en": "wired", "vi": "đã đọc cách tính"},
+    "wiring.todo": {"en": "todo", "vi": "còn phải viết"},
+    "wiring.why_wired": {
+        "en": "{kind} from the text; metric to write",
+        "vi": "cách tính '{kind}' đọc từ văn bản; còn phải viết số liệu (metric)",
+    },
+    "wiring.why_todo": {"en": "no rule read from the text", "vi": "không đọc được cách tính từ văn bản"},
+    "wiring.summary": {
+        "en": "{rows} rows: {copied} copied, {wired} wired, {todo} todo",
+        "vi": "{rows} dòng: {copied} sao chép, {wired} đã đọc cách tính, {todo} còn phải viết",
+    },
+    "wiring.classes_copied": {
+        "en": "classes copied from {set}: check them against the decision",
+        "vi": "xếp loại sao chép từ {set}: đối chiếu lại với quyết định",
+    },
     "vocabulary_kind": {
         "en": "indicator '{name}' is a {kind} in the product's vocabulary: a set may add indicators, not change "
         "what one is",

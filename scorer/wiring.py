@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 from scorer.importer import fold
 from scorer.loading.vocabulary import product_vocabulary
 from scorer.models.criteria import CriteriaSet, Criterion
+from scorer.models.message import Figure, Msg, Text, msg
 from scorer.models.rules import Rule
 from scorer.scoring.kinds import kind_of
 
@@ -91,16 +92,28 @@ class RowReport:
     id: str
     title: str
     status: str
-    why: str = ""
+    why: Text = ""
     source: str | None = None
     score: float | None = None
     candidates: list[tuple[str, float]] = field(default_factory=list)
 
-    def line(self) -> str:
+    def line(self, lang: str = "en") -> str:
+        """The row's line of `criteria import --report`, in `lang`."""
         if self.status == "copied":
-            return f"{self.id} copied from {self.source} ({self.score:.2f}): {self.title}"
-        named = ", ".join(f"{name} ({score:.2f})" for name, score in self.candidates) or "none"
-        return f"{self.id} {self.status} ({self.why}; best known rows: {named}): {self.title}"
+            score = Figure(f"{self.score:.2f}")
+            return msg("wiring.copied", id=self.id, source=self.source, score=score, title=self.title).text(lang)
+        mark = "," if lang == "vi" else "."
+        named = tuple(f"{name} ({f'{score:.2f}'.replace('.', mark)})" for name, score in self.candidates)
+        status = msg("wiring.wired") if self.status == "wired" else msg("wiring.todo")
+        return msg(
+            "wiring.row", id=self.id, status=status, why=self.why, named=named or msg("wiring.none"), title=self.title
+        ).text(lang)
+
+
+def summary(reports: list[RowReport]) -> Msg:
+    """How many rows were copied, wired and left to finish."""
+    counts = {s: sum(1 for r in reports if r.status == s) for s in ("copied", "wired", "todo")}
+    return msg("wiring.summary", rows=len(reports), **counts)
 
 
 def known_rows(sets: list[tuple[str, CriteriaSet]]) -> list[Known]:
@@ -140,7 +153,7 @@ def score(leaf: dict[str, Any], context: str, known: Known) -> float:
     return round(min(value, 1.0), 2)
 
 
-def wire(data: dict[str, Any], sets: list[tuple[str, CriteriaSet]]) -> tuple[list[RowReport], list[str]]:
+def wire(data: dict[str, Any], sets: list[tuple[str, CriteriaSet]]) -> tuple[list[RowReport], list[Msg]]:
     """Copies the wiring of the known rows that match the draft's rows (one known row per draft row,
     best matches first, newest set first on a tie); returns what became of each row, and notes on
     what was copied at set level for the person finishing the draft to check."""
@@ -190,20 +203,21 @@ def wire(data: dict[str, Any], sets: list[tuple[str, CriteriaSet]]) -> tuple[lis
             name = f"{k.label} {k.criterion.id}"
             if len(seen) < 3 and all(not s[0].endswith(f" {k.criterion.id}") for s in seen):
                 seen.append((name, value))
-        if leaf.get("rule"):
-            status, why = "wired", f"{leaf['rule']['kind']} from the text; metric to write"
-        else:
-            status, why = "todo", "no rule read from the text"
+        status, reason = (
+            ("wired", msg("wiring.why_wired", kind=leaf["rule"]["kind"]))
+            if leaf.get("rule")
+            else ("todo", msg("wiring.why_todo"))
+        )
         if status == "wired" and seen:
             leaf["todo"] = [
                 *leaf.get("todo", []),
                 "known rows like it: " + ", ".join(f"{n} ({v:.2f})" for n, v in seen),
             ]
-        reports.append(RowReport(leaf["id"], leaf["title"], status, why, candidates=seen))
+        reports.append(RowReport(leaf["id"], leaf["title"], status, reason, candidates=seen))
     _remap_surveys(data, sets, ids)
     _components(data, leaves)
     copied = _classes(data, sets, ids)
-    notes = [f"classes copied from {copied}: check them against the decision"] if copied else []
+    notes = [msg("wiring.classes_copied", set=copied)] if copied else []
     return reports, notes
 
 

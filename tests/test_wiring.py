@@ -38,7 +38,7 @@ def province(tmp_path_factory, cs2024) -> tuple[Path, Any]:
 
     folder = tmp_path_factory.mktemp("province")
     source = write_province(folder / "qd-77.docx", cs2024)
-    result = _import(CliRunner(), source, folder / "draft.yaml", "--report")
+    result = _import(CliRunner(), source, folder / "draft.yaml", "--report", "--lang", "vi")
     return folder / "draft.yaml", result
 
 
@@ -61,9 +61,10 @@ def test_a_province_set_made_from_the_model_has_its_rows_copied_with_where_from(
     assert plan["copied_from"]["set"] == "criteria_2024.yaml" and 0.5 <= plan["copied_from"]["score"] <= 1
     assert plan["todo"] == []
     lines = result.stdout.splitlines()
-    assert "8.1.1 copied from criteria_2024.yaml 1.1.1 (1.00): Việc ban hành kế hoạch CCHC năm đúng thời hạn" in lines
-    assert f"{len(leaves)} rows: {len(copied)} copied" in result.stderr
-    assert "classes copied from criteria_2024.yaml: check them against the decision" in result.stderr
+    assert "8.1.1 sao chép từ criteria_2024.yaml 1.1.1 (1,00): Việc ban hành kế hoạch CCHC năm đúng thời hạn" in lines
+    assert f"{len(leaves)} dòng: {len(copied)} sao chép, 0 đã đọc cách tính, 0 còn phải viết" in result.stderr
+    assert "Cảnh báo: " in result.stderr
+    assert "xếp loại sao chép từ criteria_2024.yaml: đối chiếu lại với quyết định" in result.stderr
 
 
 def _finished(path: Path, tmp_path: Path) -> Path:
@@ -138,10 +139,17 @@ def test_a_row_like_no_known_row_stays_to_finish_with_the_best_candidates(runner
         ["", "Tổng cộng", "3"],
     ]
     source = write_docx(tmp_path / "qd.docx", TEXT_HEAD[:4], rows, DECISION_TEXT)
-    result = _import(runner, source, tmp_path / "draft.yaml", "--report")
+    result = _import(runner, source, tmp_path / "draft.yaml", "--report", "--lang", "en")
     lines = result.stdout.splitlines()
     assert lines[0].startswith("1.1 wired (binary from the text; metric to write; best known rows: criteria_2024.yaml ")
     assert lines[1] == "1.2 copied from criteria_2024.yaml 1.1.2 (0.97): Mức độ hoàn thành kế hoạch cải cách hành chính"
+    assert "2 rows: 1 copied, 1 wired, 0 todo" in result.stderr
+    vi = _import(runner, source, tmp_path / "draft-vi.yaml", "--report", "--lang", "vi").stdout.splitlines()
+    assert vi[0].startswith(
+        "1.1 đã đọc cách tính (cách tính 'binary' đọc từ văn bản; còn phải viết số liệu (metric); "
+        "các dòng đã biết gần nhất: criteria_2024.yaml "
+    )
+    assert vi[1] == "1.2 sao chép từ criteria_2024.yaml 1.1.2 (0,97): Mức độ hoàn thành kế hoạch cải cách hành chính"
     data = yaml.safe_load((tmp_path / "draft.yaml").read_text(encoding="utf-8"))
     first = _leaves(data)[0]
     assert "copied_from" not in first and first["rule"]["metric"] == "TODO"
