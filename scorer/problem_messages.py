@@ -489,7 +489,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{id}' is the model's row \"{title}\", which no row of {set} is (by its id or its same_as): "
         "the records naming it ({count}) count for no row under this set",
         "vi": "'{id}' là tiêu chí \"{title}\" của bộ mẫu, không ứng với tiêu chí nào của {set} (theo mã hoặc "
-        "same_as): {count} bản ghi ghi tiêu chí này không được tính cho tiêu chí nào theo bộ này",
+        "same_as): {count} tài liệu kiểm chứng nêu tiêu chí này không được tính cho tiêu chí nào của bộ này",
     },
     "unresolved_hint": {
         "en": "if a row of this set is that row, add same_as: ['{id}'] to it",

@@ -101,9 +101,9 @@ def test_the_moved_units_warnings_in_vietnamese(runner, tmp_path):
     assert f"divisions.information: 'information' không phải vai trò chủ trì của {set_title}: bỏ qua" in text
     assert (
         "criteria: '1.6' là tiêu chí \"Người đứng đầu đối thoại với cán bộ, công chức, viên chức, người dân, "
-        f'doanh nghiệp" của bộ mẫu, không ứng với tiêu chí nào của {set_title} (theo mã hoặc same_as): 1 bản ghi '
-        "ghi tiêu chí này không được tính cho tiêu chí nào theo bộ này (nếu một tiêu chí của bộ này chính là tiêu "
-        "chí đó, thêm same_as: ['1.6'] vào tiêu chí ấy)"
+        f'doanh nghiệp" của bộ mẫu, không ứng với tiêu chí nào của {set_title} (theo mã hoặc same_as): 1 tài liệu '
+        "kiểm chứng nêu tiêu chí này không được tính cho tiêu chí nào của bộ này (nếu một tiêu chí của bộ này chính "
+        "là tiêu chí đó, thêm same_as: ['1.6'] vào tiêu chí ấy)"
     ) in text
     assert (
         "kết quả công bố năm 2023 không theo khung của" in text
