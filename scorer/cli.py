@@ -189,20 +189,12 @@ def _utf8(piece: str | bytes) -> bytes:
     return piece.encode("utf-8") if isinstance(piece, str) else piece
 
 
-def _os_reason(error: Exception) -> object:
-    """Why the system refused, in the reader's language where the catalogue has the reason."""
-    import errno
-
-    from scorer.problem_messages import MESSAGES
-
-    key = f"os_error.{errno.errorcode.get(getattr(error, 'errno', None) or 0, '')}"
-    return msg(key) if key in MESSAGES else (getattr(error, "strerror", None) or str(error))
-
-
 def _replace(output: Path, write: Callable[[Any], object]) -> None:
     """The temporary file is removed whatever ends the run: an error, Ctrl-C, or SIGTERM / SIGHUP
     (turned into an exit while the file is open)."""
     import tempfile  # only a run that writes a file needs it
+
+    from scorer.problem_messages import os_reason
 
     from scorer.loading import is_dir, is_file
 
@@ -215,7 +207,7 @@ def _replace(output: Path, write: Callable[[Any], object]) -> None:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
     except (OSError, ValueError) as error:
-        raise OutputError.single(output, msg("cannot_write", reason=_os_reason(error))) from None
+        raise OutputError.single(output, msg("cannot_write", reason=os_reason(error))) from None
     restore = _exit_on_signals()
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -224,7 +216,7 @@ def _replace(output: Path, write: Callable[[Any], object]) -> None:
         os.replace(temporary, output)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError.single(output, msg("cannot_write", reason=_os_reason(error))) from None
+        raise OutputError.single(output, msg("cannot_write", reason=os_reason(error))) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -1142,9 +1142,7 @@ def rule_words(c: Any, lang: str) -> str:
 
 def titled(text: str, metrics: Any, lang: str) -> str:
     """A rule's sentence with its metrics named in words rather than by their identifiers."""
-    for m in sorted(metrics, key=lambda m: -len(m.name)):
-        text = text.replace(m.name, metric_words(m, lang))
-    return text
+    return named(text, metric_titles(metrics, lang))
 
 
 def named(text: str, titles: dict[str, str]) -> str:

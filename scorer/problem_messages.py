@@ -801,6 +801,15 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def os_reason(error: BaseException) -> Msg | str:
+    """Why the system refused, as a message of this catalogue where it has the reason (`os_error.*`),
+    else the system's own words."""
+    import errno
+
+    key = f"os_error.{errno.errorcode.get(getattr(error, 'errno', None) or 0, '')}"
+    return Msg(key) if key in MESSAGES else (getattr(error, "strerror", None) or str(error))
+
+
 def render(message: Msg, lang: str, name: Namer | None = None) -> str:
     """`message` worded in `lang` ("vi" or "en"); an unknown key is shown as the key itself."""
     entry = MESSAGES.get(message.key)
