@@ -348,11 +348,14 @@ def _owner(inputs: Inputs, owner: str | None) -> str | None:
     if owner in roles or owner in names:
         return owner
     hint = did_you_mean(owner, [*roles, *names])
-    raise UsageError(
-        f"--owner '{owner}' is neither an owner role nor a division name. Roles: {', '.join(roles)}."
-        + (f" Divisions: {'; '.join(list(names)[:20])}{'; …' if len(names) > 20 else ''}." if names else "")
-        + (f" ({hint})" if hint else "")
+    shown = "; ".join(list(names)[:20]) + ("; …" if len(names) > 20 else "")
+    said = msg(
+        "owner_unknown",
+        owner=owner,
+        roles=", ".join(roles),
+        divisions=msg("owner_divisions", names=shown) if names else "",
     )
+    raise UsageError(msg("owner_unknown_hint", text=said, hint=hint) if hint else said)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from scorer.errors import OutputError, ScorerError, UsageError
-from scorer.models.message import msg
+from scorer.models.message import Msg, msg
 from scorer.render import formats
 
 if TYPE_CHECKING:
@@ -262,7 +262,10 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
                     click.echo(line, err=True)
             sys.exit(1)
         except UsageError as error:
-            raise click.UsageError(str(error)) from None
+            from scorer.problem_messages import render
+
+            said = error.args[0] if error.args else ""
+            raise click.UsageError(render(said, _run_lang(kwargs)) if isinstance(said, Msg) else str(error)) from None
         except OSError as error:
             # The last guard: a path the system refuses (too long, no permission, a device) is an
             # input problem, reported with its name, never a traceback.

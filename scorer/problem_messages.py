@@ -729,6 +729,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "project_keys": {"en": "the keys are evidence, rules and lang", "vi": "các khóa là evidence, rules và lang"},
     "project_lang": {"en": "lang = {value} is not a language", "vi": "lang = {value} không phải là ngôn ngữ"},
     "project_lang_hint": {"en": "write vi or en", "vi": "ghi vi hoặc en"},
+    "owner_unknown": {
+        "en": "--owner '{owner}' is neither an owner role nor a division name. Roles: {roles}.{divisions}",
+        "vi": "--owner '{owner}' không phải là vai trò chủ trì hay tên một phòng, ban. Vai trò: {roles}.{divisions}",
+    },
+    "owner_unknown_hint": {"en": "{text} ({hint})", "vi": "{text} ({hint})."},
+    "owner_divisions": {"en": " Divisions: {names}.", "vi": " Phòng, ban: {names}."},
     "init_unit_id": {
         "en": "a unit's id is its folder name: lower-case letters, digits and hyphens",
         "vi": "mã đơn vị là tên thư mục của đơn vị: chữ thường không dấu, chữ số và dấu gạch ngang",

@@ -245,3 +245,12 @@ def test_usage_errors_are_vietnamese_by_default(runner, vietnamese_default, monk
     assert f"Thử 'scorer {args[0]} --help' để xem hướng dẫn." in lines
     english = runner.invoke(main, [*args, "--lang", "en"], prog_name="scorer")
     assert english.exit_code == 2 and english.output.splitlines()[-1].startswith("Error: ")
+
+
+def test_an_unknown_owner_is_refused_in_the_runs_language(runner, vietnamese_default, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["risks", "--owner", "organisaton", "--as-of", "2024-09-30"])
+    assert result.exit_code == 2
+    line = result.output.strip().splitlines()[-1]
+    assert line.startswith("Lỗi: --owner 'organisaton' không phải là vai trò chủ trì hay tên một phòng, ban.")
+    assert line.endswith("(có phải là 'organisation'?).") and "Roles" not in line
