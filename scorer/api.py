@@ -326,8 +326,12 @@ def _as_of(cs: CriteriaSet, request: Request) -> dt.date:
     """The day of the prediction: `--as-of` may not fall before the year it predicts."""
     if request.as_of is not None and request.as_of < dt.date(cs.year, 1, 1):
         raise UsageError(
-            f"--as-of {request.as_of.isoformat()} is before {cs.year} begins: the criteria set "
-            f"{cs.title_en} predicts {cs.year}, give a day from {cs.year}-01-01 (or another --year)"
+            msg(
+                "as_of_before_year",
+                day=request.as_of.isoformat(),
+                year=cs.year,
+                title=msg("set_title", en=cs.title_en or cs.title, vi=cs.title),
+            )
         )
     return effective_as_of(cs, request.as_of, request.today)
 

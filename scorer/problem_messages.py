@@ -729,6 +729,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "project_keys": {"en": "the keys are evidence, rules and lang", "vi": "các khóa là evidence, rules và lang"},
     "project_lang": {"en": "lang = {value} is not a language", "vi": "lang = {value} không phải là ngôn ngữ"},
     "project_lang_hint": {"en": "write vi or en", "vi": "ghi vi hoặc en"},
+    "as_of_before_year": {
+        "en": "--as-of {day} is before {year} begins: the criteria set {title} predicts {year}, "
+        "give a day from {year}-01-01 (or another --year)",
+        "vi": "--as-of {day} là ngày trước năm {year}: bộ tiêu chí {title} dự báo năm {year}, "
+        "hãy chọn một ngày từ {year}-01-01 (hoặc năm khác bằng --year)",
+    },
     "owner_unknown": {
         "en": "--owner '{owner}' is neither an owner role nor a division name. Roles: {roles}.{divisions}",
         "vi": "--owner '{owner}' không phải là vai trò chủ trì hay tên một phòng, ban. Vai trò: {roles}.{divisions}",
