@@ -190,6 +190,40 @@ def test_a_bad_date_is_an_error_naming_file_row_and_column_with_a_hint(tmp_path)
     assert not (evidence / "u" / "2024").exists()
 
 
+def test_a_summary_split_by_an_unquoted_comma_is_refused_with_its_row_not_read_from_the_wrong_cells(tmp_path):
+    # Typed by hand (or joined by a script) without quotes, a summary holding a comma runs into
+    # the signer's column: read as it stands, the plan would be skipped as "Kế hoạch rà soát".
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số ký hiệu,Ngày tháng,Trích yếu,Người ký,\n"
+        "30/KH-VPUB,29/01/2024,Kế hoạch rà soát, hệ thống hóa văn bản quy phạm pháp luật năm 2024,A,\n"
+        '31/KH-VPUB,30/01/2024,"Kế hoạch tuyên truyền, phổ biến về CCHC năm 2024",A,ghi chú\n',
+        encoding="utf-8",
+    )
+    code, _, err = _import(evidence, register)
+    assert code == 1
+    assert err.splitlines() == [
+        f"Lỗi: {register}:2: dòng có 6 ô, dòng tiêu đề có 5 cột: có ô chứa dấu ',' mà không đặt trong ngoặc kép? "
+        "(đặt ô có dấu ',' trong ngoặc kép (\"Kế hoạch rà soát, hệ thống hóa ...\"), "
+        "hoặc lưu lại sổ từ Excel dưới dạng CSV UTF-8)"
+    ]
+    code, _, err = _import(evidence, register, "--lang", "en")
+    assert err.splitlines()[0].startswith(f"Error: {register}:2: the row has 6 cells, the header 5: a value with a ','")
+    assert not (evidence / "u" / "2024").exists()
+    # Quoted, the same row is read whole; a value under the header's unnamed last column is no problem.
+    register.write_text(
+        register.read_text(encoding="utf-8").replace(
+            "Kế hoạch rà soát, hệ thống hóa văn bản quy phạm pháp luật năm 2024",
+            '"Kế hoạch rà soát, hệ thống hóa văn bản quy phạm pháp luật năm 2024"',
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = _import(evidence, register)
+    assert code == 0, err
+    assert sorted(_detail(r) for r in _drafted(evidence)) == [("plan", "communication"), ("plan", "legal_review")]
+
+
 def test_a_missing_column_is_named_with_the_columns_found(tmp_path):
     evidence = _unit(tmp_path)
     register = tmp_path / "r.csv"

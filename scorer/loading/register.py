@@ -142,6 +142,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "too_many": {"en": "more than {n:,} rows", "vi": "nhiều hơn {n:,} dòng"},
     "error_value": {"en": "the cell holds the error {value}", "vi": "ô có lỗi {value}"},
     "invalid_csv": {"en": "invalid CSV: {error}", "vi": "tệp CSV không hợp lệ: {error}"},
+    "too_wide": {
+        "en": "the row has {cells} cells, the header {columns}: a value with a '{sep}' not in quotes?",
+        "vi": "dòng có {cells} ô, dòng tiêu đề có {columns} cột: có ô chứa dấu '{sep}' mà không đặt trong ngoặc kép?",
+    },
+    "too_wide_hint": {
+        "en": "put each value holding a '{sep}' in double quotes (\"Kế hoạch rà soát, hệ thống hóa ...\"), "
+        "or save the sheet again from Excel as CSV UTF-8",
+        "vi": "đặt ô có dấu '{sep}' trong ngoặc kép (\"Kế hoạch rà soát, hệ thống hóa ...\"), "
+        "hoặc lưu lại sổ từ Excel dưới dạng CSV UTF-8",
+    },
     "number_as_text": {
         "en": "{value!r} is a number where a date is expected",
         "vi": "{value!r} là số, không phải ngày tháng",
@@ -215,11 +225,10 @@ def read_register(path: Path, lang: str = "vi") -> RegisterFile:
     problems = Collector()
     rows: list[RegisterRow] = []
     if suffix == ".csv":
-        tables: Iterator[tuple[str, Iterator[tuple[int, list[Any]]]]] = iter(
-            [(str(path), _csv_rows(path, problems, lang))]
-        )
-        tables_list = list(tables)
+        separator: list[str] = []
+        tables_list = [(str(path), _csv_rows(path, problems, lang, separator))]
     elif suffix == ".xlsx":
+        separator = []
         tables_list = list(_xlsx_tables(path, lang))
     else:
         raise InputError.single(path, msg("not_register", lang), hint=msg("not_register_hint", lang))
@@ -227,7 +236,7 @@ def read_register(path: Path, lang: str = "vi") -> RegisterFile:
     first_failure: list[Any] = []
     for where, table in tables_list:
         header_problems = Collector()
-        sheet_rows = _table_rows(where, table, header_problems, problems, lang)
+        sheet_rows = _table_rows(where, table, header_problems, problems, lang, separator)
         if sheet_rows is None:
             if not first_failure:
                 first_failure = header_problems.problems
@@ -242,7 +251,8 @@ def read_register(path: Path, lang: str = "vi") -> RegisterFile:
     return RegisterFile(str(path), tuple(rows))
 
 
-def _csv_rows(path: Path, problems: Collector, lang: str) -> Iterator[tuple[int, list[Any]]]:
+def _csv_rows(path: Path, problems: Collector, lang: str, separator: list[str]) -> Iterator[tuple[int, list[Any]]]:
+    """The CSV file's rows with their line numbers; the separator it uses is put in `separator`."""
     lines = text_lines(path)
     first = next(lines, None)
     if first is None:
@@ -256,6 +266,7 @@ def _csv_rows(path: Path, problems: Collector, lang: str) -> Iterator[tuple[int,
             return
     else:
         delimiter = max((",", ";", "\t"), key=first.count)
+    separator.append(delimiter)
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
     try:
         for row in reader:
@@ -315,10 +326,17 @@ def _cell_value(cell: Any) -> Any:
 
 
 def _table_rows(
-    where: str, table: Iterator[tuple[int, list[Any]]], header_problems: Collector, problems: Collector, lang: str
+    where: str,
+    table: Iterator[tuple[int, list[Any]]],
+    header_problems: Collector,
+    problems: Collector,
+    lang: str,
+    separator: list[str],
 ) -> list[RegisterRow] | None:
     """The rows of one sheet (or the CSV file) below its header; None when no header is found (the
-    reason in `header_problems`)."""
+    reason in `header_problems`). In a CSV file (`separator` holds its separator) a row with values
+    past the header's last column is refused: a summary holding the separator without quotes splits
+    into fields the header line does not have, and the document would be read from the wrong cells."""
     head: list[tuple[int, list[Any]]] = []
     for item in table:
         head.append(item)
@@ -371,10 +389,20 @@ def _table_rows(
         header_problems.problems = []
         return []
     label = {name: names[index] for name, index in by_name.items()}
+    width = max(len(cells) for _, cells in head[first : last + 1])  # the header line's fields, named or not
     rows: list[RegisterRow] = []
     count = 0
     for line, cells in itertools.chain(head[last + 1 :], table):
         if not any(_text(c) for c in cells):
+            continue
+        if separator and len(cells) > width:
+            sep = "tab" if separator[0] == "\t" else separator[0]
+            problems.add(
+                where,
+                msg("too_wide", lang, cells=len(cells), columns=width, sep=sep),
+                line=line,
+                hint=msg("too_wide_hint", lang, sep=sep),
+            )
             continue
         if all(_COLUMN_NUMBER.match(_text(c)) for c in cells if _text(c)) and not rows:
             continue  # the form's column numbers, (1) (2) (3), under its header
