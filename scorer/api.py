@@ -158,12 +158,16 @@ def load_inputs_criteria(request: Request) -> CriteriaSet:
 
 @dataclass(frozen=True)
 class Start:
-    """What `scorer init` writes for a new unit: its unit.yaml and the year's empty workbook."""
+    """What `scorer init` writes for a new unit: its unit.yaml and the year's empty workbook; and,
+    run where no project is, the project itself: the model's criteria sets (`rules_from`) copied
+    to `rules`, beside a project file."""
 
     criteria: CriteriaSet
     unit_file: Path
     unit_yaml: str
     workbook: Path
+    rules_from: Path | None = None
+    rules: Path | None = None
 
 
 def init_unit(request: Request, unit_id: str, name: str, kind: str | None = None) -> Start:
@@ -176,13 +180,20 @@ def init_unit(request: Request, unit_id: str, name: str, kind: str | None = None
     name = " ".join(name.split())
     if not name:
         raise SelectionError.single(unit_id, msg("init_empty_name"), hint=msg("init_empty_name_hint"))
-    cs = _criteria(request)[0]
+    rules_from = None
+    if request.criteria is None and request.looked and not loading.is_dir(request.rules):
+        # No project here or above: this one starts it, with the model's criteria sets.
+        from scorer.project import model_rules
+
+        rules_from = model_rules()
+    cs = _criteria(replace(request, rules=rules_from) if rules_from else request)[0]
     folder = request.evidence / unit_id
     unit_file = folder / "unit.yaml"
     if loading.is_file(unit_file) or loading.is_dir(folder / str(cs.year)):
         raise SelectionError.single(folder, msg("init_unit_exists"), hint=msg("init_unit_exists_hint"))
     text = starter.unit_yaml(cs, unit_id, name, kind or starter.kind_of(name))
-    return Start(cs, unit_file, text, folder / str(cs.year) / "evidence.xlsx")
+    workbook = folder / str(cs.year) / "evidence.xlsx"
+    return Start(cs, unit_file, text, workbook, rules_from, request.rules if rules_from else None)
 
 
 def _criteria(request: Request) -> tuple[CriteriaSet, Path]:

@@ -467,6 +467,17 @@ def init_command(unit_id: str, name: str, kind: str | None, lang: str, **kwargs:
     from scorer.render import xlsx
 
     start = api.init_unit(_request(**kwargs), unit_id, name, kind)
+    if start.rules_from is not None and start.rules is not None:
+        import shutil
+
+        from scorer.project import PROJECT_FILE
+
+        shutil.copytree(start.rules_from, start.rules, ignore=shutil.ignore_patterns("__pycache__", ".*"))
+        if not Path(PROJECT_FILE).exists():
+            emit(t("cli.project_file", lang), Path(PROJECT_FILE))
+        click.echo(
+            t("cli.project_started", lang).format(rules=start.rules, file=PROJECT_FILE, year=start.criteria.year)
+        )
     start.workbook.parent.mkdir(parents=True, exist_ok=True)
     emit(start.unit_yaml, start.unit_file)
     emit(xlsx.template(start.criteria, lang), start.workbook)

@@ -314,6 +314,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Đã tạo {unit} và {workbook}.\nTiếp theo: ghi tên phòng, ban của đơn vị trong unit.yaml, nhập tài liệu "
         "kiểm chứng vào bảng tính, rồi chạy `scorer validate --unit {id}` và `scorer predict --unit {id}`.",
     },
+    "cli.project_started": {
+        "en": "No project here or above: started one here, with the model's criteria sets in {rules}/ "
+        "(the newest is {year}'s: put your province's decision there with `scorer criteria import`) and {file}.",
+        "vi": "Chưa có dự án ở đây hay thư mục trên: đã tạo dự án ở đây, với các bộ tiêu chí mẫu trong {rules}/ "
+        "(mới nhất là năm {year}: đưa quyết định của tỉnh vào bằng `scorer criteria import`) và tệp {file}.",
+    },
+    "cli.project_file": {
+        "en": "# The project: its folders (beside this file) and its language (vi or en).\n"
+        'evidence = "evidence"\nrules = "rules"\nlang = "en"\n',
+        "vi": "# Dự án: các thư mục (cạnh tệp này) và ngôn ngữ (vi hoặc en).\n"
+        'evidence = "evidence"\nrules = "rules"\nlang = "vi"\n',
+    },
     "cli.bad_path": {"en": "cannot use this path", "vi": "không dùng được đường dẫn này"},
     "cli.validated": {
         "en": "OK: {label} ({criteria} criteria), {units} unit(s), {records} evidence records",

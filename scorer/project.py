@@ -84,6 +84,14 @@ def find(start: Path | None = None) -> Project:
     return Project(looked=tuple(looked))
 
 
+def model_rules() -> Path | None:
+    """The model's criteria sets the tool comes with: the rules/ folder of the source tree the
+    package sits in (the README installs it from there, editable); None for a package installed
+    without its source tree."""
+    folder = Path(__file__).resolve().parent.parent / "rules"
+    return folder if any(folder.glob("criteria_*.yaml")) else None
+
+
 def relative(path: Path) -> Path:
     """A found folder as the user would type it from here (`evidence` at the root, `../evidence`
     one folder down), so that file names in the output read as before."""

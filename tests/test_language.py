@@ -3,6 +3,7 @@ command works from any folder of the project."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -224,6 +225,32 @@ def test_init_starts_a_unit_that_validates_and_predicts(runner, vietnamese_defau
     assert bad.exit_code == 1 and "chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: so-tu-phap)" in bad.output
     english = runner.invoke(main, ["init", "Sở Tư pháp", "--name", "Sở Tư pháp", "--lang", "en"])
     assert english.exit_code == 1 and "lower-case letters, digits and hyphens (e.g. so-tu-phap)" in english.output
+
+
+def test_init_where_no_project_is_starts_one_with_the_model_sets(runner, vietnamese_default, monkeypatch, tmp_path):
+    # A new officer's first command, in an empty folder: it used to send them to `scorer init`.
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["init", "so-noi-vu", "--name", "Sở Nội vụ"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "Chưa có dự án ở đây hay thư mục trên: đã tạo dự án ở đây, với các bộ tiêu chí mẫu trong rules/ "
+        "(mới nhất là năm 2024: đưa quyết định của tỉnh vào bằng `scorer criteria import`) và tệp scorer.toml."
+    )
+    for name in ("criteria_2023.yaml", "criteria_2024.yaml", "register.yaml"):
+        assert (tmp_path / "rules" / name).read_bytes() == (ROOT / "rules" / name).read_bytes()
+    assert (tmp_path / "scorer.toml").read_text(encoding="utf-8").splitlines()[1:] == [
+        'evidence = "evidence"',
+        'rules = "rules"',
+        'lang = "vi"',
+    ]
+    assert (tmp_path / "evidence" / "so-noi-vu" / "2024" / "evidence.xlsx").is_file()
+    assert runner.invoke(main, ["validate"]).exit_code == 0
+    forecast = runner.invoke(main, ["predict", "--as-of", "2024-09-30", "--format", "json"])
+    assert forecast.exit_code == 0 and json.loads(forecast.output)["units"][0]["unit"] == "so-noi-vu"
+    # The next unit joins the project now found here: nothing is copied again.
+    (tmp_path / "rules" / "criteria_2024.yaml").touch()
+    second = runner.invoke(main, ["init", "so-tu-phap", "--name", "Sở Tư pháp", "--lang", "en"])
+    assert second.exit_code == 0 and second.output.startswith("Wrote evidence/so-tu-phap/unit.yaml")
 
 
 @pytest.mark.parametrize(
