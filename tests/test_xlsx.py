@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 import openpyxl
+import pytest
 
 from scorer.cli import main
 from tests.conftest import ROOT, RULES, write_unit
@@ -451,15 +452,63 @@ def test_a_misspelt_head_is_named_with_the_head_meant(runner, tmp_path):
 
 def test_a_head_of_nothing_near_lists_the_sheet_s_columns(runner, tmp_path):
     def stray(sheet):
-        sheet["N1"] = "STT"
-        sheet["N2"] = 1
+        sheet["N1"] = "Người ký"
+        sheet["N2"] = "Nguyễn Văn A"
 
     evidence = _filled_unit(runner, tmp_path, stray)
     (error,) = _errors(runner, evidence, "vi")
     assert error.startswith(
-        f"Lỗi: {evidence}/u/2024/bao-cao.xlsx[Báo cáo]:1: cột N, 'STT', không phải là cột của trang tính này "
+        f"Lỗi: {evidence}/u/2024/bao-cao.xlsx[Báo cáo]:1: cột N, 'Người ký', không phải là cột của trang tính này "
         "(các cột là: Mã số; Số, ký hiệu văn bản; Ngày ban hành; Trích yếu; Kỳ báo cáo; Hạn báo cáo; Ngày gửi;"
     )
+
+
+@pytest.mark.parametrize("head", ["STT", "TT", "Số TT", "số thứ tự"])
+def test_a_row_number_column_is_read_and_left_aside(runner, tmp_path, head):
+    """The first column of every Vietnamese sheet, "STT" (số thứ tự), numbers the rows: it is no
+    field, and the records read are those of the sheet without it."""
+
+    def numbered(sheet):
+        sheet.insert_cols(1)
+        sheet["A1"] = head
+        for row in range(2, sheet.max_row + 1):
+            sheet.cell(row, 1, row - 1)
+
+    (tmp_path / "stt").mkdir()
+    (tmp_path / "plain").mkdir()
+    evidence = _filled_unit(runner, tmp_path / "stt", numbered)
+    plain = _filled_unit(runner, tmp_path / "plain", lambda sheet: None)
+    outputs = []
+    for folder in (evidence, plain):
+        common = ["--evidence", str(folder), "--rules", str(RULES)]
+        validated = runner.invoke(main, ["validate", *common])
+        assert validated.exit_code == 0, validated.output
+        predicted = runner.invoke(main, ["predict", *common, "--as-of", "2024-09-30", "--format", "json"])
+        assert predicted.exit_code == 0, predicted.output
+        outputs.append((validated.output.replace(str(folder), ""), predicted.output))
+    assert outputs[0] == outputs[1]
+    assert "1 evidence records" in outputs[0][0]
+
+
+def test_a_row_number_column_of_a_csv_is_left_aside(runner, tmp_path):
+    unit = write_unit(tmp_path, "u", {})
+    (unit / "2024").mkdir()
+    (unit / "2024" / "bao-cao.csv").write_text(
+        "Số TT;Mã số;Số, ký hiệu văn bản;Ngày ban hành;Kỳ báo cáo;Hạn báo cáo;Ngày gửi;Đúng mẫu\n"
+        "1;q1;38/BC-VP;12/03/2024;Quý I;15/03/2024;12/03/2024;Có\n"
+        "2;h1;95/BC-VP;10/06/2024;6 tháng;15/06/2024;;Không\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["validate", "--evidence", str(tmp_path), "--rules", str(RULES), "--lang", "vi"])
+    assert result.exit_code == 0, result.output
+    assert "2 tài liệu kiểm chứng" in result.output
+    # A value under a head that names nothing is still refused: only the row number is left aside.
+    (unit / "2024" / "bao-cao.csv").write_text(
+        "TT;Mã số;Ngày ban hành;Kỳ báo cáo;Hạn báo cáo;Người ký\n1;q1;12/03/2024;Quý I;15/03/2024;A\n",
+        encoding="utf-8",
+    )
+    errors = _errors(runner, tmp_path, "vi")
+    assert len(errors) == 1 and "cột F, 'Người ký', không phải là cột của tệp tài liệu kiểm chứng" in errors[0]
 
 
 def test_heads_and_labels_read_without_marks_in_any_case_and_in_english(runner, tmp_path):

@@ -19,8 +19,8 @@ from typing import Any
 from scorer.errors import Collector, Grouped, msg
 from scorer.loading.criteria import field_kind
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, nfc, text_lines
-from scorer.models.columns import field_of
 from scorer.loading.heads import Heads, read_heads, read_type, read_value
+from scorer.models.columns import ROW_NUMBER, field_of
 from scorer.loading.origin import RawRecord
 from scorer.loading.names import record_type
 from scorer.loading.yaml_ import LineMap
@@ -181,7 +181,7 @@ def _record(
     ok = True
     for name, cell in zip(header, row):
         cell = cell.strip()
-        if cell == "":
+        if cell == "" or name == ROW_NUMBER:
             continue
         if not name:
             problems.add(path, msg("value_no_column"), line=line)

@@ -24,7 +24,7 @@ class Heads:
 
     def __init__(self, fields: list[str], written: list[str]) -> None:
         self.fields = fields
-        self.written = {field: head for field, head in zip(fields, written) if field}
+        self.written = {field: head for field, head in zip(fields, written) if field and field != columns.ROW_NUMBER}
         # A field the sheet has no column for is named as the template would: in Vietnamese when
         # the sheet's heads are.
         self.lang = "vi" if any(columns.key(h) != f for f, h in self.written.items()) else "en"
@@ -56,6 +56,9 @@ def read_heads(
             fields.append("")
             continue
         field = columns.field_of(head)
+        if field == columns.ROW_NUMBER:  # "STT": the sheet's own row numbers, not evidence
+            fields.append(field)
+            continue
         if field is None or (kind is not None and field != "type" and field not in columns.fields(kind)):
             choices = columns.head_choices(kind)
             near = columns.closest(head, choices)

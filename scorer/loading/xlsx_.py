@@ -27,6 +27,7 @@ from scorer.loading.criteria import field_kind
 from scorer.loading.csv_ import LIST_SPLIT
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, MAX_XLSX_BYTES, MAX_XLSX_UNPACKED, nfc
 from scorer.loading.heads import Heads, read_heads, read_type, read_value
+from scorer.models.columns import ROW_NUMBER
 from scorer.loading.names import record_type
 from scorer.loading.origin import RawRecord
 from scorer.loading.yaml_ import LineMap, shorten
@@ -344,6 +345,8 @@ def _sheet_records(
         for column, cell in enumerate(cells):
             value = cell.value
             name = _name(header, column)
+            if name == ROW_NUMBER:  # the sheet's own row numbers
+                continue
             formula = formula_cells[column] if column < len(formula_cells) else None
             if value is None and formula is not None and formula.data_type == "f":
                 problems.add(

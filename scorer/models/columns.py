@@ -383,9 +383,16 @@ for _kind in RECORD_TYPES:
             HEADS[key(_head)] = _field
 
 
+# The row number every Vietnamese sheet starts with ("STT", số thứ tự): a column of no field, read
+# and left aside, whatever it holds.
+ROW_NUMBER = "#"
+ROW_NUMBER_HEADS = frozenset(key(h) for h in ("STT", "TT", "Số TT", "Số thứ tự", "S.T.T", "S.TT", "No."))
+
+
 def field_of(head_text: str) -> str | None:
-    """The field a column head names, or None."""
-    return HEADS.get(key(head_text))
+    """The field a column head names (ROW_NUMBER for the row number's column), or None."""
+    keyed = key(head_text)
+    return ROW_NUMBER if keyed in ROW_NUMBER_HEADS else HEADS.get(keyed)
 
 
 def head_choices(kind: str | None, lang: str | None = None) -> list[str]:
