@@ -51,13 +51,10 @@ def output_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...]
         if inferred is None:
             return default
         if inferred not in allowed:
-            raise click.UsageError(
-                f"this command cannot write a {suffix} file (--format {'|'.join(allowed)}); "
-                "give --output a matching extension"
-            )
+            raise UsageError(msg("format_cannot_write", suffix=suffix, formats="|".join(allowed)))
         return inferred
     if inferred is not None and inferred != fmt:
-        raise click.UsageError(f"--format {fmt} does not match --output {output}: a {suffix} file holds {inferred}")
+        raise UsageError(msg("format_mismatch", fmt=fmt, output=str(output), suffix=suffix, inferred=inferred))
     return fmt
 
 
@@ -83,8 +80,14 @@ def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
 
     try:
         return project.language(value)
-    except (UsageError, ScorerError) as error:
-        raise click.BadParameter(str(error)) from None
+    except UsageError as error:
+        # SCORER_LANG names no language: refused in the project file's, else in Vietnamese.
+        said = error.args[0] if error.args else ""
+        raise click.UsageError(said.text(_fallback_lang()) if isinstance(said, Msg) else str(error)) from None
+    except ScorerError as error:
+        # The project file cannot be read: its problems in the default language, as a usage error.
+        lang = project.DEFAULT_LANG
+        raise click.UsageError("; ".join(problem.text(lang) for problem in error.problems)) from None
 
 
 LANG_HELP = "Language of the output, vi or en [default: SCORER_LANG, else the project file's, else vi]."
@@ -170,7 +173,7 @@ def emit(text: str | bytes | Iterable[str | bytes], output: Path | None) -> None
     that fails half way prints nothing but its errors. A workbook (bytes) is only ever written to a file."""
     if isinstance(text, bytes):
         if output is None:
-            raise click.UsageError("an .xlsx workbook needs --output FILE")
+            raise UsageError(msg("format_needs_output", fmt="xlsx"))
         _replace(output, lambda stream: stream.write(text))
         return
     pieces = [text] if isinstance(text, str) else text
@@ -270,12 +273,12 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             # The last guard: a path the system refuses (too long, no permission, a device) is an
             # input problem, reported with its name, never a traceback.
             from scorer.messages import t
+            from scorer.problem_messages import os_reason
 
             lang = _run_lang(kwargs)
-            click.echo(
-                f"{t('cli.error', lang)}: {error.filename or ''}: {t('cli.bad_path', lang)}: {error.strerror or error}",
-                err=True,
-            )
+            reason = os_reason(error)
+            said = reason.text(lang) if isinstance(reason, Msg) else reason
+            click.echo(f"{t('cli.error', lang)}: {error.filename or ''}: {t('cli.bad_path', lang)}: {said}", err=True)
             sys.exit(1)
 
     return wrapper
@@ -306,6 +309,16 @@ def _run_lang(kwargs: dict[str, Any]) -> str:
     try:
         return project.language(None)
     except (UsageError, ScorerError):
+        return _fallback_lang()
+
+
+def _fallback_lang() -> str:
+    """The language when SCORER_LANG names none: the project file's, else Vietnamese."""
+    from scorer import project
+
+    try:
+        return project.find().lang or project.DEFAULT_LANG
+    except ScorerError:
         return project.DEFAULT_LANG
 
 
@@ -522,12 +535,9 @@ def predict(
         from scorer.render import xlsx
 
         if output is None:
-            raise click.UsageError("--format xlsx needs --output FILE")
+            raise UsageError(msg("format_needs_output", fmt="xlsx"))
         if what_if:
-            raise click.UsageError(
-                "the expected-points workbook (--format xlsx) states real evidence only: "
-                "run --with in another format (table, json, csv, md, html)"
-            )
+            raise UsageError(msg("workbook_no_what_if"))
         request = _request(output=output, **kwargs)
         emit(xlsx.prediction(api.predict(request, detail=True), lang), output)
         _year_notice(request, lang)
@@ -631,7 +641,7 @@ def backtest(fmt: str | None, lang: str, output: Path | None, track: bool, compa
         wrote(output, lang, "track")
         return
     if fmt == "html" or compare:
-        raise click.UsageError("--format html and --compare need --track")
+        raise UsageError(msg("compare_needs_track"))
     fmt = output_format(fmt, output, BASIC_FORMATS, "table")
     checks = api.backtest(_request(output=output, **kwargs))
     emit(
@@ -751,7 +761,7 @@ def plan_command(fmt: str | None, lang: str, output: Path | None, goal: float | 
 
     fmt = output_format(fmt, output, PLAN_FORMATS, "md")
     if formats.FORMATS[fmt].binary and output is None:
-        raise click.UsageError(f"--format {fmt} needs --output FILE")
+        raise UsageError(msg("format_needs_output", fmt=fmt))
     plans = api.plan(_request(output=output, **kwargs), target=goal)
     emit(formats.writer(fmt).plan(plans, lang), output)
     wrote(output, lang, "plan")
@@ -773,9 +783,9 @@ def form_command(fmt: str | None, lang: str, output: Path | None, what_if: tuple
     from scorer.render import xlsx
 
     if what_if:
-        raise click.UsageError("a self-assessment form is what the evidence supports: --with is refused")
+        raise UsageError(msg("form_with_refused"))
     if output is None:
-        raise click.UsageError("the form is a workbook: it needs --output FILE.xlsx")
+        raise UsageError(msg("form_needs_output"))
     output_format(fmt, output, formats.choices("form"), "xlsx")
     emit(xlsx.form(api.form(_request(output=output, **kwargs)), lang), output)
     wrote(output, lang, "form")
@@ -948,7 +958,9 @@ def _web() -> Any:
 
     missing = serve.missing()
     if missing:
-        raise click.ClickException(f"this command needs {', '.join(missing)}: {serve.INSTALL_HINT}")
+        raise click.ClickException(
+            msg("needs_serve_extra", missing=tuple(missing), hint=serve.INSTALL_HINT).text(_run_lang({}))
+        )
     from scorer.serve import server
 
     return server

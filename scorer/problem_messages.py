@@ -717,18 +717,108 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--output không phải là tệp thường: ghi tên tệp",
     },
     "cannot_write": {"en": "cannot write: {reason}", "vi": "không ghi được: {reason}"},
+    "format_cannot_write": {
+        "en": "this command cannot write a {suffix} file (--format {formats}); give --output a matching extension",
+        "vi": "lệnh này không ghi được tệp {suffix} (--format {formats}); hãy đặt tên tệp --output có đuôi phù hợp",
+    },
+    "format_mismatch": {
+        "en": "--format {fmt} does not match --output {output}: a {suffix} file holds {inferred}",
+        "vi": "--format {fmt} không khớp với --output {output}: tệp {suffix} chứa định dạng {inferred}",
+    },
+    "format_needs_output": {"en": "--format {fmt} needs --output FILE", "vi": "--format {fmt} cần --output TỆP"},
+    "workbook_no_what_if": {
+        "en": "the expected-points workbook (--format xlsx) states real evidence only: "
+        "run --with in another format (table, json, csv, md, html)",
+        "vi": "sổ tính điểm dự kiến (--format xlsx) chỉ ghi tài liệu kiểm chứng thật: "
+        "chạy --with với định dạng khác (table, json, csv, md, html)",
+    },
+    "compare_needs_track": {
+        "en": "--format html and --compare need --track",
+        "vi": "--format html và --compare cần có --track",
+    },
+    "form_with_refused": {
+        "en": "a self-assessment form is what the evidence supports: --with is refused",
+        "vi": "biểu tự đánh giá ghi đúng những gì tài liệu kiểm chứng chứng minh: không nhận --with",
+    },
+    "form_needs_output": {
+        "en": "the form is a workbook: it needs --output FILE.xlsx",
+        "vi": "biểu tự đánh giá là sổ tính: cần --output TỆP.xlsx",
+    },
+    "needs_serve_extra": {"en": "this command needs {missing}: {hint}", "vi": "lệnh này cần {missing}: {hint}"},
     # the reasons an operating system gives most often, in the reader's language
     "os_error.ENOENT": {"en": "no such file or folder", "vi": "không có tệp hoặc thư mục này"},
-    "os_error.EACCES": {"en": "permission denied", "vi": "không có quyền ghi"},
+    "os_error.EACCES": {"en": "permission denied", "vi": "không có quyền truy cập"},
     "os_error.EPERM": {"en": "operation not permitted", "vi": "không được phép"},
     "os_error.ENOSPC": {"en": "no space left on the disk", "vi": "ổ đĩa đã hết chỗ"},
     "os_error.EROFS": {"en": "the disk is read-only", "vi": "ổ đĩa chỉ cho đọc"},
     "os_error.ENAMETOOLONG": {"en": "the file name is too long", "vi": "tên tệp quá dài"},
+    "os_error.ELOOP": {
+        "en": "symbolic links that lead back to themselves",
+        "vi": "các liên kết tượng trưng trỏ vòng lại chính chúng",
+    },
+    "os_error.EISDIR": {"en": "it is a folder", "vi": "đây là một thư mục"},
+    "os_error.ENOTDIR": {"en": "a part of the path is not a folder", "vi": "một phần của đường dẫn không phải thư mục"},
+    "os_error.EEXIST": {"en": "it exists already", "vi": "đã có tệp hoặc thư mục này"},
+    "os_error.EIO": {"en": "the disk could not be read or written", "vi": "lỗi đọc/ghi ổ đĩa"},
+    "os_error.EBUSY": {"en": "the file is in use", "vi": "tệp đang được sử dụng"},
+    "os_error.ETXTBSY": {"en": "the file is in use", "vi": "tệp đang được sử dụng"},
+    "os_error.EINVAL": {"en": "not a valid path or name", "vi": "đường dẫn hoặc tên không hợp lệ"},
+    "os_error.EMFILE": {"en": "too many files open", "vi": "đang mở quá nhiều tệp"},
+    "os_error.ENFILE": {"en": "too many files open", "vi": "đang mở quá nhiều tệp"},
+    "os_error.EFBIG": {"en": "the file is too large", "vi": "tệp quá lớn"},
+    "os_error.EDQUOT": {"en": "the disk quota is used up", "vi": "đã hết hạn mức dung lượng đĩa"},
+    "os_error.ENODEV": {"en": "no such device", "vi": "không có thiết bị này"},
+    "os_error.ENXIO": {"en": "no such device", "vi": "không có thiết bị này"},
+    "os_error.other": {"en": "{en}", "vi": "hệ thống từ chối (mã lỗi {code})"},
+    # the reasons a database gives, in the reader's language (db_reason)
+    "db_error.SQLITE_NOTADB": {"en": "the file is not a database", "vi": "tệp không phải là cơ sở dữ liệu"},
+    "db_error.SQLITE_CORRUPT": {"en": "the database file is damaged", "vi": "tệp cơ sở dữ liệu bị hỏng"},
+    "db_error.SQLITE_CANTOPEN": {"en": "the database file cannot be opened", "vi": "không mở được tệp cơ sở dữ liệu"},
+    "db_error.SQLITE_READONLY": {"en": "the database is read-only", "vi": "cơ sở dữ liệu chỉ cho đọc"},
+    "db_error.SQLITE_PERM": {"en": "permission denied", "vi": "không có quyền truy cập"},
+    "db_error.SQLITE_FULL": {"en": "the disk is full", "vi": "ổ đĩa đã hết chỗ"},
+    "db_error.SQLITE_IOERR": {"en": "the disk could not be read or written", "vi": "lỗi đọc/ghi ổ đĩa"},
+    "db_error.SQLITE_BUSY": {
+        "en": "the database is in use by another process",
+        "vi": "cơ sở dữ liệu đang được một tiến trình khác sử dụng",
+    },
+    "db_error.SQLITE_LOCKED": {
+        "en": "the database is in use by another process",
+        "vi": "cơ sở dữ liệu đang được một tiến trình khác sử dụng",
+    },
+    "db_error.other": {"en": "{en}", "vi": "lỗi cơ sở dữ liệu ({code})"},
+    # a parser's reasons (YAML, CSV, TOML), in the reader's language (parse_reason)
+    "parse_error.other": {"en": "{en}", "vi": "sai cú pháp"},
+    "parse_error.colon": {
+        "en": "{en}",
+        "vi": "dấu ':' không dùng được ở đây (một giá trị có dấu ':' phải đặt trong ngoặc kép)",
+    },
+    "parse_error.tab": {"en": "{en}", "vi": "có ký tự tab: chỉ thụt lề bằng dấu cách"},
+    "parse_error.no_colon": {"en": "{en}", "vi": "thiếu dấu ':' sau tên khóa"},
+    "parse_error.indent": {"en": "{en}", "vi": "thụt lề không khớp với các dòng trên"},
+    "parse_error.alias": {"en": "{en}", "vi": "bí danh (alias) chưa được định nghĩa"},
+    "parse_error.unclosed": {"en": "{en}", "vi": "dấu ngoặc kép mở mà không đóng"},
+    "parse_error.bracket": {"en": "{en}", "vi": "dấu ngoặc mở mà không đóng đúng chỗ"},
+    "parse_error.escape": {
+        "en": "{en}",
+        "vi": "ký tự thoát (\\) không hợp lệ trong chuỗi ngoặc kép: dùng ngoặc đơn hoặc viết \\\\",
+    },
+    "parse_error.documents": {"en": "{en}", "vi": "tệp có nhiều hơn một tài liệu (dòng '---')"},
+    "parse_error.quote_after": {
+        "en": "{en}",
+        "vi": "sau dấu ngoặc kép đóng phải là dấu phân cách",
+    },
+    "parse_error.field_limit": {"en": "{en}", "vi": "một ô dài quá giới hạn"},
     "project_toml": {"en": "not a readable TOML file: {error}", "vi": "không đọc được tệp TOML: {error}"},
     "project_unknown_key": {"en": "unknown key {key}", "vi": "khóa không có trong tệp dự án: {key}"},
     "project_keys": {"en": "the keys are evidence, rules and lang", "vi": "các khóa là evidence, rules và lang"},
     "project_lang": {"en": "lang = {value} is not a language", "vi": "lang = {value} không phải là ngôn ngữ"},
     "project_lang_hint": {"en": "write vi or en", "vi": "ghi vi hoặc en"},
+    "project_not_utf8": {"en": "the file is not UTF-8 text", "vi": "tệp không phải văn bản UTF-8"},
+    "env_lang": {
+        "en": "SCORER_LANG={value} is not a language: set it to vi or en",
+        "vi": "SCORER_LANG={value} không phải là ngôn ngữ: đặt là vi (tiếng Việt) hoặc en (tiếng Anh)",
+    },
     "as_of_before_year": {
         "en": "--as-of {day} is before {year} begins: the criteria set {title} predicts {year}, "
         "give a day from {year}-01-01 (or another --year)",
@@ -814,12 +904,86 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def os_reason(error: BaseException) -> Msg | str:
-    """Why the system refused, as a message of this catalogue where it has the reason (`os_error.*`),
-    else the system's own words."""
+    """Why the system refused, as a message of this catalogue where it has the reason (`os_error.*`);
+    another reason by its code in Vietnamese (the system's words in English); an error without a
+    code (none the system raised) in its own words."""
     import errno
 
-    key = f"os_error.{errno.errorcode.get(getattr(error, 'errno', None) or 0, '')}"
-    return Msg(key) if key in MESSAGES else (getattr(error, "strerror", None) or str(error))
+    code = errno.errorcode.get(getattr(error, "errno", None) or 0, "")
+    key = f"os_error.{code}"
+    if key in MESSAGES:
+        return Msg(key)
+    said = getattr(error, "strerror", None) or str(error)
+    return Msg("os_error.other", (("en", said), ("code", code))) if code else said
+
+
+def db_reason(error: BaseException) -> Msg | str:
+    """Why the database refused (sqlite3's error), as a message of this catalogue where it has
+    the reason (`db_error.*`); the system's reason for an OSError."""
+    if isinstance(error, OSError):
+        return os_reason(error)
+    code = getattr(error, "sqlite_errorcode", None)
+    name = _SQLITE_NAMES.get(code & 0xFF) if isinstance(code, int) else None
+    if name is None:
+        name = _sqlite_name_of(str(error))
+    key = f"db_error.{name}"
+    return Msg(key) if key in MESSAGES else Msg("db_error.other", (("en", str(error)), ("code", name or "?")))
+
+
+# sqlite's primary result codes by number (the extended codes carry one in their low byte).
+_SQLITE_NAMES = {
+    3: "SQLITE_PERM",
+    5: "SQLITE_BUSY",
+    6: "SQLITE_LOCKED",
+    8: "SQLITE_READONLY",
+    10: "SQLITE_IOERR",
+    11: "SQLITE_CORRUPT",
+    13: "SQLITE_FULL",
+    14: "SQLITE_CANTOPEN",
+    26: "SQLITE_NOTADB",
+}
+_SQLITE_WORDS = {
+    "file is not a database": "SQLITE_NOTADB",
+    "database disk image is malformed": "SQLITE_CORRUPT",
+    "unable to open database file": "SQLITE_CANTOPEN",
+    "attempt to write a readonly database": "SQLITE_READONLY",
+    "database is locked": "SQLITE_BUSY",
+    "disk I/O error": "SQLITE_IOERR",
+    "database or disk is full": "SQLITE_FULL",
+}
+
+
+def _sqlite_name_of(text: str) -> str | None:
+    return next((name for words, name in _SQLITE_WORDS.items() if text.startswith(words)), None)
+
+
+# A parser's reasons (PyYAML's problems, the csv module's errors) worded by the catalogue: the first
+# words of each, to its key; any other keeps the parser's words in English and says "sai cú pháp"
+# in Vietnamese (the file, line and column name the place).
+_PARSER_WORDS = (
+    ("mapping values are not allowed", "colon"),
+    ("found character '\\t' that cannot start any token", "tab"),
+    ("found a tab character", "tab"),
+    ("could not find expected ':'", "no_colon"),
+    ("did not find expected key", "indent"),
+    ("did not find expected '-' indicator", "indent"),
+    ("expected <block end>", "indent"),
+    ("found undefined alias", "alias"),
+    ("found unexpected end of stream", "unclosed"),
+    ("unexpected end of data", "unclosed"),
+    ("did not find expected ',' or", "bracket"),
+    ("found unknown escape character", "escape"),
+    ("expected a single document", "documents"),
+    ("but found another document", "documents"),
+    ("expected after '\"'", "quote_after"),
+    ("field larger than field limit", "field_limit"),
+)
+
+
+def parse_reason(text: str) -> Msg:
+    """A parser's reason for refusing a file, in the reader's language."""
+    found = next((key for words, key in _PARSER_WORDS if words in text), "other")
+    return Msg(f"parse_error.{found}", (("en", text),))
 
 
 def render(message: Msg, lang: str, name: Namer | None = None) -> str:

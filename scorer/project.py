@@ -13,6 +13,7 @@ file's `lang`, else Vietnamese."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,10 +42,23 @@ class Project:
 def _table(path: Path) -> dict[str, Any] | None:
     import tomllib
 
+    from scorer.problem_messages import os_reason, parse_reason
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ScorerError.single(path, msg("project_toml", error=str(error))) from None
+    except OSError as error:
+        raise ScorerError.single(path, msg("cannot_read", reason=os_reason(error))) from None
+    except UnicodeDecodeError:
+        raise ScorerError.single(
+            path, msg("project_toml", error=msg("project_not_utf8")), hint=msg("save_utf8")
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        # "Expected '=' after a key (at line 3, column 5)": the place as the file's line, the
+        # reason in the reader's language
+        place = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error)) if place else str(error)
+        line = int(place.group(1)) if place else None
+        raise ScorerError.single(path, msg("project_toml", error=parse_reason(reason)), line=line) from None
     if path.name == PROJECT_FILE:
         return data
     tool = data.get("tool")
@@ -108,7 +122,7 @@ def language(value: str | None, project: Project | None = None) -> str:
     env = os.environ.get(ENV_LANG, "").strip().lower()
     if env:
         if env not in LANGS:
-            raise UsageError(f"{ENV_LANG}={env} is not a language: set it to vi or en")
+            raise UsageError(msg("env_lang", value=env))
         return env
     if project is None:
         try:

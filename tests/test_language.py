@@ -55,12 +55,20 @@ def test_the_flag_wins_over_the_environment(runner, monkeypatch):
     assert "Tổng cộng" in result.output
 
 
-def test_a_mistyped_environment_language_is_a_usage_error(runner, monkeypatch):
+def test_a_mistyped_environment_language_is_a_usage_error(runner, monkeypatch, tmp_path):
+    """Refused in Vietnamese (no language is chosen), or in the project file's language."""
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("SCORER_LANG", "vn")
     result = runner.invoke(main, ["predict", *AS_OF])
     assert result.exit_code == 2
-    assert "SCORER_LANG=vn is not a language: set it to vi or en" in result.output
+    assert result.output.endswith(
+        "\nLỗi: SCORER_LANG=vn không phải là ngôn ngữ: đặt là vi (tiếng Việt) hoặc en (tiếng Anh)\n"
+    )
+    (tmp_path / "scorer.toml").write_text('lang = "en"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["predict", *AS_OF])
+    assert result.exit_code == 2
+    assert result.output.endswith("\nError: SCORER_LANG=vn is not a language: set it to vi or en\n")
 
 
 def test_commands_run_from_a_subfolder_of_the_project(runner, vietnamese_default, monkeypatch, project):

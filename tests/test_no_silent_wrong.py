@@ -910,7 +910,7 @@ def test_paths_the_system_refuses_are_errors_not_tracebacks(runner, tmp_path):
         ),
         (
             ["--evidence", str(EVIDENCE), "--criteria", long + ".yaml"],
-            f"Error: {long}.yaml: cannot read: File name too long",
+            f"Error: {long}.yaml: cannot read: the file name is too long",
         ),
     ]
     for args, first in cases:
@@ -918,6 +918,34 @@ def test_paths_the_system_refuses_are_errors_not_tracebacks(runner, tmp_path):
         assert result.exit_code == 1, (args, result.output)
         assert error_lines(result.output)[0] == first
         assert result.exception is None or isinstance(result.exception, SystemExit)
+    # In Vietnamese, the system's reason too: no "File name too long" inside a Vietnamese line.
+    vietnamese = [
+        (["-o", long + ".json"], f"Lỗi: {long}.json: không ghi được: tên tệp quá dài"),
+        (["--criteria", long + ".yaml"], f"Lỗi: {long}.yaml: không đọc được: tên tệp quá dài"),
+    ]
+    for args, first in vietnamese:
+        result = runner.invoke(main, [*base, "--evidence", str(EVIDENCE), "--rules", str(RULES), *args, "--lang", "vi"])
+        assert result.exit_code == 1, (args, result.output)
+        assert error_lines(result.output)[0] == first
+    # As a person runs it, with no language chosen: Vietnamese, the reason too.
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scorer",
+            "predict",
+            *base[1:],
+            "--evidence",
+            str(EVIDENCE),
+            "--criteria",
+            long + ".yaml",
+        ],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "SCORER_LANG"},
+    )
+    assert run.returncode == 1
+    assert run.stderr == f"Lỗi: {long}.yaml: không đọc được: tên tệp quá dài\n"
 
 
 def test_a_unit_folder_named_in_nfd_is_the_unit_of_its_nfc_id(runner, tmp_path):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from scorer.problem_messages import parse_reason
 from scorer.errors import Collector, Grouped, msg
 from scorer.loading.criteria import field_kind
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, nfc, text_lines
@@ -80,7 +81,7 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
     try:
         header = next(reader, None)
     except csv.Error as error:
-        problems.add(path, msg("invalid_csv", detail=str(error)), line=1)
+        problems.add(path, msg("invalid_csv", detail=parse_reason(str(error))), line=1)
         return
     if not header:
         return
@@ -120,7 +121,7 @@ def csv_records(path: Path, problems: Collector) -> Iterator[RawRecord]:
                 order.saw(record, line)
                 yield record, heads.origin(str(path), str(record.get("type")), line), LineMap({(): line})
     except csv.Error as error:
-        problems.add(path, msg("invalid_csv", detail=str(error)), line=reader.line_num + skipped)
+        problems.add(path, msg("invalid_csv", detail=parse_reason(str(error))), line=reader.line_num + skipped)
     order.report(path, problems, heads)
 
 

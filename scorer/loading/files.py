@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 from pathlib import Path
 
+from scorer.problem_messages import os_reason
 from scorer.errors import Problem, ScorerError, msg
 
 MAX_FILE_BYTES = 64 * 2**20
@@ -50,7 +51,7 @@ def _open(path: Path, limit: int = MAX_FILE_BYTES) -> BinaryIO:
     except IsADirectoryError:
         raise ScorerError.single(path, msg("is_a_folder")) from None
     except OSError as error:
-        raise ScorerError.single(path, msg("cannot_read", reason=error.strerror or str(error))) from None
+        raise ScorerError.single(path, msg("cannot_read", reason=os_reason(error))) from None
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -59,7 +60,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         try:
             return stream.read()
         except OSError as error:
-            raise ScorerError.single(path, msg("cannot_read", reason=error.strerror or str(error))) from None
+            raise ScorerError.single(path, msg("cannot_read", reason=os_reason(error))) from None
 
 
 def read_text(path: Path) -> str:
@@ -159,7 +160,7 @@ def listdir(folder: Path) -> list[Path]:
     try:
         return sorted(folder.iterdir())
     except OSError as error:
-        raise ScorerError.single(folder, msg("cannot_read_folder", reason=error.strerror or str(error))) from None
+        raise ScorerError.single(folder, msg("cannot_read_folder", reason=os_reason(error))) from None
 
 
 def is_dir(path: Path) -> bool:

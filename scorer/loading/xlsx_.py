@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from scorer.problem_messages import os_reason
 from scorer.errors import Collector, Grouped, Msg, ScorerError, did_you_mean, msg
 from scorer.loading.criteria import field_kind
 from scorer.loading.csv_ import LIST_SPLIT
@@ -55,7 +56,7 @@ def check_zip(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise ScorerError.single(path, msg("cannot_read", reason=error.strerror or str(error))) from None
+        raise ScorerError.single(path, msg("cannot_read", reason=os_reason(error))) from None
     if size > MAX_XLSX_BYTES:
         raise ScorerError.single(path, msg("file_too_large", mib=MAX_XLSX_BYTES // 2**20), hint=msg("split_workbook"))
     try:

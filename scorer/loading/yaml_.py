@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from scorer.problem_messages import parse_reason
 from scorer.errors import Grouped, Msg, Problem, ScorerError, msg
 from scorer.loading.files import MAX_CELL_CHARS, read_text
 from scorer.models.criteria import Loc
@@ -196,10 +197,10 @@ class _Events:
             column = mark.column if mark else None
             problem = error.problem or error.context
             raise ScorerError(
-                [Problem(self.path, msg("invalid_yaml", detail=str(problem)), line=line, column=column)]
+                [Problem(self.path, msg("invalid_yaml", detail=parse_reason(str(problem))), line=line, column=column)]
             ) from None
         except yaml.YAMLError as error:
-            raise ScorerError.single(self.path, msg("invalid_yaml", detail=str(error))) from None
+            raise ScorerError.single(self.path, msg("invalid_yaml", detail=parse_reason(str(error)))) from None
         except RecursionError:
             raise ScorerError.single(self.path, msg("yaml_too_deep", depth=MAX_YAML_DEPTH)) from None
 

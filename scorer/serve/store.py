@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scorer.problem_messages import db_reason
 from scorer.errors import ScorerError, msg
 from scorer.serve.timing import spent
 
@@ -167,11 +168,11 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise ScorerError.single(
                 self.path,
-                msg("database_not_one", error=str(error)),
+                msg("database_not_one", error=db_reason(error)),
                 hint=msg("database_damaged_hint"),
             ) from None
         except (OSError, sqlite3.Error) as error:
-            raise ScorerError.single(data, msg("database_cannot_open", error=str(error))) from None
+            raise ScorerError.single(data, msg("database_cannot_open", error=db_reason(error))) from None
         self._lock = threading.RLock()
 
     def close(self) -> None:

@@ -1,0 +1,169 @@
+"""The refusals whose words came from elsewhere (the system, a parser, the database, click's usage
+errors) worded by the catalogue: Vietnamese by default, English on request, exact text."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scorer.cli import main
+from tests.conftest import EVIDENCE, RULES, error_lines, write_unit
+
+AS_OF = ["--as-of", "2024-09-30"]
+
+
+def _evidence_file(tmp_path: Path, name: str, text: str) -> Path:
+    unit = write_unit(tmp_path / "ev", "u", {})
+    (unit / "2024").mkdir()
+    (unit / "2024" / name).write_text(text, encoding="utf-8")
+    return unit / "2024" / name
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "vi", "en"),
+    [
+        (
+            "e.yaml",
+            "- id: a\n  type: plan\n  title: Kế hoạch: CCHC\n",
+            "3: YAML không hợp lệ: dấu ':' không dùng được ở đây (một giá trị có dấu ':' phải đặt trong ngoặc kép)",
+            "3: invalid YAML: mapping values are not allowed in this context",
+        ),
+        (
+            "e.yaml",
+            "- id: a\n\ttype: plan\n",
+            "2: YAML không hợp lệ: có ký tự tab: chỉ thụt lề bằng dấu cách",
+            "2: invalid YAML: found a tab character that violates indentation",
+        ),
+        (
+            "e.yaml",
+            "- {id: a, type: plan\n",
+            "2: YAML không hợp lệ: dấu ngoặc mở mà không đóng đúng chỗ",
+            "2: invalid YAML: did not find expected ',' or '}'",
+        ),
+        (
+            "e.csv",
+            'id,type,date\n"a,plan,2024-01-01\n',
+            "2: CSV không hợp lệ: dấu ngoặc kép mở mà không đóng",
+            "2: invalid CSV: unexpected end of data",
+        ),
+    ],
+)
+def test_a_parser_s_reason_is_worded_in_the_run_s_language(runner, tmp_path, name, text, vi, en):
+    path = _evidence_file(tmp_path, name, text)
+    for lang, expected in (("vi", f"Lỗi: {path}:{vi}"), ("en", f"Error: {path}:{en}")):
+        result = runner.invoke(
+            main, ["validate", "--evidence", str(tmp_path / "ev"), "--rules", str(RULES), "--lang", lang]
+        )
+        assert result.exit_code == 1
+        assert error_lines(result.output)[0] == expected
+
+
+def test_a_project_file_that_is_not_toml_is_named_by_its_line(runner, tmp_path, monkeypatch, vietnamese_default):
+    (tmp_path / "scorer.toml").write_text('evidence = "ev"\nlang = \n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate"])
+    assert result.exit_code == 1
+    assert error_lines(result.output) == [f"Lỗi: {tmp_path / 'scorer.toml'}:2: không đọc được tệp TOML: sai cú pháp"]
+    result = runner.invoke(main, ["validate", "--lang", "en"])
+    assert error_lines(result.output) == [
+        f"Error: {tmp_path / 'scorer.toml'}:2: not a readable TOML file: Invalid value"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "vi", "en"),
+    [
+        (
+            ["predict", "--format", "md", "-o", "x.xlsx"],
+            "--format md không khớp với --output x.xlsx: tệp .xlsx chứa định dạng xlsx",
+            "--format md does not match --output x.xlsx: a .xlsx file holds xlsx",
+        ),
+        (
+            ["risks", "-o", "x.docx"],
+            "lệnh này không ghi được tệp .docx (--format table|json|csv|md|html); "
+            "hãy đặt tên tệp --output có đuôi phù hợp",
+            "this command cannot write a .docx file (--format table|json|csv|md|html); "
+            "give --output a matching extension",
+        ),
+        (
+            ["predict", "--format", "xlsx"],
+            "--format xlsx cần --output TỆP",
+            "--format xlsx needs --output FILE",
+        ),
+        (
+            ["plan", "--year", "2023", "--format", "docx"],
+            "--format docx cần --output TỆP",
+            "--format docx needs --output FILE",
+        ),
+        (
+            ["form"],
+            "biểu tự đánh giá là sổ tính: cần --output TỆP.xlsx",
+            "the form is a workbook: it needs --output FILE.xlsx",
+        ),
+        (
+            ["backtest", "--compare"],
+            "--format html và --compare cần có --track",
+            "--format html and --compare need --track",
+        ),
+    ],
+)
+def test_usage_errors_in_the_run_s_language(runner, args, vi, en, monkeypatch, vietnamese_default):
+    monkeypatch.chdir(EVIDENCE.parent)
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert result.output.endswith(f"\nLỗi: {vi}\n")
+    result = runner.invoke(main, [*args, "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert result.output.endswith(f"\nError: {en}\n")
+
+
+def test_a_usage_error_as_a_person_runs_it(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "scorer", "predict", *AS_OF, "--format", "md", "-o", str(tmp_path / "x.docx")],
+        capture_output=True,
+        text=True,
+        cwd=EVIDENCE.parent,
+        env={k: v for k, v in os.environ.items() if k != "SCORER_LANG"},
+    )
+    assert run.returncode == 2
+    assert run.stderr.endswith(
+        f"\nLỗi: --format md không khớp với --output {tmp_path / 'x.docx'}: tệp .docx chứa định dạng docx\n"
+    )
+
+
+def test_a_file_that_is_no_database_is_named_in_words(runner, tmp_path, vietnamese_default):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "scorer.sqlite3").write_bytes(b"not a database at all" * 100)
+    result = runner.invoke(main, ["user", "list", "--data", str(data)])
+    assert result.exit_code == 1
+    assert error_lines(result.output) == [
+        f"Lỗi: {data / 'scorer.sqlite3'}: cơ sở dữ liệu của dịch vụ bị hỏng hoặc không phải một cơ sở dữ liệu "
+        "(tệp không phải là cơ sở dữ liệu) (khôi phục tệp từ bản sao lưu, hoặc chuyển tệp đi nơi khác để bắt đầu "
+        "lại khi chưa có người dùng)"
+    ]
+    result = runner.invoke(main, ["user", "list", "--data", str(data)], env={"SCORER_LANG": "en"})
+    assert error_lines(result.output) == [
+        f"Error: {data / 'scorer.sqlite3'}: the service's database is damaged or not one "
+        "(the file is not a database) (restore it from a backup, or move it away to start with no users)"
+    ]
+
+
+def test_the_database_s_reasons_are_all_in_the_catalogue():
+    from scorer.problem_messages import MESSAGES, db_reason
+
+    for code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_FULL):
+        error = sqlite3.DatabaseError("x")
+        error.sqlite_errorcode = code  # type: ignore[attr-defined]
+        reason = db_reason(error)
+        assert not isinstance(reason, str) and reason.key in MESSAGES
+        assert reason.text("vi") != reason.text("en")
+    # an error the catalogue does not word keeps its code in Vietnamese and its words in English
+    other = sqlite3.DatabaseError("something new")
+    assert db_reason(other).text("vi") == "lỗi cơ sở dữ liệu (?)"
+    assert db_reason(other).text("en") == "something new"
