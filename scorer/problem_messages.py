@@ -607,6 +607,182 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the check of the unit with this file needed more memory than the service gives one task",
         "vi": "việc kiểm tra đơn vị với tệp này cần nhiều bộ nhớ hơn mức máy chủ dành cho một tác vụ",
     },
+    # -- a criteria set's checks (models/criteria.py, loading/criteria.py, scoring/kinds.py): what a
+    # person editing a set reads; the set's own names (metrics, fields, dates) as the file writes them
+    "cs.to_finish": {"en": "to finish: {item}", "vi": "còn phải hoàn thiện: {item}"},
+    "cs.to_finish_row": {"en": "to finish: {id} {title}: {needs}", "vi": "còn phải hoàn thiện: {id} {title}: {needs}"},
+    "cs.to_finish_adjustment": {
+        "en": "to finish: {block} {id} {title}: metric",
+        "vi": "còn phải hoàn thiện: {block} {id} {title}: số liệu (metric)",
+    },
+    "cs.block.bonus": {"en": "bonus", "vi": "điểm thưởng"},
+    "cs.block.penalty": {"en": "penalty", "vi": "điểm trừ"},
+    "cs.area_sum": {
+        "en": "area {id} has max {max} but its criteria add up to {sum}",
+        "vi": "lĩnh vực {id} có điểm tối đa {max} nhưng các tiêu chí cộng lại được {sum}",
+    },
+    "cs.node_sum": {
+        "en": "criterion {id} has max {max} but its sub-criteria add up to {sum}",
+        "vi": "tiêu chí {id} có điểm tối đa {max} nhưng các tiêu chí thành phần cộng lại được {sum}",
+    },
+    "cs.heading_node": {
+        "en": "criterion {id} is a node: its own title heads it",
+        "vi": "tiêu chí {id} có các tiêu chí thành phần: tên của chính nó đã là tiêu đề của nhóm",
+    },
+    "cs.heading_empty": {
+        "en": "no sub-criterion of area {area} under '{heading}'",
+        "vi": "lĩnh vực {area} không có tiêu chí thành phần nào thuộc nhóm '{heading}'",
+    },
+    "cs.unknown_metric": {"en": "unknown metric '{name}'", "vi": "không có số liệu (metric) '{name}'"},
+    "cs.areas_scale": {
+        "en": "area maxima add up to {total}, not the scale {scale}",
+        "vi": "điểm tối đa của các lĩnh vực cộng lại được {total}, không bằng thang điểm {scale}",
+    },
+    "cs.component_missing": {"en": "component '{name}' is missing", "vi": "thiếu thành phần điểm '{name}'"},
+    "cs.component_sum": {
+        "en": "component max {max} but its criteria add up to {sum}",
+        "vi": "thành phần điểm có điểm tối đa {max} nhưng các tiêu chí của nó cộng lại được {sum}",
+    },
+    "cs.components_scale": {
+        "en": "component maxima add up to {total}, not the scale {scale}",
+        "vi": "điểm tối đa của các thành phần điểm cộng lại được {total}, không bằng thang điểm {scale}",
+    },
+    "cs.id_twice": {"en": "criterion id {id} is used twice", "vi": "mã tiêu chí {id} được dùng hai lần"},
+    "cs.id_area": {
+        "en": "criterion {id} is not numbered under area {area}",
+        "vi": "tiêu chí {id} không được đánh số theo lĩnh vực {area}",
+    },
+    "cs.id_parent": {
+        "en": "sub-criterion {id} is not numbered under criterion {parent}",
+        "vi": "tiêu chí thành phần {id} không được đánh số theo tiêu chí {parent}",
+    },
+    "cs.unknown_group": {
+        "en": "unknown unit group '{name}' (declare it under unit_groups)",
+        "vi": "không có nhóm đơn vị '{name}' (khai báo nhóm trong unit_groups)",
+    },
+    "cs.no_rule": {"en": "criterion {id} has no rule", "vi": "tiêu chí {id} chưa có cách tính điểm (rule)"},
+    "cs.no_rule_hint": {
+        "en": "write one, or list it under todo",
+        "vi": "viết cách tính điểm, hoặc ghi việc còn phải làm vào todo",
+    },
+    "cs.unknown_date": {
+        "en": "unknown calendar date '{name}'",
+        "vi": "không có mốc '{name}' trong lịch (calendar) của bộ tiêu chí",
+    },
+    "cs.unknown_type": {
+        "en": "unknown evidence type '{type}'",
+        "vi": "không có loại tài liệu kiểm chứng '{type}'",
+    },
+    "cs.proof_twice": {"en": "proof id '{id}' is used twice", "vi": "mã minh chứng '{id}' được dùng hai lần"},
+    "cs.kind_undeclared": {
+        "en": "'{kind}' is not declared in the criteria set's document kinds",
+        "vi": "'{kind}' chưa được khai báo trong các loại văn bản (document_kinds) của bộ tiêu chí",
+    },
+    "cs.not_a_field": {
+        "en": "'{field}' is not a field of {type} records",
+        "vi": "'{field}' không phải là trường của bản ghi loại {type}",
+    },
+    "cs.needs_due": {
+        "en": "a {kind} metric needs 'due_field' or 'expect'",
+        "vi": "số liệu loại {kind} cần 'due_field' hoặc 'expect'",
+    },
+    "cs.name_undeclared": {
+        "en": "'{value}' is not declared in the criteria set's {names}",
+        "vi": "'{value}' chưa được khai báo trong {names} của bộ tiêu chí",
+    },
+    "cs.names.indicator": {"en": "indicator names", "vi": "danh mục chỉ số (indicators)"},
+    "cs.names.document": {"en": "document names", "vi": "danh mục loại văn bản (document_kinds)"},
+    "cs.needs_cutoff": {
+        "en": "the calendar needs 'cutoff', the year's data cut-off date",
+        "vi": "lịch (calendar) cần có 'cutoff', ngày chốt số liệu của năm",
+    },
+    "cs.field_kind": {
+        "en": "the {key} of {metric} must hold {needs}, and '{field}' of {type} records holds {holds}",
+        "vi": "{key} của {metric} phải là {needs}, mà '{field}' của bản ghi loại {type} là {holds}",
+    },
+    "cs.holds.number": {"en": "a number", "vi": "một số"},
+    "cs.holds.date": {"en": "a date", "vi": "một ngày"},
+    "cs.holds.bool": {"en": "true or false", "vi": "true hoặc false"},
+    "cs.holds.enum": {"en": "a name", "vi": "một tên trong danh mục"},
+    "cs.holds.list": {"en": "a list", "vi": "một danh sách"},
+    "cs.holds.text": {"en": "text", "vi": "văn bản"},
+    "cs.calendar_far": {
+        "en": "{day} is too far from {year}: is the year mistyped?",
+        "vi": "{day} cách năm {year} quá xa: có gõ nhầm năm không?",
+    },
+    "cs.not_a_value": {
+        "en": "'{value}' is not a value of {type} records' {field} ({allowed})",
+        "vi": "'{value}' không phải là giá trị của trường {field} của bản ghi loại {type} ({allowed})",
+    },
+    "cs.bool_field": {
+        "en": "{type} records' {field} is true or false, not {value}",
+        "vi": "trường {field} của bản ghi loại {type} là true hoặc false, không phải {value}",
+    },
+    "cs.number_field": {
+        "en": "{type} records' {field} is a number, not {value}",
+        "vi": "trường {field} của bản ghi loại {type} là một số, không phải {value}",
+    },
+    "cs.date_filter": {
+        "en": "a filter on the date field '{field}' never matches: filter on another field",
+        "vi": "bộ lọc trên trường ngày '{field}' không bao giờ khớp: hãy lọc theo trường khác",
+    },
+    "cs.range.exists": {"en": "a exists from 0 to 1", "vi": "có (1) hoặc không (0)"},
+    "cs.range.on_time_share": {"en": "a on time share from 0 to 1", "vi": "tỉ lệ đúng hạn từ 0 đến 1"},
+    "cs.range.share": {"en": "a share from 0 to 1", "vi": "tỉ lệ từ 0 đến 1"},
+    "cs.range.indicator": {"en": "the {kind} '{name}' ({low}..{high})", "vi": "{kind} '{name}' ({low}..{high})"},
+    "cs.not_sub": {
+        "en": "'{id}' is not a sub-criterion of this set",
+        "vi": "'{id}' không phải là tiêu chí thành phần của bộ tiêu chí này",
+    },
+    "cs.not_survey": {
+        "en": "sub-criterion {id} is not scored by the {instrument} survey",
+        "vi": "tiêu chí thành phần {id} không được chấm bằng khảo sát {instrument}",
+    },
+    "cs.unreachable": {
+        "en": "{shown} can never be reached: metric '{name}' is {span}",
+        "vi": "{shown} không bao giờ đạt được: số liệu '{name}' là {span}",
+    },
+    "cs.unreachable_hint": {
+        "en": "{shown} looks like a percentage: write {value}",
+        "vi": "{shown} có vẻ là tỉ lệ phần trăm: ghi {value}",
+    },
+    "cs.points_over": {
+        "en": "{points} points exceed the criterion's max {max}",
+        "vi": "{points} điểm vượt quá điểm tối đa {max} của tiêu chí",
+    },
+    "cs.needs_obligation": {
+        "en": "a {kind} rule reads an obligation metric ({kinds})",
+        "vi": "cách tính {kind} phải đọc một số liệu về nghĩa vụ đúng hạn ({kinds})",
+    },
+    "cs.band_edge": {
+        "en": "a band needs exactly one of 'min' (met at that value or more) or 'above' (met above it)",
+        "vi": "mỗi mức (band) cần đúng một trong hai: 'min' (đạt khi từ giá trị đó trở lên) hoặc 'above' "
+        "(đạt khi trên giá trị đó)",
+    },
+    "cs.bands_order": {
+        "en": "bands must be listed from the highest minimum down",
+        "vi": "các mức (bands) phải ghi từ mức có ngưỡng cao nhất xuống",
+    },
+    "cs.survey_not_arising": {
+        "en": "a survey row cannot be 'not arising'",
+        "vi": "tiêu chí chấm bằng khảo sát không thể 'không phát sinh' (not_arising)",
+    },
+    "cs.survey_source": {
+        "en": "a {instrument} survey rule belongs to source {source}",
+        "vi": "cách tính theo khảo sát {instrument} thuộc nguồn điểm {source}",
+    },
+    "cs.levels_order": {
+        "en": "levels must not rise from on_time to late to missing",
+        "vi": "điểm các mức không được tăng dần theo thứ tự on_time, late, missing",
+    },
+    "cs.hundredths": {
+        "en": "{value} is not a whole number of hundredths",
+        "vi": "{value} không phải là bội số của 0,01",
+    },
+    "cs.hundredths_hint": {
+        "en": "points are rounded to 2 decimals: write e.g. 0.51",
+        "vi": "điểm được làm tròn đến 2 chữ số thập phân: ghi ví dụ 0.51 (tệp YAML dùng dấu chấm thập phân)",
+    },
     # -- the web service's accounts, database and folders
     "user_name_bad": {
         "en": "'{name}' is not a user name: letters, digits, . _ @ - (at most 64)",

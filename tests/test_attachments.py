@@ -135,4 +135,9 @@ def test_an_output_through_a_link_loop_is_refused(runner, tmp_path) -> None:
     output = tmp_path / "loop" / "p.json"
     result = runner.invoke(main, ["predict", "--rules", str(RULES), "--as-of", "2024-09-30", "-o", str(output)])
     assert result.exit_code == 1
-    assert error_lines(result.output) == [f"Error: {output}: cannot write: Too many levels of symbolic links"]
+    assert error_lines(result.output) == [f"Error: {output}: cannot write: symbolic links that lead back to themselves"]
+    args = ["predict", "--rules", str(RULES), "--as-of", "2024-09-30", "-o", str(output), "--lang", "vi"]
+    result = runner.invoke(main, args)
+    assert error_lines(result.output) == [
+        f"Lỗi: {output}: không ghi được: các liên kết tượng trưng trỏ vòng lại chính chúng"
+    ]

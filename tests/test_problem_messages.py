@@ -24,6 +24,10 @@ FAMILIES = {
     "cannot_read_": ("word", "excel"),
     "differs_": ("title", "date", "title_date"),
     "notice.": ("prediction", "risks", "explanation", "track", "backtest", "target", "plan", "form", "template"),
+    "cs.block.": ("bonus", "penalty"),
+    "cs.names.": ("indicator", "document"),
+    "cs.holds.": ("number", "date", "bool", "enum", "list", "text"),
+    "cs.range.": ("exists", "on_time_share"),
 }
 
 

@@ -8,6 +8,9 @@ import copy
 import html
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -552,3 +555,60 @@ def test_explain_of_a_criterion_node_names_its_sub_criteria(runner, monkeypatch)
     assert error_lines(result.stderr) == [
         "Error: criteria_2024.yaml: criterion 1.1 is scored by its sub-criteria: explain one of 1.1.1, 1.1.2"
     ]
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (
+            lambda d: _node(d).update(max=6),
+            "areas.0.criteria.0.max: tiêu chí 1.1 có điểm tối đa 6,0 nhưng các tiêu chí thành phần cộng lại được 5,0",
+        ),
+        (
+            lambda d: _node(d)["criteria"][0]["rule"].update(late=1.5),
+            "areas.0.criteria.0.criteria.0.rule: điểm các mức không được tăng dần theo thứ tự on_time, late, missing",
+        ),
+        (
+            lambda d: d["bonus"]["items"][0].update(metric="initiatives"),
+            "bonus.items.0.metric: không có số liệu (metric) 'initiatives' (có phải là 'initiatives_recognized'?)",
+        ),
+        (
+            lambda d: _node(d)["criteria"][0].pop("rule"),
+            "areas.0.criteria.0.criteria.0.rule: tiêu chí 1.1.1 chưa có cách tính điểm (rule) "
+            "(viết cách tính điểm, hoặc ghi việc còn phải làm vào todo)",
+        ),
+        (
+            lambda d: d["areas"][0]["criteria"][1]["criteria"][0]["rule"].update(metric="reports_not_conforming"),
+            "areas.0.criteria.1.criteria.0.rule.metric: cách tính all_or_nothing phải đọc một số liệu về nghĩa vụ "
+            "đúng hạn (on_time_share)",
+        ),
+        (
+            lambda d: _node(d)["criteria"][0].update(max=0.505),
+            "areas.0.criteria.0.criteria.0.max: 0,505 không phải là bội số của 0,01 (điểm được làm tròn đến 2 chữ số "
+            "thập phân: ghi ví dụ 0.51 (tệp YAML dùng dấu chấm thập phân))",
+        ),
+    ],
+)
+def test_the_set_s_checks_are_vietnamese_by_default(runner, tmp_path, edit, message, vietnamese_default):
+    path = _edited(tmp_path, edit)
+    result = runner.invoke(main, ["validate", "--criteria", str(path), "--evidence", str(EXAMPLE / "evidence")])
+    assert result.exit_code == 1
+    lines = error_lines(result.stderr)
+    assert all(line.startswith(f"Lỗi: {path}:") for line in lines), lines
+    assert message in [line.split(": ", 2)[2] for line in lines], result.stderr
+
+
+def test_a_set_s_check_as_a_person_runs_it(tmp_path):
+    path = _edited(tmp_path, lambda d: _node(d).update(max=6))
+    run = subprocess.run(
+        [sys.executable, "-m", "scorer", "validate", "--criteria", str(path), "--evidence", str(EXAMPLE / "evidence")],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "SCORER_LANG"},
+    )
+    assert run.returncode == 1
+    assert (
+        f"Lỗi: {path}:" in run.stderr
+        and ": areas.0.criteria.0.max: tiêu chí 1.1 có điểm tối đa 6,0 nhưng các tiêu chí thành phần cộng lại được 5,0"
+        in run.stderr
+    )

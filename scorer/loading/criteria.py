@@ -24,6 +24,7 @@ from scorer.models.criteria import (
     plain_number,
 )
 from scorer.models.evidence import RECORD_TYPES
+from scorer.models.message import Figure, Msg, msg
 from scorer.scoring.kinds import kind_of
 from scorer.scoring.points import hundredths as _hundredths
 
@@ -89,7 +90,7 @@ def check_types(cs: CriteriaSet) -> list[Finding]:
             continue  # reported by check_criteria_set
         loc: Loc = ("metrics", name)
         kinds = {field: field_kind(info.annotation) for field, info in model.model_fields.items()}
-        for key, (wanted, words) in _NEEDS.items():
+        for key, (wanted, _) in _NEEDS.items():
             if key == "field" and metric.kind not in ("sum", "latest"):
                 continue
             field = getattr(metric, key, None)
@@ -99,9 +100,19 @@ def check_types(cs: CriteriaSet) -> list[Finding]:
                 findings.append(
                     (
                         loc + (key,),
-                        f"the {key} of {_article(metric.kind)} {metric.kind} metric must hold {words}, and '{field}' "
-                        f"of {metric.type} "
-                        f"records holds {_words(kinds[field][0])}",
+                        msg(
+                            "cs.field_kind",
+                            key=key,
+                            metric=msg(
+                                "set_title",
+                                en=f"{_article(metric.kind)} {metric.kind} metric",
+                                vi=f"số liệu loại {metric.kind}",
+                            ),
+                            needs=msg(f"cs.holds.{wanted}"),
+                            field=field,
+                            type=metric.type,
+                            holds=msg(f"cs.holds.{kinds[field][0]}"),
+                        ),
                         None,
                     )
                 )
@@ -117,9 +128,7 @@ def check_types(cs: CriteriaSet) -> list[Finding]:
     for name, day in cs.calendar.items():
         earliest = dt.date(cs.year, 1, 1) if name == "cutoff" else dt.date(cs.year - 1, 1, 1)
         if not earliest <= day <= dt.date(cs.year + 1, 12, 31):
-            findings.append(
-                (("calendar", name), f"{day.isoformat()} is too far from {cs.year}: is the year mistyped?", None)
-            )
+            findings.append((("calendar", name), msg("cs.calendar_far", day=day.isoformat(), year=cs.year), None))
     for a, area in enumerate(cs.areas):
         findings += _hundredths(("areas", a, "max"), area.max)
         for i, member in enumerate(area.criteria):
@@ -148,12 +157,6 @@ def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
-def _words(kind: str) -> str:
-    return {"number": "a number", "date": "a date", "bool": "true or false", "enum": "a name", "list": "a list"}.get(
-        kind, "text"
-    )
-
-
 def _check_where(loc: Loc, type_name: str, field: str, kind: tuple[str, Any], wanted: Any) -> list[Finding]:
     what, detail = kind
     values = wanted if isinstance(wanted, list) else [wanted]
@@ -167,16 +170,16 @@ def _check_where(loc: Loc, type_name: str, field: str, kind: tuple[str, Any], wa
                 findings.append(
                     (
                         loc,
-                        f"'{value}' is not a value of {type_name} records' {field} ({', '.join(allowed)})",
+                        msg("cs.not_a_value", value=value, type=type_name, field=field, allowed=tuple(allowed)),
                         did_you_mean(str(value), allowed),
                     )
                 )
         elif what == "bool" and not isinstance(value, bool):
-            findings.append((loc, f"{type_name} records' {field} is true or false, not {value!r}", None))
+            findings.append((loc, msg("cs.bool_field", type=type_name, field=field, value=repr(value)), None))
         elif what == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            findings.append((loc, f"{type_name} records' {field} is a number, not {value!r}", None))
+            findings.append((loc, msg("cs.number_field", type=type_name, field=field, value=repr(value)), None))
         elif what == "date":
-            findings.append((loc, f"a filter on the date field '{field}' never matches: filter on another field", None))
+            findings.append((loc, msg("cs.date_filter", field=field), None))
     return findings
 
 
@@ -184,15 +187,15 @@ def _check_where(loc: Loc, type_name: str, field: str, kind: tuple[str, Any], wa
 _PARTS = {("tasks_done", "tasks_total"), ("units_inspected", "units_total"), ("findings_resolved", "findings")}
 
 
-def metric_range(cs: CriteriaSet, name: str) -> tuple[float, float, str] | None:
+def metric_range(cs: CriteriaSet, name: str) -> tuple[float, float, Msg] | None:
     """The values a metric can take, when its definition says (and what it is, for a message)."""
     metric = cs.metrics.get(name)
     if metric is None:
         return None
     if metric.kind in ("exists", "on_time_share"):
-        return 0.0, 1.0, f"a {metric.kind.replace('_', ' ')} from 0 to 1"
+        return 0.0, 1.0, msg(f"cs.range.{metric.kind}")
     if metric.kind == "ratio" and (metric.numerator, metric.denominator) in _PARTS:
-        return 0.0, 1.0, "a share from 0 to 1"
+        return 0.0, 1.0, msg("cs.range.share")
     indicator = metric.where.get("name")
     if (
         metric.kind == "latest"
@@ -203,7 +206,17 @@ def metric_range(cs: CriteriaSet, name: str) -> tuple[float, float, str] | None:
         spec = cs.indicators.get(indicator)
         if spec is not None:
             low, high = spec.bounds()
-            return low, high, f"the {spec.kind.value} '{indicator}' ({plain_number(low)}..{plain_number(high)})"
+            return (
+                low,
+                high,
+                msg(
+                    "cs.range.indicator",
+                    kind=msg(f"kind.{spec.kind.value}"),
+                    name=indicator,
+                    low=Figure(plain_number(low)),
+                    high=Figure(plain_number(high)),
+                ),
+            )
     return None
 
 
@@ -222,7 +235,7 @@ def check_rules(cs: CriteriaSet) -> list[Finding]:
                 where: Loc = ("surveys", "instruments", name, "questions", qid, "criteria", k)
                 row = rows.get(cid)
                 if row is None:
-                    findings.append((where, f"'{cid}' is not a sub-criterion of this set", None))
+                    findings.append((where, msg("cs.not_sub", id=cid), None))
                 elif row.rule is None or kind_of(row.rule).instrument() != name:
-                    findings.append((where, f"sub-criterion {cid} is not scored by the {name} survey", None))
+                    findings.append((where, msg("cs.not_survey", id=cid, instrument=name), None))
     return findings

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator
 
 from scorer.models.evidence import RECORD_TYPES, Date, Number, Official, Share, Strict
-from scorer.models.message import Figure, Text, count_hint, msg, number_hint
+from scorer.models.message import Figure, Invalid, Text, count_hint, msg, number_hint
 from scorer.models.rules import Rule
 
 COMPONENTS = ("appraisal", "leaders_survey", "citizens_survey")
@@ -434,7 +434,7 @@ class CriteriaSet(Strict):
     @classmethod
     def _has_cutoff(cls, value: dict[str, dt.date]) -> dict[str, dt.date]:
         if "cutoff" not in value:
-            raise ValueError("the calendar needs 'cutoff', the year's data cut-off date")
+            raise Invalid(msg("cs.needs_cutoff"))
         return value
 
     # -- lookups used after the set is checked -------------------------------------------
@@ -525,7 +525,7 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
     findings: list[Finding] = []
     findings += _check_metrics(cs, did_you_mean)
     for t, item in enumerate(cs.todo):
-        findings.append((("todo", t), f"to finish: {item}", None))
+        findings.append((("todo", t), msg("cs.to_finish", item=item), None))
     seen: set[str] = set()
     totals = {component: Decimal(0) for component in Component}
     for a, area in enumerate(cs.areas):
@@ -533,7 +533,11 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
         sub_total = decimal_sum([c.max for c in area.criteria])
         if sub_total != Decimal(str(area.max)):
             findings.append(
-                (area_loc + ("max",), f"area {area.id} has max {area.max} but its criteria add up to {sub_total}", None)
+                (
+                    area_loc + ("max",),
+                    msg("cs.area_sum", id=area.id, max=Figure(area.max), sum=Figure(sub_total)),
+                    None,
+                )
             )
         for i, member in enumerate(area.criteria):
             loc: Loc = area_loc + ("criteria", i)
@@ -545,7 +549,7 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
                     findings.append(
                         (
                             loc + ("max",),
-                            f"criterion {member.id} has max {member.max} but its sub-criteria add up to {node_total}",
+                            msg("cs.node_sum", id=member.id, max=Figure(member.max), sum=Figure(node_total)),
                             None,
                         )
                     )
@@ -562,49 +566,50 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
         nodes = {n.id for n in area.nodes()}
         for heading in area.headings:
             if heading in nodes:
-                findings.append(
-                    (area_loc + ("headings", heading), f"criterion {heading} is a node: its own title heads it", None)
-                )
+                findings.append((area_loc + ("headings", heading), msg("cs.heading_node", id=heading), None))
             elif not heading.startswith(area.id + ".") or not any(c.id.startswith(heading + ".") for c in leaves):
                 findings.append(
-                    (area_loc + ("headings", heading), f"no sub-criterion of area {area.id} under '{heading}'", None)
+                    (area_loc + ("headings", heading), msg("cs.heading_empty", area=area.id, heading=heading), None)
                 )
     if cs.satisfaction is not None:
         for s, cid in enumerate(cs.satisfaction.criteria):
             if cid not in seen:
-                findings.append((("satisfaction", "criteria", s), f"no criterion '{cid}'", did_you_mean(cid, seen)))
+                findings.append(
+                    (("satisfaction", "criteria", s), msg("no_such_criterion", id=cid), did_you_mean(cid, seen))
+                )
     for block in ("bonus", "penalty"):
         adjustment = getattr(cs, block)
         for i, item in enumerate(adjustment.items if adjustment else []):
             if item.metric == "TODO":
-                findings.append(((block, "items", i), f"to finish: {block} {item.id} {item.title}: metric", None))
+                what = msg("cs.to_finish_adjustment", block=msg(f"cs.block.{block}"), id=item.id, title=item.title)
+                findings.append(((block, "items", i), what, None))
             elif item.metric not in cs.metrics:
                 findings.append(
                     (
                         (block, "items", i, "metric"),
-                        f"unknown metric '{item.metric}'",
+                        msg("cs.unknown_metric", name=item.metric),
                         did_you_mean(item.metric, cs.metrics),
                     )
                 )
     area_total = decimal_sum([area.max for area in cs.areas])
     if area_total != Decimal(str(cs.scale)):
-        findings.append((("areas",), f"area maxima add up to {area_total}, not the scale {cs.scale}", None))
+        findings.append((("areas",), msg("cs.areas_scale", total=Figure(area_total), scale=Figure(cs.scale)), None))
     for component in Component:
         spec = cs.components.get(component)
         if spec is None:
-            findings.append((("components",), f"component '{component.value}' is missing", None))
+            findings.append((("components",), msg("cs.component_missing", name=component.value), None))
         elif Decimal(str(spec.max)) != totals[component]:
             findings.append(
                 (
                     ("components", component.value, "max"),
-                    f"component max {spec.max} but its criteria add up to {totals[component]}",
+                    msg("cs.component_sum", max=Figure(spec.max), sum=Figure(totals[component])),
                     None,
                 )
             )
     component_total = decimal_sum([spec.max for spec in cs.components.values()])
     if component_total != Decimal(str(cs.scale)):
         findings.append(
-            (("components",), f"component maxima add up to {component_total}, not the scale {cs.scale}", None)
+            (("components",), msg("cs.components_scale", total=Figure(component_total), scale=Figure(cs.scale)), None)
         )
     return findings
 
@@ -612,12 +617,12 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
 def _check_id(cs: CriteriaSet, cid: str, area: str, parent: str | None, seen: set[str], loc: Loc) -> list[Finding]:
     findings: list[Finding] = []
     if cid in seen:
-        findings.append((loc + ("id",), f"criterion id {cid} is used twice", None))
+        findings.append((loc + ("id",), msg("cs.id_twice", id=cid), None))
     seen.add(cid)
     if cs.area_of(cid) != area:
-        findings.append((loc + ("id",), f"criterion {cid} is not numbered under area {area}", None))
+        findings.append((loc + ("id",), msg("cs.id_area", id=cid, area=area), None))
     elif parent is not None and not cid.startswith(parent + "."):
-        findings.append((loc + ("id",), f"sub-criterion {cid} is not numbered under criterion {parent}", None))
+        findings.append((loc + ("id",), msg("cs.id_parent", id=cid, parent=parent), None))
     return findings
 
 
@@ -625,7 +630,7 @@ def _check_groups(cs: CriteriaSet, groups: list[str], loc: Loc, did_you_mean: An
     return [
         (
             loc + ("groups", g),
-            f"unknown unit group '{name}' (declare it under unit_groups)",
+            msg("cs.unknown_group", name=name),
             did_you_mean(name, cs.unit_groups),
         )
         for g, name in enumerate(groups)
@@ -638,34 +643,34 @@ def _check_leaf(cs: CriteriaSet, criterion: Criterion, loc: Loc, did_you_mean: A
     the names it cannot resolve yet are not reported on top."""
     if criterion.todo:
         needs = "; ".join(criterion.todo)
-        return [(loc, f"to finish: {criterion.id} {criterion.title}: {needs}", None)]
+        return [(loc, msg("cs.to_finish_row", id=criterion.id, title=criterion.title, needs=needs), None)]
     findings: list[Finding] = []
     if criterion.rule is None:
-        findings.append((loc + ("rule",), f"criterion {criterion.id} has no rule", "write one, or list it under todo"))
+        findings.append((loc + ("rule",), msg("cs.no_rule", id=criterion.id), msg("cs.no_rule_hint")))
     if criterion.deadline not in cs.calendar:
         findings.append(
             (
                 loc + ("deadline",),
-                f"unknown calendar date '{criterion.deadline}'",
+                msg("cs.unknown_date", name=criterion.deadline),
                 did_you_mean(criterion.deadline, cs.calendar),
             )
         )
     for t, type_name in enumerate(criterion.evidence):
         if type_name not in KNOWN_TYPES:
             findings.append(
-                (loc + ("evidence", t), f"unknown evidence type '{type_name}'", did_you_mean(type_name, KNOWN_TYPES))
+                (loc + ("evidence", t), msg("cs.unknown_type", type=type_name), did_you_mean(type_name, KNOWN_TYPES))
             )
     findings += _check_groups(cs, criterion.groups, loc, did_you_mean)
     proof_ids = [p.id for p in criterion.proofs]
     for p, proof_id in enumerate(proof_ids):
         if proof_ids.index(proof_id) != p:
-            findings.append((loc + ("proofs", p, "id"), f"proof id '{proof_id}' is used twice", None))
+            findings.append((loc + ("proofs", p, "id"), msg("cs.proof_twice", id=proof_id), None))
     for r, kind in enumerate(criterion.references):
         if kind not in cs.document_kinds:
             findings.append(
                 (
                     loc + ("references", r),
-                    f"'{kind}' is not declared in the criteria set's document kinds",
+                    msg("cs.kind_undeclared", kind=kind),
                     did_you_mean(kind, cs.document_kinds),
                 )
             )
@@ -679,7 +684,7 @@ def _check_metrics(cs: CriteriaSet, did_you_mean: Any) -> list[Finding]:
         model = RECORD_TYPES.get(metric.type)
         if model is None:
             findings.append(
-                (loc + ("type",), f"unknown evidence type '{metric.type}'", did_you_mean(metric.type, KNOWN_TYPES))
+                (loc + ("type",), msg("cs.unknown_type", type=metric.type), did_you_mean(metric.type, KNOWN_TYPES))
             )
             continue
         fields = set(model.model_fields)
@@ -692,20 +697,20 @@ def _check_metrics(cs: CriteriaSet, did_you_mean: Any) -> list[Finding]:
                 findings.append(
                     (
                         loc + tuple(key.split(".")[:1]),
-                        f"'{field_name}' is not a field of {metric.type} records",
+                        msg("cs.not_a_field", field=field_name, type=metric.type),
                         did_you_mean(field_name, fields),
                     )
                 )
         if not isinstance(metric, ObligationMetric):
             pass
         elif metric.due_field is None and not metric.expect:
-            findings.append((loc + ("due_field",), f"a {metric.kind} metric needs 'due_field' or 'expect'", None))
+            findings.append((loc + ("due_field",), msg("cs.needs_due", kind=metric.kind), None))
         for o, obligation in enumerate(metric.expect if isinstance(metric, ObligationMetric) else []):
             if obligation.due not in cs.calendar:
                 findings.append(
                     (
                         loc + ("expect", o, "due"),
-                        f"unknown calendar date '{obligation.due}'",
+                        msg("cs.unknown_date", name=obligation.due),
                         did_you_mean(obligation.due, cs.calendar),
                     )
                 )
@@ -713,7 +718,7 @@ def _check_metrics(cs: CriteriaSet, did_you_mean: Any) -> list[Finding]:
             findings.append(
                 (
                     loc + ("deadline",),
-                    f"unknown calendar date '{metric.deadline}'",
+                    msg("cs.unknown_date", name=metric.deadline),
                     did_you_mean(metric.deadline, cs.calendar),
                 )
             )
@@ -730,7 +735,7 @@ def _check_metrics(cs: CriteriaSet, did_you_mean: Any) -> list[Finding]:
                     findings.append(
                         (
                             loc + ("where", key),
-                            f"'{value}' is not declared in the criteria set's {metric.type} names",
+                            msg("cs.name_undeclared", value=value, names=msg(f"cs.names.{metric.type}")),
                             did_you_mean(value, names),
                         )
                     )

@@ -26,6 +26,7 @@ from typing import Any, ClassVar, Generic, TypeVar, Union
 
 from scorer.models.conditions import Condition
 from scorer.models.criteria import Component, CriteriaSet, Criterion, Finding, Loc, plain_number
+from scorer.models.message import Figure, Text, msg
 from scorer.models.metrics import Obligations
 from scorer.models.rules import (
     AllOrNothingRule,
@@ -41,7 +42,7 @@ from scorer.scoring.points import exact, hundredths, round_points
 
 SURVEY = "survey"
 # What a metric can be, when its definition says (loading.criteria.metric_range): low, high, words.
-Ranges = Callable[[CriteriaSet, str], "tuple[float, float, str] | None"]
+Ranges = Callable[[CriteriaSet, str], "tuple[float, float, Text] | None"]
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ class Kind(Generic[R]):
         findings: list[Finding] = []
         for name in self.metrics():
             if name not in cs.metrics:
-                findings.append((at + ("metric",), f"unknown metric '{name}'", did_you_mean(name, cs.metrics)))
+                findings.append((at + ("metric",), msg("cs.unknown_metric", name=name), did_you_mean(name, cs.metrics)))
         findings += self.check_own(criterion, cs, at)
         for where, points in self.point_figures(at):
             findings += hundredths(where, points)
@@ -175,8 +176,8 @@ class Kind(Generic[R]):
             shown = plain_number(threshold)
             hint = None
             if span[1] == 1 and 2 <= threshold <= 100:
-                hint = f"{shown} looks like a percentage: write {plain_number(threshold / 100)}"
-            findings.append((where, f"{shown} can never be reached: metric '{name}' is {span[2]}", hint))
+                hint = msg("cs.unreachable_hint", shown=shown, value=plain_number(threshold / 100))
+            findings.append((where, msg("cs.unreachable", shown=Figure(shown), name=name, span=span[2]), hint))
         return findings
 
     def check_own(self, criterion: Criterion, cs: CriteriaSet, at: Loc) -> list[Finding]:
@@ -185,14 +186,22 @@ class Kind(Generic[R]):
 
     def _points_within(self, criterion: Criterion, where: Loc, points: float) -> list[Finding]:
         if points > criterion.max:
-            return [(where, f"{points} points exceed the criterion's max {criterion.max}", None)]
+            return [(where, msg("cs.points_over", points=Figure(points), max=Figure(criterion.max)), None)]
         return []
 
     def _reads(self, cs: CriteriaSet, at: Loc, kinds: tuple[str, ...]) -> list[Finding]:
         metric = cs.metrics.get(self.rule.metric)
         if metric is not None and metric.kind not in kinds:
             return [
-                (at + ("metric",), f"a {self.rule.kind} rule reads an obligation metric ({' or '.join(kinds)})", None)
+                (
+                    at + ("metric",),
+                    msg(
+                        "cs.needs_obligation",
+                        kind=self.rule.kind,
+                        kinds=msg("set_title", en=" or ".join(kinds), vi=" hoặc ".join(kinds)),
+                    ),
+                    None,
+                )
             ]
         return []
 
@@ -266,14 +275,14 @@ class Bands(Kind[BandsRule]):
                 findings.append(
                     (
                         at + ("bands", b),
-                        "a band needs exactly one of 'min' (met at that value or more) or 'above' (met above it)",
+                        msg("cs.band_edge"),
                         None,
                     )
                 )
         # "above 0.9" is met by less than "min 0.9" is not: it comes first at the same value.
         edges = [(band.edge, band.op == ">") for band in self.rule.bands if band.metric in (None, self.rule.metric)]
         if edges != sorted(edges, reverse=True):
-            findings.append((at + ("bands",), "bands must be listed from the highest minimum down", None))
+            findings.append((at + ("bands",), msg("cs.bands_order"), None))
         for b, band in enumerate(self.rule.bands):
             findings += self._points_within(criterion, at + ("bands", b, "points"), band.points)
         return findings
@@ -430,13 +439,13 @@ class Survey(Kind[SurveyRule]):
     def check(self, criterion: Criterion, cs: CriteriaSet, loc: Loc, ranges: Ranges) -> list[Finding]:
         findings: list[Finding] = []
         if criterion.not_arising:
-            findings.append((loc + ("not_arising",), "a survey row cannot be 'not arising'", None))
+            findings.append((loc + ("not_arising",), msg("cs.survey_not_arising"), None))
         wanted = self.component()
         if criterion.source is not wanted:
             findings.append(
                 (
                     loc + ("rule", "instrument"),
-                    f"a {self.rule.instrument} survey rule belongs to source {wanted.value}",
+                    msg("cs.survey_source", instrument=self.rule.instrument, source=wanted.value),
                     None,
                 )
             )
@@ -485,7 +494,7 @@ class Timeliness(Kind[TimelinessRule]):
         rule = self.rule
         findings = self._reads(cs, at, ("on_time_share", "missed_count"))
         if not rule.on_time >= rule.late >= rule.missing:
-            findings.append((at, "levels must not rise from on_time to late to missing", None))
+            findings.append((at, msg("cs.levels_order"), None))
         findings += self._points_within(criterion, at + ("on_time",), max(rule.on_time, rule.late, rule.missing))
         return findings
 

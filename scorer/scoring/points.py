@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from scorer.models.criteria import Finding, Loc
+from scorer.models.message import Figure, msg
 
 CENT = Decimal("0.01")
 
@@ -42,4 +43,4 @@ def hundredths(loc: Loc, value: float) -> list[Finding]:
     figure = Decimal(repr(float(value)))
     if figure == figure.quantize(CENT):
         return []
-    return [(loc, f"{value} is not a whole number of hundredths", "points are rounded to 2 decimals: write e.g. 0.51")]
+    return [(loc, msg("cs.hundredths", value=Figure(value)), msg("cs.hundredths_hint"))]
