@@ -839,7 +839,7 @@ def criteria_import(decision: Path, output: Path, rules: Path, report: bool, lan
 
     result = api.criteria_import(decision, rules)
     schema = api.schema_reference(output)
-    emit(importer.render_draft(result.data, decision.name, result.rows, len(result.problems), schema), output)
+    emit(importer.render_draft(result.data, decision.name, result.rows, len(result.problems), schema, lang), output)
     from scorer.messages import t
 
     if report:

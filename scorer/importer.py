@@ -25,11 +25,14 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from scorer.errors import Problem
+from scorer.errors import Msg, Problem, msg
+from scorer.models.message import Figure
 from scorer.models.rules import Rule
 from scorer.scoring.kinds import kind_of
 
 RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
+# Why a row is skipped or cannot be read: a message for the person finishing the draft.
+Why = Msg | str
 
 # Column names, without diacritics, lower case; the first that matches a cell names its column.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -202,11 +205,11 @@ def _columns(cells: list[str]) -> dict[str, int]:
 
 def read_rows(
     rows: list[tuple[int, list[str]]], header: Header, where: str = ""
-) -> tuple[list[tuple[int, str, Row | None, str]], float | None]:
+) -> tuple[list[tuple[int, str, Row | None, Why]], float | None]:
     """Classify each row after the header: ("area" | "criterion" | "sub" | "option" | "skip" | "bad", row).
     Returns the classified rows and the table's stated total, if it has one."""
     cols = header.columns
-    out: list[tuple[int, str, Row | None, str]] = []
+    out: list[tuple[int, str, Row | None, Why]] = []
     stated_total: float | None = None
     header_names = {fold(c) for line, cells in rows if header.line - 1 <= line <= header.line for c in cells if c}
 
@@ -245,7 +248,7 @@ def read_rows(
             out.append((line, "skip", None, "total"))
             continue
         if not title and not label:
-            out.append((line, "bad", row, "no STT and no title"))
+            out.append((line, "bad", row, msg("draft.why_no_stt")))
             continue
         kind = _kind(label)
         if kind == "part" and any(n in fold(f"{label} {title}") for names in ADJUSTMENT.values() for n in names):
@@ -253,7 +256,7 @@ def read_rows(
             kind = "area"
             row.title = row.title or label
         if kind == "bad":
-            out.append((line, "bad", row, f"STT '{label}' is not a roman numeral, a number or a dotted number"))
+            out.append((line, "bad", row, msg("draft.why_bad_stt", label=label)))
             continue
         out.append((line, kind, row, ""))
     return out, stated_total
@@ -366,18 +369,18 @@ def band_min(text: str) -> float | None:
     return None if interval is None else interval.low
 
 
-def _band_notes(intervals: list[Interval]) -> list[str]:
+def _band_notes(intervals: list[Interval]) -> list[Msg]:
     """Where the decision's bands leave a share in no band, or in two."""
-    notes = []
+    notes: list[Msg] = []
     ordered = sorted(intervals, key=lambda i: (i.low, i.low_open))
     for lower, upper in zip(ordered, ordered[1:]):
         if lower.high is None:
             continue
         at = f"{plain(upper.low * 100)}%"
         if lower.high < upper.low or (lower.high == upper.low and lower.high_open and upper.low_open):
-            notes.append(f"the decision's bands leave a gap at {at} (no band holds it): check the edges")
+            notes.append(msg("draft.band_gap", at=at))
         elif lower.high > upper.low or (lower.high == upper.low and not lower.high_open and not upper.low_open):
-            notes.append(f"the decision's bands overlap at {at} (two bands hold it): the draft gives the higher")
+            notes.append(msg("draft.band_overlap", at=at))
     return notes
 
 
@@ -400,11 +403,11 @@ EVERY = re.compile(r"\bca\s+(\d+|cac)\b|tat ca|\btro len\b|du so luong|day du\W.
 
 def infer_rule(
     title: str, maximum: float, text: str, options: list[Option]
-) -> tuple[dict[str, Any] | None, list[str], bool]:
+) -> tuple[dict[str, Any] | None, list[Msg], bool]:
     """The rule a scoring text states, if it is a common phrasing; the notes for the person
     finishing the row; whether "không phát sinh" gives full points."""
     folded = fold(f"{text}\n" + "\n".join(o.raw for o in options))
-    notes: list[str] = []
+    notes: list[Msg] = []
     not_arising = "khong phat sinh" in folded
     scored = [o for o in options if o.points is not None and "khong phat sinh" not in fold(o.text)]
     if re.search(r"dieu tra xa hoi hoc|\bxhh\b|khao sat|dieu tra", folded) or re.search(
@@ -412,7 +415,7 @@ def infer_rule(
     ):
         citizens = re.search(r"nguoi dan|cong dan|sipas|to chuc, ca nhan|doanh nghiep", folded + fold(title))
         instrument = "citizens" if citizens else "leaders"
-        notes.append(f"check the survey instrument ({instrument}) and the respondents")
+        notes.append(msg("draft.check_survey", instrument=instrument))
         return {"kind": "survey", "instrument": instrument}, notes, False
     step = re.search(r"\bmoi\b.*?\btru\s*(\d+(?:[.,]\d+)?)", folded) or re.search(
         r"\btru\s*(\d+(?:[.,]\d+)?)\s*(?:diem|d)?\s*(?:/|cho moi|moi)", folded
@@ -420,10 +423,10 @@ def infer_rule(
     if step:
         value = float(Decimal(step.group(1).replace(",", ".")))
         if value > 0:
-            notes.append("metric: the number of cases that each take the deduction")
+            notes.append(msg("draft.metric_deductions"))
             return {"kind": "deductions", "metric": "TODO", "step": value}, notes, not_arising
     if LINEAR.search(folded):
-        notes.append("metric: the ratio A / B as a share 0..1")
+        notes.append(msg("draft.metric_ratio"))
         return {"kind": "linear", "metric": "TODO", "target": 1}, notes, not_arising
     intervals = [(band_interval(o.text), o) for o in scored]
     if sum(1 for i, _ in intervals if i is not None) >= 2:
@@ -436,7 +439,7 @@ def infer_rule(
             key=lambda b: (-float(b.get("min", b.get("above")) or 0), "min" in b),
         )
         notes += _band_notes([i for i, _ in intervals if i is not None])
-        notes.append("metric: the share as 0..1")
+        notes.append(msg("draft.metric_share"))
         return {"kind": "bands", "metric": "TODO", "bands": bands}, notes, not_arising
     late = [o for o in scored if LATE.search(fold(o.text))]
     timely = [o for o in scored if o not in late and ON_TIME.search(fold(o.text))]
@@ -445,7 +448,7 @@ def infer_rule(
         missing = [o for o in scored if o not in timely and o not in late]
         late_points = late[0].points
         if late_points == 0 and every:
-            notes.append("metric: an on_time_share metric over the set's obligations")
+            notes.append(msg("draft.metric_on_time"))
             return {"kind": "all_or_nothing", "metric": "TODO"}, notes, not_arising
         rule = {
             "kind": "timeliness",
@@ -454,10 +457,10 @@ def infer_rule(
             "late": late_points,
             "missing": missing[0].points if missing and missing[0].points is not None else 0,
         }
-        notes.append("metric: an obligation metric (on_time_share) with its due date")
+        notes.append(msg("draft.metric_obligation"))
         return rule, notes, not_arising
     if every and len(scored) == 2 and {o.points for o in scored} == {maximum, 0}:
-        notes.append("metric: an on_time_share metric over the set's obligations")
+        notes.append(msg("draft.metric_on_time"))
         return {"kind": "all_or_nothing", "metric": "TODO"}, notes, not_arising
     if (
         len(scored) <= 2
@@ -465,15 +468,15 @@ def infer_rule(
         and max(o.points or 0 for o in scored) == maximum
         and min(o.points or 0 for o in scored) in (0, maximum)
     ):
-        notes.append("metric: one that is 1 when the row is met (e.g. exists)")
+        notes.append(msg("draft.metric_binary"))
         return {"kind": "binary", "metric": "TODO", "min": 1}, notes, not_arising
     if not_arising and not scored:
-        notes.append("metric: one that is 1 when the row is met; nothing arising gives full points")
+        notes.append(msg("draft.metric_binary_not_arising"))
         return {"kind": "binary", "metric": "TODO", "min": 1}, notes, True
     if not folded.strip():
-        notes.append("rule: no scoring text in the table: write the rule")
+        notes.append(msg("draft.rule_no_text"))
     else:
-        notes.append("rule: the scoring text is not a phrasing the importer knows; write the rule")
+        notes.append(msg("draft.rule_unknown"))
     return None, notes, not_arising
 
 
@@ -496,13 +499,11 @@ def draft(tables: list[tuple[str, list[tuple[int, list[str]]]]], text: list[str]
         elif chunks:
             break
     if not chunks:
-        problems.append(
-            Problem(path, "no table with a criteria column (Tiêu chí / Nội dung) and a maximum column (Điểm tối đa)")
-        )
+        problems.append(Problem(path, msg("draft.no_table")))
         return Draft({}, problems, 0)
     _, rows, header = chunks[0]
     before = [" ".join(c for c in cells if c) for line, cells in rows if line < header.line]
-    classified: list[tuple[int, str, Row | None, str]] = []
+    classified: list[tuple[int, str, Row | None, Why]] = []
     stated_total = None
     for chunk_where, chunk_rows, chunk_header in chunks:
         read, total = read_rows(chunk_rows, chunk_header, chunk_where)
@@ -510,7 +511,7 @@ def draft(tables: list[tuple[str, list[tuple[int, list[str]]]]], text: list[str]
         stated_total = total if total is not None else stated_total
     classified = _levels(classified)
     areas: list[Row] = []
-    todo: list[str] = []
+    todo: list[Msg] = []
     current_area: Row | None = None
     current_criterion: Row | None = None
     current_leaf: Row | None = None
@@ -519,11 +520,11 @@ def draft(tables: list[tuple[str, list[tuple[int, list[str]]]]], text: list[str]
         if kind == "skip":
             continue
         assert row is not None
-        location = f"{row.where}, row {line}"
+        location = _location(row.where, line)
         count += 1
         if kind == "bad":
-            problems.append(Problem(path, f"{location}: cannot read this row ({why}): {_show(row)}"))
-            todo.append(f"{location} not read ({why}): {_show(row)}")
+            problems.append(Problem(path, msg("draft.bad_row", at=location, why=why, row=_show(row))))
+            todo.append(msg("draft.todo_not_read", at=location, why=why, row=_show(row)))
             continue
         if kind == "part":
             continue
@@ -532,24 +533,24 @@ def draft(tables: list[tuple[str, list[tuple[int, list[str]]]]], text: list[str]
             areas.append(row)
             continue
         if current_area is None:
-            problems.append(Problem(path, f"{location}: a row before the first area (I, II, ...): {_show(row)}"))
-            todo.append(f"{location} not placed (before the first area): {_show(row)}")
+            problems.append(Problem(path, msg("draft.before_area", at=location, row=_show(row))))
+            todo.append(msg("draft.todo_before_area", at=location, row=_show(row)))
             continue
         if kind == "criterion":
             current_area.children.append(row)
             current_criterion = current_leaf = row
         elif kind == "sub":
             if current_criterion is None:
-                problems.append(Problem(path, f"{location}: sub-criterion {row.label} has no criterion above it"))
-                todo.append(f"{location} not placed (no criterion above): {_show(row)}")
+                problems.append(Problem(path, msg("draft.sub_orphan", at=location, label=row.label)))
+                todo.append(msg("draft.todo_orphan", at=location, row=_show(row)))
                 continue
             current_criterion.children.append(row)
             current_leaf = row
         else:
             owner = current_leaf or current_criterion
             if owner is None:
-                problems.append(Problem(path, f"{location}: an option with no criterion above it: {_show(row)}"))
-                todo.append(f"{location} not placed (no criterion above): {_show(row)}")
+                problems.append(Problem(path, msg("draft.option_orphan", at=location, row=_show(row))))
+                todo.append(msg("draft.todo_orphan", at=location, row=_show(row)))
                 continue
             if (
                 row.max is None
@@ -566,7 +567,15 @@ def draft(tables: list[tuple[str, list[tuple[int, list[str]]]]], text: list[str]
     return Draft(data, problems, count)
 
 
-def _levels(classified: list[tuple[int, str, Row | None, str]]) -> list[tuple[int, str, Row | None, str]]:
+def _location(where: str, line: int) -> Msg:
+    """`table 1, row 4` (a Word table by its number) or `Sheet1, row 4` (a sheet by its name)."""
+    table = re.fullmatch(r"table (\d+)", where)
+    if table:
+        return msg("draft.at_table", n=table.group(1), line=line)
+    return msg("draft.at_sheet", sheet=where, line=line)
+
+
+def _levels(classified: list[tuple[int, str, Row | None, Why]]) -> list[tuple[int, str, Row | None, Why]]:
     """Numbered rows to areas, criteria and sub-criteria. With roman areas, the first number under
     an area (1, or 1.1 where a table prefixes the area) is the criterion depth and one more part is
     a sub-criterion; without roman areas, 1 is an area, 1.1 a criterion and 1.1.1 a sub-criterion."""
@@ -594,7 +603,7 @@ def _levels(classified: list[tuple[int, str, Row | None, str]]) -> list[tuple[in
             out.append((line, "sub", row, why))
         else:
             label = row.label if row else ""
-            out.append((line, "bad", row, f"STT '{label}' is deeper than area / criterion / sub-criterion"))
+            out.append((line, "bad", row, msg("draft.why_deep", label=label)))
     return out
 
 
@@ -630,7 +639,7 @@ def _assemble(
     stated_total: float | None,
     text: list[str],
     path: str,
-    todo: list[str],
+    todo: list[Msg],
     problems: list[Problem],
 ) -> dict[str, Any]:
     provenance, year, set_notes = _provenance(text)
@@ -651,22 +660,20 @@ def _assemble(
                     _leaf(f"{cid}.{s}", sub, components, problems, path) for s, sub in enumerate(criterion.children, 1)
                 ]
                 node: dict[str, Any] = {"id": cid, "title": criterion.title, "title_en": criterion.title}
-                node["max"] = (
-                    criterion.max if criterion.max is not None else _sum(leaves, todo, cid, "its sub-criteria")
-                )
+                node["max"] = criterion.max if criterion.max is not None else _sum(leaves, todo, cid, "draft.sum_subs")
                 method = "\n".join(t for t in [criterion.method, *(o.raw for o in criterion.options)] if t)
                 if method:
                     node["method_text"] = method
                 if criterion.options:
-                    todo.append(f"criterion {cid} has scoring options of its own and sub-criteria: place them")
+                    todo.append(msg("draft.todo_node_options", id=cid))
                 node["criteria"] = leaves
                 members.append(node)
             else:
                 members.append(_leaf(cid, criterion, components, problems, path))
-        maximum = area.max if area.max is not None else _sum(members, todo, area_id, "its criteria")
+        maximum = area.max if area.max is not None else _sum(members, todo, area_id, "draft.sum_criteria")
         if not members:
-            problems.append(Problem(path, f"row {area.line}: area {area.label} has no criteria"))
-            todo.append(f"area {area_id} {area.title}: no criteria were read under it")
+            problems.append(Problem(path, msg("draft.area_empty", line=area.line, label=area.label)))
+            todo.append(msg("draft.todo_area_empty", id=area_id, title=area.title))
         out_areas.append(
             {"id": area_id, "title": area.title, "title_en": area.title, "max": maximum, "criteria": members}
         )
@@ -709,14 +716,19 @@ def _assemble(
         "metrics": {},
         **blocks,
         "areas": out_areas,
-        "todo": set_notes + ["classes: check the class names and thresholds against the decision"] + todo,
+        "todo": set_notes + [CLASSES_TODO] + todo,
     }
     return data
 
 
-def _sum(members: list[dict[str, Any]], todo: list[str], cid: str, what: str) -> float:
+# The set's own note on its classes: the draft guesses them (wiring.py takes it back when it copies
+# a known set's classes).
+CLASSES_TODO = msg("draft.todo_classes")
+
+
+def _sum(members: list[dict[str, Any]], todo: list[Msg], cid: str, what: str) -> float:
     total = float(sum((Decimal(str(m["max"])) for m in members), Decimal(0)))
-    todo.append(f"{cid} has no maximum in the table: the draft gives it {total}, the sum of {what}")
+    todo.append(msg("draft.todo_sum", id=cid, total=Figure(total), what=msg(what)))
     return total
 
 
@@ -734,12 +746,13 @@ def _leaf(cid: str, row: Row, components: dict[str, Decimal], problems: list[Pro
     if row.options and row.method:
         method = row.method
     maximum = row.max
-    notes: list[str] = []
+    notes: list[Msg] = []
     if maximum is None:
         scored = [o.points for o in options if o.points is not None]
         maximum = max(scored) if scored else 0.0
-        notes.append(f"max: the table gives none ({row.max_raw or 'empty'}); the draft takes {maximum}")
-        problems.append(Problem(path, f"row {row.line}: {cid} {row.title}: no maximum in '{row.max_raw}'"))
+        raw = row.max_raw or msg("draft.empty")
+        notes.append(msg("draft.todo_max", raw=raw, max=Figure(maximum)))
+        problems.append(Problem(path, msg("draft.no_max", line=row.line, id=cid, title=row.title, raw=row.max_raw)))
     rule, rule_notes, not_arising = infer_rule(row.title, maximum, method, options)
     # The component a row counts in is its rule kind's to say (a survey's, or the appraisal).
     source = _component(rule)
@@ -768,7 +781,7 @@ def _leaf(cid: str, row: Row, components: dict[str, Decimal], problems: list[Pro
             for i, title in enumerate((t.strip(" -+•") for t in re.split(r"\n|;", row.proofs)), start=1)
             if title
         ]
-    leaf["todo"] = notes + rule_notes + ["owner and remedy"]
+    leaf["todo"] = notes + rule_notes + [msg("draft.todo_owner")]
     return leaf
 
 
@@ -799,16 +812,16 @@ DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re
 YEAR = re.compile(r"năm\s+(20\d\d)", re.IGNORECASE)
 
 
-def _provenance(text: list[str]) -> tuple[dict[str, Any], int, list[str]]:
+def _provenance(text: list[str]) -> tuple[dict[str, Any], int, list[Msg]]:
     """The decision's number, date and issuer, where the text around the table states them."""
     joined = "\n".join(text)
     provenance: dict[str, Any] = {"kind": "decision"}
-    notes: list[str] = []
+    notes: list[Msg] = []
     number = DECISION_NO.search(joined)
     if number:
         provenance["number"] = number.group(1).rstrip(".")
     else:
-        notes.append("decision: give the decision's number (e.g. 1325/QĐ-UBND) in `decision` and `provenance`")
+        notes.append(msg("draft.todo_decision"))
     date = DATE.search(joined)
     if date:
         try:
@@ -822,11 +835,11 @@ def _provenance(text: list[str]) -> tuple[dict[str, Any], int, list[str]]:
     if issuer:
         provenance["issuer"] = issuer
     else:
-        notes.append("provenance: name the issuer (e.g. UBND tỉnh ...)")
+        notes.append(msg("draft.todo_issuer"))
     years = [int(y) for y in YEAR.findall(joined)]
     year = max(years) if years else dt.date.today().year
     if not years:
-        notes.append(f"year: the text names no year; the draft says {year}")
+        notes.append(msg("draft.todo_year", year=year))
     title = next((line for line in text if fold(line).startswith(("bo chi so", "bo tieu chi", "tieu chi"))), None)
     if title:
         provenance["title"] = title
@@ -868,20 +881,34 @@ _Dumper.add_representer(str, _text)
 
 
 def render_draft(
-    data: dict[str, Any], source: str, rows: int, unread: int, schema: str | None = "../schema/criteria.schema.json"
+    data: dict[str, Any],
+    source: str,
+    rows: int,
+    unread: int,
+    schema: str | None = "../schema/criteria.schema.json",
+    lang: str = "vi",
 ) -> str:
-    """The draft as YAML; `schema`, the path from the draft to criteria.schema.json (None: no line)."""
+    """The draft as YAML, its notes (`todo`) and header in `lang`; `schema`, the path from the draft
+    to criteria.schema.json (None: no line)."""
     todo = sum(1 for area in data.get("areas", []) for leaf in _draft_leaves(area) if leaf.get("todo"))
     header = [f"# yaml-language-server: $schema={schema}"] if schema else []
-    header += [
-        f"# Draft criteria set imported from {source} by `scorer criteria import`.",
-        f"# {rows} table rows read, {unread} not placed (listed under `todo` at the end);",
-        f"# {todo} sub-criteria still to finish (each lists what under `todo`). Finish them, delete",
-        "# each `todo` when done, then `scorer validate --criteria THIS_FILE` until it reports nothing.",
-        "",
-    ]
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    said = msg("draft.header", source=source, rows=rows, unread=unread, todo=todo).text(lang)
+    header += [f"# {line}" for line in said.split("\n")] + [""]
+    body = yaml.dump(
+        _worded(data, lang), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
     return "\n".join(header) + body.rstrip("\n") + "\n"
+
+
+def _worded(value: Any, lang: str) -> Any:
+    """The draft with every note (a `Msg`) worded in `lang`."""
+    if isinstance(value, Msg):
+        return value.text(lang)
+    if isinstance(value, dict):
+        return {key: _worded(item, lang) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_worded(item, lang) for item in value]
+    return value
 
 
 def _draft_leaves(area: dict[str, Any]) -> list[dict[str, Any]]:

@@ -527,6 +527,161 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{rows} rows: {copied} copied, {wired} wired, {todo} todo",
         "vi": "{rows} dòng: {copied} sao chép, {wired} đã đọc cách tính, {todo} còn phải viết",
     },
+    "wiring.known_like": {"en": "known rows like it: {rows}", "vi": "các dòng đã biết giống dòng này: {rows}"},
+    "wiring.todo_write_metric": {"en": "{why}: write the metric", "vi": "{why}: hãy viết số liệu (metric)"},
+    "wiring.why_not_fit": {
+        "en": "the rule read from the text does not fit {label} {id}'s",
+        "vi": "cách tính đọc từ văn bản không khớp với cách tính của {label} {id}",
+    },
+    "wiring.why_cannot_take": {
+        "en": "the decision's {kind} rule cannot take {label} {id}'s wiring ({words})",
+        "vi": "cách tính {kind} của quyết định không dùng được số liệu của {label} {id} ({words})",
+    },
+    # -- `criteria import`: the draft's notes (`todo`) for the officer who finishes it, and the rows
+    # it could not read
+    "draft.header": {
+        "en": "Draft criteria set imported from {source} by `scorer criteria import`.\n"
+        "{rows} table rows read, {unread} not placed (listed under `todo` at the end);\n"
+        "{todo} sub-criteria still to finish (each lists what under `todo`). Finish them, delete\n"
+        "each `todo` when done, then `scorer validate --criteria THIS_FILE` until it reports nothing.",
+        "vi": "Bản nháp bộ tiêu chí nhập từ {source} bằng lệnh `scorer criteria import`.\n"
+        "Đã đọc {rows} dòng của bảng, {unread} dòng chưa xếp được (liệt kê trong `todo` ở cuối tệp);\n"
+        "{todo} tiêu chí thành phần còn phải hoàn thiện (việc còn lại ghi trong `todo` của từng tiêu chí).\n"
+        "Làm xong việc nào thì xoá dòng `todo` đó, rồi chạy `scorer validate --criteria TỆP_NÀY` đến khi\n"
+        "không còn báo lỗi.",
+    },
+    "draft.no_table": {
+        "en": "no table with a criteria column (Tiêu chí / Nội dung) and a maximum column (Điểm tối đa)",
+        "vi": "không có bảng nào có cột tiêu chí (Tiêu chí / Nội dung) và cột điểm tối đa (Điểm tối đa)",
+    },
+    "draft.at_table": {"en": "table {n}, row {line}", "vi": "bảng {n}, dòng {line}"},
+    "draft.at_sheet": {"en": "{sheet}, row {line}", "vi": "{sheet}, dòng {line}"},
+    "draft.bad_row": {
+        "en": "{at}: cannot read this row ({why}): {row}",
+        "vi": "{at}: không đọc được dòng này ({why}): {row}",
+    },
+    "draft.todo_not_read": {"en": "{at} not read ({why}): {row}", "vi": "{at} chưa đọc được ({why}): {row}"},
+    "draft.before_area": {
+        "en": "{at}: a row before the first area (I, II, ...): {row}",
+        "vi": "{at}: dòng nằm trước lĩnh vực đầu tiên (I, II, ...): {row}",
+    },
+    "draft.todo_before_area": {
+        "en": "{at} not placed (before the first area): {row}",
+        "vi": "{at} chưa xếp được (nằm trước lĩnh vực đầu tiên): {row}",
+    },
+    "draft.sub_orphan": {
+        "en": "{at}: sub-criterion {label} has no criterion above it",
+        "vi": "{at}: tiêu chí thành phần {label} không có tiêu chí nào ở trên",
+    },
+    "draft.option_orphan": {
+        "en": "{at}: an option with no criterion above it: {row}",
+        "vi": "{at}: một mức chấm điểm không có tiêu chí nào ở trên: {row}",
+    },
+    "draft.todo_orphan": {
+        "en": "{at} not placed (no criterion above): {row}",
+        "vi": "{at} chưa xếp được (không có tiêu chí ở trên): {row}",
+    },
+    "draft.why_no_stt": {"en": "no STT and no title", "vi": "không có STT và không có tên"},
+    "draft.why_bad_stt": {
+        "en": "STT '{label}' is not a roman numeral, a number or a dotted number",
+        "vi": "STT '{label}' không phải số La Mã, số, hay số có dấu chấm (như 1.1)",
+    },
+    "draft.why_deep": {
+        "en": "STT '{label}' is deeper than area / criterion / sub-criterion",
+        "vi": "STT '{label}' sâu hơn ba cấp lĩnh vực / tiêu chí / tiêu chí thành phần",
+    },
+    "draft.todo_node_options": {
+        "en": "criterion {id} has scoring options of its own and sub-criteria: place them",
+        "vi": "tiêu chí {id} vừa có các mức chấm điểm riêng vừa có tiêu chí thành phần: hãy xếp các mức vào đúng chỗ",
+    },
+    "draft.area_empty": {
+        "en": "row {line}: area {label} has no criteria",
+        "vi": "dòng {line}: lĩnh vực {label} không có tiêu chí nào",
+    },
+    "draft.todo_area_empty": {
+        "en": "area {id} {title}: no criteria were read under it",
+        "vi": "lĩnh vực {id} {title}: không đọc được tiêu chí nào bên dưới",
+    },
+    "draft.todo_classes": {
+        "en": "classes: check the class names and thresholds against the decision",
+        "vi": "classes: đối chiếu tên các mức xếp loại và ngưỡng điểm với quyết định",
+    },
+    "draft.todo_sum": {
+        "en": "{id} has no maximum in the table: the draft gives it {total}, the sum of {what}",
+        "vi": "{id} không có điểm tối đa trong bảng: bản nháp ghi {total}, là tổng điểm của {what}",
+    },
+    "draft.sum_subs": {"en": "its sub-criteria", "vi": "các tiêu chí thành phần"},
+    "draft.sum_criteria": {"en": "its criteria", "vi": "các tiêu chí"},
+    "draft.empty": {"en": "empty", "vi": "để trống"},
+    "draft.todo_max": {
+        "en": "max: the table gives none ({raw}); the draft takes {max}",
+        "vi": "max: bảng không ghi điểm tối đa ({raw}); bản nháp lấy {max}",
+    },
+    "draft.no_max": {
+        "en": "row {line}: {id} {title}: no maximum in '{raw}'",
+        "vi": "dòng {line}: {id} {title}: không đọc được điểm tối đa từ '{raw}'",
+    },
+    "draft.todo_owner": {
+        "en": "owner and remedy",
+        "vi": "owner và remedy (đơn vị chủ trì và biện pháp khắc phục)",
+    },
+    "draft.todo_decision": {
+        "en": "decision: give the decision's number (e.g. 1325/QĐ-UBND) in `decision` and `provenance`",
+        "vi": "decision: ghi số quyết định (ví dụ 1325/QĐ-UBND) vào `decision` và `provenance`",
+    },
+    "draft.todo_issuer": {
+        "en": "provenance: name the issuer (e.g. UBND tỉnh ...)",
+        "vi": "provenance: ghi cơ quan ban hành (ví dụ UBND tỉnh ...)",
+    },
+    "draft.todo_year": {
+        "en": "year: the text names no year; the draft says {year}",
+        "vi": "year: văn bản không ghi năm; bản nháp ghi năm {year}",
+    },
+    "draft.check_survey": {
+        "en": "check the survey instrument ({instrument}) and the respondents",
+        "vi": "kiểm tra loại phiếu khảo sát ({instrument}) và đối tượng được khảo sát",
+    },
+    "draft.metric_deductions": {
+        "en": "metric: the number of cases that each take the deduction",
+        "vi": "metric: số trường hợp bị trừ điểm (mỗi trường hợp trừ một lần)",
+    },
+    "draft.metric_ratio": {
+        "en": "metric: the ratio A / B as a share 0..1",
+        "vi": "metric: tỉ số A / B, là tỉ lệ từ 0 đến 1",
+    },
+    "draft.band_gap": {
+        "en": "the decision's bands leave a gap at {at} (no band holds it): check the edges",
+        "vi": "các mức của quyết định bỏ trống tại {at} (không mức nào chứa giá trị này): kiểm tra lại các ngưỡng",
+    },
+    "draft.band_overlap": {
+        "en": "the decision's bands overlap at {at} (two bands hold it): the draft gives the higher",
+        "vi": "các mức của quyết định chồng lên nhau tại {at} (hai mức cùng chứa giá trị này): bản nháp lấy mức cao hơn",
+    },
+    "draft.metric_share": {"en": "metric: the share as 0..1", "vi": "metric: tỉ lệ từ 0 đến 1"},
+    "draft.metric_on_time": {
+        "en": "metric: an on_time_share metric over the set's obligations",
+        "vi": "metric: một số liệu on_time_share trên các nghĩa vụ của bộ tiêu chí",
+    },
+    "draft.metric_obligation": {
+        "en": "metric: an obligation metric (on_time_share) with its due date",
+        "vi": "metric: một số liệu về nghĩa vụ (on_time_share) kèm hạn của nó",
+    },
+    "draft.metric_binary": {
+        "en": "metric: one that is 1 when the row is met (e.g. exists)",
+        "vi": "metric: một số liệu bằng 1 khi đạt tiêu chí (ví dụ exists)",
+    },
+    "draft.metric_binary_not_arising": {
+        "en": "metric: one that is 1 when the row is met; nothing arising gives full points",
+        "vi": "metric: một số liệu bằng 1 khi đạt tiêu chí; không phát sinh thì được điểm tối đa",
+    },
+    "draft.rule_no_text": {
+        "en": "rule: no scoring text in the table: write the rule",
+        "vi": "rule: bảng không ghi cách tính điểm: hãy viết cách tính",
+    },
+    "draft.rule_unknown": {
+        "en": "rule: the scoring text is not a phrasing the importer knows; write the rule",
+        "vi": "rule: cách tính điểm trong bảng không thuộc các cách diễn đạt đã biết: hãy viết cách tính",
+    },
     "wiring.classes_copied": {
         "en": "classes copied from {set}: check them against the decision",
         "vi": "xếp loại sao chép từ {set}: đối chiếu lại với quyết định",

@@ -19,7 +19,8 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from scorer.importer import fold
+from scorer.errors import wording
+from scorer.importer import CLASSES_TODO, fold
 from scorer.loading.vocabulary import product_vocabulary
 from scorer.models.criteria import CriteriaSet, Criterion
 from scorer.models.message import Figure, Msg, Text, msg
@@ -209,10 +210,8 @@ def wire(data: dict[str, Any], sets: list[tuple[str, CriteriaSet]]) -> tuple[lis
             else ("todo", msg("wiring.why_todo"))
         )
         if status == "wired" and seen:
-            leaf["todo"] = [
-                *leaf.get("todo", []),
-                "known rows like it: " + ", ".join(f"{n} ({v:.2f})" for n, v in seen),
-            ]
+            like = {lang: ", ".join(f"{n} ({f'{v:.2f}'.replace('.', mark)})" for n, v in seen) for lang, mark in MARKS}
+            leaf["todo"] = [*leaf.get("todo", []), msg("wiring.known_like", rows=msg("set_title", **like))]
         reports.append(RowReport(leaf["id"], leaf["title"], status, reason, candidates=seen))
     _remap_surveys(data, sets, ids)
     _components(data, leaves)
@@ -221,7 +220,8 @@ def wire(data: dict[str, Any], sets: list[tuple[str, CriteriaSet]]) -> tuple[lis
     return reports, notes
 
 
-CLASSES_TODO = "classes: check the class names and thresholds against the decision"
+# The decimal mark of a score in each language.
+MARKS = (("en", "."), ("vi", ","))
 
 
 def _classes(data: dict[str, Any], sets: list[tuple[str, CriteriaSet]], ids: dict[str, str]) -> str | None:
@@ -255,14 +255,14 @@ def _leaves(data: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
     return found
 
 
-def _copy(leaf: dict[str, Any], known: Known, value: float, data: dict[str, Any]) -> str | None:
+def _copy(leaf: dict[str, Any], known: Known, value: float, data: dict[str, Any]) -> Msg | None:
     """Copies a known row's wiring into the draft row; a reason when it cannot (the row then stays
     to finish)."""
     row, cs = known.criterion, known.cs
     assert row.rule is not None
     rule, why = _rule(leaf.get("rule"), known, float(leaf["max"]))
     if rule is None:
-        return f"{why}: write the metric"
+        return msg("wiring.todo_write_metric", why=why)
     leaf["rule"] = rule
     leaf["title_en"] = row.title_en if leaf.get("title_en") in (None, leaf["title"]) else leaf["title_en"]
     leaf["source"] = row.source.value
@@ -292,7 +292,7 @@ def _copy(leaf: dict[str, Any], known: Known, value: float, data: dict[str, Any]
     return None
 
 
-def _rule(drafted: dict[str, Any] | None, known: Known, maximum: float) -> tuple[dict[str, Any] | None, str]:
+def _rule(drafted: dict[str, Any] | None, known: Known, maximum: float) -> tuple[dict[str, Any] | None, Text]:
     """The decision's rule where the text gave one, reading the known row's metrics if it can (a
     timeliness rule reads an obligation metric); else the known rule. None, and why, when neither
     fits: the known metric is not one the text's rule reads, or the known points exceed the max."""
@@ -302,7 +302,7 @@ def _rule(drafted: dict[str, Any] | None, known: Known, maximum: float) -> tuple
         try:
             parsed = kind_of(RULE.validate_python(drafted)).reading(row.rule)
         except ValidationError:
-            return None, f"the rule read from the text does not fit {known.label} {row.id}'s"
+            return None, msg("wiring.why_not_fit", label=known.label, id=row.id)
     else:
         parsed = row.rule
     rule = parsed.model_dump(mode="json", exclude_none=True)
@@ -310,8 +310,10 @@ def _rule(drafted: dict[str, Any] | None, known: Known, maximum: float) -> tuple
     trial = row.model_copy(update={"rule": parsed, "max": maximum, "not_arising": None})
     found = kind.check(trial, cs, (), lambda _cs, _name: None)
     if found:
-        words = "; ".join(str(message) for _, message, _ in found)
-        return None, f"the decision's {parsed.kind} rule cannot take {known.label} {row.id}'s wiring ({words})"
+        words = {lang: "; ".join(wording(message, lang) for _, message, _ in found) for lang, _ in MARKS}
+        return None, msg(
+            "wiring.why_cannot_take", kind=parsed.kind, label=known.label, id=row.id, words=msg("set_title", **words)
+        )
     return rule, ""
 
 

@@ -397,13 +397,13 @@ LABELS = ["I", "II", "V", "1", "2", "1.1", "1.2", "2.1", "1.1.1", "a", "b", "", 
 def test_no_row_is_dropped(rows):
     """Whatever the table, the importer does not fail, and every row with a title ends up in the
     draft (as a row, an option's text or a todo) or in the problems it reports."""
-    from scorer.importer import draft
+    from scorer.importer import draft, render_draft
 
     table = [(1, HEAD[:3])] + [
         (i, [label, f"T{i} {title}", points]) for i, (label, title, points) in enumerate(rows, 2)
     ]
     result = draft([("table 1", table)], [], "qd.docx")
-    text = yaml.safe_dump(result.data, allow_unicode=True) + "\n".join(p.message for p in result.problems)
+    text = render_draft(result.data, "qd.docx", 0, 0, None, "en") + "\n".join(str(p.message) for p in result.problems)
     for i, (label, _title, _points) in enumerate(rows, 2):
         if label not in ("A", "A. PHẦN"):  # a part heading ("A.", "PHẦN") is a heading, not a row
             assert f"T{i} " in text or f"T{i}" in text, (i, rows)
@@ -518,7 +518,7 @@ def test_bands_that_leave_a_gap_or_overlap_say_so(text, note):
     from scorer.importer import infer_rule
 
     _, notes, _ = infer_rule("Tiêu chí", 1, text, text_options(text))
-    assert note in notes
+    assert note in [n.text("en") for n in notes]
 
 
 def test_a_row_with_no_scoring_text_says_so():
@@ -526,7 +526,8 @@ def test_a_row_with_no_scoring_text_says_so():
 
     found, notes, _ = infer_rule("Tiêu chí", 1, "", [])
     assert found is None
-    assert notes == ["rule: no scoring text in the table: write the rule"]
+    assert [n.text("en") for n in notes] == ["rule: no scoring text in the table: write the rule"]
+    assert [n.text("vi") for n in notes] == ["rule: bảng không ghi cách tính điểm: hãy viết cách tính"]
 
 
 CA_MAU_TREE = [
@@ -563,3 +564,37 @@ def test_the_ca_mau_excerpt_has_every_leaf_row_wired_in_both_layouts(runner, tmp
     assert leaf(data, "1.1.4")["rule"]["bands"] == [{"above": 0.9, "points": 2}, {"min": 0.7, "points": 1}]
     assert leaf(data, "1.2.1")["rule"] == {"kind": "all_or_nothing", "metric": "TODO"}
     assert leaf(data, "1.2.3")["rule"] == {"kind": "linear", "metric": "TODO", "target": 1}
+
+
+def test_the_draft_s_notes_are_vietnamese_by_default(runner, tmp_path, vietnamese_default):
+    """The officer who finishes a draft reads its notes, its header and the rows it could not read
+    in Vietnamese unless English is asked for; `validate` lists the rows still to finish the same way."""
+    rows = [*OPTION_ROWS, ["1a?", "Lạ", "1"]]
+    source = write_docx(tmp_path / "qd.docx", HEAD, rows, DECISION_TEXT)
+    data, result = imported(runner, source, tmp_path)
+    text = (tmp_path / "draft.yaml").read_text(encoding="utf-8")
+    assert "# Bản nháp bộ tiêu chí nhập từ qd.docx bằng lệnh `scorer criteria import`." in text
+    assert leaf(data, "1.1.1")["todo"] == [
+        "metric: một số liệu về nghĩa vụ (on_time_share) kèm hạn của nó",
+        "owner và remedy (đơn vị chủ trì và biện pháp khắc phục)",
+    ]
+    assert "classes: đối chiếu tên các mức xếp loại và ngưỡng điểm với quyết định" in data["todo"]
+    warnings = [line for line in error_lines(result.stderr) if line.startswith("Cảnh báo")]
+    assert warnings == [
+        f"Cảnh báo: {source}: bảng 1, dòng {len(rows) + 1}: không đọc được dòng này "
+        "(STT '1a?' không phải số La Mã, số, hay số có dấu chấm (như 1.1)): 1a? | Lạ | 1"
+    ]
+    validated = runner.invoke(main, ["validate", "--criteria", str(tmp_path / "draft.yaml")])
+    assert validated.exit_code == 1
+    assert any(
+        line.endswith(
+            "areas.0.criteria.0.criteria.0: còn phải hoàn thiện: 1.1.1 Ban hành kế hoạch CCHC năm: metric: một số "
+            "liệu về nghĩa vụ (on_time_share) kèm hạn của nó; owner và remedy (đơn vị chủ trì và biện pháp khắc phục)"
+        )
+        for line in error_lines(validated.stderr)
+    ), validated.stderr
+    english = runner.invoke(
+        main, ["criteria", "import", str(source), "-o", str(tmp_path / "en.yaml"), "--lang", "en", "--rules", "none"]
+    )
+    assert english.exit_code == 0, english.output
+    assert "owner and remedy" in (tmp_path / "en.yaml").read_text(encoding="utf-8")
