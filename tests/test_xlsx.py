@@ -113,7 +113,7 @@ FILLED = {
         {
             "Mã số": "ol",
             "Ngày ban hành": dt.date(2024, 9, 13),
-            "Tên chỉ số": "online_applications_rate",
+            "Tên chỉ số": "Tỷ lệ hồ sơ nộp trực tuyến",  # as the drop-down offers it: online_applications_rate
             "Giá trị": "63%",
             "Số, ký hiệu văn bản": "64/BC",
         }
@@ -257,6 +257,70 @@ def test_the_english_template_and_an_older_workbook_still_read(runner, tmp_path)
     )
     assert xlsx_validated == yaml_validated and "5 evidence records" in xlsx_validated
     assert xlsx_predicted == yaml_predicted
+
+
+def _offered(book, sheet_name, head):
+    """The values the drop-down of the column headed `head` offers."""
+    sheet = book[sheet_name]
+    heads = [c.value for c in sheet[1]]
+    for check in sheet.data_validations.dataValidation:
+        column = str(check.sqref).split(":")[0].rstrip("0123456789")
+        if heads[openpyxl.utils.column_index_from_string(column) - 1] == head:
+            source, cells = check.formula1.split("!")
+            first, last = cells.replace("$", "").split(":")
+            return [c.value for row in book[source.strip("'")][f"{first}:{last}"] for c in row]
+    raise KeyError(head)
+
+
+def test_the_vietnamese_template_offers_indicators_and_document_kinds_by_their_words(
+    runner, tmp_path, vietnamese_default
+):
+    """The drop-downs of indicator names and document kinds offer the set's Vietnamese words, not its
+    codes; a workbook filled with the words reads as the same records as one written with the codes
+    (and a person who types a code is read as well)."""
+    template = tmp_path / "mau.xlsx"
+    result = runner.invoke(main, ["template", "--rules", str(RULES), "--year", "2024", "--output", str(template)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(template)
+    indicators = _offered(book, "Chỉ số", "Tên chỉ số")
+    kinds = _offered(book, "Văn bản", "Loại văn bản")
+    assert "Tỷ lệ hồ sơ nộp trực tuyến" in indicators and len(indicators) == 21
+    assert "Quy chế làm việc" in kinds
+    assert not [v for v in indicators + kinds if "_" in v]
+    guide = [[c.value for c in row] for row in book["_hướng dẫn"].iter_rows(min_row=4)]
+    (row,) = [row for row in guide if row[:2] == ["Chỉ số", "Tên chỉ số"]]
+    assert row[2] == "Tên chỉ số do bộ tiêu chí khai báo (chọn trong danh sách)"
+    assert "Tỷ lệ hồ sơ nộp trực tuyến" in row[4] and "online_applications_rate" not in row[4]
+    filled = {
+        "Chỉ số": [
+            {"Mã số": "ol", "Ngày ban hành": dt.date(2024, 9, 13), "Tên chỉ số": "tỷ lệ hồ sơ nộp trực tuyến"},
+            {"Mã số": "dti", "Ngày ban hành": dt.date(2024, 9, 13), "Tên chỉ số": "dti_score"},
+        ],
+        "Văn bản": [{"Mã số": "qc", "Ngày ban hành": dt.date(2024, 2, 1), "Loại văn bản": "Quy chế làm việc"}],
+    }
+    filled["Chỉ số"][0]["Giá trị"] = filled["Chỉ số"][1]["Giá trị"] = 0.63
+    _fill(book, filled)
+    unit = write_unit(tmp_path / "xlsx", "u", {})
+    (unit / "2024").mkdir()
+    book.save(unit / "2024" / "evidence.xlsx")
+    codes = [
+        {"id": "ol", "type": "indicator", "date": "2024-09-13", "name": "online_applications_rate", "value": 0.63},
+        {"id": "dti", "type": "indicator", "date": "2024-09-13", "name": "dti_score", "value": 0.63},
+        {"id": "qc", "type": "document", "date": "2024-02-01", "kind": "working_rules"},
+    ]
+    write_unit(tmp_path / "yaml", "u", {2024: codes})
+    outputs = []
+    for root in ("xlsx", "yaml"):
+        args = ["--evidence", str(tmp_path / root), "--rules", str(RULES), "--as-of", "2024-09-30"]
+        validated = runner.invoke(main, ["validate", *args[:4]])
+        assert validated.exit_code == 0, validated.output
+        predicted = runner.invoke(main, ["predict", *args, "--format", "json"])
+        assert predicted.exit_code == 0, predicted.output
+        outputs.append((validated.output, predicted.output))
+    assert outputs[0] == outputs[1]
+    assert "3 tài liệu kiểm chứng" in outputs[0][0]
+    # the names reached the metrics: the indicator's value is in the forecast
+    assert '"online_applications_rate"' in outputs[0][1] or "online_applications" in outputs[0][1]
 
 
 def test_template_offers_the_declared_names(runner, tmp_path):

@@ -30,6 +30,7 @@ from scorer.loading.sources import reads, with_sources
 from scorer.loading.yaml_ import LineMap, shorten
 from scorer.loading.yaml_ import yaml_records as read_records
 from scorer.loading.vocabulary import product_vocabulary
+from scorer.models import columns
 from scorer.models.criteria import CriteriaSet, IndicatorSpec
 from scorer.scoring.kinds import survey_instrument
 from scorer.models.evidence import RECORD_TYPES, Document, EvidenceRecord, Indicator, Survey
@@ -147,6 +148,7 @@ def load_evidence_files(
     records: list[EvidenceRecord] = []
     origins: dict[str, Origin] = {}
     indicators = cs.indicators if cs is not None else {}
+    titles = declared_titles(cs) if cs is not None else {}
     # The unit folder with its links followed, worked out when the first attachment asks for it and
     # kept for the next ones (an error is not kept: each attachment meets it as before).
     resolved_folder = functools.cache(lambda: resolve(unit_folder))
@@ -177,7 +179,7 @@ def load_evidence_files(
                     if count > MAX_RECORDS:
                         problems.add(raw[1].path, msg("too_many_records", limit=Grouped(MAX_RECORDS)), line=raw[1].line)
                         break
-                    prepared = _percentages(raw, indicators, problems)
+                    prepared = _percentages(_named(raw, titles) if titles else raw, indicators, problems)
                     if prepared is not None:
                         batch.append(prepared)
                     if len(batch) >= BATCH:
@@ -210,6 +212,42 @@ def yaml_records(path: Path) -> Iterator[RawRecord]:
     name = str(path)
     for item, line, lines in read_records(path):
         yield item, Origin(name, line), lines
+
+
+# The field of a record that holds a name the set declares, by the record's type.
+_NAMED_FIELD = {"indicator": "name", "document": "kind"}
+
+
+@once_per_set
+def declared_titles(cs: CriteriaSet) -> dict[str, dict[str, str]]:
+    """Each indicator's and document kind's title (Vietnamese and English, compared without marks
+    or case: `columns.key`) to its name, by record type: the evidence template offers the words,
+    the record keeps the name. A title two names share names neither (it stays an unknown name)."""
+    found: dict[str, dict[str, str]] = {}
+    for kind, declared in (("indicator", cs.indicators), ("document", cs.document_kinds)):
+        table: dict[str, str | None] = {}
+        for name, spec in declared.items():
+            for title in {spec.title, spec.title_en} - {None, ""}:
+                keyed = columns.key(str(title))
+                table[keyed] = name if table.get(keyed, name) == name else None
+        found[kind] = {keyed: name for keyed, name in table.items() if name is not None}
+    return found
+
+
+def _named(raw: RawRecord, titles: dict[str, dict[str, str]]) -> RawRecord:
+    """An indicator's name or a document's kind written as its title (as the template's drop-down
+    offers it) read as the name the set declares; a name, or words no title reads, as written."""
+    data, origin, lines = raw
+    if not isinstance(data, dict):
+        return raw
+    field = _NAMED_FIELD.get(str(data.get("type")))
+    value = data.get(field) if field is not None else None
+    if not isinstance(value, str):
+        return raw
+    name = titles[str(data["type"])].get(columns.key(value))
+    if name is None or name == value:
+        return raw
+    return {**data, str(field): name}, origin, lines
 
 
 def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], problems: Collector) -> RawRecord | None:

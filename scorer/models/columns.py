@@ -210,7 +210,7 @@ OWN: dict[str, dict[str, Column]] = {
     "indicator": {
         "name": Column(
             ("Tên chỉ số", "Chỉ số"),
-            "Mã chỉ số do bộ tiêu chí khai báo (chọn trong danh sách)",
+            "Tên chỉ số do bộ tiêu chí khai báo (chọn trong danh sách)",
             "the indicator, as the set names it",
             "",
         ),
@@ -227,7 +227,7 @@ OWN: dict[str, dict[str, Column]] = {
     "document": {
         "kind": Column(
             ("Loại văn bản",),
-            "Mã loại văn bản do bộ tiêu chí khai báo (chọn trong danh sách)",
+            "Loại văn bản do bộ tiêu chí khai báo (chọn trong danh sách)",
             "the kind, as the set names it",
             "",
         ),

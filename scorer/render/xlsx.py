@@ -62,15 +62,29 @@ def _allowed(kind: str, field: str, cs: CriteriaSet, lang: str) -> list[str]:
     if field == "proof":
         return sorted({p.id for c in cs.criteria() for p in c.proofs})
     if kind == "indicator" and field == "name":
-        return sorted(cs.indicators)
+        return _declared_names(cs.indicators, lang)
     if kind == "document" and field == "kind":
-        return sorted(cs.document_kinds)
+        return _declared_names(cs.document_kinds, lang)
     return columns.label_choices(kind, field, lang)
 
 
+def _declared_names(named: typing.Mapping[str, typing.Any], lang: str) -> list[str]:
+    """The names a criteria set declares as the drop-down offers them: in Vietnamese by their titles
+    (the readers take a title back as its name; a title two names share, by the name), in English
+    by the names."""
+    if lang != "vi":
+        return sorted(named)
+    titles = [str(spec.title) for spec in named.values()]
+    shown = [spec.title if titles.count(str(spec.title)) == 1 else name for name, spec in named.items()]
+    return sorted(shown, key=columns.key)
+
+
 def _declared(kind: str, field: str, cs: CriteriaSet, lang: str) -> str:
-    """The guide's values of a field whose values the criteria set declares: each with its title."""
+    """The guide's values of a field whose values the criteria set declares: in Vietnamese their
+    titles, in English each name with its title."""
     named: typing.Mapping[str, typing.Any] = cs.indicators if kind == "indicator" else cs.document_kinds
+    if lang == "vi":
+        return "; ".join(_declared_names(named, lang))
     return "; ".join(f"{name} ({pick(named[name], 'title', lang)})" for name in sorted(named))
 
 
