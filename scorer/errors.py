@@ -115,6 +115,15 @@ def _problem_order(problem: Problem) -> tuple[str, int, str, str]:
     return (problem.path, problem.line or 0, problem.field or "", str(problem.message))
 
 
+def reason(error: BaseException) -> Text:
+    """Why the system or the database refused, in the catalogue's words where it has them
+    (problem_messages.os_reason, db_reason): for the modules that reach the library only through
+    its edges (the web service)."""
+    from scorer.problem_messages import db_reason  # the catalogue, loaded only when something failed
+
+    return db_reason(error)
+
+
 def did_you_mean(name: str, choices: Iterable[str]) -> Msg | None:
     """A hint naming the closest known name, or None when nothing is close."""
     import difflib  # only a run with a problem needs it

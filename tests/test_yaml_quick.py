@@ -116,6 +116,7 @@ def test_the_quick_records_are_the_marked_records(text: str, nodes: int, depth: 
         "- a: 1\n- b: [2\n",
         "-] id: !!bool yes\n  id: *d\n",  # a tag's word it cannot read (found by hypothesis)
         "- {a: !!bool maybe}\n",
+        "- type: [!!int ]7]\n- 1\n",  # a tag on nothing (found by hypothesis)
     ],
 )
 def test_the_quick_records_fail_as_the_marked_ones(tmp_path: Path, text: str) -> None:

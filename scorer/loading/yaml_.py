@@ -449,7 +449,8 @@ class _Events:
             raise self.fail(event, msg("yaml_tag", tag=tag))
         try:
             return convert(yaml.ScalarNode(tag, event.value))
-        except (ValueError, KeyError, yaml.YAMLError):  # KeyError: `!!bool` of a word it does not know
+        # KeyError: `!!bool` of a word it does not know; IndexError: `!!int` of nothing
+        except (ValueError, KeyError, IndexError, yaml.YAMLError):
             kind = tag.rsplit(":", 1)[-1]
             raise self.fail(event, msg("yaml_not_valid", value=shorten(repr(event.value)), kind=kind)) from None
 

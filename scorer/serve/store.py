@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scorer.problem_messages import db_reason
 from scorer.errors import ScorerError, msg
+from scorer.errors import reason as db_reason
 from scorer.serve.timing import spent
 
 SCHEMA = """
