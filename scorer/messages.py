@@ -145,6 +145,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "change.title": {"en": "title", "vi": "tên tiêu chí"},
     # track record (backtest --track)
     "track": {"en": "Track record", "vi": "Độ tin cậy của dự báo qua năm"},
+    "par_index": {"en": "PAR Index", "vi": "Chỉ số CCHC"},
     "measure.total": {"en": "Total", "vi": "Tổng điểm"},
     "measure.index": {"en": "Index (%)", "vi": "Chỉ số (%)"},
     "final_score": {"en": "Final", "vi": "Điểm chốt"},

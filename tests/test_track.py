@@ -160,6 +160,25 @@ def test_html_chart_is_one_file_without_script(runner, tmp_path):
     assert 'id="likely"' in text and '<table id="record-table">' in text
     assert "Độ tin cậy của dự báo trên 1 đơn vị, tại cuối mỗi quý" in text and '<td class="n">30/09/2023</td>' in text
     assert 'stroke-dasharray="6,4"' in text and "88,09" in text
+    # The page's words from the catalogue, none in English: its title too
+    assert "<title>Độ tin cậy của dự báo qua năm · Chỉ số CCHC</title>" in text and "PAR Index" not in text
+    assert "<h2>Độ tin cậy của dự báo trên 1 đơn vị" in text and "<th>Tính đến ngày</th>" in text
+
+
+def test_the_track_page_is_written_from_its_template(runner, tmp_path):
+    """templates/track/track.html writes the page: the chart's geometry from the code, every word
+    escaped in the reader's language (English on request)."""
+    from scorer.render.track import TEMPLATE
+
+    assert (Path(render_track.__file__).parent / "templates" / TEMPLATE).is_file()
+    out = tmp_path / "track.html"
+    result = runner.invoke(main, ARGS + ["--format", "html", "--compare", "--lang", "en", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and "<title>Track record · PAR Index</title>" in text
+    assert '<table id="comparison">' in text and '<table id="points">' in text
+    assert "quarter&#39;s end" in text and "quarter's end" not in text
+    assert text.count("<circle") == 16 and 'id="final-score" data-value="88.09"' in text
 
 
 @needs_browser

@@ -184,13 +184,9 @@ class Words:
         return area_chart(areas, self.lang)
 
 
-def _render(name: str, lang: str, **context: Any) -> str:
+def render(name: str, lang: str, **context: Any) -> str:
+    """The template `name` (under templates/) with the report's words and style in `lang`."""
     return environment().get_template(name).render(**words(lang), css=Markup(CSS), **context)
-
-
-def page(title: str, body: str, lang: str) -> str:
-    """A document around HTML already written (the track's)."""
-    return _render("report/page.html", lang, title=title, body=Markup(body))
 
 
 # -- the writer interface (scorer.render.formats): the same function for the same document -------
@@ -201,12 +197,20 @@ def prediction(units: Iterable[UnitPrediction], lang: str, detail: bool = True) 
     `detail`."""
     whole = collect(units)
     title = whole.units[0].unit_name if len(whole.units) == 1 else messages.t("ranking", lang)
-    yield _render("report/prediction.html", lang, prediction=whole, detail=detail, title=f"{title} · PAR Index")
+    yield render(
+        "report/prediction.html",
+        lang,
+        prediction=whole,
+        detail=detail,
+        title=f"{title} · {messages.t('par_index', lang)}",
+    )
 
 
 def risks(units: list[UnitPrediction], lang: str) -> str:
-    return _render("report/risks.html", lang, units=units, title=messages.t("risks", lang))
+    return render("report/risks.html", lang, units=units, title=messages.t("risks", lang))
 
 
 def explanations(found: list[tuple[UnitPrediction, CriterionResult]], lang: str) -> str:
-    return _render("report/explanations.html", lang, found=found, title=f"{found[0][1].id} · PAR Index")
+    return render(
+        "report/explanations.html", lang, found=found, title=f"{found[0][1].id} · {messages.t('par_index', lang)}"
+    )

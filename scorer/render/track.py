@@ -3,7 +3,7 @@ page whose chart shows the band low-high over the year, expected as a line and t
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
 
 from scorer.render.fit import tabulate
 
@@ -155,12 +155,34 @@ def render_unit(u: UnitTrack, lang: str) -> str:
     return "\n\n".join(parts)
 
 
-# -- HTML ----------------------------------------------------------------------------------
+# -- HTML (templates/track/track.html) --------------------------------------------------------
 
 
-def chart(u: UnitTrack, lang: str) -> str:
-    """Days of the year across, points up: the band low-high, expected as a line with a mark per
-    as-of date, the final as a dashed line (the published result dotted, where known)."""
+TEMPLATE = "track/track.html"
+
+
+@dataclass(frozen=True)
+class TrackChart:
+    """A unit's chart in figures the template places: days of the year across, points up."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    bottom: int
+    ticks: list[tuple[str, str, int]]  # (y of the line, y of its label, points)
+    months: list[tuple[str, str]]  # (x, "01")
+    band: str  # the polygon low-high
+    likely: str | None  # the polygon of the likely range, where the prediction gives it
+    expected: str  # the polyline of the expected points
+    marks: list[tuple[str, str, TrackPoint]]  # (cx, cy, the point) per as-of date
+    final: str  # y of the final score's line
+    published: str | None  # y of the published result's line, where known
+
+
+def chart(u: UnitTrack) -> TrackChart:
+    """The band low-high over the year, expected as a line with a mark per as-of date, the final as
+    a dashed line (the published result dotted, where known)."""
     width, height, left, right, top, bottom = 760, 320, 48, 740, 16, 280
     start = u.points[0].as_of.replace(month=1, day=1)
     span = max((u.points[-1].as_of - start).days, 1)
@@ -175,95 +197,80 @@ def chart(u: UnitTrack, lang: str) -> str:
     def y(v: float) -> float:
         return bottom - (bottom - top) * (v - floor) / (ceiling - floor)
 
-    shapes = []
-    for tick in range(int(floor), int(ceiling) + 1, 10):
-        shapes.append(f'<line x1="{left}" x2="{right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e3e9f0"/>')
-        shapes.append(f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick}</text>')
-    for month in range(1, 13):
-        day = start.replace(month=month)
-        if (day - start).days <= span:
-            shapes.append(f'<text x="{x(day):.1f}" y="{bottom + 18}" text-anchor="start">{month:02d}</text>')
-    upper = " ".join(f"{x(p.as_of):.1f},{y(p.high):.1f}" for p in u.points)
-    lower = " ".join(f"{x(p.as_of):.1f},{y(p.low):.1f}" for p in reversed(u.points))
-    shapes.append(f'<polygon id="band" points="{upper} {lower}" fill="#8fb3d9" opacity="0.45"/>')
+    def points(pairs: list[tuple[object, float]]) -> str:
+        return " ".join(f"{x(day):.1f},{y(v):.1f}" for day, v in pairs)
+
+    months = [
+        (f"{x(start.replace(month=m)):.1f}", f"{m:02d}")
+        for m in range(1, 13)
+        if (start.replace(month=m) - start).days <= span
+    ]
+    band = points([(p.as_of, p.high) for p in u.points]) + " " + points([(p.as_of, p.low) for p in reversed(u.points)])
     likely = [p for p in u.points if p.likely_low is not None and p.likely_high is not None]
-    if likely:
-        rim = " ".join(f"{x(p.as_of):.1f},{y(p.likely_high or 0):.1f}" for p in likely)
-        floor_ = " ".join(f"{x(p.as_of):.1f},{y(p.likely_low or 0):.1f}" for p in reversed(likely))
-        shapes.append(f'<polygon id="likely" points="{rim} {floor_}" fill="#4a7fb5" opacity="0.45"/>')
-    line = " ".join(f"{x(p.as_of):.1f},{y(p.expected):.1f}" for p in u.points)
-    shapes.append(f'<polyline id="expected" points="{line}" fill="none" stroke="#0b2f57" stroke-width="2"/>')
-    for p in u.points:
-        label = f"{date(p.as_of, lang)}: {num(p.low, lang)} – {num(p.expected, lang)} – {num(p.high, lang)}"
-        shapes.append(
-            f'<circle cx="{x(p.as_of):.1f}" cy="{y(p.expected):.1f}" r="3" fill="#0b2f57"><title>{escape(label)}</title></circle>'
-        )
-    shapes.append(
-        f'<line id="final" x1="{left}" x2="{right}" y1="{y(u.final):.1f}" y2="{y(u.final):.1f}" '
-        f'stroke="#c0392b" stroke-width="2" stroke-dasharray="6,4"/>'
-    )
-    if u.published is not None:
-        shapes.append(
-            f'<line x1="{left}" x2="{right}" y1="{y(u.published):.1f}" y2="{y(u.published):.1f}" '
-            f'stroke="#222" stroke-dasharray="1,3"/>'
-        )
-    legend = (
-        f'<p class="legend"><span style="color:#8fb3d9">■</span> {escape(t("low", lang))}–{escape(t("high", lang))} · '
-        + (f'<span style="color:#4a7fb5">■</span> {escape(t("track.likely", lang))} · ' if likely else "")
-        + f'<span style="color:#0b2f57">—</span> {escape(t("expected", lang))} · '
-        f'<span style="color:#c0392b">- -</span> {escape(t("final_score", lang))} {escape(num(u.final, lang))}'
-        + (f" · ··· {escape(t('official', lang))} {escape(num(u.published, lang))}" if u.published is not None else "")
-        + "</p>"
-    )
-    aria = f"{t('track', lang)}: {u.unit_name} {u.year}"
-    return (
-        f'<svg role="img" aria-label="{escape(aria)}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-        + "".join(shapes)
-        + "</svg>\n"
-        + legend
+    rim = points([(p.as_of, p.likely_high or 0) for p in likely])
+    floor_ = points([(p.as_of, p.likely_low or 0) for p in reversed(likely)])
+    return TrackChart(
+        width=width,
+        height=height,
+        left=left,
+        right=right,
+        bottom=bottom,
+        ticks=[(f"{y(tick):.1f}", f"{y(tick) + 4:.1f}", tick) for tick in range(int(floor), int(ceiling) + 1, 10)],
+        months=months,
+        band=band,
+        likely=f"{rim} {floor_}" if likely else None,
+        expected=points([(p.as_of, p.expected) for p in u.points]),
+        marks=[(f"{x(p.as_of):.1f}", f"{y(p.expected):.1f}", p) for p in u.points],
+        final=f"{y(u.final):.1f}",
+        published=f"{y(u.published):.1f}" if u.published is not None else None,
     )
 
 
-def _table(heads: list[str], rows: list[str], table_id: str) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in heads)
-    return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
+class TrackWords:
+    """The track's rows and figures in the reader's language (`tr.` in the template)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def headline(self, u: UnitTrack) -> list[str]:
+        return _headline(u, self.lang)
+
+    def summary(self, u: UnitTrack) -> list[str]:
+        return _summary_lines(u, self.lang)
+
+    def chart(self, u: UnitTrack) -> TrackChart:
+        return chart(u)
+
+    def comparison_heads(self) -> list[str]:
+        return _comparison_heads(self.lang)
+
+    def comparison(self, u: UnitTrack) -> list[list[str]]:
+        return _comparison_rows(u, self.lang)
+
+    def point_heads(self) -> list[str]:
+        keys = ("as_of", "calendar", "low", "expected", "high", "error", "within", "track.likely", "track.at_risk")
+        return [t(k, self.lang) for k in (*keys, "track.held")]
+
+    def deadlines(self, p: TrackPoint) -> str:
+        return ", ".join(obligation_words(d, self.lang) for d in p.deadlines)
+
+    def signed(self, value: float) -> str:
+        return _signed(value, self.lang)
+
+    def likely(self, p: TrackPoint) -> str:
+        return _likely(p, self.lang)
+
+    def held(self, p: TrackPoint, u: UnitTrack) -> str:
+        return _held(p, u)
+
+    def record_heads(self) -> list[str]:
+        return _record_heads(self.lang)
+
+    def record(self, rows: list[TrackRow]) -> list[list[str]]:
+        return _record_rows(rows, self.lang)
 
 
 def render_html(track: Track, lang: str) -> str:
-    sections = []
-    for u in track.units:
-        keys = ("as_of", "calendar", "low", "expected", "high", "error", "within", "track.likely", "track.at_risk")
-        heads = [t(k, lang) for k in (*keys, "track.held")]
-        rows = [
-            f'<tr><td class="d">{escape(date(p.as_of, lang))}</td><td>{escape(", ".join(obligation_words(d, lang) for d in p.deadlines))}</td>'
-            f'<td class="n">{num(p.low, lang)}</td><td class="n">{num(p.expected, lang)}</td>'
-            f'<td class="n">{num(p.high, lang)}</td><td class="n">{escape(_signed(p.error, lang))}</td>'
-            f'<td>{escape(t("yes" if p.within else "no", lang))}</td><td class="n">{escape(_likely(p, lang))}</td>'
-            f'<td class="n">{len(p.at_risk)}</td><td class="n">{escape(_held(p, u))}</td></tr>'
-            for p in u.points
-        ]
-        head, line = _headline(u, lang)
-        summary = "".join(f"<li>{escape(s)}</li>" for s in _summary_lines(u, lang))
-        comparison = ""
-        if u.baseline is not None:
-            body = [
-                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in _comparison_rows(u, lang)
-            ]
-            comparison = _table(_comparison_heads(lang), body, table_id="comparison")
-        sections.append(
-            f'<section class="unit" id="track-{escape(u.unit)}"><h1>{escape(head)}</h1>'
-            f'<p class="meta" id="final-score" data-value="{u.final:.2f}">{escape(line)}</p>'
-            f"{chart(u, lang)}<ul>{summary}</ul>{comparison}"
-            f"{_table(heads, rows, table_id='points')}</section>"
-        )
-    if track.record:
-        body = [
-            "<tr>" + "".join(f'<td class="n">{escape(c)}</td>' for c in row) + "</tr>"
-            for row in _record_rows(track.record, lang)
-        ]
-        head = escape(t("track.record", lang).format(n=len(track.units)))
-        sections.append(
-            f'<section id="record"><h2>{head}</h2>{_table(_record_heads(lang), body, table_id="record-table")}</section>'
-        )
-    title = f"{t('track', lang)} · PAR Index"
-    return html_writer.page(title, "\n".join(sections), lang)
+    """One page: a section per unit, then the record over every unit."""
+    title = f"{t('track', lang)} · {t('par_index', lang)}"
+    return html_writer.render(TEMPLATE, lang, track=track, tr=TrackWords(lang), title=title)
