@@ -762,6 +762,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the check of the unit with this file needed more memory than the service gives one task",
         "vi": "việc kiểm tra đơn vị với tệp này cần nhiều bộ nhớ hơn mức máy chủ dành cho một tác vụ",
     },
+    # -- the register's rules (rules/register.yaml and a province's own)
+    "register_no_rules": {"en": "no register rules", "vi": "không có quy tắc đọc sổ đăng ký văn bản"},
+    "register_rule_type": {
+        "en": "record needs its 'type' (plan, report, inspection, ...)",
+        "vi": "record cần có 'type' (plan, report, inspection, ...)",
+    },
+    "register_rule_kinds": {
+        "en": "a rule needs 'kinds' or 'all' (it would match every document)",
+        "vi": "mỗi quy tắc cần 'kinds' hoặc 'all' (nếu không sẽ khớp với mọi văn bản)",
+    },
     # -- a criteria set's checks (models/criteria.py, loading/criteria.py, scoring/kinds.py): what a
     # person editing a set reads; the set's own names (metrics, fields, dates) as the file writes them
     "cs.to_finish": {"en": "to finish: {item}", "vi": "còn phải hoàn thiện: {item}"},

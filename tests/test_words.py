@@ -167,3 +167,24 @@ def test_the_database_s_reasons_are_all_in_the_catalogue():
     other = sqlite3.DatabaseError("something new")
     assert db_reason(other).text("vi") == "lỗi cơ sở dữ liệu (?)"
     assert db_reason(other).text("en") == "something new"
+
+
+def test_a_province_s_register_rules_are_checked_in_the_run_s_language(runner, tmp_path, vietnamese_default):
+    rules = tmp_path / "so-dang-ky.yaml"
+    rules.write_text(
+        "rules:\n  - id: x\n    record: {id: a}\n    kinds: [KH]\n  - id: y\n    record: {type: plan}\n",
+        encoding="utf-8",
+    )
+    args = ["register", "import", str(tmp_path / "so.xlsx"), "--unit", "van-phong-ubnd-tinh"]
+    args += ["--evidence", str(EVIDENCE), "--rules", str(RULES), "--register-rules", str(rules)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert error_lines(result.output) == [
+        f"Lỗi: {rules}:2: rules.0: record cần có 'type' (plan, report, inspection, ...)",
+        f"Lỗi: {rules}:5: rules.1: mỗi quy tắc cần 'kinds' hoặc 'all' (nếu không sẽ khớp với mọi văn bản)",
+    ]
+    result = runner.invoke(main, [*args, "--lang", "en"])
+    assert error_lines(result.output) == [
+        f"Error: {rules}:2: rules.0: record needs its 'type' (plan, report, inspection, ...)",
+        f"Error: {rules}:5: rules.1: a rule needs 'kinds' or 'all' (it would match every document)",
+    ]

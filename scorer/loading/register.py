@@ -594,5 +594,7 @@ def load_register_rules(paths: list[Path]) -> RegisterRules:
             raise InputError(problems_of(error, str(path), lines)) from None
         merged = rules if merged is None else merged.extended_by(rules)
     if merged is None:
-        raise InputError.single("rules/register.yaml", "no register rules")
+        from scorer.errors import msg as keyed
+
+        raise InputError.single("rules/register.yaml", keyed("register_no_rules"))
     return merged

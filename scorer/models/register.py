@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from scorer.models.evidence import Period, Strict
+from scorer.models.message import Invalid, msg
 
 Phrase = Annotated[str, Field(min_length=1, max_length=200)]
 
@@ -58,9 +59,9 @@ class RegisterRule(Strict):
     @model_validator(mode="after")
     def _typed(self) -> "RegisterRule":
         if "type" not in self.record:
-            raise ValueError("record needs its 'type' (plan, report, inspection, ...)")
+            raise Invalid(msg("register_rule_type"))
         if not self.kinds and not self.all:
-            raise ValueError("a rule needs 'kinds' or 'all' (it would match every document)")
+            raise Invalid(msg("register_rule_kinds"))
         return self
 
 
