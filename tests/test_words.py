@@ -188,3 +188,15 @@ def test_a_province_s_register_rules_are_checked_in_the_run_s_language(runner, t
         f"Error: {rules}:2: rules.0: record needs its 'type' (plan, report, inspection, ...)",
         f"Error: {rules}:5: rules.1: a rule needs 'kinds' or 'all' (it would match every document)",
     ]
+
+
+def test_a_register_csv_s_reason_is_worded_in_the_run_s_language(runner, tmp_path, vietnamese_default):
+    register = tmp_path / "so.csv"
+    register.write_text('Số, ký hiệu;Ngày tháng;Trích yếu\n"12/KH-VP;12/03/2024;Kế hoạch\n', encoding="utf-8")
+    args = ["register", "import", str(register), "--unit", "van-phong-ubnd-tinh", "-o", str(tmp_path / "x.yaml")]
+    args += ["--evidence", str(EVIDENCE), "--rules", str(RULES)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert error_lines(result.output) == [f"Lỗi: {register}:2: tệp CSV không hợp lệ: dấu ngoặc kép mở mà không đóng"]
+    result = runner.invoke(main, [*args, "--lang", "en"])
+    assert error_lines(result.output) == [f"Error: {register}:2: invalid CSV: unexpected end of data"]

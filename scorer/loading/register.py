@@ -24,6 +24,7 @@ from scorer.errors import Collector, InputError, ScorerError
 from scorer.loading.files import MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORDS, is_file, nfc, text_lines
 from scorer.loading.yaml_ import read_yaml
 from scorer.models.register import RegisterFile, RegisterRow, RegisterRules
+from scorer.problem_messages import parse_reason
 
 HEADER_SCAN = 30
 """Rows looked at for the header (a title, the agency's name and the year may stand above it)."""
@@ -138,8 +139,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write the kind and summary, e.g. 'Báo cáo công tác CCHC quý I năm 2024'",
         "vi": "ghi tên loại và trích yếu, ví dụ 'Báo cáo công tác CCHC quý I năm 2024'",
     },
-    "too_long": {"en": "value longer than {n:,} characters", "vi": "giá trị dài quá {n:,} ký tự"},
-    "too_many": {"en": "more than {n:,} rows", "vi": "nhiều hơn {n:,} dòng"},
+    "too_long": {"en": "value longer than {n} characters", "vi": "giá trị dài quá {n} ký tự"},
+    "too_many": {"en": "more than {n} rows", "vi": "nhiều hơn {n} dòng"},
     "error_value": {"en": "the cell holds the error {value}", "vi": "ô có lỗi {value}"},
     "invalid_csv": {"en": "invalid CSV: {error}", "vi": "tệp CSV không hợp lệ: {error}"},
     "too_wide": {
@@ -182,6 +183,12 @@ VARIANTS_VI = {
 
 def msg(key: str, lang: str, **values: Any) -> str:
     return MESSAGES[key]["en" if lang == "en" else "vi"].format(**values)
+
+
+def _grouped(count: int, lang: str) -> str:
+    """A count with the language's thousands mark: 32,768 in English, 32.768 in Vietnamese."""
+    text = f"{count:,}"
+    return text if lang == "en" else text.replace(",", ".")
 
 
 def fold(text: str) -> str:
@@ -272,7 +279,8 @@ def _csv_rows(path: Path, problems: Collector, lang: str, separator: list[str]) 
         for row in reader:
             yield reader.line_num + skipped, row
     except csv.Error as error:
-        problems.add(path, msg("invalid_csv", lang, error=error), line=reader.line_num + skipped)
+        reason = parse_reason(str(error)).text(lang)
+        problems.add(path, msg("invalid_csv", lang, error=reason), line=reader.line_num + skipped)
 
 
 def _xlsx_tables(path: Path, lang: str) -> Iterator[tuple[str, Iterator[tuple[int, list[Any]]]]]:
@@ -408,7 +416,7 @@ def _table_rows(
             continue  # the form's column numbers, (1) (2) (3), under its header
         count += 1
         if count > MAX_RECORDS:
-            problems.add(where, msg("too_many", lang, n=MAX_RECORDS), line=line)
+            problems.add(where, msg("too_many", lang, n=_grouped(MAX_RECORDS, lang)), line=line)
             break
         row = _row(where, line, cells, by_name, label, problems, lang)
         if row is not None:
@@ -483,7 +491,7 @@ def _row(
             problems.add(where, msg("error_value", lang, value=value), line=line, field=label[name])
             ok = False
         elif isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            problems.add(where, msg("too_long", lang, n=MAX_CELL_CHARS), line=line, field=label[name])
+            problems.add(where, msg("too_long", lang, n=_grouped(MAX_CELL_CHARS, lang)), line=line, field=label[name])
             ok = False
     if not ok:
         return None
