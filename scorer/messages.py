@@ -298,8 +298,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "cli.progress": {"en": "scoring units", "vi": "đang chấm các đơn vị"},
     "cli.every_unit": {"en": "every unit", "vi": "mọi đơn vị"},
-    "cli.user_added": {"en": "added {name}: {holds}", "vi": "đã thêm {name}: {holds}"},
-    "cli.password_set": {"en": "password of {name} set", "vi": "đã đặt mật khẩu của {name}"},
+    "cli.user_added": {"en": "added {name}: {holds}", "vi": "Đã thêm người dùng {name}: {holds}"},
+    "cli.password_set": {"en": "password of {name} set", "vi": "Đã đặt mật khẩu mới cho {name}"},
     "cli.user_every_unit": {"en": "every unit (admin)", "vi": "mọi đơn vị (quản trị viên)"},
     "cli.serve_beyond_loopback": {
         "en": "Warning: listening on {host}, beyond this machine, without --secure-cookies: passwords and sessions "

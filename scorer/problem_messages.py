@@ -1040,6 +1040,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no scorer.toml, [tool.scorer] or rules/ in {folders}: {hint}",
         "vi": "không có scorer.toml, [tool.scorer] hay thư mục rules/ ở {folders}: {hint}",
     },
+    "serve_rules_hint": {
+        "en": "pass --rules DIR, the folder of criteria sets",
+        "vi": "ghi --rules THƯ_MỤC, thư mục chứa các bộ tiêu chí",
+    },
     "no_criteria_here": {"en": "no criteria_<year>.yaml here", "vi": "không có tệp criteria_<năm>.yaml ở đây"},
     "pass_criteria": {"en": "pass --criteria FILE", "vi": "ghi --criteria TỆP"},
     "no_set_for_year": {

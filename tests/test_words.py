@@ -200,3 +200,22 @@ def test_a_register_csv_s_reason_is_worded_in_the_run_s_language(runner, tmp_pat
     assert error_lines(result.output) == [f"Lỗi: {register}:2: tệp CSV không hợp lệ: dấu ngoặc kép mở mà không đóng"]
     result = runner.invoke(main, [*args, "--lang", "en"])
     assert error_lines(result.output) == [f"Error: {register}:2: invalid CSV: unexpected end of data"]
+
+
+def test_the_web_service_s_commands_speak_vietnamese_by_default(runner, tmp_path, vietnamese_default):
+    args = ["user", "add", "hoa", "--unit", "van-phong-ubnd-tinh", "--password-stdin", "--data", str(tmp_path)]
+    password = "một câu mật khẩu đủ dài\n"
+    result = runner.invoke(main, args, input=password)
+    assert result.exit_code == 0, result.output
+    assert result.output == "Đã thêm người dùng hoa: van-phong-ubnd-tinh\n"
+    again = runner.invoke(main, args, input=password)
+    assert again.exit_code == 1
+    assert error_lines(again.output) == [f"Lỗi: {tmp_path / 'scorer.sqlite3'}: NAME: người dùng 'hoa' đã có"]
+    passwd = ["user", "passwd", "hoa", "--password-stdin", "--data", str(tmp_path)]
+    assert runner.invoke(main, passwd, input="một câu mật khẩu mới khác\n").output == "Đã đặt mật khẩu mới cho hoa\n"
+    served = runner.invoke(main, ["serve", "--data", str(tmp_path), "--rules", str(tmp_path / "khong-co")])
+    assert served.exit_code == 1
+    assert error_lines(served.output) == [
+        f"Lỗi: {tmp_path / 'khong-co'}: không tìm thấy thư mục bộ tiêu chí (ghi --rules THƯ_MỤC, thư mục chứa các "
+        "bộ tiêu chí)"
+    ]

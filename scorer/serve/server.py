@@ -83,7 +83,7 @@ def serve(
 
     api.unit_ids(evidence)  # a wrong --evidence is an error now, not on the first page
     if not rules.is_dir():
-        raise ScorerError.single(rules, msg("rules_not_found"))
+        raise ScorerError.single(rules, msg("rules_not_found"), hint=msg("serve_rules_hint"))
     max_upload = min(max_upload_mb * 2**20, api.MAX_FILE_BYTES)
     app = create_app(
         Config(
