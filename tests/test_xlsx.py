@@ -191,7 +191,7 @@ def test_the_vietnamese_template_filled_in_predicts_as_the_same_yaml(runner, tmp
         "Ngày gửi",
         "Đúng mẫu",
         "Tiêu chí",
-        "Mã tài liệu kiểm chứng",
+        "Tài liệu kiểm chứng",
         "Vị trí trong văn bản",
         "Tệp đính kèm",
         "Ghi chú",
@@ -291,12 +291,34 @@ def test_the_vietnamese_template_offers_indicators_and_document_kinds_by_their_w
     (row,) = [row for row in guide if row[:2] == ["Chỉ số", "Tên chỉ số"]]
     assert row[2] == "Tên chỉ số do bộ tiêu chí khai báo (chọn trong danh sách)"
     assert "Tỷ lệ hồ sơ nộp trực tuyến" in row[4] and "online_applications_rate" not in row[4]
+    proofs = _offered(book, "Đối thoại", "Tài liệu kiểm chứng")
+    assert proofs == [
+        "Biên bản hội nghị đối thoại",
+        "Giấy mời hội nghị đối thoại",
+        "Thông báo kết luận của người đứng đầu",
+    ]
+    listed = [row for row in book["_tài liệu kiểm chứng"].iter_rows(values_only=True)]
+    assert listed[0] == ("Tiêu chí", "Nội dung", "Tài liệu kiểm chứng", "Cách tính điểm theo quyết định")
+    assert [r[2] for r in listed[1:]] == [
+        "Giấy mời hội nghị đối thoại",
+        "Biên bản hội nghị đối thoại",
+        "Thông báo kết luận của người đứng đầu",
+    ]
     filled = {
         "Chỉ số": [
             {"Mã số": "ol", "Ngày ban hành": dt.date(2024, 9, 13), "Tên chỉ số": "tỷ lệ hồ sơ nộp trực tuyến"},
             {"Mã số": "dti", "Ngày ban hành": dt.date(2024, 9, 13), "Tên chỉ số": "dti_score"},
         ],
         "Văn bản": [{"Mã số": "qc", "Ngày ban hành": dt.date(2024, 2, 1), "Loại văn bản": "Quy chế làm việc"}],
+        "Đối thoại": [
+            {
+                "Mã số": "bb",
+                "Ngày ban hành": dt.date(2024, 8, 22),
+                "Người đứng đầu chủ trì": "Có",
+                "Tài liệu kiểm chứng": "Biên bản hội nghị đối thoại",
+                "Tiêu chí": "1.6",
+            }
+        ],
     }
     filled["Chỉ số"][0]["Giá trị"] = filled["Chỉ số"][1]["Giá trị"] = 0.63
     _fill(book, filled)
@@ -307,6 +329,14 @@ def test_the_vietnamese_template_offers_indicators_and_document_kinds_by_their_w
         {"id": "ol", "type": "indicator", "date": "2024-09-13", "name": "online_applications_rate", "value": 0.63},
         {"id": "dti", "type": "indicator", "date": "2024-09-13", "name": "dti_score", "value": 0.63},
         {"id": "qc", "type": "document", "date": "2024-02-01", "kind": "working_rules"},
+        {
+            "id": "bb",
+            "type": "dialogue",
+            "date": "2024-08-22",
+            "chaired_by_head": True,
+            "proof": "dialogue-minutes",
+            "criteria": ["1.6"],
+        },
     ]
     write_unit(tmp_path / "yaml", "u", {2024: codes})
     outputs = []
@@ -318,7 +348,8 @@ def test_the_vietnamese_template_offers_indicators_and_document_kinds_by_their_w
         assert predicted.exit_code == 0, predicted.output
         outputs.append((validated.output, predicted.output))
     assert outputs[0] == outputs[1]
-    assert "3 tài liệu kiểm chứng" in outputs[0][0]
+    assert "4 tài liệu kiểm chứng" in outputs[0][0]
+    assert '"dialogue-minutes"' in outputs[0][1]  # the proof's words read as its id
     # the names reached the metrics: the indicator's value is in the forecast
     assert '"online_applications_rate"' in outputs[0][1] or "online_applications" in outputs[0][1]
 
@@ -651,7 +682,7 @@ def test_a_csv_saved_from_the_template_reads_its_vietnamese_heads(runner, tmp_pa
         "(có phải là 'Hạn báo cáo'?)",
         f"Lỗi: {unit}/2024/bao-cao.csv:1: cột E, 'Hạn nộp', không phải là cột của tệp tài liệu kiểm chứng "
         "(các cột là: Mã số; Số, ký hiệu văn bản; Ngày ban hành; Trích yếu; Kỳ báo cáo; Hạn báo cáo; Ngày gửi; "
-        "Đúng mẫu; Tiêu chí; Mã tài liệu kiểm chứng; Vị trí trong văn bản; Tệp đính kèm; Ghi chú)",
+        "Đúng mẫu; Tiêu chí; Tài liệu kiểm chứng; Vị trí trong văn bản; Tệp đính kèm; Ghi chú)",
     ]
 
 

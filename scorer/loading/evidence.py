@@ -220,11 +220,14 @@ _NAMED_FIELD = {"indicator": "name", "document": "kind"}
 
 @once_per_set
 def declared_titles(cs: CriteriaSet) -> dict[str, dict[str, str]]:
-    """Each indicator's and document kind's title (Vietnamese and English, compared without marks
-    or case: `columns.key`) to its name, by record type: the evidence template offers the words,
-    the record keeps the name. A title two names share names neither (it stays an unknown name)."""
+    """Each indicator's, document kind's and proof's title (Vietnamese and English, compared
+    without marks or case: `columns.key`) to its name, by record type ("proof" for the proofs): the
+    evidence template offers the words, the record keeps the name. A title two names share names
+    neither (it stays an unknown name)."""
+    proofs: dict[str, Any] = dict(product_vocabulary().proofs)
+    proofs.update({p.id: p for c in cs.criteria() for p in c.proofs})
     found: dict[str, dict[str, str]] = {}
-    for kind, declared in (("indicator", cs.indicators), ("document", cs.document_kinds)):
+    for kind, declared in (("indicator", cs.indicators), ("document", cs.document_kinds), ("proof", proofs)):
         table: dict[str, str | None] = {}
         for name, spec in declared.items():
             for title in {spec.title, spec.title_en} - {None, ""}:
@@ -235,19 +238,21 @@ def declared_titles(cs: CriteriaSet) -> dict[str, dict[str, str]]:
 
 
 def _named(raw: RawRecord, titles: dict[str, dict[str, str]]) -> RawRecord:
-    """An indicator's name or a document's kind written as its title (as the template's drop-down
-    offers it) read as the name the set declares; a name, or words no title reads, as written."""
+    """An indicator's name, a document's kind or a record's proof written as its title (as the
+    template's drop-down offers it) read as the name the set declares; a name, or words no title
+    reads, as written."""
     data, origin, lines = raw
     if not isinstance(data, dict):
         return raw
+    update: dict[str, str] = {}
     field = _NAMED_FIELD.get(str(data.get("type")))
-    value = data.get(field) if field is not None else None
-    if not isinstance(value, str):
-        return raw
-    name = titles[str(data["type"])].get(columns.key(value))
-    if name is None or name == value:
-        return raw
-    return {**data, str(field): name}, origin, lines
+    for key, table in ((field, titles.get(str(data.get("type")))), ("proof", titles["proof"])):
+        value = data.get(key) if key is not None and table else None
+        if isinstance(value, str):
+            name = table.get(columns.key(value)) if table else None
+            if name is not None and name != value:
+                update[str(key)] = name
+    return ({**data, **update}, origin, lines) if update else raw
 
 
 def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], problems: Collector) -> RawRecord | None:

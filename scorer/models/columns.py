@@ -93,8 +93,8 @@ COMMON = {
         "1.2; 1.3",
     ),
     "proof": Column(
-        ("Mã tài liệu kiểm chứng", "Tài liệu kiểm chứng"),
-        "Tài liệu kiểm chứng mà tiêu chí yêu cầu (xem trang tính _tài liệu kiểm chứng)",
+        ("Tài liệu kiểm chứng", "Mã tài liệu kiểm chứng"),
+        "Tài liệu kiểm chứng mà tiêu chí yêu cầu (chọn trong danh sách; xem trang tính _tài liệu kiểm chứng)",
         "the proof document a criterion asks for that the record is (see the _proofs sheet)",
         "dialogue-minutes",
     ),

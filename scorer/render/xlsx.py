@@ -60,7 +60,7 @@ def _allowed(kind: str, field: str, cs: CriteriaSet, lang: str) -> list[str]:
     """The values a field's drop-down offers: the Vietnamese labels (in English the values), or the
     names the criteria set declares (proofs, indicators, document kinds)."""
     if field == "proof":
-        return sorted({p.id for c in cs.criteria() for p in c.proofs})
+        return _declared_names({p.id: p for c in cs.criteria() for p in c.proofs}, lang)
     if kind == "indicator" and field == "name":
         return _declared_names(cs.indicators, lang)
     if kind == "document" and field == "kind":
@@ -182,12 +182,21 @@ def _proofs(book: openpyxl.Workbook, cs: CriteriaSet, lang: str) -> None:
         return
     sheet = book.create_sheet(SHEET_TEXT[lang]["proofs"])
     proof_head = columns.head("plan", "proof", lang)
-    _append(sheet, [t("criterion", lang), t("title", lang), proof_head, t("proofs", lang), t("method_text", lang)])
+    # The value a record's proof column takes, as the drop-down offers it (its words, or its id).
+    shown = set(_declared_names({p.id: p for _, p in rows}, lang))
+    if lang == "vi":  # the proof is written by its words: one column says both
+        _append(sheet, [t("criterion", lang), t("title", lang), proof_head, t("method_text", lang)])
+    else:
+        _append(sheet, [t("criterion", lang), t("title", lang), proof_head, t("proofs", lang), t("method_text", lang)])
     for cell in sheet[1]:
         cell.font, cell.fill = BOLD, HEAD_FILL
     for c, p in rows:
-        _append(sheet, [c.id, pick(c, "title", lang), p.id, pick(p, "title", lang), c.method_text or ""])
-    for letter, width in zip("ABCDE", (10, 50, 22, 40, 50)):
+        if lang == "vi":
+            _append(sheet, [c.id, pick(c, "title", lang), p.title if p.title in shown else p.id, c.method_text or ""])
+        else:
+            _append(sheet, [c.id, pick(c, "title", lang), p.id, pick(p, "title", lang), c.method_text or ""])
+    widths = (10, 50, 40, 50) if lang == "vi" else (10, 50, 22, 40, 50)
+    for letter, width in zip("ABCDE", widths):
         sheet.column_dimensions[letter].width = width
 
 
