@@ -57,6 +57,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pydantic.string_too_long": {"en": "{en}", "vi": "Văn bản chỉ được có tối đa {max_length} ký tự"},
     "pydantic.string_pattern_mismatch": {"en": "{en}", "vi": "Văn bản phải khớp mẫu '{pattern}'"},
     "pydantic.too_short": {"en": "{en}", "vi": "Danh sách phải có ít nhất {min_length} mục, đang có {actual_length}"},
+    "pydantic.union_tag_invalid": {
+        "en": "{en}",
+        "vi": "{discriminator} là '{tag}', không phải loại nào đã biết: các loại là {expected_tags}",
+    },
+    "pydantic.union_tag_not_found": {"en": "{en}", "vi": "thiếu khóa {discriminator}"},
     "pydantic.too_long": {"en": "{en}", "vi": "Danh sách chỉ được có tối đa {max_length} mục, đang có {actual_length}"},
     # -- numbers a spreadsheet may have changed
     "percentage_hint": {

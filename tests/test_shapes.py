@@ -583,6 +583,12 @@ def test_explain_of_a_criterion_node_names_its_sub_criteria(runner, monkeypatch)
             "đúng hạn (on_time_share)",
         ),
         (
+            lambda d: _node(d)["criteria"][0]["rule"].update(kind="timelyness"),
+            "areas.0.criteria.0.criteria.0.rule: 'kind' là 'timelyness', không phải loại nào đã biết: các loại là "
+            "'bands', 'linear', 'binary', 'deductions', 'survey', 'timeliness', 'all_or_nothing' "
+            "(có phải là 'timeliness'?)",
+        ),
+        (
             lambda d: _node(d)["criteria"][0].update(max=0.505),
             "areas.0.criteria.0.criteria.0.max: 0,505 không phải là bội số của 0,01 (điểm được làm tròn đến 2 chữ số "
             "thập phân: ghi ví dụ 0.51 (tệp YAML dùng dấu chấm thập phân))",

@@ -115,8 +115,12 @@ _KEYED = frozenset(
         "string_pattern_mismatch",
         "too_short",
         "too_long",
+        "union_tag_invalid",
+        "union_tag_not_found",
     }
 )
+# Errors about a whole mapping or list: its value is not repeated after the message.
+_WHOLE = ("model_type", "dict_type", "list_type", "union_tag_invalid", "union_tag_not_found")
 
 
 def pydantic_message(item: Any) -> tuple[Text, Text | None]:
@@ -139,7 +143,9 @@ def pydantic_message(item: Any) -> tuple[Text, Text | None]:
         # English in pydantic's own words; Vietnamese from the catalogue, with the same values.
         values = {k: _context(v) for k, v in ctx.items() if k != "error"}
         message = msg(f"pydantic.{kind}", en=str(item["msg"]), **values)
-    if "input" in item and kind not in ("model_type", "dict_type", "list_type"):
+    if kind == "union_tag_invalid":  # a rule's or a metric's kind misspelt: the kind meant
+        hint = did_you_mean(str(ctx.get("tag")), re.findall(r"'([^']*)'", str(ctx.get("expected_tags", ""))))
+    if "input" in item and kind not in _WHOLE:
         message = msg("got", message=message, value=shorten(repr(item["input"])))
         if kind == "less_than_equal" and ctx.get("le") == 1:
             hint = number_hint(item["input"], 0, 1)
