@@ -224,6 +224,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "giá trị dài hơn {limit} ký tự",
     },
     "yaml_not_valid": {"en": "{value} is not a valid {kind}", "vi": "{value} không phải {kind} hợp lệ"},
+    "yaml_kind.int": {"en": "int", "vi": "số nguyên"},
+    "yaml_kind.float": {"en": "float", "vi": "số"},
+    "yaml_kind.bool": {"en": "bool", "vi": "giá trị true/false"},
     # -- CSV and workbooks
     "invalid_csv": {"en": "invalid CSV: {detail}", "vi": "CSV không hợp lệ: {detail}"},
     "too_many_columns": {"en": "more than {limit} columns", "vi": "hơn {limit} cột"},

@@ -25,6 +25,7 @@ FAMILIES = {
     "differs_": ("title", "date", "title_date"),
     "notice.": ("prediction", "risks", "explanation", "track", "backtest", "target", "plan", "form", "template"),
     "cs.block.": ("bonus", "penalty"),
+    "yaml_kind.": ("int", "float", "bool"),
     "cs.names.": ("indicator", "document"),
     "cs.holds.": ("number", "date", "bool", "enum", "list", "text"),
     "cs.range.": ("exists", "on_time_share"),

@@ -46,6 +46,12 @@ def _evidence_file(tmp_path: Path, name: str, text: str) -> Path:
             "2: invalid YAML: did not find expected ',' or '}'",
         ),
         (
+            "e.yaml",
+            "- {id: a, type: plan, date: 2024-01-01, tasks_total: !!int x}\n",
+            "1: 'x' không phải số nguyên hợp lệ",
+            "1: 'x' is not a valid int",
+        ),
+        (
             "e.csv",
             'id,type,date\n"a,plan,2024-01-01\n',
             "2: CSV không hợp lệ: dấu ngoặc kép mở mà không đóng",

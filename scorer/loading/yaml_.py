@@ -451,7 +451,7 @@ class _Events:
             return convert(yaml.ScalarNode(tag, event.value))
         # KeyError: `!!bool` of a word it does not know; IndexError: `!!int` of nothing
         except (ValueError, KeyError, IndexError, yaml.YAMLError):
-            kind = tag.rsplit(":", 1)[-1]
+            kind = msg(f"yaml_kind.{tag.rsplit(':', 1)[-1]}")  # int, float or bool: the others never fail
             raise self.fail(event, msg("yaml_not_valid", value=shorten(repr(event.value)), kind=kind)) from None
 
 
