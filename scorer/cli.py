@@ -68,7 +68,9 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     except ValueError as error:
         from scorer.errors import Invalid, wording
 
-        raise click.BadParameter(wording(error.msg) if isinstance(error, Invalid) else str(error)) from None
+        raise click.BadParameter(
+            wording(error.msg, _help_lang()) if isinstance(error, Invalid) else str(error)
+        ) from None
 
 
 FORMAT_HELP = "Output format [default: from --output's extension, else table]."

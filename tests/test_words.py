@@ -225,3 +225,20 @@ def test_the_web_service_s_commands_speak_vietnamese_by_default(runner, tmp_path
         f"Lỗi: {tmp_path / 'khong-co'}: không tìm thấy thư mục bộ tiêu chí (ghi --rules THƯ_MỤC, thư mục chứa các "
         "bộ tiêu chí)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("args", "vi"),
+    [
+        (["target", "ninety"], "Giá trị không hợp lệ cho 'TARGET': 'ninety' không phải là một số."),
+        (
+            ["predict", "--as-of", "31/02/2024"],
+            "Giá trị không hợp lệ cho '--as-of': '31/02/2024' không phải là ngày có thật",
+        ),
+    ],
+)
+def test_a_value_click_refuses_is_worded_in_vietnamese(runner, args, vi, monkeypatch, vietnamese_default):
+    monkeypatch.chdir(EVIDENCE.parent)
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert result.output.endswith(f"\nLỗi: {vi}\n")
