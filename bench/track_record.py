@@ -6,6 +6,7 @@ three reports:
     .venv/bin/python bench/track_record.py                 # the README's table (15 units per kind)
     .venv/bin/python bench/track_record.py --units 60      # more units per kind (seeds 1-60)
     .venv/bin/python bench/track_record.py --seeds 101-160 # other seeds
+    .venv/bin/python bench/track_record.py --persistence 0 # last year's pace drawn again every time
 
 Per kind and per quarter's end (31/03, 30/06, 30/09 and 30/11, the last month end before the
 cut-off): MAE and bias of expected against the final; coverage and mean width of `likely` (n/a
@@ -48,12 +49,19 @@ def seeds_of(units: int = UNITS, seeds: str | None = None) -> list[int]:
     return list(range(1, units + 1))
 
 
-def synthetic_track(root: Path, seeds: list[int], kinds: tuple[str, ...] = synthetic.KINDS) -> Track:
+def synthetic_track(
+    root: Path,
+    seeds: list[int],
+    kinds: tuple[str, ...] = synthetic.KINDS,
+    persistence: float = synthetic.PERSISTENCE,
+) -> Track:
+    """Every kind's histories over `seeds`, replayed; last year's pace is this year's with chance
+    `persistence` (scorer.synthetic.PERSISTENCE)."""
     cs = load_criteria(ROOT / "rules" / f"criteria_{YEAR}.yaml")
     last = load_criteria(ROOT / "rules" / f"criteria_{YEAR - 1}.yaml")
     for kind in kinds:
         for seed in seeds:
-            synthetic.write_history(root, f"{kind}-{seed:04d}", cs, seed, kind, last=last)
+            synthetic.write_history(root, f"{kind}-{seed:04d}", cs, seed, kind, last=last, persistence=persistence)
     # Only the days the table reads are replayed (and the cut-off, the final).
     return api.track(api.Request(evidence=root, rules=ROOT / "rules", year=YEAR), days=quarter_days(YEAR))
 
@@ -244,14 +252,30 @@ def verdict(units: Track, case: Template) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _share(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a chance between 0 and 1")
+    return value
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=UNITS, help="units per kind (seeds 1..N)")
     parser.add_argument("--seeds", help="a range of seeds, e.g. 101-160 (instead of --units)")
+    parser.add_argument(
+        "--persistence",
+        type=_share,
+        default=synthetic.PERSISTENCE,
+        help=f"chance that last year's pace is this year's (default {synthetic.PERSISTENCE}; 0: drawn again)",
+    )
     args = parser.parse_args(argv)
     seeds = seeds_of(args.units, args.seeds)
     with tempfile.TemporaryDirectory() as folder:
-        units = synthetic_track(Path(folder) / "histories", seeds)
+        units = synthetic_track(Path(folder) / "histories", seeds, persistence=args.persistence)
         case = template_case(Path(folder) / "template")
         print(table(shipped_track(), units, seeds), end="")
         print()

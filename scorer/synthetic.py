@@ -156,12 +156,19 @@ def write_province(root: Path, cs: CriteriaSet, units: int, per_unit: int, seed:
 # what it never files, how its surveys and its last quarter turn out) and the seed draws every figure
 # and date within that. Nothing here reads the forecast, and the forecast reads nothing here but the
 # records: the final a history is held to is what scoring its full year gives at the cut-off.
+# Last year's folder is another history of the same unit: its quality, indicator levels and
+# satisfaction are the same traits, and, one assumption stated (`PERSISTENCE`), its pace is this
+# year's pace with chance 0.8 (else drawn again).
 
 KINDS = ("steady", "late_rush", "stalled", "early", "never_files", "new_unit", "high_surveys", "bad_news")
 PACES = ("steady", "late_rush", "stalled", "early")
 PROGRESS_PLANS = ("par", "it", "training", "legal_review", "law_monitoring")
 # What a unit can leave unfiled for a whole year besides a document or an indicator.
 HABITS = ("dialogue", "initiative", "communication", "inspection", "assigned_task", "plan:communication")
+# The chance that a unit worked at last year's pace this year too (late rush, stalled, early, steady):
+# an assumption of these histories, as real units keep their staff and their ways from year to
+# year (docs/commands.md, "Held to account"); otherwise last year's pace is drawn again.
+PERSISTENCE = 0.8
 
 
 @dataclass(frozen=True)
@@ -235,19 +242,41 @@ def history(cs: CriteriaSet, seed: int | str, kind: str = "steady") -> list[dict
     return _year(cs, profile(cs, seed, kind), rng, lambda key: random.Random(f"traits-{seed}-{key}"))
 
 
-def last_year_kind(seed: int | str, kind: str) -> str:
-    """The kind a unit was last year: mostly the same habits, its pace drawn again."""
+def pace_of(kind: str) -> str | None:
+    """The pace a kind of unit works at (None: a new unit's is drawn with its profile)."""
+    if kind in PACES:
+        return kind
+    return None if kind == "new_unit" else "steady"
+
+
+def last_year_kind(seed: int | str, kind: str, persistence: float = PERSISTENCE) -> str:
+    """The kind a unit was last year: mostly the same habits (a never-filing unit was one last year
+    too, seven times in ten), and with chance `persistence` the same pace as this year (the same
+    staff working the same way); otherwise its pace drawn again. At `persistence` 0 last year's
+    timing says nothing of this year's."""
     rng = random.Random(f"last-{kind}-{seed}")
     if kind == "never_files" and rng.random() < 0.7:
         return "never_files"
-    return rng.choice(["steady", "steady", "early", "late_rush", "stalled"])
+    drawn = rng.choice(["steady", "steady", "early", "late_rush", "stalled"])
+    # A draw of its own, so that the rest of the history is the same whatever `persistence` is.
+    kept = pace_of(kind)
+    if kept is not None and random.Random(f"last-pace-{kind}-{seed}").random() < persistence:
+        return kept
+    return drawn
 
 
 def write_history(
-    root: Path, unit_id: str, cs: CriteriaSet, seed: int | str, kind: str = "steady", last: CriteriaSet | None = None
+    root: Path,
+    unit_id: str,
+    cs: CriteriaSet,
+    seed: int | str,
+    kind: str = "steady",
+    last: CriteriaSet | None = None,
+    persistence: float = PERSISTENCE,
 ) -> Path:
     """A unit folder holding one synthetic history of `kind` for the year of `cs`, and with `last`
-    (the set of the year before) last year's history too, except for a `new_unit`."""
+    (the set of the year before) last year's history too (its kind by `last_year_kind`), except for
+    a `new_unit`."""
     folder = root / unit_id
     (folder / str(cs.year)).mkdir(parents=True, exist_ok=True)
     unit = {"id": unit_id, "name": f"Đơn vị mô phỏng {unit_id}", "group": "department", "divisions": {}}
@@ -255,7 +284,7 @@ def write_history(
     (folder / str(cs.year) / "evidence.yaml").write_text(_dump(history(cs, seed, kind)), encoding="utf-8")
     if last is not None and kind != "new_unit":
         (folder / str(last.year)).mkdir(exist_ok=True)
-        rows = history(last, seed, last_year_kind(seed, kind))
+        rows = history(last, seed, last_year_kind(seed, kind, persistence))
         (folder / str(last.year) / "evidence.yaml").write_text(_dump(rows), encoding="utf-8")
     return folder
 
