@@ -356,6 +356,10 @@ CATALOGUE.update(
             "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the year began ({days} days)",
             "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ đầu năm ({days} ngày)",
         },
+        "how.progress_last_pace": {
+            "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the year began ({days} days) and at last year's pace (last year the same reading gave {last_then} on this day, and the year ended at {last_final})",
+            "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ đầu năm ({days} ngày) và theo nhịp năm trước (năm trước cùng cách tính này cho {last_then} vào ngày này, cuối năm đạt {last_final})",
+        },
         "how.level": {
             "en": "level: {value} to date; it can still fall before the cut-off",
             "vi": "mức hiện tại: {value} đến nay; vẫn có thể giảm trước thời điểm chốt số liệu",
@@ -369,6 +373,14 @@ CATALOGUE.update(
         "how.chance.activity": {
             "en": "chance of it being done in time {chance}: at the unit's recent pace ({recent} criteria with work done in the last {window} days; {evidenced} of {criteria} have evidence)",
             "vi": "khả năng hoàn thành kịp thời {chance}: theo nhịp độ gần đây của đơn vị ({recent} tiêu chí có việc hoàn thành trong {window} ngày qua; {evidenced}/{criteria} tiêu chí đã có minh chứng)",
+        },
+        "how.chance.last_pace": {
+            "en": "chance of it being done in time {chance}: at last year's pace ({then_late} of the {then_missing} criteria with no evidence on this day last year got some by the year's end) and the unit's recent pace ({recent} criteria with work done in the last {window} days; {evidenced} of {criteria} have evidence)",
+            "vi": "khả năng hoàn thành kịp thời {chance}: theo nhịp năm trước ({then_late}/{then_missing} tiêu chí chưa có minh chứng vào ngày này năm trước đã có trước khi hết năm) và nhịp độ gần đây của đơn vị ({recent} tiêu chí có việc hoàn thành trong {window} ngày qua; {evidenced}/{criteria} tiêu chí đã có minh chứng)",
+        },
+        "how.chance.last_pace_due": {
+            "en": "chance of meeting it in time {chance}: from the unit's record this year, at last year's pace (last year {after_met} of {after_decided} obligations due after this day met on time, against {before_met} of {before_decided} due by it)",
+            "vi": "khả năng hoàn thành đúng hạn {chance}: theo kết quả năm nay của đơn vị và nhịp năm trước (năm trước {after_met}/{after_decided} nghĩa vụ đến hạn sau ngày này hoàn thành đúng hạn, so với {before_met}/{before_decided} nghĩa vụ đến hạn trước đó)",
         },
         "how.chance.prior": {
             "en": "chance of meeting it in time {chance}: no record yet, the criteria set's prior",
@@ -1022,6 +1034,12 @@ def how(basis: str, params: dict[str, float | int], lang: str) -> str:
         "recent",
         "window",
         "days",
+        "then_late",
+        "then_missing",
+        "before_met",
+        "before_decided",
+        "after_met",
+        "after_decided",
     )
     values = {k: (str(int(v)) if k in counted else figure(v, lang)) for k, v in params.items()}
     counts = [
@@ -1041,7 +1059,9 @@ def how(basis: str, params: dict[str, float | int], lang: str) -> str:
 def chance_source(params: dict[str, float | int]) -> str:
     """The most specific record a chance was worked out from (predict's `chance`)."""
     keys = (
+        ("then_missing", "last_pace"),
         ("criteria", "activity"),
+        ("after_decided", "last_pace_due"),
         ("own_decided", "this_year_own"),
         ("unit_decided", "this_year"),
         ("last_decided", "last_year"),

@@ -385,6 +385,10 @@ class Forecast(Strict):
     quiet_days: Annotated[int, Field(gt=0, le=366)] = 90
     # However fast the unit is going, work with no evidence yet is never as good as done.
     ceiling: Annotated[float, Field(ge=0, lt=1)] = 0.8
+    # How much of last year's development from the same day (an actuary's chain ladder, read from the
+    # unit's own last year) corrects this year's pace: 0 reads nothing of last year's timing, 1 takes
+    # it whole. A unit with no last year is unaffected.
+    last_pace: Share = 1.0
 
 
 class Satisfaction(Strict):

@@ -83,6 +83,26 @@ class Activity:
         return min(1.0, self.recent / self.window * self.left / missing)
 
 
+@dataclass(frozen=True, slots=True)
+class Development:
+    """How the unit's year went on from the same day last year (an actuary's development, read from
+    its own last year): of the criteria with no evidence on that day, `late` got some by the year's
+    end (`missing` had none on it); `then` is the chance its pace of one-off work on that day gave
+    (`Activity.chance` read on last year's evidence), so `late / missing - then` is how far that
+    reading fell short of what came; of its obligations, `before` (met on time, decided) fell due by
+    that day and `after` after it."""
+
+    late: int
+    missing: int
+    then: float
+    before: tuple[int, int]
+    after: tuple[int, int]
+
+    def share(self) -> float:
+        """The share of the criteria with no evidence on the day that got some by the year's end."""
+        return self.late / self.missing if self.missing else 0.0
+
+
 def _one_off(metric: Metric) -> bool:
     """A thing done once (a document, a dialogue, an initiative, a form of communication), not an
     obligation that falls due anyway or a figure reported along the year."""
@@ -123,6 +143,9 @@ class Context:
         last_cut = last_year_cutoff(cs, as_of)
         last = sorted((r for r in data.last_year.records if r.date <= last_cut), key=_canonical)
         self.views = {"all": _by_type(now), "last": _by_type(last)}
+        # The same day last year (`Development`): last year's evidence as it stood then.
+        self.last_day = min(metric_lib.shift(as_of, -1), last_cut)
+        self._last_records = last
         # Most units have every record supported: then both views are one, computed once.
         self.same_views = len(supported) == len(now)
         self.views["supported"] = self.views["all"] if self.same_views else _by_type(supported)
@@ -132,6 +155,8 @@ class Context:
         self._indexes: dict[tuple[str, str, str], dict[object, list[EvidenceRecord]]] = {}
         self._record: dict[str, Record] = {}
         self._activity: Activity | None = None
+        self._development: Development | None = None
+        self._last_progress: dict[str, tuple[tuple[dt.date, float] | None, float] | None] = {}
         start = dt.date(cs.year, 1, 1)
         self.elapsed = max((as_of - start).days + 1, 1)
         self.span = max((cs.cutoff - start).days + 1, 1)
@@ -145,6 +170,8 @@ class Context:
             records = self._candidates(view, definition, self.index_keys[name])
             if view == "last":
                 result = metric_lib.compute(definition, records, FAR_FUTURE, self.cs, final=True, year_offset=-1)
+            elif view == "last_then":
+                result = metric_lib.compute(definition, records, self.last_day, self.cs, final=False, year_offset=-1)
             else:
                 result = metric_lib.compute(
                     definition,
@@ -180,32 +207,78 @@ class Context:
         due anyway nor a progress figure) in the last `forecast.window_days`. Both only grow as
         records are added, so the forecast is monotone in its evidence. Once per prediction."""
         if self._activity is None:
-            forecast = self.cs.forecast
-            windows = sorted({min(forecast.window_days, self.elapsed), min(forecast.burst_days, self.elapsed)})
-            latest: dict[int, int] = dict.fromkeys(windows, 0)
-            evidenced = 0
-            for _, names in self.criteria:
-                found = [(name, self._matching("supported", name)) for name in names]
-                # Evidence of work done: a record with nothing in it (a plan with no task done, an
-                # indicator at zero) shows none.
-                if any(records and self.metric(name, "supported").value > 0 for name, records in found):
-                    evidenced += 1
-                    # The day of its latest one-off thing done: within which windows it falls.
-                    last = max(
-                        (r.date for name, records in found if _one_off(self.cs.metrics[name]) for r in records),
-                        default=None,
-                    )
-                    if last is not None:
-                        for window in windows:
-                            latest[window] += last > self.as_of - dt.timedelta(days=window)
-            # The faster of the two paces (over `window_days`, over `burst_days`): each only grows as
-            # records are added, and so does the larger.
-            window = max(windows, key=lambda w: (latest[w] / w, w))
-            left = max(0, (self.cs.cutoff - self.as_of).days)
-            self._activity = Activity(
-                evidenced, len(self.criteria), latest[window], window, left, self.elapsed / self.span
-            )
+            self._activity, _ = self._pace("supported", self.as_of, self.cs.cutoff, dt.date(self.cs.year, 1, 1))
         return self._activity
+
+    def development(self) -> Development | None:
+        """How last year went on from the same day (None without a last year): read once per
+        prediction from last year's evidence alone, so nothing in it moves with this year's records."""
+        if self._development is None and self.has_last_year:
+            year = self.cs.year - 1
+            then, evidenced = self._pace(
+                "last_then", self.last_day, metric_lib.shift(self.cs.cutoff, -1), dt.date(year, 1, 1)
+            )
+            ended = {cid for cid, names in self.criteria if self._evidenced("last", names)}
+            late = len(ended - evidenced)
+            before, after = [0, 0], [0, 0]
+            for name, definition in self.cs.metrics.items():
+                if isinstance(definition, ObligationMetric):
+                    obligations = self.metric(name, "last").obligations
+                    for item in obligations.items if obligations is not None else ():
+                        tally = before if item.due <= self.last_day else after
+                        tally[0] += item.status == "on_time"
+                        tally[1] += item.status != "pending"
+            self._development = Development(
+                late, len(self.criteria) - len(evidenced), then.chance(), (before[0], before[1]), (after[0], after[1])
+            )
+        return self._development
+
+    def last_progress(self, name: str) -> tuple[tuple[dt.date, float] | None, float] | None:
+        """A progress metric last year: its latest figure as of the same day (day, value; None if
+        none was filed yet) and its figure at the year's end (None without one): how much of last
+        year's final was there by the day. Once per metric and prediction."""
+        if name not in self._last_progress:
+            found = None
+            if self.has_last_year:
+                definition = self.cs.metrics[name]
+                points = metric_lib.snapshots(definition, self.records("last", definition.type))
+                if points:
+                    then = metric_lib.snapshots(definition, self.records("last_then", definition.type))
+                    found = (then[-1] if then else None, points[-1][1])
+            self._last_progress[name] = found
+        return self._last_progress[name]
+
+    def _evidenced(self, view: str, names: tuple[str, ...]) -> bool:
+        """Evidence of work done: a record with something in it (a plan with no task done, an
+        indicator at zero, shows none)."""
+        return any(self._matching(view, name) and self.metric(name, view).value > 0 for name in names)
+
+    def _pace(self, view: str, as_of: dt.date, cutoff: dt.date, start: dt.date) -> tuple[Activity, set[str]]:
+        """The unit's `Activity` on a view as of a day, and the criteria with evidence then."""
+        forecast = self.cs.forecast
+        elapsed = max((as_of - start).days + 1, 1)
+        windows = sorted({min(forecast.window_days, elapsed), min(forecast.burst_days, elapsed)})
+        latest: dict[int, int] = dict.fromkeys(windows, 0)
+        evidenced: set[str] = set()
+        for cid, names in self.criteria:
+            if not self._evidenced(view, names):
+                continue
+            evidenced.add(cid)
+            # The day of its latest one-off thing done: within which windows it falls.
+            last = max(
+                (r.date for name in names if _one_off(self.cs.metrics[name]) for r in self._matching(view, name)),
+                default=None,
+            )
+            if last is not None:
+                for window in windows:
+                    latest[window] += last > as_of - dt.timedelta(days=window)
+        # The faster of the two paces (over `window_days`, over `burst_days`): each only grows as
+        # records are added, and so does the larger.
+        window = max(windows, key=lambda w: (latest[w] / w, w))
+        left = max(0, (cutoff - as_of).days)
+        span = max((cutoff - start).days + 1, 1)
+        activity = Activity(len(evidenced), len(self.criteria), latest[window], window, left, elapsed / span)
+        return activity, evidenced
 
     def has_matching(self, view: str, name: str) -> bool:
         return bool(self._matching(view, name))
@@ -228,6 +301,8 @@ class Context:
         return found
 
     def records(self, view: str, type_name: str) -> list[EvidenceRecord]:
+        if view not in self.views and view == "last_then":
+            self.views[view] = _by_type([r for r in self._last_records if r.date <= self.last_day])
         return self.views[view].get(type_name, [])
 
     def _candidates(self, view: str, definition: Metric, key: str | None) -> list[EvidenceRecord]:

@@ -86,13 +86,22 @@ def chance(
     """Most specific last: the set's prior, moved by the unit's record last year for this metric
     (`last`: met, decided), then by its record this year over every obligation, then by this
     metric's own obligations decided this year (`own`: met, decided). Each estimate weighs as
-    `strength` obligations against the next, narrower one."""
+    `strength` obligations against the next, narrower one. Where the unit has a last year, how its
+    year went on from the same day (`Context.development`) corrects the estimate by
+    `forecast.last_pace`: nothing in the correction moves with this year's records."""
     if ctx.presume:
         return Chance(1.0, "presumed", {})
     forecast = ctx.cs.forecast
     strength = forecast.strength
     p, source = forecast.prior, "prior"
     params: dict[str, float | int] = {"prior": forecast.prior}
+    development = ctx.development() if forecast.last_pace else None
+    if not started and development is not None and development.missing:
+        # Work with no evidence yet, last year: the share of the criteria with none on the same day
+        # that got some by the year's end, weighing as `last_pace` x that many against the prior.
+        weight = forecast.last_pace * development.missing
+        p = (weight * development.share() + strength * p) / (weight + strength)
+        params.update(then_late=development.late, then_missing=development.missing)
     if last is not None and last[1]:
         p = (last[0] + strength * p) / (last[1] + strength)
         source = "last_year"
@@ -104,11 +113,20 @@ def chance(
         activity = ctx.activity()
         gone = min(activity.elapsed, 0.95)
         weight = strength * gone / (1 - gone)
-        p = (activity.chance() * weight + p * strength) / (weight + strength)
+        pace = activity.chance()
+        if development is not None:
+            # Corrected by how far the same reading fell short of (or beyond) what came last year:
+            # a unit that rushed at the year's end last year is expected to rush again; one that
+            # stopped, to stop. A constant added to this year's pace: still monotone in it.
+            pace = min(1.0, max(0.0, pace + forecast.last_pace * (development.share() - development.then)))
+            if development.missing:
+                params.update(then_late=development.late, then_missing=development.missing, then_pace=development.then)
+        p = (pace * weight + p * strength) / (weight + strength)
         params.update(
             evidenced=activity.evidenced, criteria=activity.criteria, recent=activity.recent, window=activity.window
         )
-        return Chance(min(p, forecast.ceiling), "activity", params)
+        source = "last_pace" if development is not None and development.missing else "activity"
+        return Chance(min(p, forecast.ceiling), source, params)
     unit = ctx.record("supported")
     if unit.decided:
         p = (unit.met + strength * p) / (unit.decided + strength)
@@ -118,6 +136,16 @@ def chance(
         p = (own[0] + strength * p) / (own[1] + strength)
         source = "this_year_own"
         params.update(own_met=own[0], own_decided=own[1])
+    if development is not None and development.before[1] and development.after[1]:
+        # Last year, the unit's on-time rate for obligations due after the same day against its rate
+        # for those due by it (each weighed against the prior): a unit whose record fell away in the
+        # rest of last year is expected to fall away again. A constant added: monotone in this year.
+        (met_before, before), (met_after, after) = development.before, development.after
+        rate_before = (met_before + strength * forecast.prior) / (before + strength)
+        rate_after = (met_after + strength * forecast.prior) / (after + strength)
+        p = min(1.0, max(0.0, p + forecast.last_pace * (rate_after - rate_before)))
+        source = "last_pace_due"
+        params.update(before_met=met_before, before_decided=before, after_met=met_after, after_decided=after)
     return Chance(p, source, params)
 
 
@@ -218,13 +246,17 @@ def value_scenarios(
     projected, basis, params = now, ("pending" if recorded else "no_record"), {"value": now, "full": full}
     if recorded and now > 0:
         if definition.projection == "progress":
-            paced = _progress(ctx, definition, now, deadline)
+            paced = _progress(ctx, definition, name, now, deadline)
             if paced is not None:
-                projected, basis, params = paced[0], "progress", paced[1]
+                projected, params = paced
+                basis = "progress_last_pace" if "last_final" in params else "progress"
         elif definition.kind in ("count", "sum"):
             projected = now * ctx.span / ctx.elapsed
             basis, params = "pace", {"value": now, "projected": projected}
     gain = max(0.0, min(projected, full) - now)
+    # Done is never less than where its own pace leads (the mean of the two other outcomes): a
+    # better chance of its being done never lowers the expected value.
+    done = max(done, now + gain)
     rest = 1 - odds.p
     outcomes = ((done, odds.p), (now + gain / 2, rest / 2), (min(full, now + 3 * gain / 2), rest / 2))
     return uncertain(now, high, outcomes, basis, params, odds)
@@ -256,11 +288,20 @@ def _lower_is_better(
 
 
 def _last_year(ctx: Context, name: str, full: float) -> tuple[float, int] | None:
-    """Whether last year's evidence, read with this year's set, reached the value for full points."""
+    """Whether last year's evidence, read with this year's set, reached the value for full points.
+    Where last year's timing is read (`forecast.last_pace`), one reached by the same day last year
+    says nothing of what is still to come this year beyond the unit's pace (None): only one reached
+    after that day (it came late) or never counts."""
     if not ctx.has_last_year:
         return None
     before = ctx.metric(name, "last")
-    return (1.0 if before.record_ids and before.value >= full else 0.0, 1)
+    if not (before.record_ids and before.value >= full):
+        return (0.0, 1)
+    if ctx.cs.forecast.last_pace:
+        then = ctx.metric(name, "last_then")
+        if then.record_ids and then.value >= full:
+            return None
+    return (1.0, 1)
 
 
 def _last_year_low(ctx: Context, name: str, best: float) -> tuple[float, int] | None:
@@ -273,23 +314,52 @@ def _last_year_low(ctx: Context, name: str, best: float) -> tuple[float, int] | 
 
 
 def _progress(
-    ctx: Context, definition: Metric, now: float, deadline: dt.date
+    ctx: Context, definition: Metric, name: str, now: float, deadline: dt.date
 ) -> tuple[float, dict[str, float | int]] | None:
     """A progress share projected to its deadline at the unit's pace since the year began, bounded by
     100%; none once the unit has reported no figure for `forecast.quiet_days`. None while no
     progress is recorded. Only the latest figure and its day count, so a figure added with an
     earlier day never moves it (the forecast stays monotone in its evidence: a pace measured from
-    an earlier figure would rise when a lower earlier figure, a miss, is added)."""
+    an earlier figure would rise when a lower earlier figure, a miss, is added). Where last year
+    had the figure, the projection is corrected by how far the same projection on the same day
+    last year fell short of (or beyond) last year's final (`forecast.last_pace`)."""
     snapshots = metric_lib.snapshots(definition, ctx.records("supported", definition.type))
     if not snapshots or now <= 0:
         return None
     day, value = snapshots[-1]
-    days = (day - dt.date(ctx.cs.year, 1, 1)).days
+    start = dt.date(ctx.cs.year, 1, 1)
+    paced = _paced(ctx, day, value, start, ctx.as_of, min(deadline, ctx.cs.cutoff))
+    if paced is None:
+        return None
+    projected, days = paced
+    params: dict[str, float | int] = {"value": value, "days": days}
+    forecast = ctx.cs.forecast
+    last = ctx.last_progress(name) if forecast.last_pace else None
+    if last is not None and last[0] is not None and last[0][1] > 0:
+        # Last year's projection on the same day against its final. Only where last year had
+        # reported some progress by that day, as this year's projection needs some: a figure not
+        # yet filed, or a plan filed with nothing done, is no figure of the pace.
+        (then_day, then_value), final = last[0], last[1]
+        shifted = metric_lib.shift(min(deadline, ctx.cs.cutoff), -1)
+        back = _paced(ctx, then_day, then_value, metric_lib.shift(start, -1), ctx.last_day, shifted)
+        was = back[0] if back is not None else then_value
+        projected += forecast.last_pace * (final - was)
+        params.update(last_then=was, last_final=final)
+    projected = min(max(1.0, value), max(value, projected))
+    params["projected"] = projected
+    return projected, params
+
+
+def _paced(
+    ctx: Context, day: dt.date, value: float, start: dt.date, as_of: dt.date, deadline: dt.date
+) -> tuple[float, int] | None:
+    """A figure of `value` on `day` carried to `deadline` at its pace since `start` (none once it is
+    `forecast.quiet_days` old on `as_of`), and the days that pace is measured over."""
+    days = (day - start).days
     if days <= 0:
         return None
     slope = value / days
-    if (ctx.as_of - day).days > ctx.cs.forecast.quiet_days:
+    if (as_of - day).days > ctx.cs.forecast.quiet_days:
         slope = 0.0  # gone quiet: no figure for a whole window
-    left = max(0, (min(deadline, ctx.cs.cutoff) - day).days)
-    projected = min(max(1.0, value), value + slope * left)
-    return projected, {"value": value, "projected": projected, "days": days}
+    left = max(0, (deadline - day).days)
+    return value + slope * left, days
