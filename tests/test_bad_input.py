@@ -778,3 +778,20 @@ def test_an_alias_counts_at_its_full_size(tmp_path):
     data, lines = read_yaml(path)
     assert data == {"a": {"x": [1, 2, 3]}, "b": {"x": [1, 2, 3]}, "c": {"x": [1, 2, 3]}}
     assert (lines.line(("b",)), lines.line(("a", "x", 2))) == (2, 1)
+
+
+def test_a_forecast_weight_of_last_years_pace_above_1_is_refused_with_its_line(runner, tmp_path):
+    data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
+    data["forecast"]["last_pace"] = 1.5
+    path = tmp_path / "criteria_2024.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (tmp_path / "evidence").mkdir()
+    args = ["validate", "--criteria", str(path), "--evidence", str(tmp_path / "evidence")]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "last_pace" in text)
+    assert f"criteria_2024.yaml:{line}: forecast.last_pace: Input should be less than or equal to 1, got 1.5" in (
+        result.output
+    )
+    vi = runner.invoke(main, [*args, "--lang", "vi"]).output
+    assert f"criteria_2024.yaml:{line}: forecast.last_pace: Giá trị phải nhỏ hơn hoặc bằng 1, nhận được 1.5" in vi

@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from scorer import api
+from scorer import api, synthetic
 from scorer.loading import load_criteria
 from tests.conftest import RULES
 from tests.strategies import YEAR, GeneratedUnit, meeting_records, missing_records, units
@@ -57,6 +57,47 @@ COMMUNICATION = {"id": "added", "type": "communication", "date": "2024-03-01", "
 EMPTY = GeneratedUnit([], None, dt.date(2024, 1, 15), "no evidence")
 OVERDUE = {"id": "added", "type": "assigned_task", "date": "2024-01-02", "document_no": "1/VP", "due": "2024-01-10"}
 
+# Last year's timing read at its strongest (issue 22, the development factor): a late-rush unit that
+# rushed last year too (last year most of what was missing on 30/06 came by its end, so work not yet
+# done is expected at the ceiling whatever this year's pace), and a stalled unit that stalled last
+# year too (little came after the day, and last year's obligations after it were mostly missed).
+RUSHED = GeneratedUnit(
+    synthetic.history(CS, 3, "late_rush"),
+    synthetic.history(LAST, 3, "late_rush"),
+    dt.date(2024, 6, 30),
+    "late rush, rushed last year too",
+)
+STALLED = GeneratedUnit(
+    synthetic.history(CS, 4, "stalled"),
+    synthetic.history(LAST, 4, "stalled"),
+    dt.date(2024, 6, 30),
+    "stalled, stalled last year too",
+)
+DOCUMENT = {
+    "id": "added",
+    "type": "document",
+    "date": "2024-06-01",
+    "document_no": "1/QĐ",
+    "kind": "one_stop_assignment",
+}
+PROGRESS = {
+    "id": "added",
+    "type": "plan",
+    "kind": "it",
+    "date": "2024-06-20",
+    "document_no": "1/KH",
+    "tasks_total": 10,
+    "tasks_done": 10,
+}
+LATE_TASK = {
+    "id": "added",
+    "type": "assigned_task",
+    "date": "2024-05-01",
+    "document_no": "1/VP",
+    "due": "2024-05-20",
+    "completed": "2024-06-10",
+}
+
 
 @st.composite
 def with_a_record(draw: st.DrawFn, kind: str) -> tuple[GeneratedUnit, dict]:
@@ -68,6 +109,9 @@ def with_a_record(draw: st.DrawFn, kind: str) -> tuple[GeneratedUnit, dict]:
 @SETTINGS
 @given(with_a_record("meets"))
 @example(case=(TEMPLATE, COMMUNICATION))
+@example(case=(RUSHED, DOCUMENT))
+@example(case=(RUSHED, PROGRESS))
+@example(case=(STALLED, DOCUMENT))
 def test_a_record_that_meets_an_obligation_never_lowers_the_forecast(case):
     unit, record = case
     before = _total(unit)
@@ -78,6 +122,8 @@ def test_a_record_that_meets_an_obligation_never_lowers_the_forecast(case):
 @SETTINGS
 @given(with_a_record("misses"))
 @example(case=(EMPTY, OVERDUE))
+@example(case=(STALLED, LATE_TASK))
+@example(case=(RUSHED, LATE_TASK))
 def test_a_record_that_shows_a_miss_never_raises_the_forecast(case):
     unit, record = case
     before = _total(unit)

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scorer import api, synthetic
+from scorer import api, messages, synthetic
 from scorer.predict import wilson
 from scorer.render import json_
 from tests.conftest import EVIDENCE, OFFICE, RULES, write_unit
@@ -400,3 +400,48 @@ def test_a_quarterly_progress_figure_is_carried_forward_until_the_unit_goes_quie
 
     assert projected(D(2024, 9, 30)) and all(p > 0.5 for p in projected(D(2024, 9, 30)))
     assert projected(D(2024, 11, 15)) == {0.5}
+
+
+# -- last year's pace: how the unit's year went on from the same day last year -------------------
+
+
+def test_last_years_pace_tells_a_unit_that_rushes_from_one_that_finishes_early(tmp_path, cs2024, cs2023):
+    """The same records this year, as of 30/06, with two last years: one that rushed at the year's
+    end (most of what was missing on 30/06/2023 came by its end) and one that had finished its work by
+    mid-May (nothing came after). Work with no evidence yet is expected at the first's pace, far
+    above the second's, and counted as met in neither; explain says where the chance came from."""
+    this_year = synthetic.history(cs2024, 5, "steady")
+    this_year = [r for r in this_year if r["date"] <= "2024-03-31"]
+    write_unit(tmp_path / "rushed", "u", {2024: this_year, 2023: synthetic.history(cs2023, 3, "late_rush")})
+    write_unit(tmp_path / "early", "u", {2024: this_year, 2023: synthetic.history(cs2023, 2, "early")})
+    write_unit(tmp_path / "new", "u", {2024: this_year})
+    as_of = D(2024, 6, 30)
+    rushed, early, new = (predict_dir(tmp_path / name, as_of).units[0] for name in ("rushed", "early", "new"))
+    late = {(m.params["then_late"], m.params["then_missing"]) for m in _no_record(rushed)}
+    ((came, missing),) = late
+    assert came / missing > 0.8, late
+    ((came, missing),) = {(m.params["then_late"], m.params["then_missing"]) for m in _no_record(early)}
+    assert came / missing < 0.2, (came, missing)
+    assert min(m.params["chance"] for m in _no_record(rushed)) > max(m.params["chance"] for m in _no_record(early))
+    assert rushed.total.expected > early.total.expected
+    # Never counted as met: the chance lifts expected only.
+    assert all(m.low == 0 for unit in (rushed, early) for m in _no_record(unit))
+    # A unit with no last year goes by this year's pace and the prior alone.
+    assert not any("then_missing" in m.params for m in _no_record(new))
+    # Last year 31 of the 31 criteria with no evidence on 30/06/2023 got some by its end, when its pace
+    # on that day said none would (0): its record, 31 of 31 against the prior's 0.5 at 2, is 0.9697;
+    # this criterion was not met last year (0 of 1 against that at 2): 0.6465. This year's pace (none
+    # lately) corrected by last year's shortfall, (31 + 2 x 0) / (31 + 2) - 0 = 0.9394, weighs
+    # 2 x 0.497 / 0.503 = 1.98 (half the year gone) against 2: 0.7921.
+    metric = _no_record(rushed)[0]
+    assert (metric.params["then_late"], metric.params["then_missing"], metric.params["chance"]) == (31, 31, 0.7921)
+    assert metric.how == (
+        "no evidence yet (0); chance of it being done in time 79.21%: at last year's pace (31 of the 31 criteria with "
+        "no evidence on this day last year got some by the year's end) and the unit's recent pace (0 criteria with "
+        "work done in the last 60 days; 24 of 52 have evidence)"
+    )
+    assert messages.how(metric.basis, metric.params, "vi") == (
+        "chưa có minh chứng (0); khả năng hoàn thành kịp thời 79,21%: theo nhịp năm trước (31/31 tiêu chí chưa có "
+        "minh chứng vào ngày này năm trước đã có trước khi hết năm) và nhịp độ gần đây của đơn vị (0 tiêu chí có "
+        "việc hoàn thành trong 60 ngày qua; 24/52 tiêu chí đã có minh chứng)"
+    )

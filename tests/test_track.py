@@ -321,6 +321,39 @@ def test_a_new_unit_has_no_last_year_and_the_others_have_one(cs2024, cs2023, tmp
         assert result.exit_code == 0 and result.output.startswith(f"OK: criteria_{year}.yaml"), result.output
 
 
+def test_last_year_keeps_this_years_pace_with_the_stated_chance(cs2024, cs2023, tmp_path):
+    """Habits persist (scorer.synthetic.PERSISTENCE, 0.8): last year's pace is this year's with that
+    chance, else drawn again as before; at 0 last year's timing says nothing of this year's."""
+    assert synthetic.PERSISTENCE == 0.8
+    seeds = range(1, 401)
+    for kind in ("late_rush", "stalled", "early"):
+        kept = sum(synthetic.last_year_kind(s, kind) == kind for s in seeds) / len(seeds)
+        drawn = sum(synthetic.last_year_kind(s, kind, 0.0) == kind for s in seeds) / len(seeds)
+        # 0.8, and the redrawn fifth lands on the same pace one time in five: 0.84; drawn alone: 0.2.
+        assert 0.79 <= kept <= 0.89 and 0.14 <= drawn <= 0.26, (kind, kept, drawn)
+        assert all(synthetic.last_year_kind(s, kind, 1.0) == kind for s in seeds)
+    # Habits other than the pace stay as they were: a never-filing unit was one last year seven times
+    # in ten, whatever the persistence; the others keep their steady pace.
+    for persistence in (0.0, 1.0):
+        never = sum(synthetic.last_year_kind(s, "never_files", persistence) == "never_files" for s in seeds)
+        assert 0.64 <= never / len(seeds) <= 0.76
+    assert {synthetic.last_year_kind(s, "bad_news", 1.0) for s in seeds} == {"steady"}
+    # Only last year's kind moves with the persistence: this year's records are the same bytes.
+    a = synthetic.write_history(tmp_path / "a", "u", cs2024, 7, "late_rush", last=cs2023, persistence=0.0)
+    b = synthetic.write_history(tmp_path / "b", "u", cs2024, 7, "late_rush", last=cs2023, persistence=1.0)
+    assert (a / "2024" / "evidence.yaml").read_bytes() == (b / "2024" / "evidence.yaml").read_bytes()
+    last = synthetic.history(cs2023, 7, "late_rush")
+    assert (b / "2023" / "evidence.yaml").read_text(encoding="utf-8") == synthetic._dump(last)
+
+
+def test_the_bench_takes_a_persistence_between_0_and_1(capsys):
+    bench = _bench()
+    with pytest.raises(SystemExit) as caught:
+        bench.main(["--persistence", "1,5"])
+    assert caught.value.code == 2
+    assert "--persistence: '1,5' is not a chance between 0 and 1" in capsys.readouterr().err
+
+
 def test_an_unknown_kind_is_named(cs2024):
     with pytest.raises(ValueError) as caught:
         synthetic.history(cs2024, 1, "lazy")

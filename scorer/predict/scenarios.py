@@ -115,10 +115,12 @@ def chance(
         weight = strength * gone / (1 - gone)
         pace = activity.chance()
         if development is not None:
-            # Corrected by how far the same reading fell short of (or beyond) what came last year:
-            # a unit that rushed at the year's end last year is expected to rush again; one that
-            # stopped, to stop. A constant added to this year's pace: still monotone in it.
-            pace = min(1.0, max(0.0, pace + forecast.last_pace * (development.share() - development.then)))
+            # Corrected by how far the same reading fell short of (or beyond) what came last year
+            # (what came weighing as that many criteria against the reading, at `strength`): a unit
+            # that rushed at the year's end last year is expected to rush again; one that stopped,
+            # to stop. A constant added to this year's pace: still monotone in it.
+            came = (development.late + strength * development.then) / (development.missing + strength)
+            pace = min(1.0, max(0.0, pace + forecast.last_pace * (came - development.then)))
             if development.missing:
                 params.update(then_late=development.late, then_missing=development.missing, then_pace=development.then)
         p = (pace * weight + p * strength) / (weight + strength)
