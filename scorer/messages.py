@@ -357,8 +357,8 @@ CATALOGUE.update(
             "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ đầu năm ({days} ngày)",
         },
         "how.progress_last_pace": {
-            "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the year began ({days} days) and at last year's pace (last year the same reading gave {last_then} on this day, and the year ended at {last_final})",
-            "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ đầu năm ({days} ngày) và theo nhịp năm trước (năm trước cùng cách tính này cho {last_then} vào ngày này, cuối năm đạt {last_final})",
+            "en": "progress: {value} to date, {projected} by the deadline at last year's pace (last year {last_then} on this day and {last_final} at the year's end) and this year's ({days} days)",
+            "vi": "tiến độ: {value} đến nay, {projected} đến hạn theo nhịp năm trước (năm trước {last_then} vào ngày này, cuối năm đạt {last_final}) và nhịp độ năm nay ({days} ngày)",
         },
         "how.level": {
             "en": "level: {value} to date; it can still fall before the cut-off",

@@ -338,15 +338,15 @@ def _progress(
     forecast = ctx.cs.forecast
     last = ctx.last_progress(name) if forecast.last_pace else None
     if last is not None and last[0] is not None and last[0][1] > 0:
-        # Last year's projection on the same day against its final. Only where last year had
-        # reported some progress by that day, as this year's projection needs some: a figure not
-        # yet filed, or a plan filed with nothing done, is no figure of the pace.
-        (then_day, then_value), final = last[0], last[1]
-        shifted = metric_lib.shift(min(deadline, ctx.cs.cutoff), -1)
-        back = _paced(ctx, then_day, then_value, metric_lib.shift(start, -1), ctx.last_day, shifted)
-        was = back[0] if back is not None else then_value
-        projected += forecast.last_pace * (final - was)
-        params.update(last_then=was, last_final=final)
+        # Last year's development from the same day (an actuary's chain ladder): its final over its
+        # figure that day, applied to this year's figure, weighing `last_pace` against this year's
+        # pace. Only where last year had reported some progress by then, as this year's projection
+        # needs some: a figure not yet filed, or a plan filed with nothing done, is no figure of the
+        # pace. A ratio of last year's figures times this year's: monotone in this year's.
+        then, final = last[0][1], last[1]
+        developed = value * max(1.0, final / then)
+        projected = (1 - forecast.last_pace) * projected + forecast.last_pace * developed
+        params.update(last_then=then, last_final=final)
     projected = min(max(1.0, value), max(value, projected))
     params["projected"] = projected
     return projected, params
