@@ -19,9 +19,9 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "a34f9f2fcc0134b387730a6c187dcadd000d11338add067aaaaa50beae5cde33",
-    "synthetic-table": "ca317b7fcfefea0d37957289942bf284bac6b757c3373f67235189b84ae8128a",
-    "shipped-json": "5ad9642e26d4d898c3e4ad70cdb290ccdde9afbe7b42e9012ba1b226ed7a173e",
+    "synthetic-json": "1e9c66993933399a675328bb86ca282de4f1760bca4739b96a81d46590b6eabd",
+    "synthetic-table": "87ebabe34e898f37f02a79c671cf681d4928f865e490a84c77104e41570b168a",
+    "shipped-json": "6136e817d8c18d7ccbead59167c0ba0a1798d718d81ccd3a27596c8897cbf204",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }
 

@@ -110,7 +110,7 @@ def test_plan_with_a_target_has_the_path_section(runner, tmp_path):
     document = docx.Document(str(out))
     texts = [p.text for p in document.paragraphs]
     assert "3. Lộ trình đạt mục tiêu 99 điểm (tính đến ngày 30/09/2024)" in texts
-    assert any(t.startswith("Điểm dự kiến 88,8; không thể đạt 99 điểm") for t in texts)
+    assert any(t.startswith("Điểm dự kiến 91,42; không thể đạt 99 điểm") for t in texts)
     heads = [[c.text for c in table.rows[0].cells] for table in document.tables]
     assert ["TT", "Tiêu chí", "Nội dung", "Điểm tăng thêm", "Điểm lũy kế", "Thời hạn", "Đơn vị chủ trì"] in heads
 

@@ -398,7 +398,7 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
     sheet = book["Điểm dự kiến"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
     assert rows["1.2"][2:5] == (1, 0.69, "38/BC-VPUB; 121/BC-VPUB; 189/BC-VPUB")
-    assert rows["1"][1] == "Công tác chỉ đạo điều hành" and rows["1"][3] == 9.06
+    assert rows["1"][1] == "Công tác chỉ đạo điều hành" and rows["1"][3] == 9.19
     assert [r for r in sheet.iter_rows(values_only=True)][1] == (
         "TT",
         "Nội dung / tiêu chí",
