@@ -376,7 +376,7 @@ CATALOGUE.update(
         },
         "how.chance.last_pace": {
             "en": "chance of it being done in time {chance}: at last year's pace ({then_late} of the {then_missing} criteria with no evidence on this day last year got some by the year's end) and the unit's recent pace ({recent} criteria with work done in the last {window} days; {evidenced} of {criteria} have evidence)",
-            "vi": "khả năng hoàn thành kịp thời {chance}: theo nhịp năm trước ({then_late}/{then_missing} tiêu chí chưa có minh chứng vào ngày này năm trước đã có trước khi hết năm) và nhịp độ gần đây của đơn vị ({recent} tiêu chí có việc hoàn thành trong {window} ngày qua; {evidenced}/{criteria} tiêu chí đã có minh chứng)",
+            "vi": "khả năng hoàn thành kịp thời {chance}: theo nhịp năm trước ({then_late}/{then_missing} tiêu chí chưa có minh chứng vào ngày này năm trước đã có minh chứng trước khi hết năm) và nhịp độ gần đây của đơn vị ({recent} tiêu chí có việc hoàn thành trong {window} ngày qua; {evidenced}/{criteria} tiêu chí đã có minh chứng)",
         },
         "how.chance.last_pace_due": {
             "en": "chance of meeting it in time {chance}: from the unit's record this year, at last year's pace (last year {after_met} of {after_decided} obligations due after this day met on time, against {before_met} of {before_decided} due by it)",

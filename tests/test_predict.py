@@ -442,6 +442,6 @@ def test_last_years_pace_tells_a_unit_that_rushes_from_one_that_finishes_early(t
     )
     assert messages.how(metric.basis, metric.params, "vi") == (
         "chưa có minh chứng (0); khả năng hoàn thành kịp thời 79,21%: theo nhịp năm trước (31/31 tiêu chí chưa có "
-        "minh chứng vào ngày này năm trước đã có trước khi hết năm) và nhịp độ gần đây của đơn vị (0 tiêu chí có "
-        "việc hoàn thành trong 60 ngày qua; 24/52 tiêu chí đã có minh chứng)"
+        "minh chứng vào ngày này năm trước đã có minh chứng trước khi hết năm) và nhịp độ gần đây của đơn vị (0 tiêu "
+        "chí có việc hoàn thành trong 60 ngày qua; 24/52 tiêu chí đã có minh chứng)"
     )
