@@ -11,7 +11,8 @@ wall and CPU time of each, their ratio (of CPU time, steadier on a shared machin
 too), units per second and peak memory (max RSS) of each, each process measured on its own. With `--runs N` each is run N times on
 the same province, interleaved, and the medians are reported (the ratio is the median of the runs'
 ratios, each of a scorer run and the baseline run beside it); `--compare DIR` also runs the
-scorer of another checkout (its package on PYTHONPATH) on the same files, for a before / after.
+scorer of another checkout (its package on PYTHONPATH, its own rules folder) on the same files,
+for a before / after.
 Each checkout's bytecode is compiled first (bench/precompile.py), as an installed package's is.
 """
 
@@ -63,6 +64,27 @@ sys.stderr.write(done.stderr[-2000:])
 """
 
 
+def predict_command(checkout: Path, evidence: Path, output: Path) -> list[str]:
+    """`scorer predict --format json` over `evidence`, with the criteria set of `checkout`'s own
+    rules folder (its `rules/criteria_<year>.yaml`)."""
+    return [
+        sys.executable,
+        "-m",
+        "scorer",
+        "predict",
+        "--evidence",
+        str(evidence),
+        "--rules",
+        str(checkout / "rules"),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+        "--output",
+        str(output),
+    ]
+
+
 def timed(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one child process. CPU time is
     what the ratio uses: on a shared machine it moves far less than wall time."""
@@ -95,33 +117,21 @@ def main() -> None:
         generated = time.perf_counter() - start
         files = sum(1 for _ in evidence.rglob("*.yaml"))
         baseline = [sys.executable, "-c", BASELINE, str(evidence)]
-        scorer = [
-            sys.executable,
-            "-m",
-            "scorer",
-            "predict",
-            "--evidence",
-            str(evidence),
-            "--rules",
-            str(ROOT / "rules"),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "json",
-            "--output",
-            str(work / "prediction.json"),
-        ]
+        scorer = predict_command(ROOT, evidence, work / "prediction.json")
         compile_package(ROOT)
         other = None
         if args.compare is not None:
             compile_package(args.compare.resolve())
             other = {**os.environ, "PYTHONPATH": str(args.compare.resolve())}
+            # The other checkout reads its own rules folder: an older scorer may refuse today's
+            # criteria file (keys it did not know yet), and a newer one may need its own.
+            before = predict_command(args.compare.resolve(), evidence, work / "prediction-compare.json")
         runs: dict[str, list[tuple[float, float, float]]] = {"base": [], "scorer": [], "compare": []}
         for _ in range(args.runs):
             runs["base"].append(timed(baseline))
             # Run outside the checkout: `-m` puts the working folder first on the path.
             if other is not None:
-                runs["compare"].append(timed(scorer, other, cwd=work))
+                runs["compare"].append(timed(before, other, cwd=work))
             runs["scorer"].append(timed(scorer, cwd=work))
         base_s, base_cpu, base_mb = (statistics.median(r[i] for r in runs["base"]) for i in range(3))
         run_s, run_cpu, run_mb = (statistics.median(r[i] for r in runs["scorer"]) for i in range(3))
