@@ -48,6 +48,7 @@ class CompiledCriterion:
         "absence_is_full",
         "rising",
         "_points",
+        "_outcomes",
     )
 
     def __init__(self, cs: CriteriaSet, criterion: Criterion) -> None:
@@ -81,12 +82,19 @@ class CompiledCriterion:
         )
         # Points per (metric figures, conditions met): units repeat both, and Decimal work is not free.
         self._points: dict[tuple[Any, ...], Points] = {}
+        self._outcomes: dict[tuple[Any, ...], tuple[Decimal, Decimal, tuple[float, ...]]] = {}
 
     def scores(self, scenarios: dict[str, Scenarios], verdicts: list[list[frozenset[Condition]]]) -> Points:
         """Low and high points, and the mean and spread of the expected outcomes. `verdicts` holds,
         per metric, the conditions met by its low value, its high value and each outcome's value."""
-        figures = tuple(v for s in scenarios.values() for v in (s.low, s.high, *itertools.chain(*s.spread())))
-        key: tuple[Any, ...] = (*figures, *(v for per in verdicts for v in per))
+        key: tuple[Any, ...]
+        if len(verdicts) == 1:  # most criteria read one metric: the same key, built without a generator
+            (one,) = scenarios.values()
+            figures = (one.low, one.high, *itertools.chain.from_iterable(one.spread()))
+            key = (*figures, *verdicts[0])
+        else:
+            figures = tuple(v for s in scenarios.values() for v in (s.low, s.high, *itertools.chain(*s.spread())))
+            key = (*figures, *(v for per in verdicts for v in per))
         if 0.0 in figures:  # 0.0 == -0.0, but they may print apart: tell them apart
             key += tuple(math.copysign(1.0, v) for v in figures)
         found = self._points.get(key)
@@ -98,10 +106,34 @@ class CompiledCriterion:
         return found
 
     def _score(self, scenarios: dict[str, Scenarios], verdicts: list[list[frozenset[Condition]]]) -> Points:
-        names = list(scenarios)
-        values = [[s.low, s.high, *(v for v, _ in s.spread())] for s in scenarios.values()]
-        weights = [[w for _, w in s.spread()] for s in scenarios.values()]
+        spreads = [s.spread() for s in scenarios.values()]
+        values = [(s.low, s.high, *(v for v, _ in spread)) for s, spread in zip(scenarios.values(), spreads)]
+        weights = [[w for _, w in spread] for spread in spreads]
+        low, high, got = self._ends(tuple(scenarios), values, verdicts)
+        # The expected points are the outcomes' mean, rounded once.
+        mean = square = 0.0
+        for combo, points in zip(itertools.product(*(range(len(w)) for w in weights)), got):
+            weight = math.prod(weights[m][i] for m, i in enumerate(combo))
+            mean += weight * points
+            square += weight * points * points
+        expected = min(max(round_points(Decimal(repr(mean)), self.criterion.max), low), high)
+        sd = math.sqrt(max(0.0, square - mean * mean))
+        return Points(float(low), float(expected), float(high), sd)
 
+    def _ends(
+        self, names: tuple[str, ...], values: list[tuple[float, ...]], verdicts: list[list[frozenset[Condition]]]
+    ) -> tuple[Decimal, Decimal, tuple[float, ...]]:
+        """The low and high points, and each outcome's points (every pick of one outcome per metric,
+        in `itertools.product` order), for these figures and conditions met. The chances that
+        weigh the outcomes differ from unit to unit far more than the figures do, so this is
+        memoised apart from them."""
+        flat = tuple(v for per in values for v in per)
+        key: tuple[Any, ...] = (names, *values, *(tuple(per) for per in verdicts))
+        if 0.0 in flat:  # 0.0 == -0.0, but they may print apart: tell them apart
+            key += tuple(math.copysign(1.0, v) for v in flat)
+        found = self._outcomes.get(key)
+        if found is not None:
+            return found
         top = exact(self.criterion.max)
 
         def raw(picks: tuple[int, ...]) -> Decimal:
@@ -114,17 +146,14 @@ class CompiledCriterion:
             return min(max(self.rule.raw(chosen, met), Decimal(0)), top)
 
         ends = [round_points(raw(tuple([end] * len(names))), self.criterion.max) for end in (0, 1)]
-        low, high = min(ends), max(ends)
-        # The expected points are the outcomes' mean, rounded once.
-        mean = square = 0.0
-        for combo in itertools.product(*(range(len(w)) for w in weights)):
-            weight = math.prod(weights[m][i] for m, i in enumerate(combo))
-            got = float(raw(tuple(i + 2 for i in combo)))
-            mean += weight * got
-            square += weight * got * got
-        expected = min(max(round_points(Decimal(repr(mean)), self.criterion.max), low), high)
-        sd = math.sqrt(max(0.0, square - mean * mean))
-        return Points(float(low), float(expected), float(high), sd)
+        got = tuple(
+            float(raw(tuple(i + 2 for i in combo))) for combo in itertools.product(*(range(len(v) - 2) for v in values))
+        )
+        found = (min(ends), max(ends), got)
+        if len(self._outcomes) > 20_000:
+            self._outcomes.clear()
+        self._outcomes[key] = found
+        return found
 
 
 class Scoring:
