@@ -98,7 +98,20 @@ def compute(
     """The metric over `records` (already cut at the as-of date). `final`: nothing can be pending.
     `year_offset` moves the calendar's deadlines, to read last year's evidence with this year's set.
     `hypothetical` records (what-if) count as done on their own dates, even after the as-of date."""
-    chosen = matching(metric, records)
+    return compute_matched(metric, matching(metric, records), as_of, cs, final, year_offset, hypothetical)
+
+
+def compute_matched(
+    metric: Metric,
+    chosen: Sequence[EvidenceRecord],
+    as_of: dt.date,
+    cs: CriteriaSet,
+    final: bool,
+    year_offset: int = 0,
+    hypothetical: frozenset[str] = frozenset(),
+) -> MetricResult:
+    """`compute` over the records that already match the metric (`matching`), for a caller that
+    keeps them: a prediction reads each metric's matching records more than once."""
     if isinstance(metric, ObligationMetric):
         obligations = _obligations(metric, chosen, as_of, cs, final, year_offset, hypothetical)
         used = tuple(sorted({i.record_id for i in obligations.items if i.record_id}))
@@ -144,7 +157,7 @@ def snapshots(metric: Metric, records: Sequence[EvidenceRecord]) -> list[tuple[d
 
 def _obligations(
     metric: ObligationMetric,
-    chosen: list[EvidenceRecord],
+    chosen: Sequence[EvidenceRecord],
     as_of: dt.date,
     cs: CriteriaSet,
     final: bool,

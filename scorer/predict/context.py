@@ -151,6 +151,7 @@ class Context:
         self.views["supported"] = self.views["all"] if self.same_views else _by_type(supported)
         self.has_last_year = bool(last)
         self._cache: dict[tuple[str, str], metric_lib.MetricResult] = {}
+        self._matched: dict[tuple[str, str], list[EvidenceRecord]] = {}
         self._supported_only: dict[str, bool] = {}
         self._indexes: dict[tuple[str, str, str], dict[object, list[EvidenceRecord]]] = {}
         self._record: dict[str, Record] = {}
@@ -167,13 +168,17 @@ class Context:
         key = (name, view)
         if key not in self._cache:
             definition = self.cs.metrics[name]
-            records = self._candidates(view, definition, self.index_keys[name])
+            records = self._matching(view, name)
             if view == "last":
-                result = metric_lib.compute(definition, records, FAR_FUTURE, self.cs, final=True, year_offset=-1)
+                result = metric_lib.compute_matched(
+                    definition, records, FAR_FUTURE, self.cs, final=True, year_offset=-1
+                )
             elif view == "last_then":
-                result = metric_lib.compute(definition, records, self.last_day, self.cs, final=False, year_offset=-1)
+                result = metric_lib.compute_matched(
+                    definition, records, self.last_day, self.cs, final=False, year_offset=-1
+                )
             else:
-                result = metric_lib.compute(
+                result = metric_lib.compute_matched(
                     definition,
                     records,
                     self.as_of,
@@ -284,8 +289,17 @@ class Context:
         return bool(self._matching(view, name))
 
     def _matching(self, view: str, name: str) -> list[EvidenceRecord]:
-        definition = self.cs.metrics[name]
-        return metric_lib.matching(definition, self._candidates(view, definition, self.index_keys[name]))
+        """The metric's matching records in the view, filtered once per prediction (the metric,
+        `activity` and `has_matching` each read them)."""
+        if view == "supported" and (self.same_views or self._all_supported(name)):
+            view = "all"  # the very same records, in the same order
+        key = (name, view)
+        found = self._matched.get(key)
+        if found is None:
+            definition = self.cs.metrics[name]
+            found = metric_lib.matching(definition, self._candidates(view, definition, self.index_keys[name]))
+            self._matched[key] = found
+        return found
 
     def _all_supported(self, name: str) -> bool:
         """Whether every record the metric could read is supported: then its supported view reads
