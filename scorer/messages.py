@@ -1018,10 +1018,9 @@ def satisfaction_line(unit: Any, lang: str) -> str | None:
     return f"{t('sipas', lang).format(criteria=', '.join(s.criteria))}: {'; '.join(parts)}"
 
 
-def how(basis: str, params: dict[str, float | int], lang: str) -> str:
-    """How a metric's scenarios were reached, in words; and, for work still pending, the chance
-    used and what it rests on (the most specific record the chance was worked out from)."""
-    counted = (
+# The parameters of `how` that are counts (written as whole numbers), not figures.
+_COUNTED = frozenset(
+    {
         "respondents",
         "total",
         "unit_met",
@@ -1040,8 +1039,14 @@ def how(basis: str, params: dict[str, float | int], lang: str) -> str:
         "before_decided",
         "after_met",
         "after_decided",
-    )
-    values = {k: (str(int(v)) if k in counted else figure(v, lang)) for k, v in params.items()}
+    }
+)
+
+
+def how(basis: str, params: dict[str, float | int], lang: str) -> str:
+    """How a metric's scenarios were reached, in words; and, for work still pending, the chance
+    used and what it rests on (the most specific record the chance was worked out from)."""
+    values = {k: (str(int(v)) if k in _COUNTED else figure(v, lang)) for k, v in params.items()}
     counts = [
         f"{int(params[s])} {t('obligation.' + s, lang)}"
         for s in ("on_time", "late", "nonconforming", "missing", "pending")

@@ -93,13 +93,10 @@ def gap(criterion: CriterionResult) -> Gap | None:
     params = metric.params
     if "total" in params:
         counts = {s: int(params[s]) for s in ("on_time", "late", "nonconforming", "missing", "pending", "total")}
-        return Gap.model_construct(value=None, share=False, steps=[], obligations=counts)
+        return Gap.build(value=None, share=False, steps=[], obligations=counts)
     steps = kind_of(criterion.rule).steps(criterion.max)
     value = None if metric.basis == "no_record" else float(params.get("value", metric.low))
     share = metric.share
-    return Gap.model_construct(
-        value=value,
-        share=share,
-        steps=[GapStep.model_construct(value=v, points=p) for v, p in steps],
-        obligations={},
+    return Gap.build(
+        value=value, share=share, steps=[GapStep.build(value=v, points=p) for v, p in steps], obligations={}
     )

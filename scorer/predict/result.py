@@ -38,10 +38,11 @@ def criterion_result(
         secured = 0.0 if (w.survey_basis is not None and w.survey_basis != "official") else low
     by_id = ctx.by_id
     ids = [rid for rid in w.record_ids if rid in by_id]
-    proofs = _proofs(ctx, criterion, ids)
-    # A proof document the row's metrics do not read (the dialogue's invitation) is still evidence
-    # of the row: it is listed, and cited where the row's documents are.
-    ids += sorted({rid for p in proofs for rid in p.evidence} - set(ids))
+    proofs = _proofs(ctx, criterion, ids) if criterion.proofs else []
+    if proofs:
+        # A proof document the row's metrics do not read (the dialogue's invitation) is still
+        # evidence of the row: it is listed, and cited where the row's documents are.
+        ids += sorted({rid for p in proofs for rid in p.evidence} - set(ids))
     unsupported = [rid for rid in ids if rid in ctx.unsupported] if ctx.unsupported else []
     detail = ctx.detail
     full = w.not_applicable is not None or low >= criterion.max
@@ -76,10 +77,11 @@ def criterion_result(
         title_en=criterion.title_en,
         area=compiled.area,
         source=compiled.source,
-        # Each result has lists of its own: a frozen model still lets a caller change a list's items.
+        # In the model's field order (Out.build's quick path). Each result has lists of its own: a
+        # frozen model still lets a caller change a list's items.
         owner=compiled.owners[0],
-        owner_division=ctx.data.unit.division(compiled.owners[0]),
         owners=list(compiled.owners),
+        owner_division=ctx.data.unit.division(compiled.owners[0]),
         cooperating=list(criterion.cooperating),
         deadline=compiled.deadline,
         next_deadline=w.next_deadline,
@@ -147,9 +149,7 @@ def _is_share(cs: CriteriaSet, name: str) -> bool:
 
 def _new_metric_value(name: str, s: Scenarios, share: bool, titles: tuple[str, str] | None) -> MetricValue:
     params = {k: round(v, 4) for k, v in s.params.items()}
-    return MetricValue.model_construct(
-        title=titles[0] if titles else None,
-        title_en=titles[1] if titles else None,
+    return MetricValue.build(  # in the model's field order (Out.build's quick path)
         name=name,
         low=round(s.low, 4),
         expected=round(s.expected, 4),
@@ -157,6 +157,8 @@ def _new_metric_value(name: str, s: Scenarios, share: bool, titles: tuple[str, s
         basis=s.basis,
         params=params,
         how=how(s.basis, params, "en"),
+        title=titles[0] if titles else None,
+        title_en=titles[1] if titles else None,
         share=share,
     )
 
