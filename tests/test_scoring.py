@@ -6,6 +6,7 @@ import pytest
 
 from scorer.scoring import compile_rule, fact_name, round_points
 from scorer.scoring.kinds import Bands
+from scorer.scoring.points import in_hundredths
 
 
 def crit(cs, cid):
@@ -93,3 +94,14 @@ def test_a_band_above_an_edge_is_not_met_at_the_edge(cs2024):
         "metric": "par_plan_completion",
         "bands": [{"above": 0.9, "points": 2.0}, {"min": 0.7, "points": 1.0}],
     }
+
+
+@pytest.mark.parametrize(("points", "cents"), [(0.0, 0), (0.5, 50), (1.25, 125), (12.34, 1234), (100.0, 10000)])
+def test_point_figures_count_in_whole_hundredths(points, cents):
+    # A unit's sums add its criteria's rounded points as integers of hundredths (exactly).
+    assert in_hundredths(points) == cents
+
+
+def test_a_figure_finer_than_hundredths_is_refused_not_rounded():
+    with pytest.raises(ValueError, match="not a whole number of hundredths"):
+        in_hundredths(0.125)

@@ -33,6 +33,7 @@ from scorer.models.scored import ScoredUnit
 from scorer.predict.compiled import Scoring
 from scorer.predict.context import Context
 from scorer.scoring import CENT, exact, round_points, total
+from scorer.scoring.points import in_hundredths as hundredths
 
 
 def known_official(data: UnitYear, cs: CriteriaSet, as_of: dt.date) -> Official | None:
@@ -55,65 +56,81 @@ def assemble(
 ) -> ScoredUnit:
     official = known_official(data, cs, ctx.as_of)
 
-    # One pass: each criterion's rounded points added, exactly, to its area, its component and the total;
-    # and its spread, to work out each sum's likely range.
-    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 5)
+    # One pass: each criterion's rounded points added, exactly (in whole hundredths), to its area,
+    # its component and the total; and its spread, to work out each sum's likely range.
+    cents: dict[str, list[int]] = defaultdict(lambda: [0] * 5)
     spread: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
     for r in results:
         # The applicable maximum: a row that does not apply counts 0 (issue 10).
-        points = (exact(r.low), exact(r.expected), exact(r.high), exact(r.max), exact(r.secured))
+        low, expected, high, top, secure = (
+            hundredths(r.low),
+            hundredths(r.expected),
+            hundredths(r.high),
+            hundredths(r.max),
+            hundredths(r.secured),
+        )
         sd = spreads[r.id]
         keys = [r.area, "component:" + r.source, "total"] + (["node:" + r.parent] if r.parent else [])
         for key in keys:
-            into = sums[key]
-            sums[key] = [a + b for a, b in zip(into, points)]
+            into = cents[key]
+            into[0] += low
+            into[1] += expected
+            into[2] += high
+            into[3] += top
+            into[4] += secure
             if sd:
                 moments = spread[key]
                 moments[0] += sd * sd
                 moments[1] += sd
+    # Each sum as the exact decimal it is (a float of it is the nearest to that exact value).
+    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 5)
+    sums.update((key, [Decimal(c).scaleb(-2) for c in into]) for key, into in cents.items())
     rho, z = cs.forecast.correlation, run.z
 
-    def likely(key: str, low: float, expected: float, high: float) -> Likely:
+    def figure(key: str) -> dict[str, Any]:
+        """The sum's figures, in a result's field order (Out.build's quick path)."""
+        low, expected, high, maximum, _ = sums[key]
+        return {"max": float(maximum), "low": float(low), "expected": float(expected), "high": float(high)}
+
+    def likely(key: str, figures: dict[str, Any]) -> Likely:
         """The 10th and 90th percentiles (at `forecast.likely` 0.8) of a sum of outcomes that move
         together by `forecast.correlation`: a normal approximation, held within the bounds."""
+        low, expected, high = figures["low"], figures["expected"], figures["high"]
         variance, sd_sum = spread[key] if key in spread else (0.0, 0.0)
         sd = math.sqrt((1 - rho) * variance + rho * sd_sum * sd_sum)
-        return Likely.model_construct(
+        return Likely.build(
             low=float(_cents(max(low, expected - z * sd))), high=float(_cents(min(high, expected + z * sd)))
         )
 
-    def figure(key: str) -> dict[str, Any]:
-        low, expected, high, maximum, _ = sums[key]
-        out: dict[str, Any] = {
-            "max": float(maximum),
-            "low": float(low),
-            "expected": float(expected),
-            "high": float(high),
-        }
-        out["likely"] = likely(key, out["low"], out["expected"], out["high"])
-        return out
-
-    areas = [
-        AreaResult.model_construct(
-            id=area.id,
-            title=area.title,
-            title_en=area.title_en,
-            last_year=official.areas.get(area.id) if official else None,
-            **figure(area.id),
+    areas = []
+    for area in cs.areas:
+        numbers = figure(area.id)
+        areas.append(
+            AreaResult.build(
+                **numbers,
+                id=area.id,
+                title=area.title,
+                title_en=area.title_en,
+                last_year=official.areas.get(area.id) if official else None,
+                likely=likely(area.id, numbers),
+            )
         )
-        for area in cs.areas
-    ]
-    components = [
-        ComponentResult.model_construct(
-            id=component.value,
-            title=cs.components[component].title,
-            title_en=cs.components[component].title_en,
-            last_year=getattr(official.components, component.value) if official else None,
-            **figure("component:" + component.value),
+    components = []
+    for component in Component:
+        key = "component:" + component.value
+        numbers = figure(key)
+        components.append(
+            ComponentResult.build(
+                **numbers,
+                id=component.value,
+                title=cs.components[component].title,
+                title_en=cs.components[component].title_en,
+                last_year=getattr(official.components, component.value) if official else None,
+                likely=likely(key, numbers),
+            )
         )
-        for component in Component
-    ]
     totals = figure("total")
+    totals["likely"] = likely("total", totals)
     bonus = _adjustment(ctx, cs.bonus, "supported") if cs.bonus else None
     penalty = _adjustment(ctx, cs.penalty, "all") if cs.penalty else None
     blocks = [(cs.bonus, bonus, 1), (cs.penalty, penalty, -1)]
@@ -174,7 +191,7 @@ def assemble(
                 title=node.title,
                 title_en=node.title_en,
                 area=cs.area_of(node.id),
-                **{k: v for k, v in figure("node:" + node.id).items() if k != "likely"},
+                **figure("node:" + node.id),
             )
             for node in cs.nodes()
         ],

@@ -21,6 +21,17 @@ def exact(value: float) -> Decimal:
     return Decimal(repr(float(value)))
 
 
+@functools.lru_cache(maxsize=4096)
+def in_hundredths(value: float) -> int:
+    """A point figure (rounded to 2 decimals, or a criteria set's max) as a whole number of
+    hundredths, so sums of them are exact integer sums."""
+    cents = exact(value).scaleb(2)
+    whole = int(cents)
+    if whole != cents:
+        raise ValueError(f"{value!r} points is not a whole number of hundredths")
+    return whole
+
+
 def difference(a: float, b: float) -> float:
     """`a - b` between two point figures, exactly."""
     return float(exact(a) - exact(b))
