@@ -84,12 +84,17 @@ _NEEDS = {
 
 def check_types(cs: CriteriaSet) -> list[Finding]:
     findings: list[Finding] = []
+    # What each field of a record type holds, worked out once per type (metrics share types).
+    by_type: dict[str, dict[str, tuple[str, Any]]] = {}
     for name, metric in cs.metrics.items():
         model = RECORD_TYPES.get(metric.type)
         if model is None:
             continue  # reported by check_criteria_set
         loc: Loc = ("metrics", name)
-        kinds = {field: field_kind(info.annotation) for field, info in model.model_fields.items()}
+        kinds = by_type.get(metric.type)
+        if kinds is None:
+            kinds = {field: field_kind(info.annotation) for field, info in model.model_fields.items()}
+            by_type[metric.type] = kinds
         for key, (wanted, _) in _NEEDS.items():
             if key == "field" and metric.kind not in ("sum", "latest"):
                 continue
