@@ -22,6 +22,8 @@ _TIMED = re.compile(r"^(\S+)[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$")
 
 def parse_date(value: Any) -> Any:
     """Accept `2024-03-12` and `12/03/2024` (the Vietnamese day-first form), nothing looser."""
+    if type(value) is dt.date:  # most often: the YAML reader has typed it already
+        return value
     if isinstance(value, dt.datetime):
         if value.time() == dt.time():
             return value.date()
