@@ -4,11 +4,13 @@ built once per run), proofs and, for `explain`, the records used with file and l
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from scorer.engine import Condition
 from scorer.messages import how
 from scorer.models.criteria import Criterion, CriteriaSet
+from scorer.models.evidence import EvidenceRecord
 from scorer.models.prediction import CriterionResult, EvidenceUse, MetricValue, ObligationRow, ProofStatus
 from scorer.predict.context import Context, is_supported
 from scorer.predict.scenarios import Scenarios
@@ -18,9 +20,14 @@ from scorer.scoring import SURVEY, exact, round_points
 
 
 def criterion_result(
-    ctx: Context, w: Work, verdicts: list[list[frozenset[Condition]]], memo: dict[tuple[Any, ...], MetricValue]
+    ctx: Context,
+    w: Work,
+    verdicts: list[list[frozenset[Condition]]],
+    memo: dict[tuple[Any, ...], MetricValue],
+    marked: Sequence[EvidenceRecord] | None = None,
 ) -> tuple[CriterionResult, float]:
-    """The criterion's result, and the spread (a standard deviation, in points) of its outcome."""
+    """The criterion's result, and the spread (a standard deviation, in points) of its outcome.
+    `marked`: the unit's records marked as a proof (`proof: <id>`), when the caller has them."""
     compiled = w.compiled
     criterion = compiled.criterion
     sd = 0.0
@@ -38,7 +45,7 @@ def criterion_result(
         secured = 0.0 if (w.survey_basis is not None and w.survey_basis != "official") else low
     by_id = ctx.by_id
     ids = [rid for rid in w.record_ids if rid in by_id]
-    proofs = _proofs(ctx, criterion, ids) if criterion.proofs else []
+    proofs = _proofs(ctx, criterion, ids, marked) if criterion.proofs else []
     if proofs:
         # A proof document the row's metrics do not read (the dialogue's invitation) is still
         # evidence of the row: it is listed, and cited where the row's documents are.
@@ -163,14 +170,18 @@ def _new_metric_value(name: str, s: Scenarios, share: bool, titles: tuple[str, s
     )
 
 
-def _proofs(ctx: Context, criterion: Criterion, used: list[str]) -> list[ProofStatus]:
+def _proofs(
+    ctx: Context, criterion: Criterion, used: list[str], marked: Sequence[EvidenceRecord] | None = None
+) -> list[ProofStatus]:
     """Each proof the row lists, with the records (dated by the as-of date, with a document number)
-    that are it: used by the row or naming it, and marked `proof: <id>`."""
+    that are it: used by the row or naming it, and marked `proof: <id>` (of `marked`, the unit's
+    records with a proof, when given)."""
     found = []
+    candidates = ctx.by_id.values() if marked is None else marked
     for proof in criterion.proofs:
         records = [
             r.id
-            for r in ctx.by_id.values()
+            for r in candidates
             if r.proof == proof.id
             and (r.id in used or criterion.id in r.criteria)
             and (r.date <= ctx.as_of or r.id in ctx.data.evidence.hypothetical)

@@ -58,6 +58,8 @@ def predict_unit(
         for value in (scen.low, scen.high, *(v for v, _ in scen.spread()))
     ]
     verdicts = engine.engine.verdicts(facts)
+    # The records marked as a proof, found once for every row that lists proofs.
+    marked = [r for r in data.evidence.records if r.proof is not None]
     results, spreads = [], {}
     position = 0
     for w in work:
@@ -66,7 +68,7 @@ def predict_unit(
             count = 2 + len(scen.spread())
             mine.append(verdicts[position : position + count])
             position += count
-        result, sd = criterion_result(ctx, w, mine, engine.metric_values)
+        result, sd = criterion_result(ctx, w, mine, engine.metric_values, marked)
         results.append(result)
         spreads[result.id] = sd
     return assemble(cs, criteria_label, data, ctx, results, spreads, engine)
