@@ -164,6 +164,10 @@ class Context:
         self.span = max((cs.cutoff - start).days + 1, 1)
 
     def metric(self, name: str, view: str) -> metric_lib.MetricResult:
+        asked = (name, view)
+        found = self._cache.get(asked)
+        if found is not None:  # a prediction asks for each metric a few times over
+            return found
         if view == "supported" and (self.same_views or self._all_supported(name)):
             view = "all"
         key = (name, view)
@@ -188,7 +192,8 @@ class Context:
                     hypothetical=self.data.evidence.hypothetical,
                 )
             self._cache[key] = result
-        return self._cache[key]
+        found = self._cache[asked] = self._cache[key]
+        return found
 
     def record(self, view: str) -> Record:
         """The unit's obligations decided by the as-of date (`supported` view: this year's, on time
@@ -292,6 +297,10 @@ class Context:
     def _matching(self, view: str, name: str) -> list[EvidenceRecord]:
         """The metric's matching records in the view, filtered once per prediction (the metric,
         `activity` and `has_matching` each read them)."""
+        asked = (name, view)
+        found = self._matched.get(asked)
+        if found is not None:
+            return found
         if view == "supported" and (self.same_views or self._all_supported(name)):
             view = "all"  # the very same records, in the same order
         key = (name, view)
@@ -300,6 +309,7 @@ class Context:
             definition = self.cs.metrics[name]
             found = metric_lib.matching(definition, self._candidates(view, definition, self.index_keys[name]))
             self._matched[key] = found
+        self._matched[asked] = found
         return found
 
     def _all_supported(self, name: str) -> bool:
