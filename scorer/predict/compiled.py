@@ -44,6 +44,7 @@ class CompiledCriterion:
         "titles",
         "survey",
         "parent",
+        "sums",
         "owners",
         "absence_is_full",
         "rising",
@@ -59,6 +60,8 @@ class CompiledCriterion:
         self.deadline = cs.deadline(criterion.deadline)
         node = cs.node_of(criterion.id)
         self.parent = node.id if node else None
+        # The sums its points go into: its area, its component, the total and its node, if any.
+        self.sums = (self.area, "component:" + self.source, "total") + (("node:" + self.parent,) if self.parent else ())
         self.owners = criterion.owners
         self.facts = {name: fact_name(criterion, name) for name in inputs(criterion)}
         self.survey = self.rule.survey

@@ -54,13 +54,15 @@ def assemble(
     spreads: dict[str, float],
     run: Scoring,
 ) -> ScoredUnit:
+    """The unit's sums and its scored whole; `results` are its criteria's, in the run's order
+    (`run.criteria`), which says which sums each goes into."""
     official = known_official(data, cs, ctx.as_of)
 
     # One pass: each criterion's rounded points added, exactly (in whole hundredths), to its area,
     # its component and the total; and its spread, to work out each sum's likely range.
     cents: dict[str, list[int]] = defaultdict(lambda: [0] * 5)
     spread: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for r in results:
+    for r, compiled in zip(results, run.criteria, strict=True):
         # The applicable maximum: a row that does not apply counts 0 (issue 10).
         low, expected, high, top, secure = (
             hundredths(r.low),
@@ -70,8 +72,7 @@ def assemble(
             hundredths(r.secured),
         )
         sd = spreads[r.id]
-        keys = [r.area, "component:" + r.source, "total"] + (["node:" + r.parent] if r.parent else [])
-        for key in keys:
+        for key in compiled.sums:
             into = cents[key]
             into[0] += low
             into[1] += expected
