@@ -17,7 +17,7 @@ from scorer.models.evidence import Unit
 from scorer.models.prediction import ClassThreshold, MetricValue, Provenance
 from scorer.predict.context import index_keys_of
 from scorer.predict.scenarios import Scenarios
-from scorer.scoring import compile_rule, exact, fact_name, full_value, higher_is_better, inputs, round_points
+from scorer.scoring import SURVEY, compile_rule, exact, fact_name, full_value, higher_is_better, inputs, round_points
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class CompiledCriterion:
         "facts",
         "inputs",
         "titles",
+        "shares",
         "survey",
         "parent",
         "sums",
@@ -79,6 +80,8 @@ class CompiledCriterion:
             if not self.survey
         }
         self.titles = {name: cs.metric_title(name) for name in self.inputs}
+        # Whether each figure it reads is a share (shown in percent), for its metric values.
+        self.shares = {name: is_share(cs, name) for name in self.facts}
         # The decision's own rule: a violation not recorded is none found (full points by absence).
         self.absence_is_full = not self.survey and all(
             not rising and cs.metrics[name].kind in ("count", "sum") for name in self.facts
@@ -157,6 +160,18 @@ class CompiledCriterion:
             self._outcomes.clear()
         self._outcomes[key] = found
         return found
+
+
+def is_share(cs: CriteriaSet, name: str) -> bool:
+    """Whether a metric is a share (0 to 1, shown in percent): a ratio, an on-time share, a rate."""
+    metric = cs.metrics.get(name)
+    if metric is None:
+        return name == SURVEY
+    if metric.kind in ("ratio", "on_time_share"):
+        return True
+    indicator = metric.where.get("name")
+    spec = cs.indicators.get(indicator) if isinstance(indicator, str) else None
+    return spec is not None and spec.kind.value == "rate"
 
 
 class Scoring:

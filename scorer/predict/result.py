@@ -9,14 +9,14 @@ from typing import Any
 
 from scorer.engine import Condition
 from scorer.messages import how
-from scorer.models.criteria import Criterion, CriteriaSet
+from scorer.models.criteria import Criterion
 from scorer.models.evidence import EvidenceRecord
 from scorer.models.prediction import CriterionResult, EvidenceUse, MetricValue, ObligationRow, ProofStatus
 from scorer.predict.context import Context, is_supported
 from scorer.predict.scenarios import Scenarios
 from scorer.predict.work import Work
 from scorer.reasons import reasons
-from scorer.scoring import SURVEY, exact, round_points
+from scorer.scoring import exact, round_points
 
 
 def criterion_result(
@@ -74,49 +74,53 @@ def criterion_result(
         proofs=proofs,
         no_evidence=no_evidence,
     )
-    result = CriterionResult.build(
-        max=maximum,
-        low=low,
-        expected=expected,
-        high=high,
-        id=criterion.id,
-        title=criterion.title,
-        title_en=criterion.title_en,
-        area=compiled.area,
-        source=compiled.source,
-        # In the model's field order (Out.build's quick path). Each result has lists of its own: a
-        # frozen model still lets a caller change a list's items.
-        owner=compiled.owners[0],
-        owners=list(compiled.owners),
-        owner_division=ctx.data.unit.division(compiled.owners[0]),
-        cooperating=list(criterion.cooperating),
-        deadline=compiled.deadline,
-        next_deadline=w.next_deadline,
-        status=status,
-        rule=criterion.rule,
-        not_arising=criterion.not_arising,
-        overdue=w.overdue,
-        metrics=[_metric_value(n, s, memo, ctx.cs, compiled.titles.get(n)) for n, s in w.scenarios.items()],
-        survey_basis=w.survey_basis,
-        evidence=ids,
-        unsupported=unsupported,
-        evidence_used=sorted((_use(ctx, rid) for rid in ids), key=lambda u: (u.date, u.id)) if detail else [],
-        obligations=[
-            ObligationRow.model_construct(label=o.label, due=o.due, status=o.status, record=o.record_id)
-            for o in w.obligations
-        ]
-        if detail
-        else [],
-        proofs=proofs,
-        not_applicable_reason=w.not_applicable,
-        parent=compiled.parent,
-        method_text=criterion.method_text,
-        remedy=ctx.data.unit.fill(criterion.remedy),
-        remedy_en=ctx.data.unit.fill(criterion.remedy_en, "en"),
-        secured=secured,
-        no_evidence=no_evidence,
-        nothing_arose=w.nothing_arose,
-        reasons=why,
+    # In the model's field order (Out.from_values' quick path). Each result has lists of its own: a
+    # frozen model still lets a caller change a list's items.
+    result = CriterionResult.from_values(
+        {
+            "max": maximum,
+            "low": low,
+            "expected": expected,
+            "high": high,
+            "id": criterion.id,
+            "title": criterion.title,
+            "title_en": criterion.title_en,
+            "area": compiled.area,
+            "source": compiled.source,
+            "owner": compiled.owners[0],
+            "owners": list(compiled.owners),
+            "owner_division": ctx.data.unit.division(compiled.owners[0]),
+            "cooperating": list(criterion.cooperating),
+            "deadline": compiled.deadline,
+            "next_deadline": w.next_deadline,
+            "status": status,
+            "rule": criterion.rule,
+            "not_arising": criterion.not_arising,
+            "overdue": w.overdue,
+            "metrics": [
+                _metric_value(n, s, memo, compiled.shares[n], compiled.titles.get(n)) for n, s in w.scenarios.items()
+            ],
+            "survey_basis": w.survey_basis,
+            "evidence": ids,
+            "unsupported": unsupported,
+            "evidence_used": sorted((_use(ctx, rid) for rid in ids), key=lambda u: (u.date, u.id)) if detail else [],
+            "obligations": [
+                ObligationRow.model_construct(label=o.label, due=o.due, status=o.status, record=o.record_id)
+                for o in w.obligations
+            ]
+            if detail
+            else [],
+            "proofs": proofs,
+            "not_applicable_reason": w.not_applicable,
+            "parent": compiled.parent,
+            "method_text": criterion.method_text,
+            "remedy": ctx.data.unit.fill(criterion.remedy),
+            "remedy_en": ctx.data.unit.fill(criterion.remedy_en, "en"),
+            "secured": secured,
+            "no_evidence": no_evidence,
+            "nothing_arose": w.nothing_arose,
+            "reasons": why,
+        }
     )
     return result, sd
 
@@ -125,7 +129,7 @@ def _metric_value(
     name: str,
     s: Scenarios,
     memo: dict[tuple[Any, ...], MetricValue],
-    cs: CriteriaSet,
+    share: bool,
     titles: tuple[str, str] | None = None,
 ) -> MetricValue:
     params = s.params
@@ -138,20 +142,8 @@ def _metric_value(
     if found is None:
         if len(memo) > 100_000:
             memo.clear()
-        found = memo[key] = _new_metric_value(name, s, _is_share(cs, name), titles)
+        found = memo[key] = _new_metric_value(name, s, share, titles)
     return found
-
-
-def _is_share(cs: CriteriaSet, name: str) -> bool:
-    """Whether a metric is a share (0 to 1, shown in percent): a ratio, an on-time share, a rate."""
-    metric = cs.metrics.get(name)
-    if metric is None:
-        return name == SURVEY
-    if metric.kind in ("ratio", "on_time_share"):
-        return True
-    indicator = metric.where.get("name")
-    spec = cs.indicators.get(indicator) if isinstance(indicator, str) else None
-    return spec is not None and spec.kind.value == "rate"
 
 
 def _new_metric_value(name: str, s: Scenarios, share: bool, titles: tuple[str, str] | None) -> MetricValue:
