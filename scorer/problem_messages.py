@@ -22,6 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "did_you_mean": {"en": "did you mean '{name}'?", "vi": "có phải là '{name}'?"},
     "got": {"en": "{message}, got {value}", "vi": "{message}, nhận được {value}"},
     "choices": {"en": "{first} or {last}", "vi": "{first} hoặc {last}"},
+    "keys_and": {"en": "{first} and {last}", "vi": "{first} và {last}"},
     "missing": {"en": "missing (required)", "vi": "thiếu (bắt buộc)"},
     "unknown_field": {"en": "unknown field", "vi": "trường không có trong mẫu"},
     "set_title": {"en": "{en}", "vi": "{vi}"},

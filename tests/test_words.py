@@ -242,3 +242,22 @@ def test_a_value_click_refuses_is_worded_in_vietnamese(runner, args, vi, monkeyp
     result = runner.invoke(main, args)
     assert result.exit_code == 2, result.output
     assert result.output.endswith(f"\nLỗi: {vi}\n")
+
+
+def test_a_file_that_is_not_a_mapping_says_what_it_needs_in_words(runner, tmp_path, vietnamese_default):
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "a.yaml").write_text("- name: x\n", encoding="utf-8")
+    result = runner.invoke(main, ["test", str(cases), "--rules", str(RULES)])
+    assert error_lines(result.output)[0] == (
+        f"Lỗi: {cases / 'a.yaml'}:1: cần một bảng tên: giá trị có 'criteria' và 'cases'"
+    )
+    result = runner.invoke(main, ["test", str(cases), "--rules", str(RULES), "--lang", "en"])
+    assert (
+        error_lines(result.output)[0] == f"Error: {cases / 'a.yaml'}:1: expected a mapping with 'criteria' and 'cases'"
+    )
+    unit = tmp_path / "ev" / "u"
+    unit.mkdir(parents=True)
+    (unit / "unit.yaml").write_text("- u\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--evidence", str(tmp_path / "ev"), "--rules", str(RULES)])
+    assert error_lines(result.output)[0] == f"Lỗi: {unit / 'unit.yaml'}:1: cần một bảng tên: giá trị có id và name"

@@ -23,7 +23,7 @@ def load_case_file(path: Path) -> tuple[CaseFile, list[LoadedCase]]:
     """A file of criteria test cases, its records validated like any evidence (with their lines)."""
     from scorer.models.cases import CaseFile  # only `scorer test` reads cases: kept out of predict
 
-    parsed, lines = load_model(path, CaseFile, "'criteria' and 'cases'")
+    parsed, lines = load_model(path, CaseFile, msg("keys_and", first="'criteria'", last="'cases'"))
     problems = Collector()
     loaded = []
     for i, case in enumerate(parsed.cases):

@@ -22,7 +22,7 @@ from scorer.models.evidence import Official, Unit
 M = TypeVar("M", bound=BaseModel)
 
 
-def load_model(path: Path, model: type[M], expected: str) -> tuple[M, LineMap]:
+def load_model(path: Path, model: type[M], expected: Text) -> tuple[M, LineMap]:
     """One YAML mapping validated as `model`, every problem located; `expected` says what the top holds.
     The lines are read only if a problem asks for one."""
     data, lines = read_yaml(path, marks=False)
@@ -121,7 +121,7 @@ def load_unit(folder: Path, cs: CriteriaSet | None = None) -> Unit:
     link = outside_link(path, folder.parent)
     if link is not None:
         raise ScorerError([link])
-    unit, lines = load_model(path, Unit, "id and name")
+    unit, lines = load_model(path, Unit, msg("keys_and", first="id", last="name"))
     problems = []
     if unit.id != nfc(folder.name):
         problems.append(
