@@ -564,9 +564,9 @@ def _check_target(cs: CriteriaSet, label: str, goal: float) -> None:
     if not 0 < goal <= cs.scale:
         raise ScorerError.single(
             label,
-            msg("target_outside", goal=f"{goal:g}", scale=f"{cs.scale:g}"),
+            msg("target_outside", goal=Figure(f"{goal:g}"), scale=Figure(f"{cs.scale:g}")),
             field="target",
-            hint=msg("target_hint", example=f"{cs.classes[0].min:g}"),
+            hint=msg("target_hint", example=Figure(f"{cs.classes[0].min:g}")),
         )
 
 

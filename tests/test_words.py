@@ -261,3 +261,30 @@ def test_a_file_that_is_not_a_mapping_says_what_it_needs_in_words(runner, tmp_pa
     (unit / "unit.yaml").write_text("- u\n", encoding="utf-8")
     result = runner.invoke(main, ["validate", "--evidence", str(tmp_path / "ev"), "--rules", str(RULES)])
     assert error_lines(result.output)[0] == f"Lỗi: {unit / 'unit.yaml'}:1: cần một bảng tên: giá trị có id và name"
+
+
+def test_points_in_a_vietnamese_message_have_a_decimal_comma(runner, office_copy, tmp_path, vietnamese_default):
+    import yaml
+
+    folder = office_copy / "van-phong-ubnd-tinh" / "2023"
+    official = yaml.safe_load((folder / "official.yaml").read_text(encoding="utf-8"))
+    official["appraised"]["1.3.1"] = 1.5
+    (folder / "official.yaml").write_text(yaml.safe_dump(official, allow_unicode=True, sort_keys=False), "utf-8")
+    args = [
+        "form",
+        "--evidence",
+        str(office_copy),
+        "--rules",
+        str(RULES),
+        "--year",
+        "2023",
+        "-o",
+        str(tmp_path / "f.xlsx"),
+    ]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    (error,) = [line for line in result.output.splitlines() if line.startswith("Lỗi:")]
+    assert error.endswith("appraised.1.3.1: 1,5 điểm lớn hơn điểm tối đa 1 của tiêu chí 1.3.1"), error
+    result = runner.invoke(main, [*args, "--lang", "en"])
+    (error,) = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert error.endswith("appraised.1.3.1: 1.5 points are more than criterion 1.3.1's maximum 1"), error

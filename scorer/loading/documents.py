@@ -9,6 +9,7 @@ from typing import Annotated, TypeVar
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from scorer.errors import CriteriaError, InputError, Problem, ScorerError, Text, did_you_mean, msg
+from scorer.models.message import Figure
 from scorer.loading.criteria import check_rules, check_types, once_per_set
 from scorer.loading.evidence import STRAY_HINT, set_name, stray
 from scorer.loading.files import is_file, listdir, nfc, outside_link
@@ -208,7 +209,10 @@ def load_official(path: Path, cs: CriteriaSet | None = None) -> Official | None:
                 if criterion is None:
                     problem((name, cid), msg("no_criterion", id=cid, set=set_name(cs)), did_you_mean(cid, known))
                 elif name == "appraised" and isinstance(value, float | int) and value > criterion.max:
-                    problem((name, cid), msg("over_max", points=f"{value:g}", id=cid, max=f"{criterion.max:g}"))
+                    problem(
+                        (name, cid),
+                        msg("over_max", points=Figure(f"{value:g}"), id=cid, max=Figure(f"{criterion.max:g}")),
+                    )
     if cs is not None and cs.year == official.year:
         areas = [area.id for area in cs.areas]
         criteria = [criterion.id for criterion in cs.criteria()]

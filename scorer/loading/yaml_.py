@@ -225,7 +225,9 @@ class _Events:
     def end(self) -> None:
         self.next()  # document end
         if not self.peek(yaml.StreamEndEvent):
-            raise self.fail(self.next(), msg("invalid_yaml", detail="expected a single document in the stream"))
+            raise self.fail(
+                self.next(), msg("invalid_yaml", detail=parse_reason("expected a single document in the stream"))
+            )
 
     def records_key(self) -> bool:
         """At a root mapping: whether its first key is `records` (consumed), with a list after it."""
@@ -291,7 +293,7 @@ class _Events:
                 size += held
             self.next()
         else:
-            raise self.fail(event, msg("invalid_yaml", detail=f"unexpected {type(event).__name__}"))
+            raise self.fail(event, msg("invalid_yaml", detail=parse_reason(f"unexpected {type(event).__name__}")))
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, size)
         return value, size
@@ -320,7 +322,7 @@ class _Events:
         elif kind is _SeqStart:
             value, size = self.quick_sequence(event, depth)
         else:
-            raise self.fail(event, msg("invalid_yaml", detail=f"unexpected {kind.__name__}"))
+            raise self.fail(event, msg("invalid_yaml", detail=parse_reason(f"unexpected {kind.__name__}")))
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, size)
         return value, size
@@ -410,7 +412,9 @@ class _Events:
     def alias(self, event: Any) -> tuple[Any, int]:
         """The value an alias repeats, counted again as the values it holds."""
         if event.anchor not in self.anchors:
-            raise self.fail(event, msg("invalid_yaml", detail=f"found undefined alias {shorten(event.anchor)}"))
+            raise self.fail(
+                event, msg("invalid_yaml", detail=parse_reason(f"found undefined alias {shorten(event.anchor)}"))
+            )
         anchored = self.anchors[event.anchor]
         self.count(anchored[1], event)
         return anchored
