@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "did_you_mean": {"en": "did you mean '{name}'?", "vi": "có phải là '{name}'?"},
     "got": {"en": "{message}, got {value}", "vi": "{message}, nhận được {value}"},
     "choices": {"en": "{first} or {last}", "vi": "{first} hoặc {last}"},
+    "quote_text_hint": {
+        "en": "write it in quotes as typed, '1.10' not 1.10, so that YAML reads it as text",
+        "vi": "ghi trong dấu nháy đúng như đã gõ, '1.10' chứ không phải 1.10, để YAML đọc là văn bản",
+    },
     "keys_and": {"en": "{first} and {last}", "vi": "{first} và {last}"},
     "missing": {"en": "missing (required)", "vi": "thiếu (bắt buộc)"},
     "unknown_field": {"en": "unknown field", "vi": "trường không có trong mẫu"},

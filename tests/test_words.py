@@ -52,6 +52,14 @@ def _evidence_file(tmp_path: Path, name: str, text: str) -> Path:
             "1: 'x' is not a valid int",
         ),
         (
+            "e.yaml",
+            "- {id: b, type: survey, date: 2024-05-01, instrument: citizens, source: internal, criterion: 8.1, share: 0.9}\n",
+            "1: criterion: Giá trị phải là văn bản, nhận được 8.1 (ghi trong dấu nháy đúng như đã gõ, '1.10' chứ không "
+            "phải 1.10, để YAML đọc là văn bản)",
+            "1: criterion: Input should be a valid string, got 8.1 (write it in quotes as typed, '1.10' not 1.10, so "
+            "that YAML reads it as text)",
+        ),
+        (
             "e.csv",
             'id,type,date\n"a,plan,2024-01-01\n',
             "2: CSV không hợp lệ: dấu ngoặc kép mở mà không đóng",

@@ -151,6 +151,10 @@ def pydantic_message(item: Any) -> tuple[Text, Text | None]:
             hint = number_hint(item["input"], 0, 1)
         elif kind in ("float_parsing", "int_parsing", "decimal_parsing"):
             hint = _decimal_comma_hint(item["input"], whole=kind == "int_parsing")
+        elif kind == "string_type" and isinstance(item["input"], (int, float)) and not isinstance(item["input"], bool):
+            # `criterion: 8.1` in YAML is a number: an id or a code is text, written in quotes (the
+            # number is not repeated: 1.10 has already become 1.1)
+            hint = msg("quote_text_hint")
     return message, hint
 
 
