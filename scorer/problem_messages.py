@@ -937,6 +937,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "mỗi mức (band) cần đúng một trong hai: 'min' (đạt khi từ giá trị đó trở lên) hoặc 'above' "
         "(đạt khi trên giá trị đó)",
     },
+    "cs.binary_edge": {
+        "en": "a binary rule needs exactly one of 'min' (met when value >= min) or 'max' (met when value <= max)",
+        "vi": "cách tính binary cần đúng một trong hai: 'min' (đạt khi giá trị >= min) hoặc 'max' (đạt khi giá trị "
+        "<= max)",
+    },
     "cs.bands_order": {
         "en": "bands must be listed from the highest minimum down",
         "vi": "các mức (bands) phải ghi từ mức có ngưỡng cao nhất xuống",

@@ -583,6 +583,11 @@ def test_explain_of_a_criterion_node_names_its_sub_criteria(runner, monkeypatch)
             "đúng hạn (on_time_share)",
         ),
         (
+            lambda d: _node(d)["criteria"][1]["rule"].update(max=0),
+            "areas.0.criteria.0.criteria.1.rule: cách tính binary cần đúng một trong hai: 'min' (đạt khi giá trị >= "
+            "min) hoặc 'max' (đạt khi giá trị <= max)",
+        ),
+        (
             lambda d: _node(d)["criteria"][0]["rule"].update(kind="timelyness"),
             "areas.0.criteria.0.criteria.0.rule: 'kind' là 'timelyness', không phải loại nào đã biết: các loại là "
             "'bands', 'linear', 'binary', 'deductions', 'survey', 'timeliness', 'all_or_nothing' "

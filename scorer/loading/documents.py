@@ -200,7 +200,7 @@ def load_official(path: Path, cs: CriteriaSet | None = None) -> Official | None:
         added = sum((Decimal(repr(v)) for v in parts), Decimal(0))
         if official.areas or key == "components":
             if abs(added - total) > Decimal("0.005"):
-                problem((key,), msg("official_sum", added=str(added), total=official.total))
+                problem((key,), msg("official_sum", added=Figure(added), total=Figure(official.total)))
     if cs is not None:
         known = {c.id: c for c in cs.criteria()}
         for name, values in (("appraised", official.appraised), ("appraisal_notes", official.appraisal_notes)):

@@ -366,7 +366,7 @@ class Binary(Kind[BinaryRule]):
             return [
                 (
                     at,
-                    "a binary rule needs exactly one of 'min' (met when value >= min) or 'max' (met when value <= max)",
+                    msg("cs.binary_edge"),
                     None,
                 )
             ]
