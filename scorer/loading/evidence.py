@@ -237,11 +237,6 @@ def declared_titles(cs: CriteriaSet) -> dict[str, dict[str, str]]:
     return found
 
 
-# A record's name as its title is compared (`columns.key`), worked out once per distinct text: a
-# province's records repeat a few dozen indicator names and document kinds.
-_title_key = functools.lru_cache(maxsize=4096)(columns.key)
-
-
 def _named(raw: RawRecord, titles: dict[str, dict[str, str]]) -> RawRecord:
     """An indicator's name, a document's kind or a record's proof written as its title (as the
     template's drop-down offers it) read as the name the set declares; a name, or words no title
@@ -254,7 +249,7 @@ def _named(raw: RawRecord, titles: dict[str, dict[str, str]]) -> RawRecord:
     for key, table in ((field, titles.get(str(data.get("type")))), ("proof", titles["proof"])):
         value = data.get(key) if key is not None and table else None
         if isinstance(value, str):
-            name = table.get(_title_key(value)) if table else None
+            name = table.get(columns.key(value)) if table else None
             if name is not None and name != value:
                 update[str(key)] = name
     return ({**data, **update}, origin, lines) if update else raw

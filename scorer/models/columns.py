@@ -10,6 +10,7 @@ format too, so a workbook of either language (and an older one) reads the same.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import typing
 import unicodedata
@@ -19,8 +20,10 @@ from typing import Any
 from scorer.models.evidence import RECORD_TYPES
 
 
+@functools.lru_cache(maxsize=8192)
 def key(name: str) -> str:
-    """A name as compared: no marks (đ as d), lower case, `-`, `_`, `,` and spaces as one space."""
+    """A name as compared: no marks (đ as d), lower case, `-`, `_`, `,` and spaces as one space.
+    Worked out once per distinct text: sheets and records repeat their heads, labels and names."""
     decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.split(r"[\s_,-]+", plain.casefold().strip()))
