@@ -180,7 +180,9 @@ def _proofs(
             and r.document_no
             and r.document_no.strip()
         ]
-        found.append(ProofStatus(id=proof.id, title=proof.title, title_en=proof.title_en, evidence=sorted(records)))
+        found.append(
+            ProofStatus.build(id=proof.id, title=proof.title, title_en=proof.title_en, evidence=sorted(records))
+        )
     return found
 
 

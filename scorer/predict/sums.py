@@ -183,11 +183,11 @@ def assemble(
         classes=run.classes,
         satisfaction=_satisfaction(cs, official, results),
         provenance=run.provenance,
-        index=Index(**index),
+        index=Index.build(**index),
         bonus=bonus,
         penalty=penalty,
         nodes=[
-            NodeResult(
+            NodeResult.build(
                 id=node.id,
                 title=node.title,
                 title_en=node.title_en,
@@ -217,7 +217,7 @@ def _adjustment(ctx: Context, block: Adjustment, view: str) -> AdjustmentResult:
         low = ctx.metric(item.metric, view).value * item.points
         high = ctx.metric(item.metric, "all").value * item.points if view == "supported" else low
         lines.append(
-            AdjustmentLine(
+            AdjustmentLine.build(
                 id=item.id,
                 title=item.title,
                 title_en=item.title_en,
@@ -229,7 +229,7 @@ def _adjustment(ctx: Context, block: Adjustment, view: str) -> AdjustmentResult:
         )
     cap = block.max if block.max is not None else 1000.0
     sums = {s: float(round_points(exact(total([getattr(x, s) for x in lines])), cap)) for s in SCENARIOS}
-    return AdjustmentResult(title=block.title, title_en=block.title_en, max=block.max, items=lines, **sums)
+    return AdjustmentResult.build(title=block.title, title_en=block.title_en, max=block.max, items=lines, **sums)
 
 
 def _satisfaction(
@@ -244,12 +244,12 @@ def _satisfaction(
         return None
     points = {"max": top, **{s: total([getattr(r, s) for r in driven]) for s in SCENARIOS}}
     last = official.satisfaction if official else None
-    return SatisfactionIndex(
+    return SatisfactionIndex.build(
         criteria=[r.id for r in driven],
         last_year=last.index if last else None,
         last_rank=last.rank if last else None,
         last_of=last.of if last else None,
         **{s: round(100 * points[s] / top, 1) for s in SCENARIOS},
         basis=driven[0].survey_basis,
-        points=Figure(**points),
+        points=Figure.build(**points),
     )
