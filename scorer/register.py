@@ -111,7 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} criteria read figures no register holds ({ids}): type them as before; --report lists them.",
         "vi": "{count} tiêu chí cần số liệu mà sổ văn bản không có ({ids}): nhập như trước; --report liệt kê chi tiết.",
     },
-    "figure_indicator": {"en": "indicator {name}", "vi": "chỉ số {name}"},
+    "figure_indicator": {"en": "indicator: {name}", "vi": "chỉ số: {name}"},
     "figure_assigned_task": {
         "en": "the tasks the province assigned (due, completed)",
         "vi": "nhiệm vụ được giao (hạn, ngày hoàn thành)",
@@ -540,12 +540,15 @@ def missing_figures(cs: CriteriaSet, evidence: EvidenceSet, drafted: list[dict[s
             if not any(h["type"] == metric.type and _fits(metric.where, h) for h in have):
                 wanted_name = metric.where.get("name")
                 indicator = getattr(wanted_name, "value", wanted_name)
+                named = cs.indicators.get(indicator) if isinstance(indicator, str) else None
                 figure = Figure(
                     criterion.id,
                     criterion.title,
                     criterion.title_en,
                     metric.type,
                     indicator if isinstance(indicator, str) else None,
+                    named.title if named is not None else None,
+                    named.title_en if named is not None else None,
                 )
                 if figure not in found:
                     found.append(figure)
@@ -553,8 +556,11 @@ def missing_figures(cs: CriteriaSet, evidence: EvidenceSet, drafted: list[dict[s
 
 
 def figure_what(figure: Figure, lang: str) -> str:
+    """What the officer types, in words: an indicator by its title, as `explain` names it (its code
+    only when the criteria set gives it no title)."""
     if figure.type == "indicator":
-        return msg("figure_indicator", lang, name=figure.name or "")
+        title = figure.name_title_en if lang == "en" else figure.name_title
+        return msg("figure_indicator", lang, name=title or figure.name_title or figure.name or "")
     return msg(f"figure_{figure.type}", lang)
 
 

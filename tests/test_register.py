@@ -596,7 +596,16 @@ def test_the_figures_no_register_holds_are_named_for_the_officer(tmp_path):
         lines[at + 1]
         == "1.7\tnhiệm vụ được giao (hạn, ngày hoàn thành)\tHoàn thành nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao"
     )
-    assert "3.2\tchỉ số procedures_published_rate\tCông bố, công khai thủ tục hành chính đầy đủ, đúng hạn" in lines
+    # An indicator by its Vietnamese name, as `explain` names it, never by its code.
+    assert (
+        "3.2\tchỉ số: Tỷ lệ TTHC được công bố, công khai đúng hạn\tCông bố, công khai thủ tục hành chính đầy đủ, đúng hạn"
+        in lines
+    )
+    assert (
+        "2.1\tchỉ số: Tỷ lệ dự thảo VBQPPL trình đúng hạn\tTham mưu xây dựng văn bản quy phạm pháp luật theo chương trình được giao"
+        in lines
+    )
+    assert not any("_rate" in line or "dti_score" in line for line in lines)
     assert lines[-1].startswith("8.1\tkết quả khảo sát của đơn vị (nếu có)\tMức độ hài lòng của người dân")
     # The Office's own figures beside the draft: only the two it has not typed yet.
     other = tmp_path / "office"
@@ -609,9 +618,32 @@ def test_the_figures_no_register_holds_are_named_for_the_officer(tmp_path):
     )
     assert out.splitlines()[-3:] == [
         "Figures no register holds, for the officer to type (the 2024 evidence has none yet):",
-        "2.4\tindicator unlawful_docs_handled_rate\tUnlawful documents checked and handled",
-        "7.1.2\tindicator dti_score\tDigital transformation index (DTI) result",
+        "2.4\tindicator: Unlawful documents handled\tUnlawful documents checked and handled",
+        "7.1.2\tindicator: Digital transformation index (share of max)\tDigital transformation index (DTI) result",
     ]
+
+
+def test_the_report_names_indicators_by_their_titles_through_a_real_pipe(tmp_path):
+    """The worked example's `--report`, as a process writes it to a pipe: each figure for the
+    officer named in words, Vietnamese by default and English on request, never by its code."""
+    import subprocess
+    import sys
+
+    evidence = tmp_path / "evidence"
+    shutil.copytree(ROOT / "examples" / "so-van-ban" / "evidence", evidence)
+    command = [sys.executable, "-m", "scorer", "register", "import"]
+    command += [str(ROOT / "examples" / "so-van-ban" / "so-van-ban-2024.xlsx"), "--unit", "van-phong-ubnd-tinh"]
+    command += ["--year", "2024", "--evidence", str(evidence), "--rules", str(RULES), "--report", "--dry-run"]
+    env = {k: v for k, v in __import__("os").environ.items() if k != "SCORER_LANG"}
+    vi = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path, check=True).stdout.decode("utf-8")
+    assert "6.1\tchỉ số: Tỷ lệ giải ngân dự toán được giao\tThực hiện, giải ngân dự toán ngân sách được giao\n" in vi
+    assert (
+        "7.3.4\tchỉ số: Tỷ lệ hồ sơ đồng bộ lên Cổng DVC quốc gia\tĐồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia\n" in vi
+    )
+    en = subprocess.run(command + ["--lang", "en"], capture_output=True, env=env, cwd=tmp_path, check=True)
+    text = en.stdout.decode("utf-8")
+    assert "6.1\tindicator: Budget disbursed\tAssigned budget executed and disbursed\n" in text
+    assert "_rate" not in vi + text
 
 
 def test_the_draft_goes_where_output_says_and_nowhere_it_cannot(tmp_path):

@@ -138,6 +138,9 @@ class Figure:
     type: str
     # The indicator's name (`procedures_published_rate`); None for another type.
     name: str | None = None
+    # The indicator's title, as the product names it to a user (vi, en): None when not declared.
+    name_title: str | None = None
+    name_title_en: str | None = None
 
 
 @dataclass(frozen=True)
