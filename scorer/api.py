@@ -248,7 +248,8 @@ def validate(request: Request) -> Validation:
     for data in inputs.units():
         counts.append(len(data.evidence.records))
         warnings += loading.document_conflicts(data.evidence, data.last_year)
-        warnings += _to_review(data.evidence)
+        warnings += loading.to_review(data.evidence)
+        warnings += loading.unsent_reports(data.evidence)
         warnings += loading.unused_roles(inputs.folder(data.unit.id), data.unit, inputs.criteria)
         warnings += loading.unresolved(inputs.criteria, data.evidence, data.last_year)
         warnings += _other_frame(inputs.folder(data.unit.id), data, inputs.criteria)
@@ -271,22 +272,6 @@ def _other_frame(folder: Path, data: UnitYear, cs: CriteriaSet) -> list[Problem]
         scale=Figure(plain_number(cs.scale)),
     )
     return [Problem(str(folder / str(official.year) / "official.yaml"), message, field="areas")]
-
-
-def _to_review(evidence: EvidenceSet) -> list[Problem]:
-    """Records drafted from the register and not yet reviewed: listed, as predict counts them only
-    in the high scenario."""
-    return [
-        Problem(
-            evidence.origins[r.id].path,
-            f"'{r.id}' was drafted from the register and is not reviewed yet: predict counts it only in the high scenario",
-            line=evidence.origins[r.id].line,
-            field="review",
-            hint="check it against the document, fill in what its note names, then delete `review: needed`",
-        )
-        for r in evidence.records
-        if r.review is not None
-    ]
 
 
 def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) -> UnitYear:
@@ -719,15 +704,15 @@ def register_review(evidence: Path, unit: str, year: int, record_id: str, accept
     found = {d.id: d for d in drafted(evidence, unit, year)}
     item = found.get(record_id)
     if item is None:
-        raise SelectionError.single(evidence / unit / str(year), f"no record '{record_id}' waiting for review")
+        raise SelectionError.single(evidence / unit / str(year), msg("no_draft", id=record_id))
     path = evidence / unit / str(year) / item.file
     text = drafting.reviewed(read_text(path), item.line, record_id, accept)
     if text is None:
         raise InputError.single(
             path,
-            f"'{record_id}' is no longer written as drafted",
+            msg("draft_changed", id=record_id),
             line=item.line,
-            hint="edit the file: delete its `review: needed` line to accept it, or the record to reject it",
+            hint=msg("draft_changed_hint"),
         )
     return item.file, text.encode("utf-8")
 

@@ -468,6 +468,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "one number and symbol names one document a year",
         "vi": "mỗi số và ký hiệu chỉ dùng cho một văn bản trong một năm",
     },
+    "after_cutoff": {
+        "en": "{date} is after the {year} data cut-off ({cutoff})",
+        "vi": "ngày {date} muộn hơn ngày chốt số liệu năm {year} ({cutoff})",
+    },
+    "after_cutoff_hint": {
+        "en": "a record of the next year goes in that year's folder",
+        "vi": "bản ghi của năm sau để trong thư mục của năm đó",
+    },
+    "to_review": {
+        "en": "'{id}' was drafted from the register and is not reviewed yet: "
+        "the forecast counts it only in the high scenario",
+        "vi": "'{id}' được lập từ sổ đăng ký văn bản đi và chưa được rà soát: "
+        "bản dự báo chỉ tính nó trong kịch bản cao",
+    },
+    "to_review_hint": {
+        "en": "check it against the document, fill in what its note names, then delete `review: needed`",
+        "vi": "đối chiếu với văn bản, bổ sung những gì ghi chú nêu, rồi xóa dòng `review: needed`",
+    },
+    "report_not_sent": {
+        "en": "the report '{id}' has no date sent: it counts as not sent",
+        "vi": "báo cáo '{id}' chưa ghi ngày gửi: được tính là chưa gửi",
+    },
+    "report_not_sent_hint": {
+        "en": "if it was sent, write the day it was sent",
+        "vi": "nếu đã gửi, ghi ngày gửi báo cáo",
+    },
+    "no_draft": {"en": "no record '{id}' waiting for review", "vi": "không có bản ghi '{id}' đang chờ rà soát"},
+    "draft_changed": {
+        "en": "'{id}' is no longer written as drafted",
+        "vi": "'{id}' không còn giữ nguyên như khi được lập",
+    },
+    "draft_changed_hint": {
+        "en": "edit the file: delete its `review: needed` line to accept it, or the record to reject it",
+        "vi": "sửa trực tiếp tệp: xóa dòng `review: needed` để chấp nhận, hoặc xóa bản ghi để loại bỏ",
+    },
     # -- unit.yaml, official.yaml, explanations, test cases, decisions
     "row_id_not_title": {
         "en": "write the row's id, not its title: '{id}'",

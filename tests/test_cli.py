@@ -342,6 +342,63 @@ def test_validate_warns_when_one_number_names_two_documents(runner, office_copy)
     assert ok.startswith("OK: criteria_2024.yaml")
 
 
+@pytest.mark.parametrize(
+    "lang, want",
+    [
+        (
+            "vi",
+            "Cảnh báo: {path}:1: submitted: báo cáo 'bc-q1' chưa ghi ngày gửi: được tính là chưa gửi "
+            "(nếu đã gửi, ghi ngày gửi báo cáo)",
+        ),
+        (
+            "en",
+            "Warning: {path}:1: submitted: the report 'bc-q1' has no date sent: it counts as not sent "
+            "(if it was sent, write the day it was sent)",
+        ),
+    ],
+)
+def test_validate_warns_of_a_report_with_no_day_sent_which_counts_as_not_sent(runner, tmp_path, lang, want):
+    unit = tmp_path / "evidence" / "u"
+    (unit / "2024").mkdir(parents=True)
+    (unit / "unit.yaml").write_text("id: u\nname: Sở Nội vụ\n", encoding="utf-8")
+    path = unit / "2024" / "bc.yaml"
+    path.write_text(
+        "- {id: bc-q1, type: report, period: q1, date: 2024-03-12, due: 2024-03-15}\n"
+        "- {id: bc-h1, type: report, period: h1, date: 2024-06-12, due: 2024-06-15, submitted: 2024-06-12}\n",
+        encoding="utf-8",
+    )
+    args = ["validate", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--lang", lang]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "bc-" in line] == [want.format(path=path)]
+    # The warning says what the forecast does: the report with no day sent is a report not sent.
+    explain = runner.invoke(main, ["explain", "1.2", *args[1:5], "--as-of", "2024-09-30", "--lang", "vi"])
+    assert explain.exit_code == 0, explain.output
+    assert "Hạn báo cáo quý I 15/03/2024 chưa thực hiện bc-q1" in [
+        " ".join(r.split()) for r in explain.output.splitlines()
+    ]
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_validate_refuses_a_record_after_the_cutoff_in_last_years_folder(runner, tmp_path, year):
+    unit = tmp_path / "evidence" / "u"
+    (unit / "2023").mkdir(parents=True)
+    (unit / "unit.yaml").write_text("id: u\nname: Sở Nội vụ\n", encoding="utf-8")
+    path = unit / "2023" / "e.yaml"
+    path.write_text("- {id: late, type: plan, kind: par, date: 2024-02-01, tasks_total: 2, tasks_done: 1}\n", "utf-8")
+    args = ["validate", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--year", str(year)]
+    vi, en = runner.invoke(main, [*args, "--lang", "vi"]), runner.invoke(main, [*args, "--lang", "en"])
+    assert vi.exit_code == en.exit_code == 1
+    assert vi.stderr.splitlines()[0] == (
+        f"Lỗi: {path}:1: date: ngày 01/02/2024 muộn hơn ngày chốt số liệu năm 2023 (31/12/2023) "
+        "(bản ghi của năm sau để trong thư mục của năm đó)"
+    )
+    assert en.stderr.splitlines()[0] == (
+        f"Error: {path}:1: date: 01/02/2024 is after the 2023 data cut-off (31/12/2023) "
+        "(a record of the next year goes in that year's folder)"
+    )
+
+
 @pytest.mark.parametrize("year", [2023, 2024])
 def test_shipped_evidence_names_each_document_once(runner, monkeypatch, year):
     monkeypatch.chdir(ROOT)

@@ -97,7 +97,7 @@ def test_a_register_of_a_few_hundred_rows_is_drafted_with_its_par_documents_only
         main, ["validate", "--evidence", str(evidence), "--rules", str(RULES), "--year", "2024"]
     )
     assert result.exit_code == 0, result.output
-    assert result.stderr.count("not reviewed yet") == len(records)
+    assert result.stderr.count("chưa được rà soát") == len(records)
 
 
 def test_a_document_already_in_the_evidence_is_not_drafted_again_and_a_second_import_adds_nothing(tmp_path):

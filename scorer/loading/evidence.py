@@ -697,9 +697,35 @@ def check_cutoff(evidence: EvidenceSet, cutoff: dt.date) -> list[Problem]:
         # A date years away is a mistyped year, told as such where the dates are checked.
         if cutoff < record.date and record.date.year <= cutoff.year + 1 and record.id not in evidence.hypothetical:
             origin = evidence.origins[record.id]
-            message = f"{record.date.isoformat()} is after the year's data cut-off ({cutoff.isoformat()})"
-            problems.append(_problem(origin, "date", message, "a record of the next year goes in that year's folder"))
+            message = msg(
+                "after_cutoff",
+                date=record.date.strftime("%d/%m/%Y"),
+                year=cutoff.year,
+                cutoff=cutoff.strftime("%d/%m/%Y"),
+            )
+            problems.append(_problem(origin, "date", message, msg("after_cutoff_hint")))
     return with_sources(problems)
+
+
+def to_review(evidence: EvidenceSet) -> list[Problem]:
+    """Warnings: records drafted from the register and not reviewed yet, which predict counts only in
+    the high scenario."""
+    return [
+        _problem(evidence.origins[r.id], "review", msg("to_review", id=r.id), msg("to_review_hint"))
+        for r in evidence.records
+        if r.review is not None
+    ]
+
+
+def unsent_reports(evidence: EvidenceSet) -> list[Problem]:
+    """Warnings: report records with no day sent. The contract counts such a report as not sent (a
+    report not sent yet may be recorded), but an officer who typed only the report's own date will
+    not expect it."""
+    return [
+        _problem(evidence.origins[r.id], "submitted", msg("report_not_sent", id=r.id), msg("report_not_sent_hint"))
+        for r in evidence.records
+        if r.type == "report" and r.submitted is None and r.id not in evidence.hypothetical
+    ]
 
 
 def check_values(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
