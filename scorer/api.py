@@ -675,11 +675,21 @@ class Drafted:
     note: str | None
 
 
-def drafted(evidence: Path, unit: str, year: int) -> list[Drafted]:
-    """The unit's records of `year` still marked `review: needed`, in date order."""
-    folder = evidence / unit
-    records = loading.load_evidence(folder, year)
-    return [
+@dataclass(frozen=True)
+class Attention:
+    """What the evidence page asks the officer to look at in a unit's year: the records drafted from
+    the register still to review, and the warnings `validate` gives on that year's files."""
+
+    drafted: list[Drafted]
+    warnings: list[Problem]
+
+
+def attention(evidence: Path, unit: str, year: int) -> Attention:
+    """The unit's records of `year` still marked `review: needed`, in date order, and the warnings
+    on its evidence that are not about them (a report with no day sent, one number naming two
+    documents)."""
+    records = loading.load_evidence(evidence / unit, year)
+    drafted = [
         Drafted(
             r.id,
             r.type,
@@ -693,6 +703,12 @@ def drafted(evidence: Path, unit: str, year: int) -> list[Drafted]:
         for r in sorted(records.records, key=lambda r: (r.date, r.id))
         if r.review is not None
     ]
+    return Attention(drafted, loading.unsent_reports(records) + loading.document_conflicts(records))
+
+
+def drafted(evidence: Path, unit: str, year: int) -> list[Drafted]:
+    """The unit's records of `year` still marked `review: needed`, in date order."""
+    return attention(evidence, unit, year).drafted
 
 
 def register_review(evidence: Path, unit: str, year: int, record_id: str, accept: bool) -> tuple[str, bytes]:

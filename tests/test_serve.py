@@ -643,6 +643,24 @@ def test_the_upload_form_shows_each_problem_and_accepts_the_corrected_file(clien
     assert "Đã nhận" not in client.get(url, params={"uploaded": "Mật khẩu đã hết hạn", "records": "1"}).text
 
 
+def test_the_evidence_page_warns_of_a_report_uploaded_with_no_day_sent(client: TestClient) -> None:
+    csrf = login(client)
+    url = f"/units/{OFFICE}/evidence/2024"
+    unsent = b"- {id: bc-thang-10, type: report, period: other, date: 2024-09-20, due: 2024-09-25}\n"
+    accepted = client.post(url, files={"file": ("bc.yaml", unsent)}, data={"csrf": csrf})
+    assert accepted.status_code == 200 and "Đã nhận bc.yaml: 1 bản ghi." in accepted.text
+    page = client.get(url).text
+    assert "<h2>Cần xem lại</h2>" in page
+    assert (
+        '<tr><td>bc.yaml</td><td>–</td><td class="n">1</td><td>submitted</td>'
+        "<td>báo cáo &#39;bc-thang-10&#39; chưa ghi ngày gửi: được tính là chưa gửi (nếu đã gửi, ghi ngày gửi báo cáo)</td></tr>"
+    ) in page
+    assert "has no date sent: it counts as not sent" in client.get(url, params={"lang": "en"}).text
+    sent = unsent.replace(b"}", b", submitted: 2024-09-24}")
+    assert client.post(url, files={"file": ("bc.yaml", sent)}, data={"csrf": csrf}).status_code == 200
+    assert 'id="warnings"' not in client.get(url, params={"lang": "vi"}).text
+
+
 def test_downloads_open_in_their_applications(client: TestClient, evidence: Path, tmp_path: Path) -> None:
     login(client)
     base = f"/units/{OFFICE}/download/"

@@ -51,7 +51,7 @@ class PredictionCache:
         # (or an hour passes), so page views of that unit never queue behind the same failure
         self._heavy: dict[tuple[object, ...], tuple[float, str]] = {}
         self._hashes: dict[tuple[str, int, int, int], str] = {}
-        self._drafted: dict[tuple[str, int, str], list[api.Drafted] | None] = {}
+        self._attention: dict[tuple[str, int, str], api.Attention | None] = {}
         # heavy-lane computations under way for a page that did not wait for them
         self._running: set[tuple[object, ...]] = set()
         # one computation per unit at a time (different units in parallel, in the runner's pool)
@@ -109,24 +109,24 @@ class PredictionCache:
             raise ScorerError(result)
         return result
 
-    def drafted(self, unit: str, year: int) -> list[api.Drafted] | None:
-        """The unit's records still to review, read once per state of its evidence (a page view of
+    def attention(self, unit: str, year: int) -> api.Attention | None:
+        """The unit's records still to review and the warnings on its files, read once per state of its evidence (a page view of
         a unit that did not change reads nothing): in the calling thread for a small unit (100
         records take 3 ms, less than a job's round trip, which under load waits for a worker), in
         a worker for a larger one, whose reading would hold the server's interpreter lock."""
         key = (unit, year, self.digest(unit, year))
         with self._lookup:
-            if key in self._drafted:
-                return self._drafted[key]
+            if key in self._attention:
+                return self._attention[key]
         weight = work.weight(self.evidence / unit)
         if weight < INLINE_BYTES and self.run.lane(unit, weight) == work.LIGHT:
-            found = work.drafted(self.evidence, unit, year)
+            found = work.attention(self.evidence, unit, year)
         else:
-            found = self.run(work.drafted, self.evidence, unit, year, unit=unit, weight=weight)
+            found = self.run(work.attention, self.evidence, unit, year, unit=unit, weight=weight)
         with self._lookup:
-            self._drafted[key] = found
-            while len(self._drafted) > MAX_ENTRIES:
-                self._drafted.pop(next(iter(self._drafted)))
+            self._attention[key] = found
+            while len(self._attention) > MAX_ENTRIES:
+                self._attention.pop(next(iter(self._attention)))
         return found
 
     def cached(

@@ -49,12 +49,14 @@ async def page_context(ctx: Ctx, year: int) -> dict[str, Any]:
     uploaded = ctx.request.query_params.get("uploaded")
     try:
         # the files' own problems are listed with the files
-        drafted = await run_in_threadpool(ctx.service.cache.drafted, ctx.unit, year) or []
+        attention = await run_in_threadpool(ctx.service.cache.attention, ctx.unit, year)
     except (work.TooHeavy, work.Busy):
-        drafted = []
+        attention = None
     reviewed = ctx.request.query_params.get("reviewed")
+    warnings = attention.warnings if attention is not None else []
     return {
-        "drafted": drafted,
+        "drafted": attention.drafted if attention is not None else [],
+        "warnings": uploads.problem_rows(warnings, config.evidence / ctx.unit, year),
         # the note names the action only: a crafted link cannot make it say more
         "reviewed": reviewed if reviewed in ("accept", "reject") else None,
         "unit_id": ctx.unit,

@@ -61,6 +61,13 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "tính dự báo cần nhiều bộ nhớ hơn mức máy chủ dành cho một tác vụ; hãy chia nhỏ tệp",
         "en": "its prediction needed more memory than the service gives one task; split its files",
     },
+    # What `validate` warns of in the year's files, on the evidence page.
+    "web.warnings": {"vi": "Cần xem lại", "en": "To look at"},
+    "web.warnings_help": {
+        "vi": "Các tệp hợp lệ, nhưng những dòng sau có thể không như đơn vị mong muốn.",
+        "en": "The files are valid, but these rows may not say what the unit means.",
+    },
+    "web.warning": {"vi": "Cảnh báo", "en": "Warning"},
     # The records drafted from the register (`scorer register import`), on the evidence page.
     "web.drafted": {
         "vi": "Bản ghi lập từ sổ đăng ký văn bản, chờ rà soát",
