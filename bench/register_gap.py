@@ -283,6 +283,104 @@ def parting(hand: dict[str, Any], other: dict[str, Any], held: set[str]) -> list
     return [f"  {g:+6.2f}  {i:<7} {t[:44]:<44} {'; '.join(c) or '(no evidence either way)'}" for g, i, t, c in rows]
 
 
+# What the hand-typed evidence of a parting criterion has that the draft lacks, by where it lives.
+WHERE = {
+    "figure": "a figure inside a report (an indicator's value, a survey's share)",
+    "tasks": "the tasks the province assigned, with due and completion days",
+    "fields": "counts inside a document the register lists (a plan's tasks, an inspection's findings)",
+    "progress": "a plan's progress, counted in a later report",
+    "other": "a document of another register (a centre's, the incoming one)",
+    "none": "no document at all (a count kept by the officer)",
+    "pace": "no record parts them: the chance of work to come reads the unit's other evidence",
+}
+
+
+def lacks(hand: dict[str, Any], drafted: list[dict[str, Any]], held: set[str]) -> list[tuple[str, str]]:
+    """Per record the hand-typed forecast cites for a criterion and the draft lacks: where it lives
+    (a WHERE key) and what it is (`indicator budget_disbursement_rate = 0.68 in 180/BC-VPUB`)."""
+    records = {r.id: r for r in load_evidence(OFFICE, 2024).records}
+    mine = {(_key(r["document_no"]), r["type"]): r for r in drafted if r.get("document_no")}
+    out: list[tuple[str, str]] = []
+    tasks = 0
+    for ident in hand["evidence"]:
+        record = records.get(ident)
+        if record is None:
+            continue
+        known = record.model_dump(mode="json")
+        number = record.document_no
+        if record.type == "assigned_task":
+            tasks += 1
+        elif record.type in ("indicator", "survey"):
+            name = known.get("name") or known.get("instrument")
+            value = known.get("value", known.get("share"))
+            out.append(("figure", f"{record.type} {name} = {value} in {number}"))
+        elif record.type == "communication" and not mine.get((_key(number or ""), record.type)):
+            where = f"in {number}" if number else "no document"
+            out.append(("figure" if number else "none", f"communication {known['form']} = {known['count']} {where}"))
+        elif not number:
+            out.append(("none", f"{record.type} {record.id}: {record.title}"))
+        elif _key(number) not in held:
+            out.append(("other", f"{record.type} {number}"))
+        else:
+            draft = mine.get((_key(number), record.type))
+            if draft is None or (record.type == "plan" and draft["date"] != record.date):
+                counted = ", ".join(f"{n} = {known[n]}" for n in NOTED if known.get(n))
+                out.append(("progress", f"{record.type} {number} of {record.date:%d/%m/%Y}: {counted}"))
+                continue
+            missing = [f"{n} = {known[n]}" for n in NOTED if known.get(n) and draft.get(n) != known[n]]
+            if record.type == "communication" and draft.get("count", 1) != known.get("count"):
+                missing.append(f"count = {known['count']}")
+            if missing:
+                out.append(("fields", f"{record.type} {number}: {', '.join(missing)}"))
+    if tasks:
+        out.append(("tasks", f"{tasks} assigned tasks (due, completed)"))
+    return out
+
+
+def breakdown(
+    hand: dict[str, Any], other: dict[str, Any], drafted: list[dict[str, Any]], held: set[str]
+) -> tuple[list[tuple[float, str, str, str]], dict[str, float]]:
+    """Scenario a's gap criterion by criterion (gap, id, where, what the draft lacks), most first,
+    and summed by where it lives: what a register could still give and what only the officer types.
+    Each criterion counts under the place of the first record it lacks."""
+    mine = {c["id"]: c for c in other["criteria"]}
+    rows = []
+    sums: dict[str, float] = {}
+    for criterion in hand["criteria"]:
+        gap = criterion["expected"] - mine[criterion["id"]]["expected"]
+        if abs(gap) < 0.005:
+            continue
+        found = lacks(criterion, drafted, held)
+        where = found[0][0] if found else "pace"
+        sums[where] = sums.get(where, 0.0) + gap
+        what = "; ".join(text for _, text in found[:3]) + (f"; ... {len(found)} in all" if len(found) > 3 else "")
+        rows.append((gap, criterion["id"], where, what or "(no record either way)"))
+    rows.sort(key=lambda r: -r[0])
+    return rows, dict(sorted(sums.items(), key=lambda kv: -kv[1]))
+
+
+def table(rows: list[tuple[float, str, str, str]], sums: dict[str, float]) -> list[str]:
+    """The breakdown as docs/commands.md states it: a Markdown row per place, its points and its
+    criteria with theirs."""
+    out = ["| Where what the draft lacks lives | Points | Criteria (points) |", "|---|---:|---|"]
+    for where, total in sums.items():
+        ids = ", ".join(f"{ident} {gap:.2f}" for gap, ident, w, _ in rows if w == where)
+        out.append(f"| `{where}`: {WHERE[where]} | {total:.2f} | {ids} |")
+    return out
+
+
+def draft_of(tmp: Path) -> list[dict[str, Any]]:
+    """Scenario a's accepted draft, as `forecasts` wrote it under `tmp`."""
+    path = tmp / "a" / "evidence" / UNIT / "2024" / "so-van-ban.yaml"
+    records: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return records
+
+
+def held_rows() -> set[str]:
+    """The numbers the Office's own register holds."""
+    return {_key(row.symbol) for row in read_register(EXAMPLE / "so-van-ban-2024.xlsx").rows}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--criteria", action="store_true", help="list the criteria that part the forecasts")
@@ -299,7 +397,16 @@ def main() -> None:
                 print(f"      {miss}")
         print(f"2. The forecast of the Office, 2024, as of {dt.date.fromisoformat(AS_OF):%d/%m/%Y} (expected total)")
         hand, scenarios, rows = forecasts(tmp)
-        held = {_key(row.symbol) for row in read_register(EXAMPLE / "so-van-ban-2024.xlsx").rows}
+        held = held_rows()
+        if args.criteria:
+            print("   a, criterion by criterion: what the draft lacks, and where it lives")
+            parts, sums = breakdown(hand, scenarios[0][1], draft_of(tmp), held)
+            for gap, ident, where, what in parts:
+                print(f"  {gap:+6.2f}  {ident:<7} {where:<9} {what}")
+            print("   The gap by where what the draft lacks lives (each criterion by its first record)")
+            for where, total in sums.items():
+                print(f"  {total:+6.2f}  {where:<9} {WHERE[where]}")
+            print("\n".join(table(parts, sums)))
         print(f"  {'hand-typed evidence':<48} {hand['total']['expected']:6.2f}")
         for label, unit in scenarios:
             gap = hand["total"]["expected"] - unit["total"]["expected"]

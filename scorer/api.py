@@ -652,11 +652,14 @@ def register_import(
     table = load_register_rules([request.rules / "register.yaml", *rules])
     rows = read_register(register, lang)
     # Documents still in force are carried from last year's evidence by the import that starts the
-    # draft file only: one the officer then deleted (replaced, repealed) is not offered again.
+    # draft file only: one the officer then deleted (replaced, repealed) is not offered again. A
+    # unit's own fields (the units subject to inspection) are read from it by every import.
     last = folder / str(cs.year - 1)
     first = not loading.is_file(target)
-    last_year = loading.load_evidence(folder, cs.year - 1) if first and loading.is_dir(last) else None
-    result = drafting.draft(rows, table, cs, unit, cs.year, evidence, lang, register.name, last_year)
+    earlier = loading.load_evidence(folder, cs.year - 1) if loading.is_dir(last) else None
+    result = drafting.draft(
+        rows, table, cs, unit, cs.year, evidence, lang, register.name, earlier if first else None, earlier
+    )
     previous = read_text(target) if loading.is_file(target) else None
     return RegisterImport(result, target, drafting.render_yaml(result, lang, previous))
 

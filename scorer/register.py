@@ -89,6 +89,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Văn bản năm trước còn hiệu lực? (lập từ hồ sơ năm {last}, cần xác nhận):",
     },
     "from_summary": {"en": "the summary says", "vi": "theo trích yếu"},
+    "carried_note": {
+        "en": " From the {last} evidence ({id}, {where}): {fields}; check it still holds.",
+        "vi": " Lấy từ hồ sơ năm {last} ({id}, {where}): {fields}; kiểm tra lại nếu đã thay đổi.",
+    },
     "header": {
         "en": "# Drafted by `scorer register import` from {source}: {count} record(s) for {unit}, {year}.\n"
         "# Check each against the document, fill in what its note names, then delete its line\n"
@@ -275,9 +279,13 @@ class Classifier:
         return found
 
     def criteria_of(self, record: dict[str, Any]) -> list[str]:
-        """The sub-criteria whose metrics read a record like this one."""
+        """The sub-criteria whose metrics read a record like this one, or that ask for the proof it is
+        (a dialogue's invitation: 1.6 in 2024)."""
         found = []
         for criterion in self.cs.criteria():
+            if record.get("proof") is not None and any(p.id == record["proof"] for p in criterion.proofs):
+                found.append(criterion.id)
+                continue
             for name in kind_of(criterion.rule).metrics() if criterion.rule is not None else []:
                 metric = self.cs.metrics.get(name)
                 if metric is not None and metric.type == record["type"] and _fits(metric.where, record):
@@ -326,9 +334,12 @@ def draft(
     lang: str = "vi",
     source: str | None = None,
     last_year: EvidenceSet | None = None,
+    earlier: EvidenceSet | None = None,
 ) -> RegisterDraft:
     """The register's PAR documents of `year` as review-marked records, each row's outcome, and the
-    warnings: a number the register dates twice, a document the evidence has under another date."""
+    warnings: a number the register dates twice, a document the evidence has under another date.
+    `last_year` gives the documents still in force (the import that starts the draft file only);
+    `earlier`, last year's evidence for a rule's `carry` fields (every import)."""
     classifier = Classifier(rules, cs)
     source = source or register.path
     # The documents already in the evidence, by number and date. An indicator, a survey or a
@@ -429,6 +440,7 @@ def draft(
             record_id, number = f"{base}-{number}", number + 1
         taken.add(record_id)
         record = {"id": record_id, **record}
+        carried_note = _carry(record, rule, unread, earlier, year, lang)
         if _valid(record) is not None:
             for name in rule.read:
                 if name in record:
@@ -445,7 +457,7 @@ def draft(
             msg("todo_note", lang, source=source, line=row.line, fields=fields)
             if unread
             else msg("plain_note", lang, source=source, line=row.line)
-        )
+        ) + carried_note
         if record_type == "plan" and "tasks_total" in unread:
             # The plan as issued: none of its tasks done yet; its progress is a later record.
             record["note"] += msg("progress_note", lang)
@@ -581,11 +593,13 @@ def _record(
     record: dict[str, Any] = {"type": rule.record["type"], "review": "needed"}
     unread = list(rule.todo)
     for name, value in rule.record.items():
-        if name != "type":
+        if name not in ("type", "proof"):
             record[name] = value
     record["date"] = row.date
     record["document_no"] = " ".join(row.symbol.split())
     record["title"] = row.summary
+    if "proof" in rule.record:  # the proof the document is, after what it is (as the evidence is written)
+        record["proof"] = rule.record["proof"]
     if rule.period:
         period = classifier.period(row.summary)
         if period is None:
@@ -614,6 +628,43 @@ def _record(
     model = RECORD_TYPES[str(rule.record["type"])]
     unread = [name for name in unread if name in model.model_fields]
     return record, unread
+
+
+def _carry(
+    record: dict[str, Any],
+    rule: RegisterRule,
+    unread: list[str],
+    earlier: EvidenceSet | None,
+    year: int,
+    lang: str,
+) -> str:
+    """A rule's `carry` fields the summary did not give, from the latest record of the same type in
+    last year's evidence, into the record (when it stays valid) and out of `unread`; the note's
+    sentence that says where each came from, or "" when none was carried."""
+    wanted = [name for name, part in rule.carry.items() if name in unread and part in record]
+    if not wanted or earlier is None:
+        return ""
+    kept = [r for r in earlier.records if r.type == record["type"] and r.date.year < year]
+    if not kept:
+        return ""
+    latest = max(kept, key=lambda r: (r.date, r.id))
+    known = latest.model_dump()
+    taken = []
+    for name in wanted:
+        value = known.get(name)
+        if not value:  # a count of 0 last year says nothing of this year's
+            continue
+        record[name] = value
+        if _valid(record) is not None:
+            del record[name]
+            continue
+        unread.remove(name)
+        taken.append(f"{field_label(name, lang)} = {value}")
+    if not taken:
+        return ""
+    origin = earlier.origins.get(latest.id)
+    where = f"{Path(origin.path).name}, {msg('row', lang)} {origin.line}" if origin is not None else latest.id
+    return msg("carried_note", lang, last=year - 1, where=where, id=latest.id, fields="; ".join(taken))
 
 
 def _valid(record: dict[str, Any]) -> str | None:

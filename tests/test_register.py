@@ -573,6 +573,84 @@ def test_a_plan_s_note_names_what_to_fill_in_and_how_its_progress_is_kept(tmp_pa
     )
 
 
+def test_the_units_subject_to_inspection_come_from_last_year_beside_the_units_the_summary_gives(tmp_path):
+    """ "tại 04 phòng, đơn vị" gives the units inspected; the divisions and units subject to
+    inspection are the unit's (10 in the Office's 2023 inspection): taken from last year, named in the
+    note to check. Never beside a count the summary does not give (0 of 10 inspected is no figure
+    anybody gave), nor when the summary's count is more than last year's whole."""
+    evidence = _unit(tmp_path)
+    shutil.copytree(OFFICE / "2023", evidence / "u" / "2023")
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "176/TB-VPUB;05/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 04 phòng, đơn vị\n"
+        "180/TB-VPUB;12/09/2024;Thông báo kết luận kiểm tra công tác cải cách hành chính năm 2024\n"
+        "190/TB-VPUB;20/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 12 phòng, đơn vị\n",
+        encoding="utf-8",
+    )
+    assert _import(evidence, register)[0] == 0
+    four, plain, twelve = [r for r in _drafted(evidence) if r["type"] == "inspection"]
+    assert (four["units_inspected"], four["units_total"]) == (4, 10)
+    assert "findings" not in four
+    assert four["note"] == (
+        "Lập từ sổ đăng ký văn bản (r.csv, dòng 2). Cần bổ sung: findings (số tồn tại, hạn chế phát hiện), "
+        "findings_resolved (số tồn tại, hạn chế đã khắc phục). Lấy từ hồ sơ năm 2023 (kt-cchc-2023, "
+        "activities.yaml, dòng 3): units_total (tổng số đơn vị thuộc diện kiểm tra) = 10; kiểm tra lại nếu đã "
+        "thay đổi."
+    )
+    assert "units_total" not in plain and "units_inspected" not in plain
+    assert "units_total" not in twelve and "units_inspected" not in twelve
+    assert twelve["note"].endswith("(theo trích yếu: units_inspected = 12).")
+    # A later import (the draft file there) still reads last year's whole; in English.
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "201/TB-VPUB;25/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 02 đơn vị\n",
+        encoding="utf-8",
+    )
+    assert _import(evidence, register, "--lang", "en")[0] == 0
+    later = _drafted(evidence)[-1]
+    assert (later["units_inspected"], later["units_total"]) == (2, 10)
+    assert later["note"] == (
+        "Drafted from the register (r.csv, row 2). To fill in: findings (findings), findings_resolved (findings "
+        "resolved). From the 2023 evidence (kt-cchc-2023, activities.yaml, row 3): units_total (units to inspect) = "
+        "10; check it still holds."
+    )
+
+
+def test_a_dialogue_s_invitation_minutes_and_conclusions_are_drafted_as_the_proofs_they_are(tmp_path):
+    """Criterion 1.6 asks for three proofs of the head's dialogue: the invitation, the minutes and the
+    head's conclusion notice. Each drafted as the proof it is, serving 1.6; a report on the dialogue
+    is no proof of it. Validate reads them as the hand-typed evidence's proofs."""
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "149/GM-VPUB;12/08/2024;Giấy mời dự Hội nghị đối thoại năm 2024\n"
+        "158/TB-VPUB;22/08/2024;Thông báo kết luận của Chánh Văn phòng tại hội nghị đối thoại với công chức\n"
+        "03/BB-VPUB;22/08/2024;Biên bản hội nghị Chánh Văn phòng đối thoại với người dân, doanh nghiệp\n"
+        "170/BC-VPUB;30/08/2024;Báo cáo kết quả đối thoại với doanh nghiệp năm 2024\n",
+        encoding="utf-8",
+    )
+    code, out, err = _import(evidence, register, "--report")
+    assert code == 0, err
+    drafted = _drafted(evidence)
+    assert [(r["type"], r.get("proof"), r.get("criteria")) for r in drafted] == [
+        ("document", "dialogue-invitation", ["1.6"]),
+        ("dialogue", "dialogue-conclusions", ["1.6"]),
+        ("dialogue", "dialogue-minutes", ["1.6"]),
+        ("dialogue", None, None),  # its summary names no head chairing it: no criterion reads it as drafted
+    ]
+    assert list(drafted[0])[:8] == ["id", "type", "review", "kind", "date", "document_no", "title", "proof"]
+    assert (
+        out.splitlines()[3]
+        == "4\t03/BB-VPUB\t22/08/2024\tđã lập\tsvb-2024-03-bb-vpub (dialogue)\tquy tắc dialogue-minutes"
+    )
+    result = CliRunner().invoke(
+        main, ["validate", "--evidence", str(evidence), "--rules", str(RULES), "--unit", "u", "--year", "2024"]
+    )
+    assert result.exit_code == 0, result.output
+
+
 def test_the_figures_no_register_holds_are_named_for_the_officer(tmp_path):
     """An indicator's value, the tasks the province assigned, the unit's own survey: no register
     holds them. The import names the criteria that read them and that the evidence lacks."""
@@ -762,3 +840,7 @@ def test_the_forecast_gap_the_docs_state_is_what_the_bench_measures(tmp_path):
     ]
     assert stated == measured
     assert f"| typed by hand (the shipped unit) | {hand['total']['expected']:.2f} | |" in text
+    # Scenario a criterion by criterion, by where what the draft lacks lives: the bench's table.
+    rows, sums = bench.breakdown(hand, scenarios[0][1], bench.draft_of(tmp_path), bench.held_rows())
+    lines = bench.table(rows, sums)
+    assert "\n".join(lines) in text

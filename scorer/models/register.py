@@ -55,6 +55,12 @@ class RegisterRule(Strict):
     number_as: str | None = None
     # Fields the register cannot give: named in the draft for the officer to fill in.
     todo: list[str] = []
+    # Fields of the unit rather than of the document (the number of its divisions and units subject
+    # to inspection) -> the field read from the summary they complete (the units inspected): when the
+    # summary gives the one and not the other, the other is taken from the latest record of the same
+    # type in last year's evidence and named in the note for the officer to check. Never beside an
+    # unread part: 0 of 10 units inspected would be a figure nobody gave.
+    carry: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _typed(self) -> "RegisterRule":
