@@ -14,8 +14,10 @@ The documents of 2024 the Office issues (its own, `-VPUB`, and the Provincial Co
 on the Committee's behalf, `-UBND`) are its register's PAR rows, each once, under the summary a
 clerk writes (the kind's name first). The centres' reports (`-TTPVHCC`, `-TTTT`) are in their own
 registers, and a letter the Office received (`905/STTTT-CNTT`) in its register of incoming documents. Around
-them: the letters of its assigned tasks, and letters, invitations, decisions and reports on other
-matters, with a fixed seed so the files do not change from run to run.
+them: the letters of its assigned tasks, the letters and invitations of every month, and the
+documents of their season on other matters, each dated when an office sends it (the figures for
+the Q3 report asked for in early September, the half-year review's invitation in July), with a
+fixed seed so the files do not change from run to run.
 """
 
 from __future__ import annotations
@@ -41,34 +43,39 @@ KIND_NAMES = {
 }
 # Records that cite a document without being it (a figure, an activity count, a plan's progress).
 CITING = {"indicator", "survey", "communication"}
+# Letters and invitations an office sends all year round ({M}: the month it is sent).
 ORDINARY = [
     ("CV", "V/v chuẩn bị nội dung phiên họp thường kỳ tháng {M} của UBND tỉnh"),
     ("CV", "V/v tham mưu xử lý kiến nghị của cử tri"),
     ("CV", "V/v đôn đốc thực hiện nhiệm vụ UBND tỉnh giao"),
     ("CV", "V/v thẩm tra hồ sơ trình UBND tỉnh về đầu tư công"),
     ("CV", "V/v tổng hợp báo cáo tình hình kinh tế - xã hội tháng {M}"),
-    ("CV", "V/v phối hợp tổ chức Lễ kỷ niệm Ngày Quốc khánh 2/9"),
     ("CV", "V/v trả lời đơn của công dân"),
-    ("CV", "V/v đề nghị cung cấp số liệu phục vụ báo cáo CCHC quý III"),
-    ("CV", "V/v góp ý dự thảo Kế hoạch CCHC năm 2025 của UBND tỉnh"),
     ("CV", "V/v cử cán bộ tham dự Hội nghị tập huấn công tác cải cách hành chính"),
     ("GM", "Giấy mời họp rà soát nhiệm vụ cải cách hành chính"),
-    ("GM", "Giấy mời dự Hội nghị sơ kết công tác 6 tháng đầu năm 2024"),
     ("GM", "Giấy mời họp thẩm định hồ sơ dự án"),
 ]
-ONCE = [
-    ("QĐ", "Quyết định nâng bậc lương thường xuyên đối với công chức"),
-    ("QĐ", "Quyết định khen thưởng tập thể, cá nhân có thành tích xuất sắc"),
-    ("QĐ", "Quyết định thành lập Đoàn kiểm tra công tác cải cách hành chính năm 2024"),
-    ("QĐ", "Quyết định phê duyệt dự toán mua sắm trang thiết bị"),
-    ("BC", "Báo cáo công tác phòng, chống tham nhũng 6 tháng đầu năm 2024"),
-    ("BC", "Báo cáo kết quả kiểm tra công tác văn thư, lưu trữ"),
-    ("BC", "Báo cáo tình hình giải ngân vốn đầu tư công tháng 8"),
-    ("KH", "Kế hoạch tổ chức các hoạt động chào mừng Ngày Quốc khánh"),
-    ("KH", "Kế hoạch kiểm tra công tác phòng cháy, chữa cháy năm 2024"),
-    ("KH", "Kế hoạch tổ chức Ngày Chuyển đổi số quốc gia 10/10"),
-    ("TB", "Thông báo kết luận của Chủ tịch UBND tỉnh tại cuộc họp về giải phóng mặt bằng"),
-    ("TTr", "Tờ trình đề nghị phê duyệt kế hoạch lựa chọn nhà thầu"),
+# Documents of their season, each sent once: (kind, summary, first day, last day). Some name PAR
+# without being evidence: a request for the figures of a report, comments on the province's draft.
+SEASONAL = [
+    ("CV", "V/v đề nghị cung cấp số liệu phục vụ báo cáo CCHC quý I", (3, 1), (3, 8)),
+    ("CV", "V/v đề nghị cung cấp số liệu phục vụ báo cáo CCHC 6 tháng đầu năm", (6, 1), (6, 8)),
+    ("CV", "V/v đề nghị cung cấp số liệu phục vụ báo cáo CCHC quý III", (9, 1), (9, 8)),
+    ("GM", "Giấy mời dự Hội nghị sơ kết công tác 6 tháng đầu năm 2024", (7, 1), (7, 20)),
+    ("CV", "V/v phối hợp tổ chức Lễ kỷ niệm Ngày Quốc khánh 2/9", (8, 1), (8, 25)),
+    ("CV", "V/v góp ý dự thảo Kế hoạch CCHC năm 2025 của UBND tỉnh", (9, 10), (9, 28)),
+    ("QĐ", "Quyết định nâng bậc lương thường xuyên đối với công chức", (1, 1), (9, 28)),
+    ("QĐ", "Quyết định khen thưởng tập thể, cá nhân có thành tích xuất sắc", (1, 10), (2, 5)),
+    ("QĐ", "Quyết định thành lập Đoàn kiểm tra công tác cải cách hành chính năm 2024", (7, 15), (8, 20)),
+    ("QĐ", "Quyết định phê duyệt dự toán mua sắm trang thiết bị", (3, 1), (5, 31)),
+    ("BC", "Báo cáo công tác phòng, chống tham nhũng 6 tháng đầu năm 2024", (6, 5), (6, 20)),
+    ("BC", "Báo cáo kết quả kiểm tra công tác văn thư, lưu trữ", (4, 1), (9, 28)),
+    ("BC", "Báo cáo tình hình giải ngân vốn đầu tư công tháng 8", (9, 1), (9, 10)),
+    ("KH", "Kế hoạch tổ chức các hoạt động chào mừng Ngày Quốc khánh", (8, 1), (8, 15)),
+    ("KH", "Kế hoạch kiểm tra công tác phòng cháy, chữa cháy năm 2024", (2, 15), (4, 30)),
+    ("KH", "Kế hoạch tổ chức Ngày Chuyển đổi số quốc gia 10/10", (9, 1), (9, 28)),
+    ("TB", "Thông báo kết luận của Chủ tịch UBND tỉnh tại cuộc họp về giải phóng mặt bằng", (1, 1), (9, 28)),
+    ("TTr", "Tờ trình đề nghị phê duyệt kế hoạch lựa chọn nhà thầu", (1, 1), (9, 28)),
 ]
 
 
@@ -115,9 +122,10 @@ def rows() -> list[tuple[str, dt.date, str, str]]:
         symbol = f"{n}/VPUB-{rng.choice(['TH', 'KT', 'NC'])}" if kind == "CV" else f"{n}/{kind}-VPUB"
         extra.append((symbol, date, "Công văn" if kind == "CV" else KIND_NAMES[kind], text.format(M=date.month)))
 
-    for kind, text in ONCE:
-        add(kind, text, dt.date(2024, rng.randint(1, 9), rng.randint(1, 28)))
-    for _ in range(120):
+    for kind, text, first, last in SEASONAL:
+        start, end = dt.date(2024, *first), dt.date(2024, *last)
+        add(kind, text, start + dt.timedelta(days=rng.randint(0, (end - start).days)))
+    for _ in range(114):
         kind, text = rng.choice(ORDINARY)
         add(kind, text, dt.date(2024, rng.randint(1, 9), rng.randint(1, 28)))
     listed = [(n, d, KIND_NAMES.get(k, "Công văn"), s) for n, (d, k, s) in own.items()] + extra
