@@ -358,6 +358,7 @@ def draft(
     outcomes: list[RowOutcome] = []
     warnings: list[str] = []
     todo: dict[str, list[str]] = {}
+    drafts: list[_Drafted] = []
 
     def out(row: RegisterRow, outcome: str, reason: str, **extra: Any) -> None:
         outcomes.append(RowOutcome(row.where, row.line, row.symbol, row.date, row.summary, outcome, reason, **extra))  # type: ignore[arg-type]
@@ -432,7 +433,6 @@ def draft(
             out(row, "skipped", msg("unknown_kind", lang, rule=rule.id, kind=rule.record.get("kind"), year=cs.year))
             continue
         record, unread = _record(row, rule, classifier, year, lang)
-        read_note: list[str] = []
         base = f"svb-{year}-{_slug(row.symbol)}"
         record_id = base
         number = 2
@@ -440,32 +440,32 @@ def draft(
             record_id, number = f"{base}-{number}", number + 1
         taken.add(record_id)
         record = {"id": record_id, **record}
-        carried_note = _carry(record, rule, unread, earlier, year, lang)
+        popped: dict[str, Any] = {}
         if _valid(record) is not None:
             for name in rule.read:
                 if name in record:
-                    read_note.append(f"{name} = {record.pop(name)}")
+                    popped[name] = record.pop(name)
                     if name not in unread:
                         unread.insert(0, name)
         criteria = classifier.criteria_of(record)
         if criteria:
             record["criteria"] = criteria
-        fields = ", ".join(field_label(name, lang) for name in unread)
-        if read_note:
-            fields += f" ({msg('from_summary', lang)}: {'; '.join(read_note)})"
-        record["note"] = (
-            msg("todo_note", lang, source=source, line=row.line, fields=fields)
-            if unread
-            else msg("plain_note", lang, source=source, line=row.line)
-        ) + carried_note
-        if record_type == "plan" and "tasks_total" in unread:
-            # The plan as issued: none of its tasks done yet; its progress is a later record.
-            record["note"] += msg("progress_note", lang)
-        if unread:
-            todo[record_id] = unread
+        drafts.append(_Drafted(record, rule, row, unread, popped))
         records.append(record)
         detail = record.get("period") or record.get("kind") or record.get("form") or record.get("status")
         out(row, "drafted", msg("rule", lang, rule=rule.id), record_id=record_id, type=record_type, detail=detail)
+    # A rule's `carry` (the units subject to inspection) only where the draft's record is the year's
+    # one record of its type: with two notices the latest would count its own units as the year's.
+    for done in drafts:
+        if done.rule.carry:
+            kind = done.record["type"]
+            of_year = sum(1 for r in evidence.records if r.type == kind and r.date.year == year)
+            of_year += sum(1 for d in drafts if d.record["type"] == kind)
+            if of_year == 1:
+                done.carried = _carry(done.record, done.rule, done.unread, done.popped, earlier, year, lang)
+        done.record["note"] = _note(done, source, lang)
+        if done.unread:
+            todo[done.record["id"]] = done.unread
     carried = in_force(rules, classifier, year, evidence, records, last_year, taken, lang) if last_year else []
     records.extend(carried)
     figures = missing_figures(cs, evidence, records)
@@ -630,19 +630,51 @@ def _record(
     return record, unread
 
 
+@dataclass
+class _Drafted:
+    """A drafted record before its note: the rule that drafted it, its row, the fields left for the
+    officer, the counts read from the summary that the record could not hold alone, and the note's
+    sentence on what was taken from last year."""
+
+    record: dict[str, Any]
+    rule: RegisterRule
+    row: RegisterRow
+    unread: list[str]
+    popped: dict[str, Any]
+    carried: str = ""
+
+
+def _note(done: _Drafted, source: str, lang: str) -> str:
+    """Where the record came from, what to fill in (with what the summary said that the record could
+    not hold), what was taken from last year, and how a plan's progress is kept."""
+    fields = ", ".join(field_label(name, lang) for name in done.unread)
+    if done.popped:
+        read = "; ".join(f"{name} = {value}" for name, value in done.popped.items())
+        fields += f" ({msg('from_summary', lang)}: {read})"
+    note = (
+        msg("todo_note", lang, source=source, line=done.row.line, fields=fields)
+        if done.unread
+        else msg("plain_note", lang, source=source, line=done.row.line)
+    ) + done.carried
+    if done.record["type"] == "plan" and "tasks_total" in done.unread:
+        # The plan as issued: none of its tasks done yet; its progress is a later record.
+        note += msg("progress_note", lang)
+    return note
+
+
 def _carry(
     record: dict[str, Any],
     rule: RegisterRule,
     unread: list[str],
+    popped: dict[str, Any],
     earlier: EvidenceSet | None,
     year: int,
     lang: str,
 ) -> str:
-    """A rule's `carry` fields the summary did not give, from the latest record of the same type in
-    last year's evidence, into the record (when it stays valid) and out of `unread`; the note's
-    sentence that says where each came from, or "" when none was carried."""
-    wanted = [name for name, part in rule.carry.items() if name in unread and part in record]
-    if not wanted or earlier is None:
+    """A rule's `carry` fields, beside the count the summary gave, from the latest record of the same
+    type in last year's evidence: into the record when it is then valid (the count back with it,
+    out of `unread`); the note's sentence saying where each came from, or "" when none was taken."""
+    if earlier is None:
         return ""
     kept = [r for r in earlier.records if r.type == record["type"] and r.date.year < year]
     if not kept:
@@ -650,15 +682,27 @@ def _carry(
     latest = max(kept, key=lambda r: (r.date, r.id))
     known = latest.model_dump()
     taken = []
-    for name in wanted:
+    for name, part in rule.carry.items():
         value = known.get(name)
-        if not value:  # a count of 0 last year says nothing of this year's
+        read = popped.get(part, record.get(part))
+        # a count of 0 last year says nothing of this year's; nor does a whole beside no count
+        if name not in unread or not value or read is None:
             continue
-        record[name] = value
-        if _valid(record) is not None:
-            del record[name]
+        trial = {**record, part: read, name: value}
+        if _valid(trial) is not None:
             continue
-        unread.remove(name)
+        order = list(record)
+        record[part], record[name] = read, value
+        # the counts after the summary's fields, before the criteria, as a person writes them
+        at = order.index("criteria") if "criteria" in order else len(order)
+        keys = order[:at] + [k for k in (part, name) if k not in order[:at]] + order[at:]
+        reordered = {k: record[k] for k in dict.fromkeys(keys)}
+        record.clear()
+        record.update(reordered)
+        popped.pop(part, None)
+        for field in (part, name):
+            if field in unread:
+                unread.remove(field)
         taken.append(f"{field_label(name, lang)} = {value}")
     if not taken:
         return ""

@@ -577,44 +577,47 @@ def test_the_units_subject_to_inspection_come_from_last_year_beside_the_units_th
     """ "tại 04 phòng, đơn vị" gives the units inspected; the divisions and units subject to
     inspection are the unit's (10 in the Office's 2023 inspection): taken from last year, named in the
     note to check. Never beside a count the summary does not give (0 of 10 inspected is no figure
-    anybody gave), nor when the summary's count is more than last year's whole."""
-    evidence = _unit(tmp_path)
-    shutil.copytree(OFFICE / "2023", evidence / "u" / "2023")
-    register = tmp_path / "r.csv"
-    register.write_text(
-        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
-        "176/TB-VPUB;05/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 04 phòng, đơn vị\n"
-        "180/TB-VPUB;12/09/2024;Thông báo kết luận kiểm tra công tác cải cách hành chính năm 2024\n"
-        "190/TB-VPUB;20/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 12 phòng, đơn vị\n",
-        encoding="utf-8",
-    )
-    assert _import(evidence, register)[0] == 0
-    four, plain, twelve = [r for r in _drafted(evidence) if r["type"] == "inspection"]
-    assert (four["units_inspected"], four["units_total"]) == (4, 10)
-    assert "findings" not in four
-    assert four["note"] == (
+    anybody gave), nor past last year's whole, nor when the year has two notices (the latest would
+    count its own units as the year's)."""
+
+    def drafted(name: str, *rows: str, lang: str = "vi") -> list[dict]:
+        evidence = _unit(tmp_path / name)
+        shutil.copytree(OFFICE / "2023", evidence / "u" / "2023")
+        register = tmp_path / name / "r.csv"
+        register.write_text("Số, ký hiệu;Ngày tháng;Trích yếu\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+        assert _import(evidence, register, "--lang", lang)[0] == 0
+        return [r for r in _drafted(evidence) if r["type"] == "inspection"]
+
+    four = "176/TB-VPUB;05/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 04 phòng, đơn vị"
+    (one,) = drafted("one", four)
+    assert list(one)[5:9] == ["title", "units_inspected", "units_total", "criteria"]
+    assert (one["units_inspected"], one["units_total"]) == (4, 10)
+    assert "findings" not in one
+    assert one["note"] == (
         "Lập từ sổ đăng ký văn bản (r.csv, dòng 2). Cần bổ sung: findings (số tồn tại, hạn chế phát hiện), "
         "findings_resolved (số tồn tại, hạn chế đã khắc phục). Lấy từ hồ sơ năm 2023 (kt-cchc-2023, "
         "activities.yaml, dòng 3): units_total (tổng số đơn vị thuộc diện kiểm tra) = 10; kiểm tra lại nếu đã "
         "thay đổi."
     )
-    assert "units_total" not in plain and "units_inspected" not in plain
-    assert "units_total" not in twelve and "units_inspected" not in twelve
-    assert twelve["note"].endswith("(theo trích yếu: units_inspected = 12).")
-    # A later import (the draft file there) still reads last year's whole; in English.
-    register.write_text(
-        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
-        "201/TB-VPUB;25/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 02 đơn vị\n",
-        encoding="utf-8",
-    )
-    assert _import(evidence, register, "--lang", "en")[0] == 0
-    later = _drafted(evidence)[-1]
-    assert (later["units_inspected"], later["units_total"]) == (2, 10)
-    assert later["note"] == (
+    (english,) = drafted("en", four, lang="en")
+    assert english["note"] == (
         "Drafted from the register (r.csv, row 2). To fill in: findings (findings), findings_resolved (findings "
         "resolved). From the 2023 evidence (kt-cchc-2023, activities.yaml, row 3): units_total (units to inspect) = "
         "10; check it still holds."
     )
+    (plain,) = drafted("plain", "180/TB-VPUB;12/09/2024;Thông báo kết luận kiểm tra công tác cải cách hành chính")
+    assert "units_total" not in plain and "units_inspected" not in plain
+    (twelve,) = drafted("twelve", "190/TB-VPUB;20/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 12 phòng")
+    assert "units_total" not in twelve and "units_inspected" not in twelve
+    assert twelve["note"].endswith("(theo trích yếu: units_inspected = 12).")
+    two = drafted("two", four, "201/TB-VPUB;25/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 02 đơn vị")
+    assert [("units_total" in r, "units_inspected" in r) for r in two] == [(False, False), (False, False)]
+    assert two[0]["note"] == (
+        "Lập từ sổ đăng ký văn bản (r.csv, dòng 2). Cần bổ sung: units_inspected (số đơn vị đã kiểm tra), "
+        "units_total (tổng số đơn vị thuộc diện kiểm tra), findings (số tồn tại, hạn chế phát hiện), "
+        "findings_resolved (số tồn tại, hạn chế đã khắc phục) (theo trích yếu: units_inspected = 4)."
+    )
+    assert two[1]["note"].endswith("(theo trích yếu: units_inspected = 2).")
 
 
 def test_a_dialogue_s_invitation_minutes_and_conclusions_are_drafted_as_the_proofs_they_are(tmp_path):

@@ -59,7 +59,8 @@ class RegisterRule(Strict):
     # to inspection) -> the field read from the summary they complete (the units inspected): when the
     # summary gives the one and not the other, the other is taken from the latest record of the same
     # type in last year's evidence and named in the note for the officer to check. Never beside an
-    # unread part: 0 of 10 units inspected would be a figure nobody gave.
+    # unread part (0 of 10 units inspected would be a figure nobody gave), and only for the year's
+    # one record of its type (of two notices, the latest would count its own units as the year's).
     carry: dict[str, str] = {}
 
     @model_validator(mode="after")
