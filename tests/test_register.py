@@ -605,6 +605,15 @@ def test_the_units_subject_to_inspection_come_from_last_year_beside_the_units_th
         "resolved). From the 2023 evidence (kt-cchc-2023, activities.yaml, row 3): units_total (units to inspect) = "
         "10; check it still holds."
     )
+    # The count as clerks write it: "đối với", "tại ... cơ quan", straight after the subject.
+    for name, summary, count in [
+        ("doi-voi", "Thông báo kết luận kiểm tra công tác CCHC đối với 05 phòng, đơn vị trực thuộc", 5),
+        ("co-quan", "Kết luận kiểm tra cải cách hành chính tại 3 cơ quan, đơn vị", 3),
+        ("after", "Báo cáo kết quả kiểm tra CCHC 06 đơn vị năm 2024", 6),
+    ]:
+        kind = {"doi-voi": "TB", "co-quan": "KL", "after": "BC"}[name]
+        (read,) = drafted(name, f"177/{kind}-VPUB;06/09/2024;{summary}")
+        assert (read["units_inspected"], read["units_total"]) == (count, 10), summary
     (plain,) = drafted("plain", "180/TB-VPUB;12/09/2024;Thông báo kết luận kiểm tra công tác cải cách hành chính")
     assert "units_total" not in plain and "units_inspected" not in plain
     (twelve,) = drafted("twelve", "190/TB-VPUB;20/09/2024;Thông báo kết luận kiểm tra công tác CCHC tại 12 phòng")
