@@ -21,7 +21,10 @@
       number (a plan's task count and its progress records, an inspection's units and findings);
    d. c, with the registers that hold the Office's other documents imported the same way: each
       centre's register of outgoing documents and the Office's register of incoming documents.
-   The issue's bar is a within 3 points; b, c and d say where the gap lies.
+   The issue's bar is a within 3 points; b, c and d say where the gap lies. With --criteria, a's
+   gap criterion by criterion, each with what the hand-typed evidence has that the draft lacks and
+   where it lives (a figure inside a report, a plan's progress, counts inside a listed document,
+   another register), summed by place: the table docs/commands.md states.
 """
 
 from __future__ import annotations
