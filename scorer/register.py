@@ -213,6 +213,11 @@ class Classifier:
         self.rules, self.cs = rules, cs
         self.kinds = {fold(k): k for k in rules.kinds}
         self.kind_names = sorted(((fold(name), k) for k, name in rules.kinds.items()), key=lambda n: -len(n[0]))
+        self.issuing = {
+            fold(k): sorted((" ".join(fold(v).split()) for v in verbs), key=len, reverse=True)
+            for k, verbs in rules.issuing.items()
+        }
+        self.issued = [(fold(rules.kinds[k]), k) for k in rules.issued if k in rules.kinds]
         self.par = [_phrase(p) for p in rules.par_words]
         self.quiet = {fold(k) for k in rules.quiet_kinds}
         self.names = [_phrase(n) for n in sorted(rules.names, key=len, reverse=True)]
@@ -229,15 +234,31 @@ class Classifier:
 
     def kind_of(self, symbol: Symbol, summary: str) -> str:
         """The document's kind: its symbol's, else the kind its summary begins with (a register
-        whose number column holds the number alone), else a letter."""
-        if symbol.kind is not None:
-            return symbol.kind
-        if not symbol.issuer:
-            text = " ".join(fold(summary).split())
-            for name, kind in self.kind_names:
-                if text.startswith(name + " ") or text == name:
-                    return kind
-        return self.rules.letter
+        whose number column holds the number alone), else a letter. A decision that issues a plan
+        ("Quyết định ban hành Kế hoạch ...") is the plan it issues."""
+        text = " ".join(fold(summary).split())
+        kind = symbol.kind
+        if kind is None and not symbol.issuer:
+            kind = next((k for name, k in self.kind_names if text.startswith(name + " ") or text == name), None)
+        if kind is None:
+            return self.rules.letter
+        return self.issued_by(kind, text) or kind
+
+    def issued_by(self, kind: str, text: str) -> str | None:
+        """The kind a decision's folded summary says it issues, or None."""
+        verbs = self.issuing.get(fold(kind))
+        if not verbs:
+            return None
+        own = fold(self.rules.kinds.get(kind, ""))
+        if own and text.startswith(own + " "):
+            text = text[len(own) + 1 :]
+        for verb in verbs:
+            if text.startswith(verb + " "):
+                rest = text[len(verb) + 1 :]
+                for name, issued in self.issued:
+                    if rest.startswith(name + " ") or rest == name:
+                        return issued
+        return None
 
     def text(self, summary: str) -> str:
         """The summary as the rules read it: folded, its spaces single, agencies' names blanked."""

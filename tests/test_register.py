@@ -417,7 +417,19 @@ PHRASINGS = [
     ("18/QĐ-VPUB", "Quyết định phê duyệt Đề án vị trí việc làm", ("document", "job_positions")),
     ("19/BC-VPUB", "Báo cáo công tác cải cách hành chính tháng 7 năm 2024", ("report", "other")),
     ("20/KH-VPUB", "Kế hoạch cải thiện, nâng cao Chỉ số PAR INDEX, SIPAS năm 2024", ("plan", "par")),
+    # a decision that issues the plan: the plan, under the decision's number
+    ("12/QĐ-SNV", "Quyết định ban hành Kế hoạch cải cách hành chính năm 2024 của Sở Nội vụ", ("plan", "par")),
+    ("13/QĐ-SNV", "Quyết định về việc ban hành Kế hoạch kiểm tra công tác CCHC năm 2024", ("plan", "inspection")),
+    (
+        "14/QĐ-SYT",
+        "Quyết định phê duyệt Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm 2024",
+        ("plan", "training"),
+    ),
+    ("15/QĐ-STC", "V/v ban hành Kế hoạch ứng dụng CNTT, chuyển đổi số năm 2024", ("plan", "it")),
+    ("16/QĐ-UBND", "QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC NĂM 2024", ("plan", "par")),
     # decoys
+    ("17/QĐ-VPUB", "Quyết định phê duyệt Kế hoạch lựa chọn nhà thầu gói thầu số hóa hồ sơ một cửa", None),
+    ("18/QĐ-VPUB", "Quyết định thành lập Tổ giúp việc triển khai Kế hoạch CCHC năm 2024", None),
     (
         "21/BC-VPUB",
         "Báo cáo kết quả thực hiện Nghị quyết số 19/NQ-CP về cải thiện môi trường kinh doanh quý I năm 2024",

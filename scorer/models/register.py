@@ -88,6 +88,11 @@ class RegisterRules(Strict):
     # Document kinds that stay in force until replaced (working rules, spending rules, ...): one that
     # last year's evidence holds and this year's lacks is drafted again, for the officer to confirm.
     in_force: list[Phrase] = []
+    # A decision that issues a plan or programme ("Quyết định ban hành Kế hoạch CCHC năm 2024") is
+    # read as the document it issues: the decision's kind -> the words that say it issues one, and
+    # the kinds it may issue (`issued`).
+    issuing: dict[Phrase, list[Phrase]] = {}
+    issued: list[Phrase] = []
     # A report's period from its summary, first match in this order.
     periods: dict[Period, list[Phrase]] = {}
     rules: list[RegisterRule] = []
@@ -107,6 +112,11 @@ class RegisterRules(Strict):
                 "quiet_kinds": list(dict.fromkeys([*other.quiet_kinds, *self.quiet_kinds])),
                 "names": list(dict.fromkeys([*other.names, *self.names])),
                 "in_force": list(dict.fromkeys([*other.in_force, *self.in_force])),
+                "issuing": {
+                    k: list(dict.fromkeys([*other.issuing.get(k, []), *self.issuing.get(k, [])]))
+                    for k in {**self.issuing, **other.issuing}
+                },
+                "issued": list(dict.fromkeys([*other.issued, *self.issued])),
                 "periods": ordered,
                 "rules": [r.model_dump() for r in other.rules]
                 + [r.model_dump() for r in self.rules if r.id not in {o.id for o in other.rules}],
