@@ -675,6 +675,35 @@ def test_a_dialogue_s_invitation_minutes_and_conclusions_are_drafted_as_the_proo
     assert result.exit_code == 0, result.output
 
 
+def test_a_decision_that_issues_a_plan_is_drafted_as_the_plan_under_its_number(tmp_path):
+    """An export with the kind in a column of its own and the number apart from its symbol: the
+    decision that issues the PAR plan is the plan (1.1.1, 1.1.2), dated and numbered as the decision;
+    the decision approving a contractor plan is no evidence."""
+    evidence = _unit(tmp_path)
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số;Ký hiệu;Ngày ban hành;Loại văn bản;Trích yếu\n"
+        "12;QĐ-VPUB;08/01/2024;Quyết định;Ban hành Kế hoạch cải cách hành chính năm 2024 của Văn phòng\n"
+        "31;QĐ-VPUB;20/03/2024;Quyết định;Phê duyệt Kế hoạch lựa chọn nhà thầu gói thầu số hóa hồ sơ\n",
+        encoding="utf-8",
+    )
+    code, out, err = _import(evidence, register, "--report")
+    assert code == 0, err
+    (plan,) = _drafted(evidence)
+    assert (plan["type"], plan["kind"], plan["document_no"], plan["date"]) == (
+        "plan",
+        "par",
+        "12/QĐ-VPUB",
+        dt.date(2024, 1, 8),
+    )
+    assert plan["title"] == "Quyết định ban hành Kế hoạch cải cách hành chính năm 2024 của Văn phòng"
+    assert plan["criteria"] == ["1.1.1", "1.1.2"]
+    assert out.splitlines()[1:3] == [
+        "2\t12/QĐ-VPUB\t08/01/2024\tđã lập\tsvb-2024-12-qd-vpub (plan: par)\tquy tắc par-plan",
+        "3\t31/QĐ-VPUB\t20/03/2024\tbỏ qua\t\tkhông phải tài liệu kiểm chứng CCHC",
+    ]
+
+
 def test_the_figures_no_register_holds_are_named_for_the_officer(tmp_path):
     """An indicator's value, the tasks the province assigned, the unit's own survey: no register
     holds them. The import names the criteria that read them and that the evidence lacks."""
