@@ -28,10 +28,14 @@ class Out(BaseModel):
     def from_values(cls, values: dict[str, Any]) -> Self:
         """`build` from a dict of the values, which becomes the result's own (the caller lets go of
         it): a result of many fields is built without its keywords copied into a new dict."""
-        order = _ORDER.get(cls)
-        if order is None:
-            order = _ORDER[cls] = tuple(cls.__pydantic_fields__)
-        given = order
+        found = _ORDER.get(cls)
+        if found is None:
+            order = tuple(cls.__pydantic_fields__)
+            found = _ORDER[cls] = (order, set(order))
+        order, every = found
+        # Every field given (the usual case): the results share one set of the names set. Results
+        # are frozen, so pydantic never adds to it; `model_copy` copies it before it updates it.
+        fields_set = every
         if tuple(values) != order:
             given = tuple(values)
             fields = cls.__pydantic_fields__
@@ -44,15 +48,16 @@ class Out(BaseModel):
                 name: values[name] if name in values else fields[name].get_default(call_default_factory=True)
                 for name in order
             }
+            fields_set = set(given)
         model = cls.__new__(cls)
         _set(model, "__dict__", values)
-        _set(model, "__pydantic_fields_set__", set(given))
+        _set(model, "__pydantic_fields_set__", fields_set)
         _set(model, "__pydantic_extra__", None)
         _set(model, "__pydantic_private__", None)
         return model
 
 
-_ORDER: dict[type[Out], tuple[str, ...]] = {}
+_ORDER: dict[type[Out], tuple[tuple[str, ...], set[str]]] = {}
 _set = object.__setattr__
 
 
