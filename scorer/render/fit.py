@@ -12,7 +12,8 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from tabulate import tabulate as _tabulate
+import tabulate as _tabulate_module
+from tabulate import tabulate as _tabulate_text
 
 MINIMUM = 80
 # A column is never wrapped narrower than this (a date, a short word stays whole).
@@ -37,6 +38,53 @@ def set_width(width: int | None) -> None:
 
 def width() -> int | None:
     return _width
+
+
+class _Wrap(_tabulate_module._CustomTextWrap):  # type: ignore[misc]
+    """tabulate's wrapper, measuring a word without a terminal code as its length: what tabulate's
+    own measure (codes stripped by a regular expression, then counted) gives it, without running
+    the expression once per word; a word with a code, or wide characters counted by wcwidth
+    where that is installed, is measured by tabulate."""
+
+    @staticmethod
+    def _len(item: str) -> int:
+        if type(item) is str and "\x1b" not in item and not _tabulate_module.wcwidth:
+            return len(item)
+        return int(_tabulate_module._CustomTextWrap._len(item))
+
+
+def _tabulate(rows: Sequence[Sequence[Any]], headers: Sequence[str] = (), **kwargs: Any) -> Any:
+    """`tabulate.tabulate`, with the cells wrapped to `maxcolwidths` as tabulate wraps them (its
+    `_wrap_text_to_colwidths`, step for step) by `_Wrap`. Only for text cells (`disable_numparse`),
+    the only tables this package wraps; anything else is left to tabulate."""
+    widths = kwargs.get("maxcolwidths")
+    if not widths or kwargs.get("disable_numparse") is not True or not isinstance(widths, list) or not rows:
+        return _tabulate_text(rows, headers, **kwargs)
+    if any(_tabulate_module._is_separating_line(row) for row in rows):
+        return _tabulate_text(rows, headers, **kwargs)
+    columns = len(rows[0])
+    widths = (widths + [None] * columns)[:columns]
+    wrapped = []
+    for row in rows:
+        cells = []
+        for cell, width in zip(row, widths):
+            if width is None:
+                cells.append(cell)
+                continue
+            if cell is None:
+                text = kwargs.get("missingval", _tabulate_module._DEFAULT_MISSINGVAL)
+            elif cell == "" or _tabulate_module._isnumber(cell):
+                text = str(cell)
+            else:
+                text = str(_tabulate_module._type(cell, False)(cell))
+            wrapper = _Wrap(
+                width=width,
+                break_long_words=kwargs.get("break_long_words", _tabulate_module._BREAK_LONG_WORDS),
+                break_on_hyphens=kwargs.get("break_on_hyphens", _tabulate_module._BREAK_ON_HYPHENS),
+            )
+            cells.append("\n".join("\n".join(wrapper.wrap(line)) for line in text.splitlines() if line.strip() != ""))
+        wrapped.append(cells)
+    return _tabulate_text(wrapped, headers, **{k: v for k, v in kwargs.items() if k != "maxcolwidths"})
 
 
 def _natural(cells: Sequence[Any]) -> int:
