@@ -44,4 +44,12 @@ CELLS = st.one_of(st.none(), st.lists(WORDS, max_size=12).map(" ".join), st.text
 def test_wrapped_as_tabulate_wraps(rows, widths, fmt):
     heads = [f"cột {i}" for i in range(len(rows[0]))]
     kwargs = {"tablefmt": fmt, "disable_numparse": True, "maxcolwidths": widths}
-    assert fit._tabulate(rows, heads, **kwargs) == tabulate(rows, heads, **kwargs)
+    assert _outcome(fit._tabulate, rows, heads, kwargs) == _outcome(tabulate, rows, heads, kwargs)
+
+
+def _outcome(function, rows, heads, kwargs):
+    """The table, or the error it stops with (tabulate's own: "\\n" reads to it as a number)."""
+    try:
+        return function(rows, heads, **kwargs)
+    except ValueError as error:
+        return repr(error)
