@@ -382,6 +382,10 @@ CATALOGUE.update(
             "en": "chance of meeting it in time {chance}: from the unit's record this year, at last year's pace (last year {after_met} of {after_decided} obligations due after this day met on time, against {before_met} of {before_decided} due by it)",
             "vi": "khả năng hoàn thành đúng hạn {chance}: theo kết quả năm nay của đơn vị và nhịp năm trước (năm trước {after_met}/{after_decided} nghĩa vụ đến hạn sau ngày này hoàn thành đúng hạn, so với {before_met}/{before_decided} nghĩa vụ đến hạn trước đó)",
         },
+        "how.chance.late_ceiling": {
+            "en": "; above the ceiling, up to {late_ceiling}: last year too it had no evidence on this day and got some by the year's end",
+            "vi": "; vượt mức trần, đến {late_ceiling}: năm trước vào ngày này cũng chưa có minh chứng và đã có trước khi hết năm",
+        },
         "how.chance.prior": {
             "en": "chance of meeting it in time {chance}: no record yet, the criteria set's prior",
             "vi": "khả năng hoàn thành đúng hạn {chance}: chưa có số liệu, theo giả định của bộ tiêu chí",
@@ -1058,6 +1062,9 @@ def how(basis: str, params: dict[str, float | int], lang: str) -> str:
         values["chance"] = f"{figure(100 * params['chance'], lang)}%"
         values["last_met"] = str(int(params.get("last_met", 0)))
         text += "; " + t(f"how.chance.{chance_source(params)}", lang).format(**values)
+        if "late_ceiling" in params:
+            values["late_ceiling"] = f"{figure(100 * params['late_ceiling'], lang)}%"
+            text += t("how.chance.late_ceiling", lang).format(**values)
     return text
 
 

@@ -851,6 +851,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "area maxima add up to {total}, not the scale {scale}",
         "vi": "điểm tối đa của các lĩnh vực cộng lại được {total}, không bằng thang điểm {scale}",
     },
+    "cs.late_ceiling": {
+        "en": "{late} is below the ceiling {ceiling}",
+        "vi": "{late} thấp hơn mức trần (ceiling) {ceiling}",
+    },
+    "cs.late_ceiling_hint": {
+        "en": "late_ceiling lifts the ceiling for work the unit did late last year: write a chance from {ceiling} (no lift) to below 1",
+        "vi": "late_ceiling nâng mức trần cho việc năm trước đơn vị đã làm muộn: ghi một xác suất từ {ceiling} (không nâng) đến dưới 1",
+    },
     "cs.component_missing": {"en": "component '{name}' is missing", "vi": "thiếu thành phần điểm '{name}'"},
     "cs.component_sum": {
         "en": "component max {max} but its criteria add up to {sum}",

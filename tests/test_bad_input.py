@@ -795,3 +795,20 @@ def test_a_forecast_weight_of_last_years_pace_above_1_is_refused_with_its_line(r
     )
     vi = runner.invoke(main, [*args, "--lang", "vi"]).output
     assert f"criteria_2024.yaml:{line}: forecast.last_pace: Giá trị phải nhỏ hơn hoặc bằng 1, nhận được 1.5" in vi
+
+
+def test_a_late_ceiling_below_the_ceiling_is_refused_with_its_line_and_a_hint(runner, tmp_path):
+    data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
+    data["forecast"]["late_ceiling"] = 0.7
+    path = tmp_path / "criteria_2024.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (tmp_path / "evidence").mkdir()
+    args = ["validate", "--criteria", str(path), "--evidence", str(tmp_path / "evidence")]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "late_ceiling" in text)
+    assert f"criteria_2024.yaml:{line}: forecast.late_ceiling: 0.7 is below the ceiling 0.8 (" in result.output
+    assert "write a chance from 0.8 (no lift) to below 1" in result.output
+    vi = runner.invoke(main, [*args, "--lang", "vi"]).output
+    assert f"criteria_2024.yaml:{line}: forecast.late_ceiling: 0,7 thấp hơn mức trần (ceiling) 0,8 (" in vi
+    assert "ghi một xác suất từ 0,8 (không nâng) đến dưới 1" in vi

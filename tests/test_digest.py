@@ -21,7 +21,7 @@ AS_OF = "2024-09-30"
 PINNED = {
     "synthetic-json": "1e9c66993933399a675328bb86ca282de4f1760bca4739b96a81d46590b6eabd",
     "synthetic-table": "87ebabe34e898f37f02a79c671cf681d4928f865e490a84c77104e41570b168a",
-    "shipped-json": "6136e817d8c18d7ccbead59167c0ba0a1798d718d81ccd3a27596c8897cbf204",
+    "shipped-json": "1552ed7908e301a3a419a4eb843e4bca3bdce92a1bc3e28e1724b5be3736548c",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }
 

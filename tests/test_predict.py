@@ -445,3 +445,36 @@ def test_last_years_pace_tells_a_unit_that_rushes_from_one_that_finishes_early(t
         "minh chứng vào ngày này năm trước đã có minh chứng trước khi hết năm) và nhịp độ gần đây của đơn vị (0 tiêu "
         "chí có việc hoàn thành trong 60 ngày qua; 24/52 tiêu chí đã có minh chứng)"
     )
+
+
+def _one_stop(root: Path, rules: Path, unit: str):
+    request = api.Request(evidence=root, rules=rules, year=2024, unit=unit, as_of=D(2024, 6, 30))
+    criterion = by_id(api.predict(request).units[0])["3.3"]
+    (metric,) = criterion.metrics
+    return criterion, metric
+
+
+def test_work_the_unit_did_late_last_year_too_may_be_expected_above_the_ceiling(cs2024, cs2023, tmp_path):
+    """A unit that rushed at the end of last year and has not begun this year's one-stop document by
+    30/06: last year too it had none on that day and got it by the year's end (as did all 31 criteria
+    then without evidence), so the chance may pass the ceiling (0.8), up to `late_ceiling` (0.95):
+    still never as done. A new unit with the same year has no such record: the ceiling holds."""
+    root = tmp_path / "evidence"
+    synthetic.write_history(root, "rushed", cs2024, 3, "late_rush", last=cs2023, persistence=1.0)
+    synthetic.write_history(root, "new", cs2024, 3, "late_rush")
+    criterion, metric = _one_stop(root, RULES, "rushed")
+    assert (metric.basis, metric.params["chance"], metric.params["late_ceiling"]) == ("no_record", 0.95, 0.95)
+    assert criterion.no_evidence and criterion.expected == 1.42 < criterion.max == 1.5
+    assert metric.how.endswith(
+        "above the ceiling, up to 95%: last year too it had no evidence on this day and got some by the year's end"
+    )
+    _, new = _one_stop(root, RULES, "new")
+    assert new.params["chance"] <= 0.8 and "late_ceiling" not in new.params
+    # A set whose late_ceiling is its ceiling lifts nothing.
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for year in (2023, 2024):
+        text = (RULES / f"criteria_{year}.yaml").read_text(encoding="utf-8")
+        (rules / f"criteria_{year}.yaml").write_text(text.replace("late_ceiling: 0.95", "late_ceiling: 0.8"), "utf-8")
+    _, flat = _one_stop(root, rules, "rushed")
+    assert flat.params["chance"] == 0.8 and "late_ceiling" not in flat.params

@@ -386,6 +386,11 @@ class Forecast(Strict):
     quiet_days: Annotated[int, Field(gt=0, le=366)] = 90
     # However fast the unit is going, work with no evidence yet is never as good as done.
     ceiling: Annotated[float, Field(ge=0, lt=1)] = 0.8
+    # ... except that a criterion that had no evidence on the same day last year either and got some by
+    # last year's end (the unit's own record of doing this very thing late) may be expected up to the
+    # share of last year's criteria missing that day that came by the end, never above `late_ceiling`
+    # (never below `ceiling`; equal to it: no such lift).
+    late_ceiling: Annotated[float, Field(ge=0, lt=1)] = 0.8
     # How much of last year's development from the same day (an actuary's chain ladder, read from the
     # unit's own last year) corrects this year's pace: 0 reads nothing of last year's timing, 1 takes
     # it whole. A unit with no last year is unaffected.
@@ -598,6 +603,15 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
                         did_you_mean(item.metric, cs.metrics),
                     )
                 )
+    forecast = cs.forecast
+    if forecast.late_ceiling < forecast.ceiling:
+        findings.append(
+            (
+                ("forecast", "late_ceiling"),
+                msg("cs.late_ceiling", late=Figure(forecast.late_ceiling), ceiling=Figure(forecast.ceiling)),
+                msg("cs.late_ceiling_hint", ceiling=Figure(forecast.ceiling)),
+            )
+        )
     area_total = decimal_sum([area.max for area in cs.areas])
     if area_total != Decimal(str(cs.scale)):
         findings.append((("areas",), msg("cs.areas_scale", total=Figure(area_total), scale=Figure(cs.scale)), None))

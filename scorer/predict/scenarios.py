@@ -128,7 +128,18 @@ def chance(
             evidenced=activity.evidenced, criteria=activity.criteria, recent=activity.recent, window=activity.window
         )
         source = "last_pace" if development is not None and development.missing else "activity"
-        return Chance(min(p, forecast.ceiling), source, params)
+        ceiling = forecast.ceiling
+        if last is not None and last[0] >= last[1] and development is not None and development.missing:
+            # The unit's own record of doing this very thing late: last year it had no evidence on
+            # this day either (else `last` is None) and got some by the year's end. Work with no
+            # evidence may then be expected up to the share of last year's criteria missing that day
+            # that came by the end, never above `late_ceiling`: read from last year alone, so still
+            # monotone in this year's records.
+            lifted = min(forecast.late_ceiling, development.share())
+            if lifted > ceiling and p > ceiling:
+                ceiling = lifted
+                params["late_ceiling"] = lifted
+        return Chance(min(p, ceiling), source, params)
     unit = ctx.record("supported")
     if unit.decided:
         p = (unit.met + strength * p) / (unit.decided + strength)
