@@ -389,8 +389,8 @@ class Forecast(Strict):
     # ... except that a criterion that had no evidence on the same day last year either and got some by
     # last year's end (the unit's own record of doing this very thing late) may be expected up to the
     # share of last year's criteria missing that day that came by the end, never above `late_ceiling`
-    # (never below `ceiling`; equal to it: no such lift).
-    late_ceiling: Annotated[float, Field(ge=0, lt=1)] = 0.8
+    # (a set that writes it writes it no lower than `ceiling`; equal to it: no such lift).
+    late_ceiling: Annotated[float, Field(ge=0, lt=1)] = 0.95
     # How much of last year's development from the same day (an actuary's chain ladder, read from the
     # unit's own last year) corrects this year's pace: 0 reads nothing of last year's timing, 1 takes
     # it whole. A unit with no last year is unaffected.
@@ -604,7 +604,7 @@ def check_criteria_set(cs: CriteriaSet) -> list[Finding]:
                     )
                 )
     forecast = cs.forecast
-    if forecast.late_ceiling < forecast.ceiling:
+    if "late_ceiling" in forecast.model_fields_set and forecast.late_ceiling < forecast.ceiling:
         findings.append(
             (
                 ("forecast", "late_ceiling"),

@@ -135,7 +135,7 @@ def chance(
             # evidence may then be expected up to the share of last year's criteria missing that day
             # that came by the end, never above `late_ceiling`: read from last year alone, so still
             # monotone in this year's records.
-            lifted = min(forecast.late_ceiling, development.share())
+            lifted = min(max(forecast.late_ceiling, ceiling), development.share())
             if lifted > ceiling and p > ceiling:
                 ceiling = lifted
                 params["late_ceiling"] = lifted
