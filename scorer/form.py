@@ -166,9 +166,13 @@ def _criterion_row(
     score = None if survey or c.status == "not_applicable" else (c.expected if final else c.low)
     proofs = [] if survey else _proof_lines(c)
     reasons = [r for r in c.reasons if r != "survey_estimate"]
-    # Không phát sinh: full points by the decision's own rule, named as such.
+    # Không phát sinh: full points by the decision's own rule, named as such, once the year is over.
+    # Before the cut-off nothing has arisen so far, which backs nothing yet: the row holds what the
+    # evidence backs (its low, as every row does) and says it is full if nothing arises all year.
     nothing_arose = c.status == "not_arising"
-    if nothing_arose:
+    if nothing_arose and not final:
+        score, reasons, nothing_arose = c.low, ["not_arisen_yet"], False
+    elif nothing_arose:
         score = c.max
     elif score is not None and score >= c.max:
         # Full points only where the evidence shows them: a declared proof still missing gives the
@@ -198,6 +202,7 @@ def _criterion_row(
         nothing_arose=nothing_arose,
         method_text=c.method_text,
         rule=None if survey else c.rule,
+        not_arising=c.not_arising,
         metric_titles={m.name: (m.title or m.name, m.title_en or m.name) for m in c.metrics},
         shares=[m.name for m in c.metrics if m.share],
         pending_until=(c.next_deadline or c.deadline) if below and c.status == "pending" else None,

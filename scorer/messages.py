@@ -201,6 +201,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reason.missing_evidence": {"en": "missing evidence", "vi": "thiếu tài liệu kiểm chứng"},
     "reason.no_evidence": {"en": "no evidence yet", "vi": "chưa có minh chứng"},
     "reason.not_arising": {"en": "nothing arose", "vi": "không phát sinh"},
+    "reason.not_arisen_yet": {
+        "en": "nothing has arisen so far: full points if nothing arises all year",
+        "vi": "đến nay chưa phát sinh: đạt điểm tối đa nếu cả năm không phát sinh",
+    },
     "reason.pending": {"en": "pending", "vi": "chưa đến hạn"},
     "reason.overdue": {"en": "overdue", "vi": "quá hạn"},
     "reason.below_band": {"en": "below band", "vi": "chưa đạt mức cao nhất"},
@@ -458,7 +462,7 @@ CATALOGUE.update(
         },
         "rule.not_arising": {
             "en": "; nothing arising: {max}",
-            "vi": "; không phát sinh: {max}",
+            "vi": "; không phát sinh: {max} điểm",
         },
         "rule.survey": {
             "en": "survey: {max} x the {instrument} survey's share",

@@ -11,7 +11,16 @@ import pytest
 import yaml
 
 from scorer.cli import main
-from tests.conftest import OFFICE, ROOT
+from tests.conftest import OFFICE, ROOT, write_unit
+
+REPORT = {
+    "id": "bc-q1",
+    "type": "report",
+    "period": "q1",
+    "date": "2024-03-12",
+    "due": "2024-03-15",
+    "submitted": "2024-03-12",
+}
 
 # The form is Vietnamese by default, as every command: these tests read its default text.
 pytestmark = pytest.mark.usefixtures("vietnamese_default")
@@ -37,6 +46,11 @@ def _rows(sheet):
             break
         rows[values[0] or "total"] = values
     return rows
+
+
+def _methods(sheet):
+    """The "Cách tính điểm" column (D) by STT."""
+    return {row[0]: row[3] for row in sheet.iter_rows(min_row=HEAD_ROW + 1, values_only=True) if row[0]}
 
 
 @pytest.fixture
@@ -80,14 +94,18 @@ def test_form_rows_hold_the_low_scenario_and_leave_survey_rows_blank(runner, for
     result = runner.invoke(main, ["predict", "--as-of", "2024-09-30", "--format", "json"])
     criteria = {c["id"]: c for c in json.loads(result.output)["units"][0]["criteria"]}
     rows = _rows(form2024["Biểu tự đánh giá"])
+    rows_method = _methods(form2024["Biểu tự đánh giá"])
     assert set(criteria) <= set(rows)
     assert {"1", "1.1", "1.3", "7.2", "8", "total"} <= set(rows)
     for cid, c in criteria.items():
         stt, title, top, own, proofs, why, appraised, notes = rows[cid]
         assert top == c["max"] and title == c["title"]
         if c["status"] == "not_arising":
-            # không phát sinh: full points by the decision's rule, and said so in the row
-            assert own == top and "không phát sinh" in (why or "").lower(), cid
+            # nothing has arisen so far: full points only if nothing arises all year, so before the
+            # cut-off the row holds what the evidence backs (its low) and says why
+            assert own == c["low"] < top, cid
+            assert why == "Đến nay chưa phát sinh: đạt điểm tối đa nếu cả năm không phát sinh", cid
+            assert "không phát sinh: " in rows_method[cid], cid
         elif c["source"] == "appraisal":
             # never the expected value; full points only with a proof to show (else none)
             assert own == c["low"] or (own == 0 and c["low"] >= top and "Thiếu:" in (proofs or "")), cid
@@ -122,6 +140,32 @@ def test_form_after_the_cutoff_is_final_and_carries_the_appraisal(runner, tmp_pa
     assert rows["1.3.1"][3] == 0.7 and rows["1.3.1"][6] == 0.7
     assert rows["7.3.2"][6] == 1.35
     assert book["Giải trình"]["A7"].value == "Thẩm định không trừ nội dung nào so với điểm tự đánh giá."
+
+
+@pytest.mark.parametrize(
+    "as_of, own, why, note",
+    [
+        ("2024-09-30", 0, "Đến nay chưa phát sinh: đạt điểm tối đa nếu cả năm không phát sinh", None),
+        (
+            "2024-12-31",
+            0.5,
+            "Không phát sinh trong năm: không có nội dung phải thực hiện, tự đánh giá đạt điểm tối đa",
+            "Không phát sinh",
+        ),
+    ],
+)
+def test_a_row_where_nothing_arose_is_full_only_once_the_year_is_over(runner, tmp_path, as_of, own, why, note):
+    # 1.7 (tasks assigned by the province) gives full points when no task was assigned; on 30/09
+    # nothing assigned so far backs nothing yet: a task may still come, and the form says so.
+    write_unit(tmp_path / "evidence", "u", {2024: [REPORT]}, name="Sở Tư pháp")
+    target = tmp_path / "form.xlsx"
+    args = ["form", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--as-of", as_of]
+    result = runner.invoke(main, [*args, "--lang", "vi", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(target)["Biểu tự đánh giá"]
+    stt, title, top, got, proofs, said, appraised, notes = _rows(sheet)["1.7"]
+    assert (top, got, proofs, said, notes) == (0.5, own, None, why, note)
+    assert _methods(sheet)["1.7"].endswith("; không phát sinh: 0,5 điểm")
 
 
 def test_rows_the_appraisal_cut_are_listed_with_the_units_explanation(runner, office_copy, tmp_path):

@@ -43,6 +43,8 @@ class FormRow(Out):
     # metrics' words, vi and en) for the writer to put in words.
     method_text: str | None = None
     rule: Any = None
+    # `full` where the decision gives full points when nothing the row counts arises.
+    not_arising: str | None = None
     metric_titles: dict[str, tuple[str, str]] = {}
     # The metrics that are shares (0 to 1): their thresholds are written in percent.
     shares: list[str] = []

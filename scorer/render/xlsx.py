@@ -433,7 +433,7 @@ def _method(row: FormRow, lang: str) -> str:
     if row.rule is None:
         return ""
     titles = {name: pair[0] if lang == "vi" else pair[1] for name, pair in row.metric_titles.items()}
-    return upper_first(named(rule_text(row.rule, row.max, lang, shares=row.shares), titles))
+    return upper_first(named(rule_text(row.rule, row.max, lang, row.not_arising, shares=row.shares), titles))
 
 
 def _explanation(row: FormRow, lang: str) -> str:
