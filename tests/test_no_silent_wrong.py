@@ -49,12 +49,13 @@ def _totals(data: dict) -> list:
 # -- indicators: a rate is 0..1, `63%` is 0.63 ---------------------------------------------
 
 
-def test_a_rate_written_as_a_percentage_scores_as_the_fraction(runner, office_copy):
+@pytest.mark.parametrize("typed", ["63%", '"0,63"', '"63,0%"', '" 0,630 "'])
+def test_a_rate_written_as_a_percentage_or_with_a_decimal_comma_scores_as_the_fraction(runner, office_copy, typed):
     before = _json(runner, office_copy)
     path = office_copy / OFFICE / "2024" / "indicators.csv"
     text = path.read_text(encoding="utf-8")
     assert ",online_applications_rate,0.63," in text
-    path.write_text(text.replace(",online_applications_rate,0.63,", ",online_applications_rate,63%,"), "utf-8")
+    path.write_text(text.replace(",online_applications_rate,0.63,", f",online_applications_rate,{typed},"), "utf-8")
     assert _totals(_json(runner, office_copy)) == _totals(before)
 
 
@@ -67,9 +68,10 @@ def test_a_rate_written_as_a_percentage_scores_as_the_fraction(runner, office_co
             "(if 63 is a percentage, write 63%; or: 0.063 read as 63? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,063 or set the column to text)",
         ),
         (
-            '"0,63"',
+            # a comma before three digits may mark thousands, as English writes them: both readings named
+            '"1,630"',
             "value: Input should be a valid number, unable to parse string as a number, "
-            "got '0,63' (write 0.63 with a decimal point, or save the CSV with ';' between fields)",
+            "got '1,630' (if ',' in 1,630 marks thousands, write 1630; if it is the decimal mark, write 1.630)",
         ),
     ],
 )

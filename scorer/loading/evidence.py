@@ -255,12 +255,24 @@ def _named(raw: RawRecord, titles: dict[str, dict[str, str]]) -> RawRecord:
     return ({**data, **update}, origin, lines) if update else raw
 
 
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+ *%?")
+_THOUSANDS = re.compile(r"[+-]?[1-9][0-9]{0,2},[0-9]{3}")
+
+
 def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], problems: Collector) -> RawRecord | None:
-    """An indicator's `63%`: 0.63 for a rate, 63 for a percent; a count or a score is no percentage."""
+    """An indicator's `63%`: 0.63 for a rate, 63 for a percent; a count or a score is no percentage.
+    A decimal comma is read as one where it cannot mark thousands (`0,85`, `72,5%`)."""
     data, origin, lines = raw
     if not isinstance(data, dict) or data.get("type") != "indicator":
         return raw
     value = data.get("value")
+    if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()) and not _THOUSANDS.fullmatch(value.strip()):
+        # A Vietnamese decimal comma, as officers type it in a text cell: `0,85`, `72,5%`. `1,234`
+        # may mark thousands as English writes them: refused with both readings named.
+        value = value.strip().replace(",", ".")
+        if not value.endswith("%"):
+            return {**data, "value": float(value)}, origin, lines
+        data = {**data, "value": value}
     if not isinstance(value, str) or not value.strip().endswith("%"):
         return raw
     try:
