@@ -250,6 +250,7 @@ def validate(request: Request) -> Validation:
         warnings += loading.document_conflicts(data.evidence, data.last_year)
         warnings += loading.to_review(data.evidence)
         warnings += loading.unsent_reports(data.evidence)
+        warnings += loading.obligation_dates(data.evidence, inputs.criteria)
         warnings += loading.unused_roles(inputs.folder(data.unit.id), data.unit, inputs.criteria)
         warnings += loading.unresolved(inputs.criteria, data.evidence, data.last_year)
         warnings += _other_frame(inputs.folder(data.unit.id), data, inputs.criteria)

@@ -494,6 +494,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "if it was sent, write the day it was sent",
         "vi": "nếu đã gửi, ghi ngày gửi báo cáo",
     },
+    "due_differs": {
+        "en": "'{id}' is due {due} by the criteria set, not {typed}: the set's day counts",
+        "vi": "hạn của '{id}' theo bộ tiêu chí là {due}, không phải {typed}: tính theo hạn của bộ tiêu chí",
+    },
+    "due_differs_hint": {
+        "en": "if the province set another day, it goes in the criteria set's calendar",
+        "vi": "nếu tỉnh quy định hạn khác, sửa lịch (calendar) trong bộ tiêu chí",
+    },
+    "done_after_cutoff": {
+        "en": "{date} is after the {year} data cut-off ({cutoff}): it counts as not done in the year",
+        "vi": "ngày {date} muộn hơn ngày chốt số liệu năm {year} ({cutoff}): được tính là chưa thực hiện trong năm",
+    },
+    "done_after_cutoff_hint": {"en": "check the year of this date", "vi": "kiểm tra lại năm của ngày này"},
     "no_draft": {"en": "no record '{id}' waiting for review", "vi": "không có bản ghi '{id}' đang chờ rà soát"},
     "draft_changed": {
         "en": "'{id}' is no longer written as drafted",

@@ -379,6 +379,32 @@ def test_validate_warns_of_a_report_with_no_day_sent_which_counts_as_not_sent(ru
     ]
 
 
+def test_validate_warns_of_a_due_day_that_is_not_the_sets_and_a_day_sent_after_the_cutoff(runner, tmp_path):
+    unit = tmp_path / "evidence" / "u"
+    (unit / "2024").mkdir(parents=True)
+    (unit / "unit.yaml").write_text("id: u\nname: Sở Nội vụ\n", encoding="utf-8")
+    path = unit / "2024" / "bc.yaml"
+    path.write_text(
+        "- {id: bc-q1, type: report, period: q1, date: 2024-03-20, due: 2024-03-25, submitted: 2024-03-20}\n"
+        "- {id: bc-h1, type: report, period: h1, date: 2024-06-12, due: 2024-06-15, submitted: 2025-06-20}\n",
+        encoding="utf-8",
+    )
+    args = ["validate", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--lang", "vi"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Cảnh báo: {path}:1: due: hạn của 'bc-q1' theo bộ tiêu chí là 15/03/2024, không phải 25/03/2024: "
+        "tính theo hạn của bộ tiêu chí (nếu tỉnh quy định hạn khác, sửa lịch (calendar) trong bộ tiêu chí)",
+        f"Cảnh báo: {path}:2: submitted: ngày 20/06/2025 muộn hơn ngày chốt số liệu năm 2024 (31/12/2024): "
+        "được tính là chưa thực hiện trong năm (kiểm tra lại năm của ngày này)",
+    ]
+    # What the warnings say is what the forecast does: Q1 late by the set's day, H1 not sent in the year.
+    explain = runner.invoke(main, ["explain", "1.2", *args[1:], "--as-of", "2024-12-31"])
+    rows = [" ".join(r.split()) for r in explain.output.splitlines()]
+    assert "Hạn báo cáo quý I 15/03/2024 trễ hạn bc-q1" in rows
+    assert "Hạn báo cáo 6 tháng 15/06/2024 chưa thực hiện bc-h1" in rows
+
+
 @pytest.mark.parametrize("year", [2023, 2024])
 def test_validate_refuses_a_record_after_the_cutoff_in_last_years_folder(runner, tmp_path, year):
     unit = tmp_path / "evidence" / "u"

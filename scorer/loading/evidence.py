@@ -31,7 +31,7 @@ from scorer.loading.yaml_ import LineMap, shorten
 from scorer.loading.yaml_ import yaml_records as read_records
 from scorer.loading.vocabulary import product_vocabulary
 from scorer.models import columns
-from scorer.models.criteria import CriteriaSet, IndicatorSpec
+from scorer.models.criteria import CriteriaSet, IndicatorSpec, ObligationMetric
 from scorer.scoring.kinds import survey_instrument
 from scorer.models.evidence import RECORD_TYPES, Document, EvidenceRecord, Indicator, Survey
 
@@ -727,6 +727,46 @@ def to_review(evidence: EvidenceSet) -> list[Problem]:
         for r in evidence.records
         if r.review is not None
     ]
+
+
+def obligation_dates(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
+    """Warnings on the dates of records that meet a declared obligation (a periodic report): a due
+    day typed that is not the set's (the set's counts), and a day done after the year's cut-off
+    (which counts as not done in the year: most often a mistyped year)."""
+    problems: dict[tuple[str, str], Problem] = {}
+    for metric in cs.metrics.values():
+        if not isinstance(metric, ObligationMetric) or not metric.expect:
+            continue
+        for obligation in metric.expect:
+            due = cs.calendar[obligation.due]
+            for r in evidence.records:
+                if r.type != metric.type or r.id in evidence.hypothetical:
+                    continue
+                if any(getattr(r, name, None) != value for name, value in obligation.match.items()):
+                    continue
+                origin = evidence.origins[r.id]
+                typed = getattr(r, metric.due_field, None) if metric.due_field else None
+                if isinstance(typed, dt.date) and typed != due:
+                    problems[(r.id, "due")] = _problem(
+                        origin,
+                        str(metric.due_field),
+                        msg("due_differs", id=r.id, due=due.strftime("%d/%m/%Y"), typed=typed.strftime("%d/%m/%Y")),
+                        msg("due_differs_hint"),
+                    )
+                done = getattr(r, metric.done_field, None)
+                if isinstance(done, dt.date) and done > cs.cutoff:
+                    problems[(r.id, "done")] = _problem(
+                        origin,
+                        metric.done_field,
+                        msg(
+                            "done_after_cutoff",
+                            date=done.strftime("%d/%m/%Y"),
+                            year=cs.year,
+                            cutoff=cs.cutoff.strftime("%d/%m/%Y"),
+                        ),
+                        msg("done_after_cutoff_hint"),
+                    )
+    return list(problems.values())
 
 
 def unsent_reports(evidence: EvidenceSet) -> list[Problem]:
