@@ -688,11 +688,15 @@ class Attention:
     warnings: list[Problem]
 
 
-def attention(evidence: Path, unit: str, year: int) -> Attention:
+def attention(evidence: Path, unit: str, year: int, rules: Path | None = None) -> Attention:
     """The unit's records of `year` still marked `review: needed`, in date order, and the warnings
     on its evidence that are not about them (a report with no day sent, one number naming two
-    documents)."""
+    documents; with `rules`, a report's due day that is not the set's, a day sent after the cut-off)."""
     records = loading.load_evidence(evidence / unit, year)
+    warnings = loading.unsent_reports(records) + loading.document_conflicts(records)
+    if rules is not None and year in criteria_years(rules):
+        cs = _criteria(Request(evidence=evidence, rules=rules, year=year))[0]
+        warnings += loading.obligation_dates(records, cs)
     drafted = [
         Drafted(
             r.id,
@@ -707,7 +711,7 @@ def attention(evidence: Path, unit: str, year: int) -> Attention:
         for r in sorted(records.records, key=lambda r: (r.date, r.id))
         if r.review is not None
     ]
-    return Attention(drafted, loading.unsent_reports(records) + loading.document_conflicts(records))
+    return Attention(drafted, warnings)
 
 
 def drafted(evidence: Path, unit: str, year: int) -> list[Drafted]:

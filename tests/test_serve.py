@@ -656,6 +656,10 @@ def test_the_evidence_page_warns_of_a_report_uploaded_with_no_day_sent(client: T
         "<td>báo cáo &#39;bc-thang-10&#39; chưa ghi ngày gửi: được tính là chưa gửi (nếu đã gửi, ghi ngày gửi báo cáo)</td></tr>"
     ) in page
     assert "has no date sent: it counts as not sent" in client.get(url, params={"lang": "en"}).text
+    late = b"- {id: bc-q3, type: report, period: q3, date: 2024-09-12, due: 2024-09-15, submitted: 2025-09-24}\n"
+    assert client.post(url, files={"file": ("bc.yaml", late)}, data={"csrf": csrf}).status_code == 200
+    page = client.get(url, params={"lang": "vi"}).text
+    assert "<td>submitted</td><td>ngày 24/09/2025 muộn hơn ngày chốt số liệu năm 2024 (31/12/2024)" in page
     sent = unsent.replace(b"}", b", submitted: 2024-09-24}")
     assert client.post(url, files={"file": ("bc.yaml", sent)}, data={"csrf": csrf}).status_code == 200
     assert 'id="warnings"' not in client.get(url, params={"lang": "vi"}).text

@@ -120,9 +120,9 @@ class PredictionCache:
                 return self._attention[key]
         weight = work.weight(self.evidence / unit)
         if weight < INLINE_BYTES and self.run.lane(unit, weight) == work.LIGHT:
-            found = work.attention(self.evidence, unit, year)
+            found = work.attention(self.evidence, self.rules, unit, year)
         else:
-            found = self.run(work.attention, self.evidence, unit, year, unit=unit, weight=weight)
+            found = self.run(work.attention, self.evidence, self.rules, unit, year, unit=unit, weight=weight)
         with self._lookup:
             self._attention[key] = found
             while len(self._attention) > MAX_ENTRIES:

@@ -74,11 +74,11 @@ def validate(root: Path, rules: Path, year: int, unit: str, name: str) -> tuple[
         return error.problems, 0
 
 
-def attention(evidence: Path, unit: str, year: int) -> api.Attention | None:
+def attention(evidence: Path, rules: Path, unit: str, year: int) -> api.Attention | None:
     """The unit's records still to review and the warnings on its files, or None when its files
     have problems (the evidence page lists those with the files)."""
     try:
-        return api.attention(evidence, unit, year)
+        return api.attention(evidence, unit, year, rules)
     except ScorerError:
         return None
 
