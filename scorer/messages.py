@@ -4,6 +4,7 @@ number and date formats of each language (`88.09` / `88,09`, `2024-09-30` / `30/
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
@@ -1195,7 +1196,15 @@ def titled(text: str, metrics: Any, lang: str) -> str:
 
 
 def named(text: str, titles: dict[str, str]) -> str:
-    """A rule's sentence with each metric identifier replaced by its words (longest first)."""
+    """A rule's sentence with each metric identifier replaced by its words (longest first), then a
+    count's condition said as a decision says it: "nếu có quy chế …" rather than "nếu số quy chế …
+    đạt 1 trở lên", "không có vi phạm …" rather than "không có số vi phạm …"."""
     for name in sorted(titles, key=len, reverse=True):
         text = text.replace(name, titles[name])
-    return text
+    text = _AT_LEAST_ONE.sub(r"nếu có \1; nếu không có: 0 điểm", text)
+    return _NONE_OF.sub(r"nếu không có \1; nếu có: 0 điểm", text)
+
+
+# A Vietnamese count's conditions (a count's title starts with "số"): at least one, and none.
+_AT_LEAST_ONE = re.compile(r"nếu số ([^;]+?) đạt 1 trở lên; nếu không: 0 điểm")
+_NONE_OF = re.compile(r"nếu không có số ([^;]+?); nếu không: 0 điểm")

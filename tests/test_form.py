@@ -168,6 +168,18 @@ def test_a_row_where_nothing_arose_is_full_only_once_the_year_is_over(runner, tm
     assert _methods(sheet)["1.7"].endswith("; không phát sinh: 0,5 điểm")
 
 
+def test_the_scoring_column_says_a_count_as_a_decision_does(form2024):
+    methods = _methods(form2024["Biểu tự đánh giá"])
+    assert methods["6.2"] == "1,5 điểm nếu có văn bản quy chế chi tiêu nội bộ; nếu không có: 0 điểm"
+    assert methods["7.2.6"] == "1 điểm nếu có văn bản xác nhận kết nối, chia sẻ dữ liệu (LGSP); nếu không có: 0 điểm"
+    assert methods["1.4.1"] == "0,5 điểm nếu có kế hoạch tuyên truyền CCHC; nếu không có: 0 điểm"
+    assert methods["5.2"] == "1 điểm nếu không có vi phạm trong tuyển dụng; nếu có: 0 điểm"
+    # a count with another threshold, and a share, keep their figures
+    assert methods["1.4.2"] == "0,5 điểm nếu số hình thức tuyên truyền CCHC đạt 3 trở lên; nếu không: 0 điểm"
+    assert methods["1.1.1"] == "0,5 điểm nếu tỷ lệ kế hoạch CCHC ban hành đúng hạn đạt 100% trở lên; nếu không: 0 điểm"
+    assert not [m for m in methods.values() if m and ("văn bản văn bản" in m or "có số " in m)]
+
+
 def test_rows_the_appraisal_cut_are_listed_with_the_units_explanation(runner, office_copy, tmp_path):
     folder = office_copy / OFFICE / "2023"
     official = yaml.safe_load((folder / "official.yaml").read_text(encoding="utf-8"))

@@ -481,7 +481,10 @@ class CriteriaSet(Strict):
         elif metric.type == "document" and isinstance(where.get("kind"), str):
             named = self.document_kinds.get(str(where["kind"]))
         if named is not None and metric.kind == "exists":
-            return f"số văn bản {_lower_first(named.title)}", f"{named.title_en} (documents)"
+            title = _lower_first(named.title)
+            return f"số {title}" if title.startswith(
+                "văn bản"
+            ) else f"số văn bản {title}", f"{named.title_en} (documents)"
         if named is not None:
             return _lower_first(named.title), named.title_en
         return name, metric.title_en or name
