@@ -228,3 +228,7 @@ def test_plan_docx_without_a_frame_in_unit_yaml_leaves_dots(runner, tmp_path, mo
     frame = docx.Document(str(target)).tables[0]
     assert "Số: .../KH-..." in frame.rows[0].cells[0].text
     assert "..., ngày ... tháng ... năm 2024" in frame.rows[0].cells[1].text
+    # and its end leaves the recipients and the signer to fill in, never leaves them out
+    recipients, signer = docx.Document(str(target)).tables[-1].rows[0].cells
+    assert [p.text for p in recipients.paragraphs] == ["Nơi nhận:", "- ……;", "- Lưu: VT."]
+    assert [p.text for p in signer.paragraphs if p.text] == ["……", "……"]

@@ -171,12 +171,17 @@ def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
         ("h2", x["implementation_h"]),
         ("numbered", [item.format(monitor=plan.monitor, unit=unit, year=year) for item in x["implementation"]]),
     ]
-    if frame.recipients or frame.signer_name:
-        recipients = [x["recipients"]] + [
-            f"{r}{'.' if i == len(frame.recipients) - 1 else ';'}" for i, r in enumerate(frame.recipients)
-        ]
-        out.append(("signature", (recipients, frame.signer_position or "", frame.signer_name or "")))
+    # The frame's end (Decree 30/2020): recipients beside the signer. What unit.yaml does not give
+    # is left as a blank to fill in, as the header's are, never left out.
+    given = list(frame.recipients) or [PLACEHOLDER, x["archive"]]
+    recipients = [x["recipients"]] + [f"{r}{'.' if i == len(given) - 1 else ';'}" for i, r in enumerate(given)]
+    position, name = frame.signer_position or PLACEHOLDER, frame.signer_name or PLACEHOLDER
+    out.append(("signature", (recipients, position, name)))
     return out
+
+
+# A blank the unit fills in by hand, as the administrative form leaves one.
+PLACEHOLDER = "……"
 
 
 def _target_blocks(target: UnitTarget, lang: str) -> list[Block]:
