@@ -73,6 +73,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "full_points": {"en": "Full points in every scenario.", "vi": "Đạt điểm tối đa ở mọi kịch bản."},
     "status": {"en": "Status", "vi": "Tình trạng"},
     "survey_basis": {"en": "Survey estimate from", "vi": "Ước tính khảo sát từ"},
+    "survey_basis.official": {"en": "the official survey result", "vi": "kết quả khảo sát chính thức"},
+    "survey_basis.internal": {"en": "the unit's own survey", "vi": "khảo sát do đơn vị tự thực hiện"},
+    "survey_basis.last_year": {"en": "last year's official result", "vi": "kết quả chính thức năm trước"},
+    "survey_basis.prior": {
+        "en": "the criteria set's starting assumption (no survey yet)",
+        "vi": "giả định ban đầu của bộ tiêu chí (chưa có kết quả khảo sát)",
+    },
+    "survey_metric": {"en": "Satisfaction share (survey)", "vi": "Tỷ lệ hài lòng (khảo sát)"},
     "file": {"en": "File", "vi": "Tệp"},
     "record_id": {"en": "id", "vi": "Mã"},
     "date": {"en": "Date", "vi": "Ngày"},
@@ -1099,12 +1107,15 @@ def metric_words(metric: Any, lang: str) -> str:
     """A metric as a reader names it (`báo cáo thiếu, trễ hạn hoặc không đúng mẫu`), from the
     criteria set's titles; its identifier only when the set gives no words."""
     title = metric.title if lang == "vi" else metric.title_en
+    if not title and metric.name == "survey":
+        return t("survey_metric", lang)
     return str(title or metric.name)
 
 
 def metric_titles(metrics: Any, lang: str) -> dict[str, str]:
-    """Each metric's words by its name, for a rule's sentence."""
-    return {m.name: metric_words(m, lang) for m in metrics}
+    """Each metric's words by its name, for a rule's sentence (a survey's sentence names its
+    share itself)."""
+    return {m.name: metric_words(m, lang) for m in metrics if m.name != "survey"}
 
 
 def component_words(component: str, lang: str) -> str:

@@ -527,3 +527,32 @@ def test_predict_gives_the_satisfaction_index_its_own_line(runner, monkeypatch):
     sipas = data["units"][0]["satisfaction"]
     assert sipas["points"] == {"max": 10.0, "low": 7.5, "expected": 9.5, "high": 10.0}
     assert (sipas["last_rank"], sipas["last_of"], sipas["basis"]) == (16, 20, "internal")
+
+
+@pytest.mark.parametrize(
+    "lang, basis, metric",
+    [
+        (
+            "vi",
+            "Ước tính khảo sát từ: giả định ban đầu của bộ tiêu chí (chưa có kết quả khảo sát)",
+            "Tỷ lệ hài lòng (khảo sát)",
+        ),
+        (
+            "en",
+            "Survey estimate from: the criteria set's starting assumption (no survey yet)",
+            "Satisfaction share (survey)",
+        ),
+    ],
+)
+def test_explain_names_where_a_survey_estimate_comes_from_in_words(runner, tmp_path, lang, basis, metric):
+    unit = tmp_path / "evidence" / "u"
+    (unit / "2024").mkdir(parents=True)
+    (unit / "unit.yaml").write_text("id: u\nname: Sở Tư pháp\n", encoding="utf-8")
+    args = ["explain", "2.6", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules")]
+    result = runner.invoke(main, [*args, "--as-of", "2024-09-30", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert basis in lines
+    assert any(line.startswith(metric + "  ") for line in lines)
+    if lang == "vi":  # no identifier of the code in the reader's language
+        assert "prior" not in result.output and "Survey" not in result.output

@@ -316,7 +316,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
             for p in c.proofs
         ]
     if c.survey_basis:
-        lines.append(f"{t('survey_basis', lang)}: {c.survey_basis}")
+        lines.append(f"{t('survey_basis', lang)}: {t('survey_basis.' + c.survey_basis, lang)}")
     metric_rows = [
         [
             upper_first(metric_words(m, lang)),
