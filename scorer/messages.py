@@ -3,8 +3,8 @@ number and date formats of each language (`88.09` / `88,09`, `2024-09-30` / `30/
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
@@ -446,16 +446,18 @@ CATALOGUE.update(
         "rule.band": {"en": "{metric} {op} {min} -> {points}", "vi": "{metric} {op} {min}: {points} điểm"},
         "op.ge": {"en": ">=", "vi": "từ"},
         "op.gt": {"en": ">", "vi": "trên"},
-        "cond.at_least": {"en": "{metric} >= {limit}", "vi": "{metric} đạt {limit} trở lên"},
-        "cond.at_most": {"en": "{metric} <= {limit}", "vi": "{metric} không quá {limit}"},
-        "cond.none": {"en": "{metric} <= {limit}", "vi": "không có {metric}"},
+        # A binary rule's condition, with what the row gets otherwise (Vietnamese says it to match).
+        "cond.at_least": {"en": "{metric} >= {limit}", "vi": "{metric} đạt {limit} trở lên; nếu không: 0 điểm"},
+        "cond.at_least_one": {"en": "{metric} >= {limit}", "vi": "có {metric}#noun; nếu không có: 0 điểm"},
+        "cond.at_most": {"en": "{metric} <= {limit}", "vi": "{metric} không quá {limit}; nếu vượt: 0 điểm"},
+        "cond.none": {"en": "{metric} <= {limit}", "vi": "không có {metric}#noun; nếu có: 0 điểm"},
         "rule.linear": {
             "en": "linear: {max} x min(1, {metric} / {target})",
             "vi": "{max} điểm khi {metric} đạt {target} trở lên; thấp hơn: tính theo tỷ lệ",
         },
         "rule.binary": {
             "en": "binary: {max} if {cond}, else 0",
-            "vi": "{max} điểm nếu {cond}; nếu không: 0 điểm",
+            "vi": "{max} điểm nếu {cond}",
         },
         "rule.deductions": {
             "en": "deductions: {max} - {step} x {metric}, not below 0",
@@ -1107,7 +1109,7 @@ def metric_words(metric: Any, lang: str) -> str:
     """A metric as a reader names it (`báo cáo thiếu, trễ hạn hoặc không đúng mẫu`), from the
     criteria set's titles; its identifier only when the set gives no words."""
     title = metric.title if lang == "vi" else metric.title_en
-    if not title and metric.name == "survey":
+    if not title and metric.name == _survey():
         return t("survey_metric", lang)
     return str(title or metric.name)
 
@@ -1115,7 +1117,14 @@ def metric_words(metric: Any, lang: str) -> str:
 def metric_titles(metrics: Any, lang: str) -> dict[str, str]:
     """Each metric's words by its name, for a rule's sentence (a survey's sentence names its
     share itself)."""
-    return {m.name: metric_words(m, lang) for m in metrics if m.name != "survey"}
+    return {m.name: metric_words(m, lang) for m in metrics if m.name != _survey()}
+
+
+def _survey() -> str:
+    """The name a survey's share goes by among a criterion's metrics."""
+    from scorer.scoring import SURVEY
+
+    return SURVEY
 
 
 def component_words(component: str, lang: str) -> str:
@@ -1153,6 +1162,9 @@ def words(sentence: Words, lang: str, shares: Collection[str] = ()) -> str:
     """A catalogue sentence with its parameters, in the reader's language (scoring.kinds.Words);
     a threshold of a metric in `shares` in percent."""
     percent = sentence.params.get("metric") in shares
+    if sentence.key == "cond.at_least" and sentence.params.get("limit") == 1 and not percent:
+        # at least one of what a count counts: "có kế hoạch …", as a decision says it
+        sentence = dataclasses.replace(sentence, key="cond.at_least_one")
     values: dict[str, str] = {}
     for name, value in sentence.params.items():
         if isinstance(value, str):
@@ -1209,15 +1221,14 @@ def titled(text: str, metrics: Any, lang: str) -> str:
 
 
 def named(text: str, titles: dict[str, str]) -> str:
-    """A rule's sentence with each metric identifier replaced by its words (longest first), then a
-    count's condition said as a decision says it: "nếu có quy chế …" rather than "nếu số quy chế …
-    đạt 1 trở lên", "không có vi phạm …" rather than "không có số vi phạm …"."""
+    """A rule's sentence with each metric identifier replaced by its words (longest first); where
+    the sentence names the thing a count counts (`<metric>#noun`: "có quy chế …", "không có vi
+    phạm …"), the count's words without their "số"."""
     for name in sorted(titles, key=len, reverse=True):
-        text = text.replace(name, titles[name])
-    text = _AT_LEAST_ONE.sub(r"nếu có \1; nếu không có: 0 điểm", text)
-    return _NONE_OF.sub(r"nếu không có \1; nếu có: 0 điểm", text)
+        title = titles[name]
+        text = text.replace(f"{name}{NOUN}", title.removeprefix("số ")).replace(name, title)
+    return text.replace(NOUN, "")
 
 
-# A Vietnamese count's conditions (a count's title starts with "số"): at least one, and none.
-_AT_LEAST_ONE = re.compile(r"nếu số ([^;]+?) đạt 1 trở lên; nếu không: 0 điểm")
-_NONE_OF = re.compile(r"nếu không có số ([^;]+?); nếu không: 0 điểm")
+# The mark after a metric's identifier in a sentence that names what the count counts.
+NOUN = "#noun"

@@ -14,8 +14,8 @@ import typing
 from pathlib import Path
 
 from scorer.loading import load_criteria
-from scorer.messages import CATALOGUE, rule_text
-from scorer.models.rules import Rule
+from scorer.messages import CATALOGUE, named, rule_text
+from scorer.models.rules import BinaryRule, Rule
 from scorer.scoring.kinds import KINDS
 from tests.conftest import ROOT
 from tests.everything import run_everything
@@ -56,7 +56,19 @@ def test_a_rule_in_words_is_its_kinds_sentence_in_each_language(cs2024):
     binary = next(c for c in cs2024.criteria() if c.rule is not None and c.rule.kind == "binary" and c.rule.max == 0)
     assert rule_text(binary.rule, 1.0, "en") == f"binary: 1 if {binary.rule.metric} <= 0, else 0"
     assert rule_text(binary.rule, 1.0, "en", "full").endswith("; nothing arising: 1")
-    assert rule_text(binary.rule, 1.0, "vi") == f"1 điểm nếu không có {binary.rule.metric}; nếu không: 0 điểm"
+    assert named(rule_text(binary.rule, 1.0, "vi"), {}) == f"1 điểm nếu không có {binary.rule.metric}; nếu có: 0 điểm"
+    # a count is named by what it counts where the sentence says "có" (at least one, or none)
+    violations = {binary.rule.metric: "số vi phạm trong tuyển dụng"}
+    assert named(rule_text(binary.rule, 1.0, "vi"), violations) == (
+        "1 điểm nếu không có vi phạm trong tuyển dụng; nếu có: 0 điểm"
+    )
+    one = BinaryRule(kind="binary", metric="plans", min=1)
+    assert named(rule_text(one, 0.5, "vi"), {"plans": "số kế hoạch tuyên truyền"}) == (
+        "0,5 điểm nếu có kế hoạch tuyên truyền; nếu không có: 0 điểm"
+    )
+    assert named(rule_text(one, 0.5, "vi", shares={"plans"}), {"plans": "tỷ lệ kế hoạch đúng hạn"}) == (
+        "0,5 điểm nếu tỷ lệ kế hoạch đúng hạn đạt 100% trở lên; nếu không: 0 điểm"
+    )
 
 
 def test_every_rule_kind_through_every_command_and_writer_in_both_languages(tmp_path):
