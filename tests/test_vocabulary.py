@@ -88,7 +88,13 @@ def test_the_shipped_unit_moved_to_a_province_set_validates_with_warnings_not_er
     assert not any("'8.1'" in w for w in warnings)
     # Last year's results were published under the model's eight areas: not compared.
     assert any("2023/official.yaml: areas: the published 2023 results are not on the frame of" in w for w in warnings)
-    assert len(warnings) == 3 + 1 + 9 + 1  # roles, 1.6, last year's leaders' survey rows, official
+    # The province's set asks for the reports five days earlier than the days typed: its days count.
+    reports = evidence / OFFICE / "2024" / "reports.csv"
+    assert (
+        f"Warning: {reports}:2: due: 'bc-cchc-q1-2024' is due 10/03/2024 by the criteria set, not 15/03/2024: "
+        "the set's day counts (if the province set another day, it goes in the criteria set's calendar)"
+    ) in warnings
+    assert len(warnings) == 3 + 1 + 9 + 1 + 3  # roles, 1.6, last year's leaders' survey rows, official, due days
     assert sorted(p.stat().st_mtime_ns for p in (EVIDENCE / OFFICE).rglob("*")) == before
 
 
