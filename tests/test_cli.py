@@ -342,6 +342,16 @@ def test_validate_warns_when_one_number_names_two_documents(runner, office_copy)
     assert ok.startswith("OK: criteria_2024.yaml")
 
 
+def _unit_with(tmp_path, year: int, name: str, text: str):
+    """An evidence folder with one unit, Sở Nội vụ, whose `year` folder holds one file: its path."""
+    unit = tmp_path / "evidence" / "u"
+    (unit / str(year)).mkdir(parents=True)
+    (unit / "unit.yaml").write_text("id: u\nname: Sở Nội vụ\n", encoding="utf-8")
+    path = unit / str(year) / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(
     "lang, want",
     [
@@ -358,14 +368,12 @@ def test_validate_warns_when_one_number_names_two_documents(runner, office_copy)
     ],
 )
 def test_validate_warns_of_a_report_with_no_day_sent_which_counts_as_not_sent(runner, tmp_path, lang, want):
-    unit = tmp_path / "evidence" / "u"
-    (unit / "2024").mkdir(parents=True)
-    (unit / "unit.yaml").write_text("id: u\nname: Sở Nội vụ\n", encoding="utf-8")
-    path = unit / "2024" / "bc.yaml"
-    path.write_text(
+    path = _unit_with(
+        tmp_path,
+        2024,
+        "bc.yaml",
         "- {id: bc-q1, type: report, period: q1, date: 2024-03-12, due: 2024-03-15}\n"
         "- {id: bc-h1, type: report, period: h1, date: 2024-06-12, due: 2024-06-15, submitted: 2024-06-12}\n",
-        encoding="utf-8",
     )
     args = ["validate", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--lang", lang]
     result = runner.invoke(main, args)
@@ -380,14 +388,12 @@ def test_validate_warns_of_a_report_with_no_day_sent_which_counts_as_not_sent(ru
 
 
 def test_validate_warns_of_a_due_day_that_is_not_the_sets_and_a_day_sent_after_the_cutoff(runner, tmp_path):
-    unit = tmp_path / "evidence" / "u"
-    (unit / "2024").mkdir(parents=True)
-    (unit / "unit.yaml").write_text("id: u\nname: Sở Nội vụ\n", encoding="utf-8")
-    path = unit / "2024" / "bc.yaml"
-    path.write_text(
+    path = _unit_with(
+        tmp_path,
+        2024,
+        "bc.yaml",
         "- {id: bc-q1, type: report, period: q1, date: 2024-03-20, due: 2024-03-25, submitted: 2024-03-20}\n"
         "- {id: bc-h1, type: report, period: h1, date: 2024-06-12, due: 2024-06-15, submitted: 2025-06-20}\n",
-        encoding="utf-8",
     )
     args = ["validate", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--lang", "vi"]
     result = runner.invoke(main, args)
@@ -407,11 +413,12 @@ def test_validate_warns_of_a_due_day_that_is_not_the_sets_and_a_day_sent_after_t
 
 @pytest.mark.parametrize("year", [2023, 2024])
 def test_validate_refuses_a_record_after_the_cutoff_in_last_years_folder(runner, tmp_path, year):
-    unit = tmp_path / "evidence" / "u"
-    (unit / "2023").mkdir(parents=True)
-    (unit / "unit.yaml").write_text("id: u\nname: Sở Nội vụ\n", encoding="utf-8")
-    path = unit / "2023" / "e.yaml"
-    path.write_text("- {id: late, type: plan, kind: par, date: 2024-02-01, tasks_total: 2, tasks_done: 1}\n", "utf-8")
+    path = _unit_with(
+        tmp_path,
+        2023,
+        "e.yaml",
+        "- {id: late, type: plan, kind: par, date: 2024-02-01, tasks_total: 2, tasks_done: 1}\n",
+    )
     args = ["validate", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--year", str(year)]
     vi, en = runner.invoke(main, [*args, "--lang", "vi"]), runner.invoke(main, [*args, "--lang", "en"])
     assert vi.exit_code == en.exit_code == 1
