@@ -112,8 +112,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{value} không phải số nguyên, mà '{name}' là số đếm",
     },
     "indicator_range": {
-        "en": "{value} is outside {low}..{high}, the range of the {kind} '{name}'",
-        "vi": "{value} nằm ngoài khoảng {low}..{high} của {kind} '{name}'",
+        "en": "{value} is outside {low}..{high}, the range of the {kind} '{name}' ({title})",
+        "vi": "{value} nằm ngoài khoảng {low}..{high} của {kind} '{name}' ({title})",
     },
     "percentage_for_kind": {
         "en": "'{value}' is a percentage, but '{name}' is a {kind}",

@@ -193,19 +193,19 @@ CASES = [
     (
         "e.csv",
         IND + "a,indicator,2024-09-01,online_applications_rate,63\n",
-        f"{EV}/e.csv:2: value: 63 is outside 0..1, the range of the rate 'online_applications_rate' "
+        f"{EV}/e.csv:2: value: 63 is outside 0..1, the range of the rate 'online_applications_rate' (Applications filed online) "
         "(if 63 is a percentage, write 63%; or: 0.063 read as 63? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,063 or set the column to text)",
     ),
     (
         "e.yaml",
         "- {id: a, type: indicator, date: 2024-09-01, name: portal_sync_rate, value: 87.5}\n",
-        f"{EV}/e.yaml:1: value: 87.5 is outside 0..1, the range of the rate 'portal_sync_rate' "
+        f"{EV}/e.yaml:1: value: 87.5 is outside 0..1, the range of the rate 'portal_sync_rate' (Dossiers synchronised to the national portal) "
         "(87.5 looks like a percentage: write 0.875 (or 87.5%))",
     ),
     (
         "e.csv",
         IND + "a,indicator,2024-09-01,dti_score,-0.2\n",
-        f"{EV}/e.csv:2: value: -0.2 is outside 0..1, the range of the rate 'dti_score'",
+        f"{EV}/e.csv:2: value: -0.2 is outside 0..1, the range of the rate 'dti_score' (Digital transformation index (share of max))",
     ),
     (
         "e.csv",
@@ -226,7 +226,7 @@ CASES = [
     (
         "e.yaml",
         "- {id: a, type: indicator, date: 2024-09-01, name: service_index_766, value: 184.1}\n",
-        f"{EV}/e.yaml:1: value: 184.1 is outside 0..100, the range of the score 'service_index_766'",
+        f"{EV}/e.yaml:1: value: 184.1 is outside 0..100, the range of the score 'service_index_766' (Service index score (Decision 766))",
     ),
     # Criteria a record names must exist.
     (
@@ -343,7 +343,7 @@ CASES = [
     (
         "e.csv",
         "id;type;date;name;value\na;indicator;01/09/2024;online_applications_rate;63,5\n",
-        f"{EV}/e.csv:2: value: 63.5 is outside 0..1, the range of the rate 'online_applications_rate' "
+        f"{EV}/e.csv:2: value: 63.5 is outside 0..1, the range of the rate 'online_applications_rate' (Applications filed online) "
         "(63.5 looks like a percentage: write 0.635 (or 63.5%))",
     ),
 ]
@@ -564,7 +564,7 @@ XLSX_CASES = [
     ),
     (
         _book(("indicator", [["id", "date", "name", "value"], ["a", "2024-09-01", "online_payment_rate", 41]])),
-        f"{EV}/e.xlsx[indicator]:2: value: 41 is outside 0..1, the range of the rate 'online_payment_rate' "
+        f"{EV}/e.xlsx[indicator]:2: value: 41 is outside 0..1, the range of the rate 'online_payment_rate' (Fees paid online) "
         "(if 41 is a percentage, write 41%; or: 0.041 read as 41? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,041 or set the column to text)",
     ),
     (

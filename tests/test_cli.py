@@ -563,3 +563,19 @@ def test_explain_names_where_a_survey_estimate_comes_from_in_words(runner, tmp_p
     assert any(line.startswith(metric + "  ") for line in lines)
     if lang == "vi":  # no identifier of the code in the reader's language
         assert "prior" not in result.output and "Survey" not in result.output
+
+
+def test_a_rate_out_of_range_names_the_indicator_in_words(runner, tmp_path):
+    path = _unit_with(
+        tmp_path,
+        2024,
+        "i.csv",
+        "id,type,name,value,date\ni1,indicator,online_applications_rate,85,30/06/2024\n",
+    )
+    args = ["validate", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--lang", "vi"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith(
+        f"Lỗi: {path}:2: value: 85 nằm ngoài khoảng 0..1 của tỉ lệ 'online_applications_rate' "
+        "(Tỷ lệ hồ sơ nộp trực tuyến) (nếu 85 là tỉ lệ phần trăm, ghi 85%"
+    )

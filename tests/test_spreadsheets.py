@@ -288,10 +288,10 @@ def test_a_vietnamese_spreadsheet_round_trip_names_the_thousands_mark_and_the_hi
     errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
     book = f"{path.with_suffix('.xlsx')}[indicators]"
     assert errors == [
-        f"Error: {book}:6: value: 996 is outside 0..1, the range of the rate 'dossiers_on_time_rate' "
+        f"Error: {book}:6: value: 996 is outside 0..1, the range of the rate 'dossiers_on_time_rate' (Dossiers settled on time) "
         "(0.996 read as 996? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,996 or set the column "
         "to text)",
-        f"Error: {book}:11: value: 85 is outside 0..1, the range of the rate 'staff_reduction_rate' "
+        f"Error: {book}:11: value: 85 is outside 0..1, the range of the rate 'staff_reduction_rate' (Public-service staff reduction since 2021) "
         "(if 85 is a percentage, write 85%; or: 0.085 read as 85? a spreadsheet set to Vietnamese takes '.' for "
         "thousands: write 0,085 or set the column to text)",
     ]

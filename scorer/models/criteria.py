@@ -287,6 +287,7 @@ class IndicatorSpec(Named):
             high=Figure(plain_number(high)),
             kind=msg(f"kind.{self.kind.value}"),
             name=name,
+            title=msg("set_title", en=self.title_en or self.title, vi=self.title),
         )
         if self.kind is IndicatorKind.rate:
             return message, number_hint(value, low, high)
