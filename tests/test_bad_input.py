@@ -780,16 +780,22 @@ def test_an_alias_counts_at_its_full_size(tmp_path):
     assert (lines.line(("b",)), lines.line(("a", "x", 2))) == (2, 1)
 
 
-def test_a_forecast_weight_of_last_years_pace_above_1_is_refused_with_its_line(runner, tmp_path):
+def _forecast_set_with(tmp_path, key: str, value: float) -> tuple[list[str], int]:
+    """The 2024 set with one `forecast` setting changed: the `validate` arguments, and the line of
+    the setting in the file."""
     data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
-    data["forecast"]["last_pace"] = 1.5
+    data["forecast"][key] = value
     path = tmp_path / "criteria_2024.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (tmp_path / "evidence").mkdir()
-    args = ["validate", "--criteria", str(path), "--evidence", str(tmp_path / "evidence")]
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if key in text)
+    return ["validate", "--criteria", str(path), "--evidence", str(tmp_path / "evidence")], line
+
+
+def test_a_forecast_weight_of_last_years_pace_above_1_is_refused_with_its_line(runner, tmp_path):
+    args, line = _forecast_set_with(tmp_path, "last_pace", 1.5)
     result = runner.invoke(main, args)
     assert result.exit_code == 1
-    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "last_pace" in text)
     assert f"criteria_2024.yaml:{line}: forecast.last_pace: Input should be less than or equal to 1, got 1.5" in (
         result.output
     )
@@ -798,15 +804,9 @@ def test_a_forecast_weight_of_last_years_pace_above_1_is_refused_with_its_line(r
 
 
 def test_a_late_ceiling_below_the_ceiling_is_refused_with_its_line_and_a_hint(runner, tmp_path):
-    data = yaml.safe_load((RULES / "criteria_2024.yaml").read_text(encoding="utf-8"))
-    data["forecast"]["late_ceiling"] = 0.7
-    path = tmp_path / "criteria_2024.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (tmp_path / "evidence").mkdir()
-    args = ["validate", "--criteria", str(path), "--evidence", str(tmp_path / "evidence")]
+    args, line = _forecast_set_with(tmp_path, "late_ceiling", 0.7)
     result = runner.invoke(main, args)
     assert result.exit_code == 1
-    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "late_ceiling" in text)
     assert f"criteria_2024.yaml:{line}: forecast.late_ceiling: 0.7 is below the ceiling 0.8 (" in result.output
     assert "write a chance from 0.8 (no lift) to below 1" in result.output
     vi = runner.invoke(main, [*args, "--lang", "vi"]).output

@@ -179,7 +179,7 @@ def load_evidence_files(
                     if count > MAX_RECORDS:
                         problems.add(raw[1].path, msg("too_many_records", limit=Grouped(MAX_RECORDS)), line=raw[1].line)
                         break
-                    prepared = _percentages(_named(raw, titles) if titles else raw, indicators, problems)
+                    prepared = _indicator_value(_named(raw, titles) if titles else raw, indicators, problems)
                     if prepared is not None:
                         batch.append(prepared)
                     if len(batch) >= BATCH:
@@ -259,7 +259,7 @@ _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+ *%?")
 _THOUSANDS = re.compile(r"[+-]?[1-9][0-9]{0,2},[0-9]{3}")
 
 
-def _percentages(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], problems: Collector) -> RawRecord | None:
+def _indicator_value(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], problems: Collector) -> RawRecord | None:
     """An indicator's `63%`: 0.63 for a rate, 63 for a percent; a count or a score is no percentage.
     A decimal comma is read as one where it cannot mark thousands (`0,85`, `72,5%`)."""
     data, origin, lines = raw
