@@ -162,14 +162,14 @@ def template_case(root: Path) -> Template:
     total = prediction.total
     declared = {c.id: c for c in cs.criteria()}
     # Absence is full marks only where the decision says so: a deduction with no violation recorded,
-    # and a row the set marks `not_arising: full`.
+    # and a row the set marks `not_arising: full` where nothing arose (before the cut-off, only
+    # where last year had nothing either: a unit with no last year has every such row to come).
     bare = [
         c.id
         for c in prediction.criteria
-        if c.status != "not_applicable"
+        if c.status not in ("not_applicable", "not_arising")
         and not c.evidence
         and set(declared[c.id].evidence) != {"violation"}
-        and getattr(declared[c.id], "not_arising", None) != "full"
     ]
     return Template(
         low=total.low,

@@ -365,6 +365,14 @@ CATALOGUE.update(
             "en": "no evidence yet ({value})",
             "vi": "chưa có minh chứng ({value})",
         },
+        "how.arising": {
+            "en": "no evidence yet ({value}); it arose last year, so it is work to come, not 'nothing arose', until the cut-off",
+            "vi": "chưa có minh chứng ({value}); năm trước có phát sinh nên đến thời điểm chốt số liệu chưa coi là không phát sinh",
+        },
+        "how.arising_new": {
+            "en": "no evidence yet ({value}); with no last year to tell, it is work to come, not 'nothing arose', until the cut-off",
+            "vi": "chưa có minh chứng ({value}); chưa có số liệu năm trước nên đến thời điểm chốt số liệu chưa coi là không phát sinh",
+        },
         "how.progress": {
             "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the year began ({days} days)",
             "vi": "tiến độ: {value} đến nay, {projected} đến hạn nếu giữ nhịp độ từ đầu năm ({days} ngày)",

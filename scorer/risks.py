@@ -19,6 +19,8 @@ from scorer.models.scored import ScoredUnit
 from scorer.scoring import difference, kind_of
 
 # The fields a scored unit hands on to its prediction, as they are.
+# A metric with no record yet (its scenarios' basis): its gap has no figure to date.
+NO_RECORD = frozenset({"no_record", "arising", "arising_new"})
 _SCORED = tuple(f.name for f in dataclasses.fields(ScoredUnit))
 
 
@@ -95,7 +97,7 @@ def gap(criterion: CriterionResult) -> Gap | None:
         counts = {s: int(params[s]) for s in ("on_time", "late", "nonconforming", "missing", "pending", "total")}
         return Gap.build(value=None, share=False, steps=[], obligations=counts)
     steps = kind_of(criterion.rule).steps(criterion.max)
-    value = None if metric.basis == "no_record" else float(params.get("value", metric.low))
+    value = None if metric.basis in NO_RECORD else float(params.get("value", metric.low))
     share = metric.share
     return Gap.build(
         value=value, share=share, steps=[GapStep.build(value=v, points=p) for v, p in steps], obligations={}

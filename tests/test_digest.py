@@ -19,9 +19,9 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "1e9c66993933399a675328bb86ca282de4f1760bca4739b96a81d46590b6eabd",
-    "synthetic-table": "87ebabe34e898f37f02a79c671cf681d4928f865e490a84c77104e41570b168a",
-    "shipped-json": "1552ed7908e301a3a419a4eb843e4bca3bdce92a1bc3e28e1724b5be3736548c",
+    "synthetic-json": "6ee899c8b42a1350717217bcfb0cacd5750fee59482b57780352d4cb2375b1c4",
+    "synthetic-table": "479f278361e110fbc1a63d9596b597eed94aa8b92c98414bb8f2703f899e6f72",
+    "shipped-json": "31b96e22b723921b50f27c27d799a5bd9115e7c998146017885a3f9a05207d24",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }
 

@@ -142,22 +142,46 @@ def test_form_after_the_cutoff_is_final_and_carries_the_appraisal(runner, tmp_pa
     assert book["Giải trình"]["A7"].value == "Thẩm định không trừ nội dung nào so với điểm tự đánh giá."
 
 
+NOT_YET = "Đến nay chưa phát sinh: đạt điểm tối đa nếu cả năm không phát sinh"
+PENDING = "Chưa có minh chứng; chưa đạt chỉ tiêu; chưa đến hạn (31/12/2024)"
+AROSE = "Không phát sinh trong năm: không có nội dung phải thực hiện, tự đánh giá đạt điểm tối đa"
+TASK_2023 = {
+    "id": "nv-1",
+    "type": "assigned_task",
+    "date": "2023-03-01",
+    "document_no": "12/UBND-KSTT",
+    "due": "2023-03-20",
+    "completed": "2023-03-15",
+}
+
+
 @pytest.mark.parametrize(
-    "as_of, own, why, note",
+    "last_year, as_of, own, why, note",
     [
-        ("2024-09-30", 0, "Đến nay chưa phát sinh: đạt điểm tối đa nếu cả năm không phát sinh", None),
+        # Nothing assigned by 30/09, and nothing last year either: nothing has arisen so far.
         (
-            "2024-12-31",
-            0.5,
-            "Không phát sinh trong năm: không có nội dung phải thực hiện, tự đánh giá đạt điểm tối đa",
-            "Không phát sinh",
+            [{**REPORT, "date": "2023-03-12", "due": "2023-03-15", "submitted": "2023-03-12"}],
+            "2024-09-30",
+            0,
+            NOT_YET,
+            None,
         ),
+        # Tasks were assigned last year: none on file by 30/09 is work with no evidence yet, not
+        # "nothing arose" (absence of evidence is not evidence); a unit with no last year, the same.
+        ([TASK_2023], "2024-09-30", 0, PENDING, None),
+        (None, "2024-09-30", 0, PENDING, None),
+        # At the cut-off, no task on record is "không phát sinh": full points, whatever last year had.
+        ([TASK_2023], "2024-12-31", 0.5, AROSE, "Không phát sinh"),
+        (None, "2024-12-31", 0.5, AROSE, "Không phát sinh"),
     ],
 )
-def test_a_row_where_nothing_arose_is_full_only_once_the_year_is_over(runner, tmp_path, as_of, own, why, note):
+def test_a_row_where_nothing_arose_is_full_only_once_the_year_is_over(
+    runner, tmp_path, last_year, as_of, own, why, note
+):
     # 1.7 (tasks assigned by the province) gives full points when no task was assigned; on 30/09
     # nothing assigned so far backs nothing yet: a task may still come, and the form says so.
-    write_unit(tmp_path / "evidence", "u", {2024: [REPORT]}, name="Sở Tư pháp")
+    years = {2024: [REPORT]} | ({2023: last_year} if last_year else {})
+    write_unit(tmp_path / "evidence", "u", years, name="Sở Tư pháp")
     target = tmp_path / "form.xlsx"
     args = ["form", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--as-of", as_of]
     result = runner.invoke(main, [*args, "--lang", "vi", "-o", str(target)])

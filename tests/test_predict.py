@@ -478,3 +478,80 @@ def test_work_the_unit_did_late_last_year_too_may_be_expected_above_the_ceiling(
         (rules / f"criteria_{year}.yaml").write_text(text.replace("late_ceiling: 0.95", "late_ceiling: 0.8"), "utf-8")
     _, flat = _one_stop(root, rules, "rushed")
     assert flat.params["chance"] == 0.8 and "late_ceiling" not in flat.params
+
+
+# -- "không phát sinh": absence of evidence is not evidence before the cut-off -----------------------
+
+_Q1 = {"type": "report", "period": "q1", "document_no": "1/BC"}
+
+
+def _arising(root: Path, last_year: list[dict] | None, as_of: D):
+    """2.4 (unlawful documents handled, `not_arising: full`) of a unit with only its Q1 report this
+    year, and `last_year`'s records (None: no last year)."""
+    this = [{**_Q1, "id": "bc-q1", "date": D(2024, 3, 12), "due": D(2024, 3, 15), "submitted": D(2024, 3, 12)}]
+    years = {2024: this} | ({2023: last_year} if last_year is not None else {})
+    write_unit(root, "u", years)
+    unit = predict_dir(root, as_of).units[0]
+    return unit, by_id(unit)["2.4"]
+
+
+_HANDLED_2023 = {
+    "id": "ct-2023",
+    "type": "indicator",
+    "name": "unlawful_docs_handled_rate",
+    "date": D(2023, 12, 10),
+    "document_no": "9/BC",
+    "value": 1.0,
+}
+_Q1_2023 = {**_Q1, "id": "bc-q1", "date": D(2023, 3, 12), "due": D(2023, 3, 15), "submitted": D(2023, 3, 12)}
+
+
+def test_a_row_that_arose_last_year_is_work_to_come_not_nothing_arisen(tmp_path):
+    """Unlawful documents were handled last year; none is on file by 30/09 this year. That is work
+    with no evidence yet, not "nothing arose": expected at its chance (never as done), on the at-risk
+    list as "no evidence", and explain says why. Where last year had none either, nothing has arisen
+    so far (full points expected, nothing secured). A unit with no last year knows nothing of it:
+    the set's prior governs, as for any work with no evidence. At the cut-off, none on file is
+    "không phát sinh": full points in every case."""
+    as_of = D(2024, 9, 30)
+    unit, arose = _arising(tmp_path / "arose", [_Q1_2023, _HANDLED_2023], as_of)
+    (metric,) = arose.metrics
+    assert arose.status == "pending" and not arose.nothing_arose and arose.no_evidence
+    assert metric.basis == "arising" and metric.low == 0 and 0 < metric.params["chance"] < 1
+    assert arose.low == 0 and 0 < arose.expected < arose.max == arose.high
+    risk = {r.criterion: r for r in unit.risks}["2.4"]
+    assert risk.reason == "no_evidence" and risk.gap is not None and risk.gap.value is None
+    assert metric.how.startswith(
+        "no evidence yet (0); it arose last year, so it is work to come, not 'nothing arose', until the cut-off; "
+        "chance of it being done in time"
+    )
+    assert messages.how(metric.basis, metric.params, "vi").startswith(
+        "chưa có minh chứng (0); năm trước có phát sinh nên đến thời điểm chốt số liệu chưa coi là không phát sinh; "
+        "khả năng hoàn thành kịp thời"
+    )
+    _, quiet = _arising(tmp_path / "quiet", [_Q1_2023], as_of)
+    assert quiet.status == "not_arising" and quiet.nothing_arose and not quiet.no_evidence
+    assert (quiet.low, quiet.expected, quiet.high) == (0, quiet.max, quiet.max)
+    _, new = _arising(tmp_path / "new", None, as_of)
+    ((fresh,),) = [new.metrics]
+    assert new.status == "pending" and new.no_evidence and new.expected < new.max
+    assert fresh.basis == "arising_new" and "then_missing" not in fresh.params
+    assert messages.how(fresh.basis, fresh.params, "vi").startswith(
+        "chưa có minh chứng (0); chưa có số liệu năm trước nên đến thời điểm chốt số liệu chưa coi là không phát sinh"
+    )
+    # Filing this year's figure at full never lowers a scenario (the forecast stays monotone).
+    handled = {**_HANDLED_2023, "id": "ct-2024", "date": D(2024, 9, 20)}
+    write_unit(
+        tmp_path / "filed",
+        "u",
+        {
+            2024: [_Q1_2023 | {"date": D(2024, 3, 12), "due": D(2024, 3, 15), "submitted": D(2024, 3, 12)}, handled],
+            2023: [_Q1_2023, _HANDLED_2023],
+        },
+    )
+    filed = by_id(predict_dir(tmp_path / "filed", as_of).units[0])["2.4"]
+    assert (filed.low, filed.expected, filed.high) >= (arose.low, arose.expected, arose.high)
+    assert filed.expected == filed.max > arose.expected
+    for name, last_year in (("arose", [_Q1_2023, _HANDLED_2023]), ("quiet", [_Q1_2023]), ("new", None)):
+        _, final = _arising(tmp_path / f"{name}-final", last_year, D(2024, 12, 31))
+        assert final.status == "not_arising" and (final.low, final.expected, final.high) == (final.max,) * 3

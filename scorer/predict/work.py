@@ -38,10 +38,20 @@ def prepare(ctx: Context, compiled: CompiledCriterion) -> Work:
         scen, basis, used = survey(ctx, criterion)
         return Work(compiled, {SURVEY: scen}, basis, used, None, basis != "official")
     scenarios = {}
+    # "Không phát sinh" (`not_arising: full`) with nothing on record: before the cut-off it is
+    # presumed only where last year's folder had nothing for the row's metrics either; where last
+    # year had some (or the unit has no last year to tell), it is work with no evidence yet.
+    silent = criterion.not_arising == "full" and not any(_recorded(ctx, name) for name in compiled.inputs)
+    arising = silent and not ctx.final and _arises(ctx, compiled)
     for name, (definition, deadline, rising, target) in compiled.inputs.items():
         supported = ctx.metric(name, "supported")
         everything = ctx.metric(name, "all")
-        if supported.obligations is not None and everything.obligations is not None:
+        if arising:
+            # Not started: its own chance, at last year's value once done (an obligation share too).
+            scen = value_scenarios(ctx, criterion, definition, name, deadline, rising, target)
+            scen.basis = "arising" if ctx.has_last_year else "arising_new"
+            scenarios[name] = scen
+        elif supported.obligations is not None and everything.obligations is not None:
             scenarios[name] = obligation_scenarios(
                 ctx, compiled.rule, definition, name, supported.obligations, everything.obligations
             )
@@ -61,7 +71,7 @@ def prepare(ctx: Context, compiled: CompiledCriterion) -> Work:
     deadline = compiled.deadline
     pending = bool(pending_dues) or (not ctx.final and deadline >= ctx.as_of)
     upcoming = min(pending_dues) if pending_dues else (deadline if deadline >= ctx.as_of else None)
-    nothing_arose = criterion.not_arising == "full" and not ids and not obligations
+    nothing_arose = silent and not arising
     return Work(
         compiled,
         scenarios,
@@ -74,3 +84,20 @@ def prepare(ctx: Context, compiled: CompiledCriterion) -> Work:
         nothing_arose=nothing_arose,
         evidenced=bool(ids) or nothing_arose or compiled.absence_is_full,
     )
+
+
+def _recorded(ctx: Context, name: str) -> bool:
+    """Whether this year's evidence (as of the date) holds anything the metric reads: a record, or
+    an obligation it counts."""
+    result = ctx.metric(name, "all")
+    return bool(result.record_ids) or bool(result.obligations and result.obligations.items)
+
+
+def _arises(ctx: Context, compiled: CompiledCriterion) -> bool:
+    """Whether a `not_arising: full` row with nothing on record is still work to come before the
+    cut-off: last year's folder (as of the date) had a record for one of its metrics, or the unit
+    has no last year, where nothing is known and the set's prior governs, as for any work with no
+    evidence (docs/criteria.md, "How the forecast is made")."""
+    if not ctx.has_last_year:
+        return True
+    return any(ctx.metric(name, "last").record_ids for name in compiled.inputs)
