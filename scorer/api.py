@@ -83,13 +83,14 @@ class Inputs:
         """A unit's folder by its id (the folder's name, perhaps stored decomposed, NFD)."""
         return next(f for f in self.folders if loading.nfc(f.name) == unit_id)
 
-    def units(self) -> Iterator[UnitYear]:
+    def units(self, seen: dt.date | None = None) -> Iterator[UnitYear]:
         """Each unit's evidence in turn, so a province never sits in memory at once. A bad unit
-        does not stop the others being checked; every problem is raised together at the end."""
+        does not stop the others being checked; every problem is raised together at the end.
+        `seen`: the day a forecast is made as of (`_load_unit_year`); None reads every record."""
         problems: list[Problem] = []
         for folder in self.folders:
             try:
-                data = _load_unit_year(folder, self.criteria, self.what_if)
+                data = _load_unit_year(folder, self.criteria, self.what_if, seen)
             except ScorerError as error:
                 problems += error.problems
                 continue
@@ -275,7 +276,13 @@ def _other_frame(folder: Path, data: UnitYear, cs: CriteriaSet) -> list[Problem]
     return [Problem(str(folder / str(official.year) / "official.yaml"), message, field="areas")]
 
 
-def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) -> UnitYear:
+def _load_unit_year(
+    folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...], seen: dt.date | None = None
+) -> UnitYear:
+    """A unit's evidence for the year and last year's. As of a day (`seen`), last year's folder is
+    read as it stood that day: a record dated later is not there yet, so it neither changes the
+    forecast nor stops it (it is after last year's own cut-off as well, which `validate` refuses);
+    one dated by that day and after last year's cut-off is refused here too."""
     unit = _with_roles(loading.load_unit(folder, cs), cs)
     evidence = loading.load_evidence(folder, cs.year, cs)
     if what_if:
@@ -285,6 +292,8 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...]) ->
     last_year = (
         loading.load_evidence(folder, cs.year - 1, cs) if loading.is_dir(folder / str(cs.year - 1)) else EMPTY_EVIDENCE
     )
+    if seen is not None:
+        last_year = last_year.until(seen)
     problems += loading.check_values(last_year, cs)
     problems += loading.check_cutoff(last_year, last_year_end(cs))
     if problems:
@@ -379,7 +388,7 @@ def each_unit(request: Request, inputs: Inputs | None = None) -> Iterator[tuple[
     as_of = _as_of(inputs.criteria, request)
     with engine_for(inputs.criteria) as scoring:
         run = Run(inputs, as_of, scoring)
-        for data in inputs.units():
+        for data in inputs.units(as_of):
             yield run, data
 
 

@@ -432,6 +432,36 @@ def test_validate_refuses_a_record_after_the_cutoff_in_last_years_folder(runner,
     )
 
 
+def test_a_record_in_last_years_folder_dated_after_the_as_of_day_is_not_seen_by_that_days_forecast(
+    runner, office_copy, tmp_path
+):
+    """Last year's folder read as it stood on the as-of day: a misfiled record dated after it leaves
+    that day's forecast byte for byte as it was (text and JSON); once the day reaches it, the
+    forecast refuses it as `validate` does."""
+    rules = ["--evidence", str(office_copy), "--rules", str(ROOT / "rules")]
+
+    def forecast(as_of: str, fmt: str) -> tuple[int, str, bytes]:
+        out = tmp_path / f"out.{fmt}"
+        result = runner.invoke(main, ["predict", *rules, "--as-of", as_of, "--format", fmt, "-o", str(out)])
+        return result.exit_code, result.stderr, out.read_bytes() if out.exists() else b""
+
+    before = {fmt: forecast("2024-06-30", fmt) for fmt in ("json", "csv")}
+    table = runner.invoke(main, ["predict", *rules, "--as-of", "2024-06-30"]).stdout
+    path = office_copy / "van-phong-ubnd-tinh" / "2023" / "late.yaml"
+    path.write_text(
+        "- {id: late, type: plan, kind: par, date: 2024-08-10, document_no: 9/KH-VP, tasks_total: 2, tasks_done: 2}\n",
+        encoding="utf-8",
+    )
+    assert {fmt: forecast("2024-06-30", fmt) for fmt in ("json", "csv")} == before
+    assert runner.invoke(main, ["predict", *rules, "--as-of", "2024-06-30"]).stdout == table
+    seen = runner.invoke(main, ["predict", *rules, "--as-of", "2024-09-30", "--lang", "vi"])
+    assert seen.exit_code == 1
+    assert seen.stderr.splitlines()[0] == (
+        f"Lỗi: {path}:1: date: ngày 10/08/2024 muộn hơn ngày chốt số liệu năm 2023 (31/12/2023) "
+        "(bản ghi của năm sau để trong thư mục của năm đó)"
+    )
+
+
 @pytest.mark.parametrize("year", [2023, 2024])
 def test_shipped_evidence_names_each_document_once(runner, monkeypatch, year):
     monkeypatch.chdir(ROOT)

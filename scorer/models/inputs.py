@@ -7,6 +7,7 @@ No I/O here: `loading` fills them, `predict` reads them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,6 +52,11 @@ class EvidenceSet:
     def without_hypothetical(self) -> EvidenceSet:
         kept = tuple(r for r in self.records if r.id not in self.hypothetical)
         return EvidenceSet(kept, self.origins, self.missing_attachments)
+
+    def until(self, day: dt.date) -> EvidenceSet:
+        """The records dated by `day`: the folder as it stood that day."""
+        kept = tuple(r for r in self.records if r.date <= day)
+        return EvidenceSet(kept, self.origins, self.missing_attachments, self.hypothetical)
 
 
 EMPTY_EVIDENCE = EvidenceSet((), {})
