@@ -128,12 +128,13 @@ def criteria_file(request: Request) -> tuple[Path, int | None]:
     if request.criteria is not None:
         return request.criteria, request.year
     year = request.year
+    if not loading.is_dir(request.rules):
+        # With a year or without: no set of any year can be found where no rules folder is.
+        hint = msg("rules_not_found_hint")
+        if request.looked:
+            hint = msg("rules_not_found_looked", folders=", ".join(map(str, request.looked)), hint=hint)
+        raise CriteriaError.single(request.rules, msg("rules_not_found"), hint=hint)
     if year is None:
-        if not loading.is_dir(request.rules):
-            hint = msg("rules_not_found_hint")
-            if request.looked:
-                hint = msg("rules_not_found_looked", folders=", ".join(map(str, request.looked)), hint=hint)
-            raise CriteriaError.single(request.rules, msg("rules_not_found"), hint=hint)
         years = criteria_years(request.rules)
         if not years:
             raise CriteriaError.single(request.rules, msg("no_criteria_here"), hint=msg("pass_criteria"))

@@ -103,9 +103,12 @@ def test_a_project_file_with_an_unknown_key_is_named(runner, monkeypatch, projec
     assert f"{project / 'scorer.toml'}: unknown key 'rule' (the keys are evidence, rules and lang)" in result.output
 
 
-def test_outside_a_project_the_error_says_where_it_looked(runner, vietnamese_default, monkeypatch, tmp_path):
+@pytest.mark.parametrize("args", [["predict"], ["validate", "--year", "2024"], ["predict", "--as-of", "30/09/2024"]])
+def test_outside_a_project_the_error_says_where_it_looked(runner, vietnamese_default, monkeypatch, tmp_path, args):
+    """With a year or without, the same words: a year's set named by its path in a folder that is
+    not there would send the officer looking for one file, where no rules folder was found at all."""
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(main, ["predict"])
+    result = runner.invoke(main, args)
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
     assert first.startswith("Lỗi: rules: ")
