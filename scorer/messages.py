@@ -246,6 +246,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "provenance.date": {"en": " of {date}", "vi": " ngày {date}"},
     "provenance.issuer": {"en": " ({issuer})", "vi": " của {issuer}"},
     "status.pending": {"en": "pending", "vi": "chưa đến hạn"},
+    "status.pending_overdue": {
+        "en": "pending, but {n} of its obligations already late, missing or not conforming",
+        "vi": "chưa đến hạn, nhưng {n} nghĩa vụ đã trễ hạn, thiếu hoặc không đúng mẫu",
+    },
     "status.short": {"en": "short", "vi": "bị trừ điểm"},
     "status.official": {"en": "official survey", "vi": "khảo sát chính thức"},
     "status.estimate": {"en": "survey estimate", "vi": "ước tính khảo sát"},
@@ -1212,6 +1216,14 @@ def provenance_text(provenance: Any, lang: str) -> str:
         issuer=t("provenance.issuer", lang).format(issuer=provenance.issuer) if provenance.issuer else "",
         title=provenance.title,
     )
+
+
+def status_words(c: Any, lang: str) -> str:
+    """A criterion result's status in words: one whose deadline is ahead but which has already lost
+    obligations says so, not merely that it is not yet due."""
+    if c.status == "pending" and c.overdue:
+        return t("status.pending_overdue", lang).format(n=c.overdue)
+    return t(f"status.{c.status}", lang)
 
 
 def rule_words(c: Any, lang: str) -> str:

@@ -9,7 +9,7 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from scorer.messages import date, pick, provenance_text, t
+from scorer.messages import date, pick, provenance_text, status_words, t
 from scorer.render import collect
 from scorer.models.prediction import CriterionResult, Prediction, Risk, UnitPrediction
 from scorer.render.marks import TOTAL, what_if_rows
@@ -153,7 +153,7 @@ def _unit_rows(unit: UnitPrediction, lang: str) -> Iterable[list[Any]]:
             c.expected,
             c.high,
             None,
-            t(f"status.{c.status}", lang) + (f": {c.not_applicable_reason}" if c.not_applicable_reason else ""),
+            status_words(c, lang) + (f": {c.not_applicable_reason}" if c.not_applicable_reason else ""),
             c.owner_division or c.owner,
             c.deadline,
         ]

@@ -18,6 +18,7 @@ from scorer.messages import (
     provenance_text,
     rule_words,
     satisfaction_line,
+    status_words,
     t,
     upper_first,
 )
@@ -144,7 +145,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         f"## {c.id} {_esc(pick(c, 'title', lang))}",
         "",
         f"- {t('max', lang)}: {num(c.max, lang)}",
-        f"- {t('status', lang)}: {t('status.' + c.status, lang)}",
+        f"- {t('status', lang)}: {status_words(c, lang)}",
         f"- {t('deadline', lang)}: {date(c.deadline, lang)}",
         f"- {t('rule', lang)}: {rule_words(c, lang)}",
         *([f"- {t('not_applicable', lang)}: {_esc(c.not_applicable_reason)}"] if c.not_applicable_reason else []),

@@ -23,6 +23,7 @@ from scorer.messages import (
     rule_text,
     rule_words,
     satisfaction_line,
+    status_words,
     t,
     upper_first,
 )
@@ -301,7 +302,7 @@ def render_explanations(found: list[tuple[UnitPrediction, CriterionResult]], lan
 def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> str:
     lines = [header(unit, lang), "", f"{c.id} {pick(c, 'title', lang)}"]
     lines.append(
-        f"{t('max', lang)} {num(c.max, lang)} · {t('status', lang)}: {t('status.' + c.status, lang)} · "
+        f"{t('max', lang)} {num(c.max, lang)} · {t('status', lang)}: {status_words(c, lang)} · "
         f"{t('deadline', lang)} {date(c.deadline, lang)}"
     )
     if c.not_applicable_reason is not None:
