@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -364,6 +364,10 @@ CATALOGUE.update(
         "how.pending": {
             "en": "{value} to date, not yet reached",
             "vi": "{value} đến nay, chưa đạt",
+        },
+        "how.proof_missing": {
+            "en": "the row scores only once it is filed",
+            "vi": "tiêu chí chỉ được tính điểm khi có tài liệu này",
         },
         "how.no_record": {
             "en": "no evidence yet ({value})",
@@ -1216,6 +1220,15 @@ def provenance_text(provenance: Any, lang: str) -> str:
         issuer=t("provenance.issuer", lang).format(issuer=provenance.issuer) if provenance.issuer else "",
         title=provenance.title,
     )
+
+
+def proof_words(p: Any, lang: str, mark: Callable[[str], str] = str.upper) -> str:
+    """A declared proof in words: its title and the records that are it, or that it is missing
+    (`mark`ed: upper case in text, bold in Markdown), with the chance it is filed in time."""
+    if p.evidence:
+        return f"{pick(p, 'title', lang)}: {', '.join(p.evidence)}"
+    text = f"{pick(p, 'title', lang)}: {mark(t('proof_missing', lang))}"
+    return text + (f" ({how('proof_missing', p.params, lang)})" if p.params else "")
 
 
 def status_words(c: Any, lang: str) -> str:

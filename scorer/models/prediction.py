@@ -137,6 +137,9 @@ class ProofStatus(Out):
     title: str
     title_en: str | None = None
     evidence: list[str]
+    # A missing proof before the cut-off: the chance it is filed in time and what it rests on
+    # (predict.scenarios.Chance's params, with `chance`).
+    params: dict[str, float | int] = {}
 
 
 class Index(Out):

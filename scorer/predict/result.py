@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from scorer.engine import Condition
@@ -13,7 +14,7 @@ from scorer.models.criteria import Criterion
 from scorer.models.evidence import EvidenceRecord
 from scorer.models.prediction import CriterionResult, EvidenceUse, MetricValue, ObligationRow, ProofStatus
 from scorer.predict.context import Context, is_supported
-from scorer.predict.scenarios import Scenarios
+from scorer.predict.scenarios import Scenarios, chance
 from scorer.predict.work import Work
 from scorer.reasons import reasons
 from scorer.scoring import exact, round_points
@@ -50,6 +51,9 @@ def criterion_result(
         # A proof document the row's metrics do not read (the dialogue's invitation) is still
         # evidence of the row: it is listed, and cited where the row's documents are.
         ids += sorted({rid for p in proofs for rid in p.evidence} - set(ids))
+    if w.not_applicable is None and any(not p.evidence for p in proofs):
+        low, expected, high, sd, proofs = _unproven(ctx, criterion.max, expected, high, sd, proofs)
+        secured = 0.0
     unsupported = [rid for rid in ids if rid in ctx.unsupported] if ctx.unsupported else []
     detail = ctx.detail
     full = w.not_applicable is not None or low >= criterion.max
@@ -123,6 +127,25 @@ def criterion_result(
         }
     )
     return result, sd
+
+
+def _unproven(
+    ctx: Context, maximum: float, expected: float, high: float, sd: float, proofs: list[ProofStatus]
+) -> tuple[float, float, float, float, list[ProofStatus]]:
+    """A row with a declared proof still missing scores nothing at the appraisal (the form gives it
+    none): its low is 0, and at the cut-off so is everything. Before it, the proof may still be
+    filed: expected is the row's expected points times the chance of that, worked out as for any
+    one-off document not yet filed (predict.scenarios.chance), and each missing proof says that
+    chance and what it rests on."""
+    if ctx.final:
+        return 0.0, 0.0, 0.0, 0.0, proofs
+    odds = chance(ctx, started=False)
+    p = odds.p
+    mean = expected * p
+    spread = math.sqrt(max(0.0, p * (sd * sd + expected * expected) - mean * mean))
+    params = {**odds.params, "chance": p}
+    with_chance = [proof if proof.evidence else proof.model_copy(update={"params": params}) for proof in proofs]
+    return 0.0, float(round_points(Decimal(repr(mean)), maximum)), high, spread, with_chance
 
 
 def _metric_value(

@@ -15,6 +15,7 @@ from scorer.messages import (
     class_line,
     known_line,
     pick,
+    proof_words,
     provenance_text,
     rule_words,
     satisfaction_line,
@@ -43,6 +44,13 @@ def esc(text: str) -> str:
 
 
 _esc = esc
+# Emphasis put in by us around escaped words: a private-use character no text carries, made `**`
+# once the words around it are escaped.
+_BOLD_MARK = "\ue000"
+
+
+def _BOLD(text: str) -> str:
+    return f"{_BOLD_MARK}{text}{_BOLD_MARK}"
 
 
 def _code(text: str) -> str:
@@ -150,11 +158,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         f"- {t('rule', lang)}: {rule_words(c, lang)}",
         *([f"- {t('not_applicable', lang)}: {_esc(c.not_applicable_reason)}"] if c.not_applicable_reason else []),
         *([f"- {t('method_text', lang)}: {_esc(c.method_text)}"] if c.method_text else []),
-        *(
-            f"- {t('proofs', lang)}: {p.id} {_esc(pick(p, 'title', lang))}: "
-            + (", ".join(p.evidence) or f"**{t('proof_missing', lang)}**")
-            for p in c.proofs
-        ),
+        *(f"- {t('proofs', lang)}: {_esc(proof_words(p, lang, _BOLD))}".replace(_BOLD_MARK, "**") for p in c.proofs),
         f"- {t('points', lang)}: {t('low', lang)} {num(c.low, lang)} · {t('expected', lang)} {num(c.expected, lang)} · "
         f"{t('high', lang)} {num(c.high, lang)}",
         "",

@@ -19,6 +19,7 @@ from scorer.messages import (
     class_line,
     known_line,
     pick,
+    proof_words,
     provenance_text,
     rule_text,
     rule_words,
@@ -312,10 +313,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         lines += [f"{t('method_text', lang)}:", *(f"  {line}" for line in c.method_text.splitlines())]
     if c.proofs:
         lines.append(f"{t('proofs', lang)}:")
-        lines += [
-            f"  {p.id} {pick(p, 'title', lang)}: {', '.join(p.evidence) or t('proof_missing', lang).upper()}"
-            for p in c.proofs
-        ]
+        lines += [f"  {proof_words(p, lang)}" for p in c.proofs]
     if c.survey_basis:
         lines.append(f"{t('survey_basis', lang)}: {t('survey_basis.' + c.survey_basis, lang)}")
     metric_rows = [
