@@ -377,9 +377,11 @@ class Run:
     as_of: dt.date
     scoring: Scoring
 
-    def score(self, data: UnitYear, as_of: dt.date | None = None, detail: bool = False) -> ScoredUnit:
+    def score(
+        self, data: UnitYear, as_of: dt.date | None = None, detail: bool = False, projection: str = "honest"
+    ) -> ScoredUnit:
         cs = self.inputs.criteria
-        return predict_unit(cs, self.inputs.label, data, as_of or self.as_of, self.scoring, detail)
+        return predict_unit(cs, self.inputs.label, data, as_of or self.as_of, self.scoring, detail, projection)
 
 
 def each_unit(request: Request, inputs: Inputs | None = None) -> Iterator[tuple[Run, UnitYear]]:
@@ -585,7 +587,8 @@ def form(request: Request) -> list[Form]:
             official = None
         words = loading.load_explanations(folder / "explanations.yaml", cs)
         scored = assess(run.score(data, detail=True), data.unit)
-        forms.append(build_form(scored, data.unit, cs, official, words))
+        as_is = scored if scored.final else assess(run.score(data, projection="as_is"), data.unit)
+        forms.append(build_form(scored, as_is, data.unit, cs, official, words))
     return forms
 
 

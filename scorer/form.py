@@ -2,8 +2,10 @@
 by row, with the documents that prove it, why a row is below its maximum, and the appraisal's
 points once they are known.
 
-The self-score is never an expected value: before the cut-off it is the `low` scenario (pending
-obligations counted missed, nothing hoped for), after it the final score. Survey-scored rows carry
+The self-score is never an expected value: it is the evidence as it stands on the day (the `as_is`
+reading of predict.unit.PROJECTIONS: what is done is credited, what is lost or recorded against the
+unit is deducted, and nothing still to come is hoped for or feared), after the cut-off the final
+score. Survey-scored rows carry
 no self-score (the province's survey scores them) and never cite a survey as proof: an internal
 pilot survey proves nothing to the appraisal.
 """
@@ -63,12 +65,14 @@ def _sum(values: list[float | None]) -> float | None:
 
 def build_form(
     scored: UnitPrediction,
+    as_is: UnitPrediction,
     unit: Unit,
     cs: CriteriaSet,
     official: Official | None,
     explanations: dict[str, str],
 ) -> Form:
     results = {c.id: c for c in scored.criteria}
+    standing = {c.id: c for c in as_is.criteria}
     appraised = official.appraised if official else {}
     notes = official.appraisal_notes if official else {}
     rows: list[FormRow] = []
@@ -93,7 +97,9 @@ def build_form(
                         max=0,
                     )
                 )
-            row = _criterion_row(c, scored.final, appraised.get(c.id), notes.get(c.id), explanations.get(c.id))
+            row = _criterion_row(
+                c, standing[c.id], scored.final, appraised.get(c.id), notes.get(c.id), explanations.get(c.id)
+            )
             area_rows.append(row)
             children.append(row)
             if row.self_score is not None and row.appraised is not None and row.appraised < row.self_score:
@@ -119,13 +125,13 @@ def build_form(
     whole = _total_row("total", "", "", "", scale, criteria_rows)
     # Bonus and penalty points (issue 10), outside the scale: a line each, counted in the total.
     adjustments: list[tuple[AdjustmentResult | None, int, Literal["bonus", "penalty"]]] = [
-        (scored.bonus, 1, "bonus"),
-        (scored.penalty, -1, "penalty"),
+        (as_is.bonus, 1, "bonus"),
+        (as_is.penalty, -1, "penalty"),
     ]
     for block, sign, level in adjustments:
         if block is None:
             continue
-        points = float(sign * exact(block.expected if scored.final else block.low))
+        points = float(sign * exact(block.expected))
         rows.append(
             FormRow(
                 level=level,
@@ -158,21 +164,25 @@ def build_form(
 
 
 def _criterion_row(
-    c: CriterionResult, final: bool, appraised: float | None, note: str | None, words: str | None
+    c: CriterionResult,
+    as_is: CriterionResult,
+    final: bool,
+    appraised: float | None,
+    note: str | None,
+    words: str | None,
 ) -> FormRow:
+    """A criterion's row: `c` as predicted (status, reasons, proofs), scored `as_is` (the same
+    criterion read as the evidence stands that day; at the cut-off, the final score)."""
     survey = c.source != "appraisal"
     # Issue 10's `not_applicable` status, read only when the prediction carries it.
     not_applicable = (getattr(c, "not_applicable_reason", None) or "") if c.status == "not_applicable" else None
-    score = None if survey or c.status == "not_applicable" else (c.expected if final else c.low)
+    score = None if survey or c.status == "not_applicable" else as_is.expected
     proofs = [] if survey else _proof_lines(c)
     reasons = [r for r in c.reasons if r != "survey_estimate"]
-    # Không phát sinh: full points by the decision's own rule, named as such, once the year is over.
-    # Before the cut-off nothing has arisen so far, which backs nothing yet: the row holds what the
-    # evidence backs (its low, as every row does) and says it is full if nothing arises all year.
+    # Không phát sinh: full points by the decision's own rule (a `not_arising: full` row with no
+    # record), or a row full with no record at all because nothing it counts arose (no violation).
     nothing_arose = c.status == "not_arising"
-    if nothing_arose and not final:
-        score, reasons, nothing_arose = c.low, ["not_arisen_yet"], False
-    elif nothing_arose:
+    if nothing_arose:
         score = c.max
     elif score is not None and score >= c.max:
         # Full points only where the evidence shows them: a declared proof still missing gives the
@@ -184,6 +194,11 @@ def _criterion_row(
             nothing_arose = not c.evidence
             if not nothing_arose:
                 score, reasons = 0.0, ["missing_evidence"]
+    # Before the cut-off nothing has arisen so far: the row is full as things stand and says it
+    # stays full only if nothing arises all year.
+    so_far = nothing_arose and not final
+    if so_far:
+        reasons, nothing_arose = ["not_arisen_yet"], False
     below = score is not None and score < c.max
     return FormRow(
         level="criterion",
@@ -196,9 +211,9 @@ def _criterion_row(
         not_applicable=not_applicable,
         proofs=proofs,
         explanation=words
-        if (below or nothing_arose or (appraised is not None and score is not None and appraised < score))
+        if (below or nothing_arose or so_far or (appraised is not None and score is not None and appraised < score))
         else None,
-        reasons=reasons if below else [],
+        reasons=reasons if below or so_far else [],
         nothing_arose=nothing_arose,
         method_text=c.method_text,
         rule=None if survey else c.rule,

@@ -122,12 +122,17 @@ class Context:
         index_keys: dict[str, str | None] | None = None,
         presume: bool = False,
         criteria: Sequence[tuple[str, tuple[str, ...]]] = (),
+        as_is: bool = False,
     ) -> None:
         # Each (non-survey, applicable) criterion's id and the metrics it reads: what `activity` counts.
         self.criteria = criteria
         self.cs, self.data, self.as_of, self.detail, self.presume = cs, data, as_of, detail, presume
         self.index_keys = index_keys if index_keys is not None else index_keys_of(cs)
         self.final = as_of >= cs.cutoff
+        # As is (predict.unit.PROJECTIONS): the evidence read as it stands on the day, as if nothing
+        # were still to come: what is pending neither earns nor loses. `settled`: nothing to come.
+        self.as_is = as_is
+        self.settled = self.final or as_is
         what_if = data.evidence.hypothetical
         # One canonical order (date, then id; ids are unique), so no figure or list can depend on the
         # order of records in the files or of the files in the folder.

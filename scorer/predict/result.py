@@ -38,7 +38,7 @@ def criterion_result(
         # Nothing arose (không phát sinh): full points by the decision's own rule. Until the cut-off,
         # something may still arise, so nothing of it is secured.
         expected = high = float(round_points(exact(criterion.max), criterion.max))
-        low = secured = high if ctx.final else 0.0
+        low = secured = high if ctx.settled else 0.0
     else:
         got = compiled.scores(w.scenarios, verdicts)
         low, expected, high, sd = got.low, got.expected, got.high, got.sd
@@ -137,7 +137,7 @@ def _unproven(
     filed: expected is the row's expected points times the chance of that, worked out as for any
     one-off document not yet filed (predict.scenarios.chance), and each missing proof says that
     chance and what it rests on."""
-    if ctx.final:
+    if ctx.settled:
         return 0.0, 0.0, 0.0, 0.0, proofs
     odds = chance(ctx, started=False)
     p = odds.p

@@ -208,6 +208,15 @@ def obligation_scenarios(
         spread = [(supported.value(kind, share, empty), w) for share, w in shares]
     if not pending:
         return certain(low, low, high, "obligations", params)
+    if ctx.as_is:
+        # As it stands: a pending obligation is not yet lost (a count of misses leaves it out) and
+        # not yet earned (a share or level of obligations met does not credit it).
+        met = 1.0 if kind == "missed_count" else 0.0
+        if levels is not None:
+            now = _middle(rule.obligation_levels(supported, everything, met))
+        else:
+            now = supported.value(kind, met, empty)
+        return certain(low, now, high, "obligations", params)
     return uncertain(low, high, tuple(spread), "obligations_pending", params, odds)
 
 
@@ -234,7 +243,7 @@ def value_scenarios(
     recorded = bool(supported.record_ids) or ctx.has_matching("supported", name)
     now = supported.value if recorded or not rising else 0.0
     top = everything.value if everything.record_ids or not rising else 0.0
-    pending = not ctx.final and deadline >= ctx.as_of
+    pending = not ctx.settled and deadline >= ctx.as_of
     if not pending:
         return certain(now, now, top, "to_date", {"value": now})
     if not rising:

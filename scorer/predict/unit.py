@@ -19,8 +19,9 @@ from scorer.predict.work import Work, prepare
 
 
 # `honest`: the rules of docs/contract.md 3; `presumed`: every pending obligation and value presumed
-# met (the earlier rules' optimism), kept so that `backtest --track --compare` shows what honesty costs.
-PROJECTIONS = ("honest", "presumed")
+# met (the earlier rules' optimism), kept so that `backtest --track --compare` shows what honesty costs;
+# `as_is`: the evidence to date as it stands, nothing hoped for and nothing feared (the form's self-score).
+PROJECTIONS = ("honest", "presumed", "as_is")
 
 
 def predict_unit(
@@ -42,7 +43,16 @@ def predict_unit(
         for c in engine.criteria
         if not c.survey and c.rising and c.criterion.id not in exempt
     ]
-    ctx = Context(cs, data, as_of, detail, engine.index_keys, presume=projection == "presumed", criteria=counted)
+    ctx = Context(
+        cs,
+        data,
+        as_of,
+        detail,
+        engine.index_keys,
+        presume=projection == "presumed",
+        criteria=counted,
+        as_is=projection == "as_is",
+    )
     work = [
         Work(compiled, {}, None, [], None, False, not_applicable=exempt[compiled.criterion.id])
         if compiled.criterion.id in exempt

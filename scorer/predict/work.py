@@ -42,7 +42,7 @@ def prepare(ctx: Context, compiled: CompiledCriterion) -> Work:
     # presumed only where last year's folder had nothing for the row's metrics either; where last
     # year had some (or the unit has no last year to tell), it is work with no evidence yet.
     silent = criterion.not_arising == "full" and not any(_recorded(ctx, name) for name in compiled.inputs)
-    arising = silent and not ctx.final and _arises(ctx, compiled)
+    arising = silent and not ctx.settled and _arises(ctx, compiled)
     for name, (definition, deadline, rising, target) in compiled.inputs.items():
         supported = ctx.metric(name, "supported")
         everything = ctx.metric(name, "all")
