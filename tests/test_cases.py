@@ -21,7 +21,7 @@ def test_cli_reports_a_failing_case_and_exits_1(runner, tmp_path, monkeypatch):
         "criteria: criteria_2024.yaml\ncases:\n"
         "  - name: wrong on purpose\n    as_of: 2024-12-31\n"
         "    evidence:\n      - {id: d, type: dialogue, chaired_by_head: true, date: 2024-08-22, document_no: 1/TB}\n"
-        '    expect: {"1.6": 0}\n',
+        '    expect: {"1.6": 1}\n',
         encoding="utf-8",
     )
     monkeypatch.chdir(ROOT)
@@ -29,7 +29,8 @@ def test_cli_reports_a_failing_case_and_exits_1(runner, tmp_path, monkeypatch):
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0] == f"FAIL {tmp_path}/bad.yaml:3: wrong on purpose"
-    assert lines[1] == "     1.6 expected: expected 0.00, got 1.00"
+    # a dialogue with none of its three proofs filed scores nothing at the cut-off
+    assert lines[1] == "     1.6 expected: expected 1.00, got 0.00"
     assert lines[-1] == "0 passed, 1 failed"
     assert "1 of 66 criteria tested" in result.output
 

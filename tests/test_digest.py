@@ -19,9 +19,9 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "6ee899c8b42a1350717217bcfb0cacd5750fee59482b57780352d4cb2375b1c4",
-    "synthetic-table": "479f278361e110fbc1a63d9596b597eed94aa8b92c98414bb8f2703f899e6f72",
-    "shipped-json": "31b96e22b723921b50f27c27d799a5bd9115e7c998146017885a3f9a05207d24",
+    "synthetic-json": "7f83b2aba892ab0e77c649d6ee0f262a10780af850f4c041c964c7d12b1bb372",
+    "synthetic-table": "058977f9c62647710775f201c9f30676747e4103e1ab1709b3db5c01112bb1b8",
+    "shipped-json": "9300492a35dc4530149db144f3ee06976204e2757f27b89c0edd3c918546b5dc",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }
 

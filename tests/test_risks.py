@@ -65,7 +65,7 @@ def test_the_offices_risks_at_30_days_row_by_row():
     off the criterion figures of the golden prediction."""
     rows = {r.criterion: (r.reasons, r.at_stake, r.worst_case) for r in office(horizon=30).risks}
     assert rows["1.2"] == (["overdue", "below_target", "pending"], 0.31, 0.5)
-    assert rows["1.6"] == (["missing_proof"], 0.0, 0.0)
+    assert rows["1.6"] == (["missing_proof", "pending"], 0.2, 1.0)
     assert rows["7.2.5"] == (["no_evidence", "pending"], 0.1, 0.5)
     assert rows["8.1"] == (["survey_estimate"], 0.5, 2.5)
     assert sorted(rows) == sorted(
@@ -77,7 +77,7 @@ def test_the_offices_risks_at_30_days_row_by_row():
 def test_a_missing_proof_is_named_in_its_risk_row():
     unit = office()
     row = next(r for r in unit.risks if r.criterion == "1.6")
-    assert (row.reason, row.at_stake, row.missing_proofs) == ("missing_proof", 0.0, ["Biên bản hội nghị đối thoại"])
+    assert (row.reason, row.at_stake, row.missing_proofs) == ("missing_proof", 0.2, ["Biên bản hội nghị đối thoại"])
 
 
 def test_owners_are_the_units_division_names():
