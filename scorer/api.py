@@ -26,6 +26,7 @@ from scorer.errors import (
     did_you_mean,
     msg,
 )
+from scorer.models.columns import describe
 from scorer.models.criteria import CriteriaSet, plain_number
 from scorer.models.message import Figure
 from scorer.models.evidence import Document, Unit
@@ -277,9 +278,7 @@ def _other_frame(folder: Path, data: UnitYear, cs: CriteriaSet) -> list[Problem]
     return [Problem(str(folder / str(official.year) / "official.yaml"), message, field="areas")]
 
 
-def _load_unit_year(
-    folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...], seen: dt.date | None = None
-) -> UnitYear:
+def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...], seen: dt.date | None = None) -> UnitYear:
     """A unit's evidence for the year and last year's. As of a day (`seen`), last year's folder is
     read as it stood that day: a record dated later is not there yet, so it neither changes the
     forecast nor stops it (it is after last year's own cut-off as well, which `validate` refuses);
@@ -690,6 +689,9 @@ class Drafted:
     document_no: str | None
     title: str | None
     note: str | None
+    # Its type and kind in words (models.columns.describe), in Vietnamese and in English.
+    kind: str = ""
+    kind_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -707,6 +709,7 @@ def attention(evidence: Path, unit: str, year: int, rules: Path | None = None) -
     documents; with `rules`, a report's due day that is not the set's, a day sent after the cut-off)."""
     records = loading.load_evidence(evidence / unit, year)
     warnings = loading.unsent_reports(records) + loading.document_conflicts(records)
+    cs = None
     if rules is not None and year in criteria_years(rules):
         cs = _criteria(Request(evidence=evidence, rules=rules, year=year))[0]
         warnings += loading.obligation_dates(records, cs)
@@ -720,6 +723,8 @@ def attention(evidence: Path, unit: str, year: int, rules: Path | None = None) -
             r.document_no,
             r.title,
             r.note,
+            describe(r.model_dump(), "vi", cs),
+            describe(r.model_dump(), "en", cs),
         )
         for r in sorted(records.records, key=lambda r: (r.date, r.id))
         if r.review is not None

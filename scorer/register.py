@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from scorer.loading.register import fold
+from scorer.models.columns import describe
 from scorer.models.criteria import CriteriaSet, ObligationMetric
 from scorer.models.evidence import RECORD_TYPES
 from scorer.models.inputs import EvidenceSet
@@ -473,8 +474,7 @@ def draft(
             record["criteria"] = criteria
         drafts.append(_Drafted(record, rule, row, unread, popped))
         records.append(record)
-        detail = record.get("period") or record.get("kind") or record.get("form") or record.get("status")
-        out(row, "drafted", msg("rule", lang, rule=rule.id), record_id=record_id, type=record_type, detail=detail)
+        out(row, "drafted", msg("rule", lang, rule=rule.id), record_id=record_id)
     # A rule's `carry` (the units subject to inspection) only where the draft's record is the year's
     # one record of its type: with two notices the latest would count its own units as the year's.
     for done in drafts:
@@ -493,7 +493,10 @@ def draft(
     held = sorted({row.date.year for row in register.rows})
     if held and year not in held:
         warnings.append(msg("no_row_of_year", lang, year=year, years=", ".join(str(y) for y in held)))
-    return RegisterDraft(source, unit, year, records, outcomes, warnings, todo, figures, [r["id"] for r in carried])
+    described = {r["id"]: describe(r, lang, cs) for r in records}
+    return RegisterDraft(
+        source, unit, year, records, outcomes, warnings, todo, figures, [r["id"] for r in carried], described
+    )
 
 
 def in_force(
@@ -789,15 +792,15 @@ def render_report(result: RegisterDraft, lang: str) -> str:
     lines = [msg("report_head", lang)]
     for row in result.rows:
         what = row.record_id or ""
-        if row.type:
-            what = f"{what} ({row.type}{': ' + row.detail if row.detail else ''})"
+        if row.record_id in result.described:
+            what = f"{what} ({result.described[row.record_id]})"
         lines.append("\t".join([str(row.line), row.symbol, _day(row.date), msg(row.outcome, lang), what, row.reason]))
     lines.append(summary_line(result, lang))
     if result.carried:
         lines.append(msg("in_force_head", lang, last=result.year - 1))
         for record in result.records:
             if record["id"] in result.carried:
-                what = f"{record['id']} (document: {record['kind']})"
+                what = f"{record['id']} ({result.described[record['id']]})"
                 lines.append(
                     "\t".join([record.get("document_no", ""), _day(record["date"]), what, record.get("title", "")])
                 )

@@ -667,7 +667,7 @@ def test_a_dialogue_s_invitation_minutes_and_conclusions_are_drafted_as_the_proo
     assert list(drafted[0])[:8] == ["id", "type", "review", "kind", "date", "document_no", "title", "proof"]
     assert (
         out.splitlines()[3]
-        == "4\t03/BB-VPUB\t22/08/2024\tđã lập\tsvb-2024-03-bb-vpub (dialogue)\tquy tắc dialogue-minutes"
+        == "4\t03/BB-VPUB\t22/08/2024\tđã lập\tsvb-2024-03-bb-vpub (Đối thoại)\tquy tắc dialogue-minutes"
     )
     result = CliRunner().invoke(
         main, ["validate", "--evidence", str(evidence), "--rules", str(RULES), "--unit", "u", "--year", "2024"]
@@ -699,7 +699,7 @@ def test_a_decision_that_issues_a_plan_is_drafted_as_the_plan_under_its_number(t
     assert plan["title"] == "Quyết định ban hành Kế hoạch cải cách hành chính năm 2024 của Văn phòng"
     assert plan["criteria"] == ["1.1.1", "1.1.2"]
     assert out.splitlines()[1:3] == [
-        "2\t12/QĐ-VPUB\t08/01/2024\tđã lập\tsvb-2024-12-qd-vpub (plan: par)\tquy tắc par-plan",
+        "2\t12/QĐ-VPUB\t08/01/2024\tđã lập\tsvb-2024-12-qd-vpub (Kế hoạch: Cải cách hành chính)\tquy tắc par-plan",
         "3\t31/QĐ-VPUB\t20/03/2024\tbỏ qua\t\tkhông phải tài liệu kiểm chứng CCHC",
     ]
 

@@ -27,6 +27,12 @@ def test_the_evidence_page_lists_drafted_records_to_accept_or_reject(client, evi
     page = client.get(url).text
     assert "Bản ghi lập từ sổ đăng ký văn bản, chờ rà soát" in page
     assert 'id="drafted-svb-2024-250-bc-vpub"' in page and 'id="drafted-svb-2024-300-qd-vpub"' in page
+    # each named by what it is in words, not by the type's code
+    assert (
+        '<span class="meta">(Báo cáo: Năm)</span>' in page
+        and '<span class="meta">(Sáng kiến: Đã được công nhận)</span>' in page
+    )
+    assert "(report)" not in page and "(initiative)" not in page
     answer = client.post(
         url + "/review",
         data={"csrf": csrf, "record": "svb-2024-300-qd-vpub", "action": "accept"},

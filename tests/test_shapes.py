@@ -180,7 +180,13 @@ def test_the_index_in_json_and_in_the_tables(runner, tmp_path):
     assert unit["provenance"]["number"] == "123/QĐ-UBND" and unit["total"]["class"]["expected"] == "Tốt"
     plan = next(c for c in unit["criteria"] if c["id"] == "1.1.1")
     assert plan["proofs"] == [
-        {"id": "par-plan", "title": "Kế hoạch CCHC năm", "title_en": "The annual PAR plan", "evidence": ["kh"], "params": {}}
+        {
+            "id": "par-plan",
+            "title": "Kế hoạch CCHC năm",
+            "title_en": "The annual PAR plan",
+            "evidence": ["kh"],
+            "params": {},
+        }
     ]
     table = runner.invoke(main, args + ["--lang", "vi"]).stdout
     assert "Chấm theo Quyết định số 123/QĐ-UBND ngày 12/03/2025 của ỦY BAN NHÂN DÂN TỈNH MẪU" in table

@@ -14,9 +14,11 @@ import functools
 import re
 import typing
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import RECORD_TYPES
 
 
@@ -330,6 +332,42 @@ LABELS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     },
     ("survey", "source"): {"official": ("Chính thức", "Công bố chính thức"), "internal": ("Tự khảo sát", "Nội bộ")},
 }
+
+
+# The field that says which kind of its type a record is, by type (a plan's kind, a report's period).
+WHICH = {
+    "plan": "kind",
+    "report": "period",
+    "document": "kind",
+    "indicator": "name",
+    "communication": "form",
+    "initiative": "status",
+    "survey": "instrument",
+    "violation": "kind",
+}
+
+
+def describe(record: Mapping[str, Any], lang: str, cs: CriteriaSet | None = None) -> str:
+    """A record's type and which kind of it it is, in words, as a person reads them beside its id
+    ("Kế hoạch: Cải cách hành chính", "Văn bản: Quy chế quản lý, sử dụng tài sản công"); a
+    document's kind and an indicator by the set's titles when `cs` is given, else by their names."""
+    kind = str(record.get("type", ""))
+    name = SHEETS.get(kind, kind) if lang == "vi" else kind.replace("_", " ")
+    field = WHICH.get(kind)
+    value = record.get(field) if field else None
+    if value is None:
+        return name
+    value = str(getattr(value, "value", value))
+    labels = LABELS.get((kind, field or ""), {})
+    named = None
+    if cs is not None:
+        named = cs.document_kinds.get(value) if kind == "document" else None
+        named = cs.indicators.get(value) if kind == "indicator" else named
+    if named is not None:
+        return f"{name}: {named.title if lang == 'vi' else named.title_en or named.title}"
+    if lang == "vi" and value in labels:
+        return f"{name}: {labels[value][0]}"
+    return f"{name}: {value}"
 
 
 def value_kind(kind: str, field: str) -> str:

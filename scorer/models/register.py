@@ -139,8 +139,6 @@ class RowOutcome:
     outcome: Outcome
     reason: str
     record_id: str | None = None
-    type: str | None = None
-    detail: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,3 +174,5 @@ class RegisterDraft:
     figures: list[Figure] = field(default_factory=list)
     # The ids of the records drafted again from last year's evidence (documents still in force).
     carried: list[str] = field(default_factory=list)
+    # Each drafted record's type and kind in words, by id (models.columns.describe).
+    described: dict[str, str] = field(default_factory=dict)
