@@ -19,9 +19,9 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "7f83b2aba892ab0e77c649d6ee0f262a10780af850f4c041c964c7d12b1bb372",
-    "synthetic-table": "058977f9c62647710775f201c9f30676747e4103e1ab1709b3db5c01112bb1b8",
-    "shipped-json": "9300492a35dc4530149db144f3ee06976204e2757f27b89c0edd3c918546b5dc",
+    "synthetic-json": "c22c95863faba5af8976d15f398c82218314225a2c646259392c56e16fe8bf72",
+    "synthetic-table": "8d3b41687a7e4f4b0d3b954835e878a3c0cf593791c478e319c9bc587ca01c5e",
+    "shipped-json": "db9a8aca7f419e3a8034cac07e378a149410c53e90760501b082c0add45641fa",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }
 

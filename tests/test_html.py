@@ -84,7 +84,7 @@ def reports(tmp_path_factory):
 def test_report_is_self_contained_and_escaped(reports):
     text = (reports / "report-vi.html").read_text(encoding="utf-8")
     assert "<script" not in text and "http://" not in text and "https://" not in text
-    assert "Văn phòng UBND tỉnh" in text and "Tiêu chí có nguy cơ mất điểm" in text and "91,58" in text
+    assert "Văn phòng UBND tỉnh" in text and "Tiêu chí có nguy cơ mất điểm" in text and "91,46" in text
 
 
 def test_every_text_is_escaped(tmp_path, runner, monkeypatch):
@@ -103,12 +103,12 @@ def test_every_text_is_escaped(tmp_path, runner, monkeypatch):
 
 
 @needs_browser
-@pytest.mark.parametrize("lang, total", [("en", "91.58"), ("vi", "91,58")])
+@pytest.mark.parametrize("lang, total", [("en", "91.46"), ("vi", "91,46")])
 def test_chromium_renders_the_report(reports, tmp_path, lang, total):
     page = reports / f"report-{lang}.html"
     dom = browse(page, tmp_path, "--dump-dom")
     assert dom.returncode == 0, dom.stderr[-2000:]
-    assert 'id="total-expected" data-value="91.58"' in dom.stdout
+    assert 'id="total-expected" data-value="91.46"' in dom.stdout
     assert f">{total}</div>" in dom.stdout
     assert dom.stdout.count("<tr>") > 30
     shot = browse(page, tmp_path, f"--screenshot={tmp_path / 'shot.png'}", "--window-size=1100,1400")

@@ -30,7 +30,7 @@ def test_predict_without_lang_is_vietnamese(runner, vietnamese_default, monkeypa
     result = runner.invoke(main, ["predict", *AS_OF])
     assert result.exit_code == 0, result.output
     assert "Tổng cộng" in result.output and "Total" not in result.output
-    assert "91,58" in result.output and "91.58" not in result.output
+    assert "91,46" in result.output and "91.46" not in result.output
 
 
 @pytest.mark.parametrize("how", ["flag", "env", "file"])
@@ -45,7 +45,7 @@ def test_english_is_chosen_by_flag_environment_or_project_file(runner, vietnames
         (project / "scorer.toml").write_text('lang = "en"\n', encoding="utf-8")
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert "Total" in result.output and "91.58" in result.output
+    assert "Total" in result.output and "91.46" in result.output
 
 
 def test_the_flag_wins_over_the_environment(runner, monkeypatch):

@@ -583,7 +583,7 @@ def test_pages_are_vietnamese_by_default_and_english_on_request(client: TestClie
     login(client)
     page = client.get(f"/units/{OFFICE}")
     assert page.status_code == 200 and '<html lang="vi">' in page.text and "Tổng cộng" in page.text
-    assert 'id="total-expected" data-value="91.58"' in page.text and "<svg" in page.text
+    assert 'id="total-expected" data-value="91.46"' in page.text and "<svg" in page.text
     english = client.get(f"/units/{OFFICE}", params={"lang": "en"})
     assert '<html lang="en">' in english.text and "Total" in english.text
     assert '<html lang="en">' in client.get("/province").text  # remembered
@@ -670,7 +670,7 @@ def test_downloads_open_in_their_applications(client: TestClient, evidence: Path
     base = f"/units/{OFFICE}/download/"
     report = client.get(base + "report.html")
     assert report.headers["content-disposition"] == f'attachment; filename="{OFFICE}-report.html"'
-    assert 'data-value="91.58"' in report.text
+    assert 'data-value="91.46"' in report.text
     assert client.get(base + "prediction.json").text == client.get(f"/api/units/{OFFICE}/prediction").text
     (tmp_path / "f.xlsx").write_bytes(client.get(base + "form.xlsx").content)
     cli = tmp_path / "cli.xlsx"

@@ -412,8 +412,8 @@ def test_self_assessment_sheet(runner, tmp_path, monkeypatch):
     )
     assert rows["1.6"][4] == "149/GM-VPUB; 158/TB-VPUB; thiếu tài liệu kiểm chứng: Biên bản hội nghị đối thoại"
     *_, total, index = sheet.iter_rows(values_only=True)
-    assert total[1:4] == ("Tổng cộng", 100, 91.58)
-    assert index[1:4] == ("Chỉ số (% điểm tối đa được đánh giá)", 100, 91.58)
+    assert total[1:4] == ("Tổng cộng", 100, 91.46)
+    assert index[1:4] == ("Chỉ số (% điểm tối đa được đánh giá)", 100, 91.46)
     assert "Chấm theo bộ tiêu chí mô phỏng, không phải quyết định của tỉnh" in sheet["A1"].value
     assert book["Nguy cơ mất điểm"]["A2"].value == "7.1.1"
 
