@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from scorer.cli import main
@@ -374,12 +375,39 @@ def test_an_english_spreadsheet_saved_as_workbook_refuses_dates_it_read_month_fi
     assert errors[0] == (
         f"Error: {sheet}:2: date: 1 date(s) in this column (the first shown as 03/12/2024) may have been read month "
         "first, as a spreadsheet set to English (US) reads 12/03/2024 as 3 December: the sheet also holds "
-        "'15/03/2024', day first, as text (set the column to Text and type its dates again as 12/03/2024 "
+        "'19/06/2024', day first, as text (set the column to Text and type its dates again as 12/03/2024 "
         "(or 2024-03-12))"
     )
     assert all("may have been read month first" in line for line in errors)
     # The hint, followed: the date columns as text, typed day first.
     _workbook(workbook, {"reports": rows})
+    assert _figures(_predict(runner, office_copy)) == shipped
+
+
+def test_one_date_typed_as_text_in_a_vietnamese_workbook_doubts_only_its_own_column(runner, office_copy, shipped):
+    """A spreadsheet set to Vietnamese reads its date cells day first; one date typed as text (the
+    column set to Text for it) says nothing of the other columns, whose cells are the days they
+    show: only its own column's cells that could read both ways are in doubt."""
+    path = _year(office_copy) / "reports.csv"
+    rows = _rows(path)
+    column = rows[0].index("submitted")
+
+    workbook = _as_workbook(path, "reports", vietnamese_excel)
+    book = openpyxl.load_workbook(workbook)
+    sheet = book["reports"]
+    dated = [r for r in range(2, sheet.max_row + 1) if isinstance(sheet.cell(r, column + 1).value, dt.datetime)]
+    typed = sheet.cell(dated[1], column + 1)  # the second report's day sent, typed as text
+    typed.value = typed.value.strftime("%d/%m/%Y")
+    book.save(workbook)
+    result = _predict(runner, office_copy)
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert errors and all(": submitted: " in line for line in errors), errors
+    # typed the hint's way (the column's dates as text, day first), the figures are the shipped ones
+    for r in dated:
+        value = sheet.cell(r, column + 1).value
+        if isinstance(value, dt.datetime):
+            sheet.cell(r, column + 1).value = value.strftime("%d/%m/%Y")
+    book.save(workbook)
     assert _figures(_predict(runner, office_copy)) == shipped
 
 

@@ -438,20 +438,22 @@ _DAY_FIRST = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 
 class _DayOrder:
     """Dates a spreadsheet set to English (US) read month first from a day-first CSV: `12/03/2024`
-    became 3 December (a date cell) while `19/06/2024`, no date month first, stayed text. In a
-    sheet holding both, every date cell that could have been swapped is in doubt: refused, with
-    how to type it."""
+    became 3 December (a date cell) while `19/06/2024`, no date month first, stayed text. Such a
+    reading swaps every date column of the sheet, so where two columns hold day-first text, every
+    date cell that could have been swapped is in doubt: refused, with how to type it. Where one
+    column does (one date typed as text in a spreadsheet set to Vietnamese, the rest picked as
+    dates), only that column's date cells are: the other columns' cells are the days they show."""
 
     def __init__(self, fields: frozenset[str]) -> None:
         self.fields = fields
-        self.text: str | None = None  # a day-first date kept as text (its day > 12)
+        self.texts: dict[str, str] = {}  # column -> its first day-first date kept as text (its day > 12)
         self.doubtful: dict[str, tuple[int, int, dt.datetime]] = {}  # column -> (count, first row, value)
 
     def saw_text(self, name: str, value: str) -> None:
-        if self.text is None and name in self.fields:
+        if name in self.fields and name not in self.texts:
             match = _DAY_FIRST.match(value)
             if match and int(match.group(1)) > 12:
-                self.text = value
+                self.texts[name] = value
 
     def saw_date(self, name: str, value: dt.datetime, row: int) -> None:
         # Only a day that could be a month was swapped; 5 May is the same day either way.
@@ -460,12 +462,16 @@ class _DayOrder:
             self.doubtful[name] = (count + 1, first, shown)
 
     def report(self, where: str, problems: Collector, shown: dict[str, str]) -> None:
-        if self.text is None:
+        if not self.texts:
             return
+        sheet_wide = len(self.texts) > 1
+        first_text = next(iter(self.texts.values()))
         for name, (count, first, value) in self.doubtful.items():
+            if not sheet_wide and name not in self.texts:
+                continue
             problems.add(
                 where,
-                msg("month_first", count=count, date=value.strftime("%d/%m/%Y"), text=self.text),
+                msg("month_first", count=count, date=value.strftime("%d/%m/%Y"), text=self.texts.get(name, first_text)),
                 line=first,
                 field=shown.get(name, name),
                 hint=msg("month_first_hint"),
