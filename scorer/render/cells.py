@@ -31,6 +31,10 @@ def reason_text(r: Risk, lang: str) -> str:
         text += f"; {t('missing_proofs', lang)}"
     if r.missing_proofs:
         text += ": " + ", ".join(r.missing_proofs)
-    if r.gap is not None and (words := gap_text(r.gap, lang)):
-        text += f" ({words})"
+    # A row at risk for a missing proof alone, its figure already at full, has no gap to state
+    # ("hiện đạt 1" would say nothing the reason does not).
+    reached = r.gap is not None and r.gap.value is not None and all(s.value <= r.gap.value for s in r.gap.steps)
+    if r.gap is not None and not (r.reason == "missing_proof" and reached and not r.gap.obligations):
+        if words := gap_text(r.gap, lang):
+            text += f" ({words})"
     return text
