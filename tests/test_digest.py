@@ -20,7 +20,7 @@ from tests.conftest import EVIDENCE, RULES
 AS_OF = "2024-09-30"
 PINNED = {
     "synthetic-json": "c22c95863faba5af8976d15f398c82218314225a2c646259392c56e16fe8bf72",
-    "synthetic-table": "8d3b41687a7e4f4b0d3b954835e878a3c0cf593791c478e319c9bc587ca01c5e",
+    "synthetic-table": "961642243fcaab3146096b04b110d7d679bb83181dd53cc26c1fb4c2e203f91f",
     "shipped-json": "db9a8aca7f419e3a8034cac07e378a149410c53e90760501b082c0add45641fa",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }
