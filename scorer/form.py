@@ -5,7 +5,8 @@ points once they are known.
 The self-score is never an expected value: it is the evidence as it stands on the day (the `as_is`
 reading of predict.unit.PROJECTIONS: what is done is credited, what is lost or recorded against the
 unit is deducted, and nothing still to come is hoped for or feared), after the cut-off the final
-score. Survey-scored rows carry
+score. Points that rest on absence alone (nothing arose, no violation recorded) are claimed only
+once the year is over: no document shows them before. Survey-scored rows carry
 no self-score (the province's survey scores them) and never cite a survey as proof: an internal
 pilot survey proves nothing to the appraisal.
 """
@@ -194,11 +195,12 @@ def _criterion_row(
             nothing_arose = not c.evidence
             if not nothing_arose:
                 score, reasons = 0.0, ["missing_evidence"]
-    # Before the cut-off nothing has arisen so far: the row is full as things stand and says it
-    # stays full only if nothing arises all year.
+    # Before the cut-off nothing has arisen so far, which no document shows: full points that rest
+    # on absence alone are claimed only once the year is over. The row holds none and says it is
+    # full if nothing arises all year.
     so_far = nothing_arose and not final
     if so_far:
-        reasons, nothing_arose = ["not_arisen_yet"], False
+        score, reasons, nothing_arose = 0.0, ["not_arisen_yet"], False
     below = score is not None and score < c.max
     return FormRow(
         level="criterion",
@@ -220,7 +222,7 @@ def _criterion_row(
         not_arising=c.not_arising,
         metric_titles={m.name: (m.title or m.name, m.title_en or m.name) for m in c.metrics},
         shares=[m.name for m in c.metrics if m.share],
-        pending_until=(c.next_deadline or c.deadline) if below and c.status == "pending" else None,
+        pending_until=(c.next_deadline or c.deadline) if below and c.status == "pending" and not so_far else None,
         appraised=appraised,
         appraisal_note=note,
     )

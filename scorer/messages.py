@@ -1231,6 +1231,12 @@ def proof_words(p: Any, lang: str, mark: Callable[[str], str] = str.upper) -> st
     return text + (f" ({how('proof_missing', p.params, lang)})" if p.params else "")
 
 
+def reason_words(reasons: Collection[str], lang: str, leave_out: Collection[str] = ()) -> list[str]:
+    """Reason codes in words, each wording once: two reasons may read alike ("thiếu tài liệu kiểm
+    chứng" for a missing record and a missing proof)."""
+    return list(dict.fromkeys(t(f"reason.{r}", lang) for r in reasons if r not in leave_out))
+
+
 def status_words(c: Any, lang: str) -> str:
     """A criterion result's status in words: one whose deadline is ahead but which has already lost
     obligations says so, not merely that it is not yet due."""

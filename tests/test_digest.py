@@ -19,9 +19,9 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "c22c95863faba5af8976d15f398c82218314225a2c646259392c56e16fe8bf72",
-    "synthetic-table": "961642243fcaab3146096b04b110d7d679bb83181dd53cc26c1fb4c2e203f91f",
-    "shipped-json": "db9a8aca7f419e3a8034cac07e378a149410c53e90760501b082c0add45641fa",
+    "synthetic-json": "b422168c29e2c5552a3911683259304ed7046ac268ca6d797e578c87fd2faf9a",
+    "synthetic-table": "495414c61f44c4ff7c00194329a02a3bed7eddefd6568d7589eab8944649fdb1",
+    "shipped-json": "bf4a95b7c280520f6076f8b10a77e5a83fec6fb20c796deffb89a27fc10e49db",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
 }
 

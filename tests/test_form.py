@@ -100,7 +100,8 @@ def test_form_prints_as_an_a4_landscape_form_with_its_heads_on_every_page(form20
 def test_form_rows_hold_the_evidence_as_it_stands_and_leave_survey_rows_blank(runner, form2024, monkeypatch):
     """Before the cut-off a row holds what its evidence shows that day (`điểm có căn cứ đến ngày
     này`): what is done is credited, what is lost is deducted, nothing still to come is hoped for
-    (so never above the forecast's high) or feared (so never below its low)."""
+    (so never above the forecast's high) or feared (so never below its low); points that rest on
+    absence alone (nothing arose so far) wait for the year's end."""
     monkeypatch.chdir(ROOT)
     result = runner.invoke(main, ["predict", "--as-of", "2024-09-30", "--format", "json"])
     criteria = {c["id"]: c for c in json.loads(result.output)["units"][0]["criteria"]}
@@ -113,9 +114,9 @@ def test_form_rows_hold_the_evidence_as_it_stands_and_leave_survey_rows_blank(ru
         stt, title, top, own, proofs, why, appraised, notes = rows[cid]
         assert top == c["max"] and title == c["title"]
         if c["status"] == "not_arising":
-            # nothing has arisen so far: full as things stand, and full for the year only if
-            # nothing arises all year, which the row says
-            assert own == top, cid
+            # nothing has arisen so far, which no document shows: none yet, and full for the year
+            # only if nothing arises all year, which the row says
+            assert own == 0, cid
             assert why == so_far and notes is None, cid
             assert "không phát sinh: " in rows_method[cid], cid
         elif c["source"] == "appraisal":
@@ -140,8 +141,10 @@ def test_form_rows_hold_the_evidence_as_it_stands_and_leave_survey_rows_blank(ru
     # share the rest of the year could drag it to); 7.3.2: 63% online is 2 x 63/80
     assert (rows["3.5.1"][3], criteria["3.5.1"]["low"]) == (1.5, 0)
     assert rows["7.3.2"][3] == 1.58
-    # 5.2 and 5.5: no violation recorded so far is full as things stand, said as not arisen yet
-    assert [rows[cid][3:6:2] for cid in ("5.2", "5.5")] == [[1, so_far], [1, so_far]]
+    # 5.2 and 5.5: no violation recorded so far shows nothing yet, said as not arisen yet
+    assert [rows[cid][3:6:2] for cid in ("5.2", "5.5")] == [[0, so_far], [0, so_far]]
+    # 1.7: 36 of the 37 tasks due by 30/09 done on time; the task due in October is not yet counted
+    assert rows["1.7"][3] == 0.49
     # the internal pilot survey of 8.1 is never a proof
     texts = " ".join(str(v) for row in rows.values() for v in row if v)
     assert "58/BC-TTPVHCC" not in texts
@@ -180,15 +183,15 @@ TASK_2023 = {
         (
             [{**REPORT, "date": "2023-03-12", "due": "2023-03-15", "submitted": "2023-03-12"}],
             "2024-09-30",
-            0.5,
+            0,
             NOT_YET,
             None,
         ),
         # Tasks were assigned last year, or the unit has no last year: the forecast counts a task
-        # still to come (tests/test_predict.py), but the form holds the evidence as it stands, and
-        # as it stands nothing has been assigned: full so far, and said so.
-        ([TASK_2023], "2024-09-30", 0.5, NOT_YET, None),
-        (None, "2024-09-30", 0.5, NOT_YET, None),
+        # still to come (tests/test_predict.py); the form says what it says of any row where
+        # nothing has arisen so far.
+        ([TASK_2023], "2024-09-30", 0, NOT_YET, None),
+        (None, "2024-09-30", 0, NOT_YET, None),
         # At the cut-off, no task on record is "không phát sinh": full points, whatever last year had.
         ([TASK_2023], "2024-12-31", 0.5, AROSE, "Không phát sinh"),
         (None, "2024-12-31", 0.5, AROSE, "Không phát sinh"),
@@ -198,8 +201,8 @@ def test_a_row_where_nothing_arose_is_full_only_once_the_year_is_over(
     runner, tmp_path, last_year, as_of, own, why, note
 ):
     # 1.7 (tasks assigned by the province) gives full points when no task was assigned; on 30/09
-    # nothing assigned so far is full as things stand, but a task may still come, and the form
-    # says so rather than "không phát sinh" for the year.
+    # nothing assigned so far shows nothing yet: a task may still come, and the form says so
+    # rather than "không phát sinh" for the year.
     years = {2024: [REPORT]} | ({2023: last_year} if last_year else {})
     write_unit(tmp_path / "evidence", "u", years, name="Sở Tư pháp")
     target = tmp_path / "form.xlsx"
@@ -425,7 +428,26 @@ def test_a_self_score_lies_between_the_forecasts_low_and_high(unit):
     for row in form.rows:
         if row.level == "criterion" and row.self_score is not None:
             c = criteria[row.id]
-            # or none, where the form cannot cite a document for the points (no number, or a
-            # declared proof missing): it claims only what it can show
-            uncited = row.self_score == 0 and row.reasons[:1] in (["missing_evidence"], ["missing_proof"])
+            # or none, where the form cannot cite a document for the points (no number, a declared
+            # proof missing, or nothing arisen so far): it claims only what it can show
+            uncited = row.self_score == 0 and row.reasons[:1] in (
+                ["missing_evidence"],
+                ["missing_proof"],
+                ["not_arisen_yet"],
+            )
             assert c.low <= row.self_score <= c.high or uncited, (unit.label, row.id)
+
+
+def test_a_unit_that_names_no_head_leaves_the_heads_place_and_name_blank_to_fill_in(runner, tmp_path):
+    """A form the head signs keeps the head's block (position, "ký, ghi rõ họ tên", name) beside the
+    preparer's, blank where unit.yaml names no signer, as the administrative form leaves it."""
+    write_unit(tmp_path / "evidence", "u", {2024: [REPORT]}, name="Sở Tư pháp")
+    target = tmp_path / "form.xlsx"
+    args = ["form", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--as-of", "2024-09-30"]
+    result = runner.invoke(main, [*args, "--lang", "vi", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(target)["Biểu tự đánh giá"]
+    bottom = [[c.value for c in row] for row in sheet.iter_rows(min_row=sheet.max_row - 7)]
+    heads = next(row for row in bottom if "NGƯỜI LẬP BIỂU" in row)
+    assert heads[5] == "……"
+    assert ["……" in row for row in bottom].count(True) == 2  # the position, then the name

@@ -33,6 +33,10 @@ class Obligations:
     def decided(self) -> int:
         return len(self.items) - self.count("pending")
 
+    def decided_only(self) -> Obligations:
+        """The obligations decided so far (met, late, missed or not conforming), the pending left out."""
+        return Obligations(tuple(item for item in self.items if item.status != "pending"))
+
     def on_time_rate(self) -> float | None:
         """The share met on time among obligations already decided; None when none is."""
         return self.count("on_time") / self.decided if self.decided else None

@@ -209,13 +209,17 @@ def obligation_scenarios(
     if not pending:
         return certain(low, low, high, "obligations", params)
     if ctx.as_is:
-        # As it stands: a pending obligation is not yet lost (a count of misses leaves it out) and
-        # not yet earned (a share or level of obligations met does not credit it).
-        met = 1.0 if kind == "missed_count" else 0.0
-        if levels is not None:
-            now = _middle(rule.obligation_levels(supported, everything, met))
+        # As it stands: a pending obligation is neither lost nor earned. A count of misses leaves it
+        # out; a share or level of obligations met is read over those decided so far, and earns
+        # nothing while none is.
+        if kind == "missed_count":
+            now = supported.value(kind, 1.0, empty)
         else:
-            now = supported.value(kind, met, empty)
+            decided = supported.decided_only() if supported.decided else supported
+            if levels is not None:
+                now = _middle(rule.obligation_levels(decided, decided, 0.0))
+            else:
+                now = decided.value(kind, 0.0, empty)
         return certain(low, now, high, "obligations", params)
     return uncertain(low, high, tuple(spread), "obligations_pending", params, odds)
 

@@ -6,6 +6,10 @@ from __future__ import annotations
 from scorer.messages import gap_text, num, pick, t
 from scorer.models.prediction import AdjustmentResult, Risk, UnitPrediction
 
+# A blank the unit fills in by hand, as the administrative form leaves one (a signer unit.yaml does
+# not name, a recipient): the document keeps the place, never leaves it out.
+PLACEHOLDER = "……"
+
 
 def index_values(unit: UnitPrediction) -> tuple[float, float, float]:
     assert unit.index is not None

@@ -7,16 +7,17 @@ from collections.abc import Iterable, Iterator
 from tabulate import tabulate
 
 from scorer.messages import (
+    class_line,
     date,
     how,
+    known_line,
     metric_words,
     num,
     obligation_words,
-    class_line,
-    known_line,
     pick,
     proof_words,
     provenance_text,
+    reason_words,
     rule_words,
     satisfaction_line,
     status_words,
@@ -219,7 +220,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     if c.low >= c.max:
         lines.append(t("full_points", lang))
     else:
-        lines.append(", ".join(t(f"reason.{r}", lang) for r in c.reasons) or "–")
+        lines.append(", ".join(reason_words(c.reasons, lang)) or "–")
         lines += ["", f"**{t('remedy', lang)}:** {_esc(pick(c, 'remedy', lang))}"]
     return "\n".join(lines)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from scorer.render.cells import PLACEHOLDER
 from scorer.render.markdown import esc
 from scorer.messages import PLAN_TEXT, date, document_type, provenance_text
 from scorer.models.plan import AreaPlan, RemediationPlan, SatisfactionPlan, TimeFrame
@@ -178,10 +179,6 @@ def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
     position, name = frame.signer_position or PLACEHOLDER, frame.signer_name or PLACEHOLDER
     out.append(("signature", (recipients, position, name)))
     return out
-
-
-# A blank the unit fills in by hand, as the administrative form leaves one.
-PLACEHOLDER = "……"
 
 
 def _target_blocks(target: UnitTarget, lang: str) -> list[Block]:

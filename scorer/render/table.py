@@ -8,19 +8,20 @@ from typing import TYPE_CHECKING, Any
 from scorer.render.fit import tabulate
 
 from scorer.messages import (
+    class_line,
+    component_words,
     date,
     figure,
     how,
-    component_words,
+    known_line,
     metric_words,
     named,
     num,
     obligation_words,
-    class_line,
-    known_line,
     pick,
     proof_words,
     provenance_text,
+    reason_words,
     rule_text,
     rule_words,
     satisfaction_line,
@@ -392,7 +393,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         if missing:
             lines.append(f"{t('missing_proofs', lang)}: {', '.join(missing)}")
     else:
-        lines.append(", ".join(t(f"reason.{r}", lang) for r in c.reasons) if c.reasons else "–")
+        lines.append(", ".join(reason_words(c.reasons, lang)) if c.reasons else "–")
         lines.append(f"{t('remedy', lang)}: {pick(c, 'remedy', lang)}")
     return "\n".join(lines)
 

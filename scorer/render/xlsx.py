@@ -13,23 +13,25 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from scorer.messages import (
-    FORM_TEXT,
-    SHEET_TEXT,
     date,
     named,
     num,
     pick,
     provenance_text,
+    reason_words,
     rule_text,
     rule_words,
     t,
     upper_first,
+    FORM_TEXT,
+    SHEET_TEXT,
 )
 from scorer.models import columns
 from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import RECORD_TYPES
 from scorer.models.form import Form, FormRow
 from scorer.models.prediction import Prediction, UnitPrediction
+from scorer.render.cells import PLACEHOLDER
 from scorer.render.columns import RISK_BRIEF, heads, values
 
 BOLD = Font(bold=True)
@@ -246,7 +248,7 @@ def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
             missing = [pick(p, "title", lang) for p in c.proofs if not p.evidence]
             if missing:
                 documents = "; ".join(x for x in (documents, f"{t('missing_proofs', lang)}: {', '.join(missing)}") if x)
-            note = ", ".join(t(f"reason.{r}", lang) for r in c.reasons) if c.expected < c.max else ""
+            note = ", ".join(reason_words(c.reasons, lang)) if c.expected < c.max else ""
             if c.not_applicable_reason is not None:
                 note = f"{t('not_applicable', lang)}: {c.not_applicable_reason}"
             method = c.method_text if c.method_text and lang == "vi" else ""
@@ -441,7 +443,7 @@ def _explanation(row: FormRow, lang: str) -> str:
         return row.explanation or FORM_TEXT[lang]["nothing_arose_reason"]
     if row.explanation:
         return row.explanation
-    reasons = [t(f"reason.{r}", lang) for r in row.reasons if r != "pending"]
+    reasons = reason_words(row.reasons, lang, leave_out=("pending",))
     if row.pending_until is not None:
         reasons.append(FORM_TEXT[lang]["pending"].format(date=date(row.pending_until, "vi")))
     text = "; ".join(reasons)
@@ -514,11 +516,11 @@ def _signature(sheet: typing.Any, f: Form, lang: str, r: int) -> None:
     )
     _put(sheet, r + 1, 2, text["preparer"]).font = Font(name="Times New Roman", size=11, bold=True)
     _put(sheet, r + 2, 2, text["sign_note"]).font = Font(name="Times New Roman", size=10, italic=True)
-    if f.signer_position:
-        _put(sheet, r + 1, 6, f.signer_position.upper()).font = Font(name="Times New Roman", size=11, bold=True)
-        _put(sheet, r + 2, 6, text["sign_note"]).font = Font(name="Times New Roman", size=10, italic=True)
-    if f.signer_name:
-        _put(sheet, r + 6, 6, f.signer_name).font = Font(name="Times New Roman", size=11, bold=True)
+    # The head signs beside the preparer: what unit.yaml does not name is left blank to fill in.
+    position = f.signer_position.upper() if f.signer_position else PLACEHOLDER
+    _put(sheet, r + 1, 6, position).font = Font(name="Times New Roman", size=11, bold=True)
+    _put(sheet, r + 2, 6, text["sign_note"]).font = Font(name="Times New Roman", size=10, italic=True)
+    _put(sheet, r + 6, 6, f.signer_name or PLACEHOLDER).font = Font(name="Times New Roman", size=11, bold=True)
     for row in range(r, r + 7):
         for column in (2, 6):
             sheet.cell(row=row, column=column).alignment = Alignment(horizontal="center")
