@@ -688,7 +688,7 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "forecast_note": "Kế hoạch được xây dựng trên cơ sở điểm dự kiến tính đến ngày {as_of}, chưa phải kết quả chính thức; "
         "kết quả chính thức do cơ quan có thẩm quyền công bố.",
         "result_h_forecast": "1.1. Kết quả dự kiến",
-        "result_forecast": "Tính đến ngày {as_of}, tổng điểm dự kiến đạt {total} điểm, trong đó các tiêu chí đơn vị tự đánh giá dự kiến "
+        "result_forecast": "Tính đến ngày {as_of}, tổng điểm dự kiến đạt {total} điểm, trong đó điểm thẩm định dự kiến "
         "đạt {appraisal} điểm; điểm điều tra xã hội học ước đạt {survey} điểm (trong đó: khảo sát công chức lãnh đạo quản lý: "
         "{leaders} điểm; khảo sát người dân: {citizens} điểm). Điểm dự kiến ở từng nội dung như sau:",
         "table_forecast": ["TT", "Nội dung", "Điểm tối đa", "Điểm dự kiến", "Dự kiến chưa đạt"],
