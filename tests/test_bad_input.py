@@ -803,6 +803,20 @@ def test_a_forecast_weight_of_last_years_pace_above_1_is_refused_with_its_line(r
     assert f"criteria_2024.yaml:{line}: forecast.last_pace: Giá trị phải nhỏ hơn hoặc bằng 1, nhận được 1.5" in vi
 
 
+def test_a_span_of_last_years_development_past_a_year_is_refused_with_its_line(runner, tmp_path):
+    args, line = _forecast_set_with(tmp_path, "last_window_days", 400)
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert (
+        f"criteria_2024.yaml:{line}: forecast.last_window_days: Input should be less than or equal to 366, got 400"
+        in (result.output)
+    )
+    vi = runner.invoke(main, [*args, "--lang", "vi"]).output
+    assert (
+        f"criteria_2024.yaml:{line}: forecast.last_window_days: Giá trị phải nhỏ hơn hoặc bằng 366, nhận được 400" in vi
+    )
+
+
 def test_a_late_ceiling_below_the_ceiling_is_refused_with_its_line_and_a_hint(runner, tmp_path):
     args, line = _forecast_set_with(tmp_path, "late_ceiling", 0.7)
     result = runner.invoke(main, args)

@@ -559,3 +559,36 @@ def test_a_row_that_arose_last_year_is_work_to_come_not_nothing_arisen(tmp_path)
     for name, last_year in (("arose", [_Q1_2023, _HANDLED_2023]), ("quiet", [_Q1_2023]), ("new", None)):
         _, final = _arising(tmp_path / f"{name}-final", last_year, D(2024, 12, 31))
         assert final.status == "not_arising" and (final.low, final.expected, final.high) == (final.max,) * 3
+
+
+def test_last_years_development_is_read_over_the_weeks_this_years_pace_is_read_over(cs2024, cs2023, tmp_path):
+    """A unit that rushed at the end of both years, its rush begun on 01/09 last year and not yet this
+    year by 30/09 (it begins on 15/10). On 30/09 last year it was rushing already, so its pace then
+    foretold what came: read on that day alone, last year says nothing of a rush to come, and work
+    with no evidence yet is expected at this year's pace (none). Read also 30 and 60 days earlier
+    (`last_window_days`, the span this year's pace is read over), before last year's rush, it says
+    the unit rushes in the autumn: the chance rises, still never as done."""
+    root = tmp_path / "evidence"
+    synthetic.write_history(root, "u", cs2024, 102, "late_rush", last=cs2023, persistence=1.0)
+    assert synthetic.profile(cs2023, 102, "late_rush").turn == D(2023, 9, 1)
+    assert synthetic.profile(cs2024, 102, "late_rush").turn == D(2024, 10, 15)
+    same_day = tmp_path / "rules"
+    same_day.mkdir()
+    for year in (2023, 2024):
+        text = (RULES / f"criteria_{year}.yaml").read_text(encoding="utf-8")
+        assert "last_window_days: 60" in text
+        (same_day / f"criteria_{year}.yaml").write_text(
+            text.replace("last_window_days: 60", "last_window_days: 0"), "utf-8"
+        )
+
+    def forecast(rules: Path):
+        request = api.Request(evidence=root, rules=rules, year=2024, as_of=D(2024, 9, 30))
+        return api.predict(request).units[0]
+
+    window, alone = forecast(RULES), forecast(same_day)
+    chances = {
+        name: {m.params["chance"] for m in _no_record(unit)} for name, unit in (("window", window), ("alone", alone))
+    }
+    assert max(chances["alone"]) < 0.5 < min(chances["window"]), chances
+    assert window.total.expected > alone.total.expected + 5
+    assert window.total.low == alone.total.low  # never counted as done

@@ -396,6 +396,11 @@ class Forecast(Strict):
     # unit's own last year) corrects this year's pace: 0 reads nothing of last year's timing, 1 takes
     # it whole. A unit with no last year is unaffected.
     last_pace: Share = 1.0
+    # A unit's timing moves by weeks from year to year (a rush begun in early September one year, in
+    # October the next): last year's development is read on the same day and every `burst_days`
+    # before it as far as `last_window_days` (the span this year's pace is read over), and its
+    # shortfalls averaged. 0: the same day alone.
+    last_window_days: Annotated[int, Field(ge=0, le=366)] = 0
 
 
 class Satisfaction(Strict):

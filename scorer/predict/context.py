@@ -98,6 +98,9 @@ class Development:
     then: float
     before: tuple[int, int]
     after: tuple[int, int]
+    # How far last year's pace fell short of what came (what came weighing as `missing` criteria
+    # against the pace, at `strength`), averaged over the readings of `forecast.last_window_days`.
+    shortfall: float = 0.0
 
     def share(self) -> float:
         """The share of the criteria with no evidence on the day that got some by the year's end."""
@@ -149,8 +152,16 @@ class Context:
         last_cut = last_year_cutoff(cs, as_of)
         last = sorted((r for r in data.last_year.records if r.date <= last_cut), key=_canonical)
         self.views = {"all": _by_type(now), "last": _by_type(last)}
-        # The same day last year (`Development`): last year's evidence as it stood then.
+        # The same day last year (`Development`): last year's evidence as it stood then, and on the
+        # days before it that last year's development is also read on (`forecast.last_window_days`).
         self.last_day = min(metric_lib.shift(as_of, -1), last_cut)
+        self.then_days = {"last_then": self.last_day}
+        step, span = cs.forecast.burst_days, cs.forecast.last_window_days
+        for k in range(1, span // step + 1):
+            day = self.last_day - dt.timedelta(days=k * step)
+            # A reading's pace is over a whole `window_days` of last year (none from its first weeks).
+            if (day - dt.date(cs.year - 1, 1, 1)).days + 1 >= cs.forecast.window_days:
+                self.then_days[f"last_then-{k}"] = day
         self._last_records = last
         # Most units have every record supported: then both views are one, computed once.
         self.same_views = len(supported) == len(now)
@@ -183,9 +194,9 @@ class Context:
                 result = metric_lib.compute_matched(
                     definition, records, FAR_FUTURE, self.cs, final=True, year_offset=-1
                 )
-            elif view == "last_then":
+            elif view in self.then_days:
                 result = metric_lib.compute_matched(
-                    definition, records, self.last_day, self.cs, final=False, year_offset=-1
+                    definition, records, self.then_days[view], self.cs, final=False, year_offset=-1
                 )
             else:
                 result = metric_lib.compute_matched(
@@ -231,10 +242,17 @@ class Context:
         prediction from last year's evidence alone, so nothing in it moves with this year's records."""
         if self._development is None and self.has_last_year:
             year = self.cs.year - 1
-            then, evidenced = self._pace(
-                "last_then", self.last_day, metric_lib.shift(self.cs.cutoff, -1), dt.date(year, 1, 1)
-            )
+            end, start = metric_lib.shift(self.cs.cutoff, -1), dt.date(year, 1, 1)
             ended = {cid for cid, names in self.criteria if self._evidenced("last", names)}
+            strength = self.cs.forecast.strength
+            # Each reading: how far last year's pace on that day fell short of what came by its end
+            # (what came weighing as that many criteria against the pace, at `strength`).
+            shortfalls, readings = [], {}
+            for view, day in self.then_days.items():
+                reading, known = readings[view] = self._pace(view, day, end, start)
+                came = (len(ended - known) + strength * reading.chance()) / (len(self.criteria) - len(known) + strength)
+                shortfalls.append(came - reading.chance())
+            then, evidenced = readings["last_then"]
             late = len(ended - evidenced)
             before, after = [0, 0], [0, 0]
             for name, definition in self.cs.metrics.items():
@@ -245,7 +263,12 @@ class Context:
                         tally[0] += item.status == "on_time"
                         tally[1] += item.status != "pending"
             self._development = Development(
-                late, len(self.criteria) - len(evidenced), then.chance(), (before[0], before[1]), (after[0], after[1])
+                late,
+                len(self.criteria) - len(evidenced),
+                then.chance(),
+                (before[0], before[1]),
+                (after[0], after[1]),
+                sum(shortfalls) / len(shortfalls),
             )
         return self._development
 
@@ -331,8 +354,9 @@ class Context:
         return found
 
     def records(self, view: str, type_name: str) -> list[EvidenceRecord]:
-        if view not in self.views and view == "last_then":
-            self.views[view] = _by_type([r for r in self._last_records if r.date <= self.last_day])
+        if view not in self.views and view in self.then_days:
+            day = self.then_days[view]
+            self.views[view] = _by_type([r for r in self._last_records if r.date <= day])
         return self.views[view].get(type_name, [])
 
     def _candidates(self, view: str, definition: Metric, key: str | None) -> list[EvidenceRecord]:

@@ -116,11 +116,12 @@ def chance(
         pace = activity.chance()
         if development is not None:
             # Corrected by how far the same reading fell short of (or beyond) what came last year
-            # (what came weighing as that many criteria against the reading, at `strength`): a unit
-            # that rushed at the year's end last year is expected to rush again; one that stopped,
-            # to stop. A constant added to this year's pace: still monotone in it.
-            came = (development.late + strength * development.then) / (development.missing + strength)
-            pace = min(1.0, max(0.0, pace + forecast.last_pace * (came - development.then)))
+            # (`Development.shortfall`: read on the same day and on the days before it within
+            # `last_window_days`, as a unit's timing moves by weeks from year to year): a unit that
+            # rushed at the year's end last year is expected to rush again, even if its rush began a
+            # few weeks earlier then; one that stopped, to stop. A constant added to this year's
+            # pace, read from last year alone: still monotone in this year's records.
+            pace = min(1.0, max(0.0, pace + forecast.last_pace * development.shortfall))
             if development.missing:
                 params.update(then_late=development.late, then_missing=development.missing, then_pace=development.then)
         p = (pace * weight + p * strength) / (weight + strength)
