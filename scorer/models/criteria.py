@@ -378,7 +378,7 @@ class Forecast(Strict):
     likely: Annotated[float, Field(gt=0, lt=1)] = 0.8
     # Work not yet started comes in at the pace the unit did one-off work (documents, dialogues,
     # initiatives, communication) over the last `window_days`: a unit that has stopped brings in nothing.
-    window_days: Annotated[int, Field(gt=0, le=366)] = 90
+    window_days: Annotated[int, Field(gt=0, le=366)] = 60
     # ... or over the last `burst_days`, if that pace is faster: a unit that has just begun its work
     # (the year-end rush) is going at the pace it has begun at, not at its average over the window.
     burst_days: Annotated[int, Field(gt=0, le=366)] = 30
@@ -400,7 +400,7 @@ class Forecast(Strict):
     # October the next): last year's development is read on the same day and every `burst_days`
     # before it as far as `last_window_days` (the span this year's pace is read over), and its
     # shortfalls averaged. 0: the same day alone.
-    last_window_days: Annotated[int, Field(ge=0, le=366)] = 0
+    last_window_days: Annotated[int, Field(ge=0, le=366)] = 60
 
 
 class Satisfaction(Strict):
