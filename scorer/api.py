@@ -108,20 +108,27 @@ def criteria_years(rules: Path) -> list[int]:
 
 
 def year_notice(request: Request) -> Msg | None:
-    """Which year a run scores and why, when nothing chose it (no --year, --as-of or --criteria)
-    and the newest set in the rules folder is older than today's year: a newer set is missing."""
-    if request.year is not None or request.as_of is not None or request.criteria is not None:
+    """Which year a run scores and why, when nothing chose it (no --year or --criteria) and the
+    newest set in the rules folder is older than the year of the day asked for (`--as-of`, else
+    today): a newer set is missing. An `--as-of` in a year with no set is scored as of that set's
+    cut-off, which the notice says, rather than silently."""
+    if request.year is not None or request.criteria is not None:
         return None
+    day = request.as_of or request.today
     years = criteria_years(request.rules)
-    if not years or years[-1] >= request.today.year:
+    if not years or years[-1] >= day.year:
         return None
-    return msg(
-        "notice.old_year",
-        year=years[-1],
-        rules=str(request.rules),
-        today=request.today.year,
-        missing=str(request.rules / f"criteria_{request.today.year}.yaml"),
-    )
+    missing = str(request.rules / f"criteria_{day.year}.yaml")
+    if request.as_of is not None:
+        return msg(
+            "notice.as_of_after_sets",
+            year=years[-1],
+            rules=str(request.rules),
+            day=request.as_of.strftime("%d/%m/%Y"),
+            asked=day.year,
+            missing=missing,
+        )
+    return msg("notice.old_year", year=years[-1], rules=str(request.rules), today=day.year, missing=missing)
 
 
 def criteria_file(request: Request) -> tuple[Path, int | None]:

@@ -1313,6 +1313,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.plan": {"en": "the remediation plan", "vi": "kế hoạch khắc phục"},
     "notice.form": {"en": "the self-assessment form", "vi": "biểu tự đánh giá"},
     "notice.template": {"en": "the evidence template", "vi": "mẫu nhập tài liệu kiểm chứng"},
+    "notice.as_of_after_sets": {
+        "en": "Scoring {year} as of its data cut-off: {day} is after it, and the newest criteria set in {rules} "
+        "is for {year}; there is none for {asked} (add {missing}, or check the year of --as-of)",
+        "vi": "Chấm điểm năm {year} tính đến ngày chốt số liệu của năm đó: ngày {day} ở sau ngày chốt, và bộ tiêu chí "
+        "mới nhất trong {rules} là của năm {year}; chưa có bộ tiêu chí năm {asked} (thêm {missing}, hoặc xem lại "
+        "năm của --as-of)",
+    },
     "notice.old_year": {
         "en": "Scoring {year}: the newest criteria set in {rules} is for {year}; there is none for {today} "
         "(add {missing}, or choose the year with --year)",

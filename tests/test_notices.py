@@ -59,6 +59,24 @@ def test_a_run_whose_year_nothing_chose_says_which_year_and_that_a_newer_set_is_
     assert vietnamese.output.splitlines()[-1].startswith(f"Chấm điểm năm {newest}: bộ tiêu chí mới nhất")
 
 
+def test_an_as_of_day_in_a_year_with_no_set_is_scored_as_of_the_cut_off_and_says_so(runner):
+    """`--as-of 30/09/2025` with the 2024 set the newest (a year mistyped, or the set not added yet)
+    is scored as of 2024's cut-off, as before, but no longer silently; a day of the set's year
+    says nothing."""
+    args = ["predict", "--evidence", str(EVIDENCE), "--rules", str(RULES)]
+    result = runner.invoke(main, [*args, "--as-of", "30/09/2025", "--lang", "vi"])
+    assert result.exit_code == 0, result.output
+    assert "Tính đến ngày 31/12/2024" in result.stdout
+    assert result.stderr.splitlines() == [
+        "Chấm điểm năm 2024 tính đến ngày chốt số liệu của năm đó: ngày 30/09/2025 ở sau ngày chốt, và bộ tiêu "
+        f"chí mới nhất trong {RULES} là của năm 2024; chưa có bộ tiêu chí năm 2025 (thêm {RULES}/criteria_2025.yaml, "
+        "hoặc xem lại năm của --as-of)"
+    ]
+    english = runner.invoke(main, [*args, "--as-of", "30/09/2025", "--lang", "en"])
+    assert english.stderr.startswith("Scoring 2024 as of its data cut-off: 30/09/2025 is after it")
+    assert runner.invoke(main, [*args, "--as-of", "30/09/2024"]).stderr == ""
+
+
 def test_scorer_test_names_case_files_from_where_the_user_stands(runner, tmp_path, monkeypatch):
     from tests.conftest import ROOT
 
