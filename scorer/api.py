@@ -593,7 +593,7 @@ def form(request: Request) -> list[Form]:
             official = None
         words = loading.load_explanations(folder / "explanations.yaml", cs)
         scored = assess(run.score(data, detail=True), data.unit)
-        as_is = scored if scored.final else assess(run.score(data, projection="as_is"), data.unit)
+        as_is = scored if scored.final else run.score(data, projection="as_is")
         forms.append(build_form(scored, as_is, data.unit, cs, official, words))
     return forms
 
@@ -730,11 +730,11 @@ def attention(evidence: Path, unit: str, year: int, rules: Path | None = None) -
             r.document_no,
             r.title,
             r.note,
-            describe(r.model_dump(), "vi", cs),
-            describe(r.model_dump(), "en", cs),
+            *(describe(fields, lang, cs) for lang in ("vi", "en")),
         )
         for r in sorted(records.records, key=lambda r: (r.date, r.id))
         if r.review is not None
+        for fields in (r.model_dump(),)
     ]
     return Attention(drafted, warnings)
 

@@ -20,6 +20,7 @@ from scorer.models.criteria import CriteriaSet
 from scorer.models.evidence import Official, Unit
 from scorer.models.form import Cut, Form, FormRow, ProofLine
 from scorer.models.prediction import AdjustmentResult, CriterionResult, EvidenceUse, UnitPrediction
+from scorer.models.scored import ScoredUnit
 from scorer.scoring import exact
 
 
@@ -66,7 +67,7 @@ def _sum(values: list[float | None]) -> float | None:
 
 def build_form(
     scored: UnitPrediction,
-    as_is: UnitPrediction,
+    as_is: ScoredUnit | UnitPrediction,
     unit: Unit,
     cs: CriteriaSet,
     official: Official | None,

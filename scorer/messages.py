@@ -1222,13 +1222,14 @@ def provenance_text(provenance: Any, lang: str) -> str:
     )
 
 
-def proof_words(p: Any, lang: str, mark: Callable[[str], str] = str.upper) -> str:
+def proof_words(p: Any, lang: str, mark: Callable[[str], str] = str.upper, esc: Callable[[str], str] = str) -> str:
     """A declared proof in words: its title and the records that are it, or that it is missing
-    (`mark`ed: upper case in text, bold in Markdown), with the chance it is filed in time."""
+    (`mark`ed: upper case in text, bold in Markdown), with the chance it is filed in time. `esc`
+    makes the words (not the mark) safe for the writer (Markdown's escaping)."""
     if p.evidence:
-        return f"{pick(p, 'title', lang)}: {', '.join(p.evidence)}"
-    text = f"{pick(p, 'title', lang)}: {mark(t('proof_missing', lang))}"
-    return text + (f" ({how('proof_missing', p.params, lang)})" if p.params else "")
+        return esc(f"{pick(p, 'title', lang)}: {', '.join(p.evidence)}")
+    text = f"{esc(pick(p, 'title', lang))}: {mark(t('proof_missing', lang))}"
+    return text + (f" ({esc(how('proof_missing', p.params, lang))})" if p.params else "")
 
 
 def reason_words(reasons: Collection[str], lang: str, leave_out: Collection[str] = ()) -> list[str]:

@@ -45,13 +45,6 @@ def esc(text: str) -> str:
 
 
 _esc = esc
-# Emphasis put in by us around escaped words: a private-use character no text carries, made `**`
-# once the words around it are escaped.
-_BOLD_MARK = "\ue000"
-
-
-def _BOLD(text: str) -> str:
-    return f"{_BOLD_MARK}{text}{_BOLD_MARK}"
 
 
 def _code(text: str) -> str:
@@ -159,7 +152,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         f"- {t('rule', lang)}: {rule_words(c, lang)}",
         *([f"- {t('not_applicable', lang)}: {_esc(c.not_applicable_reason)}"] if c.not_applicable_reason else []),
         *([f"- {t('method_text', lang)}: {_esc(c.method_text)}"] if c.method_text else []),
-        *(f"- {t('proofs', lang)}: {_esc(proof_words(p, lang, _BOLD))}".replace(_BOLD_MARK, "**") for p in c.proofs),
+        *(f"- {t('proofs', lang)}: {proof_words(p, lang, mark=lambda s: f'**{s}**', esc=_esc)}" for p in c.proofs),
         f"- {t('points', lang)}: {t('low', lang)} {num(c.low, lang)} · {t('expected', lang)} {num(c.expected, lang)} · "
         f"{t('high', lang)} {num(c.high, lang)}",
         "",
