@@ -13,6 +13,7 @@ pilot survey proves nothing to the appraisal.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Literal
 
@@ -231,7 +232,7 @@ def _criterion_row(
 
 def _group_totals(row: FormRow, children: list[FormRow]) -> FormRow:
     mine = [c for c in children if c.id.startswith(row.id + ".")]
-    return _total_row("group", row.id, row.title, row.title_en, sum(c.max for c in mine), mine)
+    return _total_row("group", row.id, row.title, row.title_en, math.fsum(c.max for c in mine), mine)
 
 
 def _total_row(level: str, rid: str, title: str, title_en: str, maximum: float, children: list[FormRow]) -> FormRow:

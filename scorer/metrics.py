@@ -19,6 +19,7 @@ denominator); a criteria set uses it for "không phát sinh" (nothing arose), wh
 
 from __future__ import annotations
 
+import math
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from enum import Enum
@@ -130,11 +131,11 @@ def compute_matched(
     if isinstance(metric, ExistsMetric):
         return MetricResult(1.0 if chosen else 0.0, ids)
     if isinstance(metric, SumMetric):
-        return MetricResult(sum(_number(r, metric.field) for r in chosen), ids)
+        return MetricResult(math.fsum(_number(r, metric.field) for r in chosen), ids)
     if isinstance(metric, LatestMetric):
         return MetricResult(_number(chosen[0], metric.field) if chosen else metric.empty, ids)
-    numerator = sum(_number(r, metric.numerator) for r in chosen)
-    denominator = sum(_number(r, metric.denominator) for r in chosen)
+    numerator = math.fsum(_number(r, metric.numerator) for r in chosen)
+    denominator = math.fsum(_number(r, metric.denominator) for r in chosen)
     value = numerator / denominator if denominator else metric.empty
     return MetricResult(value, ids, details={"numerator": numerator, "denominator": denominator})
 

@@ -10,6 +10,7 @@ in order), the implementing or cooperating ones, and the time frame.
 
 from __future__ import annotations
 
+import math
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -174,14 +175,16 @@ def _satisfaction(
     ids = spec.criteria if spec else [c.id for c in cs.criteria() if c.source.value == "citizens_survey"]
     driven = [c for c in scored.criteria if c.id in ids]
     definitions = [c for c in cs.criteria() if c.id in ids]
-    top = sum(c.max for c in driven)
+    top = math.fsum(c.max for c in driven)
     source = official or last
     result = source.satisfaction if source else None
     lead = _roles(unit, [r for c in definitions for r in c.owners])
     estimate = None
     if not official and top:
-        estimate = tuple(round(100 * sum(getattr(c, s) for c in driven) / top, 1) for s in ("low", "expected", "high"))
-    points = sum(c.expected for c in driven)
+        estimate = tuple(
+            round(100 * math.fsum(getattr(c, s) for c in driven) / top, 1) for s in ("low", "expected", "high")
+        )
+    points = math.fsum(c.expected for c in driven)
     return SatisfactionPlan(
         year=source.year if source else scored.year,
         index=result.index if result else None,

@@ -10,6 +10,7 @@ the survey instruments) is copied too, so a draft whose rows are all copied load
 
 from __future__ import annotations
 
+import math
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -145,7 +146,7 @@ def score(leaf: dict[str, Any], context: str, known: Known) -> float:
     parts = [(title, 0.7), (similarity(features(context), known.context), 0.15)]
     if text_features and known.text:
         parts.append((similarity(text_features, known.text), 0.25))
-    value = sum(s * w for s, w in parts) / sum(w for _, w in parts)
+    value = math.fsum(s * w for s, w in parts) / math.fsum(w for _, w in parts)
     if float(leaf["max"]) != known.criterion.max:
         value *= 0.85
     rule = leaf.get("rule")

@@ -19,7 +19,7 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "6e849bcec0f6471bc33d322047671d89fb511e9332f11bbc3e60ef6191fcd3bb",
+    "synthetic-json": "558a1f062fa701358a9d519f4e81354e2cde56ebb49b419867b654a15b1daa2c",
     "synthetic-table": "d9a32d6da9992a127aa1e69c8b74c32dd4e467a3f3b6af472ab1bc8077a5418f",
     "shipped-json": "bf4a95b7c280520f6076f8b10a77e5a83fec6fb20c796deffb89a27fc10e49db",
     "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",

@@ -3,6 +3,7 @@ per view, and the unit's own record of obligations met so far (what a pending on
 
 from __future__ import annotations
 
+import math
 import datetime as dt
 from dataclasses import dataclass
 from collections import defaultdict
@@ -268,7 +269,7 @@ class Context:
                 then.chance(),
                 (before[0], before[1]),
                 (after[0], after[1]),
-                sum(shortfalls) / len(shortfalls),
+                math.fsum(shortfalls) / len(shortfalls),
             )
         return self._development
 

@@ -71,7 +71,7 @@ def uncertain(
         if weight > 0:
             merged[value] = merged.get(value, 0.0) + weight
     spread = tuple(sorted(merged.items()))
-    expected = sum(v * w for v, w in spread)
+    expected = math.fsum(v * w for v, w in spread)
     expected = min(max(expected, min(low, high)), max(low, high))
     params = {**params, **chance.params, "chance": chance.p}
     return Scenarios(low, expected, high, basis, params, spread, chance)

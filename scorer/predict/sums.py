@@ -239,7 +239,7 @@ def _satisfaction(
     if cs.satisfaction is None:
         return None
     driven = [r for r in results if r.id in cs.satisfaction.criteria]
-    top = sum(r.max for r in driven)
+    top = math.fsum(r.max for r in driven)
     if not driven or not top:
         return None
     points = {"max": top, **{s: total([getattr(r, s) for r in driven]) for s in SCENARIOS}}

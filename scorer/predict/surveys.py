@@ -105,8 +105,8 @@ def _answers(
         for answer, count in (record.answers or {}).items():
             counts[answer] += count
     n = sum(counts.values())
-    mean = sum(scale[a] * c for a, c in counts.items()) / n
-    variance = sum(c * (scale[a] - mean) ** 2 for a, c in counts.items()) / n
+    mean = math.fsum(scale[a] * c for a, c in counts.items()) / n
+    variance = math.fsum(c * (scale[a] - mean) ** 2 for a, c in counts.items()) / n
     half = z * math.sqrt(variance / n)
     scen = estimate(ctx, mean, mean - half, mean + half, "survey_answers", {"share": mean, "respondents": n})
     return scen, "internal", sorted(r.id for r in counted)

@@ -7,6 +7,7 @@ signer's position and name at the end. The content is the Markdown plan's (`rend
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
 import docx
@@ -160,7 +161,7 @@ def _table(document: Any, rows: list[list[str]]) -> None:
     shares = SHARES.get(columns, (1.0,) * columns)
     width = text_width(document.sections[-1])
     # Whole twips (635 EMU), rounded down, so the grid never adds up to more than the text width.
-    _widths(table, tuple(Emu(int(width * s / sum(shares)) // 635 * 635) for s in shares))
+    _widths(table, tuple(Emu(int(width * s / math.fsum(shares)) // 635 * 635) for s in shares))
     size = Pt(13) if columns <= 5 else Pt(11)
     content = CONTENT.get(columns, 1)
     for r, row in enumerate(rows):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -211,7 +212,7 @@ def _target_blocks(target: UnitTarget, lang: str) -> list[Block]:
                     a.owner_division,
                 ]
             )
-        gained = sum(a.gain for a in target.actions)
+        gained = math.fsum(a.gain for a in target.actions)
         rows.append(["", "", x["total"], _n(round(gained, 2), lang), _n(target.actions[-1].cumulative, lang), "", ""])
         out.append(("table", rows))
     if target.lost:
@@ -274,9 +275,9 @@ def _area_rows(plan: RemediationPlan, lang: str) -> list[list[str]]:
         )
     for title, title_en, points in plan.adjustments:
         rows.append(["+" if points >= 0 else "−", title if lang == "vi" else title_en, "", _n(points, lang), ""])
-    lost = sum(a.lost for a in plan.areas)
+    lost = math.fsum(a.lost for a in plan.areas)
     rows.append(
-        ["", x["total"], _n(sum(a.max for a in plan.areas), lang), _n(plan.total, lang), _n(round(lost, 2), lang)]
+        ["", x["total"], _n(math.fsum(a.max for a in plan.areas), lang), _n(plan.total, lang), _n(round(lost, 2), lang)]
     )
     return rows
 

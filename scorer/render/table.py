@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -484,7 +485,7 @@ def render_diff(result: CriteriaDiff, lang: str) -> str:
         parts.append(
             tabulate(metric_rows, [t("metric", lang), t("change_kind", lang), t("criterion", lang)], tablefmt=_FORMAT)
         )
-    moved = sum(c.points for c in result.changes)
+    moved = math.fsum(c.points for c in result.changes)
     parts.append(f"{t('maxima_moved', lang)}: {num(moved, lang)}")
     return "\n\n".join(parts) + "\n"
 

@@ -476,7 +476,7 @@ class Timeliness(Kind[TimelinessRule]):
         def credit(obligations: Obligations, pending_met: float) -> float:
             if not obligations.items:
                 return rule.on_time
-            earned = sum(levels.get(i.status, rule.missing) for i in obligations.items if i.status != "pending")
+            earned = math.fsum(levels.get(i.status, rule.missing) for i in obligations.items if i.status != "pending")
             pending = obligations.count("pending")
             earned += pending * (pending_met * rule.on_time + (1 - pending_met) * rule.missing)
             return earned / len(obligations.items)
