@@ -200,6 +200,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Expected {expected}; the target {target} cannot be reached: the best reachable is {best} ({klass}), with every action below.",
         "vi": "Điểm dự kiến {expected}; không thể đạt mục tiêu {target}: cao nhất có thể đạt {best} ({klass}), nếu thực hiện mọi nhiệm vụ dưới đây.",
     },
+    "target_unreachable_none": {
+        "en": "Expected {expected}; the target {target} cannot be reached: no open action is left, so the expected is the best reachable ({klass}).",
+        "vi": "Điểm dự kiến {expected}; không thể đạt mục tiêu {target}: không còn nhiệm vụ nào còn hạn, điểm dự kiến là mức cao nhất có thể đạt ({klass}).",
+    },
+    "target_surveys": {
+        "en": "Survey criteria count at their expected share; at their best they would add up to {upside} more ({with_surveys}).",
+        "vi": "Các tiêu chí khảo sát được tính ở mức dự kiến; nếu kết quả khảo sát đạt mức cao nhất, được thêm tối đa {upside} điểm ({with_surveys}).",
+    },
+    "target_surveys_high": {
+        "en": "Survey criteria count at their expected share; at their best they would add up to {upside} more ({with_surveys}, the forecast's high).",
+        "vi": "Các tiêu chí khảo sát được tính ở mức dự kiến; nếu kết quả khảo sát đạt mức cao nhất, được thêm tối đa {upside} điểm ({with_surveys}, bằng mức Cao của dự báo).",
+    },
     "target_best": {
         "en": "Best reachable if every open action is done: {best} ({klass}).",
         "vi": "Cao nhất có thể đạt nếu thực hiện mọi nhiệm vụ còn hạn: {best} ({klass}).",
@@ -678,6 +690,10 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "target_reachable": "Điểm dự kiến {expected}; để đạt {target} điểm cần hoàn thành tối thiểu {count} nhiệm vụ sau, đúng thời hạn:",
         "target_unreachable": "Điểm dự kiến {expected}; không thể đạt {target} điểm: nếu hoàn thành mọi nhiệm vụ còn hạn, "
         "điểm cao nhất có thể đạt là {best} (xếp loại {klass}):",
+        "target_unreachable_none": "Điểm dự kiến {expected}; không thể đạt {target} điểm: không còn nhiệm vụ nào còn hạn, "
+        "điểm dự kiến là mức cao nhất có thể đạt (xếp loại {klass}).",
+        "target_surveys": "Các tiêu chí khảo sát được tính ở mức dự kiến; nếu kết quả khảo sát đạt mức cao nhất, "
+        "được thêm tối đa {upside} điểm (tổng {with_surveys} điểm).",
         "target_lost": "Điểm đã mất, không thể khắc phục: {items}.",
         "implementation_h": "III. TỔ CHỨC THỰC HIỆN",
         "implementation": [
@@ -765,6 +781,10 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "target_reachable": "Expected {expected}; reaching {target} points takes at least these {count} tasks, done by their deadlines:",
         "target_unreachable": "Expected {expected}; {target} points cannot be reached: with every open task done, the best is "
         "{best} (class {klass}):",
+        "target_unreachable_none": "Expected {expected}; {target} points cannot be reached: no open task is left, so the "
+        "expected is the best (class {klass}).",
+        "target_surveys": "Survey criteria count at their expected share; at their best they would add up to {upside} "
+        "points ({with_surveys} in all).",
         "target_lost": "Points lost for good: {items}.",
         "implementation_h": "III. IMPLEMENTATION",
         "implementation": [

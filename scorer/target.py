@@ -5,7 +5,8 @@ Each sub-criterion not expected at its best is an action worth `high - expected`
 pending obligations met on time and its evidence filed in full would add), due by its next deadline.
 Actions whose deadline is before the as-of date are out: their points are lost for good, listed
 apart with whatever even `high` cannot reach. Survey criteria are the respondents' to give: they count
-at their expected share and are not actions. Taking the largest gains first gives the fewest actions
+at their expected share and are not actions; what they could add beyond it is stated beside the best
+(`survey_upside`), as the forecast's `high` counts it. Taking the largest gains first gives the fewest actions
 that reach the target (ties: the sooner deadline first); if even all of them fall short, the target is
 unreachable and the list is every action, with the best figure they reach.
 """
@@ -35,8 +36,10 @@ def plan_target(prediction: UnitPrediction, unit: Unit, cs: CriteriaSet, target:
     scale = Decimal(100) / exact(prediction.total.max) if kind == "index" else Decimal(1)
     candidates: list[tuple[Decimal, CriterionResult]] = []
     lost: list[Lost] = []
+    survey_upside = Decimal(0)
     for c in prediction.criteria:
         if c.survey_basis is not None:
+            survey_upside += (exact(c.high) - exact(c.expected)) * scale
             continue
         gain = exact(c.high) - exact(c.expected)
         beyond = exact(c.max) - exact(c.high)
@@ -84,6 +87,8 @@ def plan_target(prediction: UnitPrediction, unit: Unit, cs: CriteriaSet, target:
         reachable=reachable,
         best=float(best.quantize(CENT)),
         best_class=band.name if band else None,
+        survey_upside=float(survey_upside.quantize(CENT)),
+        high=figure.high,
         actions=actions,
         lost=sorted(lost, key=lambda x: (-x.lost, id_order(x.criterion))),
     )

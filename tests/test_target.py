@@ -71,6 +71,41 @@ def test_a_target_already_reached_needs_nothing(runner):
     assert "Expected 91.46 already reaches the target 85.00: no action is needed." in result.output
 
 
+def test_the_best_and_the_forecasts_high_are_one_figure_apart_by_the_surveys(runner):
+    # The Office at 30/09: every open action done gives 97,24; the survey rows at their best add
+    # 2,50, which is the forecast's high (99,74). Both commands now say the same thing.
+    unit = office(95)
+    assert (unit.best, unit.survey_upside, unit.high) == (97.24, 2.5, 99.74)
+    predicted = json.loads(runner.invoke(main, ["predict", *ARGS, "--format", "json"]).output)
+    assert predicted["units"][0]["total"]["high"] == unit.high
+    result = runner.invoke(main, ["target", "95", *ARGS, "--lang", "vi"])
+    assert (
+        "Các tiêu chí khảo sát được tính ở mức dự kiến; nếu kết quả khảo sát đạt mức cao nhất, được thêm tối "
+        "đa 2,50 điểm (99,74, bằng mức Cao của dự báo)."
+    ) in result.output
+
+
+def test_at_the_cut_off_an_unreachable_target_lists_no_action_and_says_so(runner, tmp_path):
+    # A unit with no evidence, at the year's cut-off: nothing is open, the expected is the best, and
+    # the sentence does not point at a list of actions that is not there.
+    folders = ["--evidence", str(tmp_path / "evidence"), "--rules", str(RULES)]
+    done = runner.invoke(main, ["init", "so-tu-phap", "--name", "Sở Tư pháp", *folders])
+    assert done.exit_code == 0, done.output
+    args = [*folders, "--as-of", "31/12/2024"]
+    predicted = json.loads(runner.invoke(main, ["predict", *args, "--format", "json"]).output)["units"][0]["total"]
+    result = runner.invoke(main, ["target", "60", *args, "--lang", "vi"])
+    assert result.exit_code == 0, result.output
+    expected = f"{predicted['expected']:.2f}".replace(".", ",")
+    high = f"{predicted['high']:.2f}".replace(".", ",")
+    lines = result.output.splitlines()
+    assert lines[2] == (
+        f"Điểm dự kiến {expected}; không thể đạt mục tiêu 60,00: không còn nhiệm vụ nào còn hạn, điểm dự kiến là "
+        "mức cao nhất có thể đạt (Yếu)."
+    )
+    assert f"({high}, bằng mức Cao của dự báo)." in result.output
+    assert "dưới đây" not in result.output
+
+
 def test_json_is_the_target_contract(runner):
     result = runner.invoke(main, ["target", "95", *ARGS, "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -159,6 +194,9 @@ def test_properties_on_synthetic_units(tmp_path_factory, cs2024, seed, day, goal
     else:
         # The gains of every action add up to the best total, and it falls short.
         assert float(running) == unit.best < goal
+    # The surveys' upside is what stands between the best and the forecast's high, with whatever a
+    # row past its deadline could still bring (listed as lost): never above the high.
+    assert unit.high is not None and unit.best + unit.survey_upside <= unit.high + 0.005
     everything = api.target(api.Request(evidence=root, rules=RULES, year=2024, as_of=as_of), 100).units[0]
     assert everything.best == unit.best
     if not everything.reachable:

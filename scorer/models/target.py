@@ -46,8 +46,22 @@ class UnitTarget(Out):
     reachable: bool
     best: float
     best_class: str | None
+    # What the survey rows could add beyond their expected share (the forecast's `high` reads them at
+    # their best): not an action, but the reason `best` is below the forecast's high.
+    survey_upside: float = 0.0
+    # The forecast's high of the same figure: `best` plus `survey_upside` where no row with more
+    # still possible is past its deadline.
+    high: float | None = None
     actions: list[Action]
     lost: list[Lost]
+
+    def surveys(self) -> tuple[float, float, bool] | None:
+        """What the survey rows could add beyond the best (None if nothing): the points, the figure
+        with them, and whether that figure is the forecast's high."""
+        if self.survey_upside <= 0:
+            return None
+        with_surveys = round(self.best + self.survey_upside, 2)
+        return self.survey_upside, with_surveys, self.high is not None and abs(with_surveys - self.high) < 0.005
 
 
 class TargetPlan(Out):

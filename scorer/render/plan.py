@@ -193,6 +193,8 @@ def _target_blocks(target: UnitTarget, lang: str) -> list[Block]:
     }
     if not target.actions and target.reachable:
         lead = x["target_reached"]
+    elif not target.actions:
+        lead = x["target_unreachable_none"]
     else:
         lead = x["target_reachable"] if target.reachable else x["target_unreachable"]
     heading = x["target_h"].format(target=_n(target.target, lang), as_of=date(target.as_of, lang))
@@ -215,6 +217,9 @@ def _target_blocks(target: UnitTarget, lang: str) -> list[Block]:
         gained = math.fsum(a.gain for a in target.actions)
         rows.append(["", "", x["total"], _n(round(gained, 2), lang), _n(target.actions[-1].cumulative, lang), "", ""])
         out.append(("table", rows))
+    if extra := target.surveys():
+        upside, with_surveys, _ = extra
+        out.append(("p", x["target_surveys"].format(upside=_n(upside, lang), with_surveys=_n(with_surveys, lang))))
     if target.lost:
         items = "; ".join(f"{item.criterion} (-{_n(item.lost, lang)})" for item in target.lost)
         out.append(("p", x["target_lost"].format(items=items)))

@@ -25,7 +25,10 @@ def summary(u: UnitTarget, lang: str) -> str:
     }
     if u.reachable and not u.actions:
         return t("target_reached", lang).format(**figures)
+    if not u.actions:
+        return t("target_unreachable_none", lang).format(**figures)
     return t("target_reachable" if u.reachable else "target_unreachable", lang).format(**figures)
+
 
 
 def render_unit(u: UnitTarget, lang: str) -> str:
@@ -59,6 +62,10 @@ def render_unit(u: UnitTarget, lang: str) -> str:
         )
     if u.reachable:
         parts.append(t("target_best", lang).format(best=num(u.best, lang), klass=u.best_class or "–"))
+    if extra := u.surveys():
+        upside, with_surveys, is_high = extra
+        key = "target_surveys_high" if is_high else "target_surveys"
+        parts.append(t(key, lang).format(upside=num(upside, lang), with_surveys=num(with_surveys, lang)))
     if u.lost:
         rows = [[x.criterion, pick(x, "title", lang), num(x.lost, lang)] for x in u.lost]
         heads = [t(k, lang) for k in ("criterion", "title", "lost")]
