@@ -517,13 +517,28 @@ def explain(request: Request, criterion_id: str) -> list[tuple[UnitPrediction, C
     return found
 
 
+def _one_unit(request: Request, document: str) -> Inputs:
+    """The inputs of a document one unit files (its form, its plan): refused, naming the units,
+    where the evidence folder holds several and none was chosen, rather than one file for all."""
+    inputs = load_inputs(request)
+    if len(inputs.folders) > 1:
+        names = sorted(f.name for f in inputs.folders)
+        raise SelectionError.single(
+            request.evidence,
+            msg(f"one_unit_document_{document}", count=len(names), units=", ".join(names)),
+            hint=msg("pass_unit", example=names[0]),
+        )
+    return inputs
+
+
 def plan(request: Request, target: float | None = None) -> list[RemediationPlan]:
-    """A remediation plan per selected unit: from the published results where the year has them,
-    else from the prediction; with `target`, the fewest remedies that reach it, as of the as-of date."""
+    """The remediation plan of the selected unit: from the published results where the year has
+    them, else from the prediction; with `target`, the fewest remedies that reach it, as of the
+    as-of date."""
     from scorer.plan import draft_plan
     from scorer.target import plan_target
 
-    inputs = load_inputs(request)
+    inputs = _one_unit(request, "plan")
     cs = inputs.criteria
     if target is not None:
         _check_target(cs, inputs.label, target)
@@ -575,14 +590,14 @@ def _check_target(cs: CriteriaSet, label: str, goal: float) -> None:
 
 
 def form(request: Request) -> list[Form]:
-    """The self-assessment form of each selected unit: what its evidence supports on the as-of date,
+    """The self-assessment form of the selected unit: what its evidence supports on the as-of date,
     with the appraisal's points from the year's official.yaml when they are known. Hypothetical
     evidence never enters a form."""
     if request.what_if:
         raise ScorerError.single(request.what_if[0], msg("form_no_what_if"))
     from scorer.form import build_form
 
-    inputs = load_inputs(request)
+    inputs = _one_unit(request, "form")
     cs = inputs.criteria
     forms = []
     for run, data in each_unit(request, inputs):

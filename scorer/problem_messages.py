@@ -1267,6 +1267,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "bộ tiêu chí này của năm {set_year}, không phải năm {year}",
     },
     "no_unit": {"en": "no unit '{unit}'", "vi": "không có đơn vị '{unit}'"},
+    "one_unit_document_form": {
+        "en": "the self-assessment form is one unit's document, and the evidence folder holds {count} units ({units})",
+        "vi": "biểu tự đánh giá là văn bản của một đơn vị, nhưng thư mục minh chứng có {count} đơn vị ({units})",
+    },
+    "one_unit_document_plan": {
+        "en": "the remediation plan is one unit's document, and the evidence folder holds {count} units ({units})",
+        "vi": "kế hoạch khắc phục là văn bản của một đơn vị, nhưng thư mục minh chứng có {count} đơn vị ({units})",
+    },
+    "pass_unit": {
+        "en": "pick one with --unit, e.g. --unit {example}",
+        "vi": "chọn một đơn vị bằng --unit, ví dụ: --unit {example}",
+    },
     "no_unit_folders": {
         "en": "no unit folders (each needs a unit.yaml)",
         "vi": "không có thư mục đơn vị nào (mỗi thư mục cần một tệp unit.yaml)",

@@ -451,3 +451,28 @@ def test_a_unit_that_names_no_head_leaves_the_heads_place_and_name_blank_to_fill
     heads = next(row for row in bottom if "NGƯỜI LẬP BIỂU" in row)
     assert heads[5] == "……"
     assert ["……" in row for row in bottom].count(True) == 2  # the position, then the name
+
+
+@pytest.mark.parametrize(
+    ("command", "document"),
+    [
+        (["form", "-o"], "biểu tự đánh giá"),
+        (["plan", "--format", "docx", "-o"], "kế hoạch khắc phục"),
+    ],
+)
+def test_a_document_one_unit_files_asks_which_unit_when_there_are_several(runner, office_copy, command, document):
+    # A second unit beside the Office: one workbook or plan for both would be filed by neither.
+    # (Documents are Vietnamese unless --lang en, their errors too.)
+    write_unit(office_copy, "so-tu-phap", {2024: []}, name="Sở Tư pháp")
+    out = office_copy.parent / "out"
+    args = ["--evidence", str(office_copy), "--rules", str(RULES), "--as-of", "30/09/2024"]
+    result = runner.invoke(main, [*command, str(out), *args])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"Lỗi: {office_copy}: {document} là văn bản của một đơn vị, nhưng thư mục minh chứng có 2 đơn vị "
+        f"(so-tu-phap, {OFFICE}) (chọn một đơn vị bằng --unit, ví dụ: --unit so-tu-phap)"
+    )
+    assert not out.exists()
+    chosen = runner.invoke(main, [*command, str(out), *args, "--unit", OFFICE])
+    assert chosen.exit_code == 0, chosen.output
+    assert out.stat().st_size > 0

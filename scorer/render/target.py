@@ -30,7 +30,6 @@ def summary(u: UnitTarget, lang: str) -> str:
     return t("target_reachable" if u.reachable else "target_unreachable", lang).format(**figures)
 
 
-
 def render_unit(u: UnitTarget, lang: str) -> str:
     head = (
         f"{t('target_head', lang).format(target=num(u.target, lang))}: {u.unit_name} ({u.unit}) · "
