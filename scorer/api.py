@@ -289,16 +289,30 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...], se
     """A unit's evidence for the year and last year's. As of a day (`seen`), last year's folder is
     read as it stood that day: a record dated later is not there yet, so it neither changes the
     forecast nor stops it (it is after last year's own cut-off as well, which `validate` refuses);
-    one dated by that day and after last year's cut-off is refused here too."""
-    unit = _with_roles(loading.load_unit(folder, cs), cs)
-    evidence = loading.load_evidence(folder, cs.year, cs)
+    one dated by that day and after last year's cut-off is refused here too.
+    Every mistake in the unit is told at once: the records that could be read are checked (names,
+    ranges, the cut-off) beside the problems of those that could not, and unit.yaml's beside both."""
+    problems: list[Problem] = []
+    try:
+        unit = _with_roles(loading.load_unit(folder, cs), cs)
+    except ScorerError as error:
+        problems += error.problems
+    evidence, found = loading.read_evidence(folder, cs.year, cs)
+    problems += found
     if what_if:
-        extra = loading.load_evidence_files(folder, list(what_if), hypothetical=True, cs=cs)
-        evidence = _merge_what_if(evidence, extra)
-    problems = loading.check_evidence(evidence, cs) + loading.check_cutoff(evidence, cs.cutoff)
-    last_year = (
-        loading.load_evidence(folder, cs.year - 1, cs) if loading.is_dir(folder / str(cs.year - 1)) else EMPTY_EVIDENCE
+        extra, found = loading.read_evidence_files(folder, list(what_if), hypothetical=True, cs=cs)
+        problems += found
+        try:
+            evidence = _merge_what_if(evidence, extra)
+        except ScorerError as error:
+            problems += error.problems
+    problems += loading.check_evidence(evidence, cs) + loading.check_cutoff(evidence, cs.cutoff)
+    last_year, found = (
+        loading.read_evidence(folder, cs.year - 1, cs)
+        if loading.is_dir(folder / str(cs.year - 1))
+        else (EMPTY_EVIDENCE, [])
     )
+    problems += found
     if seen is not None:
         last_year = last_year.until(seen)
     problems += loading.check_values(last_year, cs)

@@ -395,6 +395,39 @@ def test_every_problem_of_every_file_is_reported_at_once(runner, tmp_path, monke
     ]
 
 
+def test_mistakes_of_every_stage_are_reported_in_one_run(runner, tmp_path, monkeypatch):
+    # A record that cannot be read (a date typo) used to hide, until it was mended, what is checked
+    # on the records read: a name the set does not declare, a rate out of its range, a record of
+    # next year, last year's folder, and unit.yaml. validate says it reports every mistake at once.
+    evidence = _write(
+        tmp_path,
+        "reports.csv",
+        "id,type,date,period,due,submitted\n"
+        "bc1,report,12/03/2024x,q1,15/03/2024,12/03/2024\n"
+        "bc2,report,12/07/2025,h1,15/06/2024,12/07/2025\n",
+    )
+    (evidence / "u" / "2024" / "indicators.csv").write_text(
+        IND + "i1,indicator,13/09/2024,online_applications_rate,72\ni2,indicator,13/09/2024,legal_drafts_on_time_rat,1\n",
+        encoding="utf-8",
+    )
+    (evidence / "u" / "2023").mkdir()
+    (evidence / "u" / "2023" / "old.csv").write_text(IND + "o1,indicator,2023-06-31,online_applications_rate,0.5\n")
+    (evidence / "u" / "unit.yaml").write_text(UNIT + "extra: 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 1
+    errors = [line.split(": ", 2)[1] for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert errors == [
+        "evidence/u/2023/old.csv:2",
+        f"{EV}/indicators.csv:2",
+        f"{EV}/indicators.csv:3",
+        f"{EV}/reports.csv:2",
+        f"{EV}/reports.csv:3",
+        "evidence/u/unit.yaml:3",
+    ]
+    assert f"Error: {EV}/reports.csv:3: date: 12/07/2025 is after the 2024 data cut-off (31/12/2024)" in result.output
+
+
 def test_unit_whose_id_does_not_match_its_folder(runner, tmp_path, monkeypatch):
     evidence = _write(tmp_path, "e.yaml", GOOD)
     (evidence / "u" / "unit.yaml").write_text("id: other\nname: X\n", encoding="utf-8")

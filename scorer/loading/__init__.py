@@ -41,6 +41,8 @@ from scorer.loading.evidence import (
     evidence_files,
     load_evidence,
     load_evidence_files,
+    read_evidence,
+    read_evidence_files,
     unit_folders,
     validate_record,
 )
@@ -104,6 +106,8 @@ __all__ = [
     "load_criteria",
     "load_evidence",
     "load_evidence_files",
+    "read_evidence",
+    "read_evidence_files",
     "load_explanations",
     "load_model",
     "load_official",

@@ -132,18 +132,39 @@ def evidence_files(year_folder: Path, root: Path | None = None) -> list[Path]:
 def load_evidence(unit_folder: Path, year: int, cs: CriteriaSet | None = None) -> EvidenceSet:
     """All evidence of one unit-year, every file, with each record's origin. With the criteria set,
     an indicator written as a percentage (`63%`) is read as its declared kind asks."""
+    evidence, problems = read_evidence(unit_folder, year, cs)
+    if problems:
+        raise InputError(problems)
+    return evidence
+
+
+def read_evidence(unit_folder: Path, year: int, cs: CriteriaSet | None = None) -> tuple[EvidenceSet, list[Problem]]:
+    """`load_evidence`, but the records that could be read come back with the problems of those
+    that could not (each with its source line), so the checks that follow (names, ranges, the
+    cut-off) run on the rest and every mistake is told at once. A year folder linked outside the
+    evidence tree, or a file that cannot be listed, is still raised: nothing in it is read."""
     root = unit_folder.parent
     year_folder = unit_folder / str(year)
     link = outside_link(year_folder, root)
     if link is not None:
-        raise ScorerError([link])
-    return load_evidence_files(unit_folder, evidence_files(year_folder, root), cs=cs)
+        raise InputError([link])
+    return read_evidence_files(unit_folder, evidence_files(year_folder, root), cs=cs)
 
 
-@reads(InputError)
 def load_evidence_files(
     unit_folder: Path, paths: list[Path], hypothetical: bool = False, cs: CriteriaSet | None = None
 ) -> EvidenceSet:
+    evidence, problems = read_evidence_files(unit_folder, paths, hypothetical, cs)
+    if problems:
+        raise InputError(problems)
+    return evidence
+
+
+@reads(InputError)
+def read_evidence_files(
+    unit_folder: Path, paths: list[Path], hypothetical: bool = False, cs: CriteriaSet | None = None
+) -> tuple[EvidenceSet, list[Problem]]:
+    """The records of these files that could be read, and the problems of the rest."""
     problems = Collector()
     records: list[EvidenceRecord] = []
     origins: dict[str, Origin] = {}
@@ -189,9 +210,9 @@ def load_evidence_files(
             problems.extend(error.problems)
             continue
         keep(batch)
-    problems.raise_if_any()
     missing = frozenset(r.id for r in records if r.attachment and not is_file(unit_folder / r.attachment))
-    return EvidenceSet(tuple(records), origins, missing, frozenset(origins) if hypothetical else frozenset())
+    evidence = EvidenceSet(tuple(records), origins, missing, frozenset(origins) if hypothetical else frozenset())
+    return evidence, with_sources(problems.problems)
 
 
 def _raw_records(path: Path, problems: Collector) -> Generator[RawRecord, None, None]:
