@@ -709,6 +709,7 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "{leaders} điểm; khảo sát người dân: {citizens} điểm). Điểm dự kiến ở từng nội dung như sau:",
         "table_forecast": ["TT", "Nội dung", "Điểm tối đa", "Điểm dự kiến", "Dự kiến chưa đạt"],
         "shortcomings_forecast": "Nội dung dự kiến chưa đạt",
+        "minor": "các nội dung khác thuộc tiêu chí {criteria}",
         "deduct_forecast": "dự kiến chưa đạt {points} điểm",
     },
     "en": {
@@ -799,6 +800,7 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "Expected points by area:",
         "table_forecast": ["No.", "Area", "Max", "Expected", "Expected short"],
         "shortcomings_forecast": "Expected to fall short",
+        "minor": "other contents under criteria {criteria}",
         "deduct_forecast": "expected short by {points}",
     },
 }

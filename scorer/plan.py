@@ -84,6 +84,7 @@ def draft_plan(
     areas = []
     for area in scored.areas:
         score = official.areas.get(area.id, area.expected) if official else area.expected
+        minor = None
         if official:
             items = [
                 Shortcoming(title=d.title, title_en=d.title_en or d.title, points=d.points, criteria=d.criteria)
@@ -91,11 +92,18 @@ def draft_plan(
                 if d.area == area.id
             ]
         else:
+            short = [(c, difference(c.max, c.expected)) for c in scored.criteria if c.area == area.id]
             items = [
-                Shortcoming(title=c.title, title_en=c.title_en, points=difference(c.max, c.expected), criteria=[c.id])
-                for c in scored.criteria
-                if c.area == area.id and difference(c.max, c.expected) >= cs.shortcoming_threshold
+                Shortcoming(title=c.title, title_en=c.title_en, points=points, criteria=[c.id])
+                for c, points in short
+                if points >= cs.shortcoming_threshold
             ]
+            # What no row says on its own, said together once it adds up to the threshold (no plan
+            # writes down 0,01 points).
+            small = [(c.id, points) for c, points in short if 0 < points < cs.shortcoming_threshold]
+            together = round(math.fsum(p for _, p in small), 2)
+            if small and together >= cs.shortcoming_threshold:
+                minor = Shortcoming(title="", title_en="", points=together, criteria=[cid for cid, _ in small])
         ids = list(dict.fromkeys(cid for item in items for cid in item.criteria if cid in definitions))
         involved = [definitions[cid] for cid in ids]
         lead = _roles(unit, [r for c in involved for r in c.owners])
@@ -109,6 +117,7 @@ def draft_plan(
                 score=score,
                 lost=difference(area.max, score),
                 shortcomings=items,
+                minor=minor,
                 remedies=_sentences([unit.fill(c.remedy) for c in involved]),
                 remedies_en=_sentences([unit.fill(c.remedy_en, "en") for c in involved]),
                 references=_references(involved, documents),

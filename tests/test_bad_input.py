@@ -407,7 +407,8 @@ def test_mistakes_of_every_stage_are_reported_in_one_run(runner, tmp_path, monke
         "bc2,report,12/07/2025,h1,15/06/2024,12/07/2025\n",
     )
     (evidence / "u" / "2024" / "indicators.csv").write_text(
-        IND + "i1,indicator,13/09/2024,online_applications_rate,72\ni2,indicator,13/09/2024,legal_drafts_on_time_rat,1\n",
+        IND
+        + "i1,indicator,13/09/2024,online_applications_rate,72\ni2,indicator,13/09/2024,legal_drafts_on_time_rat,1\n",
         encoding="utf-8",
     )
     (evidence / "u" / "2023").mkdir()

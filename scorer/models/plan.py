@@ -37,6 +37,10 @@ class AreaPlan(Out):
     score: float
     lost: float
     shortcomings: list[Shortcoming]
+    # The rows each short by less than the set's `shortcoming_threshold`, together where they reach
+    # it (an open year): named after the shortcomings, so what is listed adds up to the area's row
+    # to within the threshold.
+    minor: Shortcoming | None = None
     remedies: list[str]
     remedies_en: list[str]
     references: list[Reference] = []

@@ -305,10 +305,10 @@ def _area_blocks(area: AreaPlan, number: int, lang: str, published: bool = True)
     x = PLAN_TEXT[lang]
     title = area.title if lang == "vi" else area.title_en
     deduct = x["deduct"] if published else x["deduct_forecast"]
-    items = "; ".join(
-        f"{item.title if lang == 'vi' else item.title_en} ({deduct.format(points=_deduction(item.points, lang))})"
-        for item in area.shortcomings
-    )
+    named = [(item.title if lang == "vi" else item.title_en, item.points) for item in area.shortcomings]
+    if area.minor is not None:
+        named.append((x["minor"].format(criteria=", ".join(area.minor.criteria)), area.minor.points))
+    items = "; ".join(f"{title} ({deduct.format(points=_deduction(points, lang))})" for title, points in named)
     remedies = " ".join(area.remedies if lang == "vi" else area.remedies_en)
     if area.references:
         cited = "; ".join(
