@@ -65,6 +65,7 @@ def _other_rules(criteria: Path, target: Path) -> Path:
 def run_everything(rules: Path, evidence: Path, year: int, as_of: str, work: Path) -> tuple[list[str], int]:
     """Every command and writer in both languages; returns the failures and the number of runs."""
     from scorer.cli import main
+    from scorer import loading
     from scorer.loading import load_criteria
 
     runner = CliRunner()
@@ -82,9 +83,12 @@ def run_everything(rules: Path, evidence: Path, year: int, as_of: str, work: Pat
         runs.append(("predict", ["predict", *dated, "--detail", "--lang", lang, "-o", str(work / f"p-{lang}.xlsx")]))
         for fmt in ("table", "json", "html"):
             runs.append(("backtest", ["backtest", *base, "--lang", lang, "--format", fmt]))
-        runs.append(("plan", ["plan", *dated, "--lang", lang, "--format", "md"]))
-        runs.append(("plan", ["plan", *dated, "--lang", lang, "-o", str(work / f"plan-{lang}.docx")]))
-        runs.append(("form", ["form", *dated, "--lang", lang, "-o", str(work / f"form-{lang}.xlsx")]))
+        # The plan and the form are one unit's documents: one of each per unit.
+        for unit in (f.name for f in loading.unit_folders(evidence)):
+            mine = [*dated, "--unit", unit, "--lang", lang]
+            runs.append(("plan", ["plan", *mine, "--format", "md"]))
+            runs.append(("plan", ["plan", *mine, "-o", str(work / f"plan-{unit}-{lang}.docx")]))
+            runs.append(("form", ["form", *mine, "-o", str(work / f"form-{unit}-{lang}.xlsx")]))
         for fmt in ("table", "json"):
             runs.append(("target", ["target", str(scale), *dated, "--lang", lang, "--format", fmt]))
         other = _other_rules(criteria, work / "other.yaml")

@@ -29,6 +29,7 @@ FAMILIES = {
     "cs.names.": ("indicator", "document"),
     "cs.holds.": ("number", "date", "bool", "enum", "list", "text"),
     "cs.range.": ("exists", "on_time_share"),
+    "one_unit_document_": ("form", "plan"),
 }
 
 
