@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from scorer.models.prediction import EvidenceUse
     from scorer.models.rules import Rule
     from scorer.scoring.kinds import Words
 
@@ -86,6 +87,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "date": {"en": "Date", "vi": "Ngày"},
     "document_no": {"en": "Document no.", "vi": "Số văn bản"},
     "unsupported_mark": {"en": "unsupported", "vi": "chưa đủ căn cứ"},
+    "unsupported.no_number": {
+        "en": "unsupported: no document number",
+        "vi": "chưa đủ căn cứ: chưa có số, ký hiệu văn bản",
+    },
+    "unsupported.attachment_missing": {
+        "en": "unsupported: the attached file is not there",
+        "vi": "chưa đủ căn cứ: không tìm thấy tệp đính kèm",
+    },
+    "unsupported.to_review": {
+        "en": "unsupported: drafted from the register, not reviewed yet",
+        "vi": "chưa đủ căn cứ: lập từ sổ văn bản đi, chưa rà soát",
+    },
+    "use_note": {"en": "Note", "vi": "Ghi chú"},
     "hypothetical_mark": {"en": "hypothetical", "vi": "giả định"},
     "change": {"en": "Change with the what-if evidence", "vi": "Thay đổi khi có tài liệu giả định"},
     "without": {"en": "Without", "vi": "Không có"},
@@ -1169,6 +1183,15 @@ def component_words(component: str, lang: str) -> str:
     """A component of the index (`appraisal`) as a reader names it (`Điểm thẩm định`)."""
     entry = CATALOGUE.get(f"component.{component}")
     return entry.get(lang, entry["en"]) if entry else component
+
+
+def use_marks(use: EvidenceUse, lang: str) -> list[str]:
+    """A record's marks where a criterion lists the evidence it used: why the appraisal would not
+    accept it (no number, its file missing, not reviewed), and whether it is hypothetical."""
+    marks = (
+        [] if use.supported else [t(f"unsupported.{use.unsupported}" if use.unsupported else "unsupported_mark", lang)]
+    )
+    return marks + ([t("hypothetical_mark", lang)] if use.hypothetical else [])
 
 
 def obligation_words(label: str, lang: str) -> str:

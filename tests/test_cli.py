@@ -145,14 +145,24 @@ def test_explain_shows_the_marks_column_only_when_a_record_is_marked(runner):
     plain = evidence_table("1.2")
     assert len(plain[1].split()) == 5, plain[1]  # id, date, number, file, title: no empty sixth column
     marked = evidence_table("1.4.2")
-    assert len(marked[1].split()) == 6
-    assert any(line.rstrip().endswith("unsupported") for line in marked[2:])
+    assert marked[0].split()[-1] == "Note"
+    # Each mark says why the appraisal would not take the record: the plan of the contest names a
+    # scan that is not in the folder; the social-media posts have no document number.
+    rows = {line.split()[0]: line.rstrip() for line in marked[2:] if line[:1].strip()}
+    assert rows["tt-cuocthi-2024"].endswith("unsupported: the attached file is not there")
+    assert rows["tt-mxh-2024"].endswith("unsupported: no document number")
+    assert not rows["tt-bao-2024"].endswith("there")
 
 
 def test_explain_json(runner):
     data = json.loads(runner.invoke(main, ["explain", "1.4.2", "--as-of", "2024-09-30", "--format", "json"]).output)
     used = {e["id"]: e for e in data[0]["criterion"]["evidence_used"]}
     assert used["tt-mxh-2024"]["supported"] is False and used["tt-cuocthi-2024"]["supported"] is False
+    assert (used["tt-mxh-2024"]["unsupported"], used["tt-cuocthi-2024"]["unsupported"]) == (
+        "no_number",
+        "attachment_missing",
+    )
+    assert used["tt-bao-2024"]["supported"] is True and used["tt-bao-2024"]["unsupported"] is None
     assert used["tt-bao-2024"]["line"] == 35 and used["tt-bao-2024"]["file"].endswith("activities.yaml")
 
 

@@ -296,6 +296,9 @@ def test_a_drafted_record_counts_only_in_the_high_scenario_until_accepted(tmp_pa
     path.write_text(path.read_text(encoding="utf-8").replace("  review: needed\n", ""), encoding="utf-8")
     accepted = points()
     assert len(drafted["unsupported"]) == 3 and accepted["unsupported"] == []
+    # explain says why each drafted record is not counted yet; once reviewed, nothing.
+    assert {e["unsupported"] for e in drafted["evidence_used"]} == {"to_review"}
+    assert {e["unsupported"] for e in accepted["evidence_used"]} == {None}
     assert drafted["high"] == accepted["high"] > drafted["expected"]
     assert drafted["expected"] < accepted["expected"]
 

@@ -97,6 +97,8 @@ class EvidenceUse(Out):
     file: str
     line: int
     supported: bool
+    # Why it is not supported: `no_number`, `attachment_missing` or `to_review` (None if it is).
+    unsupported: str | None = None
     hypothetical: bool = False
     # Where in the document the proof is (page, section), for the form; not part of the data.
     locator: str | None = Field(None, exclude=True)

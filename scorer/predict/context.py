@@ -28,11 +28,20 @@ def is_supported(record: EvidenceRecord, evidence: EvidenceSet) -> bool:
     """The appraisal accepts a document it can see: a number, and the attachment if one is named.
     Survey records are results, not documents to appraise, so they are always taken. A record
     drafted from the register is not taken until the officer has reviewed it."""
+    return unsupported_why(record, evidence) is None
+
+
+def unsupported_why(record: EvidenceRecord, evidence: EvidenceSet) -> str | None:
+    """Why the appraisal would not accept the record (`is_supported`), None if it would:
+    `to_review` (drafted from the register, not reviewed), `no_number` (no document number),
+    `attachment_missing` (the file it names is not there)."""
     if record.review is not None:
-        return False
+        return "to_review"
     if isinstance(record, Survey):
-        return True
-    return bool(record.document_no and record.document_no.strip()) and record.id not in evidence.missing_attachments
+        return None
+    if not (record.document_no and record.document_no.strip()):
+        return "no_number"
+    return "attachment_missing" if record.id in evidence.missing_attachments else None
 
 
 def index_keys_of(cs: CriteriaSet) -> dict[str, str | None]:

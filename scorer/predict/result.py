@@ -13,7 +13,7 @@ from scorer.messages import how
 from scorer.models.criteria import Criterion
 from scorer.models.evidence import EvidenceRecord
 from scorer.models.prediction import CriterionResult, EvidenceUse, MetricValue, ObligationRow, ProofStatus
-from scorer.predict.context import Context, is_supported
+from scorer.predict.context import Context, unsupported_why
 from scorer.predict.scenarios import Scenarios, chance
 from scorer.predict.work import Work
 from scorer.reasons import reasons
@@ -228,7 +228,8 @@ def _use(ctx: Context, record_id: str) -> EvidenceUse:
         title=record.title,
         file=origin.path,
         line=origin.line,
-        supported=is_supported(record, ctx.data.evidence),
+        supported=(why := unsupported_why(record, ctx.data.evidence)) is None,
+        unsupported=why,
         hypothetical=record.id in ctx.data.evidence.hypothetical,
         locator=record.locator,
     )

@@ -171,8 +171,7 @@ class Words:
 
     def use_marks(self, use: Any) -> list[str]:
         """A record's marks in the evidence used: not supported, hypothetical."""
-        marks = [] if use.supported else [messages.t("unsupported_mark", self.lang)]
-        return marks + ([messages.t("hypothetical_mark", self.lang)] if use.hypothetical else [])
+        return messages.use_marks(use, self.lang)
 
     def how(self, basis: str, params: dict[str, float | int]) -> str:
         return messages.how(basis, params, self.lang)

@@ -23,6 +23,7 @@ from scorer.messages import (
     status_words,
     t,
     upper_first,
+    use_marks,
 )
 from scorer.render import collect
 from scorer.models.plan import RemediationPlan
@@ -194,17 +195,17 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
                 _esc(e.document_no or "–"),
                 _code(f"{e.file}:{e.line}"),
                 _esc(e.title or ""),
-                ", ".join(
-                    ([t("unsupported_mark", lang)] if not e.supported else [])
-                    + ([t("hypothetical_mark", lang)] if e.hypothetical else [])
-                ),
+                ", ".join(use_marks(e, lang)),
             ]
             for e in c.evidence_used
         ]
+        heads = [t(k, lang) for k in ("record_id", "date", "document_no", "file", "title", "use_note")]
+        if not any(row[-1] for row in rows):  # the notes column only when a record is marked
+            rows, heads = [row[:-1] for row in rows], heads[:-1]
         lines.append(
             _table(
                 rows,
-                [t("record_id", lang), t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""],
+                heads,
             )
         )
     else:

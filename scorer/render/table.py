@@ -29,6 +29,7 @@ from scorer.messages import (
     status_words,
     t,
     upper_first,
+    use_marks,
 )
 from scorer.models.prediction import Change, CriterionResult, RankRow, Risk, UnitPrediction
 from scorer.render.cells import adjustment_row, index_values
@@ -366,8 +367,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     if c.evidence_used:
         rows = []
         for use in c.evidence_used:
-            marks = [t("unsupported_mark", lang)] if not use.supported else []
-            marks += [t("hypothetical_mark", lang)] if use.hypothetical else []
+            marks = use_marks(use, lang)
             rows.append(
                 [
                     use.id,
@@ -378,7 +378,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
                     ", ".join(marks),
                 ]
             )
-        heads = [t("record_id", lang), t("date", lang), t("document_no", lang), t("file", lang), t("title", lang), ""]
+        heads = [t(k, lang) for k in ("record_id", "date", "document_no", "file", "title", "use_note")]
         widths = [None, None, None, None, 44, None]
         if not any(row[-1] for row in rows):  # the marks column only when a record is marked
             rows, heads, widths = [row[:-1] for row in rows], heads[:-1], widths[:-1]
