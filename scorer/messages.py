@@ -1194,11 +1194,11 @@ def use_marks(use: EvidenceUse, lang: str) -> list[str]:
     return marks + ([t("hypothetical_mark", lang)] if use.hypothetical else [])
 
 
-def obligation_words(label: str, lang: str) -> str:
+def obligation_words(label: str, lang: str, title: str | None = None) -> str:
     """An expected record named by its calendar date (`report_q1_due`: `hạn báo cáo quý I`);
-    a record's own id (an assigned task) as it is."""
+    a record that is its own obligation (an assigned task) by its title, else its id as it is."""
     entry = CATALOGUE.get(f"due.{label}")
-    return entry.get(lang, entry["en"]) if entry else label
+    return entry.get(lang, entry["en"]) if entry else title or label
 
 
 def rule_text(

@@ -622,3 +622,22 @@ def test_a_rate_out_of_range_names_the_indicator_in_words(runner, tmp_path):
         f"Lỗi: {path}:2: value: 85 nằm ngoài khoảng 0..1 của tỉ lệ 'online_applications_rate' "
         "(Tỷ lệ hồ sơ nộp trực tuyến) (nếu 85 là tỉ lệ phần trăm, ghi 85%"
     )
+
+
+def test_explain_names_an_assigned_task_by_its_title_not_its_id(runner, vietnamese_default):
+    # 1.7 counts the tasks the province assigned: each row is the task an officer knows by its
+    # title ("Tổng hợp báo cáo giáo dục"), with its record id in the last column; a report's
+    # obligation is still named by its deadline.
+    lines = runner.invoke(main, ["explain", "1.7", "--as-of", "2024-09-30"]).output.splitlines()
+    row = next(line for line in lines if line.rstrip().endswith("nv-2024-01"))
+    assert row.split("  ")[0] == "Tổng hợp báo cáo giáo dục"
+    data = json.loads(runner.invoke(main, ["explain", "1.7", "--as-of", "2024-09-30", "--format", "json"]).output)
+    first = data[0]["criterion"]["obligations"][0]
+    assert (first["label"], first["title"], first["record"]) == (
+        "nv-2024-01",
+        "Tổng hợp báo cáo giáo dục",
+        "nv-2024-01",
+    )
+    reports = json.loads(runner.invoke(main, ["explain", "1.2", "--as-of", "2024-09-30", "--format", "json"]).output)
+    assert {o["title"] for o in reports[0]["criterion"]["obligations"]} == {None}
+    assert "Hạn báo cáo quý I" in runner.invoke(main, ["explain", "1.2", "--as-of", "2024-09-30"]).output

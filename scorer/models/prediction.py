@@ -111,6 +111,9 @@ class ObligationRow(Out):
     due: dt.date
     status: str
     record: str | None
+    # The record's own title where the obligation is the record itself (an assigned task, whose
+    # label is its id): what a reader knows it by.
+    title: str | None = None
 
 
 class MetricValue(Out):

@@ -109,7 +109,13 @@ def criterion_result(
             "unsupported": unsupported,
             "evidence_used": sorted((_use(ctx, rid) for rid in ids), key=lambda u: (u.date, u.id)) if detail else [],
             "obligations": [
-                ObligationRow.model_construct(label=o.label, due=o.due, status=o.status, record=o.record_id)
+                ObligationRow.model_construct(
+                    label=o.label,
+                    due=o.due,
+                    status=o.status,
+                    record=o.record_id,
+                    title=ctx.by_id[o.record_id].title if o.record_id == o.label and o.record_id in ctx.by_id else None,
+                )
                 for o in w.obligations
             ]
             if detail

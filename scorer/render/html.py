@@ -163,8 +163,8 @@ class Words:
     def metric(self, m: Any) -> str:
         return messages.upper_first(messages.metric_words(m, self.lang))
 
-    def obligation(self, label: str) -> str:
-        return messages.upper_first(messages.obligation_words(label, self.lang))
+    def obligation(self, label: str, title: str | None = None) -> str:
+        return messages.upper_first(messages.obligation_words(label, self.lang, title))
 
     def reasons(self, c: CriterionResult) -> list[str]:
         return messages.reason_words(c.reasons, self.lang)

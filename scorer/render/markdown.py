@@ -175,7 +175,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     if c.obligations:
         rows = [
             [
-                _esc(upper_first(obligation_words(o.label, lang))),
+                _esc(upper_first(obligation_words(o.label, lang, o.title))),
                 date(o.due, lang),
                 t(f"obligation.{o.status}", lang),
                 _esc(o.record or "–"),

@@ -342,7 +342,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     if c.obligations:
         rows = [
             [
-                upper_first(obligation_words(o.label, lang)),
+                upper_first(obligation_words(o.label, lang, o.title)),
                 date(o.due, lang),
                 t(f"obligation.{o.status}", lang),
                 o.record or "–",
