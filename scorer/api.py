@@ -706,8 +706,9 @@ def register_import(
     last = folder / str(cs.year - 1)
     first = not loading.is_file(target)
     earlier = loading.load_evidence(folder, cs.year - 1) if loading.is_dir(last) else None
+    symbol = loading.load_unit(folder, cs).symbol
     result = drafting.draft(
-        rows, table, cs, unit, cs.year, evidence, lang, register.name, earlier if first else None, earlier
+        rows, table, cs, unit, cs.year, evidence, lang, register.name, earlier if first else None, earlier, symbol
     )
     previous = read_text(target) if loading.is_file(target) else None
     return RegisterImport(result, target, drafting.render_yaml(result, lang, previous))

@@ -55,6 +55,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rule": {"en": "rule {rule}", "vi": "quy tắc {rule}"},
     "row": {"en": "row", "vi": "dòng"},
+    "other_issuer": {
+        "en": "{n} of the register's {of} documents of {year} do not carry this unit's symbol {symbol} (the commonest: {other}): is it this unit's own register? (unit.yaml's symbol)",
+        "vi": "{n}/{of} văn bản năm {year} trong sổ không mang ký hiệu {symbol} của đơn vị (nhiều nhất: {other}): đây có đúng là sổ văn bản đi của đơn vị? (ký hiệu ghi ở symbol trong unit.yaml)",
+    },
     "no_row_of_year": {
         "en": "no document of the register is dated {year}: its rows are of {years} (is --year right?)",
         "vi": "sổ không có văn bản nào của năm {year}: các dòng thuộc năm {years} (--year có đúng không?)",
@@ -188,6 +192,17 @@ class Symbol:
     kind: str | None
     issuer: str
     year: str | None = None
+
+
+def _other_issuer(register: RegisterFile, rules: RegisterRules, year: int, symbol: str, lang: str) -> list[str]:
+    """A warning where most of the year's numbers name another issuer than the unit's symbol
+    (`38/BC-VPUB` in the register of a unit whose symbol is STP), with the commonest of them."""
+    issuers = [split_symbol(row.symbol, rules).issuer for row in register.rows if row.date.year == year]
+    others = [i for i in issuers if fold(symbol) not in {fold(part) for part in i.split("-")}]
+    if not issuers or 2 * len(others) <= len(issuers):
+        return []
+    common = max(sorted(set(others)), key=others.count)
+    return [msg("other_issuer", lang, n=len(others), of=len(issuers), year=year, symbol=symbol, other=common)]
 
 
 def split_symbol(text: str, rules: RegisterRules) -> Symbol:
@@ -357,11 +372,14 @@ def draft(
     source: str | None = None,
     last_year: EvidenceSet | None = None,
     earlier: EvidenceSet | None = None,
+    own_symbol: str | None = None,
 ) -> RegisterDraft:
     """The register's PAR documents of `year` as review-marked records, each row's outcome, and the
     warnings: a number the register dates twice, a document the evidence has under another date.
     `last_year` gives the documents still in force (the import that starts the draft file only);
-    `earlier`, last year's evidence for a rule's `carry` fields (every import)."""
+    `earlier`, last year's evidence for a rule's `carry` fields (every import); `own_symbol`, the unit's
+    own in document numbers (unit.yaml), to tell a register most of whose numbers are another
+    issuer's (another unit's register imported into this one)."""
     classifier = Classifier(rules, cs)
     source = source or register.path
     # The documents already in the evidence, by number and date. An indicator, a survey or a
@@ -493,6 +511,8 @@ def draft(
     held = sorted({row.date.year for row in register.rows})
     if held and year not in held:
         warnings.append(msg("no_row_of_year", lang, year=year, years=", ".join(str(y) for y in held)))
+    if own_symbol:
+        warnings += _other_issuer(register, rules, year, own_symbol, lang)
     described = {r["id"]: describe(r, lang, cs) for r in records}
     return RegisterDraft(
         source, unit, year, records, outcomes, warnings, todo, figures, [r["id"] for r in carried], described

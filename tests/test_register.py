@@ -537,6 +537,33 @@ def test_a_register_of_another_year_drafts_nothing_and_says_which_year_it_holds(
     assert not (evidence / "u" / "2024").exists()
 
 
+def test_a_register_of_another_issuer_is_told_before_it_is_taken_for_the_units_own(tmp_path):
+    # The Office's register (…/BC-VPUB, …/VPUB-TH) imported into a unit whose symbol is STP: the
+    # import still drafts (the officer may have a reason) but says most numbers are another's.
+    evidence = _unit(tmp_path)
+    unit_yaml = evidence / "u" / "unit.yaml"
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Số, ký hiệu;Ngày tháng;Trích yếu\n"
+        "38/BC-VPUB;12/03/2024;Báo cáo công tác CCHC quý I năm 2024\n"
+        "80/VPUB-TH;15/03/2024;V/v tổng hợp báo cáo giáo dục\n"
+        "12/KH-STP;10/01/2024;Kế hoạch cải cách hành chính năm 2024\n",
+        encoding="utf-8",
+    )
+    unit_yaml.write_text(unit_yaml.read_text(encoding="utf-8").replace("symbol: VPUB", "symbol: STP"), encoding="utf-8")
+    code, _, err = _import(evidence, register, "--dry-run")
+    assert code == 0
+    assert err.splitlines()[0] == (
+        "Cảnh báo: 2/3 văn bản năm 2024 trong sổ không mang ký hiệu STP của đơn vị (nhiều nhất: VPUB): đây có đúng "
+        "là sổ văn bản đi của đơn vị? (ký hiệu ghi ở symbol trong unit.yaml)"
+    )
+    # Its own register (most numbers its own), or a unit.yaml with no symbol: nothing to say.
+    unit_yaml.write_text(unit_yaml.read_text(encoding="utf-8").replace("symbol: STP", "symbol: VPUB"), encoding="utf-8")
+    assert "không mang ký hiệu" not in _import(evidence, register, "--dry-run")[2]
+    unit_yaml.write_text(unit_yaml.read_text(encoding="utf-8").replace("symbol: VPUB\n", ""), encoding="utf-8")
+    assert "không mang ký hiệu" not in _import(evidence, register, "--dry-run")[2]
+
+
 def test_an_agency_s_name_is_no_subject_and_a_province_adds_its_own(tmp_path):
     """`Sở Giáo dục và Đào tạo` holds "đào tạo": its PAR plan is no training plan. A province names
     its own agencies in its table (`names`), beside the shipped ones."""
