@@ -19,10 +19,10 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "558a1f062fa701358a9d519f4e81354e2cde56ebb49b419867b654a15b1daa2c",
+    "synthetic-json": "849e8b122f453c918946242cdcb0a965f41be1ca0b127cf448008906b27d041f",
     "synthetic-table": "d9a32d6da9992a127aa1e69c8b74c32dd4e467a3f3b6af472ab1bc8077a5418f",
-    "shipped-json": "bf4a95b7c280520f6076f8b10a77e5a83fec6fb20c796deffb89a27fc10e49db",
-    "shipped-2023-json": "783cd8bd6dd9706c6182413ccc2b38210341cd671711ab0682f6776dbbb7dca1",
+    "shipped-json": "bc180ff6ffee1cbce15183b01c8fa67ed823fd3ad43eaacb188f11e575110ab2",
+    "shipped-2023-json": "9c75d621d00599263169fb7f5968dd68aa8631278dd15eb6ed0fe9d1d4a28f79",
 }
 
 

@@ -296,3 +296,30 @@ def test_points_in_a_vietnamese_message_have_a_decimal_comma(runner, office_copy
     result = runner.invoke(main, [*args, "--lang", "en"])
     (error,) = [line for line in result.output.splitlines() if line.startswith("Error:")]
     assert error.endswith("appraised.1.3.1: 1.5 points are more than criterion 1.3.1's maximum 1"), error
+
+
+# A title cut off mid-phrase: "… chuyển đổi số năm" read as a plan of a year never named.
+DANGLING = ("năm", "của", "và", "về", "cho", "các")
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_no_criterion_title_ends_in_a_dangling_word(year):
+    """Every title the forecast, the risks, the form and the plan print, of both shipped sets: none
+    ends in a word that waits for the next ('năm' unless 'hằng năm', 'của', 'và', ...)."""
+    from scorer.loading import load_criteria
+    from scorer.loading.vocabulary import product_vocabulary
+
+    cs = load_criteria(RULES / f"criteria_{year}.yaml")
+    titles = {f"area {a.id}": a.title for a in cs.areas}
+    titles |= {f"heading {h}": n.title for a in cs.areas for h, n in a.headings.items()}
+    titles |= {n.id: n.title for n in cs.nodes()}
+    titles |= {c.id: c.title for c in cs.criteria()}
+    titles |= {f"vocabulary {k}": v.title for k, v in product_vocabulary().criteria.items()}
+    dangling = {}
+    for where, title in titles.items():
+        words = title.rstrip(" .:;,").split()
+        if words[-1].lower() in DANGLING and words[-2:] != ["hằng", "năm"]:
+            dangling[where] = title
+    assert dangling == {}
+    found = cs.criterion("7.1.1")
+    assert found is not None and found.title.endswith("chuyển đổi số hằng năm")
