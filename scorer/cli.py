@@ -583,13 +583,13 @@ def _progress() -> Callable[[int, int], None] | None:
 @click.option("--horizon", type=click.IntRange(0, 3660), default=30, show_default=True)
 @click.option(
     "--owner",
-    help="Only the criteria this owner leads: a role (e.g. information) or a division's name as unit.yaml writes it.",
+    help='Only the criteria this division leads, by its name as unit.yaml writes it (e.g. "Trung tâm Thông tin").',
 )
 @handles_errors
 def risks(fmt: str | None, lang: str, output: Path | None, **kwargs: Any) -> None:
     """The at-risk list alone, sorted by points at stake.
 
-    Example: scorer risks --owner information --as-of 2024-09-30
+    Example: scorer risks --owner "Trung tâm Thông tin" --as-of 2024-09-30
     """
     from scorer import api
     from scorer import render

@@ -15,7 +15,7 @@ COMMANDS: dict[str, str] = {
     "predict": "Bảng điểm theo lĩnh vực (thấp / dự kiến / cao), thành phần điểm, xếp loại, rồi danh sách "
     "tiêu chí có nguy cơ mất điểm.\n\nVí dụ: scorer predict --unit van-phong-ubnd-tinh --as-of 30/09/2024",
     "risks": "Chỉ danh sách tiêu chí có nguy cơ mất điểm, xếp theo số điểm có thể mất.\n\n"
-    "Ví dụ: scorer risks --owner information --as-of 30/09/2024",
+    'Ví dụ: scorer risks --owner "Trung tâm Thông tin" --as-of 30/09/2024',
     "explain": "Một tiêu chí: cách tính điểm, số liệu, tài liệu kiểm chứng đã dùng (tệp và dòng), điểm, "
     "lý do chưa đạt tối đa.\n\nVí dụ: scorer explain 1.2 --as-of 30/09/2024",
     "backtest": "Chấm lại một năm đã chốt và đối chiếu với kết quả công bố (official.yaml), nêu mọi phần "
@@ -66,8 +66,7 @@ OPTIONS: dict[str, str] = {
     "--horizon": "Số ngày tới để xét các thời hạn có nguy cơ.",
     "--detail": "Khi có nhiều đơn vị: bảng của từng đơn vị sau bảng xếp hạng [mặc định: chỉ bảng xếp hạng].",
     "--with": "Tệp tài liệu giả định (YAML, CSV hoặc xlsx) để thêm vào, được đánh dấu là giả định.",
-    "--owner": "Chỉ các tiêu chí do đơn vị này chủ trì: một vai trò (ví dụ information) hoặc tên phòng, ban "
-    "như unit.yaml ghi.",
+    "--owner": 'Chỉ các tiêu chí do phòng, ban này chủ trì, ghi tên như unit.yaml (ví dụ "Trung tâm Thông tin").',
     "--track": "Chạy lại cả năm tại mỗi cuối tháng và mỗi thời hạn (độ tin cậy của dự báo).",
     "--compare": "Cùng --track: chạy lại cả theo cách dự báo của bản đầu tiên.",
     "--target": "Thêm số nhiệm vụ ít nhất để đạt tổng điểm này (tính đến --as-of).",

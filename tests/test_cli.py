@@ -641,3 +641,26 @@ def test_explain_names_an_assigned_task_by_its_title_not_its_id(runner, vietname
     reports = json.loads(runner.invoke(main, ["explain", "1.2", "--as-of", "2024-09-30", "--format", "json"]).output)
     assert {o["title"] for o in reports[0]["criterion"]["obligations"]} == {None}
     assert "Hạn báo cáo quý I" in runner.invoke(main, ["explain", "1.2", "--as-of", "2024-09-30"]).output
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_risks_help_shows_owner_as_a_user_types_it(runner, lang):
+    """The example and the option's help name a division as unit.yaml writes it, never a role id of
+    the criteria set (`information`), and the example runs as shown."""
+    import csv
+    import io
+    import shlex
+
+    page = runner.invoke(main, ["risks", "--help", "--lang", lang], prog_name="scorer").output
+    example = next(line.strip() for line in page.splitlines() if "scorer risks --owner" in line)
+    word = "Ví dụ: " if lang == "vi" else "Example: "
+    assert example.startswith(word + 'scorer risks --owner "Trung tâm Thông tin" --as-of ')
+    assert " information" not in page and "role" not in page and "vai trò" not in page
+    args = shlex.split(example.removeprefix(word))[1:]
+    paths = ["--evidence", str(ROOT / "evidence"), "--rules", str(ROOT / "rules"), "--format", "csv"]
+    result = runner.invoke(main, [*args, *paths, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output.removeprefix("\ufeff"))))
+    assert rows and rows[0]["Owner"] == "Trung tâm Thông tin"
+    by_role = runner.invoke(main, ["risks", "--owner", "information", *args[3:], *paths, "--lang", "en"])
+    assert by_role.output == result.output  # the division's name selects what its role does
