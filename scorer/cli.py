@@ -915,7 +915,7 @@ def register_import(
     for warning in result.draft.warnings:
         click.echo(("Warning: " if lang == "en" else "Cảnh báo: ") + warning, err=True)
     click.echo(drafting.summary_line(result.draft, lang), err=True)
-    figures = drafting.figures_line(result.draft, lang)
+    figures = drafting.figures_line(result.draft, lang, report)
     if figures is not None:
         click.echo(figures, err=True)
     click.echo(drafting.written_line(result, lang, dry_run), err=True)

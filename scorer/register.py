@@ -53,7 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "rule '{rule}' drafts a document of kind '{kind}', which the {year} criteria set does not read",
         "vi": "quy tắc '{rule}' lập văn bản loại '{kind}', bộ tiêu chí năm {year} không dùng loại này",
     },
-    "rule": {"en": "rule {rule}", "vi": "quy tắc {rule}"},
+    "proof_drafted": {"en": "proof: {title}", "vi": "tài liệu kiểm chứng: {title}"},
     "row": {"en": "row", "vi": "dòng"},
     "other_issuer": {
         "en": "{n} of the register's {of} documents of {year} do not carry this unit's symbol {symbol} (the commonest: {other}): is it this unit's own register? (unit.yaml's symbol)",
@@ -119,6 +119,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "figures_line": {
         "en": "{count} criteria read figures no register holds ({ids}): type them as before; --report lists them.",
         "vi": "{count} tiêu chí cần số liệu mà sổ văn bản không có ({ids}): nhập như trước; --report liệt kê chi tiết.",
+    },
+    "figures_line_listed": {
+        "en": "{count} criteria read figures no register holds ({ids}): type them as before (listed above).",
+        "vi": "{count} tiêu chí cần số liệu mà sổ văn bản không có ({ids}): nhập như trước (danh sách ở trên).",
     },
     "figure_indicator": {"en": "indicator: {name}", "vi": "chỉ số: {name}"},
     "figure_assigned_task": {
@@ -492,7 +496,7 @@ def draft(
             record["criteria"] = criteria
         drafts.append(_Drafted(record, rule, row, unread, popped))
         records.append(record)
-        out(row, "drafted", msg("rule", lang, rule=rule.id), record_id=record_id)
+        out(row, "drafted", _drafted_as(rule, cs, lang), record_id=record_id)
     # A rule's `carry` (the units subject to inspection) only where the draft's record is the year's
     # one record of its type: with two notices the latest would count its own units as the year's.
     for done in drafts:
@@ -620,13 +624,26 @@ def figure_what(figure: Figure, lang: str) -> str:
     return msg(f"figure_{figure.type}", lang)
 
 
-def figures_line(result: RegisterDraft, lang: str) -> str | None:
+def figures_line(result: RegisterDraft, lang: str, report: bool = False) -> str | None:
     """The figures the officer still types, counted on stderr beside a draft; None when the evidence
-    has them all or nothing was drafted (`--report` lists them whatever was drafted)."""
+    has them all or nothing was drafted (`--report` lists them whatever was drafted, and the line
+    points to it only when it was not given)."""
     if not result.figures or not result.records:
         return None
     ids = list(dict.fromkeys(f.criterion for f in result.figures))
-    return msg("figures_line", lang, count=len(ids), ids=", ".join(ids))
+    return msg("figures_line_listed" if report else "figures_line", lang, count=len(ids), ids=", ".join(ids))
+
+
+def _drafted_as(rule: RegisterRule, cs: CriteriaSet, lang: str) -> str:
+    """What a drafted row's reason adds to the record beside it: the proof it is, by the criteria
+    set's words ("Biên bản hội nghị đối thoại", which "Đối thoại" beside it does not say); nothing
+    where the record's own words already say what the rule recognised ("Kế hoạch: Cải cách hành
+    chính"). Never the rule's id, which is the table's, not the officer's."""
+    proof = rule.record.get("proof")
+    declared = next((p for c in cs.criteria() for p in c.proofs if p.id == proof), None)
+    if declared is None:
+        return ""
+    return msg("proof_drafted", lang, title=declared.title if lang == "vi" else declared.title_en or declared.title)
 
 
 def _record(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -697,7 +698,7 @@ def test_a_dialogue_s_invitation_minutes_and_conclusions_are_drafted_as_the_proo
     assert list(drafted[0])[:8] == ["id", "type", "review", "kind", "date", "document_no", "title", "proof"]
     assert (
         out.splitlines()[3]
-        == "4\t03/BB-VPUB\t22/08/2024\tđã lập\tsvb-2024-03-bb-vpub (Đối thoại)\tquy tắc dialogue-minutes"
+        == "4\t03/BB-VPUB\t22/08/2024\tđã lập\tsvb-2024-03-bb-vpub (Đối thoại)\ttài liệu kiểm chứng: Biên bản hội nghị đối thoại"
     )
     result = CliRunner().invoke(
         main, ["validate", "--evidence", str(evidence), "--rules", str(RULES), "--unit", "u", "--year", "2024"]
@@ -729,7 +730,7 @@ def test_a_decision_that_issues_a_plan_is_drafted_as_the_plan_under_its_number(t
     assert plan["title"] == "Quyết định ban hành Kế hoạch cải cách hành chính năm 2024 của Văn phòng"
     assert plan["criteria"] == ["1.1.1", "1.1.2"]
     assert out.splitlines()[1:3] == [
-        "2\t12/QĐ-VPUB\t08/01/2024\tđã lập\tsvb-2024-12-qd-vpub (Kế hoạch: Cải cách hành chính)\tquy tắc par-plan",
+        "2\t12/QĐ-VPUB\t08/01/2024\tđã lập\tsvb-2024-12-qd-vpub (Kế hoạch: Cải cách hành chính)\t",
         "3\t31/QĐ-VPUB\t20/03/2024\tbỏ qua\t\tkhông phải tài liệu kiểm chứng CCHC",
     ]
 
@@ -743,13 +744,15 @@ def test_the_figures_no_register_holds_are_named_for_the_officer(tmp_path):
         "Số, ký hiệu;Ngày tháng;Trích yếu\n38/BC-VPUB;12/03/2024;Báo cáo công tác CCHC quý I năm 2024\n",
         encoding="utf-8",
     )
+    code, _, err = _import(evidence, register, "--dry-run")
+    assert err.splitlines()[1].endswith(": nhập như trước; --report liệt kê chi tiết.")
     code, out, err = _import(evidence, register, "--report")
     assert code == 0, err
     ids = "1.7, 2.1, 2.4, 3.1, 3.2, 3.4, 3.5.1, 3.5.2, 3.6, 3.7, 4.3.1, 4.3.2, 6.1, 7.1.2, 7.2.1, 7.2.2, 7.2.3, 7.3.1, "
     ids += "7.3.2, 7.3.3, 7.3.4, 7.3.6, 8.1"
     assert err.splitlines()[1] == (
-        f"23 tiêu chí cần số liệu mà sổ văn bản không có ({ids}): nhập như trước; --report liệt kê chi tiết."
-    )
+        f"23 tiêu chí cần số liệu mà sổ văn bản không có ({ids}): nhập như trước (danh sách ở trên)."
+    )  # --report was given: the list is above, not one option away
     lines = out.splitlines()
     at = lines.index("Số liệu sổ văn bản không có, cán bộ nhập (hồ sơ năm 2024 chưa có):")
     assert len(lines) == at + 24
@@ -775,7 +778,7 @@ def test_the_figures_no_register_holds_are_named_for_the_officer(tmp_path):
     code, out, err = _import(evidence, register, "--report", "--lang", "en")
     assert code == 0, err
     assert err.splitlines()[1] == (
-        "2 criteria read figures no register holds (2.4, 7.1.2): type them as before; --report lists them."
+        "2 criteria read figures no register holds (2.4, 7.1.2): type them as before (listed above)."
     )
     assert out.splitlines()[-3:] == [
         "Figures no register holds, for the officer to type (the 2024 evidence has none yet):",
@@ -927,3 +930,30 @@ def test_the_forecast_gap_the_docs_state_is_what_the_bench_measures(tmp_path):
     rows, sums = bench.breakdown(hand, scenarios[0][1], bench.draft_of(tmp_path), bench.held_rows())
     lines = bench.table(rows, sums)
     assert "\n".join(lines) in text
+
+
+def test_report_names_no_rule_of_the_register_table(tmp_path):
+    """The worked example's `--report` in both languages: a drafted row says nothing the record beside
+    it says ("Kế hoạch: Cải cách hành chính"), and names the proof a dialogue's notice is; never the
+    id of the rule that drafted it (`par-plan`, `asset-rules`), which is the table's, not the officer's."""
+    rules = yaml.safe_load((ROOT / "rules" / "register.yaml").read_text(encoding="utf-8"))["rules"]
+    example = ROOT / "examples" / "so-van-ban"
+    for lang in ("vi", "en"):
+        args = ["register", "import", str(example / "so-van-ban-2024.xlsx"), "--unit", "van-phong-ubnd-tinh"]
+        args += ["--year", "2024", "--evidence", str(example / "evidence"), "--report", "--dry-run", "--lang", lang]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        drafted = [line.split("\t") for line in result.stdout.splitlines() if "\tđã lập\t" in line or "\tdrafted\t" in line]
+        assert len(drafted) == 29
+        reasons = {row[-1] for row in drafted}
+        if lang == "vi":
+            assert reasons == {
+                "",
+                "tài liệu kiểm chứng: Giấy mời hội nghị đối thoại",
+                "tài liệu kiểm chứng: Thông báo kết luận của người đứng đầu",
+            }
+        else:
+            assert reasons == {"", "proof: Invitation to the dialogue", "proof: The head's conclusion notice"}
+        ids = {rule["id"] for rule in rules if "-" in rule["id"]}  # `dialogue` is also an English word
+        assert not set(re.findall(r"[\w-]+", result.stdout)) & ids
+        assert not any(reason.startswith(("quy tắc", "rule ")) for reason in reasons)
