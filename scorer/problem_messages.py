@@ -70,8 +70,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pydantic.too_long": {"en": "{en}", "vi": "Danh sách chỉ được có tối đa {max_length} mục, đang có {actual_length}"},
     # -- numbers a spreadsheet may have changed
     "percentage_hint": {
-        "en": "{value} looks like a percentage: write {fraction} (or {value}%)",
-        "vi": "{value} có vẻ là tỉ lệ phần trăm: ghi {fraction} (hoặc {value}%)",
+        "en": "is it {fraction} ({value}%)? write {fraction} or {value}%",
+        "vi": "có phải là {fraction} ({value}%)? ghi {fraction} hoặc {value}%",
     },
     "thousands_hint": {
         "en": "{typed} read as {value}? a spreadsheet set to Vietnamese takes '.' for thousands: "
@@ -80,8 +80,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nghìn: ghi {comma} hoặc định dạng cột là văn bản (Text)",
     },
     "percentage_or_thousands": {
-        "en": "if {value} is a percentage, write {value}%; or: {thousands}",
-        "vi": "nếu {value} là tỉ lệ phần trăm, ghi {value}%; hoặc: {thousands}",
+        "en": "is it {fraction} ({value}%)? write {fraction} or {value}%; or: {thousands}",
+        "vi": "có phải là {fraction} ({value}%)? ghi {fraction} hoặc {value}%; hoặc: {thousands}",
     },
     "count_thousands_hint": {
         "en": "a count has no fraction, so '.' in {typed} can only mark thousands: write {value}",
@@ -108,16 +108,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ghi số không có dấu hàng nghìn, dùng ',' làm dấu thập phân (ví dụ 0,63)",
     },
     "count_not_whole": {
-        "en": "{value} is not a whole number, and '{name}' is a count",
-        "vi": "{value} không phải số nguyên, mà '{name}' là số đếm",
+        "en": "{value} is not a whole number, and '{title}' is a count",
+        "vi": "{value} không phải số nguyên, mà '{title}' là số đếm",
     },
     "indicator_range": {
-        "en": "{value} is outside {low}..{high}, the range of the {kind} '{name}' ({title})",
-        "vi": "{value} nằm ngoài khoảng {low}..{high} của {kind} '{name}' ({title})",
+        "en": "{value} is outside {low}..{high}, the range of the {kind} '{title}'",
+        "vi": "{value} nằm ngoài khoảng {low}..{high} của {kind} '{title}'",
     },
     "percentage_for_kind": {
-        "en": "'{value}' is a percentage, but '{name}' is a {kind}",
-        "vi": "'{value}' là tỉ lệ phần trăm, nhưng '{name}' là {kind}",
+        "en": "'{value}' is a percentage, but '{title}' is a {kind}",
+        "vi": "'{value}' là tỉ lệ phần trăm, nhưng '{title}' là {kind}",
     },
     "plain_number_hint": {"en": "write the {kind} as a plain number", "vi": "ghi {kind} dưới dạng số thường"},
     "percentage_outside": {"en": "'{value}' is outside 0%..100%", "vi": "'{value}' nằm ngoài khoảng 0%..100%"},

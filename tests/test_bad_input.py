@@ -73,7 +73,7 @@ CASES = [
     (
         "e.yaml",
         "- {id: a, type: survey, instrument: leaders, source: official, criterion: '1.8', share: 1.5, date: 2024-11-01}\n",
-        f"{EV}/e.yaml:1: share: Input should be less than or equal to 1, got 1.5",
+        f"{EV}/e.yaml:1: share: Input should be less than or equal to 1, got 1.5 (is it 0.015 (1.5%)? write 0.015 or 1.5%)",
     ),
     (
         "e.yaml",
@@ -193,19 +193,19 @@ CASES = [
     (
         "e.csv",
         IND + "a,indicator,2024-09-01,online_applications_rate,63\n",
-        f"{EV}/e.csv:2: value: 63 is outside 0..1, the range of the rate 'online_applications_rate' (Applications filed online) "
-        "(if 63 is a percentage, write 63%; or: 0.063 read as 63? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,063 or set the column to text)",
+        f"{EV}/e.csv:2: value: 63 is outside 0..1, the range of the rate 'Applications filed online' "
+        "(is it 0.63 (63%)? write 0.63 or 63%; or: 0.063 read as 63? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,063 or set the column to text)",
     ),
     (
         "e.yaml",
         "- {id: a, type: indicator, date: 2024-09-01, name: portal_sync_rate, value: 87.5}\n",
-        f"{EV}/e.yaml:1: value: 87.5 is outside 0..1, the range of the rate 'portal_sync_rate' (Dossiers synchronised to the national portal) "
-        "(87.5 looks like a percentage: write 0.875 (or 87.5%))",
+        f"{EV}/e.yaml:1: value: 87.5 is outside 0..1, the range of the rate 'Dossiers synchronised to the national portal' "
+        "(is it 0.875 (87.5%)? write 0.875 or 87.5%)",
     ),
     (
         "e.csv",
         IND + "a,indicator,2024-09-01,dti_score,-0.2\n",
-        f"{EV}/e.csv:2: value: -0.2 is outside 0..1, the range of the rate 'dti_score' (Digital transformation index (share of max))",
+        f"{EV}/e.csv:2: value: -0.2 is outside 0..1, the range of the rate 'Digital transformation index (share of max)'",
     ),
     (
         "e.csv",
@@ -215,18 +215,18 @@ CASES = [
     (
         "e.csv",
         IND + "a,indicator,2024-09-01,staff_over_quota,1.5\n",
-        f"{EV}/e.csv:2: value: 1.5 is not a whole number, and 'staff_over_quota' is a count",
+        f"{EV}/e.csv:2: value: 1.5 is not a whole number, and 'Staff above the assigned quota' is a count",
     ),
     (
         "e.csv",
         IND + "a,indicator,2024-09-01,staff_over_quota,5%\n",
-        f"{EV}/e.csv:2: value: '5%' is a percentage, but 'staff_over_quota' is a count "
+        f"{EV}/e.csv:2: value: '5%' is a percentage, but 'Staff above the assigned quota' is a count "
         "(write the count as a plain number)",
     ),
     (
         "e.yaml",
         "- {id: a, type: indicator, date: 2024-09-01, name: service_index_766, value: 184.1}\n",
-        f"{EV}/e.yaml:1: value: 184.1 is outside 0..100, the range of the score 'service_index_766' (Service index score (Decision 766))",
+        f"{EV}/e.yaml:1: value: 184.1 is outside 0..100, the range of the score 'Service index score (Decision 766)'",
     ),
     # Criteria a record names must exist.
     (
@@ -331,7 +331,7 @@ CASES = [
     (
         "e.yaml",
         "- {id: a, type: survey, instrument: leaders, source: official, criterion: '1.8', share: 90, date: 2024-11-01}\n",
-        f"{EV}/e.yaml:1: share: Input should be less than or equal to 1, got 90 (if 90 is a percentage, write 90%; or: 0.090 read as 90? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,090 or set the column to text)",
+        f"{EV}/e.yaml:1: share: Input should be less than or equal to 1, got 90 (is it 0.9 (90%)? write 0.9 or 90%; or: 0.090 read as 90? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,090 or set the column to text)",
     ),
     # A semicolon-separated CSV (Excel, Vietnamese locale): a number that could be 1234 or 1.234.
     (
@@ -343,8 +343,8 @@ CASES = [
     (
         "e.csv",
         "id;type;date;name;value\na;indicator;01/09/2024;online_applications_rate;63,5\n",
-        f"{EV}/e.csv:2: value: 63.5 is outside 0..1, the range of the rate 'online_applications_rate' (Applications filed online) "
-        "(63.5 looks like a percentage: write 0.635 (or 63.5%))",
+        f"{EV}/e.csv:2: value: 63.5 is outside 0..1, the range of the rate 'Applications filed online' "
+        "(is it 0.635 (63.5%)? write 0.635 or 63.5%)",
     ),
 ]
 
@@ -598,15 +598,15 @@ XLSX_CASES = [
     ),
     (
         _book(("indicator", [["id", "date", "name", "value"], ["a", "2024-09-01", "online_payment_rate", 41]])),
-        f"{EV}/e.xlsx[indicator]:2: value: 41 is outside 0..1, the range of the rate 'online_payment_rate' (Fees paid online) "
-        "(if 41 is a percentage, write 41%; or: 0.041 read as 41? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,041 or set the column to text)",
+        f"{EV}/e.xlsx[indicator]:2: value: 41 is outside 0..1, the range of the rate 'Fees paid online' "
+        "(is it 0.41 (41%)? write 0.41 or 41%; or: 0.041 read as 41? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,041 or set the column to text)",
     ),
     (
         _book(
             ("indicator", [["id", "date", "name", "value"], ["a", "2024-09-01", "staff_over_quota", 0.05]]),
             percent=True,
         ),
-        f"{EV}/e.xlsx[indicator]:2: value: '5%' is a percentage, but 'staff_over_quota' is a count "
+        f"{EV}/e.xlsx[indicator]:2: value: '5%' is a percentage, but 'Staff above the assigned quota' is a count "
         "(write the count as a plain number)",
     ),
     (b"", f"{EV}/e.xlsx: not a readable .xlsx workbook (save it again from Excel as .xlsx)"),

@@ -608,20 +608,52 @@ def test_explain_names_where_a_survey_estimate_comes_from_in_words(runner, tmp_p
         assert "prior" not in result.output and "Survey" not in result.output
 
 
-def test_a_rate_out_of_range_names_the_indicator_in_words(runner, tmp_path):
+@pytest.mark.parametrize(
+    ("typed", "lang", "first"),
+    [
+        (
+            "72",
+            "vi",
+            "72 nằm ngoài khoảng 0..1 của tỉ lệ 'Tỷ lệ hồ sơ nộp trực tuyến' (có phải là 0,72 (72%)? ghi 0,72 "
+            "hoặc 72%; hoặc: 0.072 bị đọc thành 72? bảng tính đặt ngôn ngữ tiếng Việt coi '.' là dấu phân cách "
+            "hàng nghìn: ghi 0,072 hoặc định dạng cột là văn bản (Text))",
+        ),
+        (
+            "87.5",
+            "vi",
+            "87,5 nằm ngoài khoảng 0..1 của tỉ lệ 'Tỷ lệ hồ sơ nộp trực tuyến' (có phải là 0,875 "
+            "(87,5%)? ghi 0,875 hoặc 87,5%)",
+        ),
+        (
+            "1.5",
+            "vi",
+            "1,5 nằm ngoài khoảng 0..1 của tỉ lệ 'Tỷ lệ hồ sơ nộp trực tuyến' (có phải là 0,015 "
+            "(1,5%)? ghi 0,015 hoặc 1,5%)",
+        ),
+        (
+            "72",
+            "en",
+            "72 is outside 0..1, the range of the rate 'Applications filed online' (is it 0.72 (72%)? write 0.72 "
+            "or 72%; or: 0.072 read as 72? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,072 "
+            "or set the column to text)",
+        ),
+    ],
+)
+def test_a_rate_out_of_range_names_the_indicator_in_words(runner, tmp_path, typed, lang, first):
+    """The indicator by its title, never its code (`online_applications_rate`); a value in (1, 100]
+    typed for a 0..1 rate read as the percentage it likely is, as a Vietnamese number."""
     path = _unit_with(
         tmp_path,
         2024,
         "i.csv",
-        "id,type,name,value,date\ni1,indicator,online_applications_rate,85,30/06/2024\n",
+        f"id,type,name,value,date\ni1,indicator,online_applications_rate,{typed},30/06/2024\n",
     )
-    args = ["validate", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--lang", "vi"]
+    args = ["validate", "--evidence", str(tmp_path / "evidence"), "--rules", str(ROOT / "rules"), "--lang", lang]
     result = runner.invoke(main, args)
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].startswith(
-        f"Lỗi: {path}:2: value: 85 nằm ngoài khoảng 0..1 của tỉ lệ 'online_applications_rate' "
-        "(Tỷ lệ hồ sơ nộp trực tuyến) (nếu 85 là tỉ lệ phần trăm, ghi 85%"
-    )
+    word = "Lỗi" if lang == "vi" else "Error"
+    assert result.stderr.splitlines()[0] == f"{word}: {path}:2: value: {first}"
+    assert "online_applications_rate" not in result.stderr.splitlines()[0]
 
 
 def test_explain_names_an_assigned_task_by_its_title_not_its_id(runner, vietnamese_default):

@@ -64,8 +64,8 @@ def test_a_rate_written_as_a_percentage_or_with_a_decimal_comma_scores_as_the_fr
     [
         (
             "63",
-            "value: 63 is outside 0..1, the range of the rate 'online_applications_rate' (Applications filed online) "
-            "(if 63 is a percentage, write 63%; or: 0.063 read as 63? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,063 or set the column to text)",
+            "value: 63 is outside 0..1, the range of the rate 'Applications filed online' "
+            "(is it 0.63 (63%)? write 0.63 or 63%; or: 0.063 read as 63? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,063 or set the column to text)",
         ),
         (
             # a comma before three digits may mark thousands, as English writes them: both readings named

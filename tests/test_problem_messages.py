@@ -186,9 +186,9 @@ def test_a_hint_in_vietnamese_writes_numbers_as_a_vietnamese_spreadsheet_takes_t
     from scorer.errors import wording
     from scorer.models.message import number_hint
 
-    assert wording(number_hint(87.5), "vi") == "87,5 có vẻ là tỉ lệ phần trăm: ghi 0,875 (hoặc 87,5%)"
-    assert wording(number_hint(87.5), "en") == "87.5 looks like a percentage: write 0.875 (or 87.5%)"
+    assert wording(number_hint(87.5), "vi") == "có phải là 0,875 (87,5%)? ghi 0,875 hoặc 87,5%"
+    assert wording(number_hint(87.5), "en") == "is it 0.875 (87.5%)? write 0.875 or 87.5%"
     assert wording(number_hint(85), "vi") == (
-        "nếu 85 là tỉ lệ phần trăm, ghi 85%; hoặc: 0.085 bị đọc thành 85? bảng tính đặt ngôn ngữ tiếng Việt coi '.' "
+        "có phải là 0,85 (85%)? ghi 0,85 hoặc 85%; hoặc: 0.085 bị đọc thành 85? bảng tính đặt ngôn ngữ tiếng Việt coi '.' "
         "là dấu phân cách hàng nghìn: ghi 0,085 hoặc định dạng cột là văn bản (Text)"
     )

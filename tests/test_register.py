@@ -943,7 +943,9 @@ def test_report_names_no_rule_of_the_register_table(tmp_path):
         args += ["--year", "2024", "--evidence", str(example / "evidence"), "--report", "--dry-run", "--lang", lang]
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
-        drafted = [line.split("\t") for line in result.stdout.splitlines() if "\tđã lập\t" in line or "\tdrafted\t" in line]
+        drafted = [
+            line.split("\t") for line in result.stdout.splitlines() if "\tđã lập\t" in line or "\tdrafted\t" in line
+        ]
         assert len(drafted) == 29
         reasons = {row[-1] for row in drafted}
         if lang == "vi":

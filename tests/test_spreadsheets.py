@@ -289,11 +289,11 @@ def test_a_vietnamese_spreadsheet_round_trip_names_the_thousands_mark_and_the_hi
     errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
     book = f"{path.with_suffix('.xlsx')}[indicators]"
     assert errors == [
-        f"Error: {book}:6: value: 996 is outside 0..1, the range of the rate 'dossiers_on_time_rate' (Dossiers settled on time) "
+        f"Error: {book}:6: value: 996 is outside 0..1, the range of the rate 'Dossiers settled on time' "
         "(0.996 read as 996? a spreadsheet set to Vietnamese takes '.' for thousands: write 0,996 or set the column "
         "to text)",
-        f"Error: {book}:11: value: 85 is outside 0..1, the range of the rate 'staff_reduction_rate' (Public-service staff reduction since 2021) "
-        "(if 85 is a percentage, write 85%; or: 0.085 read as 85? a spreadsheet set to Vietnamese takes '.' for "
+        f"Error: {book}:11: value: 85 is outside 0..1, the range of the rate 'Public-service staff reduction since 2021' "
+        "(is it 0.85 (85%)? write 0.85 or 85%; or: 0.085 read as 85? a spreadsheet set to Vietnamese takes '.' for "
         "thousands: write 0,085 or set the column to text)",
     ]
     # The hint, followed: 0,085 and 0,996 typed in the Vietnamese spreadsheet are the numbers.
@@ -334,7 +334,7 @@ def test_a_rate_no_thousands_mark_explains_proposes_its_only_reading():
     from scorer.errors import wording
     from scorer.models.message import number_hint
 
-    assert wording(number_hint(87.5)) == "87.5 looks like a percentage: write 0.875 (or 87.5%)"
+    assert wording(number_hint(87.5)) == "is it 0.875 (87.5%)? write 0.875 or 87.5%"
     assert wording(number_hint(1000)) == (
         "1.000 read as 1000? a spreadsheet set to Vietnamese takes '.' for thousands: write 1 or set the column to text"
     )

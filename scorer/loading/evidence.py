@@ -304,10 +304,11 @@ def _indicator_value(raw: RawRecord, indicators: Mapping[str, IndicatorSpec], pr
         return raw
     spec = indicators.get(str(data.get("name")))
     kind = spec.kind.value if spec is not None else "rate"
-    if kind not in ("rate", "percent"):
+    if spec is not None and kind not in ("rate", "percent"):
+        title = spec.words(str(data.get("name")))
         problems.add(
             origin.path,
-            msg("percentage_for_kind", value=shorten(value), name=str(data.get("name")), kind=msg(f"kind.{kind}")),
+            msg("percentage_for_kind", value=shorten(value), title=title, kind=msg(f"kind.{kind}")),
             line=lines.line(("value",)) or origin.line,
             field=origin.shown("value"),
             hint=msg("plain_number_hint", kind=msg(f"kind.{kind}")),

@@ -272,12 +272,19 @@ class IndicatorSpec(Named):
         low, high = INDICATOR_RANGES[self.kind]
         return (low if self.min is None else self.min, high if self.max is None else self.max)
 
+    def words(self, name: str) -> Text:
+        """The indicator as a reader names it, by the set's title (its name only when it has none):
+        an error names what the officer typed a figure for, not the code the set keys it by."""
+        vi = self.title or self.title_en or name
+        return msg("set_title", en=self.title_en or vi, vi=vi)
+
     def check(self, name: str, value: float) -> tuple[Text, Text | None] | None:
         """(message, hint) when `value` cannot be this indicator's, else None."""
         low, high = self.bounds()
         shown = plain_number(value)
+        title = self.words(name)
         if self.kind is IndicatorKind.count and value != int(value):
-            return msg("count_not_whole", value=Figure(shown), name=name), count_hint(value)
+            return msg("count_not_whole", value=Figure(shown), title=title), count_hint(value)
         if low <= value <= high:
             return None
         message = msg(
@@ -286,8 +293,7 @@ class IndicatorSpec(Named):
             low=Figure(plain_number(low)),
             high=Figure(plain_number(high)),
             kind=msg(f"kind.{self.kind.value}"),
-            name=name,
-            title=msg("set_title", en=self.title_en or self.title, vi=self.title),
+            title=title,
         )
         if self.kind is IndicatorKind.rate:
             return message, number_hint(value, low, high)

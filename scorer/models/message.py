@@ -88,7 +88,7 @@ def number_hint(value: Any, low: float = 0, high: float = 1) -> Msg | None:
     if not number.is_finite() or low <= number <= high or (low, high) != (0, 1):
         return None
     if number != number.to_integral_value():  # 87.5: no thousands mark makes a fraction
-        if 2 <= number <= 100:
+        if 1 < number <= 100:
             return msg("percentage_hint", value=Figure(_plain(number)), fraction=Figure(_plain(number / 100)))
         return None
     whole = int(number)
@@ -105,7 +105,7 @@ def number_hint(value: Any, low: float = 0, high: float = 1) -> Msg | None:
     read = msg("thousands_hint", typed=written, value=whole, comma=comma)
     if as_percentage is None:
         return read
-    return msg("percentage_or_thousands", value=whole, thousands=read)
+    return msg("percentage_or_thousands", value=Figure(whole), fraction=Figure(_plain(as_percentage)), thousands=read)
 
 
 def _plain(number: Decimal | None) -> str:
