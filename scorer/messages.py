@@ -396,16 +396,16 @@ CATALOGUE.update(
             "vi": "tiêu chí chỉ được tính điểm khi có tài liệu này",
         },
         "how.no_record": {
-            "en": "no evidence yet ({value})",
-            "vi": "chưa có minh chứng ({value})",
+            "en": "no evidence yet",
+            "vi": "chưa có minh chứng",
         },
         "how.arising": {
-            "en": "no evidence yet ({value}); it arose last year, so it is work to come, not 'nothing arose', until the cut-off",
-            "vi": "chưa có minh chứng ({value}); năm trước có phát sinh nên đến thời điểm chốt số liệu chưa coi là không phát sinh",
+            "en": "no evidence yet; it arose last year, so it is work to come, not 'nothing arose', until the cut-off",
+            "vi": "chưa có minh chứng; năm trước có phát sinh nên đến thời điểm chốt số liệu chưa coi là không phát sinh",
         },
         "how.arising_new": {
-            "en": "no evidence yet ({value}); with no last year to tell, it is work to come, not 'nothing arose', until the cut-off",
-            "vi": "chưa có minh chứng ({value}); chưa có số liệu năm trước nên đến thời điểm chốt số liệu chưa coi là không phát sinh",
+            "en": "no evidence yet; with no last year to tell, it is work to come, not 'nothing arose', until the cut-off",
+            "vi": "chưa có minh chứng; chưa có số liệu năm trước nên đến thời điểm chốt số liệu chưa coi là không phát sinh",
         },
         "how.progress": {
             "en": "progress: {value} to date, {projected} by the deadline at the unit's pace since the year began ({days} days)",
@@ -1018,6 +1018,17 @@ def figure(value: float | int, lang: str) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
+def metric_figure(value: float | int, lang: str, share: bool = False) -> str:
+    """A metric's value as a reader takes it, wherever one is printed (explain, risks' gaps): a share
+    in percent to one decimal (99,6%, 80%); a count or any other figure whole where it is whole (1),
+    else to at most two decimals (an expected count 1,23; 0,5)."""
+    if share:
+        return f"{figure(round(100 * value, 1), lang)}%"
+    rounded = round(float(value), 2)
+    text = str(int(rounded)) if rounded.is_integer() else f"{rounded:.2f}".rstrip("0")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
 def class_line(total: Any, lang: str) -> str:
     """The class of each of the three figures, each named."""
     k = total.class_
@@ -1051,7 +1062,7 @@ def gap_text(gap: Any, lang: str) -> str:
         return text
 
     def shown(value: float) -> str:
-        return f"{figure(round(100 * value, 1), lang)}%" if gap.share else figure(value, lang)
+        return metric_figure(value, lang, gap.share)
 
     parts = [t("gap.none", lang) if gap.value is None else t("gap.now", lang).format(value=shown(gap.value))]
     steps = [s for s in gap.steps if gap.value is None or s.value > gap.value]
@@ -1091,6 +1102,8 @@ def satisfaction_line(unit: Any, lang: str) -> str | None:
     return f"{t('sipas', lang).format(criteria=', '.join(s.criteria))}: {'; '.join(parts)}"
 
 
+# The parameters of `how` that are the metric's own figures (a share's in percent, as its values).
+_FIGURES = frozenset({"value", "projected", "full", "last_then", "last_final", "share", "margin"})
 # The parameters of `how` that are counts (written as whole numbers), not figures.
 _COUNTED = frozenset(
     {
@@ -1116,10 +1129,14 @@ _COUNTED = frozenset(
 )
 
 
-def how(basis: str, params: dict[str, float | int], lang: str) -> str:
+def how(basis: str, params: dict[str, float | int], lang: str, share: bool = False) -> str:
     """How a metric's scenarios were reached, in words; and, for work still pending, the chance
-    used and what it rests on (the most specific record the chance was worked out from)."""
-    values = {k: (str(int(v)) if k in _COUNTED else figure(v, lang)) for k, v in params.items()}
+    used and what it rests on (the most specific record the chance was worked out from). The
+    metric's own figures read as its values do (`metric_figure`: a share in percent)."""
+    values = {
+        k: (str(int(v)) if k in _COUNTED else metric_figure(v, lang, share) if k in _FIGURES else figure(v, lang))
+        for k, v in params.items()
+    }
     counts = [
         f"{int(params[s])} {t('obligation.' + s, lang)}"
         for s in ("on_time", "late", "nonconforming", "missing", "pending")

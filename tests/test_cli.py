@@ -696,3 +696,47 @@ def test_risks_help_shows_owner_as_a_user_types_it(runner, lang):
     assert rows and rows[0]["Owner"] == "Trung tâm Thông tin"
     by_role = runner.invoke(main, ["risks", "--owner", "information", *args[3:], *paths, "--lang", "en"])
     assert by_role.output == result.output  # the division's name selects what its role does
+
+
+@pytest.mark.parametrize(
+    ("criterion", "metric", "figures", "how"),
+    [
+        # counts as counts: whole where whole, an expected count to two decimals
+        ("1.2", "Báo cáo thiếu, trễ hạn hoặc không đúng mẫu", ["2", "1,23", "1"], "4 nghĩa vụ: 2 đúng hạn"),
+        ("5.2", "Số vi phạm trong tuyển dụng", ["1", "0", "0"], "0 vi phạm đến nay"),
+        ("5.3", "Số văn bản kết quả đánh giá, xếp loại CBCCVC", ["0", "0,88", "1"], "chưa có minh chứng; khả năng"),
+        # shares in percent to one decimal, as risks gives them
+        (
+            "7.2.1",
+            "Tỷ lệ văn bản đi được ký số, gửi nhận trên môi trường mạng",
+            ["65,9%", "88%", "95%"],
+            "mức hiện tại: 88%",
+        ),
+        (
+            "1.3.1",
+            "Tỷ lệ đơn vị trực thuộc được kiểm tra CCHC",
+            ["40%", "58%", "60%"],
+            "tiến độ: 40% đến nay, 58,9% đến hạn",
+        ),
+    ],
+)
+def test_explain_prints_counts_as_counts_and_shares_in_percent(runner, criterion, metric, figures, how):
+    """Not 'Số vi phạm trong tuyển dụng 1,0000' or a share '0,9960' beside risks' '99,6%'."""
+    args = ["explain", criterion, "--as-of", "2024-09-30", "--lang", "vi"]
+    table = runner.invoke(main, args, env={"COLUMNS": "250"}).output.splitlines()
+    row = next(line for line in table if line.startswith(metric + "  "))
+    assert row.split("  ")[0] == metric
+    cells = [cell.strip() for cell in row[len(metric) :].split("  ") if cell.strip()]
+    assert cells[:3] == figures and cells[3].startswith(how)
+    md = runner.invoke(main, [*args, "--format", "md"]).output.splitlines()
+    cells = [c.strip() for c in next(line for line in md if line.startswith(f"| {metric} ")).split("|")[1:-1]]
+    assert cells[1:4] == figures and cells[4].startswith(how)
+    page = runner.invoke(main, [*args, "--format", "html"]).output
+    assert "".join(f'<td class="n">{f}</td>' for f in figures) in page
+
+
+def test_risks_and_explain_give_a_share_alike(runner):
+    args = ["--as-of", "2024-09-30", "--lang", "vi", "--format", "csv"]
+    risks = runner.invoke(main, ["risks", *args]).output
+    assert "chưa đạt chỉ tiêu (hiện đạt 88%; cần 95% để đạt điểm tối đa)" in risks
+    assert "| 88%  " in runner.invoke(main, ["explain", "7.2.1", *args[:4], "--format", "md"]).output

@@ -19,10 +19,10 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "849e8b122f453c918946242cdcb0a965f41be1ca0b127cf448008906b27d041f",
+    "synthetic-json": "5ae7dc898e3f8ea003c0ac0e8f56e6d0afdd059f4f41a0c5ab4c794a2d1f1f1b",
     "synthetic-table": "d9a32d6da9992a127aa1e69c8b74c32dd4e467a3f3b6af472ab1bc8077a5418f",
-    "shipped-json": "bc180ff6ffee1cbce15183b01c8fa67ed823fd3ad43eaacb188f11e575110ab2",
-    "shipped-2023-json": "9c75d621d00599263169fb7f5968dd68aa8631278dd15eb6ed0fe9d1d4a28f79",
+    "shipped-json": "465d6c600f4c5fd521f4123add84e0bc48c484a6b2410bd45b7aa9382d2b48df",
+    "shipped-2023-json": "ea95476e4da5f131f5704e5f66bd63497c73b838b012004b89205f3605e63c2d",
 }
 
 

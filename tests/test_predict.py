@@ -441,12 +441,12 @@ def test_last_years_pace_tells_a_unit_that_rushes_from_one_that_finishes_early(t
     metric = _no_record(rushed)[0]
     assert (metric.params["then_late"], metric.params["then_missing"], metric.params["chance"]) == (31, 31, 0.7942)
     assert metric.how == (
-        "no evidence yet (0); chance of it being done in time 79.42%: at last year's pace (31 of the 31 criteria with "
+        "no evidence yet; chance of it being done in time 79.42%: at last year's pace (31 of the 31 criteria with "
         "no evidence on this day last year got some by the year's end) and the unit's recent pace (0 criteria with "
         "work done in the last 60 days; 24 of 52 have evidence)"
     )
     assert messages.how(metric.basis, metric.params, "vi") == (
-        "chưa có minh chứng (0); khả năng hoàn thành kịp thời 79,42%: theo nhịp năm trước (31/31 tiêu chí chưa có "
+        "chưa có minh chứng; khả năng hoàn thành kịp thời 79,42%: theo nhịp năm trước (31/31 tiêu chí chưa có "
         "minh chứng vào ngày này năm trước đã có minh chứng trước khi hết năm) và nhịp độ gần đây của đơn vị (0 tiêu "
         "chí có việc hoàn thành trong 60 ngày qua; 24/52 tiêu chí đã có minh chứng)"
     )
@@ -527,11 +527,11 @@ def test_a_row_that_arose_last_year_is_work_to_come_not_nothing_arisen(tmp_path)
     risk = {r.criterion: r for r in unit.risks}["2.4"]
     assert risk.reason == "no_evidence" and risk.gap is not None and risk.gap.value is None
     assert metric.how.startswith(
-        "no evidence yet (0); it arose last year, so it is work to come, not 'nothing arose', until the cut-off; "
+        "no evidence yet; it arose last year, so it is work to come, not 'nothing arose', until the cut-off; "
         "chance of it being done in time"
     )
     assert messages.how(metric.basis, metric.params, "vi").startswith(
-        "chưa có minh chứng (0); năm trước có phát sinh nên đến thời điểm chốt số liệu chưa coi là không phát sinh; "
+        "chưa có minh chứng; năm trước có phát sinh nên đến thời điểm chốt số liệu chưa coi là không phát sinh; "
         "khả năng hoàn thành kịp thời"
     )
     _, quiet = _arising(tmp_path / "quiet", [_Q1_2023], as_of)
@@ -542,7 +542,7 @@ def test_a_row_that_arose_last_year_is_work_to_come_not_nothing_arisen(tmp_path)
     assert new.status == "pending" and new.no_evidence and new.expected < new.max
     assert fresh.basis == "arising_new" and "then_missing" not in fresh.params
     assert messages.how(fresh.basis, fresh.params, "vi").startswith(
-        "chưa có minh chứng (0); chưa có số liệu năm trước nên đến thời điểm chốt số liệu chưa coi là không phát sinh"
+        "chưa có minh chứng; chưa có số liệu năm trước nên đến thời điểm chốt số liệu chưa coi là không phát sinh"
     )
     # Filing this year's figure at full never lowers a scenario (the forecast stays monotone).
     handled = {**_HANDLED_2023, "id": "ct-2024", "date": D(2024, 9, 20)}

@@ -231,10 +231,10 @@ def test_explain_names_the_projection_each_metric_used(runner):
     level = runner.invoke(main, ["explain", "3.5.1", *args, "--format", "json"])
     assert progress.exit_code == 0 and level.exit_code == 0, progress.output + level.output
     # 10 of 16 tasks on 10/09, 253 days into the year: 0.625 + 0.625 / 253 x 96 days to 15/12 = 0.8622
-    assert "progress: 0.625 to date, 0.8622 by the deadline at the unit's pace since the year began (253 days)" in (
+    assert "progress: 62.5% to date, 86.2% by the deadline at the unit's pace since the year began (253 days)" in (
         progress.output
     )
-    assert "level: 0.996 to date; it can still fall before the cut-off" in level.output
+    assert "level: 99.6% to date; it can still fall before the cut-off" in level.output
 
 
 def test_a_criterion_with_no_evidence_is_never_presumed_met(tmp_path):

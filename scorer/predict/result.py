@@ -184,7 +184,7 @@ def _new_metric_value(name: str, s: Scenarios, share: bool, titles: tuple[str, s
         high=round(s.high, 4),
         basis=s.basis,
         params=params,
-        how=how(s.basis, params, "en"),
+        how=how(s.basis, params, "en", share),
         title=titles[0] if titles else None,
         title_en=titles[1] if titles else None,
         share=share,

@@ -173,8 +173,11 @@ class Words:
         """A record's marks in the evidence used: not supported, hypothetical."""
         return messages.use_marks(use, self.lang)
 
-    def how(self, basis: str, params: dict[str, float | int]) -> str:
-        return messages.how(basis, params, self.lang)
+    def how(self, basis: str, params: dict[str, float | int], share: bool = False) -> str:
+        return messages.how(basis, params, self.lang, share)
+
+    def figure(self, value: float, share: bool = False) -> str:
+        return messages.metric_figure(value, self.lang, share)
 
     def total_chart(self, unit: UnitPrediction) -> Chart:
         return total_chart(unit.total, unit)

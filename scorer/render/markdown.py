@@ -11,6 +11,7 @@ from scorer.messages import (
     date,
     how,
     known_line,
+    metric_figure,
     metric_words,
     num,
     obligation_words,
@@ -161,10 +162,10 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     metrics = [
         [
             _esc(upper_first(metric_words(m, lang))),
-            num(m.low, lang, 4),
-            num(m.expected, lang, 4),
-            num(m.high, lang, 4),
-            _esc(how(m.basis, m.params, lang)),
+            metric_figure(m.low, lang, m.share),
+            metric_figure(m.expected, lang, m.share),
+            metric_figure(m.high, lang, m.share),
+            _esc(how(m.basis, m.params, lang, m.share)),
         ]
         for m in c.metrics
     ]

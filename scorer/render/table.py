@@ -15,6 +15,7 @@ from scorer.messages import (
     figure,
     how,
     known_line,
+    metric_figure,
     metric_words,
     named,
     num,
@@ -322,10 +323,10 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     metric_rows = [
         [
             upper_first(metric_words(m, lang)),
-            num(m.low, lang, 4),
-            num(m.expected, lang, 4),
-            num(m.high, lang, 4),
-            how(m.basis, m.params, lang),
+            metric_figure(m.low, lang, m.share),
+            metric_figure(m.expected, lang, m.share),
+            metric_figure(m.high, lang, m.share),
+            how(m.basis, m.params, lang, m.share),
         ]
         for m in c.metrics
     ]
