@@ -395,6 +395,7 @@ CATALOGUE.update(
             "en": "the row scores only once it is filed",
             "vi": "tiêu chí chỉ được tính điểm khi có tài liệu này",
         },
+        "how.not_filed": {"en": "no figure filed", "vi": "chưa có số liệu"},
         "how.no_record": {
             "en": "no evidence yet",
             "vi": "chưa có minh chứng",
@@ -1100,6 +1101,14 @@ def satisfaction_line(unit: Any, lang: str) -> str | None:
         )
     )
     return f"{t('sipas', lang).format(criteria=', '.join(s.criteria))}: {'; '.join(parts)}"
+
+
+def metric_figures(m: Any, lang: str) -> list[str]:
+    """A metric value's low, expected and high as explain prints them; none for a figure never filed
+    (scored as nothing, but no figure of 0 the unit reported: `how` says "chưa có số liệu")."""
+    if m.basis == "not_filed":
+        return ["–", "–", "–"]
+    return [metric_figure(v, lang, m.share) for v in (m.low, m.expected, m.high)]
 
 
 # The parameters of `how` that are the metric's own figures (a share's in percent, as its values).

@@ -20,7 +20,7 @@ from scorer.scoring import difference, kind_of
 
 # The fields a scored unit hands on to its prediction, as they are.
 # A metric with no record yet (its scenarios' basis): its gap has no figure to date.
-NO_RECORD = frozenset({"no_record", "arising", "arising_new"})
+NO_RECORD = frozenset({"no_record", "arising", "arising_new", "not_filed"})
 _SCORED = tuple(f.name for f in dataclasses.fields(ScoredUnit))
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -740,3 +741,26 @@ def test_risks_and_explain_give_a_share_alike(runner):
     risks = runner.invoke(main, ["risks", *args]).output
     assert "chưa đạt chỉ tiêu (hiện đạt 88%; cần 95% để đạt điểm tối đa)" in risks
     assert "| 88%  " in runner.invoke(main, ["explain", "7.2.1", *args[:4], "--format", "md"]).output
+
+
+@pytest.mark.parametrize(
+    ("lang", "risk", "how"),
+    [
+        ("vi", "chưa có minh chứng (chưa có số liệu; cần 50% để đạt 0,50 điểm", "chưa có số liệu"),
+        ("en", "no evidence yet (nothing recorded yet; needed: 50% for 0.50 points", "no figure filed"),
+    ],
+)
+def test_an_indicator_never_filed_at_the_cutoff_has_no_figure_not_zero(runner, lang, risk, how):
+    """7.1.2's index never filed by 31/12/2024: scored as nothing, but unknown is not 'hiện đạt 0%'."""
+    args = ["--as-of", "2024-12-31", "--lang", lang]
+    rows = runner.invoke(main, ["risks", *args, "--format", "csv"]).output
+    row = next(line for line in rows.splitlines() if "7.1.2" in line.split(";" if lang == "vi" else ",")[:3])
+    assert risk in row and "0%" not in row.split(risk)[0]
+    assert not re.search(r"hiện đạt 0%|(?<![\d.,])0% now", rows)
+    md = runner.invoke(main, ["explain", "7.1.2", *args, "--format", "md"]).output
+    line = next(
+        line
+        for line in md.splitlines()
+        if line.startswith("| Điểm Chỉ số chuyển đổi số") or line.startswith("| Digital")
+    )
+    assert [c.strip() for c in line.split("|")[2:6]] == ["–", "–", "–", how]

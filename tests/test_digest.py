@@ -22,7 +22,7 @@ PINNED = {
     "synthetic-json": "5ae7dc898e3f8ea003c0ac0e8f56e6d0afdd059f4f41a0c5ab4c794a2d1f1f1b",
     "synthetic-table": "d9a32d6da9992a127aa1e69c8b74c32dd4e467a3f3b6af472ab1bc8077a5418f",
     "shipped-json": "465d6c600f4c5fd521f4123add84e0bc48c484a6b2410bd45b7aa9382d2b48df",
-    "shipped-2023-json": "ea95476e4da5f131f5704e5f66bd63497c73b838b012004b89205f3605e63c2d",
+    "shipped-2023-json": "b909d7692250fca37f49993f17617eae904f84b506a83d77f71540d855519857",
 }
 
 

@@ -250,7 +250,10 @@ def value_scenarios(
     top = everything.value if everything.record_ids or not rising else 0.0
     pending = not ctx.settled and deadline >= ctx.as_of
     if not pending:
-        return certain(now, now, top, "to_date", {"value": now})
+        # Never filed (no record at all, supported or not): unknown, scored as nothing, but not a
+        # figure of 0 to show the reader.
+        filed = not rising or recorded or bool(everything.record_ids) or ctx.has_matching("all", name)
+        return certain(now, now, top, "to_date" if filed else "not_filed", {"value": now})
     if not rising:
         return _lower_is_better(ctx, criterion, definition, name, now, top, recorded)
     full = target if target is not None else max(now, top)

@@ -176,8 +176,8 @@ class Words:
     def how(self, basis: str, params: dict[str, float | int], share: bool = False) -> str:
         return messages.how(basis, params, self.lang, share)
 
-    def figure(self, value: float, share: bool = False) -> str:
-        return messages.metric_figure(value, self.lang, share)
+    def figures(self, m: Any) -> list[str]:
+        return messages.metric_figures(m, self.lang)
 
     def total_chart(self, unit: UnitPrediction) -> Chart:
         return total_chart(unit.total, unit)

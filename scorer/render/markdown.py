@@ -11,7 +11,7 @@ from scorer.messages import (
     date,
     how,
     known_line,
-    metric_figure,
+    metric_figures,
     metric_words,
     num,
     obligation_words,
@@ -162,9 +162,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     metrics = [
         [
             _esc(upper_first(metric_words(m, lang))),
-            metric_figure(m.low, lang, m.share),
-            metric_figure(m.expected, lang, m.share),
-            metric_figure(m.high, lang, m.share),
+            *metric_figures(m, lang),
             _esc(how(m.basis, m.params, lang, m.share)),
         ]
         for m in c.metrics

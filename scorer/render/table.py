@@ -15,7 +15,7 @@ from scorer.messages import (
     figure,
     how,
     known_line,
-    metric_figure,
+    metric_figures,
     metric_words,
     named,
     num,
@@ -323,9 +323,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     metric_rows = [
         [
             upper_first(metric_words(m, lang)),
-            metric_figure(m.low, lang, m.share),
-            metric_figure(m.expected, lang, m.share),
-            metric_figure(m.high, lang, m.share),
+            *metric_figures(m, lang),
             how(m.basis, m.params, lang, m.share),
         ]
         for m in c.metrics
