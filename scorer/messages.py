@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -241,6 +241,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "đến nay chưa phát sinh: đạt điểm tối đa nếu cả năm không phát sinh",
     },
     "reason.pending": {"en": "pending", "vi": "chưa đến hạn"},
+    "reason_n.pending": {"en": "{n} not yet due", "vi": "{n} nghĩa vụ chưa đến hạn"},
+    "reason_n.overdue": {"en": "{n} overdue", "vi": "{n} nghĩa vụ quá hạn"},
     "reason.overdue": {"en": "overdue", "vi": "quá hạn"},
     "reason.below_band": {"en": "below band", "vi": "chưa đạt mức cao nhất"},
     "reason.below_target": {"en": "below target", "vi": "chưa đạt chỉ tiêu"},
@@ -1303,10 +1305,31 @@ def proof_words(p: Any, lang: str, mark: Callable[[str], str] = str.upper, esc: 
     return text + (f" ({esc(how('proof_missing', p.params, lang))})" if p.params else "")
 
 
-def reason_words(reasons: Collection[str], lang: str, leave_out: Collection[str] = ()) -> list[str]:
+def reason_words(
+    reasons: Collection[str], lang: str, leave_out: Collection[str] = (), counts: Mapping[str, int] | None = None
+) -> list[str]:
     """Reason codes in words, each wording once: two reasons may read alike ("thiếu tài liệu kiểm
-    chứng" for a missing record and a missing proof)."""
-    return list(dict.fromkeys(t(f"reason.{r}", lang) for r in reasons if r not in leave_out))
+    chứng" for a missing record and a missing proof). With `counts`, an obligation reason says how
+    many ("1 nghĩa vụ quá hạn, 1 nghĩa vụ chưa đến hạn")."""
+    counts = counts or {}
+    return list(
+        dict.fromkeys(
+            t(f"reason_n.{r}", lang).format(n=counts[r]) if counts.get(r) else t(f"reason.{r}", lang)
+            for r in reasons
+            if r not in leave_out
+        )
+    )
+
+
+def result_reasons(c: Any, lang: str) -> list[str]:
+    """A criterion result's reasons in words, its obligations overdue (late or missing) and not yet
+    due counted (docs/commands.md, "Why not full points")."""
+    counts = {"overdue": 0, "pending": 0}
+    for m in c.metrics:
+        if "total" in m.params:  # an obligation metric: its counts by status
+            counts["overdue"] += int(m.params.get("late", 0)) + int(m.params.get("missing", 0))
+            counts["pending"] += int(m.params.get("pending", 0))
+    return reason_words(c.reasons, lang, counts=counts)
 
 
 def status_words(c: Any, lang: str) -> str:

@@ -6,7 +6,7 @@ A pure function of a criterion's figures, so `predict` gives each result its rea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from scorer.models.prediction import ProofStatus
 
@@ -37,9 +37,17 @@ def reasons(
     unsupported: Sequence[str],
     proofs: Sequence[ProofStatus],
     no_evidence: bool = False,
+    obligations: Mapping[str, int] | None = None,
 ) -> list[str]:
     """Every reason that applies, in the order of REASONS (the first is the at-risk row's `reason`).
-    `shortfall` is the reason the row's rule kind gives a row below its max (scoring/kinds.py)."""
+    `shortfall` is the reason the row's rule kind gives a row below its max (scoring/kinds.py);
+    `obligations` counts a row's obligations by status (None: it reads none).
+
+    Each says what is true of the row, never one as the consequence of another: `overdue` only for
+    an obligation past due and missed (late or missing), `pending` for obligations still ahead (or,
+    with none, a row not yet due), the shortfall only where a figure reported falls short (an
+    obligation filed but not conforming; a value on record below the band), never for obligations
+    not yet due, which the low scenario counts as missed, nor for a row with nothing on record."""
     if status == "not_applicable":
         return []
     found: set[str] = set()
@@ -53,7 +61,14 @@ def reasons(
         elif expected < maximum:
             found.add("below_target")
         return [r for r in REASONS if r in found]
-    if overdue:
+    if obligations is not None:
+        if obligations.get("late", 0) + obligations.get("missing", 0):
+            found.add("overdue")
+        if obligations.get("pending", 0):
+            found.add("pending")
+        if obligations.get("nonconforming", 0) and low < maximum and shortfall is not None:
+            found.add(shortfall)
+    elif overdue:
         found.add("overdue")
     if no_evidence:
         # Nothing recorded yet: the row's points are not secured, however the rest of the unit does.
@@ -62,12 +77,14 @@ def reasons(
         found.add("unsupported")
     if len(unsupported) == len(evidence) and expected < maximum and not no_evidence:
         found.add("missing_evidence")
-    if low < maximum:
-        if shortfall is not None:
+    if low < maximum and obligations is None:
+        if shortfall is not None and not no_evidence:
             found.add(shortfall)
         if status == "pending":
             found.add("pending")
     if status == "short" and shortfall is None and not no_evidence:
         # A rule met or not (binary): a row short of it lacks the evidence that meets it.
         found.add("missing_evidence")
+    if not found and low < maximum and shortfall is not None:
+        found.add(shortfall)  # short for no reason above: say so rather than nothing
     return [r for r in REASONS if r in found]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -764,3 +765,33 @@ def test_an_indicator_never_filed_at_the_cutoff_has_no_figure_not_zero(runner, l
         if line.startswith("| Điểm Chỉ số chuyển đổi số") or line.startswith("| Digital")
     )
     assert [c.strip() for c in line.split("|")[2:6]] == ["–", "–", "–", how]
+
+
+def _reasons(output: str, head: str) -> str:
+    lines = output.splitlines()
+    return lines[lines.index(head) + 1]
+
+
+@pytest.mark.parametrize(
+    ("reports", "vi", "en"),
+    [
+        # the shipped Office at 30/09: the 6-month report sent late, the annual one ahead
+        (None, "1 nghĩa vụ quá hạn, 1 nghĩa vụ chưa đến hạn", "1 overdue, 1 not yet due"),
+        # three reports on time, the annual one ahead: nothing falls short of a target yet
+        ("on_time", "1 nghĩa vụ chưa đến hạn", "1 not yet due"),
+    ],
+)
+def test_explain_reasons_say_what_is_true_of_the_obligations(runner, tmp_path, reports, vi, en):
+    """Not 'quá hạn, chưa đạt chỉ tiêu, chưa đến hạn' at once: an obligation past due and missed is
+    overdue, those ahead are not yet due (how many of each), and no target is missed by what is
+    not due yet."""
+    evidence = ROOT / "evidence"
+    if reports == "on_time":
+        evidence = tmp_path / "evidence"
+        shutil.copytree(ROOT / "evidence", evidence)
+        path = evidence / "van-phong-ubnd-tinh" / "2024" / "reports.csv"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("19/06/2024,h1,15/06/2024,19/06/2024", "14/06/2024,h1,15/06/2024,14/06/2024"))
+    args = ["explain", "1.2", "--as-of", "2024-09-30", "--evidence", str(evidence), "--rules", str(ROOT / "rules")]
+    assert _reasons(runner.invoke(main, [*args, "--lang", "vi"]).output, "Lý do chưa đạt điểm tối đa:") == vi
+    assert _reasons(runner.invoke(main, [*args, "--lang", "en"]).output, "Why not full points:") == en

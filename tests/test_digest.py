@@ -19,10 +19,10 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "5ae7dc898e3f8ea003c0ac0e8f56e6d0afdd059f4f41a0c5ab4c794a2d1f1f1b",
+    "synthetic-json": "8baf647c66c1c316d4dbc999291a28eb4091e192afccfa2b6655430ffd07916e",
     "synthetic-table": "d9a32d6da9992a127aa1e69c8b74c32dd4e467a3f3b6af472ab1bc8077a5418f",
-    "shipped-json": "465d6c600f4c5fd521f4123add84e0bc48c484a6b2410bd45b7aa9382d2b48df",
-    "shipped-2023-json": "b909d7692250fca37f49993f17617eae904f84b506a83d77f71540d855519857",
+    "shipped-json": "85e0818c2357c98c16acce9ad1a869832d10d31774b949e7e97a12f74d3915b8",
+    "shipped-2023-json": "ad93089757c31b58aad4f5715d042d00c6534a67689d707cf2fa35f319fe179b",
 }
 
 

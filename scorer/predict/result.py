@@ -4,6 +4,7 @@ built once per run), proofs and, for `explain`, the records used with file and l
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -77,6 +78,7 @@ def criterion_result(
         unsupported=unsupported,
         proofs=proofs,
         no_evidence=no_evidence,
+        obligations=Counter(o.status for o in w.obligations) if w.obligations else None,
     )
     # In the model's field order (Out.from_values' quick path). Each result has lists of its own: a
     # frozen model still lets a caller change a list's items.

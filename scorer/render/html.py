@@ -167,7 +167,7 @@ class Words:
         return messages.upper_first(messages.obligation_words(label, self.lang, title))
 
     def reasons(self, c: CriterionResult) -> list[str]:
-        return messages.reason_words(c.reasons, self.lang)
+        return messages.result_reasons(c, self.lang)
 
     def use_marks(self, use: Any) -> list[str]:
         """A record's marks in the evidence used: not supported, hypothetical."""

@@ -18,7 +18,7 @@ from scorer.messages import (
     pick,
     proof_words,
     provenance_text,
-    reason_words,
+    result_reasons,
     rule_words,
     satisfaction_line,
     status_words,
@@ -213,7 +213,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
     if c.low >= c.max:
         lines.append(t("full_points", lang))
     else:
-        lines.append(", ".join(reason_words(c.reasons, lang)) or "–")
+        lines.append(", ".join(result_reasons(c, lang)) or "–")
         lines += ["", f"**{t('remedy', lang)}:** {_esc(pick(c, 'remedy', lang))}"]
     return "\n".join(lines)
 

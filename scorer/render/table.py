@@ -23,7 +23,7 @@ from scorer.messages import (
     pick,
     proof_words,
     provenance_text,
-    reason_words,
+    result_reasons,
     rule_text,
     rule_words,
     satisfaction_line,
@@ -393,7 +393,7 @@ def render_explanation(unit: UnitPrediction, c: CriterionResult, lang: str) -> s
         if missing:
             lines.append(f"{t('missing_proofs', lang)}: {', '.join(missing)}")
     else:
-        lines.append(", ".join(reason_words(c.reasons, lang)) if c.reasons else "–")
+        lines.append(", ".join(result_reasons(c, lang)) if c.reasons else "–")
         lines.append(f"{t('remedy', lang)}: {pick(c, 'remedy', lang)}")
     return "\n".join(lines)
 

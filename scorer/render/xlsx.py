@@ -19,6 +19,7 @@ from scorer.messages import (
     pick,
     provenance_text,
     reason_words,
+    result_reasons,
     rule_text,
     rule_words,
     t,
@@ -248,7 +249,7 @@ def _assessment(sheet: typing.Any, unit: UnitPrediction, lang: str) -> None:
             missing = [pick(p, "title", lang) for p in c.proofs if not p.evidence]
             if missing:
                 documents = "; ".join(x for x in (documents, f"{t('missing_proofs', lang)}: {', '.join(missing)}") if x)
-            note = ", ".join(reason_words(c.reasons, lang)) if c.expected < c.max else ""
+            note = ", ".join(result_reasons(c, lang)) if c.expected < c.max else ""
             if c.not_applicable_reason is not None:
                 note = f"{t('not_applicable', lang)}: {c.not_applicable_reason}"
             method = c.method_text if c.method_text and lang == "vi" else ""
