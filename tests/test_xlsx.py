@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from scorer.cli import main
+from scorer.messages import SHEET_TEXT
 from tests.conftest import ROOT, RULES, write_unit
 
 RECORDS = {
@@ -361,8 +362,8 @@ def test_template_offers_the_declared_names(runner, tmp_path):
     runner.invoke(main, ["template", "--rules", str(RULES), "--output", str(target), "--lang", "en"])
     book = openpyxl.load_workbook(target)
     assert book.sheetnames[0] == "_guide"
-    # The indicator names, then the proof ids the set declares (2024: the dialogue's).
-    check, proofs = book["indicator"].data_validations.dataValidation
+    # The indicator names; no proof: none of the set's is recorded as an indicator.
+    (check,) = book["indicator"].data_validations.dataValidation
     sheet, cells = check.formula1.split("!")
     first, last = cells.replace("$", "").split(":")
     offered = [c.value for row in book[sheet.strip("'")][f"{first}:{last}"] for c in row]
@@ -695,3 +696,49 @@ def test_a_name_the_criteria_set_lacks_is_named_by_its_head(runner, tmp_path):
     evidence = _filled_unit(runner, tmp_path, wrong)
     (error,) = _errors(runner, evidence, "vi")
     assert error.startswith(f"Lỗi: {evidence}/u/2024/bao-cao.xlsx[Báo cáo]:2: Tiêu chí: ")
+
+
+def _offered(book: openpyxl.Workbook, sheet: str, head: str) -> list[str] | None:
+    """The values a column's drop-down offers, read back as Excel does (None: no drop-down)."""
+    heads = [c.value for c in book[sheet][1]]
+    letter = openpyxl.utils.get_column_letter(heads.index(head) + 1)
+    checks = [v for v in book[sheet].data_validations.dataValidation if f"{letter}2:{letter}2000" in str(v.sqref)]
+    if not checks:
+        return None
+    (check,) = checks
+    source, cells = check.formula1.split("!")
+    return [c.value for row in book[source.strip("'")][cells.replace("$", "")] for c in row]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheets", "head", "proofs"),
+    [
+        (
+            "vi",
+            {"report": "Báo cáo", "indicator": "Chỉ số", "dialogue": "Đối thoại", "document": "Văn bản"},
+            "Tài liệu kiểm chứng",
+            ["Biên bản hội nghị đối thoại", "Giấy mời hội nghị đối thoại", "Thông báo kết luận của người đứng đầu"],
+        ),
+        (
+            "en",
+            {"report": "report", "indicator": "indicator", "dialogue": "dialogue", "document": "document"},
+            "proof",
+            ["dialogue-conclusions", "dialogue-invitation", "dialogue-minutes"],
+        ),
+    ],
+)
+def test_template_offers_each_sheet_only_the_proofs_its_records_can_be(runner, tmp_path, lang, sheets, head, proofs):
+    """1.6's proofs (the dialogue's invitation, minutes, conclusion notice) are dialogue records and
+    documents: the Báo cáo and Chỉ số sheets offer none of them, and their guide says so."""
+    target = tmp_path / "t.xlsx"
+    result = runner.invoke(main, ["template", "--rules", str(RULES), "--output", str(target), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)
+    assert _offered(book, sheets["dialogue"], head) == proofs
+    assert _offered(book, sheets["document"], head) == proofs
+    assert _offered(book, sheets["report"], head) is None
+    assert _offered(book, sheets["indicator"], head) is None
+    guide = {(row[0], row[1]): row for row in book.worksheets[0].iter_rows(min_row=4, values_only=True)}
+    none = SHEET_TEXT[lang]["no_proofs"]
+    assert guide[(sheets["report"], head)][4:] == (none, None)
+    assert guide[(sheets["dialogue"], head)][4] == "; ".join(proofs)

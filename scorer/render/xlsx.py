@@ -63,12 +63,21 @@ def _allowed(kind: str, field: str, cs: CriteriaSet, lang: str) -> list[str]:
     """The values a field's drop-down offers: the Vietnamese labels (in English the values), or the
     names the criteria set declares (proofs, indicators, document kinds)."""
     if field == "proof":
-        return _declared_names({p.id: p for c in cs.criteria() for p in c.proofs}, lang)
+        return _declared_names({p.id: p for c in cs.criteria() if kind in _proof_kinds(c) for p in c.proofs}, lang)
     if kind == "indicator" and field == "name":
         return _declared_names(cs.indicators, lang)
     if kind == "document" and field == "kind":
         return _declared_names(cs.document_kinds, lang)
     return columns.label_choices(kind, field, lang)
+
+
+def _proof_kinds(criterion: typing.Any) -> set[str]:
+    """The record types a criterion's proofs are written on: the types of evidence the set declares
+    for it (1.6: the dialogue's minutes and conclusion notice are dialogue records, its invitation a
+    document), else a document of its own."""
+    if not criterion.proofs:
+        return set()
+    return set(criterion.evidence) or {"document"}
 
 
 def _declared_names(named: typing.Mapping[str, typing.Any], lang: str) -> list[str]:
@@ -97,6 +106,8 @@ def _values(kind: str, field: str, cs: CriteriaSet, lang: str) -> str:
     if (kind, field) in (("indicator", "name"), ("document", "kind")):
         return _declared(kind, field, cs, lang)
     allowed = _allowed(kind, field, cs, lang)
+    if field == "proof" and not allowed:
+        return str(text["no_proofs"])
     if allowed:  # a label may hold a comma ("Đào tạo, bồi dưỡng"): the values are kept apart by ';'
         return "; ".join(allowed)
     return str(text["value_kinds"][columns.value_kind(kind, field)])
