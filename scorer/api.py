@@ -293,6 +293,7 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...], se
     Every mistake in the unit is told at once: the records that could be read are checked (names,
     ranges, the cut-off) beside the problems of those that could not, and unit.yaml's beside both."""
     problems: list[Problem] = []
+    unit: Unit | None = None
     try:
         unit = _with_roles(loading.load_unit(folder, cs), cs)
     except ScorerError as error:
@@ -317,7 +318,7 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...], se
         last_year = last_year.until(seen)
     problems += loading.check_values(last_year, cs)
     problems += loading.check_cutoff(last_year, last_year_end(cs))
-    if problems:
+    if problems or unit is None:
         raise InputError(problems)
     official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
     return UnitYear(unit, loading.resolve_ids(evidence, cs), loading.resolve_ids(last_year, cs), official)
