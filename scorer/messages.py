@@ -206,6 +206,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Expected {expected} already reaches the target {target}: no action is needed.",
         "vi": "Điểm dự kiến {expected} đã đạt mục tiêu {target}: không cần thêm nhiệm vụ.",
     },
+    "target_reached_if": {
+        "en": "Expected {expected} reaches the target {target} only if the work still to come is done as forecast.",
+        "vi": "Điểm dự kiến {expected} chỉ đạt mục tiêu {target} nếu các việc còn lại được hoàn thành như dự báo.",
+    },
+    "target_low": {
+        "en": "With nothing more done, the figure would be {low} ({klass}): the expected counts on the work still to come (the criteria at risk).",
+        "vi": "Nếu không làm thêm gì, điểm chỉ còn {low} ({klass}): điểm dự kiến đã tính cả các việc còn lại (các tiêu chí có nguy cơ mất điểm).",
+    },
     "target_reachable": {
         "en": "Expected {expected}; the target {target} is reached with {count} action(s), the fewest that do it.",
         "vi": "Điểm dự kiến {expected}; đạt mục tiêu {target} với {count} nhiệm vụ, số ít nhất có thể.",
@@ -704,6 +712,10 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "target_h": "3. Lộ trình đạt mục tiêu {target} điểm (tính đến ngày {as_of})",
         "target_table": ["TT", "Tiêu chí", "Nội dung", "Điểm tăng thêm", "Điểm lũy kế", "Thời hạn", "Đơn vị chủ trì"],
         "target_reached": "Điểm dự kiến {expected} đã đạt mục tiêu {target} điểm.",
+        "target_reached_if": "Điểm dự kiến {expected} chỉ đạt mục tiêu {target} điểm nếu các nhiệm vụ còn lại được hoàn "
+        "thành như dự báo.",
+        "target_low": "Nếu không thực hiện thêm nhiệm vụ nào, điểm chỉ còn {low} (xếp loại {klass}): điểm dự kiến đã tính "
+        "cả các nhiệm vụ còn lại tại mục 1.2.",
         "target_reachable": "Điểm dự kiến {expected}; để đạt {target} điểm cần hoàn thành tối thiểu {count} nhiệm vụ sau, đúng thời hạn:",
         "target_unreachable": "Điểm dự kiến {expected}; không thể đạt {target} điểm: nếu hoàn thành mọi nhiệm vụ còn hạn, "
         "điểm cao nhất có thể đạt là {best} (xếp loại {klass}):",
@@ -796,6 +808,10 @@ PLAN_TEXT: dict[str, dict[str, Any]] = {
         "target_h": "3. Path to the target of {target} points (as of {as_of})",
         "target_table": ["No.", "Criterion", "Content", "Gain", "Cumulative", "Deadline", "Lead"],
         "target_reached": "Expected {expected}: the target of {target} points is already reached.",
+        "target_reached_if": "Expected {expected} reaches the target of {target} points only if the remaining tasks are "
+        "done as forecast.",
+        "target_low": "With no further task done, the figure would be {low} (class {klass}): the expected counts on the "
+        "remaining tasks of section 1.2.",
         "target_reachable": "Expected {expected}; reaching {target} points takes at least these {count} tasks, done by their deadlines:",
         "target_unreachable": "Expected {expected}; {target} points cannot be reached: with every open task done, the best is "
         "{best} (class {klass}):",

@@ -76,6 +76,7 @@ def plan_target(prediction: UnitPrediction, unit: Unit, cs: CriteriaSet, target:
             )
         )
     band = cs.classify(float(best))
+    low_band = cs.classify(figure.low)
     return UnitTarget(
         unit=prediction.unit,
         unit_name=prediction.unit_name,
@@ -89,6 +90,8 @@ def plan_target(prediction: UnitPrediction, unit: Unit, cs: CriteriaSet, target:
         best_class=band.name if band else None,
         survey_upside=float(survey_upside.quantize(CENT)),
         high=figure.high,
+        low=figure.low,
+        low_class=low_band.name if low_band else None,
         actions=actions,
         lost=sorted(lost, key=lambda x: (-x.lost, id_order(x.criterion))),
     )

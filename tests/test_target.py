@@ -65,10 +65,46 @@ def test_points_lost_for_good_are_listed_apart():
 
 
 def test_a_target_already_reached_needs_nothing(runner):
+    # Only a target the forecast's low reaches (64.64: nothing more done) needs nothing more.
+    unit = office(60)
+    assert unit.reachable and unit.actions == [] and unit.low == 64.64
+    result = runner.invoke(main, ["target", "60", *ARGS])
+    assert "Expected 91.46 already reaches the target 60.00: no action is needed." in result.output
+    assert "With nothing more done" not in result.output
+
+
+def test_a_target_the_expected_reaches_on_work_still_to_come_says_so(runner):
+    # 85 is below the expected (91.46) but above the low (64.64): the expected counts on the reports,
+    # plans and figures still to come. "No action is needed" would tell a unit it may stop.
     unit = office(85)
-    assert unit.reachable and unit.actions == []
-    result = runner.invoke(main, ["target", "85", *ARGS])
-    assert "Expected 91.46 already reaches the target 85.00: no action is needed." in result.output
+    assert unit.reachable and unit.actions == [] and unit.rests_on_work_to_come()
+    lines = runner.invoke(main, ["target", "85", *ARGS, "--lang", "vi"]).output.splitlines()
+    assert lines[2:5] == [
+        "Điểm dự kiến 91,46 chỉ đạt mục tiêu 85,00 nếu các việc còn lại được hoàn thành như dự báo.",
+        "",
+        "Nếu không làm thêm gì, điểm chỉ còn 64,64 (Trung bình): điểm dự kiến đã tính cả các việc còn lại (các "
+        "tiêu chí có nguy cơ mất điểm).",
+    ]
+
+
+def test_a_unit_behind_is_never_told_it_needs_nothing(runner, tmp_path):
+    # A new unit with its three quarterly reports and nothing else, at 31/03: whatever target its
+    # expected reaches, the low (nothing more done) is far below, and the answer says so.
+    folders = ["--evidence", str(tmp_path / "evidence"), "--rules", str(RULES)]
+    assert runner.invoke(main, ["init", "so-xay-dung", "--name", "Sở Xây dựng", *folders]).exit_code == 0
+    (tmp_path / "evidence" / "so-xay-dung" / "2024" / "reports.csv").write_text(
+        "id,type,date,period,due,submitted,document_no,title\n"
+        "bc1,report,12/03/2024,q1,15/03/2024,12/03/2024,38/BC-SXD,Báo cáo quý I\n",
+        encoding="utf-8",
+    )
+    request = api.Request(evidence=tmp_path / "evidence", rules=RULES, year=2024, as_of=dt.date(2024, 3, 31))
+    everything = api.target(request, 100).units[0]
+    goal = round(everything.expected - 1)
+    unit = api.target(request, goal).units[0]
+    assert unit.reachable and unit.low is not None and unit.low < goal
+    output = runner.invoke(main, ["target", str(goal), *folders, "--as-of", "31/03/2024", "--lang", "vi"]).output
+    assert "không cần thêm nhiệm vụ" not in output
+    assert "Nếu không làm thêm gì, điểm chỉ còn" in output
 
 
 def test_the_best_and_the_forecasts_high_are_one_figure_apart_by_the_surveys(runner):

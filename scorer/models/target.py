@@ -52,8 +52,17 @@ class UnitTarget(Out):
     # The forecast's high of the same figure: `best` plus `survey_upside` where no row with more
     # still possible is past its deadline.
     high: float | None = None
+    # The forecast's low (nothing more done) and its class: where it is below the target, the
+    # expected reaches it only if the work still to come is done as forecast, and the list says so.
+    low: float | None = None
+    low_class: str | None = None
     actions: list[Action]
     lost: list[Lost]
+
+    def rests_on_work_to_come(self) -> bool:
+        """Whether the expected that reaches the target (or the path to it) counts on work not yet
+        done: nothing more done, the figure (`low`) would fall short of the target."""
+        return self.low is not None and self.low < self.target
 
     def surveys(self) -> tuple[float, float, bool] | None:
         """What the survey rows could add beyond the best (None if nothing): the points, the figure

@@ -192,13 +192,15 @@ def _target_blocks(target: UnitTarget, lang: str) -> list[Block]:
         "count": len(target.actions),
     }
     if not target.actions and target.reachable:
-        lead = x["target_reached"]
+        lead = x["target_reached_if" if target.rests_on_work_to_come() else "target_reached"]
     elif not target.actions:
         lead = x["target_unreachable_none"]
     else:
         lead = x["target_reachable"] if target.reachable else x["target_unreachable"]
     heading = x["target_h"].format(target=_n(target.target, lang), as_of=date(target.as_of, lang))
     out: list[Block] = [("h3", heading), ("p", lead.format(**figures))]
+    if target.rests_on_work_to_come() and target.low is not None:
+        out.append(("p", x["target_low"].format(low=_n(target.low, lang), klass=target.low_class or "–")))
     if target.actions:
         rows = [list(x["target_table"])]
         for number, a in enumerate(target.actions, start=1):

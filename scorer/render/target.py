@@ -24,7 +24,7 @@ def summary(u: UnitTarget, lang: str) -> str:
         "count": len(u.actions),
     }
     if u.reachable and not u.actions:
-        return t("target_reached", lang).format(**figures)
+        return t("target_reached_if" if u.rests_on_work_to_come() else "target_reached", lang).format(**figures)
     if not u.actions:
         return t("target_unreachable_none", lang).format(**figures)
     return t("target_reachable" if u.reachable else "target_unreachable", lang).format(**figures)
@@ -36,6 +36,8 @@ def render_unit(u: UnitTarget, lang: str) -> str:
         f"{t('year', lang)} {u.year} · {t('as_of', lang)} {date(u.as_of, lang)} · {t('measure.' + u.measure, lang)}"
     )
     parts = [head, summary(u, lang)]
+    if u.rests_on_work_to_come() and u.low is not None:
+        parts.append(t("target_low", lang).format(low=num(u.low, lang), klass=u.low_class or "–"))
     if u.actions:
         heads = ["#"] + [t(k, lang) for k in ("criterion", "title", "gain", "cumulative", "deadline", "owner")]
         rows = [
