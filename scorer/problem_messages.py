@@ -472,6 +472,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{date} is after the {year} data cut-off ({cutoff})",
         "vi": "ngày {date} muộn hơn ngày chốt số liệu năm {year} ({cutoff})",
     },
+    "report_before_year": {
+        "en": "a report dated {date} is not a report of {year}: this year's reports are sent in {year}",
+        "vi": "báo cáo ngày {date} không phải báo cáo của năm {year}: báo cáo của năm {year} được gửi trong năm {year}",
+    },
+    "report_before_year_hint": {
+        "en": "a report of {last} goes in the {last} folder",
+        "vi": "báo cáo năm {last} để trong thư mục {last}",
+    },
     "after_cutoff_hint": {
         "en": "a record of the next year goes in that year's folder",
         "vi": "bản ghi của năm sau để trong thư mục của năm đó",

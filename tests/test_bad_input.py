@@ -349,6 +349,17 @@ CASES = [
 ]
 
 
+# Last year's annual report put in this year's folder would meet this year's annual report on time.
+CASES.append(
+    (
+        "r.csv",
+        "id,type,date,period,due,submitted,document_no\nbc,report,10/12/2023,year,15/12/2023,10/12/2023,300/BC-STP\n",
+        f"{EV}/r.csv:2: date: a report dated 10/12/2023 is not a report of 2024: this year's reports are sent in 2024 "
+        "(a report of 2023 goes in the 2023 folder)",
+    )
+)
+
+
 def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     evidence = tmp_path / "evidence"
     (evidence / "u" / "2024").mkdir(parents=True)

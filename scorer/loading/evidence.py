@@ -451,6 +451,11 @@ def check_evidence(evidence: EvidenceSet, cs: CriteriaSet) -> list[Problem]:
             if day is not None and not earliest <= day.year <= cs.year + 1:
                 message = msg("date_far", date=day.isoformat(), year=cs.year)
                 problems.append(_problem(origin, name, message))
+        if kind == "report" and record.date.year == cs.year - 1:
+            # A report of this year is sent in this year; one dated last year is last year's (its
+            # annual report, put in the wrong folder), which would meet this year's obligation.
+            message = msg("report_before_year", date=record.date.strftime("%d/%m/%Y"), year=cs.year)
+            problems.append(_problem(origin, "date", message, msg("report_before_year_hint", last=cs.year - 1)))
         if record.proof is not None and record.proof not in declared.proofs:
             problems.append(
                 _problem(
