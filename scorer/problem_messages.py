@@ -111,6 +111,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} is not a whole number, and '{title}' is a count",
         "vi": "{value} không phải số nguyên, mà '{title}' là số đếm",
     },
+    "score_fraction": {
+        "en": "{value} on the {low}..{high} scale of the score '{title}' is next to nothing: a score is written on its own scale",
+        "vi": "{value} trên thang điểm {low}..{high} của '{title}' gần như bằng 0: điểm ghi theo thang điểm của chỉ số",
+    },
+    "score_fraction_hint": {"en": "is it {scaled}?", "vi": "có phải là {scaled}?"},
     "indicator_range": {
         "en": "{value} is outside {low}..{high}, the range of the {kind} '{title}'",
         "vi": "{value} nằm ngoài khoảng {low}..{high} của {kind} '{title}'",

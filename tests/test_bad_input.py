@@ -359,6 +359,16 @@ CASES.append(
     )
 )
 
+# The Decision 766 score (0..100) typed as a fraction of it, as a rate is typed: it scored 0.
+CASES.append(
+    (
+        "s.csv",
+        IND + "s,indicator,13/09/2024,service_index_766,0.85\n",
+        f"{EV}/s.csv:2: value: 0.85 on the 0..100 scale of the score 'Service index score (Decision 766)' is next "
+        "to nothing: a score is written on its own scale (is it 85?)",
+    )
+)
+
 
 def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     evidence = tmp_path / "evidence"
