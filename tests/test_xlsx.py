@@ -742,3 +742,26 @@ def test_template_offers_each_sheet_only_the_proofs_its_records_can_be(runner, t
     none = SHEET_TEXT[lang]["no_proofs"]
     assert guide[(sheets["report"], head)][4:] == (none, None)
     assert guide[(sheets["dialogue"], head)][4] == "; ".join(proofs)
+
+
+def test_the_guide_s_examples_of_criteria_are_rows_the_set_scores(runner, tmp_path):
+    # An officer copies the guide's example "1.2; 1.3" and validate refuses 1.3 (scored by its
+    # sub-criteria): every criterion id the guide shows as an example must be one a record may name.
+    import re
+
+    from scorer.loading import load_criteria
+
+    cs = load_criteria(RULES / "criteria_2024.yaml")
+    scorable = {c.id for c in cs.criteria()}
+    texts: list[str] = []
+    template = tmp_path / "mau.xlsx"
+    for lang in ("vi", "en"):
+        result = runner.invoke(
+            main, ["template", "--rules", str(RULES), "--year", "2024", "-o", str(template), "--lang", lang]
+        )
+        assert result.exit_code == 0, result.output
+        book = openpyxl.load_workbook(template)
+        texts += [str(cell.value) for row in book.worksheets[0].iter_rows() for cell in row if cell.value]
+    # Criterion ids as the guide writes them (rates are written 0,63 or 0.63: not ids).
+    named = {m for text in texts for m in re.findall(r"(?<![\d.,])[1-9]\.\d+(?:\.\d+)?(?![\d.])", text)}
+    assert named and named <= scorable, sorted(named - scorable)

@@ -95,7 +95,7 @@ COMMON = {
         ("Tiêu chí", "Mã tiêu chí", "Tiêu chí liên quan"),
         "Mã các tiêu chí, tiêu chí thành phần mà tài liệu chứng minh, cách nhau bằng dấu chấm phẩy",
         "the criteria the record proves, separated by ';'",
-        "1.2; 1.3",
+        "1.2; 1.3.1",
     ),
     "proof": Column(
         ("Tài liệu kiểm chứng", "Mã tài liệu kiểm chứng"),
