@@ -217,7 +217,7 @@ def test_a_row_where_nothing_arose_is_full_only_once_the_year_is_over(
 
 def test_the_scoring_column_says_a_count_as_a_decision_does(form2024):
     methods = _methods(form2024["Biểu tự đánh giá"])
-    assert methods["6.2"] == "1,5 điểm nếu có văn bản quy chế chi tiêu nội bộ; nếu không có: 0 điểm"
+    assert methods["6.2"] == "1,5 điểm nếu có quy chế chi tiêu nội bộ; nếu không có: 0 điểm"
     assert methods["7.2.6"] == "1 điểm nếu có văn bản xác nhận kết nối, chia sẻ dữ liệu (LGSP); nếu không có: 0 điểm"
     assert methods["1.4.1"] == "0,5 điểm nếu có kế hoạch tuyên truyền CCHC; nếu không có: 0 điểm"
     assert methods["5.2"] == "1 điểm nếu không có vi phạm trong tuyển dụng; nếu có: 0 điểm"

@@ -256,6 +256,31 @@ INDICATOR_RANGES = {
 }
 
 
+# The nouns a document kind's title may start with that name a document themselves (Decree 30's
+# kinds and the records the criteria ask for): no "văn bản" goes before them.
+DOCUMENT_NOUNS = (
+    "văn bản",
+    "biên bản",
+    "hồ sơ",
+    "đề án",
+    "kế hoạch",
+    "quyết định",
+    "báo cáo",
+    "quy chế",
+    "quy định",
+    "chương trình",
+    "thông báo",
+    "công văn",
+    "tờ trình",
+    "nghị quyết",
+    "chỉ thị",
+    "hướng dẫn",
+    "phương án",
+    "danh mục",
+    "giấy",
+)
+
+
 def plain_number(value: float) -> str:
     """`63` for 63.0, `0.635` for 0.635: a number as a person would write it."""
     return format(Decimal(repr(float(value))).normalize(), "f")
@@ -506,9 +531,10 @@ class CriteriaSet(Strict):
             named = self.document_kinds.get(str(where["kind"]))
         if named is not None and metric.kind == "exists":
             title = _lower_first(named.title)
-            return f"số {title}" if title.startswith(
-                "văn bản"
-            ) else f"số văn bản {title}", f"{named.title_en} (documents)"
+            # "số biên bản giao nộp …", not "số văn bản biên bản …": a kind named by its own
+            # document noun takes no "văn bản" before it.
+            noun = title.startswith(DOCUMENT_NOUNS)
+            return f"số {title}" if noun else f"số văn bản {title}", f"{named.title_en} (documents)"
         if named is not None:
             return _lower_first(named.title), named.title_en
         return name, metric.title_en or name
