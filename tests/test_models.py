@@ -81,3 +81,19 @@ def test_records_that_cannot_be_true_are_refused(fields, message):
 def test_report_defaults_to_conforming_and_unsent():
     report = RECORD.validate_python(base(type="report", period="q1", due="15/03/2024"))
     assert report.conforms is True and report.submitted is None and report.due == dt.date(2024, 3, 15)
+
+
+def test_a_remedy_names_a_unit_with_no_english_name_as_a_proper_name():
+    from scorer.models.evidence import Unit
+
+    template = "Publish the {kind}'s internal spending rules; The {kind} reports to {unit}."
+    named = Unit(id="so-xd", name="Sở Xây dựng", kind_en="Department", name_en="Department of Construction")
+    assert named.fill(template, "en") == (
+        "Publish the Department's internal spending rules; The Department reports to Department of Construction."
+    )
+    bare = Unit(id="so-xd", name="Sở Xây dựng")
+    assert (
+        bare.fill(template, "en")
+        == "Publish Sở Xây dựng's internal spending rules; Sở Xây dựng reports to Sở Xây dựng."
+    )
+    assert bare.fill("Công khai quy chế của {kind}.", "vi") == "Công khai quy chế của Sở Xây dựng."

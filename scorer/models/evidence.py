@@ -417,6 +417,10 @@ class Unit(Strict):
             return text
         name = self.name if lang == "vi" else (self.name_en or self.name)
         kind = (self.kind or self.name) if lang == "vi" else (self.kind_en or self.name_en or self.name)
+        if lang != "vi" and not (self.kind_en or self.name_en):
+            # The unit's Vietnamese name standing in for an English one is a proper name: "Sở Xây
+            # dựng's", not "the Sở Xây dựng's".
+            text = text.replace("the {kind}", "{kind}").replace("The {kind}", "{kind}")
         return text.replace("{unit}", name).replace("{kind}", kind)
 
 
