@@ -878,6 +878,8 @@ SHEET_TEXT: dict[str, dict[str, Any]] = {
         "guide_note": "Mỗi trang tính là một loại tài liệu kiểm chứng, mỗi dòng là một văn bản. Ngày ghi bằng ô "
         "ngày của Excel hoặc ngày/tháng/năm (12/03/2024). Cột có danh sách chọn thì chọn một giá trị trong danh "
         "sách; nhiều giá trị ghi cách nhau bằng dấu chấm phẩy (1.2; 1.3.1). Ô để trống là không có thông tin. "
+        "Văn bản không ghi số, ký hiệu (hoặc có ghi tệp đính kèm mà không tìm thấy tệp) là tài liệu chưa đủ căn cứ: "
+        "không được tính vào điểm dự kiến. "
         "Trang tính có tên bắt đầu bằng dấu _ (như trang này) không được đọc.",
         "no_proofs": "Không có: không tiêu chí nào yêu cầu tài liệu kiểm chứng ghi ở trang này",
         "value_kinds": {
@@ -906,7 +908,8 @@ SHEET_TEXT: dict[str, dict[str, Any]] = {
         "no": "no",
         "guide_note": "One sheet per type of evidence, one document per row. Dates as Excel dates, 2024-03-12 or "
         "12/03/2024. A column with a drop-down list takes one of its values; several values are separated by ';' "
-        "(1.2; 1.3.1). An empty cell says nothing. Sheets whose names start with _ (as this one) are not read.",
+        "(1.2; 1.3.1). An empty cell says nothing. A document without its number (or whose attached file is not there) "
+        "is unsupported: the expected points do not count it. Sheets whose names start with _ (as this one) are not read.",
         "no_proofs": "none: no criterion asks for a proof recorded on this sheet",
         "value_kinds": {"date": "a date", "number": "a number", "list": "a list, separated by ';'", "text": "text"},
     },

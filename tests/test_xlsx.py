@@ -765,3 +765,16 @@ def test_the_guide_s_examples_of_criteria_are_rows_the_set_scores(runner, tmp_pa
     # Criterion ids as the guide writes them (rates are written 0,63 or 0.63: not ids).
     named = {m for text in texts for m in re.findall(r"(?<![\d.,])[1-9]\.\d+(?:\.\d+)?(?![\d.])", text)}
     assert named and named <= scorable, sorted(named - scorable)
+
+
+def test_the_guide_says_a_document_without_its_number_earns_nothing_expected(runner, tmp_path, vietnamese_default):
+    template = tmp_path / "mau.xlsx"
+    result = runner.invoke(main, ["template", "--rules", str(RULES), "--year", "2024", "-o", str(template)])
+    assert result.exit_code == 0, result.output
+    guide = " ".join(
+        str(c.value) for row in openpyxl.load_workbook(template).worksheets[0].iter_rows() for c in row if c.value
+    )
+    assert (
+        "Văn bản không ghi số, ký hiệu (hoặc có ghi tệp đính kèm mà không tìm thấy tệp) là tài liệu chưa đủ căn cứ: "
+        "không được tính vào điểm dự kiến." in guide
+    )
