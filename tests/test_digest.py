@@ -19,8 +19,8 @@ from tests.conftest import EVIDENCE, RULES
 
 AS_OF = "2024-09-30"
 PINNED = {
-    "synthetic-json": "8baf647c66c1c316d4dbc999291a28eb4091e192afccfa2b6655430ffd07916e",
-    "synthetic-table": "d9a32d6da9992a127aa1e69c8b74c32dd4e467a3f3b6af472ab1bc8077a5418f",
+    "synthetic-json": "60310f0599ba863a5dc495a6b6df34f24209b3481f6dbeab8e62798205b55d42",
+    "synthetic-table": "cf52afaf9bee4bbd4c67786ba8c388ac37c1587b3b5ead6ae0616b600377e4c3",
     "shipped-json": "85e0818c2357c98c16acce9ad1a869832d10d31774b949e7e97a12f74d3915b8",
     "shipped-2023-json": "ad93089757c31b58aad4f5715d042d00c6534a67689d707cf2fa35f319fe179b",
 }
