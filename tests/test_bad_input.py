@@ -450,6 +450,26 @@ def test_mistakes_of_every_stage_are_reported_in_one_run(runner, tmp_path, monke
     assert f"Error: {EV}/reports.csv:3: date: 12/07/2025 is after the 2024 data cut-off (31/12/2024)" in result.output
 
 
+def test_every_mistake_of_one_row_is_reported_in_one_run(runner, tmp_path, monkeypatch):
+    # A row with a mistyped date, a criterion the set does not have and a field the type does not
+    # take: all three at once, though the row cannot be read (its other fields still are, to be
+    # checked). A new user took four runs to clean such a row.
+    _write(
+        tmp_path,
+        "r.yaml",
+        "- {id: bc, type: report, date: 12/03/2024x, period: q1, due: 15/03/2024, submitted: 12/03/2024,\n"
+        "   criteria: ['1.2', '9.9'], kieu: x}\n",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert [e.split(": ")[2] for e in errors] == ["criteria", "date", "kieu"], errors
+    assert errors[0].endswith(
+        "'9.9' is not a criterion of PAR Index of provincial departments, 2024 (did you mean '3.9'?)"
+    )
+
+
 def test_unit_whose_id_does_not_match_its_folder(runner, tmp_path, monkeypatch):
     evidence = _write(tmp_path, "e.yaml", GOOD)
     (evidence / "u" / "unit.yaml").write_text("id: other\nname: X\n", encoding="utf-8")

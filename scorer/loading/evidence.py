@@ -148,7 +148,7 @@ def read_evidence(unit_folder: Path, year: int, cs: CriteriaSet | None = None) -
     link = outside_link(year_folder, root)
     if link is not None:
         raise InputError([link])
-    return read_evidence_files(unit_folder, evidence_files(year_folder, root), cs=cs)
+    return read_evidence_files(unit_folder, evidence_files(year_folder, root), cs=cs, year=year)
 
 
 def load_evidence_files(
@@ -162,9 +162,15 @@ def load_evidence_files(
 
 @reads(InputError)
 def read_evidence_files(
-    unit_folder: Path, paths: list[Path], hypothetical: bool = False, cs: CriteriaSet | None = None
+    unit_folder: Path,
+    paths: list[Path],
+    hypothetical: bool = False,
+    cs: CriteriaSet | None = None,
+    year: int | None = None,
 ) -> tuple[EvidenceSet, list[Problem]]:
-    """The records of these files that could be read, and the problems of the rest."""
+    """The records of these files that could be read, and the problems of the rest. `year`: the
+    year the files hold (the set's unless said: last year's folder is read with this year's set)."""
+    held = year if year is not None else cs.year if cs is not None else None
     problems = Collector()
     records: list[EvidenceRecord] = []
     origins: dict[str, Origin] = {}
@@ -175,7 +181,11 @@ def read_evidence_files(
     resolved_folder = functools.cache(lambda: resolve(unit_folder))
 
     def keep(batch: list[RawRecord]) -> None:
-        for (_data, origin, _lines), record in zip(batch, _validate_all(batch, problems)):
+        for (data, origin, _lines), record in zip(batch, _validate_all(batch, problems)):
+            if record is None and held is not None:
+                # Its own problems are told; what its other fields say is checked too (a name the
+                # set does not declare, a date after the cut-off), so one run tells the whole row.
+                record = _salvage(data, held)
             if record is None:
                 continue
             if record.id in origins:
@@ -332,6 +342,31 @@ def _validate_all(raw: list[RawRecord], problems: Collector) -> list[EvidenceRec
         return list(_RECORDS.validate_python([data for data, _origin, _lines in raw]))
     except ValidationError:
         return [validate_record(data, origin, lines, problems) for data, origin, lines in raw]
+
+
+def _salvage(data: Any, year: int) -> EvidenceRecord | None:
+    """A record that failed validation, with the fields that failed left out (a required date put at
+    1 January of the year, inside every range the checks apply), for the checks that read its other
+    fields; None if nothing of it can be read so. It never reaches a forecast: the record's own
+    problems stop every run that reads it."""
+    model = RECORD_TYPES.get(str(data.get("type"))) if isinstance(data, dict) else None
+    if model is None:
+        return None
+    try:
+        return _RECORD.validate_python(data)  # valid after all: nothing to leave out
+    except ValidationError as error:
+        failed = {str(e["loc"][1]) for e in error.errors() if len(e["loc"]) > 1}
+    kept = {k: v for k, v in data.items() if k not in failed}
+    for name in failed:
+        info = model.model_fields.get(name)
+        if info is not None and info.is_required():
+            if field_kind(info.annotation)[0] != "date":
+                return None
+            kept[name] = dt.date(year, 1, 1)
+    try:
+        return _RECORD.validate_python(kept)
+    except ValidationError:
+        return None
 
 
 def validate_record(data: Any, origin: Origin, field_lines: LineMap, problems: Collector) -> EvidenceRecord | None:
