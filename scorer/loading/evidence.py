@@ -353,9 +353,12 @@ def _salvage(data: Any, year: int) -> EvidenceRecord | None:
     if model is None:
         return None
     try:
-        return _RECORD.validate_python(data)  # valid after all: nothing to leave out
+        _RECORD.validate_python(data)
+        return None  # it did not fail for its fields: nothing to leave out
     except ValidationError as error:
         failed = {str(e["loc"][1]) for e in error.errors() if len(e["loc"]) > 1}
+    if not failed:
+        return None
     kept = {k: v for k, v in data.items() if k not in failed}
     for name in failed:
         info = model.model_fields.get(name)
