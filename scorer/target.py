@@ -92,6 +92,7 @@ def plan_target(prediction: UnitPrediction, unit: Unit, cs: CriteriaSet, target:
         high=figure.high,
         low=figure.low,
         low_class=low_band.name if low_band else None,
+        final=prediction.final,
         actions=actions,
         lost=sorted(lost, key=lambda x: (-x.lost, id_order(x.criterion))),
     )

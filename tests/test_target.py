@@ -252,3 +252,16 @@ def test_real_subprocess_prints_the_target_json():
     assert done.returncode == 0, done.stderr
     unit = json.loads(done.stdout)["units"][0]
     assert (unit["reachable"], unit["best"]) == (False, 97.24)
+
+
+def test_at_the_cut_off_nothing_is_said_to_rest_on_work_to_come(runner):
+    # At 31/12 the low sits below the expected for the surveys alone: no work is still to come, so
+    # neither "only if the work still to come is done" nor "with nothing more done" is said.
+    args = ["--evidence", str(EVIDENCE), "--rules", str(RULES), "--as-of", "31/12/2024"]
+    request = api.Request(evidence=EVIDENCE, rules=RULES, year=2024, unit=OFFICE, as_of=dt.date(2024, 12, 31))
+    unit = api.target(request, 80).units[0]
+    assert unit.final and unit.low is not None and unit.low < 80 <= unit.expected
+    assert not unit.rests_on_work_to_come()
+    for goal in ("80", "90"):
+        output = runner.invoke(main, ["target", goal, *args]).output
+        assert "only if the work still to come" not in output and "With nothing more done" not in output

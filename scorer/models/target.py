@@ -56,13 +56,17 @@ class UnitTarget(Out):
     # expected reaches it only if the work still to come is done as forecast, and the list says so.
     low: float | None = None
     low_class: str | None = None
+    # At or after the cut-off: nothing is still to come (low sits below expected for surveys and
+    # unsupported evidence alone).
+    final: bool = False
     actions: list[Action]
     lost: list[Lost]
 
     def rests_on_work_to_come(self) -> bool:
         """Whether the expected that reaches the target (or the path to it) counts on work not yet
-        done: nothing more done, the figure (`low`) would fall short of the target."""
-        return self.low is not None and self.low < self.target
+        done: nothing more done, the figure (`low`) would fall short of the target. Never at the
+        cut-off, when no work is still to come."""
+        return not self.final and self.low is not None and self.low < self.target
 
     def surveys(self) -> tuple[float, float, bool] | None:
         """What the survey rows could add beyond the best (None if nothing): the points, the figure
