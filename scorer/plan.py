@@ -104,7 +104,10 @@ def draft_plan(
             together = round(math.fsum(p for _, p in small), 2)
             if small and together >= cs.shortcoming_threshold:
                 minor = Shortcoming(title="", title_en="", points=together, criteria=[cid for cid, _ in small])
-        ids = list(dict.fromkeys(cid for item in items for cid in item.criteria if cid in definitions))
+        # Who leads and what to do: from the shortcomings, or from the small rows where they are all
+        # the area lists.
+        named = items or ([minor] if minor else [])
+        ids = list(dict.fromkeys(cid for item in named for cid in item.criteria if cid in definitions))
         involved = [definitions[cid] for cid in ids]
         lead = _roles(unit, [r for c in involved for r in c.owners])
         implementing = _roles(unit, [r for c in involved for r in c.implementing], lead)

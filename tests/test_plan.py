@@ -267,3 +267,33 @@ def test_the_plan_names_the_small_shortfalls_together(runner):
         "- Nội dung dự kiến chưa đạt: Đánh giá về tổ chức thực hiện công tác tài chính - ngân sách (dự kiến chưa "
         "đạt 0,11 điểm); các nội dung khác thuộc tiêu chí 6.1, 6.7 (dự kiến chưa đạt 0,08 điểm)."
     ) in result.output
+
+
+def test_an_area_short_only_by_small_rows_is_listed_with_who_leads_it(tmp_path):
+    # With 6.6's leaders' survey published at full marks, area 6 falls short only by 6.1 and 6.7
+    # (0,04 each): the area table shows -0,08, so section 1.2 lists it, led by 6.1's and 6.7's owner.
+    import datetime as dt
+    import shutil
+
+    from scorer import api
+    from tests.conftest import EVIDENCE, RULES
+
+    evidence = tmp_path / "evidence"
+    shutil.copytree(EVIDENCE, evidence)
+    surveys = evidence / "van-phong-ubnd-tinh" / "2024" / "surveys.yaml"
+    surveys.write_text(
+        surveys.read_text(encoding="utf-8")
+        + "- id: ks-ld-66\n  type: survey\n  instrument: leaders\n  source: official\n"
+        '  criterion: "6.6"\n  share: 1.0\n  date: 2024-09-01\n',
+        encoding="utf-8",
+    )
+    (plan,) = api.plan(api.Request(evidence=evidence, rules=RULES, year=2024, as_of=dt.date(2024, 9, 30)))
+    six = next(a for a in plan.areas if a.id == "6")
+    assert six.shortcomings == [] and six.minor is not None and six.minor.criteria == ["6.1", "6.7"]
+    assert six.lead and six.remedies
+    from scorer.render.plan import render_plan
+
+    text = render_plan(plan, "vi")
+    section = text.split("Cải cách tài chính công", 2)[-1]
+    assert "các nội dung khác thuộc tiêu chí 6.1, 6.7 (dự kiến chưa đạt 0,08 điểm)" in section
+    assert "Đơn vị chủ trì thực hiện: ." not in text

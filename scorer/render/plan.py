@@ -163,7 +163,7 @@ def blocks(plan: RemediationPlan, lang: str) -> list[Block]:
     )
     out.append(("table", _area_rows(plan, lang)))
     out.append(("h4", x["remedies_h"]))
-    for number, area in enumerate((a for a in plan.areas if a.shortcomings), start=1):
+    for number, area in enumerate((a for a in plan.areas if a.shortcomings or a.minor), start=1):
         out += _area_blocks(area, number, lang, plan.published)
     out += [("h3", x["sipas_h"]), ("h4", x["sipas_result_h"])]
     out += _satisfaction_blocks(plan.satisfaction, plan, lang)
