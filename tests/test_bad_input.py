@@ -901,3 +901,32 @@ def test_a_late_ceiling_below_the_ceiling_is_refused_with_its_line_and_a_hint(ru
     vi = runner.invoke(main, [*args, "--lang", "vi"]).output
     assert f"criteria_2024.yaml:{line}: forecast.late_ceiling: 0,7 thấp hơn mức trần (ceiling) 0,8 (" in vi
     assert "ghi một xác suất từ 0,8 (không nâng) đến dưới 1" in vi
+
+
+def test_a_year_folder_that_cannot_be_read_hides_nothing_else(runner, tmp_path, monkeypatch):
+    # Last year's folder holds an old .xls no reader takes: it is told beside this year's mistyped
+    # date and unit.yaml's unknown field, not instead of them.
+    evidence = _write(tmp_path, "e.yaml", "- {id: a, type: plan, kind: par, date: 2024-02-31, document_no: 1/KH}\n")
+    (evidence / "u" / "2023").mkdir()
+    (evidence / "u" / "2023" / "cu.xls").write_bytes(b"\xd0\xcf\x11\xe0 old excel")
+    (evidence / "u" / "unit.yaml").write_text(UNIT + "extra: 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate", "--rules", str(RULES), "--year", "2024"])
+    assert result.exit_code == 1
+    places = [line.split(": ")[1] for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert [p.rsplit(":", 1)[0] if p.endswith(("1", "3")) else p for p in places] == [
+        "evidence/u/2023/cu.xls",
+        f"{EV}/e.yaml",
+        "evidence/u/unit.yaml",
+    ], result.output
+
+
+@pytest.mark.parametrize(
+    ("bounds", "value", "refused"),
+    [((None, None), 0.85, True), ((None, None), 1.0, False), ((None, None), 85, False), ((0, 10), 0.8, False)],
+)
+def test_a_score_typed_as_a_fraction_is_refused_only_on_a_0_to_100_scale(bounds, value, refused):
+    from scorer.models.criteria import IndicatorSpec
+
+    spec = IndicatorSpec(kind="score", title="Điểm", title_en="Score", min=bounds[0], max=bounds[1])
+    assert (spec.check("s", value) is not None) is refused

@@ -310,7 +310,7 @@ class IndicatorSpec(Named):
         title = self.words(name)
         if self.kind is IndicatorKind.count and value != int(value):
             return msg("count_not_whole", value=Figure(shown), title=title), count_hint(value)
-        if self.kind is IndicatorKind.score and high >= 10 and 0 < value <= 1:
+        if self.kind is IndicatorKind.score and (low, high) == (0, 100) and 0 < value < 1:
             # A score out of 100 typed as a fraction of it (0,85 for 85, as a rate is typed): it
             # would count as next to nothing. No index scores a unit at 1 point in 100.
             scaled = Figure(plain_number(round(value * high, 6)))
