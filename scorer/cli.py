@@ -115,7 +115,11 @@ def reporting_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--criteria", type=click.Path(path_type=Path), help="Criteria file [default: rules/criteria_<year>.yaml]."
         ),
         click.option("--year", type=int, help="Year to score [default: the newest criteria set]."),
-        click.option("--unit", help="One unit's folder name [default: every unit]."),
+        click.option(
+            "--unit",
+            help="One unit's folder name [default: every unit; form and plan, one unit's documents, "
+            "need it where there are several].",
+        ),
         click.option(
             "--as-of",
             "as_of",

@@ -58,7 +58,8 @@ OPTIONS: dict[str, str] = {
     "--rules": "Thư mục các bộ tiêu chí criteria_<năm>.yaml [mặc định: thư mục rules/ của dự án].",
     "--criteria": "Tệp bộ tiêu chí [mặc định: rules/criteria_<năm>.yaml].",
     "--year": "Năm đánh giá [mặc định: bộ tiêu chí mới nhất].",
-    "--unit": "Tên thư mục của một đơn vị [mặc định: mọi đơn vị].",
+    "--unit": "Tên thư mục của một đơn vị [mặc định: mọi đơn vị; form và plan là văn bản của một đơn vị, cần "
+    "ghi khi có nhiều đơn vị].",
     "--as-of": "Ngày tính dự báo, 30/09/2024 hoặc 2024-09-30 [mặc định: hôm nay, không quá ngày chốt số liệu].",
     "--lang": "Ngôn ngữ, vi hoặc en [mặc định: biến SCORER_LANG, nếu không có thì theo tệp dự án, nếu không: vi].",
     "--output": "Ghi ra TỆP (ghi trọn vẹn hoặc không ghi gì).",
