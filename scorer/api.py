@@ -298,7 +298,7 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...], se
         unit = _with_roles(loading.load_unit(folder, cs), cs)
     except ScorerError as error:
         problems += error.problems
-    evidence, found = _read_collecting(folder, cs.year, cs)
+    evidence, found = loading.read_evidence(folder, cs.year, cs)
     problems += found
     if what_if:
         extra, found = loading.read_evidence_files(folder, list(what_if), hypothetical=True, cs=cs)
@@ -309,7 +309,9 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...], se
             problems += error.problems
     problems += loading.check_evidence(evidence, cs) + loading.check_cutoff(evidence, cs.cutoff)
     last_year, found = (
-        _read_collecting(folder, cs.year - 1, cs) if loading.is_dir(folder / str(cs.year - 1)) else (EMPTY_EVIDENCE, [])
+        loading.read_evidence(folder, cs.year - 1, cs)
+        if loading.is_dir(folder / str(cs.year - 1))
+        else (EMPTY_EVIDENCE, [])
     )
     problems += found
     if seen is not None:
@@ -320,15 +322,6 @@ def _load_unit_year(folder: Path, cs: CriteriaSet, what_if: tuple[Path, ...], se
         raise InputError(problems)
     official = loading.load_official(folder / str(cs.year - 1) / "official.yaml")
     return UnitYear(unit, loading.resolve_ids(evidence, cs), loading.resolve_ids(last_year, cs), official)
-
-
-def _read_collecting(folder: Path, year: int, cs: CriteriaSet) -> tuple[EvidenceSet, list[Problem]]:
-    """A year folder's evidence and its problems; a folder nothing of which can be read (a file of
-    a kind no reader takes, a link outside the tree) is empty, its problems told with the others."""
-    try:
-        return loading.read_evidence(folder, year, cs)
-    except ScorerError as error:
-        return EMPTY_EVIDENCE, list(error.problems)
 
 
 def _with_roles(unit: Unit, cs: CriteriaSet) -> Unit:

@@ -24,7 +24,7 @@ from scorer.errors import Collector, Grouped, InputError, Place, Problem, Scorer
 from scorer.models.message import Msg
 from scorer.loading.criteria import field_kind, once_per_set
 from scorer.loading.files import MAX_PATH_CHARS, MAX_RECORDS, is_dir, is_file, listdir, nfc, outside_link, resolve
-from scorer.loading.origin import EvidenceSet, Origin, RawRecord
+from scorer.loading.origin import EMPTY_EVIDENCE, EvidenceSet, Origin, RawRecord
 from scorer.loading.problems import problems_of
 from scorer.loading.sources import reads, with_sources
 from scorer.loading.yaml_ import LineMap, shorten
@@ -141,14 +141,19 @@ def load_evidence(unit_folder: Path, year: int, cs: CriteriaSet | None = None) -
 def read_evidence(unit_folder: Path, year: int, cs: CriteriaSet | None = None) -> tuple[EvidenceSet, list[Problem]]:
     """`load_evidence`, but the records that could be read come back with the problems of those
     that could not (each with its source line), so the checks that follow (names, ranges, the
-    cut-off) run on the rest and every mistake is told at once. A year folder linked outside the
-    evidence tree, or a file that cannot be listed, is still raised: nothing in it is read."""
+    cut-off) run on the rest and every mistake is told at once. A year folder nothing of which can
+    be read (linked outside the evidence tree, a file of a kind no reader takes) is empty, with its
+    problems."""
     root = unit_folder.parent
     year_folder = unit_folder / str(year)
     link = outside_link(year_folder, root)
     if link is not None:
-        raise InputError([link])
-    return read_evidence_files(unit_folder, evidence_files(year_folder, root), cs=cs, year=year)
+        return EMPTY_EVIDENCE, [link]
+    try:
+        paths = evidence_files(year_folder, root)
+    except ScorerError as error:
+        return EMPTY_EVIDENCE, with_sources(error.problems)
+    return read_evidence_files(unit_folder, paths, cs=cs, year=year)
 
 
 def load_evidence_files(
