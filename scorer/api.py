@@ -214,6 +214,25 @@ def _criteria(request: Request) -> tuple[CriteriaSet, Path]:
     return cs, path
 
 
+def _no_unit(evidence: Path, unit: str, cs: CriteriaSet) -> SelectionError:
+    """`--unit` names no unit folder: the hint is the folder of the unit whose name it is, typed
+    where the folder's name goes (`--unit "Sở Tư pháp"` for so-tu-phap), else the closest folder."""
+    folders = loading.unit_folders(evidence)
+    wanted = " ".join(unit.casefold().split())
+    for folder in folders:
+        try:
+            named = loading.load_unit(folder, cs)
+        except ScorerError:
+            continue
+        if wanted in {" ".join(n.casefold().split()) for n in (named.name, named.name_en) if n}:
+            return SelectionError.single(
+                evidence, msg("no_unit", unit=unit), hint=msg("unit_by_name", unit=folder.name)
+            )
+    return SelectionError.single(
+        evidence, msg("no_unit", unit=unit), hint=did_you_mean(unit, [f.name for f in folders])
+    )
+
+
 def load_inputs(request: Request) -> Inputs:
     """The criteria set (checked) and the selected unit folders; the output checked against them."""
     check_output(request)
@@ -221,8 +240,7 @@ def load_inputs(request: Request) -> Inputs:
     unit = loading.nfc(request.unit) if request.unit is not None else None
     folders = loading.unit_folders(request.evidence, unit)
     if unit is not None and not folders:
-        known = [f.name for f in loading.unit_folders(request.evidence)]
-        raise SelectionError.single(request.evidence, msg("no_unit", unit=unit), hint=did_you_mean(unit, known))
+        raise _no_unit(request.evidence, unit, cs)
     if not folders:
         raise InputError.single(request.evidence, msg("no_unit_folders"))
     return Inputs(cs, path.name, folders, request.what_if)
@@ -686,9 +704,7 @@ def register_import(
     unit = loading.nfc(request.unit)
     folders = loading.unit_folders(request.evidence, unit)
     if not folders:
-        known = [f.name for f in loading.unit_folders(request.evidence)]
-        # worded in the run's language where it is shown, as every problem
-        raise SelectionError.single(request.evidence, msg("no_unit", unit=unit), hint=did_you_mean(unit, known))
+        raise _no_unit(request.evidence, unit, cs)
     folder = folders[0]
     target = output if output is not None else folder / str(cs.year) / "so-van-ban.yaml"
     if target.suffix.lower() not in (".yaml", ".yml"):

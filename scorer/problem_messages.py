@@ -1280,6 +1280,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "bộ tiêu chí này của năm {set_year}, không phải năm {year}",
     },
     "no_unit": {"en": "no unit '{unit}'", "vi": "không có đơn vị '{unit}'"},
+    "unit_by_name": {
+        "en": "--unit takes the unit's folder name: --unit {unit}",
+        "vi": "--unit ghi tên thư mục của đơn vị: --unit {unit}",
+    },
     "one_unit_document_form": {
         "en": "the self-assessment form is one unit's document, and the evidence folder holds {count} units ({units})",
         "vi": "biểu tự đánh giá là văn bản của một đơn vị, nhưng thư mục minh chứng có {count} đơn vị ({units})",

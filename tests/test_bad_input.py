@@ -930,3 +930,14 @@ def test_a_score_typed_as_a_fraction_is_refused_only_on_a_0_to_100_scale(bounds,
 
     spec = IndicatorSpec(kind="score", title="Điểm", title_en="Score", min=bounds[0], max=bounds[1])
     assert (spec.check("s", value) is not None) is refused
+
+
+def test_a_unit_s_name_typed_for_its_folder_name_gets_the_folder_name(runner, tmp_path, vietnamese_default):
+    folders = ["--evidence", str(tmp_path / "evidence"), "--rules", str(RULES)]
+    assert runner.invoke(main, ["init", "so-tu-phap", "--name", "Sở Tư pháp", *folders]).exit_code == 0
+    result = runner.invoke(main, ["form", "--unit", "Sở  tư pháp", *folders, "-o", str(tmp_path / "b.xlsx")])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"Lỗi: {tmp_path / 'evidence'}: không có đơn vị 'Sở  tư pháp' (--unit ghi tên thư mục của đơn vị: --unit so-tu-phap)"
+    )
+    assert not (tmp_path / "b.xlsx").exists()
